@@ -1,0 +1,36 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { format } from 'prettier';
+import { catalogIndexPage, catalogPage } from './catalog-docs.js';
+import { loadVendors } from './load-vendors.js';
+import { registryModule, vendorDataModule, vendorIndexModule } from './modules.js';
+import { withExports } from './package-exports.js';
+import { metaTypesModule, vendorTypesModule } from './types.js';
+import { vendorValidatorsModule } from './validators.js';
+
+const PRETTIER = { parser: 'typescript', singleQuote: true, printWidth: 110 } as const;
+
+/**
+ * Everything the generator owns, as repository-relative path to file content. Pure apart from
+ * reading the sources, so the drift check can compare it with the working tree.
+ */
+export async function generateAll(root: string): Promise<Map<string, string>> {
+  const schemasDir = join(root, 'schemas');
+  const vendors = loadVendors(schemasDir);
+  const files = new Map<string, string>();
+  const ts = async (path: string, code: string) => files.set(path, await format(code, PRETTIER));
+
+  await ts('src/generated/meta-types.ts', await metaTypesModule(schemasDir));
+  for (const vendor of vendors) {
+    const dir = `src/generated/${vendor.id}`;
+    await ts(`${dir}/types.ts`, await vendorTypesModule(vendor, schemasDir));
+    await ts(`${dir}/validators.ts`, vendorValidatorsModule(vendor));
+    await ts(`${dir}/data.ts`, vendorDataModule(vendor));
+    await ts(`${dir}/index.ts`, vendorIndexModule(vendor));
+    files.set(`docs/catalog/${vendor.id}.md`, catalogPage(vendor));
+  }
+  await ts('src/generated/registry.ts', registryModule(vendors));
+  files.set('docs/catalog/README.md', catalogIndexPage(vendors));
+  files.set('package.json', withExports(readFileSync(join(root, 'package.json'), 'utf8'), vendors));
+  return files;
+}

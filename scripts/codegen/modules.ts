@@ -1,0 +1,93 @@
+import { generatedBanner } from './banner.js';
+import type { VendorSource } from './load-vendors.js';
+import { validatorExportName } from './validators.js';
+
+const json = (value: unknown) => JSON.stringify(value, null, 2);
+
+/** PascalCase of a vendor id, as used in the names of its types and guards. */
+export function pascal(id: string): string {
+  return `${id[0]?.toUpperCase()}${id.slice(1)}`;
+}
+
+export function codeTypeName(vendor: VendorSource): string {
+  return `${pascal(vendor.id)}ErrorCode`;
+}
+
+/** The vendor's catalog, policy and schemas embedded as data, so importing them reads no files. */
+export function vendorDataModule(vendor: VendorSource): string {
+  const schemas = Object.fromEntries(vendor.envelopes.map((e) => [e.name, vendor.schemas[e.name]]));
+  return `${generatedBanner(`schemas/${vendor.id}/`)}
+import type { CatalogEntry, VendorPolicy } from '../meta-types.js';
+import type { ${codeTypeName(vendor)} } from './types.js';
+
+export const vendor = { id: '${vendor.id}', name: ${JSON.stringify(vendor.name)} } as const;
+
+export const catalog: ReadonlyArray<CatalogEntry & { readonly code: ${codeTypeName(vendor)} }> = ${json(vendor.catalog)};
+
+export const policy: VendorPolicy = ${json(vendor.policy)};
+
+export const schemas: Readonly<Record<${vendor.envelopes.map((e) => `'${e.name}'`).join(' | ')}, Readonly<Record<string, unknown>>>> = ${json(schemas)};
+`;
+}
+
+/** The module behind `error-contracts/<vendor>`: types, data and a typed guard per envelope. */
+export function vendorIndexModule(vendor: VendorSource): string {
+  const typeNames = vendor.envelopes.map((e) => e.typeName);
+  const guards = vendor.envelopes
+    .map(
+      (e) => `/** Compiled validator for ${e.typeName}; its \`errors\` property holds the last failure. */
+export const validate${e.typeName} = compiled.${validatorExportName(e.name)} as unknown as CompiledValidator<${e.typeName}>;
+
+/** True when \`body\` (already parsed) is a ${vendor.name} ${e.name === 'envelope' ? 'error envelope' : e.name}. */
+export function is${e.typeName}(body: unknown): body is ${e.typeName} {
+  return validate${e.typeName}(body);
+}`,
+    )
+    .join('\n\n');
+  return `${generatedBanner(`schemas/${vendor.id}/`)}
+import type { CompiledValidator } from '../../validation/compiled.js';
+import type { ${typeNames.join(', ')} } from './types.js';
+import * as compiled from './validators.js';
+
+export type { ${[...typeNames, codeTypeName(vendor)].join(', ')} } from './types.js';
+export { catalog, policy, schemas, vendor } from './data.js';
+
+${guards}
+
+/** Every envelope validator of ${vendor.name}, keyed by envelope name. */
+export const validators = {
+${vendor.envelopes.map((e) => `  ${e.name}: validate${e.typeName},`).join('\n')}
+} as const;
+`;
+}
+
+/** The list of vendors and the type maps that let the public API narrow by vendor id. */
+export function registryModule(vendors: VendorSource[]): string {
+  const line = (render: (v: VendorSource) => string) => vendors.map(render).join('\n');
+  return `${generatedBanner('schemas/*/vendor.json')}
+${line((v) => `import * as ${v.id} from './${v.id}/index.js';`)}
+
+/** Every supported vendor, in the order of schemas/<vendor>/vendor.json's \`order\`. */
+export const vendorIds = [${vendors.map((v) => `'${v.id}'`).join(', ')}] as const;
+
+export type VendorId = (typeof vendorIds)[number];
+
+/** Each vendor's envelope types, keyed by envelope name. */
+export interface EnvelopeTypes {
+${line((v) => `  ${v.id}: { ${v.envelopes.map((e) => `${e.name}: ${v.id}.${e.typeName}`).join('; ')} };`)}
+}
+
+/** Each vendor's API error envelope type. */
+export interface EnvelopeByVendor {
+${line((v) => `  ${v.id}: ${v.id}.${v.envelopes[0]?.typeName};`)}
+}
+
+/** The codes each vendor's catalog lists. */
+export interface CodeByVendor {
+${line((v) => `  ${v.id}: ${v.id}.${codeTypeName(v)};`)}
+}
+
+/** The generated module of each vendor. */
+export const vendorModules = { ${vendors.map((v) => v.id).join(', ')} } as const;
+`;
+}

@@ -1,0 +1,53 @@
+import { validateError } from '../../validation/validate-error.js';
+import { getVendor, vendorIds } from '../../vendors/registry.js';
+import { type CliIo, EXIT } from '../io.js';
+import { renderTable } from '../table.js';
+
+export const summaryHelp = `error-contracts summary
+
+For every vendor: validates each example in its envelope schemas against the compiled validator,
+and prints how many codes its catalog holds, how many statuses are documented or inferred, and how
+many ambiguities in its docs are recorded. Exit code 1 if any example fails.`;
+
+export async function summaryCommand(_args: string[], io: CliIo): Promise<number> {
+  const failures: string[] = [];
+  const rows = vendorIds.map((id) => {
+    const vendor = getVendor(id);
+    let examples = 0;
+    for (const [name, schema] of Object.entries(vendor.schemas)) {
+      const list = Array.isArray(schema.examples) ? schema.examples : [];
+      list.forEach((example, index) => {
+        examples++;
+        const result = validateError(id, example, { schema: name as never });
+        if (!result.valid) {
+          failures.push(
+            `${id} ${name} example ${index}: ${result.errors.map((e) => `${e.path} ${e.message}`).join('; ')}`,
+          );
+        }
+      });
+    }
+    const inferred = vendor.catalog.filter(
+      (e) => e.source.status === 'inferred' || e.source.code === 'inferred',
+    );
+    return [
+      vendor.name,
+      String(vendor.catalog.length),
+      String(vendor.catalog.length - inferred.length),
+      String(inferred.length),
+      String(vendor.policy.statuses.length),
+      String(vendor.policy.ambiguities.length),
+      String(examples),
+    ];
+  });
+  io.stdout(
+    `${renderTable(['vendor', 'codes', 'documented', 'inferred', 'statuses', 'ambiguities', 'examples checked'], rows)}\n`,
+  );
+  if (failures.length > 0) {
+    io.stderr(`\n${failures.length} example(s) do not match their schema:\n  ${failures.join('\n  ')}\n`);
+    return EXIT.failed;
+  }
+  io.stdout(
+    "\nEvery schema example validates. See `error-contracts catalog <vendor>` for a vendor's codes.\n",
+  );
+  return EXIT.ok;
+}

@@ -1,0 +1,13 @@
+#!/usr/bin/env node
+import { readFile } from 'node:fs/promises';
+import { text } from 'node:stream/consumers';
+import { runCli } from './run-cli.js';
+
+const exitCode = await runCli(process.argv.slice(2), {
+  stdout: (chunk) => process.stdout.write(chunk),
+  stderr: (chunk) => process.stderr.write(chunk),
+  readStdin: async () => new TextEncoder().encode(await text(process.stdin)),
+  readFile: async (path) => new Uint8Array(await readFile(path)),
+  env: process.env,
+});
+process.exitCode = exitCode;

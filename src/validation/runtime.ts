@@ -1,0 +1,82 @@
+/**
+ * The few helpers that ajv's standalone validators call at run time.
+ *
+ * ajv emits `require("ajv/dist/runtime/...")` for these, which would make ajv a runtime
+ * dependency of every consumer. The generator rewrites those calls to this module instead, so
+ * the published package validates with no dependencies at all.
+ */
+
+/** Length in Unicode code points, as JSON Schema's minLength/maxLength count it. */
+export function ucs2length(value: string): number {
+  let length = 0;
+  for (let index = 0; index < value.length; index++) {
+    const unit = value.charCodeAt(index);
+    // A high surrogate followed by a low one is a single code point.
+    if (unit >= 0xd800 && unit <= 0xdbff && index + 1 < value.length) {
+      const next = value.charCodeAt(index + 1);
+      if ((next & 0xfc00) === 0xdc00) index++;
+    }
+    length++;
+  }
+  return length;
+}
+
+/** Structural equality of JSON values, for `const` and `enum` with object members. */
+export function equal(left: unknown, right: unknown): boolean {
+  if (left === right) return true;
+  if (typeof left !== 'object' || typeof right !== 'object' || left === null || right === null) {
+    return Number.isNaN(left) && Number.isNaN(right);
+  }
+  if (Array.isArray(left) !== Array.isArray(right)) return false;
+  const leftKeys = Object.keys(left);
+  if (leftKeys.length !== Object.keys(right).length) return false;
+  return leftKeys.every(
+    (key) =>
+      Object.hasOwn(right, key) &&
+      equal((left as Record<string, unknown>)[key], (right as Record<string, unknown>)[key]),
+  );
+}
+
+const DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:[Zz]|([+-])(\d{2}):(\d{2}))$/;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+
+function isLeapYear(year: number): boolean {
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+}
+
+/** RFC 3339 `date-time`, time zone required, calendar dates checked (no 31 April). */
+export function isDateTime(value: string): boolean {
+  const match = DATE_TIME.exec(value);
+  if (!match) return false;
+  const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  if (month < 1 || month > 12 || day < 1) return false;
+  const maxDay = month === 2 && isLeapYear(year) ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0);
+  if (day > maxDay) return false;
+  const offsetHour = match[8] === undefined ? 0 : Number(match[8]);
+  const offsetMinute = match[9] === undefined ? 0 : Number(match[9]);
+  if (offsetHour > 23 || offsetMinute > 59) return false;
+  // 60 is allowed for a leap second, as RFC 3339 does.
+  return hour <= 23 && minute <= 59 && second <= 60;
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what a URI must not contain.
+const URI_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:[^\s\u0000-\u001f\u007f]*$/;
+
+/** An absolute URI: a scheme, no white space or control characters, and parseable by WHATWG URL. */
+export function isUri(value: string): boolean {
+  return URI_SCHEME.test(value) && URL.canParse(value);
+}
+
+/** Format checks keyed by JSON Schema format name, in the shape ajv's generated code calls. */
+export const formats = {
+  'date-time': { validate: isDateTime },
+  uri: { validate: isUri },
+} as const;

@@ -1,0 +1,61 @@
+import { UnknownVendorError } from '../errors.js';
+import type { CatalogEntry, VendorPolicy } from '../generated/meta-types.js';
+import {
+  type CodeByVendor,
+  type EnvelopeTypes,
+  type VendorId,
+  vendorIds,
+  vendorModules,
+} from '../generated/registry.js';
+import type { CompiledValidator } from '../validation/compiled.js';
+
+export type { CodeByVendor, EnvelopeByVendor, EnvelopeTypes, VendorId } from '../generated/registry.js';
+export { vendorIds };
+
+/** Everything the package knows about one vendor. */
+export interface VendorDefinition<V extends VendorId = VendorId> {
+  id: V;
+  name: string;
+  /** The vendor's API error envelope schema (JSON Schema 2020-12). */
+  schema: Readonly<Record<string, unknown>>;
+  /** Every envelope schema of the vendor, keyed by envelope name ("envelope" first). */
+  schemas: Readonly<Record<keyof EnvelopeTypes[V] & string, Readonly<Record<string, unknown>>>>;
+  catalog: ReadonlyArray<CatalogEntry & { readonly code: CodeByVendor[V] }>;
+  policy: VendorPolicy;
+  /** Compiled validators keyed by envelope name. */
+  validators: { readonly [E in keyof EnvelopeTypes[V]]: CompiledValidator<EnvelopeTypes[V][E]> };
+}
+
+const definitions = new Map<string, VendorDefinition>();
+
+export function isVendorId(value: unknown): value is VendorId {
+  return typeof value === 'string' && Object.hasOwn(vendorModules, value);
+}
+
+/** Looks a vendor up by id; an unknown id throws UnknownVendorError listing the valid ones. */
+export function getVendor<V extends VendorId>(id: V): VendorDefinition<V> {
+  if (!isVendorId(id)) throw new UnknownVendorError(id, vendorIds);
+  let definition = definitions.get(id);
+  if (!definition) {
+    const module = vendorModules[id];
+    definition = {
+      id,
+      name: module.vendor.name,
+      schema: module.schemas.envelope,
+      schemas: module.schemas,
+      catalog: module.catalog,
+      policy: module.policy,
+      validators: module.validators,
+    } as VendorDefinition;
+    definitions.set(id, definition);
+  }
+  return definition as unknown as VendorDefinition<V>;
+}
+
+/** The catalog entry for a code, or undefined when the vendor does not document it. */
+export function findCatalogEntry<V extends VendorId>(
+  id: V,
+  code: string,
+): (CatalogEntry & { readonly code: CodeByVendor[V] }) | undefined {
+  return getVendor(id).catalog.find((entry) => entry.code === code);
+}

@@ -1,0 +1,15 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    typecheck: {
+      enabled: true,
+      include: ['test/**/*.test-d.ts'],
+      tsconfig: './tsconfig.json',
+    },
+    // The packed-package test installs a tarball and type-checks a consumer; give it room.
+    testTimeout: 20_000,
+    hookTimeout: 120_000,
+  },
+});
