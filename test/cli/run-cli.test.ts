@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { EXIT } from '../../src/cli/io.js';
+import { runCli } from '../../src/cli/run-cli.js';
+import { getVendor } from '../../src/index.js';
+
+/** Runs the CLI in-process with captured output and optional stdin / file contents. */
+async function cli(argv: string[], input: { stdin?: string; files?: Record<string, string> } = {}) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(argv, {
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
+    readStdin: async () => new TextEncoder().encode(input.stdin ?? ''),
+    readFile: async (path) => {
+      const content = input.files?.[path];
+      if (content === undefined) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
+      return new TextEncoder().encode(content);
+    },
+    env: {},
+  });
+  return { code, stdout, stderr };
+}
+
+const casexchangeBody = JSON.stringify({
+  error: { code: 'rate_limited', message: 'Slow down.' },
+  meta: { requestId: 'req_f2dbe1d3f6ad4a7bb5b4c9f2', timestamp: '2026-03-31T12:00:00.000Z' },
+});
+
+describe('error-contracts CLI', () => {
+  it('prints usage and exits 2 when called with no command', async () => {
+    const { code, stdout } = await cli([]);
+    expect(code).toBe(EXIT.usage);
+    expect(stdout).toContain('Usage: error-contracts');
+  });
+
+  it('names the unknown command and exits 2', async () => {
+    const { code, stderr } = await cli(['frobnicate']);
+    expect(code).toBe(EXIT.usage);
+    expect(stderr).toContain('unknown command "frobnicate"');
+  });
+
+  it('catalog prints every code of the vendor with its status', async () => {
+    const { code, stdout } = await cli(['catalog', 'collate']);
+    expect(code).toBe(EXIT.ok);
+    for (const entry of getVendor('collate').catalog) {
+      expect(stdout).toMatch(new RegExp(`^${entry.code}\\s+${entry.status}\\s`, 'm'));
+    }
+  });
+
+  it('catalog --format json prints the catalog itself', async () => {
+    const { stdout } = await cli(['catalog', 'denialbase', '--format', 'json']);
+    expect(JSON.parse(stdout)).toEqual(getVendor('denialbase').catalog);
+  });
+
+  it('catalog names the valid vendors when given an unknown one', async () => {
+    const { code, stderr } = await cli(['catalog', 'acme']);
+    expect(code).toBe(EXIT.usage);
+    expect(stderr).toContain('unknown vendor "acme"');
+    expect(stderr).toContain('foresight');
+  });
+
+  it('validate exits 0 for a valid body read from a file', async () => {
+    const { code, stdout } = await cli(['validate', 'casexchange', 'saved.json'], {
+      files: { 'saved.json': casexchangeBody },
+    });
+    expect(code).toBe(EXIT.ok);
+    expect(stdout).toContain('valid');
+  });
+
+  it('validate exits 1 and prints JSON pointers for an invalid body from stdin', async () => {
+    const { code, stdout } = await cli(['validate', 'casexchange', '-'], {
+      stdin: JSON.stringify({
+        error: { code: 'x', message: 'y' },
+        meta: { requestId: 'r', timestamp: 'yesterday' },
+      }),
+    });
+    expect(code).toBe(EXIT.failed);
+    expect(stdout).toContain('/meta/timestamp: must match format "date-time"');
+  });
+
+  it('validate --format json reports the errors as data', async () => {
+    const { code, stdout } = await cli(['validate', 'casexchange', '--format', 'json'], { stdin: '<html>' });
+    expect(code).toBe(EXIT.failed);
+    expect(JSON.parse(stdout)).toEqual({
+      valid: false,
+      errors: [{ path: '', message: 'body is not JSON (it looks like an HTML page)' }],
+    });
+  });
+
+  it('validate --schema checks another envelope of the vendor', async () => {
+    const { code } = await cli(['validate', 'claimrev', '--schema', 'tokenError'], {
+      stdin: '{"error":"invalid_client"}',
+    });
+    expect(code).toBe(EXIT.ok);
+    const wrong = await cli(['validate', 'collate', '--schema', 'tokenError'], { stdin: '{}' });
+    expect(wrong.code).toBe(EXIT.usage);
+    expect(wrong.stderr).toContain('--schema must be one of envelope');
+  });
+
+  it('validate says which file could not be read and how to fix it', async () => {
+    const { code, stderr } = await cli(['validate', 'denialbase', 'missing.json']);
+    expect(code).toBe(EXIT.usage);
+    expect(stderr).toContain('cannot read "missing.json": no such file');
+  });
+
+  it('reports an unknown flag as a usage error naming the command', async () => {
+    const { code, stderr } = await cli(['catalog', 'collate', '--colour']);
+    expect(code).toBe(EXIT.usage);
+    expect(stderr).toContain("Unknown option '--colour'");
+  });
+
+  it('summary validates every schema example and exits 0', async () => {
+    const { code, stdout } = await cli(['summary']);
+    expect(code).toBe(EXIT.ok);
+    for (const name of ['ClaimRev', 'Collate', 'CaseXchange', 'Foresight', 'Denialbase'])
+      expect(stdout).toContain(name);
+    expect(stdout).toContain('Every schema example validates');
+  });
+});
