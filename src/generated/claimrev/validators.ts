@@ -54,7 +54,8 @@ const schema32 = {
     error_description: {
       description: 'Readable text about the failure, for developers, not for end users.',
       type: 'string',
-      pattern: '^[\\x20-\\x21\\x23-\\x5B\\x5D-\\x7E]*$',
+      $comment:
+        'RFC 6749 limits this member to printable ASCII without quote or backslash, but identity providers put line breaks and correlation ids in it; the schema accepts any string so real responses are not rejected.',
     },
     error_uri: { description: 'A page about the error.', type: 'string', format: 'uri' },
     correlation_id: { type: 'string' },
@@ -73,7 +74,6 @@ const schema32 = {
 };
 const func1 = runtime.ucs2length;
 const pattern4 = new RegExp('^[\\x20-\\x21\\x23-\\x5B\\x5D-\\x7E]+$', 'u');
-const pattern5 = new RegExp('^[\\x20-\\x21\\x23-\\x5B\\x5D-\\x7E]*$', 'u');
 const formats0 = runtime.formats.uri;
 function validate21(
   data,
@@ -155,25 +155,8 @@ function validate21(
       }
     }
     if (data.error_description !== undefined) {
-      let data1 = data.error_description;
-      if (typeof data1 === 'string') {
-        if (!pattern5.test(data1)) {
-          const err4 = {
-            instancePath: instancePath + '/error_description',
-            schemaPath: '#/properties/error_description/pattern',
-            keyword: 'pattern',
-            params: { pattern: '^[\\x20-\\x21\\x23-\\x5B\\x5D-\\x7E]*$' },
-            message: 'must match pattern "' + '^[\\x20-\\x21\\x23-\\x5B\\x5D-\\x7E]*$' + '"',
-          };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
-          errors++;
-        }
-      } else {
-        const err5 = {
+      if (typeof data.error_description !== 'string') {
+        const err4 = {
           instancePath: instancePath + '/error_description',
           schemaPath: '#/properties/error_description/type',
           keyword: 'type',
@@ -181,9 +164,9 @@ function validate21(
           message: 'must be string',
         };
         if (vErrors === null) {
-          vErrors = [err5];
+          vErrors = [err4];
         } else {
-          vErrors.push(err5);
+          vErrors.push(err4);
         }
         errors++;
       }
@@ -192,7 +175,7 @@ function validate21(
       let data2 = data.error_uri;
       if (typeof data2 === 'string') {
         if (!formats0.validate(data2)) {
-          const err6 = {
+          const err5 = {
             instancePath: instancePath + '/error_uri',
             schemaPath: '#/properties/error_uri/format',
             keyword: 'format',
@@ -200,16 +183,33 @@ function validate21(
             message: 'must match format "' + 'uri' + '"',
           };
           if (vErrors === null) {
-            vErrors = [err6];
+            vErrors = [err5];
           } else {
-            vErrors.push(err6);
+            vErrors.push(err5);
           }
           errors++;
         }
       } else {
-        const err7 = {
+        const err6 = {
           instancePath: instancePath + '/error_uri',
           schemaPath: '#/properties/error_uri/type',
+          keyword: 'type',
+          params: { type: 'string' },
+          message: 'must be string',
+        };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.correlation_id !== undefined) {
+      if (typeof data.correlation_id !== 'string') {
+        const err7 = {
+          instancePath: instancePath + '/correlation_id',
+          schemaPath: '#/properties/correlation_id/type',
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
@@ -222,11 +222,11 @@ function validate21(
         errors++;
       }
     }
-    if (data.correlation_id !== undefined) {
-      if (typeof data.correlation_id !== 'string') {
+    if (data.trace_id !== undefined) {
+      if (typeof data.trace_id !== 'string') {
         const err8 = {
-          instancePath: instancePath + '/correlation_id',
-          schemaPath: '#/properties/correlation_id/type',
+          instancePath: instancePath + '/trace_id',
+          schemaPath: '#/properties/trace_id/type',
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
@@ -239,11 +239,11 @@ function validate21(
         errors++;
       }
     }
-    if (data.trace_id !== undefined) {
-      if (typeof data.trace_id !== 'string') {
+    if (data.timestamp !== undefined) {
+      if (typeof data.timestamp !== 'string') {
         const err9 = {
-          instancePath: instancePath + '/trace_id',
-          schemaPath: '#/properties/trace_id/type',
+          instancePath: instancePath + '/timestamp',
+          schemaPath: '#/properties/timestamp/type',
           keyword: 'type',
           params: { type: 'string' },
           message: 'must be string',
@@ -256,23 +256,6 @@ function validate21(
         errors++;
       }
     }
-    if (data.timestamp !== undefined) {
-      if (typeof data.timestamp !== 'string') {
-        const err10 = {
-          instancePath: instancePath + '/timestamp',
-          schemaPath: '#/properties/timestamp/type',
-          keyword: 'type',
-          params: { type: 'string' },
-          message: 'must be string',
-        };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
-        }
-        errors++;
-      }
-    }
     if (data.error_codes !== undefined) {
       let data6 = data.error_codes;
       if (Array.isArray(data6)) {
@@ -280,7 +263,7 @@ function validate21(
         for (let i0 = 0; i0 < len0; i0++) {
           let data7 = data6[i0];
           if (!(typeof data7 == 'number' && !(data7 % 1) && !isNaN(data7) && isFinite(data7))) {
-            const err11 = {
+            const err10 = {
               instancePath: instancePath + '/error_codes/' + i0,
               schemaPath: '#/properties/error_codes/items/type',
               keyword: 'type',
@@ -288,15 +271,15 @@ function validate21(
               message: 'must be integer',
             };
             if (vErrors === null) {
-              vErrors = [err11];
+              vErrors = [err10];
             } else {
-              vErrors.push(err11);
+              vErrors.push(err10);
             }
             errors++;
           }
         }
       } else {
-        const err12 = {
+        const err11 = {
           instancePath: instancePath + '/error_codes',
           schemaPath: '#/properties/error_codes/type',
           keyword: 'type',
@@ -304,15 +287,15 @@ function validate21(
           message: 'must be array',
         };
         if (vErrors === null) {
-          vErrors = [err12];
+          vErrors = [err11];
         } else {
-          vErrors.push(err12);
+          vErrors.push(err11);
         }
         errors++;
       }
     }
   } else {
-    const err13 = {
+    const err12 = {
       instancePath,
       schemaPath: '#/type',
       keyword: 'type',
@@ -320,9 +303,9 @@ function validate21(
       message: 'must be object',
     };
     if (vErrors === null) {
-      vErrors = [err13];
+      vErrors = [err12];
     } else {
-      vErrors.push(err13);
+      vErrors.push(err12);
     }
     errors++;
   }
