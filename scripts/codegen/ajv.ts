@@ -5,6 +5,8 @@ import { formats } from '../../src/validation/runtime.js';
 export interface StrictAjvOptions {
   /** Emit standalone code that reads formats from the package's own runtime module. */
   standalone?: boolean;
+  /** Collect every failure (the default) or stop at the first, which is all a boolean guard needs. */
+  allErrors?: boolean;
 }
 
 /**
@@ -17,7 +19,7 @@ export function createStrictAjv(options: StrictAjvOptions = {}): Ajv2020 {
   };
   const ajv = new Ajv2020({
     strict: true,
-    allErrors: true,
+    allErrors: options.allErrors ?? true,
     logger: { log: () => {}, warn: fail, error: fail },
     ...(options.standalone ? { code: { source: true, esm: true, formats: _`runtime.formats` } } : {}),
   });

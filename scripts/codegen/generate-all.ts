@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { format } from 'prettier';
 import { catalogIndexPage, catalogPage } from './catalog-docs.js';
 import { loadVendors } from './load-vendors.js';
-import { registryModule, vendorDataModule, vendorIndexModule } from './modules.js';
+import { registryModule, vendorIndexModule } from './modules.js';
 import { withExports } from './package-exports.js';
 import { metaTypesModule, vendorTypesModule } from './types.js';
 import { vendorValidatorsModule } from './validators.js';
@@ -24,8 +24,8 @@ export async function generateAll(root: string): Promise<Map<string, string>> {
   for (const vendor of vendors) {
     const dir = `src/generated/${vendor.id}`;
     await ts(`${dir}/types.ts`, await vendorTypesModule(vendor, schemasDir));
-    await ts(`${dir}/validators.ts`, vendorValidatorsModule(vendor));
-    await ts(`${dir}/data.ts`, vendorDataModule(vendor));
+    await ts(`${dir}/validators.ts`, vendorValidatorsModule(vendor, 'report'));
+    await ts(`${dir}/guards.ts`, vendorValidatorsModule(vendor, 'guard'));
     await ts(`${dir}/index.ts`, vendorIndexModule(vendor));
     files.set(`docs/catalog/${vendor.id}.md`, catalogPage(vendor));
   }

@@ -13,12 +13,31 @@ export function codeTypeName(vendor: VendorSource): string {
   return `${pascal(vendor.id)}ErrorCode`;
 }
 
-/** The vendor's catalog, policy and schemas embedded as data, so importing them reads no files. */
-export function vendorDataModule(vendor: VendorSource): string {
+/**
+ * The module behind `error-contracts/<vendor>`: the catalog, policy and schemas embedded as data (so
+ * importing them reads no files), the vendor's types, and a typed validator and guard per envelope.
+ * Data and wrappers share one module because every extra module costs import time.
+ */
+export function vendorIndexModule(vendor: VendorSource): string {
+  const typeNames = vendor.envelopes.map((e) => e.typeName);
   const schemas = Object.fromEntries(vendor.envelopes.map((e) => [e.name, vendor.schemas[e.name]]));
+  const wrappers = vendor.envelopes
+    .map(
+      (e) => `/** Validator for ${e.typeName} that reports every failure on its \`errors\` property. */
+export const validate${e.typeName} = reporting.${validatorExportName(e.name)} as unknown as CompiledValidator<${e.typeName}>;
+
+/** True when \`body\` (already parsed) is a ${vendor.name} ${e.name === 'envelope' ? 'error envelope' : e.name}; stops at the first failure. */
+export const is${e.typeName} = guarding.${validatorExportName(e.name)} as unknown as (body: unknown) => body is ${e.typeName};`,
+    )
+    .join('\n\n');
   return `${generatedBanner(`schemas/${vendor.id}/`)}
 import type { CatalogEntry, VendorPolicy } from '../meta-types.js';
-import type { ${codeTypeName(vendor)} } from './types.js';
+import type { CompiledValidator } from '../../validation/compiled.js';
+import type { ${[...typeNames, codeTypeName(vendor)].join(', ')} } from './types.js';
+import * as guarding from './guards.js';
+import * as reporting from './validators.js';
+
+export type { ${[...typeNames, codeTypeName(vendor)].join(', ')} } from './types.js';
 
 export const vendor = { id: '${vendor.id}', name: ${JSON.stringify(vendor.name)} } as const;
 
@@ -27,36 +46,17 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: ${codeTypeNa
 export const policy: VendorPolicy = ${json(vendor.policy)};
 
 export const schemas: Readonly<Record<${vendor.envelopes.map((e) => `'${e.name}'`).join(' | ')}, Readonly<Record<string, unknown>>>> = ${json(schemas)};
-`;
-}
 
-/** The module behind `error-contracts/<vendor>`: types, data and a typed guard per envelope. */
-export function vendorIndexModule(vendor: VendorSource): string {
-  const typeNames = vendor.envelopes.map((e) => e.typeName);
-  const guards = vendor.envelopes
-    .map(
-      (e) => `/** Compiled validator for ${e.typeName}; its \`errors\` property holds the last failure. */
-export const validate${e.typeName} = compiled.${validatorExportName(e.name)} as unknown as CompiledValidator<${e.typeName}>;
-
-/** True when \`body\` (already parsed) is a ${vendor.name} ${e.name === 'envelope' ? 'error envelope' : e.name}. */
-export function is${e.typeName}(body: unknown): body is ${e.typeName} {
-  return validate${e.typeName}(body);
-}`,
-    )
-    .join('\n\n');
-  return `${generatedBanner(`schemas/${vendor.id}/`)}
-import type { CompiledValidator } from '../../validation/compiled.js';
-import type { ${typeNames.join(', ')} } from './types.js';
-import * as compiled from './validators.js';
-
-export type { ${[...typeNames, codeTypeName(vendor)].join(', ')} } from './types.js';
-export { catalog, policy, schemas, vendor } from './data.js';
-
-${guards}
+${wrappers}
 
 /** Every envelope validator of ${vendor.name}, keyed by envelope name. */
 export const validators = {
 ${vendor.envelopes.map((e) => `  ${e.name}: validate${e.typeName},`).join('\n')}
+} as const;
+
+/** Every envelope guard of ${vendor.name}, keyed by envelope name. */
+export const guards = {
+${vendor.envelopes.map((e) => `  ${e.name}: is${e.typeName},`).join('\n')}
 } as const;
 `;
 }

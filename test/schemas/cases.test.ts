@@ -142,3 +142,15 @@ describe.each(vendors)('%s fixtures', (vendor) => {
     },
   );
 });
+
+describe.each(vendors)('%s type guards', (vendor) => {
+  const own = cases.filter((c) => c.vendor === vendor);
+
+  it.each(own.map((c) => [`${c.schema}: ${c.description}`, c] as const))(
+    'give the fixture verdict, though they stop at the first failure: %s',
+    (_title, fixture) => {
+      const guard = vendorOf(vendor).guards[fixture.schema as 'envelope'] as (body: unknown) => boolean;
+      expect(guard(candidateOf(fixture.data))).toBe(fixture.valid);
+    },
+  );
+});

@@ -1,0 +1,112 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ensureBuild, snapshotBuild } from '../ensure-build.js';
+import { formatMs, verdict } from '../report.js';
+import type { Suite } from '../suite.js';
+
+const root = join(import.meta.dirname, '..', '..', '..');
+const RUNS = 15;
+const MAX_IMPORT_COST_MS = 30;
+
+/** An import of nothing: the baseline child pays for Node's start-up and the script, not the package. */
+const EMPTY_MODULE = 'data:text/javascript,export {};';
+
+/**
+ * What each child runs. Baseline and package children run the same script and differ only in the
+ * module they import, so the difference in wall time is the package's own import cost.
+ */
+function childScript(url: string, callValidateError: boolean): string {
+  const firstCall = callValidateError
+    ? `const body = '{"error":{"code":"not_found","message":"No such denial.","request_id":"req_1"}}';
+       if (!module.validateError('denialbase', body).valid) throw new Error('the sample should be valid');`
+    : '';
+  return `const t0 = performance.now();
+    const module = await import(${JSON.stringify(url)});
+    const t1 = performance.now();
+    ${firstCall}
+    const t2 = performance.now();
+    process.stdout.write(JSON.stringify({ importMs: t1 - t0, firstCallMs: t2 - t1 }));`;
+}
+
+interface ChildTiming {
+  wallMs: number;
+  importMs: number;
+  firstCallMs: number;
+}
+
+function runChild(script: string): ChildTiming {
+  const start = process.hrtime.bigint();
+  const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+  const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
+  if (child.status !== 0) throw new Error(`child failed: ${child.stderr}`);
+  const inside = JSON.parse(child.stdout) as { importMs: number; firstCallMs: number };
+  return { wallMs, ...inside };
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[middle] ?? 0)
+    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
+export const importCostSuite: Suite = {
+  name: 'import',
+  title: `Import cost of the package entry (dist/index.js), ${RUNS} fresh node processes each`,
+  run() {
+    const build = ensureBuild(root);
+    const snapshot = snapshotBuild(root);
+    const baseline: ChildTiming[] = [];
+    const withPackage: ChildTiming[] = [];
+    try {
+      const entry = pathToFileURL(join(snapshot.dir, 'dist', 'index.js')).href;
+      const baselineScript = childScript(EMPTY_MODULE, false);
+      const packageScript = childScript(entry, true);
+      // One untimed run of each warms the file system cache and proves the copy is complete;
+      // interleaving the timed runs spreads any drift in machine load over both sides equally.
+      runChild(baselineScript);
+      runChild(packageScript);
+      for (let run = 0; run < RUNS; run++) {
+        baseline.push(runChild(baselineScript));
+        withPackage.push(runChild(packageScript));
+      }
+    } finally {
+      snapshot.dispose();
+    }
+    const wallBaseline = median(baseline.map((t) => t.wallMs));
+    const wallPackage = median(withPackage.map((t) => t.wallMs));
+    const cost = wallPackage - wallBaseline;
+    const met = cost <= MAX_IMPORT_COST_MS;
+    return {
+      tables: [
+        {
+          title: 'Medians',
+          head: ['', 'empty module', 'dist/index.js', 'difference'],
+          rows: [
+            ['process wall time', formatMs(wallBaseline), formatMs(wallPackage), formatMs(cost)],
+            [
+              'import() inside the process',
+              formatMs(median(baseline.map((t) => t.importMs))),
+              formatMs(median(withPackage.map((t) => t.importMs))),
+              formatMs(median(withPackage.map((t) => t.importMs)) - median(baseline.map((t) => t.importMs))),
+            ],
+            ['first validateError call', '', formatMs(median(withPackage.map((t) => t.firstCallMs))), ''],
+            [`import cost (goal <= ${MAX_IMPORT_COST_MS} ms)`, '', '', `${formatMs(cost)} ${verdict(met)}`],
+          ],
+        },
+      ],
+      notes: [
+        `dist/ ${build === 'built' ? 'was built for this run' : 'was already up to date with src/'}; node ${process.version}.`,
+        'The import cost is the difference of the median wall times of whole processes; the in-process figure excludes start-up. The children load a private copy of dist/, so a concurrent rebuild cannot disturb them.',
+      ],
+      goals: [
+        {
+          description: `import cost of dist/index.js = ${formatMs(cost)}, goal <= ${MAX_IMPORT_COST_MS} ms`,
+          met,
+        },
+      ],
+    };
+  },
+};

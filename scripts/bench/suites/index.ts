@@ -1,0 +1,6 @@
+import type { Suite } from '../suite.js';
+import { importCostSuite } from './import-cost.js';
+import { validatorsSuite } from './validators.js';
+
+/** Every benchmark, in the order `npm run bench` runs them. A new benchmark is one module and one line here. */
+export const suites: readonly Suite[] = [validatorsSuite, importCostSuite];
