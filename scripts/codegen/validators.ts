@@ -27,6 +27,20 @@ function shortcutNonEmptyChecks(code: string): string {
   return result;
 }
 
+/**
+ * ajv emits each schema as a constant for its own bookkeeping even where no code reads it. The
+ * package exports the schemas once already, so unread copies only cost parse time at import.
+ */
+function dropUnreadSchemaConstants(code: string): string {
+  return code
+    .split('\n')
+    .filter((line) => {
+      const name = /^const (schema\d+) = .*;$/.exec(line)?.[1];
+      return name === undefined || code.split(name).length > 2;
+    })
+    .join('\n');
+}
+
 export type ValidatorFlavour = 'report' | 'guard';
 
 /**
@@ -52,7 +66,7 @@ export function vendorValidatorsModule(vendor: VendorSource, flavour: ValidatorF
       `standalone code for ${vendor.id} still requires a module: ${/require\([^)]*\)/.exec(code)?.[0]}`,
     );
   }
-  code = shortcutNonEmptyChecks(code.replace(/^"use strict";/, ''));
+  code = dropUnreadSchemaConstants(shortcutNonEmptyChecks(code.replace(/^"use strict";/, '')));
   const files = vendor.envelopes.map((envelope) => `schemas/${vendor.id}/${envelope.file}`).join(', ');
   return [
     generatedBanner(files),
