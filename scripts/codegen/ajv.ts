@@ -21,7 +21,9 @@ export function createStrictAjv(options: StrictAjvOptions = {}): Ajv2020 {
     strict: true,
     allErrors: options.allErrors ?? true,
     logger: { log: () => {}, warn: fail, error: fail },
-    ...(options.standalone ? { code: { source: true, esm: true, lines: true, formats: _`runtime.formats` } } : {}),
+    ...(options.standalone
+      ? { code: { source: true, esm: true, lines: true, formats: _`runtime.formats` } }
+      : {}),
   });
   for (const [name, format] of Object.entries(formats)) ajv.addFormat(name, format);
   return ajv;
