@@ -2,12 +2,20 @@ import { normalizeError } from '../normalize/normalize-error.js';
 import type { NormalizedError } from '../normalize/types.js';
 import type { VendorId } from '../vendors/registry.js';
 
+function field(value: unknown, name: string): string | null {
+  const member =
+    value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[name] : undefined;
+  return typeof member === 'string' ? member : null;
+}
+
+/** "TypeError: fetch failed (ECONNRESET)": the error and, where fetch wraps it, the system code. */
 function describe(error: unknown): string {
-  if (!(error instanceof Error)) return 'unknown failure';
-  const code = (error.cause as { code?: unknown } | undefined)?.code;
-  return typeof code === 'string'
-    ? `${error.name}: ${error.message} (${code})`
-    : `${error.name}: ${error.message}`;
+  const code = field(error, 'code') ?? field((error as { cause?: unknown } | null)?.cause, 'code');
+  const text =
+    error instanceof Error
+      ? `${error.name}: ${error.message}`
+      : (field(error, 'message') ?? 'unknown failure');
+  return code === null ? text : `${text} (${code})`;
 }
 
 /**

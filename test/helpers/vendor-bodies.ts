@@ -26,11 +26,15 @@ function setPointer(target: unknown, pointer: string, value: unknown): void {
  * with the code written where the policy says codes live. Collate's `retryable` flag is set to the
  * catalog's answer so that the body does not contradict the code it carries.
  */
-export function envelopeWithCode(vendorId: VendorId, code: string, retryable?: boolean): unknown {
+export function envelopeWithCode(
+  vendorId: VendorId,
+  code: string,
+  retryable?: boolean,
+): Record<string, unknown> {
   const reader = apiReader(vendorId);
   const [example] = envelopeExamples(vendorId);
   if (reader.code === undefined || example === undefined) throw new Error(`${vendorId} has no code pointer`);
-  const body = structuredClone(example);
+  const body = structuredClone(example) as Record<string, unknown>;
   setPointer(body, reader.code, code);
   const flag = getVendor(vendorId).policy.retry.bodyFlag;
   if (flag !== undefined && retryable !== undefined) setPointer(body, flag, retryable);
