@@ -8,7 +8,6 @@ export interface Classification {
   action: ClientAction;
   retryable: boolean;
   entry: CatalogEntry | null;
-  problems: Problem[];
 }
 
 /** Actions that mean "send the same request again"; the others need something changed first. */
@@ -24,7 +23,7 @@ const RATE_LIMITED = 429;
  * The classification of a status no policy row covers, from its class alone. Whether 429 and
  * 5xx may be repeated still comes from the vendor's retryableStatuses.
  */
-function fallback(status: number, rules: VendorRules): Omit<Classification, 'entry' | 'problems'> {
+function fallback(status: number, rules: VendorRules): Omit<Classification, 'entry'> {
   const retryable = rules.retryableStatuses.has(status);
   if (status === RATE_LIMITED) {
     return {
@@ -48,7 +47,8 @@ function fallback(status: number, rules: VendorRules): Omit<Classification, 'ent
 /**
  * A documented code decides first (vendors say the code is what to switch on); a code the
  * catalog lacks falls back to the vendor's status table, then to the status class. The vendor's
- * own retryable flag, where its envelope has one, has the last word on repeating.
+ * own retryable flag, where its envelope has one, has the last word on repeating. What does not
+ * match the catalog is added to `problems`.
  */
 export function classify(
   rules: VendorRules,
@@ -56,8 +56,8 @@ export function classify(
   status: number,
   code: string | null,
   body: unknown,
+  problems: Problem[],
 ): Classification {
-  const problems: Problem[] = [];
   const entry = code === null ? undefined : rules.catalog.get(surface)?.get(code);
   if (code !== null && entry === undefined) {
     problems.push({
@@ -80,5 +80,5 @@ export function classify(
     if (flag) action = 'back_off_and_retry';
     else if (RETRY_ACTIONS.has(action)) action = 'escalate_to_support';
   }
-  return { category, action, retryable, entry: entry ?? null, problems };
+  return { category, action, retryable, entry: entry ?? null };
 }

@@ -6,7 +6,7 @@ import { readHeaders } from './headers.js';
 import { readPointer } from './json-pointer.js';
 import { readMessage, statusLine } from './message.js';
 import { readBody } from './read-body.js';
-import { redactHeaderMap, scrubText } from './redact.js';
+import { redactHeaderMap, scrubSecrets } from './redact.js';
 import { readStatus } from './status.js';
 import type { NormalizedError, NormalizeOptions, Problem, ResponseInput } from './types.js';
 import { type CompiledReader, type VendorRules, vendorRules } from './vendor-rules.js';
@@ -24,8 +24,7 @@ function shortString(value: unknown): string | null {
   return null;
 }
 
-function schemaProblems(reader: CompiledReader, conforms: boolean, notJsonReason: string | null): Problem[] {
-  if (conforms) return [];
+function schemaProblems(reader: CompiledReader, notJsonReason: string | null): Problem[] {
   if (notJsonReason !== null) return [{ kind: 'body_not_json', message: notJsonReason }];
   if (reader.validate === null) return [];
   return toIssues(reader.validate.errors)
@@ -55,19 +54,22 @@ function normalize(rules: VendorRules, response: ResponseInput, options: Normali
   const reader = rules.readers.get(surface) ?? (rules.readers.get('api') as CompiledReader);
   // Text is validated too: a vendor whose schema accepts any body (ClaimRev) accepts text as well.
   const conforms = reader.validate?.(isJson ? json : decoded.text) === true;
-  problems.push(...schemaProblems(reader, conforms, decoded.kind === 'text' ? decoded.reason : null));
+  if (!conforms) problems.push(...schemaProblems(reader, decoded.kind === 'text' ? decoded.reason : null));
 
   const code = reader.code === null ? null : shortString(readPointer(json, reader.code));
-  const classification = classify(rules, surface, status, code, json);
-  problems.push(...classification.problems);
+  const classification = classify(rules, surface, status, code, json, problems);
 
-  const message = scrubText(readMessage(json, reader.message, body.text, isJson, status), secrets);
+  const message = scrubSecrets(readMessage(json, reader.message, body.text, isJson, status), secrets);
   const requestId = reader.requestId === null ? null : shortString(readPointer(json, reader.requestId));
-  const fieldErrors = extractFieldErrors(json, message, reader.fieldErrors, classification.category).map(
-    (error) => ({ field: scrubText(error.field, secrets), message: scrubText(error.message, secrets) }),
-  );
-  const hints = readWaitHints(headers, rules.policy.rateLimit, status, nowMs);
-  problems.push(...hints.problems);
+  const found = extractFieldErrors(json, message, reader.fieldErrors, classification.category);
+  const fieldErrors =
+    secrets.length === 0
+      ? found
+      : found.map((error) => ({
+          field: scrubSecrets(error.field, secrets),
+          message: scrubSecrets(error.message, secrets),
+        }));
+  const hints = readWaitHints(headers, rules.policy.rateLimit, status, nowMs, problems);
 
   const rawText = body.text.length > maxRaw ? body.text.slice(0, maxRaw) : body.text;
   const sensitive =
@@ -84,7 +86,7 @@ function normalize(rules: VendorRules, response: ResponseInput, options: Normali
     retryAfterMs: hints.retryAfterMs,
     retryAfterSource: hints.retryAfterSource,
     rateLimit: hints.rateLimit,
-    requestId: requestId === null ? null : scrubText(requestId, secrets),
+    requestId: requestId === null ? null : scrubSecrets(requestId, secrets),
     message,
     fieldErrors,
     conforms,
@@ -92,7 +94,7 @@ function normalize(rules: VendorRules, response: ResponseInput, options: Normali
     raw: {
       status,
       headers: redactHeaderMap(headers, sensitive, secrets),
-      body: scrubText(rawText, secrets),
+      body: scrubSecrets(rawText, secrets),
       bodyTruncated: body.text.length > maxRaw || body.problem !== null,
     },
   };

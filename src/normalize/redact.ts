@@ -53,15 +53,33 @@ export function fieldKey(name: string): string {
   return name.toLowerCase().replace(/[-_]/g, '');
 }
 
-/** Blanks every known secret value, and anything shaped like a bearer or basic credential. */
-export function scrubText(text: string, secrets: readonly string[]): string {
+/** Blanks every known secret value; free when there are none, which keeps normalizing cheap. */
+export function scrubSecrets(text: string, secrets: readonly string[]): string {
   let result = text;
   for (const secret of secrets) {
     if (secret.length >= MIN_SECRET_LENGTH && result.includes(secret)) {
       result = result.replaceAll(secret, REDACTED);
     }
   }
-  return result.replace(BEARER, `$1 ${REDACTED}`);
+  return result;
+}
+
+/**
+ * Blanks every known secret value and anything shaped like a bearer or basic credential. Log
+ * lines and support bundles get this stronger treatment, since a token the client never saw
+ * (one a proxy added, say) can still be recognised by its shape.
+ */
+export function scrubText(text: string, secrets: readonly string[]): string {
+  return scrubSecrets(text, secrets).replace(BEARER, `$1 ${REDACTED}`);
+}
+
+/** Sets a member as an own data property, even one named "__proto__" (which `=` would not). */
+function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') {
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  } else {
+    target[key] = value;
+  }
 }
 
 /** Header map with credential headers blanked and secret values scrubbed from the rest. */
@@ -72,13 +90,7 @@ export function redactHeaderMap(
 ): Record<string, string> {
   const result: Record<string, string> = {};
   for (const [name, value] of headers) {
-    // Object.defineProperty keeps a header named "__proto__" an own property instead of a setter call.
-    Object.defineProperty(result, name, {
-      value: sensitiveHeaders.has(name) ? REDACTED : scrubText(value, secrets),
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
+    setOwn(result, name, sensitiveHeaders.has(name) ? REDACTED : scrubSecrets(value, secrets));
   }
   return result;
 }
@@ -101,12 +113,11 @@ export function redactValue(
   const result: Record<string, unknown> = {};
   for (const key of Object.keys(value)) {
     const member = (value as Record<string, unknown>)[key];
-    Object.defineProperty(result, key, {
-      value: fields.has(fieldKey(key)) ? REDACTED : redactValue(member, fields, secrets, depth + 1),
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
+    setOwn(
+      result,
+      key,
+      fields.has(fieldKey(key)) ? REDACTED : redactValue(member, fields, secrets, depth + 1),
+    );
   }
   return result;
 }

@@ -7,7 +7,6 @@ export interface WaitHints {
   retryAfterMs: number | null;
   retryAfterSource: RetryAfterSource | null;
   rateLimit: RateLimitInfo;
-  problems: Problem[];
 }
 
 const RATE_LIMITED = 429;
@@ -16,15 +15,16 @@ const RATE_LIMITED = 429;
  * Works out how long the server asked the client to wait. Retry-After wins, as both RFC 9110 and
  * the RateLimit draft say; then the vendor's documented reset header; then the IETF `RateLimit`
  * field. The last two are only wait instructions on a rate-limited response or when no requests
- * are left: on other responses they merely describe the window.
+ * are left: on other responses they merely describe the window. Unreadable or missing headers
+ * are added to `problems`.
  */
 export function readWaitHints(
   headers: ReadonlyMap<string, string>,
   policy: RateLimitPolicy,
   status: number,
   nowMs: number,
+  problems: Problem[],
 ): WaitHints {
-  const problems: Problem[] = [];
   let retryAfterMs: number | null = null;
   let retryAfterSource: RetryAfterSource | null = null;
 
@@ -102,5 +102,5 @@ export function readWaitHints(
       });
     }
   }
-  return { retryAfterMs, retryAfterSource, rateLimit, problems };
+  return { retryAfterMs, retryAfterSource, rateLimit };
 }
