@@ -1,5 +1,5 @@
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   AuthenticationError,
   createClient,
@@ -8,15 +8,10 @@ import {
   vendorIds,
 } from '../../src/index.js';
 import { BASE_URL, clientHarness, mockTokenEndpoint, TOKEN_ORIGIN } from '../helpers/client-harness.js';
+import { isolateNetwork } from '../helpers/nock-isolation.js';
 import { envelopeWithCode } from '../helpers/vendor-bodies.js';
 
-beforeAll(() => nock.disableNetConnect());
-afterAll(() => nock.enableNetConnect());
-afterEach(() => {
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
-  expect(pending).toEqual([]);
-});
+isolateNetwork({ strict: true });
 
 /** The header each static scheme must send, written out from the vendor docs. */
 const EXPECTED_HEADER: Record<string, (secret: string) => [string, string]> = {

@@ -1,15 +1,12 @@
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as api from '../../src/index.js';
 import { ErrorContractsError, getVendor, VendorApiError, vendorIds } from '../../src/index.js';
 import { BASE_URL, clientHarness, mockAuthFor } from '../helpers/client-harness.js';
+import { isolateNetwork } from '../helpers/nock-isolation.js';
 import { envelopeWithCode, FIXED_NOW, vendorsWithCodes } from '../helpers/vendor-bodies.js';
 
-beforeAll(() => nock.disableNetConnect());
-afterAll(() => nock.enableNetConnect());
-afterEach(() => {
-  nock.cleanAll();
-});
+isolateNetwork({ strict: false });
 
 /** Category → class name and stable code, written out as the public contract. */
 const CONTRACT: Record<string, [string, string]> = {

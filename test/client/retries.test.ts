@@ -1,17 +1,12 @@
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getVendor, ServerError, vendorIds } from '../../src/index.js';
 import { BASE_URL, clientHarness, mockAuthFor, vendorsKeyingPost } from '../helpers/client-harness.js';
 import { DOCUMENTED_RETRY } from '../helpers/documented-retry.js';
+import { isolateNetwork } from '../helpers/nock-isolation.js';
 import { envelopeWithCode, FIXED_NOW } from '../helpers/vendor-bodies.js';
 
-beforeAll(() => nock.disableNetConnect());
-afterAll(() => nock.enableNetConnect());
-afterEach(() => {
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
-  expect(pending).toEqual([]);
-});
+isolateNetwork({ strict: true });
 
 describe('createClient retries over HTTP', () => {
   it.each(vendorIds)(

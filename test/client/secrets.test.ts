@@ -1,14 +1,11 @@
 import { inspect } from 'node:util';
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getVendor, normalizeError, type VendorId, vendorIds } from '../../src/index.js';
 import { BASE_URL, clientHarness, TOKEN_ORIGIN } from '../helpers/client-harness.js';
+import { isolateNetwork } from '../helpers/nock-isolation.js';
 
-beforeAll(() => nock.disableNetConnect());
-afterAll(() => nock.enableNetConnect());
-afterEach(() => {
-  nock.cleanAll();
-});
+isolateNetwork({ strict: false });
 
 const SECRET = 'SENTINEL-credential-5b1e7d';
 const TOKEN = 'SENTINEL-token-9c2f44';

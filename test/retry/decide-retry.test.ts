@@ -125,28 +125,20 @@ describe('decideRetry statuses', () => {
     );
   });
 
-  it('Foresight: an in-flight key waits and retries with the same key; a mismatched body needs a fresh key', () => {
-    const inUse = normalizeError('foresight', {
+  it.each([
+    ['idempotency_key_in_use', { retry: true, delayMs: 1000, action: 'retry_same_idempotency_key' }],
+    ['idempotency_key_mismatched_body', { retry: false, action: 'fresh_idempotency_key' }],
+  ] as const)('Foresight: a POST refused with %s gives %o', (code, expected) => {
+    const normalized = normalizeError('foresight', {
       status: 409,
-      body: envelopeWithCode('foresight', 'idempotency_key_in_use'),
+      body: envelopeWithCode('foresight', code),
     });
-    expect(
-      decideRetry('foresight', inUse, { attempt: 1, method: 'POST', idempotencyKey: 'k1' }),
-    ).toMatchObject({
-      retry: true,
-      delayMs: 1000,
-      action: 'retry_same_idempotency_key',
+    const decision = decideRetry('foresight', normalized, {
+      attempt: 1,
+      method: 'POST',
+      idempotencyKey: 'k1',
     });
-    const mismatched = normalizeError('foresight', {
-      status: 409,
-      body: envelopeWithCode('foresight', 'idempotency_key_mismatched_body'),
-    });
-    expect(
-      decideRetry('foresight', mismatched, { attempt: 1, method: 'POST', idempotencyKey: 'k1' }),
-    ).toMatchObject({
-      retry: false,
-      action: 'fresh_idempotency_key',
-    });
+    expect(decision).toMatchObject(expected);
   });
 });
 
