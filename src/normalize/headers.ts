@@ -1,8 +1,11 @@
+import { REDACTED, scrubSecrets, setOwn } from './redact.js';
 import type { HeadersInput, Problem } from './types.js';
 
 export interface HeaderReadResult {
   /** Lower-cased names; repeated values joined with ", " as RFC 9110 section 5.3 allows. */
   headers: Map<string, string>;
+  /** The same headers for `raw.headers`: credential headers blanked, known secrets scrubbed. */
+  redacted: Record<string, string>;
   problem: Problem | null;
 }
 
@@ -20,36 +23,51 @@ function headerValue(value: unknown): string | null {
   return null;
 }
 
+function addHeader(
+  result: HeaderReadResult,
+  name: string,
+  value: string,
+  sensitive: ReadonlySet<string>,
+  secrets: readonly string[],
+): void {
+  const key = name.toLowerCase();
+  const previous = result.headers.get(key);
+  const joined = previous === undefined ? value : `${previous}, ${value}`;
+  result.headers.set(key, joined);
+  setOwn(result.redacted, key, sensitive.has(key) ? REDACTED : scrubSecrets(joined, secrets));
+}
+
 /**
- * Reads a `Headers` instance or a plain object into one case-insensitive map. Anything else
- * (an array, a number, a proxy that throws) gives an empty map and a problem, never an exception.
+ * Reads a `Headers` instance or a plain object into one case-insensitive map and, in the same
+ * pass, the redacted copy the normalized error keeps (one pass because this runs on every error).
+ * Anything else (an array, a number, a proxy that throws) gives empty headers and a problem,
+ * never an exception.
  */
-export function readHeaders(input: HeadersInput | unknown): HeaderReadResult {
+export function readHeaders(
+  input: HeadersInput | unknown,
+  sensitive: ReadonlySet<string>,
+  secrets: readonly string[],
+): HeaderReadResult {
   const headers = new Map<string, string>();
-  if (input === undefined || input === null) return { headers, problem: null };
+  const result: HeaderReadResult = { headers, redacted: {}, problem: null };
+  if (input === undefined || input === null) return result;
   try {
     if (isHeadersInstance(input)) {
-      for (const [name, value] of input) headers.set(name, value);
-      return { headers, problem: null };
+      for (const [name, value] of input) addHeader(result, name, value, sensitive, secrets);
+    } else if (typeof input !== 'object' || Array.isArray(input)) {
+      result.problem = { kind: 'invalid_headers', message: 'headers are not an object' };
+    } else {
+      for (const name of Object.keys(input)) {
+        const value = headerValue((input as Record<string, unknown>)[name]);
+        if (value !== null) addHeader(result, name, value, sensitive, secrets);
+      }
     }
-    if (typeof input !== 'object' || Array.isArray(input)) {
-      return { headers, problem: { kind: 'invalid_headers', message: 'headers are not an object' } };
-    }
-    for (const name of Object.keys(input)) {
-      const value = headerValue((input as Record<string, unknown>)[name]);
-      if (value === null) continue;
-      const key = name.toLowerCase();
-      const previous = headers.get(key);
-      headers.set(key, previous === undefined ? value : `${previous}, ${value}`);
-    }
-    return { headers, problem: null };
   } catch (error) {
     headers.clear();
-    return {
-      headers,
-      problem: { kind: 'invalid_headers', message: `headers could not be read (${describe(error)})` },
-    };
+    result.redacted = {};
+    result.problem = { kind: 'invalid_headers', message: `headers could not be read (${describe(error)})` };
   }
+  return result;
 }
 
 function describe(error: unknown): string {

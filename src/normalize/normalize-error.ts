@@ -6,7 +6,7 @@ import { readHeaders } from './headers.js';
 import { readPointer } from './json-pointer.js';
 import { readMessage, statusLine } from './message.js';
 import { readBody } from './read-body.js';
-import { redactHeaderMap, scrubSecrets } from './redact.js';
+import { scrubSecrets } from './redact.js';
 import { readStatus } from './status.js';
 import type { NormalizedError, NormalizeOptions, Problem, ResponseInput } from './types.js';
 import { type CompiledReader, type VendorRules, vendorRules } from './vendor-rules.js';
@@ -40,7 +40,11 @@ function normalize(rules: VendorRules, response: ResponseInput, options: Normali
 
   const { status, problem: statusProblem } = readStatus(input.status);
   if (statusProblem) problems.push(statusProblem);
-  const { headers, problem: headerProblem } = readHeaders(input.headers);
+  const sensitive =
+    options.redact?.headers === undefined
+      ? rules.sensitiveHeaders
+      : new Set([...rules.sensitiveHeaders, ...options.redact.headers.map((name) => name.toLowerCase())]);
+  const { headers, redacted, problem: headerProblem } = readHeaders(input.headers, sensitive, secrets);
   if (headerProblem) problems.push(headerProblem);
 
   const maxRaw = options.maxRawBodyChars ?? DEFAULT_MAX_RAW_BODY_CHARS;
@@ -72,10 +76,6 @@ function normalize(rules: VendorRules, response: ResponseInput, options: Normali
   const hints = readWaitHints(headers, rules.policy.rateLimit, status, nowMs, problems);
 
   const rawText = body.text.length > maxRaw ? body.text.slice(0, maxRaw) : body.text;
-  const sensitive =
-    options.redact?.headers === undefined
-      ? rules.sensitiveHeaders
-      : new Set([...rules.sensitiveHeaders, ...options.redact.headers.map((name) => name.toLowerCase())]);
   return {
     vendor: rules.vendor.id,
     status,
@@ -93,7 +93,7 @@ function normalize(rules: VendorRules, response: ResponseInput, options: Normali
     problems,
     raw: {
       status,
-      headers: redactHeaderMap(headers, sensitive, secrets),
+      headers: redacted,
       body: scrubSecrets(rawText, secrets),
       bodyTruncated: body.text.length > maxRaw || body.problem !== null,
     },

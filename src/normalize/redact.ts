@@ -74,25 +74,12 @@ export function scrubText(text: string, secrets: readonly string[]): string {
 }
 
 /** Sets a member as an own data property, even one named "__proto__" (which `=` would not). */
-function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
   if (key === '__proto__') {
     Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
   } else {
     target[key] = value;
   }
-}
-
-/** Header map with credential headers blanked and secret values scrubbed from the rest. */
-export function redactHeaderMap(
-  headers: ReadonlyMap<string, string>,
-  sensitiveHeaders: ReadonlySet<string>,
-  secrets: readonly string[],
-): Record<string, string> {
-  const result: Record<string, string> = {};
-  for (const [name, value] of headers) {
-    setOwn(result, name, sensitiveHeaders.has(name) ? REDACTED : scrubSecrets(value, secrets));
-  }
-  return result;
 }
 
 /**
