@@ -156,12 +156,11 @@ export function createClient(vendorId: VendorId, options: ClientOptions): Vendor
       }
 
       const attemptsLeft = attempt < maxAttempts;
+      let credentialsRefreshed = false;
       if (normalized.action === 'refresh_credentials' && refreshes < maxRefreshes && attemptsLeft) {
         refreshes++;
-        if (await auth.refresh()) {
-          log('info', 'credentials refreshed; repeating the call', { method: upper, attempt });
-          continue;
-        }
+        credentialsRefreshed = await auth.refresh();
+        if (credentialsRefreshed) log('info', 'credentials refreshed', { method: upper, attempt });
       }
       if (idempotencyKey !== null && !keyReplaced && attemptsLeft && isKeyMismatch(policy, normalized)) {
         // The vendor remembers this key with another body; only a new key can get the call through.
@@ -176,6 +175,7 @@ export function createClient(vendorId: VendorId, options: ClientOptions): Vendor
         idempotencyKey: idempotencyKey ?? undefined,
         random: options.random ?? Math.random,
         maxAttempts,
+        credentialsRefreshed,
         ...(options.maxRetryAfterMs === undefined ? {} : { maxRetryAfterMs: options.maxRetryAfterMs }),
       });
       if (!decision.retry)
@@ -195,7 +195,7 @@ export function createClient(vendorId: VendorId, options: ClientOptions): Vendor
         delayMs: decision.delayMs,
         reason: decision.reason,
       });
-      await sleep(decision.delayMs);
+      if (decision.delayMs > 0) await sleep(decision.delayMs);
     }
   }
 

@@ -9,8 +9,11 @@ export interface HeaderReadResult {
   problem: Problem | null;
 }
 
+// Node defines Headers through a lazy global getter; it is read once, not on every error.
+const HeadersClass: typeof Headers | undefined = globalThis.Headers;
+
 function isHeadersInstance(value: unknown): value is Headers {
-  return typeof Headers !== 'undefined' && value instanceof Headers;
+  return HeadersClass !== undefined && value instanceof HeadersClass;
 }
 
 function headerValue(value: unknown): string | null {

@@ -19,6 +19,11 @@ export interface DecideRetryOptions {
   maxRetryAfterMs?: number;
   /** Calls in total, the first included; the vendor's policy by default. Never raised above it. */
   maxAttempts?: number;
+  /**
+   * Fresh credentials were obtained after this call failed (a new token, a new session). Only
+   * then may an error whose remedy is refresh_credentials be repeated, where the policy allows it.
+   */
+  credentialsRefreshed?: boolean;
 }
 
 export interface RetryDecision {
@@ -65,12 +70,21 @@ export function decideRetry(
   const method = options.method.toUpperCase();
   const attempt = Math.max(1, Math.floor(options.attempt));
 
-  if (!normalized.retryable) {
+  const maxAttempts = Math.min(options.maxAttempts ?? retry.maxAttempts, retry.maxAttempts);
+  const refreshed =
+    normalized.action === 'refresh_credentials' &&
+    options.credentialsRefreshed === true &&
+    (rules.policy.authentication.refreshOn401 ?? 0) > 0;
+  if (!normalized.retryable && !refreshed) {
     return stop(normalized.action, `${normalized.category} errors are not repeated unchanged`);
   }
-  const maxAttempts = Math.min(options.maxAttempts ?? retry.maxAttempts, retry.maxAttempts);
   if (attempt >= maxAttempts) {
     return stop(retry.afterFinalFailure, `attempt ${attempt} of ${maxAttempts} failed; no attempts remain`);
+  }
+  if (refreshed) {
+    // The request changed (new credentials), so it goes again at once whatever its method: a
+    // refused authentication means the vendor did not act on it.
+    return { retry: true, delayMs: 0, action: 'refresh_credentials', reason: 'credentials were refreshed' };
   }
 
   if (!retry.safeMethods.includes(method as HttpMethod)) {

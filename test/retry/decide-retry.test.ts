@@ -93,6 +93,26 @@ describe('decideRetry statuses', () => {
     expect(actions).toEqual(['fix_request', 'refresh_credentials', 'escalate_to_support', 'fix_request']);
   });
 
+  const refreshCases = vendorIds.map((vendorId) => {
+    const { authentication, statuses } = getVendor(vendorId).policy;
+    const action = statuses.find((rule) => rule.status === 401)?.action;
+    return { vendorId, allowed: (authentication.refreshOn401 ?? 0) > 0 && action === 'refresh_credentials' };
+  });
+
+  it.each(refreshCases)(
+    '$vendorId: a 401 is repeated at once after fresh credentials only if allowed ($allowed)',
+    ({ vendorId, allowed }) => {
+      const normalized = normalizeError(vendorId, { status: 401 });
+      expect(decideRetry(vendorId, normalized, { attempt: 1, method: 'POST' }).retry).toBe(false);
+      const afterRefresh = decideRetry(vendorId, normalized, {
+        attempt: 1,
+        method: 'POST',
+        credentialsRefreshed: true,
+      });
+      expect(afterRefresh).toMatchObject(allowed ? { retry: true, delayMs: 0 } : { retry: false });
+    },
+  );
+
   it('Denialbase: 402 asks for the second factor', () => {
     const normalized = normalizeError('denialbase', {
       status: 402,
