@@ -1,5 +1,59 @@
+export type { VendorClient } from './client/create-client.js';
+export { createClient } from './client/create-client.js';
+export type { VendorApiErrorDetails } from './client/errors.js';
+export {
+  AuthenticationError,
+  ConflictError,
+  IdempotencyError,
+  NotFoundError,
+  PayloadTooLargeError,
+  PermissionError,
+  RateLimitError,
+  SecondFactorRequiredError,
+  ServerError,
+  TransportError,
+  UnclassifiedError,
+  UpstreamError,
+  ValidationError,
+  VendorApiError,
+} from './client/errors.js';
+export type { SupportBundle } from './client/support-bundle.js';
+export type {
+  ApiKeyCredentials,
+  BearerCredentials,
+  ClientCredentials,
+  ClientLogger,
+  ClientOptions,
+  ClientResponse,
+  FetchFunction,
+  OAuth2ClientCredentials,
+  RequestOptions,
+  RetryEvent,
+  SessionCookieCredentials,
+} from './client/types.js';
 export { ErrorContractsError, UnknownEnvelopeError, UnknownVendorError } from './errors.js';
 export type { CatalogEntry, ClientAction, ErrorCategory, VendorPolicy } from './generated/meta-types.js';
+export { normalizeError } from './normalize/normalize-error.js';
+export type { ProblemDetails } from './normalize/problem-details.js';
+export { PROBLEM_JSON_MEDIA_TYPE, toProblemDetails } from './normalize/problem-details.js';
+export { DEFAULT_PHI_FIELDS } from './normalize/redact.js';
+export type {
+  FieldError,
+  HeadersInput,
+  NormalizedError,
+  NormalizeOptions,
+  Problem,
+  ProblemKind,
+  RateLimitInfo,
+  RawResponse,
+  RedactionOptions,
+  ResetReading,
+  ResponseInput,
+  RetryAfterSource,
+} from './normalize/types.js';
+export type { DecideRetryOptions, RetryDecision } from './retry/decide-retry.js';
+export { DEFAULT_MAX_RETRY_AFTER_MS, decideRetry } from './retry/decide-retry.js';
+export type { RandomSource } from './retry/schedule.js';
 export type { ValidationIssue } from './validation/issues.js';
 export type { ValidateErrorOptions, ValidationResult } from './validation/validate-error.js';
 export { validateError } from './validation/validate-error.js';

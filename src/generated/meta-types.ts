@@ -56,6 +56,18 @@ export type ClientAction =
  */
 export type Provenance = 'documented' | 'inferred';
 /**
+ * An RFC 6901 JSON Pointer into the error body.
+ *
+ * This interface was referenced by `VendorPolicy`'s JSON-Schema
+ * via the `definition` "pointer".
+ */
+export type JsonPointer = string;
+/**
+ * This interface was referenced by `VendorPolicy`'s JSON-Schema
+ * via the `definition` "fieldErrorSource".
+ */
+export type FieldErrorSource = ListFieldErrors | ParamFieldError | MapFieldErrors | MessagePatternFieldErrors;
+/**
  * This interface was referenced by `SharedVocabulary`'s JSON-Schema
  * via the `definition` "httpMethod".
  */
@@ -119,6 +131,12 @@ export interface VendorPolicy {
   $schema?: string;
   authentication: AuthenticationPolicy;
   /**
+   * Where the normalizer finds the code, message, request id and field errors in each kind of error body the vendor sends, one reader per surface.
+   *
+   * @minItems 1
+   */
+  envelopes: [EnvelopeReader, ...EnvelopeReader[]];
+  /**
    * The vendor's status table: how to treat a status when the body names no known code.
    *
    * @minItems 1
@@ -168,6 +186,79 @@ export interface AuthenticationPolicy {
     status: HttpStatus;
     code: string;
   };
+}
+/**
+ * How to read one kind of error body. code points at the vendor's code and is absent when the vendor promises none, so that the status alone classifies; requestId overrides requestId.pointer for this surface.
+ *
+ * This interface was referenced by `VendorPolicy`'s JSON-Schema
+ * via the `definition` "envelopeReader".
+ */
+export interface EnvelopeReader {
+  /**
+   * Which part of the vendor sends this body; catalog entries with the same surface are looked up.
+   */
+  surface: 'api' | 'token_endpoint';
+  /**
+   * The name of the vendor envelope (vendor.json) the body is validated against.
+   */
+  schema: string;
+  code?: JsonPointer;
+  /**
+   * Where a readable message may be, tried in order; the first string wins.
+   */
+  message: JsonPointer[];
+  requestId?: JsonPointer;
+  /**
+   * Where field-level problems are, tried in order and combined.
+   */
+  fieldErrors: FieldErrorSource[];
+}
+/**
+ * An array of objects, each naming a field and a message.
+ */
+export interface ListFieldErrors {
+  kind: 'list';
+  pointer: JsonPointer;
+  /**
+   * Members that may name the field, tried in order.
+   *
+   * @minItems 1
+   */
+  fieldMembers: [string, ...string[]];
+  /**
+   * Members that may hold the message, tried in order; the envelope message otherwise.
+   */
+  messageMembers: string[];
+}
+/**
+ * One string naming the field at fault; the envelope message describes it.
+ */
+export interface ParamFieldError {
+  kind: 'param';
+  pointer: JsonPointer;
+}
+/**
+ * An object whose keys are fields and whose values are a message or a list of messages.
+ */
+export interface MapFieldErrors {
+  kind: 'map';
+  pointer: JsonPointer;
+}
+/**
+ * Field names found in the message text by a regular expression with a named group 'field'.
+ */
+export interface MessagePatternFieldErrors {
+  kind: 'message_pattern';
+  /**
+   * A JavaScript regular expression source with a (?<field>...) group; matched globally.
+   */
+  pattern: string;
+  /**
+   * Only errors of these categories are searched, so a message about a missing resource yields no field error.
+   *
+   * @minItems 1
+   */
+  categories: [ErrorCategory, ...ErrorCategory[]];
 }
 /**
  * This interface was referenced by `VendorPolicy`'s JSON-Schema

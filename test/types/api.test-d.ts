@@ -69,3 +69,11 @@ describe('public types', () => {
     expectTypeOf<'rate_limit_exceeded'>().not.toExtend<CasexchangeErrorCode>();
   });
 });
+
+describe('fetch-shaped types', () => {
+  it('accept the global fetch, Headers and Response', () => {
+    expectTypeOf(fetch).toExtend<import('../../src/index.js').FetchFunction>();
+    expectTypeOf<Headers>().toExtend<import('../../src/http-types.js').HeadersLike>();
+    expectTypeOf<Response>().toExtend<import('../../src/http-types.js').FetchResponse>();
+  });
+});

@@ -155,6 +155,26 @@ export const policy: VendorPolicy = {
     header: 'X-API-Key',
     refreshOn401: 0,
   },
+  envelopes: [
+    {
+      surface: 'api',
+      schema: 'envelope',
+      code: '/error/code',
+      message: ['/error/message'],
+      fieldErrors: [
+        {
+          kind: 'message_pattern',
+          pattern: '`(?<field>[A-Za-z_][A-Za-z0-9_.\\[\\]-]{0,99})`',
+          categories: ['validation'],
+        },
+        {
+          kind: 'message_pattern',
+          pattern: '^(?<field>[a-z][A-Za-z0-9_]*(?:\\.[A-Za-z0-9_]+){0,9}) (?:is|must|should) ',
+          categories: ['validation'],
+        },
+      ],
+    },
+  ],
   statuses: [
     {
       status: 400,

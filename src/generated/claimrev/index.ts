@@ -75,6 +75,27 @@ export const policy: VendorPolicy = {
       provider: 'Azure AD B2C',
     },
   },
+  envelopes: [
+    {
+      surface: 'api',
+      schema: 'envelope',
+      message: ['/message', '/error/message', '/error_description', '/title', '/detail'],
+      fieldErrors: [
+        {
+          kind: 'map',
+          pointer: '/errors',
+        },
+      ],
+    },
+    {
+      surface: 'token_endpoint',
+      schema: 'tokenError',
+      code: '/error',
+      message: ['/error_description'],
+      requestId: '/correlation_id',
+      fieldErrors: [],
+    },
+  ],
   statuses: [
     {
       status: 400,

@@ -562,6 +562,22 @@ export const policy: VendorPolicy = {
     header: 'Authorization',
     refreshOn401: 0,
   },
+  envelopes: [
+    {
+      surface: 'api',
+      schema: 'envelope',
+      code: '/error/code',
+      message: ['/error/message'],
+      fieldErrors: [
+        {
+          kind: 'list',
+          pointer: '/error/issues',
+          fieldMembers: ['path', 'field', 'pointer', 'linkId'],
+          messageMembers: ['message'],
+        },
+      ],
+    },
+  ],
   statuses: [
     {
       status: 400,

@@ -191,6 +191,22 @@ export const policy: VendorPolicy = {
       code: 'two_factor_required',
     },
   },
+  envelopes: [
+    {
+      surface: 'api',
+      schema: 'envelope',
+      code: '/error/code',
+      message: ['/error/message'],
+      fieldErrors: [
+        {
+          kind: 'list',
+          pointer: '/error/details',
+          fieldMembers: ['field'],
+          messageMembers: ['message'],
+        },
+      ],
+    },
+  ],
   statuses: [
     {
       status: 400,

@@ -456,6 +456,20 @@ export const policy: VendorPolicy = {
     alternativeHeaders: ['Authorization'],
     refreshOn401: 0,
   },
+  envelopes: [
+    {
+      surface: 'api',
+      schema: 'envelope',
+      code: '/error/code',
+      message: ['/error/message'],
+      fieldErrors: [
+        {
+          kind: 'param',
+          pointer: '/error/param',
+        },
+      ],
+    },
+  ],
   statuses: [
     {
       status: 400,

@@ -1,0 +1,112 @@
+/**
+ * How much normalizeError costs on top of the JSON.parse every client does anyway: for each
+ * vendor, a ~300-byte error body of its documented shape is normalized and, in the same process,
+ * parsed bare. Both forms a client may hold are measured: the bytes off the wire (the bare side
+ * decodes them, as it must before parsing) and text already decoded. Goal: at most 2x.
+ */
+import { Bench } from 'tinybench';
+import { getVendor, normalizeError, type VendorId, vendorIds } from '../../src/index.js';
+
+const TARGET_BYTES = 300;
+/** Calls per sample: one call takes about a microsecond, below what a timer can tell apart. */
+const BATCH = 200;
+const GOAL_RATIO = 2;
+
+/** The vendor's first schema example with its message padded until the body is ~300 bytes. */
+function bodyOf(vendorId: VendorId): string {
+  const examples = getVendor(vendorId).schema.examples;
+  const example = (Array.isArray(examples) ? structuredClone(examples[0]) : {}) as Record<string, unknown>;
+  const holder = (
+    typeof example.error === 'object' && example.error !== null ? example.error : example
+  ) as Record<string, unknown>;
+  const base = JSON.stringify(example) ?? '';
+  const message = typeof holder.message === 'string' ? holder.message : '';
+  holder.message = `${message} ${'x'.repeat(Math.max(0, TARGET_BYTES - base.length - 1))}`.trim();
+  return JSON.stringify(example) ?? '';
+}
+
+/** The status the catalog documents for the body's code, so the bench measures a conforming error. */
+function statusOf(vendorId: VendorId, body: string): number {
+  const code = /"code":"([a-z_]+)"/.exec(body)?.[1];
+  return getVendor(vendorId).catalog.find((entry) => entry.code === code)?.status ?? 400;
+}
+
+const headers = {
+  'content-type': 'application/json',
+  'retry-after': '2',
+  date: 'Tue, 31 Mar 2026 12:00:00 GMT',
+};
+const now = () => Date.UTC(2026, 2, 31, 12);
+const decoder = new TextDecoder();
+const encoder = new TextEncoder();
+
+function perCallNs(bench: Bench, name: string): number {
+  const result = bench.getTask(name)?.result;
+  if (!result || !('latency' in result)) throw new Error(`benchmark ${name} did not complete`);
+  return (result.latency.mean * 1e6) / BATCH;
+}
+
+interface Case {
+  vendorId: VendorId;
+  form: 'bytes' | 'text';
+  body: string | Uint8Array;
+  parse: () => unknown;
+  size: number;
+}
+
+function casesFor(vendorId: VendorId): Case[] {
+  const text = bodyOf(vendorId);
+  const bytes = encoder.encode(text);
+  return [
+    {
+      vendorId,
+      form: 'bytes',
+      body: bytes,
+      parse: () => JSON.parse(decoder.decode(bytes)),
+      size: bytes.byteLength,
+    },
+    { vendorId, form: 'text', body: text, parse: () => JSON.parse(text), size: bytes.byteLength },
+  ];
+}
+
+export async function benchNormalizeError(): Promise<string> {
+  const bench = new Bench({ time: 400, warmup: true });
+  const cases = vendorIds.flatMap(casesFor);
+  let sink = 0;
+  for (const { vendorId, form, body, parse } of cases) {
+    const status = statusOf(vendorId, typeof body === 'string' ? body : decoder.decode(body));
+    bench.add(`${vendorId} ${form} JSON.parse`, () => {
+      for (let index = 0; index < BATCH; index++) sink += parse() === null ? 1 : 0;
+    });
+    bench.add(`${vendorId} ${form} normalizeError`, () => {
+      for (let index = 0; index < BATCH; index++) {
+        sink += normalizeError(vendorId, { status, headers, body }, { now }).status;
+      }
+    });
+  }
+  await bench.run();
+
+  const lines = [
+    `normalizeError vs bare JSON.parse (~${TARGET_BYTES}-byte bodies, ${BATCH} calls per sample; goal <= ${GOAL_RATIO}x)`,
+    `${'vendor'.padEnd(12)} ${'input'.padEnd(5)} ${'bytes'.padStart(5)} ${'JSON.parse'.padStart(11)} ${'normalize'.padStart(11)} ${'ratio'.padStart(7)}`,
+  ];
+  for (const { vendorId, form, size } of cases) {
+    const parse = perCallNs(bench, `${vendorId} ${form} JSON.parse`);
+    const normalize = perCallNs(bench, `${vendorId} ${form} normalizeError`);
+    const ratio = normalize / parse;
+    lines.push(
+      [
+        vendorId.padEnd(12),
+        form.padEnd(5),
+        String(size).padStart(5),
+        `${parse.toFixed(0)} ns`.padStart(11),
+        `${normalize.toFixed(0)} ns`.padStart(11),
+        `${ratio.toFixed(2)}x`.padStart(7),
+        ratio <= GOAL_RATIO ? '' : ' over goal',
+      ].join(' '),
+    );
+  }
+  // Keeps the engine from discarding the work as unused.
+  if (sink === Number.MIN_SAFE_INTEGER) lines.push('');
+  return lines.join('\n');
+}

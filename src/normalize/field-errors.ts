@@ -1,0 +1,80 @@
+import type { ErrorCategory } from '../generated/meta-types.js';
+import { firstString, readPointer } from './json-pointer.js';
+import type { FieldError } from './types.js';
+import type { CompiledFieldSource } from './vendor-rules.js';
+
+/** Enough for any real form; a body listing a million fields is cut short rather than copied. */
+const MAX_FIELD_ERRORS = 100;
+const MAX_TEXT = 1000;
+/** Messages searched by pattern are cut first, so a policy regex never sees a huge string. */
+const MAX_PATTERN_INPUT = 2000;
+
+function clip(text: string): string {
+  return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}…` : text;
+}
+
+function fromList(items: unknown, source: Extract<CompiledFieldSource, { kind: 'list' }>, fallback: string) {
+  if (!Array.isArray(items)) return [];
+  const errors: FieldError[] = [];
+  for (const item of items.slice(0, MAX_FIELD_ERRORS)) {
+    const field = firstString(item, source.fieldMembers);
+    if (field === null) continue;
+    errors.push({ field: clip(field), message: clip(firstString(item, source.messageMembers) ?? fallback) });
+  }
+  return errors;
+}
+
+function fromMap(object: unknown): FieldError[] {
+  if (object === null || typeof object !== 'object' || Array.isArray(object)) return [];
+  const errors: FieldError[] = [];
+  for (const field of Object.keys(object).slice(0, MAX_FIELD_ERRORS)) {
+    const value = (object as Record<string, unknown>)[field];
+    const messages = Array.isArray(value) ? value : [value];
+    for (const message of messages) {
+      if (typeof message === 'string') errors.push({ field: clip(field), message: clip(message) });
+    }
+  }
+  return errors;
+}
+
+/**
+ * exec in a loop rather than matchAll: matchAll copies the regular expression on every call,
+ * which was the largest single cost of normalizing a CaseXchange validation error.
+ */
+function fromPattern(pattern: RegExp, message: string): FieldError[] {
+  const errors: FieldError[] = [];
+  const text = message.slice(0, MAX_PATTERN_INPUT);
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+    // An empty match would leave lastIndex where it is and loop for ever.
+    if (match[0] === '') pattern.lastIndex++;
+    const field = match.groups?.field;
+    if (field && !errors.some((error) => error.field === field)) {
+      errors.push({ field, message: clip(message) });
+    }
+    if (errors.length >= MAX_FIELD_ERRORS) break;
+  }
+  return errors;
+}
+
+/** Every field-level problem the vendor's body names, from each source the policy lists. */
+export function extractFieldErrors(
+  body: unknown,
+  message: string,
+  sources: readonly CompiledFieldSource[],
+  category: ErrorCategory,
+): FieldError[] {
+  const errors: FieldError[] = [];
+  for (const source of sources) {
+    if (source.kind === 'message_pattern') {
+      if (source.categories.has(category)) errors.push(...fromPattern(source.pattern, message));
+      continue;
+    }
+    const value = readPointer(body, source.pointer);
+    if (source.kind === 'list') errors.push(...fromList(value, source, message));
+    else if (source.kind === 'map') errors.push(...fromMap(value));
+    else if (typeof value === 'string' && value !== '')
+      errors.push({ field: clip(value), message: clip(message) });
+  }
+  return errors.slice(0, MAX_FIELD_ERRORS);
+}

@@ -1,0 +1,39 @@
+import { STATUS_CODES } from 'node:http';
+import { type PointerTokens, readPointer } from './json-pointer.js';
+
+const MAX_MESSAGE = 1000;
+const MAX_TEXT_MESSAGE = 200;
+
+/** "503 Service Unavailable": what a response says when its body says nothing readable. */
+export function statusLine(status: number): string {
+  if (status === 0) return 'No valid HTTP status';
+  return `${status} ${STATUS_CODES[status] ?? 'Unknown Status'}`;
+}
+
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+/**
+ * The readable message: the first string at one of the reader's pointers; else a short plain-text
+ * body as it is (proxies often send one line); else the status line. HTML is never used as a
+ * message, since its markup says nothing to a person reading a log.
+ */
+export function readMessage(
+  json: unknown,
+  pointers: readonly PointerTokens[],
+  text: string,
+  isJson: boolean,
+  status: number,
+): string {
+  if (isJson) {
+    for (const pointer of pointers) {
+      const value = readPointer(json, pointer);
+      if (typeof value === 'string' && value.trim() !== '') return clip(value, MAX_MESSAGE);
+    }
+  } else {
+    const trimmed = text.trim();
+    if (trimmed !== '' && !trimmed.startsWith('<')) return clip(trimmed, MAX_TEXT_MESSAGE);
+  }
+  return statusLine(status);
+}

@@ -1,0 +1,148 @@
+import { toIssues } from '../validation/issues.js';
+import type { VendorId } from '../vendors/registry.js';
+import { classify } from './classify.js';
+import { extractFieldErrors } from './field-errors.js';
+import { readHeaders } from './headers.js';
+import { readPointer } from './json-pointer.js';
+import { readMessage, statusLine } from './message.js';
+import { readBody } from './read-body.js';
+import { scrubSecrets } from './redact.js';
+import { readStatus } from './status.js';
+import type { NormalizedError, NormalizeOptions, Problem, ResponseInput } from './types.js';
+import { type CompiledReader, type VendorRules, vendorRules } from './vendor-rules.js';
+import { readWaitHints } from './wait-hints.js';
+
+const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+const DEFAULT_MAX_RAW_BODY_CHARS = 8 * 1024;
+const MAX_SCHEMA_PROBLEMS = 20;
+const MAX_ID_LENGTH = 200;
+
+function shortString(value: unknown): string | null {
+  if (typeof value === 'string' && value !== '') return value.slice(0, MAX_ID_LENGTH);
+  // Some gateways send numeric codes or ids; they are kept, as text, rather than dropped.
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return null;
+}
+
+function schemaProblems(reader: CompiledReader, notJsonReason: string | null): Problem[] {
+  if (notJsonReason !== null) return [{ kind: 'body_not_json', message: notJsonReason }];
+  if (reader.validate === null) return [];
+  return toIssues(reader.validate.errors)
+    .slice(0, MAX_SCHEMA_PROBLEMS)
+    .map((issue) => ({ kind: 'schema' as const, message: issue.message, path: issue.path }));
+}
+
+function normalize(rules: VendorRules, response: ResponseInput, options: NormalizeOptions): NormalizedError {
+  const nowMs = (options.now ?? Date.now)();
+  const secrets = options.redact?.secrets ?? [];
+  const problems: Problem[] = [];
+  const input: Partial<ResponseInput> = response !== null && typeof response === 'object' ? response : {};
+
+  const { status, problem: statusProblem } = readStatus(input.status);
+  if (statusProblem) problems.push(statusProblem);
+  const sensitive =
+    options.redact?.headers === undefined
+      ? rules.sensitiveHeaders
+      : new Set([...rules.sensitiveHeaders, ...options.redact.headers.map((name) => name.toLowerCase())]);
+  const { headers, redacted, problem: headerProblem } = readHeaders(input.headers, sensitive, secrets);
+  if (headerProblem) problems.push(headerProblem);
+
+  const maxRaw = options.maxRawBodyChars ?? DEFAULT_MAX_RAW_BODY_CHARS;
+  const body = readBody(input.body, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, maxRaw);
+  if (body.problem) problems.push(body.problem);
+  const { decoded } = body;
+  const isJson = decoded.kind === 'json';
+  const json = isJson ? decoded.value : undefined;
+
+  const surface = options.surface ?? 'api';
+  const reader = rules.readers.get(surface) ?? (rules.readers.get('api') as CompiledReader);
+  // Text is validated too: a vendor whose schema accepts any body (ClaimRev) accepts text as well.
+  const conforms = reader.validate?.(isJson ? json : decoded.text) === true;
+  if (!conforms) problems.push(...schemaProblems(reader, decoded.kind === 'text' ? decoded.reason : null));
+
+  const code = reader.code === null ? null : shortString(readPointer(json, reader.code));
+  const classification = classify(rules, surface, status, code, json, problems);
+
+  const message = scrubSecrets(readMessage(json, reader.message, body.text, isJson, status), secrets);
+  const requestId = reader.requestId === null ? null : shortString(readPointer(json, reader.requestId));
+  const found = extractFieldErrors(json, message, reader.fieldErrors, classification.category);
+  const fieldErrors =
+    secrets.length === 0
+      ? found
+      : found.map((error) => ({
+          field: scrubSecrets(error.field, secrets),
+          message: scrubSecrets(error.message, secrets),
+        }));
+  const hints = readWaitHints(headers, rules.policy.rateLimit, status, nowMs, problems);
+
+  const rawText = body.text.length > maxRaw ? body.text.slice(0, maxRaw) : body.text;
+  return {
+    vendor: rules.vendor.id,
+    status,
+    code,
+    category: classification.category,
+    action: classification.action,
+    retryable: classification.retryable,
+    retryAfterMs: hints.retryAfterMs,
+    retryAfterSource: hints.retryAfterSource,
+    rateLimit: hints.rateLimit,
+    requestId: requestId === null ? null : scrubSecrets(requestId, secrets),
+    message,
+    fieldErrors,
+    conforms,
+    problems,
+    raw: {
+      status,
+      headers: redacted,
+      body: scrubSecrets(rawText, secrets),
+      bodyTruncated: body.text.length > maxRaw || body.problem !== null,
+    },
+  };
+}
+
+/** The result when normalizing itself failed: the status class and nothing from the body. */
+function normalizerFailure(rules: VendorRules, response: unknown, error: unknown): NormalizedError {
+  const { status } = readStatus((response as Partial<ResponseInput> | null)?.status);
+  return {
+    vendor: rules.vendor.id,
+    status,
+    code: null,
+    category: 'unknown',
+    action: 'escalate_to_support',
+    retryable: false,
+    retryAfterMs: null,
+    retryAfterSource: null,
+    rateLimit: { remaining: null, resetMs: null, resetReading: null },
+    requestId: null,
+    message: statusLine(status),
+    fieldErrors: [],
+    conforms: false,
+    problems: [
+      {
+        kind: 'normalizer_failure',
+        message: `the response could not be read (${error instanceof Error ? error.name : typeof error})`,
+      },
+    ],
+    raw: { status, headers: {}, body: '', bodyTruncated: true },
+  };
+}
+
+/**
+ * Turns any vendor error response into one NormalizedError. It never throws for what the server
+ * sent (HTML from a proxy, broken JSON, bytes that are not UTF-8, huge or hostile bodies); the
+ * only exception is an unknown vendor id, which is a programming error.
+ */
+export function normalizeError(
+  vendorId: VendorId,
+  response: ResponseInput,
+  options: NormalizeOptions = {},
+): NormalizedError {
+  const rules = vendorRules(vendorId);
+  try {
+    return normalize(rules, response, options);
+  } catch (error) {
+    // A last line of defence: the property tests show this is not reached, but a caller in the
+    // middle of handling an error must never get a second one from the handler.
+    return normalizerFailure(rules, response, error);
+  }
+}

@@ -1,0 +1,106 @@
+import type { RateLimitPolicy } from '../generated/meta-types.js';
+import { parseRateLimitField, parseResetHeader } from './rate-limit-headers.js';
+import { parseRetryAfter } from './retry-after.js';
+import type { Problem, RateLimitInfo, RetryAfterSource } from './types.js';
+
+export interface WaitHints {
+  retryAfterMs: number | null;
+  retryAfterSource: RetryAfterSource | null;
+  rateLimit: RateLimitInfo;
+}
+
+const RATE_LIMITED = 429;
+
+/**
+ * Works out how long the server asked the client to wait. Retry-After wins, as both RFC 9110 and
+ * the RateLimit draft say; then the vendor's documented reset header; then the IETF `RateLimit`
+ * field. The last two are only wait instructions on a rate-limited response or when no requests
+ * are left: on other responses they merely describe the window. Unreadable or missing headers
+ * are added to `problems`.
+ */
+export function readWaitHints(
+  headers: ReadonlyMap<string, string>,
+  policy: RateLimitPolicy,
+  status: number,
+  nowMs: number,
+  problems: Problem[],
+): WaitHints {
+  let retryAfterMs: number | null = null;
+  let retryAfterSource: RetryAfterSource | null = null;
+
+  const retryAfter = headers.get('retry-after');
+  if (retryAfter !== undefined) {
+    const reading = parseRetryAfter(retryAfter, nowMs);
+    if (reading.ok) {
+      retryAfterMs = reading.delayMs;
+      retryAfterSource = 'retry-after';
+    } else {
+      problems.push({
+        kind: 'invalid_retry_after',
+        message: `Retry-After ignored: ${reading.reason}`,
+        path: 'retry-after',
+      });
+    }
+  }
+
+  const rateLimit: RateLimitInfo = { remaining: null, resetMs: null, resetReading: null };
+  const field = headers.get('ratelimit');
+  if (field !== undefined) {
+    const parsed = parseRateLimitField(field);
+    rateLimit.remaining = parsed.remaining;
+    if (parsed.resetSeconds !== null) rateLimit.resetMs = parsed.resetSeconds * 1000;
+  }
+  if (rateLimit.remaining === null) {
+    const remaining = headers.get('x-ratelimit-remaining')?.trim();
+    if (remaining !== undefined && /^\d{1,15}$/.test(remaining)) rateLimit.remaining = Number(remaining);
+  }
+
+  let resetSource: RetryAfterSource = 'ratelimit-field';
+  const resetHeader = policy.resetHeader;
+  const resetValue = resetHeader ? headers.get(resetHeader.name.toLowerCase()) : undefined;
+  if (resetHeader && resetValue !== undefined) {
+    const reading = parseResetHeader(resetValue, nowMs);
+    if (reading.ok) {
+      rateLimit.resetMs = reading.delayMs;
+      rateLimit.resetReading = reading.reading;
+      resetSource = 'reset-header';
+      if (reading.reading !== resetHeader.unit) {
+        problems.push({
+          kind: 'rate_limit_reset_unit',
+          message: `${resetHeader.name} read as ${reading.reading}, not the expected ${resetHeader.unit}, because of its size`,
+          path: resetHeader.name.toLowerCase(),
+        });
+      }
+    } else {
+      problems.push({
+        kind: 'invalid_rate_limit_reset',
+        message: `${resetHeader.name} ignored: ${reading.reason}`,
+        path: resetHeader.name.toLowerCase(),
+      });
+    }
+  }
+
+  const rateLimited = status === (policy.status ?? RATE_LIMITED) || rateLimit.remaining === 0;
+  if (retryAfterMs === null && rateLimited && rateLimit.resetMs !== null) {
+    retryAfterMs = rateLimit.resetMs;
+    retryAfterSource = resetSource;
+  }
+
+  if (policy.documented && status === policy.status) {
+    if (policy.retryAfterHeader && retryAfter === undefined) {
+      problems.push({
+        kind: 'missing_rate_limit_header',
+        message: 'a rate-limited response came without the documented Retry-After header',
+        path: 'retry-after',
+      });
+    }
+    if (resetHeader && resetValue === undefined) {
+      problems.push({
+        kind: 'missing_rate_limit_header',
+        message: `a rate-limited response came without the documented ${resetHeader.name} header`,
+        path: resetHeader.name.toLowerCase(),
+      });
+    }
+  }
+  return { retryAfterMs, retryAfterSource, rateLimit };
+}
