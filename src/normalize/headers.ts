@@ -60,7 +60,9 @@ export function readHeaders(
   if (input === undefined || input === null) return result;
   try {
     if (isHeadersLike(input)) {
-      input.forEach((value, name) => addHeader(result, name, value, sensitive, secrets));
+      input.forEach((value, name) => {
+        addHeader(result, name, value, sensitive, secrets);
+      });
     } else if (typeof input !== 'object' || Array.isArray(input)) {
       result.problem = { kind: 'invalid_headers', message: 'headers are not an object' };
     } else {
