@@ -1,0 +1,55 @@
+/**
+ * A map whose entries expire and whose size is capped, so a long run cannot grow memory without
+ * limit. Every entry of one store lives equally long, so insertion order is expiry order: a sweep
+ * stops at the first live entry, and when the cap is reached the oldest entry goes first.
+ */
+export class ExpiringStore<V> {
+  readonly #entries = new Map<string, { value: V; expiresAt: number }>();
+  readonly #maxEntries: number;
+
+  constructor(maxEntries: number) {
+    if (!(maxEntries >= 1)) throw new RangeError('An expiring store needs room for at least one entry.');
+    this.#maxEntries = maxEntries;
+  }
+
+  get size(): number {
+    return this.#entries.size;
+  }
+
+  get(key: string, now: number): V | undefined {
+    const entry = this.#entries.get(key);
+    if (!entry) return undefined;
+    if (entry.expiresAt <= now) {
+      this.#entries.delete(key);
+      return undefined;
+    }
+    return entry.value;
+  }
+
+  set(key: string, value: V, expiresAt: number, now: number): void {
+    this.#entries.delete(key);
+    this.sweep(now);
+    while (this.#entries.size >= this.#maxEntries) {
+      const oldest = this.#entries.keys().next();
+      if (oldest.done) break;
+      this.#entries.delete(oldest.value);
+    }
+    this.#entries.set(key, { value, expiresAt });
+  }
+
+  delete(key: string): void {
+    this.#entries.delete(key);
+  }
+
+  /** Drops expired entries from the front; cheap because expiry follows insertion order. */
+  sweep(now: number): void {
+    for (const [key, entry] of this.#entries) {
+      if (entry.expiresAt > now) break;
+      this.#entries.delete(key);
+    }
+  }
+
+  clear(): void {
+    this.#entries.clear();
+  }
+}

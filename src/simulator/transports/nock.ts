@@ -1,0 +1,76 @@
+import type { VendorId } from '../../vendors/registry.js';
+import { createSimulatorCore, type SimulatorControls, type SimulatorCoreOptions } from '../simulator-core.js';
+import type { SimRequest, VendorCredentials } from '../types.js';
+
+export interface MountSimulatorOptions extends Omit<SimulatorCoreOptions, 'vendors'> {}
+
+export interface MountedSimulator extends SimulatorControls {
+  /** The vendor's test credentials, with URLs under the mounted base URL. */
+  credentials(): VendorCredentials;
+  /** Removes the interceptors this mount installed; other nock scopes are left alone. */
+  unmount(): void;
+}
+
+const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;
+
+/**
+ * Installs a vendor's behaviour model into nock, so that any HTTP client in this process (fetch,
+ * got, axios, ky) talking to baseUrl reaches the simulator without a socket, on the injected
+ * clock. nock is an optional peer dependency, so it is loaded only when this is called.
+ */
+export async function mountSimulator(
+  vendorId: VendorId,
+  baseUrl: string,
+  options: MountSimulatorOptions = {},
+): Promise<MountedSimulator> {
+  const { default: nock } = await import('nock');
+  const core = createSimulatorCore({ ...options, vendors: [vendorId] });
+  const runtime = core.runtime(vendorId);
+  const base = new URL(baseUrl);
+  const prefix = base.pathname.replace(/\/$/, '');
+  const scope = nock(base.origin).persist();
+  // nock hands the reply function a parsed body for JSON; the raw text is kept here instead, so
+  // a malformed body reaches the model exactly as sent.
+  const rawBodies = new WeakMap<object, string>();
+  scope.on('request', (req: object, _interceptor: unknown, body: string) => rawBodies.set(req, body ?? ''));
+  const inScope = (uri: string) =>
+    prefix === '' || uri === prefix || uri.startsWith(`${prefix}/`) || uri.startsWith(`${prefix}?`);
+
+  const interceptors = METHODS.map((method) => {
+    const interceptor = scope.intercept(inScope, method);
+    interceptor.reply(async function reply(uri) {
+      const req = this.req as unknown as { headers: Record<string, unknown> };
+      const url = new URL(uri, base.origin);
+      const headers: Record<string, string> = {};
+      for (const [name, value] of Object.entries(req.headers)) {
+        if (value !== undefined)
+          headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+      }
+      const body = new TextEncoder().encode(rawBodies.get(req) ?? '');
+      const declared = Number(headers['content-length']);
+      const request: SimRequest = {
+        method,
+        path: url.pathname.slice(prefix.length) || '/',
+        query: url.searchParams,
+        headers,
+        body,
+        declaredLength: Number.isSafeInteger(declared) ? declared : null,
+      };
+      const response = await runtime.handle(request);
+      return [response.status, response.body, response.headers];
+    });
+    return interceptor;
+  });
+
+  return {
+    vendors: core.vendors,
+    clock: core.clock,
+    faults: core.faults,
+    reset: core.reset,
+    stats: core.stats,
+    credentials: () => core.credentials(vendorId, `${base.origin}${prefix}`),
+    unmount: () => {
+      for (const interceptor of interceptors) nock.removeInterceptor(interceptor);
+    },
+  };
+}
