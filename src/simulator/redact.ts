@@ -1,6 +1,6 @@
 /** Headers whose values are credentials; logs show that they were sent, never what they held. */
 const SECRET_HEADERS = new Set(['authorization', 'x-api-key', 'cookie', 'set-cookie', 'proxy-authorization']);
-/** Body and query fields whose values are secrets wherever they appear. */
+/** Query parameters whose values are secrets (OAuth secrets, tokens, one-time codes). */
 const SECRET_FIELD = /secret|password|token|otp|api[_-]?key|^code$/i;
 export const REDACTED = '[redacted]';
 
@@ -19,17 +19,4 @@ export function redactQuery(query: URLSearchParams): string {
   for (const [name, value] of query) copy.append(name, SECRET_FIELD.test(name) ? REDACTED : value);
   const text = copy.toString();
   return text ? `?${text}` : '';
-}
-
-/** A request body for a log: JSON and form fields with secret names are replaced. */
-export function redactBody(text: string): string {
-  try {
-    return JSON.stringify(JSON.parse(text), (key, value) =>
-      key && SECRET_FIELD.test(key) && typeof value !== 'object' ? REDACTED : value,
-    );
-  } catch {
-    if (/^[\w.~%+-]+=[^&]*(&[\w.~%+-]+=[^&]*)*$/.test(text))
-      return redactQuery(new URLSearchParams(text)).slice(1);
-    return `[${text.length} characters]`;
-  }
 }

@@ -45,6 +45,8 @@ const ORG_A = 'org_a1';
 const ORG_B = 'org_b2';
 const HOUR = 60 * 60 * 1000;
 const SESSION_LIFETIME_MS = 12 * HOUR;
+/** Seeded sessions outlive long virtual-clock runs (a 24-hour idempotency window, say). */
+const SEEDED_SESSION_LIFETIME_MS = 30 * 24 * HOUR;
 const MAX_SESSIONS = 10_000;
 /** 50 MiB: the policy records why the binary reading of "50 MB" was chosen. */
 const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
@@ -97,19 +99,19 @@ const SEEDED_SESSIONS: Record<string, Omit<Session, 'expiresAt'> & { expiresInMs
     email: 'avery@clinic-a.test',
     secondFactorDone: true,
     limitPerMinute: 300,
-    expiresInMs: SESSION_LIFETIME_MS,
+    expiresInMs: SEEDED_SESSION_LIFETIME_MS,
   },
   sess_viewer_4m8q: {
     email: 'blake@clinic-a.test',
     secondFactorDone: true,
     limitPerMinute: 300,
-    expiresInMs: SESSION_LIFETIME_MS,
+    expiresInMs: SEEDED_SESSION_LIFETIME_MS,
   },
   sess_other_7c1z: {
     email: 'casey@clinic-b.test',
     secondFactorDone: true,
     limitPerMinute: 300,
-    expiresInMs: SESSION_LIFETIME_MS,
+    expiresInMs: SEEDED_SESSION_LIFETIME_MS,
   },
   sess_expired_2h5n: {
     email: 'avery@clinic-a.test',
@@ -121,13 +123,13 @@ const SEEDED_SESSIONS: Record<string, Omit<Session, 'expiresAt'> & { expiresInMs
     email: 'drew@clinic-a.test',
     secondFactorDone: false,
     limitPerMinute: 300,
-    expiresInMs: SESSION_LIFETIME_MS,
+    expiresInMs: SEEDED_SESSION_LIFETIME_MS,
   },
   sess_limited_8v4w: {
     email: 'avery@clinic-a.test',
     secondFactorDone: true,
     limitPerMinute: 2,
-    expiresInMs: SESSION_LIFETIME_MS,
+    expiresInMs: SEEDED_SESSION_LIFETIME_MS,
   },
 };
 
