@@ -110,7 +110,6 @@ async function serve(
   const vendorId = vendors.find((id) => id === prefix);
   const headers = flattenHeaders(req);
   let response: SimResponse;
-  let closeAfter = false;
   if (!vendorId) {
     req.resume();
     response = {
@@ -127,7 +126,6 @@ async function serve(
       declared !== null && declared > limit
         ? { body: new Uint8Array(), over: true }
         : await readBody(req, limit);
-    closeAfter = read.over;
     const request: SimRequest = {
       method,
       path: `/${rest.join('/')}`,
@@ -138,11 +136,11 @@ async function serve(
     };
     response = await runtime.handle(request);
   }
-  const outgoing: Record<string, string> = { ...response.headers };
-  if (closeAfter) outgoing.connection = 'close';
-  res.writeHead(response.status, outgoing);
+  // A refused body is not read into memory; once the answer is out, Node discards whatever the
+  // client still sends (bounded by the request timeout), so the client sees the answer rather
+  // than a reset connection in the middle of its upload.
+  res.writeHead(response.status, response.headers);
   res.end(response.body);
-  if (closeAfter) res.on('finish', () => req.destroy());
   onRequest?.({
     vendorId,
     method,
@@ -177,7 +175,6 @@ function readBody(req: IncomingMessage, limit: number): Promise<{ body: Uint8Arr
       if (done) return;
       done = true;
       req.off('data', onData);
-      if (over) req.pause();
       resolve({ body: over ? new Uint8Array() : new Uint8Array(Buffer.concat(chunks)), over });
     };
     const onData = (chunk: Buffer) => {

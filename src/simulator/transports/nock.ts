@@ -29,24 +29,28 @@ export async function mountSimulator(
   const base = new URL(baseUrl);
   const prefix = base.pathname.replace(/\/$/, '');
   const scope = nock(base.origin).persist();
-  // nock hands the reply function a parsed body for JSON; the raw text is kept here instead, so
-  // a malformed body reaches the model exactly as sent.
-  const rawBodies = new WeakMap<object, string>();
-  scope.on('request', (req: object, _interceptor: unknown, body: string) => rawBodies.set(req, body ?? ''));
+  // nock parses JSON bodies before calling a reply function and throws on malformed ones, which
+  // would hang the client. The 'request' event comes first: the raw body and the headers are
+  // kept here, and the content type nock sees is neutralised so it never parses.
+  const sent = new WeakMap<object, { body: string; headers: Record<string, unknown> }>();
+  scope.on('request', (req: { headers: Record<string, unknown> }, _interceptor: unknown, body: string) => {
+    sent.set(req, { body: body ?? '', headers: { ...req.headers } });
+    req.headers = { ...req.headers, 'content-type': 'application/octet-stream' };
+  });
   const inScope = (uri: string) =>
     prefix === '' || uri === prefix || uri.startsWith(`${prefix}/`) || uri.startsWith(`${prefix}?`);
 
   const interceptors = METHODS.map((method) => {
     const interceptor = scope.intercept(inScope, method);
     interceptor.reply(async function reply(uri) {
-      const req = this.req as unknown as { headers: Record<string, unknown> };
+      const original = sent.get(this.req as object) ?? { body: '', headers: {} };
       const url = new URL(uri, base.origin);
       const headers: Record<string, string> = {};
-      for (const [name, value] of Object.entries(req.headers)) {
+      for (const [name, value] of Object.entries(original.headers)) {
         if (value !== undefined)
           headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
       }
-      const body = new TextEncoder().encode(rawBodies.get(req) ?? '');
+      const body = new TextEncoder().encode(original.body);
       const declared = Number(headers['content-length']);
       const request: SimRequest = {
         method,

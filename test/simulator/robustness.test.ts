@@ -1,0 +1,242 @@
+import { request } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findCatalogEntry, getVendor, type VendorId, validateError, vendorIds } from '../../src/index.js';
+import { VirtualClock } from '../../src/simulator/clock.js';
+import { FaultInjector } from '../../src/simulator/fault-injection.js';
+import { type RunningSimulator, startSimulator } from '../../src/simulator/index.js';
+import { exchange } from '../../src/simulator/scenario-runner.js';
+import { createSimulatorCore } from '../../src/simulator/simulator-core.js';
+import { createVendorRuntime } from '../../src/simulator/vendor-runtime.js';
+import { vendorModels } from '../../src/simulator/vendors/index.js';
+import { codeOf, parseJson } from './helpers.js';
+
+let sim: RunningSimulator;
+beforeAll(async () => {
+  sim = await startSimulator();
+});
+afterAll(async () => {
+  await sim.close();
+});
+
+/** A write route per vendor that reads a JSON body. */
+const writeRoute: Record<VendorId, string> = {
+  claimrev: '/api/v1/eligibility',
+  collate: '/v1/prior-authorizations',
+  casexchange: '/cases',
+  foresight: '/v1/claims',
+  denialbase: '/api/v1/denials',
+};
+
+async function authHeader(vendorId: VendorId): Promise<Record<string, string>> {
+  const credential = sim.credentials(vendorId).roles.valid;
+  if (credential?.kind === 'header') return { [credential.header.toLowerCase()]: credential.value };
+  if (!credential) return {};
+  const form = new URLSearchParams({
+    grant_type: 'client_credentials',
+    client_id: credential.clientId,
+    client_secret: credential.clientSecret,
+    scope: credential.scope,
+  });
+  const answer = await exchange(
+    credential.tokenUrl,
+    'POST',
+    { 'content-type': 'application/x-www-form-urlencoded' },
+    Buffer.from(form.toString()),
+  );
+  return { authorization: `Bearer ${(JSON.parse(answer.body) as { access_token: string }).access_token}` };
+}
+
+/** Whatever the input, the answer is the vendor's own error: a catalog code with its status, or (ClaimRev) any body. */
+function expectVendorError(vendorId: VendorId, answer: { status: number; body: string }) {
+  expect(answer.status).toBeGreaterThanOrEqual(400);
+  expect(answer.status).toBeLessThan(600);
+  expect(answer.body).not.toMatch(/\n\s+at .+:\d+:\d+/);
+  expect(answer.body).not.toMatch(/node_modules|\.ts:\d+/);
+  if (vendorId === 'claimrev') return;
+  const body = parseJson(answer.body);
+  expect(validateError(vendorId, body).valid).toBe(true);
+  const code = codeOf(body);
+  expect(findCatalogEntry(vendorId, String(code))?.status).toBe(answer.status);
+}
+
+const badInputs: {
+  name: string;
+  method: string;
+  path: (v: VendorId) => string;
+  contentType?: string;
+  body?: Buffer;
+}[] = [
+  {
+    name: 'malformed JSON',
+    method: 'POST',
+    path: (v) => writeRoute[v],
+    contentType: 'application/json',
+    body: Buffer.from('{"a": tru'),
+  },
+  {
+    name: 'a JSON array instead of an object',
+    method: 'POST',
+    path: (v) => writeRoute[v],
+    contentType: 'application/json',
+    body: Buffer.from('[1,2]'),
+  },
+  {
+    name: 'a wrong content type',
+    method: 'POST',
+    path: (v) => writeRoute[v],
+    contentType: 'text/csv',
+    body: Buffer.from('a,b\n1,2'),
+  },
+  {
+    name: 'bytes that are not UTF-8',
+    method: 'POST',
+    path: (v) => writeRoute[v],
+    contentType: 'application/json',
+    body: Buffer.from([0xff, 0xfe, 0x7b]),
+  },
+  { name: 'an unknown route', method: 'GET', path: () => '/no/such/endpoint' },
+  {
+    name: 'a known path with an unknown method',
+    method: 'PUT',
+    path: (v) => writeRoute[v],
+    contentType: 'application/json',
+    body: Buffer.from('{}'),
+  },
+  { name: 'a broken percent-encoding in the path', method: 'GET', path: (v) => `${writeRoute[v]}/%E0%A4%A` },
+  { name: 'a very long path', method: 'GET', path: (v) => `${writeRoute[v]}/${'x'.repeat(4_000)}` },
+];
+
+describe.each(vendorIds)('%s answers bad input in its own shape', (vendorId) => {
+  it.each(badInputs)('$name', async (input) => {
+    const headers = {
+      ...(await authHeader(vendorId)),
+      ...(input.contentType ? { 'content-type': input.contentType } : {}),
+    };
+    const answer = await exchange(
+      `${sim.url(vendorId)}${input.path(vendorId)}`,
+      input.method,
+      headers,
+      input.body,
+    );
+    expectVendorError(vendorId, answer);
+  });
+
+  it('refuses a body declared larger than its limit before reading it', async () => {
+    const limit = vendorModels[vendorId].maxBodyBytes;
+    const answer = await declareOnly(
+      `${sim.url(vendorId)}${writeRoute[vendorId]}`,
+      limit + 1,
+      await authHeader(vendorId),
+    );
+    expectVendorError(vendorId, answer);
+  });
+
+  it('turns an exception inside its model into its own 500-class error, without a stack trace', async () => {
+    const model = {
+      ...vendorModels[vendorId],
+      handle: () => {
+        throw new Error('deliberate failure at model.ts:1:1');
+      },
+    };
+    const runtime = createVendorRuntime(model, { clock: new VirtualClock(), faults: new FaultInjector() });
+    const answer = await runtime.handle({
+      method: 'GET',
+      path: '/',
+      query: new URLSearchParams(),
+      headers: {},
+      body: new Uint8Array(),
+      declaredLength: null,
+    });
+    expect(answer.status).toBeGreaterThanOrEqual(500);
+    expectVendorError(vendorId, answer);
+    expect(answer.body).not.toContain('deliberate');
+  });
+});
+
+describe('payload limits', () => {
+  it('Denialbase refuses a 50 MB+ upload from its Content-Length, without waiting for the body', async () => {
+    const answer = await declareOnly(
+      `${sim.url('denialbase')}/api/v1/documents`,
+      50 * 1024 * 1024 + 1,
+      await authHeader('denialbase'),
+    );
+    expect(answer.status).toBe(413);
+    expect(codeOf(parseJson(answer.body))).toBe('file_too_large');
+  });
+
+  it('Denialbase accepts an upload of exactly 50 MiB by its declared size', () => {
+    expect(vendorModels.denialbase.maxBodyBytes).toBe(50 * 1024 * 1024);
+  });
+
+  it('Collate refuses a chunked body that runs past its 10 MiB limit, with payload_too_large', async () => {
+    const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = request(
+        `${sim.url('collate')}/v1/files/file_pending/content`,
+        {
+          method: 'PUT',
+          headers: {
+            authorization: 'Bearer col_test_full_R7v2',
+            'content-type': 'application/pdf',
+            'transfer-encoding': 'chunked',
+          },
+        },
+        (res) => {
+          let text = '';
+          res.on('data', (chunk: Buffer) => {
+            text += chunk.toString();
+          });
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+        },
+      );
+      req.on('error', reject);
+      const chunk = Buffer.alloc(1024 * 1024, 0x41);
+      // Eleven chunks of 1 MiB: one more than the limit allows; the server stops reading early.
+      for (let i = 0; i < 11; i++) req.write(chunk);
+      req.end();
+    });
+    expect(answer.status).toBe(413);
+    expect(codeOf(parseJson(answer.body))).toBe('payload_too_large');
+    expect(getVendor('collate').catalog.find((e) => e.code === 'payload_too_large')?.status).toBe(413);
+  });
+});
+
+describe('the HTTP transport', () => {
+  it('answers an unknown vendor prefix with a plain 404 that lists the vendors', async () => {
+    const answer = await exchange(`http://127.0.0.1:${sim.port}/nobody/x`, 'GET', {}, undefined);
+    expect(answer.status).toBe(404);
+    expect(answer.body).toContain('/collate');
+  });
+
+  it('listens on the loopback interface only', () => {
+    expect(sim.url('collate')).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/collate$/);
+  });
+
+  it('refuses to simulate an unknown vendor', () => {
+    expect(() => createSimulatorCore({ vendors: ['acme' as VendorId] })).toThrow(/Unknown vendor/);
+  });
+});
+
+/** Sends only the headers of a request that declares `length` bytes, then waits for the answer. */
+function declareOnly(url: string, length: number, headers: Record<string, string>) {
+  return new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const req = request(
+      url,
+      {
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'application/json', 'content-length': String(length) },
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (chunk: Buffer) => {
+          text += chunk.toString();
+        });
+        res.on('end', () => {
+          resolve({ status: res.statusCode ?? 0, body: text });
+          req.destroy();
+        });
+      },
+    );
+    req.on('error', reject);
+    req.flushHeaders();
+  });
+}
