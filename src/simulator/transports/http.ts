@@ -100,12 +100,7 @@ async function serve(
 ): Promise<void> {
   const started = performance.now();
   const method = (req.method ?? 'GET').toUpperCase();
-  let url: URL;
-  try {
-    url = new URL(req.url ?? '/', 'http://simulator.invalid');
-  } catch {
-    url = new URL('http://simulator.invalid/');
-  }
+  const url = splitTarget(req.url ?? '/');
   const [, prefix = '', ...rest] = url.pathname.split('/');
   const vendorId = vendors.find((id) => id === prefix);
   const headers = flattenHeaders(req);
@@ -122,10 +117,14 @@ async function serve(
     const declared = parseLength(headers['content-length']);
     const limit = runtime.model.maxBodyBytes;
     // An oversized declared body is refused before a byte of it is read, as the vendors do.
+    // A request without a body (most reads) skips the stream entirely: one event-loop turn less.
+    const hasBody = (declared !== null && declared > 0) || headers['transfer-encoding'] !== undefined;
     const read =
       declared !== null && declared > limit
         ? { body: new Uint8Array(), over: true }
-        : await readBody(req, limit);
+        : hasBody
+          ? await readBody(req, limit)
+          : { body: new Uint8Array(), over: false };
     const request: SimRequest = {
       method,
       path: `/${rest.join('/')}`,
@@ -150,6 +149,24 @@ async function serve(
     requestId: response.headers['x-request-id'] ?? requestIdOf(response.body),
     headers: redactHeaders(headers),
   });
+}
+
+/**
+ * The request target as path and query. Origin-form targets (all a client sends to a server) are
+ * split by hand, which is measurably cheaper per request than WHATWG URL parsing.
+ */
+function splitTarget(target: string): { pathname: string; searchParams: URLSearchParams } {
+  if (!target.startsWith('/')) {
+    try {
+      const parsed = new URL(target);
+      return { pathname: parsed.pathname, searchParams: parsed.searchParams };
+    } catch {
+      return { pathname: '/', searchParams: new URLSearchParams() };
+    }
+  }
+  const query = target.indexOf('?');
+  if (query === -1) return { pathname: target, searchParams: new URLSearchParams() };
+  return { pathname: target.slice(0, query), searchParams: new URLSearchParams(target.slice(query + 1)) };
 }
 
 function flattenHeaders(req: IncomingMessage): Record<string, string> {
