@@ -53,3 +53,12 @@ export class ExpiringStore<V> {
     this.#entries.clear();
   }
 }
+
+/** Sets a key in a plain map, first dropping the oldest entry when the map is at its cap. */
+export function setCapped<K, V>(map: Map<K, V>, key: K, value: V, maxEntries: number): void {
+  if (!map.has(key) && map.size >= maxEntries) {
+    const oldest = map.keys().next();
+    if (!oldest.done) map.delete(oldest.value);
+  }
+  map.set(key, value);
+}

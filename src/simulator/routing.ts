@@ -91,6 +91,19 @@ export function isResponse(value: unknown): value is SimResponse {
   );
 }
 
+/** A found resource answered with `status`, or the error the lookup already produced. */
+export function okOr<S>(context: ModelContext<S>, found: unknown, status = 200): SimResponse {
+  return isResponse(found) ? found : context.json(status, found);
+}
+
+/** A route handler that runs after a vendor's guard has identified the caller. */
+export type GuardedHandler<S, C> = (
+  request: SimRequest,
+  context: ModelContext<S>,
+  params: RouteParams,
+  caller: C,
+) => SimResponse;
+
 export type FailureHandler<S> = (
   kind: StandardFailure,
   context: ModelContext<S>,

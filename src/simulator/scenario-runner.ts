@@ -1,7 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import type { Credential, CredentialRole, Scenario, ScenarioRequest, VendorCredentials } from './types.js';
+import { flattenHeaders } from './headers.js';
+import type {
+  Credential,
+  CredentialRole,
+  OAuthClientCredential,
+  Scenario,
+  ScenarioRequest,
+  VendorCredentials,
+} from './types.js';
 
 /** What came back, headers in lower case. */
 export interface Exchange {
@@ -65,7 +73,7 @@ export async function sendScenarioRequest(
   for (const [name, value] of Object.entries(request.headers ?? {}))
     headers[name.toLowerCase()] = fill(value);
   const role = request.role ?? 'valid';
-  if (role !== 'none') Object.assign(headers, await authHeaders(target.credentials, role));
+  if (role !== 'none') Object.assign(headers, await credentialHeaders(target.credentials, role));
   let body: Buffer | undefined;
   if (request.json !== undefined) {
     headers['content-type'] = 'application/json';
@@ -78,7 +86,8 @@ export async function sendScenarioRequest(
   return exchange(`${target.baseUrl}${fill(request.path)}`, request.method, headers, body);
 }
 
-async function authHeaders(
+/** The headers that present a role's credential, fetching a bearer token first for OAuth clients. */
+export async function credentialHeaders(
   credentials: VendorCredentials,
   role: CredentialRole,
 ): Promise<Record<string, string>> {
@@ -92,18 +101,7 @@ async function authHeaders(
   }
   let token = cache.get(credential.clientId);
   if (!token) {
-    const form = new URLSearchParams({
-      grant_type: 'client_credentials',
-      client_id: credential.clientId,
-      client_secret: credential.clientSecret,
-      scope: credential.scope,
-    });
-    const answer = await exchange(
-      credential.tokenUrl,
-      'POST',
-      { 'content-type': 'application/x-www-form-urlencoded' },
-      Buffer.from(form.toString()),
-    );
+    const answer = await requestToken(credential);
     const parsed = JSON.parse(answer.body) as { access_token?: string };
     if (answer.status !== 200 || !parsed.access_token) {
       throw new Error(`The token endpoint refused ${credential.clientId} with status ${answer.status}.`);
@@ -112,6 +110,22 @@ async function authHeaders(
     cache.set(credential.clientId, token);
   }
   return { authorization: `Bearer ${token}` };
+}
+
+/** A client-credentials grant at the credential's token endpoint, answer returned as is. */
+export function requestToken(credential: OAuthClientCredential): Promise<Exchange> {
+  const form = new URLSearchParams({
+    grant_type: 'client_credentials',
+    client_id: credential.clientId,
+    client_secret: credential.clientSecret,
+    scope: credential.scope,
+  });
+  return exchange(
+    credential.tokenUrl,
+    'POST',
+    { 'content-type': 'application/x-www-form-urlencoded' },
+    Buffer.from(form.toString()),
+  );
 }
 
 /** Replaces {{unique}} and {{role.field}} (a credential's clientId, scope, value and so on). */
@@ -137,11 +151,11 @@ export function exchange(
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => {
-        const flat: Record<string, string> = {};
-        for (const [name, value] of Object.entries(res.headers)) {
-          if (value !== undefined) flat[name] = Array.isArray(value) ? value.join(', ') : value;
-        }
-        resolve({ status: res.statusCode ?? 0, headers: flat, body: Buffer.concat(chunks).toString('utf8') });
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: flattenHeaders(res.headers),
+          body: Buffer.concat(chunks).toString('utf8'),
+        });
       });
       res.on('error', reject);
     });

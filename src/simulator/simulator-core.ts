@@ -78,3 +78,14 @@ export function createSimulatorCore(options: SimulatorCoreOptions = {}): Simulat
     credentials: (vendorId, baseUrl) => runtime(vendorId).model.credentials(baseUrl),
   };
 }
+
+/** The controls a transport hands its caller, taken from the core so every transport offers the same. */
+export function controlsOf(core: SimulatorCore): SimulatorControls {
+  return {
+    vendors: core.vendors,
+    clock: core.clock,
+    faults: core.faults,
+    reset: core.reset,
+    stats: core.stats,
+  };
+}

@@ -1,29 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { vendorIds } from '../../src/index.js';
-import {
-  type RunningSimulator,
-  sendScenarioRequest,
-  startSimulator,
-  VirtualClock,
-} from '../../src/simulator/index.js';
-import { exchange } from '../../src/simulator/scenario-runner.js';
+import { sendScenarioRequest, VirtualClock } from '../../src/simulator/index.js';
+import { exchange, requestToken } from '../../src/simulator/scenario-runner.js';
 import type { CredentialRole } from '../../src/simulator/types.js';
-import { codeOf, parseJson } from './helpers.js';
+import { codeOf, parseJson, useSimulator } from './helpers.js';
 
 const clock = new VirtualClock();
-let sim: RunningSimulator;
-beforeAll(async () => {
-  sim = await startSimulator({ clock });
-});
-afterAll(async () => {
-  await sim.close();
-});
+const sim = useSimulator({ clock });
 
 describe('test credentials', () => {
   it.each(vendorIds)(
     '%s offers valid, read-only, other-organisation and expired-or-revoked roles',
     (vendorId) => {
-      const roles = sim.credentials(vendorId).roles;
+      const roles = sim().credentials(vendorId).roles;
       for (const role of ['valid', 'readOnly', 'otherOrganisation'] as CredentialRole[])
         expect(roles[role]).toBeDefined();
       expect(roles.expired ?? roles.revoked).toBeDefined();
@@ -33,25 +22,15 @@ describe('test credentials', () => {
 
 describe('ClaimRev client credentials', () => {
   const tokenFor = async () => {
-    const valid = sim.credentials('claimrev').roles.valid;
+    const valid = sim().credentials('claimrev').roles.valid;
     if (valid?.kind !== 'oauthClient') throw new Error('expected client credentials');
-    const form = new URLSearchParams({
-      grant_type: 'client_credentials',
-      client_id: valid.clientId,
-      client_secret: valid.clientSecret,
-      scope: valid.scope,
-    });
-    const answer = await exchange(
-      valid.tokenUrl,
-      'POST',
-      { 'content-type': 'application/x-www-form-urlencoded' },
-      Buffer.from(form.toString()),
-    );
+    const answer = await requestToken(valid);
     return JSON.parse(answer.body) as { access_token: string; expires_in: number; token_type: string };
   };
+
   const search = (token: string) =>
     exchange(
-      `${sim.url('claimrev')}/api/v1/claims/search`,
+      `${sim().url('claimrev')}/api/v1/claims/search`,
       'POST',
       { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       Buffer.from('{"accountNumber":"1001"}'),
@@ -71,16 +50,16 @@ describe('ClaimRev client credentials', () => {
   });
 
   it('refuses a token issued for another environment with 401', async () => {
-    expect((await search(sim.credentials('claimrev').facts.productionToken ?? '')).status).toBe(401);
+    expect((await search(sim().credentials('claimrev').facts.productionToken ?? '')).status).toBe(401);
   });
 });
 
 describe('Denialbase sign-in with a second factor', () => {
-  const base = () => sim.url('denialbase');
+  const base = () => sim().url('denialbase');
   const json = (cookie?: string) => ({ 'content-type': 'application/json', ...(cookie ? { cookie } : {}) });
 
   it('answers 402 until the one-time code is sent, then lets the session through', async () => {
-    const facts = sim.credentials('denialbase').facts;
+    const facts = sim().credentials('denialbase').facts;
     const signIn = await exchange(
       `${base()}/api/v1/sessions`,
       'POST',
@@ -124,7 +103,7 @@ describe('Denialbase sign-in with a second factor', () => {
 describe('ownership and tiers on the happy path', () => {
   it('CaseXchange GET /firms/me reports the firm and the key tier', async () => {
     const answer = await sendScenarioRequest(
-      { baseUrl: sim.url('casexchange'), credentials: sim.credentials('casexchange') },
+      { baseUrl: sim().url('casexchange'), credentials: sim().credentials('casexchange') },
       { method: 'GET', path: '/firms/me', role: 'readOnly' },
     );
     expect(answer.status).toBe(200);
@@ -132,8 +111,8 @@ describe('ownership and tiers on the happy path', () => {
   });
 
   it('Collate accepts an edit with the current If-Match version and bumps the version', async () => {
-    sim.reset('collate');
-    const target = { baseUrl: sim.url('collate'), credentials: sim.credentials('collate') };
+    sim().reset('collate');
+    const target = { baseUrl: sim().url('collate'), credentials: sim().credentials('collate') };
     const answer = await sendScenarioRequest(target, {
       method: 'PATCH',
       path: '/v1/prior-authorizations/pa_needs_answers',

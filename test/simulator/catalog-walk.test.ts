@@ -1,29 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getVendor, validateError, vendorIds } from '../../src/index.js';
-import {
-  type RunningSimulator,
-  runScenario,
-  scenariosFor,
-  startSimulator,
-  statusScenariosFor,
-  VirtualClock,
-} from '../../src/simulator/index.js';
-import { codeOf, eventually, parseJson, requestIdProblem } from './helpers.js';
+import { runScenario, scenariosFor, statusScenariosFor, VirtualClock } from '../../src/simulator/index.js';
+import { codeOf, eventually, parseJson, requestIdProblem, useSimulator } from './helpers.js';
 
 const clock = new VirtualClock();
-let sim: RunningSimulator;
-
-beforeAll(async () => {
-  sim = await startSimulator({ clock });
-});
-afterAll(async () => {
-  await sim.close();
-});
+const sim = useSimulator({ clock });
 
 const target = (vendorId: (typeof vendorIds)[number]) => ({
-  baseUrl: sim.url(vendorId),
-  credentials: sim.credentials(vendorId),
-  waitForBackground: () => eventually(() => sim.stats(vendorId).idempotencyInFlight > 0),
+  baseUrl: sim().url(vendorId),
+  credentials: sim().credentials(vendorId),
+  waitForBackground: () => eventually(() => sim().stats(vendorId).idempotencyInFlight > 0),
 });
 
 describe.each(vendorIds)('the %s catalog walk', (vendorId) => {
@@ -39,7 +25,7 @@ describe.each(vendorIds)('the %s catalog walk', (vendorId) => {
   it.each(scenariosFor(vendorId).map((s) => [s.code, s.how, s] as const))(
     'produces %s (%s) with the catalog status and a valid body',
     async (code, _how, scenario) => {
-      sim.reset(vendorId);
+      sim().reset(vendorId);
       const entry = vendor.catalog.find((e) => e.code === code);
       const { response, background } = await runScenario(target(vendorId), scenario);
       const body = parseJson(response.body);
@@ -65,7 +51,7 @@ describe('ClaimRev API statuses without codes', () => {
   it.each(statusScenariosFor('claimrev').map((s) => [s.status, s.title, s] as const))(
     'answers %i for %s, in a body the (permissive) schema accepts',
     async (status, _title, scenario) => {
-      sim.reset('claimrev');
+      sim().reset('claimrev');
       const { response } = await runScenario(target('claimrev'), scenario);
       expect(response.status).toBe(status);
       expect(validateError('claimrev', response.body).valid).toBe(true);
@@ -75,7 +61,7 @@ describe('ClaimRev API statuses without codes', () => {
   it('uses several body shapes, non-JSON among them', async () => {
     const kinds = new Set<string>();
     for (const scenario of statusScenariosFor('claimrev')) {
-      sim.reset('claimrev');
+      sim().reset('claimrev');
       const { response } = await runScenario(target('claimrev'), scenario);
       const body = parseJson(response.body);
       kinds.add(

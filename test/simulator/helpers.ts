@@ -1,5 +1,11 @@
+import { afterAll, beforeAll } from 'vitest';
 import type { VendorId } from '../../src/index.js';
 import { getVendor } from '../../src/index.js';
+import {
+  type RunningSimulator,
+  type StartSimulatorOptions,
+  startSimulator,
+} from '../../src/simulator/index.js';
 
 /** Reads a JSON Pointer out of a parsed body. */
 export function atPointer(value: unknown, pointer: string): unknown {
@@ -46,4 +52,19 @@ export async function eventually(condition: () => boolean, turns = 2_000): Promi
     await new Promise((resolve) => setTimeout(resolve, 1));
   }
   throw new Error('The condition never held.');
+}
+
+/** Starts one simulator for the file's tests and closes it afterwards; call the result to reach it. */
+export function useSimulator(options: StartSimulatorOptions = {}): () => RunningSimulator {
+  let sim: RunningSimulator | undefined;
+  beforeAll(async () => {
+    sim = await startSimulator(options);
+  });
+  afterAll(async () => {
+    await sim?.close();
+  });
+  return () => {
+    if (!sim) throw new Error('The simulator is not running yet.');
+    return sim;
+  };
 }

@@ -1,22 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getVendor, type VendorId } from '../../src/index.js';
-import {
-  type RunningSimulator,
-  sendScenarioRequest,
-  startSimulator,
-  VirtualClock,
-} from '../../src/simulator/index.js';
+import { sendScenarioRequest, VirtualClock } from '../../src/simulator/index.js';
 import type { ScenarioRequest } from '../../src/simulator/types.js';
-import { codeOf, parseJson } from './helpers.js';
+import { codeOf, parseJson, useSimulator } from './helpers.js';
 
 const clock = new VirtualClock(Date.UTC(2026, 2, 31, 12, 0, 0));
-let sim: RunningSimulator;
-beforeAll(async () => {
-  sim = await startSimulator({ clock, vendors: ['casexchange', 'foresight', 'denialbase'] });
-});
-afterAll(async () => {
-  await sim.close();
-});
+const sim = useSimulator({ clock, vendors: ['casexchange', 'foresight', 'denialbase'] });
 
 const limited: { vendorId: VendorId; request: ScenarioRequest }[] = [
   { vendorId: 'casexchange', request: { method: 'GET', path: '/firms/me', role: 'rateLimited' } },
@@ -26,10 +15,10 @@ const limited: { vendorId: VendorId; request: ScenarioRequest }[] = [
 
 describe.each(limited)('$vendorId rate limiting', ({ vendorId, request }) => {
   const rules = getVendor(vendorId).policy.rateLimit;
-  const target = () => ({ baseUrl: sim.url(vendorId), credentials: sim.credentials(vendorId) });
+  const target = () => ({ baseUrl: sim().url(vendorId), credentials: sim().credentials(vendorId) });
 
   it('answers over-quota requests with its own 429 and headers, and lets the next one through once the advertised wait has passed', async () => {
-    sim.reset(vendorId);
+    sim().reset(vendorId);
     let answer = await sendScenarioRequest(target(), request);
     for (let i = 0; i < 10 && answer.status !== 429; i++)
       answer = await sendScenarioRequest(target(), request);

@@ -1,22 +1,15 @@
 import { request } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { findCatalogEntry, getVendor, type VendorId, validateError, vendorIds } from '../../src/index.js';
 import { VirtualClock } from '../../src/simulator/clock.js';
 import { FaultInjector } from '../../src/simulator/fault-injection.js';
-import { type RunningSimulator, startSimulator } from '../../src/simulator/index.js';
-import { exchange } from '../../src/simulator/scenario-runner.js';
+import { credentialHeaders, exchange } from '../../src/simulator/scenario-runner.js';
 import { createSimulatorCore } from '../../src/simulator/simulator-core.js';
 import { createVendorRuntime } from '../../src/simulator/vendor-runtime.js';
 import { vendorModels } from '../../src/simulator/vendors/index.js';
-import { codeOf, parseJson } from './helpers.js';
+import { codeOf, parseJson, useSimulator } from './helpers.js';
 
-let sim: RunningSimulator;
-beforeAll(async () => {
-  sim = await startSimulator();
-});
-afterAll(async () => {
-  await sim.close();
-});
+const sim = useSimulator();
 
 /** A write route per vendor that reads a JSON body. */
 const writeRoute: Record<VendorId, string> = {
@@ -27,23 +20,8 @@ const writeRoute: Record<VendorId, string> = {
   denialbase: '/api/v1/denials',
 };
 
-async function authHeader(vendorId: VendorId): Promise<Record<string, string>> {
-  const credential = sim.credentials(vendorId).roles.valid;
-  if (credential?.kind === 'header') return { [credential.header.toLowerCase()]: credential.value };
-  if (!credential) return {};
-  const form = new URLSearchParams({
-    grant_type: 'client_credentials',
-    client_id: credential.clientId,
-    client_secret: credential.clientSecret,
-    scope: credential.scope,
-  });
-  const answer = await exchange(
-    credential.tokenUrl,
-    'POST',
-    { 'content-type': 'application/x-www-form-urlencoded' },
-    Buffer.from(form.toString()),
-  );
-  return { authorization: `Bearer ${(JSON.parse(answer.body) as { access_token: string }).access_token}` };
+function authHeader(vendorId: VendorId): Promise<Record<string, string>> {
+  return credentialHeaders(sim().credentials(vendorId), 'valid');
 }
 
 /** Whatever the input, the answer is the vendor's own error: a catalog code with its status, or (ClaimRev) any body. */
@@ -113,7 +91,7 @@ describe.each(vendorIds)('%s answers bad input in its own shape', (vendorId) => 
       ...(input.contentType ? { 'content-type': input.contentType } : {}),
     };
     const answer = await exchange(
-      `${sim.url(vendorId)}${input.path(vendorId)}`,
+      `${sim().url(vendorId)}${input.path(vendorId)}`,
       input.method,
       headers,
       input.body,
@@ -124,7 +102,7 @@ describe.each(vendorIds)('%s answers bad input in its own shape', (vendorId) => 
   it('refuses a body declared larger than its limit before reading it', async () => {
     const limit = vendorModels[vendorId].maxBodyBytes;
     const answer = await declareOnly(
-      `${sim.url(vendorId)}${writeRoute[vendorId]}`,
+      `${sim().url(vendorId)}${writeRoute[vendorId]}`,
       limit + 1,
       await authHeader(vendorId),
     );
@@ -156,7 +134,7 @@ describe.each(vendorIds)('%s answers bad input in its own shape', (vendorId) => 
 describe('payload limits', () => {
   it('Denialbase refuses a 50 MB+ upload from its Content-Length, without waiting for the body', async () => {
     const answer = await declareOnly(
-      `${sim.url('denialbase')}/api/v1/documents`,
+      `${sim().url('denialbase')}/api/v1/documents`,
       50 * 1024 * 1024 + 1,
       await authHeader('denialbase'),
     );
@@ -171,7 +149,7 @@ describe('payload limits', () => {
   it('Collate refuses a chunked body that runs past its 10 MiB limit, with payload_too_large', async () => {
     const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
       const req = request(
-        `${sim.url('collate')}/v1/files/file_pending/content`,
+        `${sim().url('collate')}/v1/files/file_pending/content`,
         {
           method: 'PUT',
           headers: {
@@ -202,13 +180,13 @@ describe('payload limits', () => {
 
 describe('the HTTP transport', () => {
   it('answers an unknown vendor prefix with a plain 404 that lists the vendors', async () => {
-    const answer = await exchange(`http://127.0.0.1:${sim.port}/nobody/x`, 'GET', {}, undefined);
+    const answer = await exchange(`http://127.0.0.1:${sim().port}/nobody/x`, 'GET', {}, undefined);
     expect(answer.status).toBe(404);
     expect(answer.body).toContain('/collate');
   });
 
   it('listens on the loopback interface only', () => {
-    expect(sim.url('collate')).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/collate$/);
+    expect(sim().url('collate')).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/collate$/);
   });
 
   it('refuses to simulate an unknown vendor', () => {

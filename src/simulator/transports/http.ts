@@ -1,8 +1,14 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { VendorId } from '../../vendors/registry.js';
+import { flattenHeaders } from '../headers.js';
 import { redactHeaders, redactQuery } from '../redact.js';
-import { createSimulatorCore, type SimulatorControls, type SimulatorCoreOptions } from '../simulator-core.js';
+import {
+  controlsOf,
+  createSimulatorCore,
+  type SimulatorControls,
+  type SimulatorCoreOptions,
+} from '../simulator-core.js';
 import type { SimRequest, SimResponse, VendorCredentials } from '../types.js';
 import type { VendorRuntime } from '../vendor-runtime.js';
 
@@ -64,11 +70,7 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
     return `${origin}/${vendorId}`;
   };
   return {
-    vendors: core.vendors,
-    clock: core.clock,
-    faults: core.faults,
-    reset: core.reset,
-    stats: core.stats,
+    ...controlsOf(core),
     port,
     url,
     credentials: (vendorId) => core.credentials(vendorId, url(vendorId)),
@@ -103,7 +105,7 @@ async function serve(
   const url = splitTarget(req.url ?? '/');
   const [, prefix = '', ...rest] = url.pathname.split('/');
   const vendorId = vendors.find((id) => id === prefix);
-  const headers = flattenHeaders(req);
+  const headers = flattenHeaders(req.headers);
   let response: SimResponse;
   if (!vendorId) {
     req.resume();
@@ -167,14 +169,6 @@ function splitTarget(target: string): { pathname: string; searchParams: URLSearc
   const query = target.indexOf('?');
   if (query === -1) return { pathname: target, searchParams: new URLSearchParams() };
   return { pathname: target.slice(0, query), searchParams: new URLSearchParams(target.slice(query + 1)) };
-}
-
-function flattenHeaders(req: IncomingMessage): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value !== undefined) out[name] = Array.isArray(value) ? value.join(', ') : value;
-  }
-  return out;
 }
 
 function parseLength(value: string | undefined): number | null {

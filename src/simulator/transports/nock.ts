@@ -1,5 +1,11 @@
 import type { VendorId } from '../../vendors/registry.js';
-import { createSimulatorCore, type SimulatorControls, type SimulatorCoreOptions } from '../simulator-core.js';
+import { flattenHeaders } from '../headers.js';
+import {
+  controlsOf,
+  createSimulatorCore,
+  type SimulatorControls,
+  type SimulatorCoreOptions,
+} from '../simulator-core.js';
 import type { SimRequest, VendorCredentials } from '../types.js';
 
 export interface MountSimulatorOptions extends Omit<SimulatorCoreOptions, 'vendors'> {}
@@ -45,11 +51,7 @@ export async function mountSimulator(
     interceptor.reply(async function reply(uri) {
       const original = sent.get(this.req as object) ?? { body: '', headers: {} };
       const url = new URL(uri, base.origin);
-      const headers: Record<string, string> = {};
-      for (const [name, value] of Object.entries(original.headers)) {
-        if (value !== undefined)
-          headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
-      }
+      const headers = flattenHeaders(original.headers);
       const body = new TextEncoder().encode(original.body);
       const declared = Number(headers['content-length']);
       const request: SimRequest = {
@@ -67,11 +69,7 @@ export async function mountSimulator(
   });
 
   return {
-    vendors: core.vendors,
-    clock: core.clock,
-    faults: core.faults,
-    reset: core.reset,
-    stats: core.stats,
+    ...controlsOf(core),
     credentials: () => core.credentials(vendorId, `${base.origin}${prefix}`),
     unmount: () => {
       for (const interceptor of interceptors) nock.removeInterceptor(interceptor);

@@ -1,5 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { dispatch, isResponse, type RouteHandler, route, withJsonBody } from '../routing.js';
+import {
+  dispatch,
+  type GuardedHandler,
+  isResponse,
+  type RouteHandler,
+  route,
+  withJsonBody,
+} from '../routing.js';
+import { exhaust, natural, viaFault } from '../scenario-data.js';
 import { failuresFromTable } from '../standard-failures.js';
 import type { ModelContext, Scenario, SimRequest, SimResponse, VendorModel } from '../types.js';
 
@@ -120,10 +128,7 @@ function createState(): State {
 }
 
 /** Authenticates, then checks the tier a write needs, before the handler runs. */
-function authed(
-  access: 'read' | 'write',
-  handler: (...args: [...Parameters<RouteHandler<State>>, Caller]) => SimResponse,
-): RouteHandler<State> {
+function authed(access: 'read' | 'write', handler: GuardedHandler<State, Caller>): RouteHandler<State> {
   return (request, ctx, params) => {
     const value = request.headers['x-api-key'];
     const key = value === undefined ? undefined : KEYS[value];
@@ -293,73 +298,45 @@ const failure = failuresFromTable<State>({
   internal: 'internal_error',
 });
 
-const write = { role: 'valid' } as const;
+const firmsMe = { method: 'GET', path: '/firms/me' } as const;
 const scenarios: Scenario[] = [
-  {
-    code: 'invalid_api_key',
-    how: 'natural',
-    title: 'a revoked key is refused',
-    request: { method: 'GET', path: '/firms/me', role: 'revoked' },
-  },
-  {
-    code: 'insufficient_tier',
-    how: 'natural',
-    title: 'a read_only key cannot create a case',
-    request: {
-      method: 'POST',
-      path: '/cases',
-      role: 'readOnly',
-      json: { clientName: 'New Client', caseType: 'personal_injury' },
-    },
-  },
-  {
-    code: 'permission_denied',
-    how: 'natural',
-    title: "another firm's case is off limits",
-    request: { method: 'GET', path: `/cases/${CASE_B}` },
-  },
-  {
-    code: 'validation_error',
-    how: 'natural',
-    title: 'a case without clientName is invalid',
-    request: { ...write, method: 'POST', path: '/cases', json: { caseType: 'personal_injury' } },
-  },
-  {
-    code: 'invalid_state_transition',
-    how: 'natural',
-    title: 'a pending referral cannot be re-referred',
-    request: {
-      ...write,
-      method: 'POST',
-      path: `/referrals/${REFERRAL_ACTIVE}/re-refer`,
-      json: { targetFirmId: FIRM_B },
-    },
-  },
-  {
-    code: 'resource_not_found',
-    how: 'natural',
-    title: 'a stale case id is not found',
-    request: { method: 'GET', path: `/cases/${UNKNOWN_ID}` },
-  },
-  {
-    code: 'conflict',
-    how: 'natural',
-    title: 'a second active referral to the same firm conflicts',
-    request: { ...write, method: 'POST', path: '/referrals', json: { caseId: CASE_A, targetFirmId: FIRM_C } },
-  },
-  {
-    code: 'rate_limited',
-    how: 'natural',
-    title: 'a key over its per-minute quota is limited',
-    setup: [{ method: 'GET', path: '/firms/me', role: 'rateLimited', repeat: 2 }],
-    request: { method: 'GET', path: '/firms/me', role: 'rateLimited' },
-  },
-  {
-    code: 'internal_error',
-    how: 'fault',
-    title: 'an unexpected server failure',
-    request: { method: 'GET', path: '/firms/me', headers: { 'X-Simulator-Fault': 'code=internal_error' } },
-  },
+  natural('invalid_api_key', 'a revoked key is refused', { ...firmsMe, role: 'revoked' }),
+  natural('insufficient_tier', 'a read_only key cannot create a case', {
+    method: 'POST',
+    path: '/cases',
+    role: 'readOnly',
+    json: { clientName: 'New Client', caseType: 'personal_injury' },
+  }),
+  natural('permission_denied', "another firm's case is off limits", {
+    method: 'GET',
+    path: `/cases/${CASE_B}`,
+  }),
+  natural('validation_error', 'a case without clientName is invalid', {
+    method: 'POST',
+    path: '/cases',
+    json: { caseType: 'personal_injury' },
+  }),
+  natural('invalid_state_transition', 'a pending referral cannot be re-referred', {
+    method: 'POST',
+    path: `/referrals/${REFERRAL_ACTIVE}/re-refer`,
+    json: { targetFirmId: FIRM_B },
+  }),
+  natural('resource_not_found', 'a stale case id is not found', {
+    method: 'GET',
+    path: `/cases/${UNKNOWN_ID}`,
+  }),
+  natural('conflict', 'a second active referral to the same firm conflicts', {
+    method: 'POST',
+    path: '/referrals',
+    json: { caseId: CASE_A, targetFirmId: FIRM_C },
+  }),
+  natural(
+    'rate_limited',
+    'a key over its per-minute quota is limited',
+    { ...firmsMe, role: 'rateLimited' },
+    exhaust({ ...firmsMe, role: 'rateLimited' }, 2),
+  ),
+  viaFault('internal_error', 'an unexpected server failure', firmsMe),
 ];
 
 export const casexchange: VendorModel<State> = {

@@ -1,9 +1,20 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { setCapped } from '../bounded-store.js';
 import { jsonResponse, textResponse } from '../errors-response.js';
-import { bodyText, isResponse, matchRoute, type RouteHandler, readJsonObject, route } from '../routing.js';
+import {
+  bodyText,
+  isResponse,
+  matchRoute,
+  okOr,
+  type RouteHandler,
+  readJsonObject,
+  route,
+} from '../routing.js';
 import type {
+  CredentialRole,
   ModelContext,
   Scenario,
+  ScenarioRequest,
   SimRequest,
   SimResponse,
   StatusScenario,
@@ -103,15 +114,16 @@ function issueToken(request: SimRequest, ctx: Ctx): SimResponse {
     return tokenError(ctx, 'invalid_scope', 'The requested scope is not the one this environment issues.');
   }
   const token = `crv_at_${randomBytes(18).toString('base64url')}`;
-  if (ctx.state.tokens.size >= MAX_TOKENS) {
-    const oldest = ctx.state.tokens.keys().next();
-    if (!oldest.done) ctx.state.tokens.delete(oldest.value);
-  }
-  ctx.state.tokens.set(token, {
-    clientId,
-    expiresAt: ctx.clock.now() + TOKEN_LIFETIME_SECONDS * 1000,
-    environment: 'test',
-  });
+  setCapped(
+    ctx.state.tokens,
+    token,
+    {
+      clientId,
+      expiresAt: ctx.clock.now() + TOKEN_LIFETIME_SECONDS * 1000,
+      environment: 'test',
+    },
+    MAX_TOKENS,
+  );
   return jsonResponse(
     200,
     { token_type: 'Bearer', expires_in: TOKEN_LIFETIME_SECONDS, access_token: token },
@@ -221,7 +233,7 @@ const routes = [
     '/api/v1/claims/:claimId',
     authed('search', (_r, ctx, params, _client, input) => {
       const claim = findClaim(ctx, params.claimId, input.accountNumber);
-      return isResponse(claim) ? claim : jsonResponse(200, claim);
+      return okOr(ctx, claim);
     }),
   ),
   route<State>(
@@ -276,49 +288,31 @@ const eligibility = {
   memberId: 'M123456',
   dateOfService: '2026-01-15',
 };
+const checkEligibility = (role: CredentialRole | 'none', json: unknown = eligibility): ScenarioRequest => ({
+  method: 'POST',
+  path: '/api/v1/eligibility',
+  role,
+  json,
+});
+const answers = (status: number, title: string, request: ScenarioRequest): StatusScenario => ({
+  status,
+  how: 'natural',
+  title,
+  request,
+});
+const missingClaim = '/api/v1/claims/CLM-1001-9999?accountNumber=1001';
 const statusScenarios: StatusScenario[] = [
-  {
-    status: 400,
-    how: 'natural',
-    title: 'an eligibility check without memberId',
-    request: { method: 'POST', path: '/api/v1/eligibility', json: { ...eligibility, memberId: undefined } },
-  },
-  {
-    status: 401,
-    how: 'natural',
-    title: 'an expired token',
-    request: { method: 'POST', path: '/api/v1/eligibility', role: 'expired', json: eligibility },
-  },
-  {
-    status: 401,
-    how: 'natural',
-    title: 'no token at all',
-    request: { method: 'POST', path: '/api/v1/eligibility', role: 'none', json: eligibility },
-  },
-  {
-    status: 403,
-    how: 'natural',
-    title: 'a client without the eligibility permission',
-    request: { method: 'POST', path: '/api/v1/eligibility', role: 'readOnly', json: eligibility },
-  },
-  {
-    status: 403,
-    how: 'natural',
-    title: 'a client not bound to the account',
-    request: { method: 'POST', path: '/api/v1/eligibility', role: 'otherOrganisation', json: eligibility },
-  },
-  {
-    status: 404,
-    how: 'natural',
-    title: 'a claim that does not exist',
-    request: { method: 'GET', path: '/api/v1/claims/CLM-1001-9999?accountNumber=1001' },
-  },
-  {
-    status: 404,
-    how: 'natural',
-    title: 'deleting a claim that does not exist',
-    request: { method: 'DELETE', path: '/api/v1/claims/CLM-1001-9999?accountNumber=1001' },
-  },
+  answers(
+    400,
+    'an eligibility check without memberId',
+    checkEligibility('valid', { ...eligibility, memberId: undefined }),
+  ),
+  answers(401, 'an expired token', checkEligibility('expired')),
+  answers(401, 'no token at all', checkEligibility('none')),
+  answers(403, 'a client without the eligibility permission', checkEligibility('readOnly')),
+  answers(403, 'a client not bound to the account', checkEligibility('otherOrganisation')),
+  answers(404, 'a claim that does not exist', { method: 'GET', path: missingClaim }),
+  answers(404, 'deleting a claim that does not exist', { method: 'DELETE', path: missingClaim }),
   {
     status: 500,
     how: 'fault',

@@ -1,5 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { bodyText, dispatch, isResponse, type RouteHandler, route, withJsonBody } from '../routing.js';
+import {
+  bodyText,
+  dispatch,
+  type GuardedHandler,
+  isResponse,
+  type RouteHandler,
+  route,
+  withJsonBody,
+} from '../routing.js';
+import { natural, viaFault } from '../scenario-data.js';
 import { failuresFromTable } from '../standard-failures.js';
 import type { ModelContext, Scenario, SimRequest, SimResponse, VendorModel } from '../types.js';
 
@@ -160,9 +169,7 @@ function createState(now: number): State {
   };
 }
 
-type Handler = (...args: [...Parameters<RouteHandler<State>>, ApiKey]) => SimResponse;
-
-function authed(access: 'read' | 'write', handler: Handler): RouteHandler<State> {
+function authed(access: 'read' | 'write', handler: GuardedHandler<State, ApiKey>): RouteHandler<State> {
   return (request, ctx, params) => {
     const token = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
     const key = token === undefined ? undefined : KEYS[token];
@@ -574,12 +581,6 @@ const newAuthorization = {
   policy: { finalSubmission: 'review' },
 };
 const PA = '/v1/prior-authorizations';
-const natural = (code: string, title: string, request: Scenario['request']): Scenario => ({
-  code,
-  how: 'natural',
-  title,
-  request,
-});
 const create = (code: string, title: string, change: Record<string, unknown>) =>
   natural(code, title, { method: 'POST', path: PA, json: { ...newAuthorization, ...change } });
 
@@ -616,37 +617,32 @@ const scenarios: Scenario[] = [
     method: 'GET',
     path: '/v1/access-grants/grant_revoked',
   }),
-  {
-    code: 'channel_session_lost',
-    how: 'fault',
-    title: 'the payer channel session went away',
-    request: {
-      method: 'GET',
-      path: '/v1/access-grants/grant_live',
-      headers: { 'X-Simulator-Fault': 'code=channel_session_lost' },
-    },
-  },
+  viaFault('channel_session_lost', 'the payer channel session went away', {
+    method: 'GET',
+    path: '/v1/access-grants/grant_live',
+  }),
   create('unsupported_route', 'a service no route covers', { serviceCode: '99999' }),
   create('provider_access_not_configured', 'a route without provider access', { providerNpi: '1098765430' }),
-  {
-    code: 'idempotency_key_reused',
-    how: 'natural',
-    title: 'the same create key with another body',
-    setup: [
-      {
-        method: 'POST',
-        path: PA,
-        json: newAuthorization,
-        headers: { 'Idempotency-Key': 'create-{{unique}}' },
-      },
-    ],
-    request: {
+  natural(
+    'idempotency_key_reused',
+    'the same create key with another body',
+    {
       method: 'POST',
       path: PA,
       json: { ...newAuthorization, state: 'NV' },
       headers: { 'Idempotency-Key': 'create-{{unique}}' },
     },
-  },
+    {
+      setup: [
+        {
+          method: 'POST',
+          path: PA,
+          json: newAuthorization,
+          headers: { 'Idempotency-Key': 'create-{{unique}}' },
+        },
+      ],
+    },
+  ),
   natural('version_conflict', 'an edit against an old version', {
     method: 'PATCH',
     path: `${PA}/pa_needs_answers`,
@@ -747,16 +743,7 @@ const scenarios: Scenario[] = [
     path: '/v1/files/file_pending/content',
     raw: { contentType: 'application/pdf', text: 'plain text' },
   }),
-  {
-    code: 'workflow_backend_unavailable',
-    how: 'fault',
-    title: 'the orchestration backend is down',
-    request: {
-      method: 'GET',
-      path: PA,
-      headers: { 'X-Simulator-Fault': 'code=workflow_backend_unavailable' },
-    },
-  },
+  viaFault('workflow_backend_unavailable', 'the orchestration backend is down', { method: 'GET', path: PA }),
 ];
 
 export const collate: VendorModel<State> = {

@@ -1,5 +1,16 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { bodyText, dispatch, isResponse, type RouteHandler, route, withJsonBody } from '../routing.js';
+import { setCapped } from '../bounded-store.js';
+import {
+  bodyText,
+  dispatch,
+  type GuardedHandler,
+  isResponse,
+  okOr,
+  type RouteHandler,
+  route,
+  withJsonBody,
+} from '../routing.js';
+import { exhaust, natural, viaFault } from '../scenario-data.js';
 import { failuresFromTable } from '../standard-failures.js';
 import type { ModelContext, Scenario, SimRequest, SimResponse, VendorModel } from '../types.js';
 import { containsTestVirus, EICAR_TEST_STRING } from '../virus-scan.js';
@@ -175,7 +186,7 @@ function sessionToken(request: SimRequest): string | undefined {
 /** The signed-in user, or the 401/402/403 a Rails app with Devise and Pundit would answer. */
 function authed(
   access: 'read' | 'write',
-  handler: (...args: [...Parameters<RouteHandler<State>>, Caller]) => SimResponse,
+  handler: GuardedHandler<State, Caller>,
   options: { allowPendingSecondFactor?: boolean } = {},
 ): RouteHandler<State> {
   return (request, ctx, params) => {
@@ -215,16 +226,13 @@ function validationFailed(ctx: Ctx, details: { field: string; message: string }[
 
 function createSession(ctx: Ctx, user: User): SimResponse {
   const token = `sess_${randomBytes(12).toString('hex')}`;
-  if (ctx.state.sessions.size >= MAX_SESSIONS) {
-    const oldest = ctx.state.sessions.keys().next();
-    if (!oldest.done) ctx.state.sessions.delete(oldest.value);
-  }
-  ctx.state.sessions.set(token, {
+  const session = {
     email: user.email,
     expiresAt: ctx.clock.now() + SESSION_LIFETIME_MS,
     secondFactorDone: user.otp === null,
     limitPerMinute: 300,
-  });
+  };
+  setCapped(ctx.state.sessions, token, session, MAX_SESSIONS);
   return ctx.json(
     201,
     { user: { email: user.email, role: user.role }, two_factor_required: user.otp !== null },
@@ -333,7 +341,7 @@ const denialRoutes = [
     '/api/v1/denials/:id',
     authed('read', (_r, ctx, params, caller) => {
       const found = owned(ctx, ctx.state.denials, params.id, caller);
-      return isResponse(found) ? found : ctx.json(200, found);
+      return okOr(ctx, found);
     }),
   ),
   route<State>(
@@ -411,7 +419,7 @@ const documentRoutes = [
     '/api/v1/documents/:id',
     authed('read', (_r, ctx, params, caller) => {
       const found = owned(ctx, ctx.state.documents, params.id, caller);
-      return isResponse(found) ? found : ctx.json(200, found);
+      return okOr(ctx, found);
     }),
   ),
 ];
@@ -433,91 +441,52 @@ const multipart = (content: string) => ({
 });
 const newDenial = { claim_number: 'CLM-5521', denial_type: 'coding', amount_cents: 12_000 };
 
+const listDenials = { method: 'GET', path: '/api/v1/denials' } as const;
+const upload = (text: string, declaredLength?: number) =>
+  ({
+    method: 'POST',
+    path: '/api/v1/documents',
+    raw: multipart(text),
+    ...(declaredLength ? { declaredLength } : {}),
+  }) as const;
+
 const scenarios: Scenario[] = [
-  {
-    code: 'bad_request',
-    how: 'natural',
-    title: 'a body that is not JSON',
-    request: {
-      method: 'POST',
-      path: '/api/v1/denials',
-      raw: { contentType: 'application/json', text: '{"claim_number": ' },
-    },
-  },
-  {
-    code: 'not_authenticated',
-    how: 'natural',
-    title: 'an expired session',
-    request: { method: 'GET', path: '/api/v1/denials', role: 'expired' },
-  },
-  {
-    code: 'two_factor_required',
-    how: 'natural',
-    title: 'a session waiting for its one-time code',
-    request: { method: 'GET', path: '/api/v1/denials', role: 'secondFactorPending' },
-  },
-  {
-    code: 'not_authorized',
-    how: 'natural',
-    title: 'a viewer cannot record a denial',
-    request: { method: 'POST', path: '/api/v1/denials', role: 'readOnly', json: newDenial },
-  },
-  {
-    code: 'not_found',
-    how: 'natural',
-    title: 'a stale denial id',
-    request: { method: 'GET', path: '/api/v1/denials/dn_gone' },
-  },
-  {
-    code: 'conflict',
-    how: 'natural',
-    title: 'an update against an old lock_version',
-    request: {
-      method: 'PATCH',
-      path: `/api/v1/denials/${DENIAL_A}`,
-      json: { lock_version: 0, amount_cents: 100 },
-    },
-  },
-  {
-    code: 'file_too_large',
-    how: 'natural',
-    title: 'an upload declared larger than 50 MB',
-    request: {
-      method: 'POST',
-      path: '/api/v1/documents',
-      declaredLength: MAX_UPLOAD_BYTES + 1,
-      raw: multipart('big'),
-    },
-  },
-  {
-    code: 'validation_failed',
-    how: 'natural',
-    title: 'a denial with an unknown type and no claim number',
-    request: { method: 'POST', path: '/api/v1/denials', json: { denial_type: 'weather', amount_cents: 5 } },
-  },
-  {
-    code: 'virus_detected',
-    how: 'natural',
-    title: 'an upload carrying the EICAR test string',
-    request: { method: 'POST', path: '/api/v1/documents', raw: multipart(EICAR_TEST_STRING) },
-  },
-  {
-    code: 'rate_limited',
-    how: 'natural',
-    title: 'a session over its per-minute quota',
-    setup: [{ method: 'GET', path: '/api/v1/denials', role: 'rateLimited', repeat: 2 }],
-    request: { method: 'GET', path: '/api/v1/denials', role: 'rateLimited' },
-  },
-  {
-    code: 'internal_error',
-    how: 'fault',
-    title: 'an unexpected server failure',
-    request: {
-      method: 'GET',
-      path: '/api/v1/denials',
-      headers: { 'X-Simulator-Fault': 'code=internal_error' },
-    },
-  },
+  natural('bad_request', 'a body that is not JSON', {
+    method: 'POST',
+    path: '/api/v1/denials',
+    raw: { contentType: 'application/json', text: '{"claim_number": ' },
+  }),
+  natural('not_authenticated', 'an expired session', { ...listDenials, role: 'expired' }),
+  natural('two_factor_required', 'a session waiting for its one-time code', {
+    ...listDenials,
+    role: 'secondFactorPending',
+  }),
+  natural('not_authorized', 'a viewer cannot record a denial', {
+    method: 'POST',
+    path: '/api/v1/denials',
+    role: 'readOnly',
+    json: newDenial,
+  }),
+  natural('not_found', 'a stale denial id', { method: 'GET', path: '/api/v1/denials/dn_gone' }),
+  natural('conflict', 'an update against an old lock_version', {
+    method: 'PATCH',
+    path: `/api/v1/denials/${DENIAL_A}`,
+    json: { lock_version: 0, amount_cents: 100 },
+  }),
+  natural('file_too_large', 'an upload declared larger than 50 MB', upload('big', MAX_UPLOAD_BYTES + 1)),
+  natural('validation_failed', 'a denial with an unknown type and no claim number', {
+    method: 'POST',
+    path: '/api/v1/denials',
+    json: { denial_type: 'weather', amount_cents: 5 },
+  }),
+  natural('virus_detected', 'an upload carrying the EICAR test string', upload(EICAR_TEST_STRING)),
+  natural(
+    'rate_limited',
+    'a session over its per-minute quota',
+    { ...listDenials, role: 'rateLimited' },
+    exhaust({ ...listDenials, role: 'rateLimited' }, 2),
+  ),
+  viaFault('internal_error', 'an unexpected server failure', listDenials),
 ];
 
 export const denialbase: VendorModel<State> = {

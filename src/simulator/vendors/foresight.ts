@@ -1,5 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { dispatch, isResponse, type RouteHandler, route, withJsonBody } from '../routing.js';
+import {
+  dispatch,
+  type GuardedHandler,
+  isResponse,
+  okOr,
+  type RouteHandler,
+  route,
+  withJsonBody,
+} from '../routing.js';
+import { exhaust, natural, viaFault } from '../scenario-data.js';
 import { failuresFromTable } from '../standard-failures.js';
 import type { ModelContext, Scenario, SimRequest, SimResponse, VendorModel } from '../types.js';
 
@@ -146,10 +155,7 @@ function createState(now: number): State {
 }
 
 /** Checks the key (X-API-Key, or a bearer token as the docs allow) and the scope a route needs. */
-function authed(
-  scope: Scope,
-  handler: (...args: [...Parameters<RouteHandler<State>>, ApiKey]) => SimResponse,
-): RouteHandler<State> {
+function authed(scope: Scope, handler: GuardedHandler<State, ApiKey>): RouteHandler<State> {
   return (request, ctx, params) => {
     const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
     const value = request.headers['x-api-key'] ?? bearer;
@@ -263,7 +269,7 @@ const patientRoutes = [
     '/v1/patients/:id',
     authed('patients:read', (_r, ctx, params, key) => {
       const found = findOwned(ctx, ctx.state.patients, params.id, key, 'id');
-      return isResponse(found) ? found : ctx.json(200, found);
+      return okOr(ctx, found);
     }),
   ),
   route<State>(
@@ -298,7 +304,7 @@ const claimRoutes = [
     '/v1/claims/:id',
     authed('claims:read', (_r, ctx, params, key) => {
       const found = findOwned(ctx, ctx.state.claims, params.id, key, 'id');
-      return isResponse(found) ? found : ctx.json(200, found);
+      return okOr(ctx, found);
     }),
   ),
   route<State>(
@@ -392,151 +398,81 @@ const newPatient = {
   lastName: 'Example',
   dateOfBirth: '1990-01-31',
 };
-const fault = (code: string, title: string): Scenario => ({
-  code,
-  how: 'fault',
-  title,
-  request: {
-    method: 'POST',
-    path: `/v1/claims/${CLAIM_WITHOUT_LINES}/submit`,
-    headers: { 'X-Simulator-Fault': `code=${code}` },
-  },
-});
-const invalidClaim = (code: string, title: string, change: Record<string, unknown>): Scenario => ({
-  code,
-  how: 'natural',
-  title,
-  request: { method: 'POST', path: '/v1/claims', json: { ...claimBody, ...change } },
-});
+const submitDraft = { method: 'POST', path: `/v1/claims/${CLAIM_WITHOUT_LINES}/submit` } as const;
+const listClaims = { method: 'GET', path: '/v1/claims' } as const;
+const invalidClaim = (code: string, title: string, change: Record<string, unknown>) =>
+  natural(code, title, { method: 'POST', path: '/v1/claims', json: { ...claimBody, ...change } });
+const createPatient = (change: Record<string, unknown>) =>
+  ({ method: 'POST', path: '/v1/patients', json: { ...newPatient, ...change } }) as const;
+const keyed = (key: string, json: unknown, headers: Record<string, string> = {}) =>
+  ({ method: 'POST', path: '/v1/claims', json, headers: { 'Idempotency-Key': key, ...headers } }) as const;
 
 const scenarios: Scenario[] = [
-  {
-    code: 'missing_api_key',
-    how: 'natural',
-    title: 'a request without a key',
-    request: { method: 'GET', path: '/v1/claims', role: 'none' },
-  },
-  {
-    code: 'invalid_api_key',
-    how: 'natural',
-    title: 'a revoked key',
-    request: { method: 'GET', path: '/v1/claims', role: 'revoked' },
-  },
-  {
-    code: 'expired_api_key',
-    how: 'natural',
-    title: 'a key past its expiry date',
-    request: { method: 'GET', path: '/v1/claims', role: 'expired' },
-  },
-  {
-    code: 'forbidden_scope',
-    how: 'natural',
-    title: 'a read-only key cannot create a claim',
-    request: { method: 'POST', path: '/v1/claims', role: 'readOnly', json: claimBody },
-  },
-  {
-    code: 'organization_mismatch',
-    how: 'natural',
-    title: "another organization's patient",
-    request: { method: 'GET', path: `/v1/patients/${PATIENT_B}` },
-  },
-  {
-    code: 'missing_required_field',
-    how: 'natural',
-    title: 'a patient without lastName',
-    request: { method: 'POST', path: '/v1/patients', json: { ...newPatient, lastName: undefined } },
-  },
+  natural('missing_api_key', 'a request without a key', { ...listClaims, role: 'none' }),
+  natural('invalid_api_key', 'a revoked key', { ...listClaims, role: 'revoked' }),
+  natural('expired_api_key', 'a key past its expiry date', { ...listClaims, role: 'expired' }),
+  natural('forbidden_scope', 'a read-only key cannot create a claim', {
+    method: 'POST',
+    path: '/v1/claims',
+    role: 'readOnly',
+    json: claimBody,
+  }),
+  natural('organization_mismatch', "another organization's patient", {
+    method: 'GET',
+    path: `/v1/patients/${PATIENT_B}`,
+  }),
+  natural('missing_required_field', 'a patient without lastName', createPatient({ lastName: undefined })),
   invalidClaim('invalid_field_type', 'a charge sent as a string', { totalChargeCents: '125.00' }),
   invalidClaim('invalid_enum_value', 'an unknown claim type', { claimType: 'dental' }),
-  {
-    code: 'invalid_uuid_format',
-    how: 'natural',
-    title: 'a patient id that is not a UUID',
-    request: { method: 'GET', path: '/v1/patients/patient-42' },
-  },
-  {
-    code: 'invalid_date_format',
-    how: 'natural',
-    title: 'a US-style birth date',
-    request: { method: 'POST', path: '/v1/patients', json: { ...newPatient, dateOfBirth: '01/31/1990' } },
-  },
+  natural('invalid_uuid_format', 'a patient id that is not a UUID', {
+    method: 'GET',
+    path: '/v1/patients/patient-42',
+  }),
+  natural('invalid_date_format', 'a US-style birth date', createPatient({ dateOfBirth: '01/31/1990' })),
   invalidClaim('invalid_currency_amount', 'a charge with fractional cents', { totalChargeCents: 125.5 }),
   invalidClaim('field_value_too_long', 'notes longer than allowed', { notes: 'x'.repeat(MAX_NOTES + 1) }),
   invalidClaim('cross_field_constraint', 'discharge before admission', {
     admissionDate: '2026-03-10',
     dischargeDate: '2026-03-01',
   }),
-  {
-    code: 'resource_not_found',
-    how: 'natural',
-    title: 'a stale patient id',
-    request: { method: 'GET', path: `/v1/patients/${UNKNOWN_ID}` },
-  },
-  {
-    code: 'resource_deleted',
-    how: 'natural',
-    title: 'a soft-deleted patient',
-    request: { method: 'GET', path: `/v1/patients/${PATIENT_DELETED}` },
-  },
-  {
-    code: 'resource_already_exists',
-    how: 'natural',
-    title: 'a second patient with the same externalId',
-    request: { method: 'POST', path: '/v1/patients', json: { ...newPatient, externalId: 'MRN-1001' } },
-  },
-  {
-    code: 'idempotency_key_in_use',
-    how: 'natural',
-    title: 'the same key while the first write is still running',
-    background: {
-      method: 'POST',
-      path: '/v1/claims',
-      json: claimBody,
-      headers: { 'Idempotency-Key': 'inflight-{{unique}}', 'X-Simulator-Fault': 'delay=2000' },
+  natural('resource_not_found', 'a stale patient id', { method: 'GET', path: `/v1/patients/${UNKNOWN_ID}` }),
+  natural('resource_deleted', 'a soft-deleted patient', {
+    method: 'GET',
+    path: `/v1/patients/${PATIENT_DELETED}`,
+  }),
+  natural(
+    'resource_already_exists',
+    'a second patient with the same externalId',
+    createPatient({ externalId: 'MRN-1001' }),
+  ),
+  natural(
+    'idempotency_key_in_use',
+    'the same key while the first write is still running',
+    keyed('inflight-{{unique}}', claimBody),
+    {
+      background: keyed('inflight-{{unique}}', claimBody, { 'X-Simulator-Fault': 'delay=2000' }),
     },
-    request: {
-      method: 'POST',
-      path: '/v1/claims',
-      json: claimBody,
-      headers: { 'Idempotency-Key': 'inflight-{{unique}}' },
-    },
-  },
-  {
-    code: 'idempotency_key_mismatched_body',
-    how: 'natural',
-    title: 'the same key with a different body',
-    setup: [
-      {
-        method: 'POST',
-        path: '/v1/claims',
-        json: claimBody,
-        headers: { 'Idempotency-Key': 'reuse-{{unique}}' },
-      },
-    ],
-    request: {
-      method: 'POST',
-      path: '/v1/claims',
-      json: { ...claimBody, totalChargeCents: 99 },
-      headers: { 'Idempotency-Key': 'reuse-{{unique}}' },
-    },
-  },
-  {
-    code: 'rate_limit_exceeded',
-    how: 'natural',
-    title: 'a key over its per-minute quota',
-    setup: [{ method: 'GET', path: '/v1/claims', role: 'rateLimited', repeat: 2 }],
-    request: { method: 'GET', path: '/v1/claims', role: 'rateLimited' },
-  },
-  fault('payer_unavailable', 'the payer timed out'),
-  fault('payer_invalid_response', 'the payer answered with garbage'),
-  {
-    code: 'payer_rejected',
-    how: 'natural',
-    title: 'a payer that rejects the claim',
-    request: { method: 'POST', path: `/v1/claims/${CLAIM_REJECTED_BY_PAYER}/submit` },
-  },
-  fault('internal_error', 'an unexpected server failure'),
-  fault('service_unavailable', 'a degraded downstream'),
+  ),
+  natural(
+    'idempotency_key_mismatched_body',
+    'the same key with a different body',
+    keyed('reuse-{{unique}}', { ...claimBody, totalChargeCents: 99 }),
+    { setup: [keyed('reuse-{{unique}}', claimBody)] },
+  ),
+  natural(
+    'rate_limit_exceeded',
+    'a key over its per-minute quota',
+    { ...listClaims, role: 'rateLimited' },
+    exhaust({ ...listClaims, role: 'rateLimited' }, 2),
+  ),
+  viaFault('payer_unavailable', 'the payer timed out', submitDraft),
+  viaFault('payer_invalid_response', 'the payer answered with garbage', submitDraft),
+  natural('payer_rejected', 'a payer that rejects the claim', {
+    method: 'POST',
+    path: `/v1/claims/${CLAIM_REJECTED_BY_PAYER}/submit`,
+  }),
+  viaFault('internal_error', 'an unexpected server failure', submitDraft),
+  viaFault('service_unavailable', 'a degraded downstream', submitDraft),
 ];
 
 export const foresight: VendorModel<State> = {
