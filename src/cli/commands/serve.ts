@@ -53,10 +53,10 @@ export async function serveCommand(args: string[], io: CliIo): Promise<number> {
 function describeVendor(id: VendorId, url: string, credentials: VendorCredentials): string {
   const lines = [`${getVendor(id).name} (${id})`, `  base URL: ${url}`];
   for (const [role, credential] of Object.entries(credentials.roles)) {
-    lines.push(`  ${role.padEnd(20)} ${describeCredential(credential)}`);
+    lines.push(`  ${role.padEnd(30)} ${describeCredential(credential)}`);
   }
   for (const [name, value] of Object.entries(credentials.facts))
-    lines.push(`  ${`(${name})`.padEnd(20)} ${value}`);
+    lines.push(`  ${`(${name})`.padEnd(30)} ${value}`);
   return `${lines.join('\n')}\n\n`;
 }
 
