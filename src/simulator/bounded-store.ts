@@ -62,3 +62,25 @@ export function setCapped<K, V>(map: Map<K, V>, key: K, value: V, maxEntries: nu
   }
   map.set(key, value);
 }
+
+/** How many resources a model keeps that clients created; seeded resources never count. */
+export const MAX_CREATED_RESOURCES = 10_000;
+const createdOrder = new WeakMap<Map<string, unknown>, string[]>();
+
+/**
+ * Stores a resource a client created. Past the cap the oldest created one is dropped, so a long
+ * run of writes stays bounded while the seeded resources that checks rely on are never evicted.
+ */
+export function addCreated<V>(map: Map<string, V>, key: string, value: V, max = MAX_CREATED_RESOURCES): void {
+  let order = createdOrder.get(map);
+  if (!order) {
+    order = [];
+    createdOrder.set(map, order);
+  }
+  map.set(key, value);
+  order.push(key);
+  while (order.length > max) {
+    const oldest = order.shift();
+    if (oldest !== undefined) map.delete(oldest);
+  }
+}

@@ -1,6 +1,7 @@
 import { UnknownVendorError } from '../errors.js';
-import { isVendorId, type VendorId, vendorIds } from '../vendors/registry.js';
+import { findCatalogEntry, isVendorId, type VendorId, vendorIds } from '../vendors/registry.js';
 import { type Clock, realClock } from './clock.js';
+import { UncataloguedCodeError } from './errors-response.js';
 import { FaultInjector, type FaultSpec } from './fault-injection.js';
 import type { VendorCredentials } from './types.js';
 import { createVendorRuntime, type RuntimeStats, type VendorRuntime } from './vendor-runtime.js';
@@ -66,6 +67,9 @@ export function createSimulatorCore(options: SimulatorCoreOptions = {}): Simulat
     faults: {
       inject: (vendorId, spec) => {
         runtime(vendorId);
+        if (spec.code !== undefined && !findCatalogEntry(vendorId, spec.code)) {
+          throw new UncataloguedCodeError(vendorId, spec.code);
+        }
         injector.inject(vendorId, spec);
       },
       clear: (vendorId) => injector.clear(vendorId),

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { VendorPolicy } from '../generated/meta-types.js';
-import { getVendor, type VendorId } from '../vendors/registry.js';
+import { findCatalogEntry, getVendor, type VendorId } from '../vendors/registry.js';
 import type { Clock } from './clock.js';
 import { errorResponse, jsonResponse, textResponse } from './errors-response.js';
 import { FAULT_HEADER, type Fault, type FaultInjector, parseFaultHeader } from './fault-injection.js';
@@ -121,7 +121,11 @@ export function createVendorRuntime(model: VendorModel<unknown>, options: Runtim
 
   function takeFault(request: SimRequest): Fault | undefined {
     const header = request.headers[FAULT_HEADER];
-    const fromHeader = header === undefined ? undefined : parseFaultHeader(header);
+    const parsed = header === undefined ? undefined : parseFaultHeader(header);
+    // A code the catalog does not know is ignored, like any other unusable header value, rather
+    // than turning the request into an internal error that would look like a simulator bug.
+    const fromHeader =
+      parsed?.code !== undefined && !findCatalogEntry(vendorId, parsed.code) ? undefined : parsed;
     if (fromHeader) {
       const { count = 1, ...fault } = fromHeader;
       // The header fails this request; a larger count arms the rest for the same route.

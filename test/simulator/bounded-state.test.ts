@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ExpiringStore } from '../../src/simulator/bounded-store.js';
+import { addCreated, ExpiringStore } from '../../src/simulator/bounded-store.js';
 import { VirtualClock } from '../../src/simulator/clock.js';
 import { createSimulatorCore } from '../../src/simulator/simulator-core.js';
 import type { SimRequest } from '../../src/simulator/types.js';
@@ -72,5 +72,16 @@ describe('bounded state', () => {
     expect(store.get('d', 4)).toBe(3);
     store.set('e', 5, 300, 200);
     expect(store.size).toBe(1);
+  });
+});
+
+describe('created resources', () => {
+  it('keeps at most the cap of client-created resources and never evicts the seeded ones', () => {
+    const map = new Map<string, number>([['seeded', 0]]);
+    for (let i = 0; i < 50; i++) addCreated(map, `created-${i}`, i, 10);
+    expect(map.size).toBe(11);
+    expect(map.has('seeded')).toBe(true);
+    expect(map.has('created-39')).toBe(false);
+    expect(map.has('created-40')).toBe(true);
   });
 });

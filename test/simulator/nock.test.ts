@@ -59,6 +59,16 @@ describe('mountSimulator (nock)', () => {
     expect((await get()).status).toBe(200);
   });
 
+  it('refuses to inject a code outside the vendor catalog, and ignores one sent in the header', async () => {
+    mounted = await mountSimulator('foresight', 'https://api.foresight.test');
+    const current = mounted;
+    expect(() => current.faults.inject('foresight', { code: 'no_such_code' })).toThrow(/no catalog entry/);
+    const answer = await fetch('https://api.foresight.test/v1/claims', {
+      headers: { 'X-API-Key': 'fs_test_full_Kd82Jq', 'X-Simulator-Fault': 'code=no_such_code' },
+    });
+    expect(answer.status).toBe(200);
+  });
+
   it('obeys programmatic faults for the next N requests only', async () => {
     mounted = await mountSimulator('foresight', 'https://api.foresight.test');
     mounted.faults.inject('foresight', {

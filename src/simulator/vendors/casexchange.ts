@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { addCreated } from '../bounded-store.js';
 import {
   dispatch,
   type GuardedHandler,
@@ -192,7 +193,7 @@ function createReferral(ctx: Ctx, caller: Caller, caseId: unknown, targetFirmId:
     targetFirmId,
     status: 'pending',
   };
-  ctx.state.referrals.set(referral.id, referral);
+  addCreated(ctx.state.referrals, referral.id, referral);
   return ctx.json(201, { data: referral });
 }
 
@@ -231,7 +232,7 @@ const routes = [
           caseType: String(body.caseType),
           status: 'open',
         };
-        ctx.state.cases.set(created.id, created);
+        addCreated(ctx.state.cases, created.id, created);
         return ctx.json(201, { data: created });
       }),
     ),

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { addCreated } from '../bounded-store.js';
 import {
   bodyText,
   dispatch,
@@ -254,7 +255,7 @@ function createAuthorization(ctx: Ctx, body: Record<string, unknown>, key: ApiKe
     payerId,
     submission: { reviewSnapshot: null },
   });
-  ctx.state.authorizations.set(created.id, created);
+  addCreated(ctx.state.authorizations, created.id, created);
   return ctx.json(201, created);
 }
 
@@ -419,7 +420,7 @@ const fileRoutes = [
           contentType: typeof body.contentType === 'string' ? body.contentType : 'application/pdf',
           status: 'pending',
         };
-        ctx.state.files.set(file.id, file);
+        addCreated(ctx.state.files, file.id, file);
         return ctx.json(201, { ...file, uploadPath: `/v1/files/${file.id}/content` });
       }),
     ),
@@ -492,7 +493,7 @@ const sessionRoutes = [
           expiresAt: ctx.clock.now() + GRANT_LIFETIME_MS,
           revoked: false,
         };
-        ctx.state.grants.set(grant.id, grant);
+        addCreated(ctx.state.grants, grant.id, grant);
         return ctx.json(201, { grantId: grant.id, expiresAt: new Date(grant.expiresAt).toISOString() });
       }),
     ),
@@ -530,7 +531,7 @@ const sessionRoutes = [
         status: 'requested',
         reviewSnapshotId: found.submission.reviewSnapshot?.id ?? '',
       };
-      ctx.state.handoffs.set(handoff.id, handoff);
+      addCreated(ctx.state.handoffs, handoff.id, handoff);
       return ctx.json(201, handoff);
     }),
   ),

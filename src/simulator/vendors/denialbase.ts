@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { setCapped } from '../bounded-store.js';
+import { addCreated, setCapped } from '../bounded-store.js';
 import {
   bodyText,
   dispatch,
@@ -331,7 +331,7 @@ const denialRoutes = [
           status: 'open',
           lock_version: 1,
         };
-        ctx.state.denials.set(denial.id, denial);
+        addCreated(ctx.state.denials, denial.id, denial);
         return ctx.json(201, denial);
       }),
     ),
@@ -410,7 +410,7 @@ const documentRoutes = [
         filename,
         byte_size: request.body.length,
       };
-      ctx.state.documents.set(document.id, document);
+      addCreated(ctx.state.documents, document.id, document);
       return ctx.json(201, document);
     }),
   ),

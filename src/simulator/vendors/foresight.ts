@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { addCreated } from '../bounded-store.js';
 import {
   dispatch,
   type GuardedHandler,
@@ -259,7 +260,7 @@ const patientRoutes = [
           dateOfBirth: String(body.dateOfBirth),
           deletedAt: null,
         };
-        ctx.state.patients.set(patient.id, patient);
+        addCreated(ctx.state.patients, patient.id, patient);
         return ctx.json(201, patient);
       }),
     ),
@@ -371,7 +372,7 @@ function createClaim(ctx: Ctx, body: Record<string, unknown>, key: ApiKey): SimR
     serviceLines: (body.serviceLines as unknown[] | undefined) ?? [],
     status: 'draft',
   };
-  ctx.state.claims.set(claim.id, claim);
+  addCreated(ctx.state.claims, claim.id, claim);
   return ctx.json(201, claim);
 }
 
