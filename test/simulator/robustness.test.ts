@@ -1,4 +1,4 @@
-import { request } from 'node:http';
+import { type ClientRequest, request } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { findCatalogEntry, getVendor, type VendorId, validateError, vendorIds } from '../../src/index.js';
 import { VirtualClock } from '../../src/simulator/clock.js';
@@ -37,49 +37,27 @@ function expectVendorError(vendorId: VendorId, answer: { status: number; body: s
   expect(findCatalogEntry(vendorId, String(code))?.status).toBe(answer.status);
 }
 
-const badInputs: {
+type BadInput = {
   name: string;
   method: string;
   path: (v: VendorId) => string;
   contentType?: string;
   body?: Buffer;
-}[] = [
-  {
-    name: 'malformed JSON',
-    method: 'POST',
-    path: (v) => writeRoute[v],
-    contentType: 'application/json',
-    body: Buffer.from('{"a": tru'),
-  },
-  {
-    name: 'a JSON array instead of an object',
-    method: 'POST',
-    path: (v) => writeRoute[v],
-    contentType: 'application/json',
-    body: Buffer.from('[1,2]'),
-  },
-  {
-    name: 'a wrong content type',
-    method: 'POST',
-    path: (v) => writeRoute[v],
-    contentType: 'text/csv',
-    body: Buffer.from('a,b\n1,2'),
-  },
-  {
-    name: 'bytes that are not UTF-8',
-    method: 'POST',
-    path: (v) => writeRoute[v],
-    contentType: 'application/json',
-    body: Buffer.from([0xff, 0xfe, 0x7b]),
-  },
+};
+const toWriteRoute = (name: string, contentType: string, body: Buffer | string): BadInput => ({
+  name,
+  method: 'POST',
+  path: (v) => writeRoute[v],
+  contentType,
+  body: Buffer.from(body),
+});
+const badInputs: BadInput[] = [
+  toWriteRoute('malformed JSON', 'application/json', '{"a": tru'),
+  toWriteRoute('a JSON array instead of an object', 'application/json', '[1,2]'),
+  toWriteRoute('a wrong content type', 'text/csv', 'a,b\n1,2'),
+  toWriteRoute('bytes that are not UTF-8', 'application/json', Buffer.from([0xff, 0xfe, 0x7b])),
   { name: 'an unknown route', method: 'GET', path: () => '/no/such/endpoint' },
-  {
-    name: 'a known path with an unknown method',
-    method: 'PUT',
-    path: (v) => writeRoute[v],
-    contentType: 'application/json',
-    body: Buffer.from('{}'),
-  },
+  { ...toWriteRoute('a known path with an unknown method', 'application/json', '{}'), method: 'PUT' },
   { name: 'a broken percent-encoding in the path', method: 'GET', path: (v) => `${writeRoute[v]}/%E0%A4%A` },
   { name: 'a very long path', method: 'GET', path: (v) => `${writeRoute[v]}/${'x'.repeat(4_000)}` },
 ];
@@ -147,31 +125,22 @@ describe('payload limits', () => {
   });
 
   it('Collate refuses a chunked body that runs past its 10 MiB limit, with payload_too_large', async () => {
-    const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const req = request(
-        `${sim().url('collate')}/v1/files/file_pending/content`,
-        {
-          method: 'PUT',
-          headers: {
-            authorization: 'Bearer col_test_full_R7v2',
-            'content-type': 'application/pdf',
-            'transfer-encoding': 'chunked',
-          },
-        },
-        (res) => {
-          let text = '';
-          res.on('data', (chunk: Buffer) => {
-            text += chunk.toString();
-          });
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
-        },
-      );
-      req.on('error', reject);
-      const chunk = Buffer.alloc(1024 * 1024, 0x41);
-      // Eleven chunks of 1 MiB: one more than the limit allows; the server stops reading early.
-      for (let i = 0; i < 11; i++) req.write(chunk);
-      req.end();
-    });
+    const headers = {
+      authorization: 'Bearer col_test_full_R7v2',
+      'content-type': 'application/pdf',
+      'transfer-encoding': 'chunked',
+    };
+    const answer = await rawRequest(
+      `${sim().url('collate')}/v1/files/file_pending/content`,
+      'PUT',
+      headers,
+      (req) => {
+        const chunk = Buffer.alloc(1024 * 1024, 0x41);
+        // Eleven chunks of 1 MiB: one more than the limit allows; the server stops reading early.
+        for (let i = 0; i < 11; i++) req.write(chunk);
+        req.end();
+      },
+    );
     expect(answer.status).toBe(413);
     expect(codeOf(parseJson(answer.body))).toBe('payload_too_large');
     expect(getVendor('collate').catalog.find((e) => e.code === 'payload_too_large')?.status).toBe(413);
@@ -194,27 +163,34 @@ describe('the HTTP transport', () => {
   });
 });
 
-/** Sends only the headers of a request that declares `length` bytes, then waits for the answer. */
-function declareOnly(url: string, length: number, headers: Record<string, string>) {
+/**
+ * A raw request whose body the test writes itself (or not at all); resolves with the answer and
+ * then drops the connection, since the server may still be waiting for a body it was promised.
+ */
+function rawRequest(
+  url: string,
+  method: string,
+  headers: Record<string, string>,
+  write: (req: ClientRequest) => void,
+) {
   return new Promise<{ status: number; body: string }>((resolve, reject) => {
-    const req = request(
-      url,
-      {
-        method: 'POST',
-        headers: { ...headers, 'content-type': 'application/json', 'content-length': String(length) },
-      },
-      (res) => {
-        let text = '';
-        res.on('data', (chunk: Buffer) => {
-          text += chunk.toString();
-        });
-        res.on('end', () => {
-          resolve({ status: res.statusCode ?? 0, body: text });
-          req.destroy();
-        });
-      },
-    );
+    const req = request(url, { method, headers }, (res) => {
+      let text = '';
+      res.on('data', (chunk: Buffer) => {
+        text += chunk.toString();
+      });
+      res.on('end', () => {
+        resolve({ status: res.statusCode ?? 0, body: text });
+        req.destroy();
+      });
+    });
     req.on('error', reject);
-    req.flushHeaders();
+    write(req);
   });
+}
+
+/** Sends only the headers of a request that declares `length` bytes. */
+function declareOnly(url: string, length: number, headers: Record<string, string>) {
+  const declared = { ...headers, 'content-type': 'application/json', 'content-length': String(length) };
+  return rawRequest(url, 'POST', declared, (req) => req.flushHeaders());
 }
