@@ -10,6 +10,7 @@ export function packageExports(vendors: VendorSource[]): Record<string, unknown>
   return {
     '.': entry('index'),
     ...Object.fromEntries(vendors.map((v) => [`./${v.id}`, entry(`generated/${v.id}/index`)])),
+    './simulator': entry('simulator/index'),
     './schemas/*': './schemas/*',
     './package.json': './package.json',
   };

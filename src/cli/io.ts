@@ -5,6 +5,11 @@ export interface CliIo {
   readStdin: () => Promise<Uint8Array>;
   readFile: (path: string) => Promise<Uint8Array>;
   env: Readonly<Record<string, string | undefined>>;
+  /**
+   * Calls the handler once when the process is asked to stop (SIGINT or SIGTERM); returns a
+   * function that stops listening. Long-running commands (serve) use it; tests trigger it.
+   */
+  onShutdown?: (handler: () => void) => () => void;
 }
 
 /** Exit codes shared by every command; scripts and CI can rely on them. */

@@ -9,5 +9,13 @@ const exitCode = await runCli(process.argv.slice(2), {
   readStdin: async () => new TextEncoder().encode(await text(process.stdin)),
   readFile: async (path) => new Uint8Array(await readFile(path)),
   env: process.env,
+  onShutdown: (handler) => {
+    process.once('SIGINT', handler);
+    process.once('SIGTERM', handler);
+    return () => {
+      process.off('SIGINT', handler);
+      process.off('SIGTERM', handler);
+    };
+  },
 });
 process.exitCode = exitCode;

@@ -1,4 +1,5 @@
 import { catalogCommand, catalogHelp } from './commands/catalog.js';
+import { serveCommand, serveHelp } from './commands/serve.js';
 import { summaryCommand, summaryHelp } from './commands/summary.js';
 import { validateCommand, validateHelp } from './commands/validate.js';
 import { type CliIo, EXIT, UsageError } from './io.js';
@@ -9,6 +10,7 @@ const COMMANDS: Record<string, Command> = {
   catalog: { run: catalogCommand, help: catalogHelp },
   validate: { run: validateCommand, help: validateHelp },
   summary: { run: summaryCommand, help: summaryHelp },
+  serve: { run: serveCommand, help: serveHelp },
 };
 
 export const usage = `Usage: error-contracts <command> [options]

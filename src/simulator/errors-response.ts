@@ -1,0 +1,83 @@
+import type { VendorPolicy } from '../generated/meta-types.js';
+import { findCatalogEntry, type VendorId } from '../vendors/registry.js';
+import type { ErrorExtras, ShapeErrorInput, SimResponse } from './types.js';
+
+/** A model asked for a code its vendor's catalog does not list: a bug in the model. */
+export class UncataloguedCodeError extends Error {
+  constructor(vendorId: VendorId, code: string) {
+    super(`${vendorId} has no catalog entry for "${code}"; a simulated error must use a catalog code.`);
+    this.name = 'UncataloguedCodeError';
+  }
+}
+
+export interface ErrorResponseInput {
+  vendorId: VendorId;
+  policy: VendorPolicy;
+  shapeError: (input: ShapeErrorInput) => unknown;
+  code: string;
+  message: string | undefined;
+  extras: ErrorExtras;
+  requestId: string | undefined;
+  now: number;
+}
+
+/**
+ * Builds a vendor's error response from its catalog: the status always comes from the catalog
+ * entry and the request id always sits at the policy's pointer, so neither can drift from the
+ * data the suites check against. Only the envelope's shape comes from the vendor model.
+ */
+export function errorResponse(input: ErrorResponseInput): SimResponse {
+  const entry = findCatalogEntry(input.vendorId, input.code);
+  if (!entry) throw new UncataloguedCodeError(input.vendorId, input.code);
+  const body = input.shapeError({
+    entry,
+    message: input.message ?? entry.description,
+    extras: input.extras,
+    now: input.now,
+  });
+  const pointer = input.policy.requestId.pointer;
+  if (pointer && input.requestId !== undefined) setAtPointer(body, pointer, input.requestId);
+  return {
+    status: entry.status,
+    headers: { 'content-type': 'application/json; charset=utf-8', ...input.extras.headers },
+    body: JSON.stringify(body),
+  };
+}
+
+/** Writes value at a JSON Pointer, creating the objects on the way. */
+export function setAtPointer(target: unknown, pointer: string, value: unknown): void {
+  const parts = pointer
+    .split('/')
+    .slice(1)
+    .map((part) => part.replaceAll('~1', '/').replaceAll('~0', '~'));
+  const last = parts.pop();
+  if (last === undefined || typeof target !== 'object' || target === null) return;
+  let node = target as Record<string, unknown>;
+  for (const part of parts) {
+    const next = node[part];
+    if (typeof next !== 'object' || next === null) node[part] = {};
+    node = node[part] as Record<string, unknown>;
+  }
+  node[last] = value;
+}
+
+export function jsonResponse(
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): SimResponse {
+  return {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
+    body: status === 204 ? '' : JSON.stringify(body),
+  };
+}
+
+export function textResponse(
+  status: number,
+  body: string,
+  contentType = 'text/plain; charset=utf-8',
+  headers: Record<string, string> = {},
+): SimResponse {
+  return { status, headers: { 'content-type': contentType, ...headers }, body };
+}

@@ -1,0 +1,37 @@
+/**
+ * error-contracts/simulator: every vendor's documented behaviour, errors included, served over
+ * loopback HTTP (startSimulator) or inside the process through nock (mountSimulator).
+ */
+export { type Clock, realClock, VirtualClock } from './clock.js';
+export { FAULT_HEADER, type FaultSpec, parseFaultHeader } from './fault-injection.js';
+export {
+  type Exchange,
+  runScenario,
+  type ScenarioOutcome,
+  type ScenarioTarget,
+  sendScenarioRequest,
+} from './scenario-runner.js';
+export { scenariosFor, statusScenariosFor } from './scenarios.js';
+export type { SimulatorControls, SimulatorCoreOptions } from './simulator-core.js';
+export {
+  type RequestLogEntry,
+  type RunningSimulator,
+  type StartSimulatorOptions,
+  startSimulator,
+} from './transports/http.js';
+export { type MountedSimulator, type MountSimulatorOptions, mountSimulator } from './transports/nock.js';
+export type {
+  Credential,
+  CredentialRole,
+  HeaderCredential,
+  OAuthClientCredential,
+  Scenario,
+  ScenarioRequest,
+  SimRequest,
+  SimResponse,
+  StatusScenario,
+  VendorCredentials,
+  VendorModel,
+} from './types.js';
+export type { RuntimeStats } from './vendor-runtime.js';
+export { EICAR_TEST_STRING } from './virus-scan.js';

@@ -1,0 +1,27 @@
+import { FAULT_HEADER } from './fault-injection.js';
+import type { Scenario, ScenarioRequest } from './types.js';
+
+/** A code the model produces on its own, from the request alone (plus optional setup). */
+export function natural(
+  code: string,
+  title: string,
+  request: ScenarioRequest,
+  more: Pick<Scenario, 'setup' | 'background' | 'schema'> = {},
+): Scenario {
+  return { code, how: 'natural', title, request, ...more };
+}
+
+/** A code that needs something upstream to fail: the request carries the fault header. */
+export function viaFault(code: string, title: string, request: ScenarioRequest): Scenario {
+  return {
+    code,
+    how: 'fault',
+    title,
+    request: { ...request, headers: { ...request.headers, [FAULT_HEADER]: `code=${code}` } },
+  };
+}
+
+/** The same request sent `times` times, to use up a rate-limit window before the checked one. */
+export function exhaust(request: ScenarioRequest, times: number): Pick<Scenario, 'setup'> {
+  return { setup: [{ ...request, repeat: times }] };
+}

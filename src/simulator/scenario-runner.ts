@@ -1,0 +1,167 @@
+import { randomBytes } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { flattenHeaders } from './headers.js';
+import type {
+  Credential,
+  CredentialRole,
+  OAuthClientCredential,
+  Scenario,
+  ScenarioRequest,
+  VendorCredentials,
+} from './types.js';
+
+/** What came back, headers in lower case. */
+export interface Exchange {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface ScenarioTarget {
+  /** The vendor's base URL; scenario paths are appended to it. */
+  baseUrl: string;
+  credentials: VendorCredentials;
+  /**
+   * Resolves once the simulator holds a background request (a write kept in flight). Without
+   * it the checked request follows as soon as the background one is sent, which usually but not
+   * always arrives second.
+   */
+  waitForBackground?: () => Promise<void>;
+}
+
+export interface ScenarioOutcome {
+  response: Exchange;
+  /** The background request's own answer, once it is let go. */
+  background: Promise<Exchange> | undefined;
+}
+
+/**
+ * Plays one scenario against a target: its setup requests in order, its background request, then
+ * the checked request. Works against the simulator and, for scenarios that need no fault or
+ * seeded state, against a real sandbox, because it only speaks HTTP.
+ */
+export async function runScenario(
+  target: ScenarioTarget,
+  scenario: Omit<Scenario, 'code'>,
+): Promise<ScenarioOutcome> {
+  const unique = randomBytes(8).toString('hex');
+  const send = (request: ScenarioRequest) => sendScenarioRequest(target, request, unique);
+  for (const step of scenario.setup ?? []) {
+    for (let i = 0; i < (step.repeat ?? 1); i++) await send(step);
+  }
+  let background: Promise<Exchange> | undefined;
+  if (scenario.background) {
+    background = send(scenario.background);
+    // Never let an unobserved rejection escape; the caller may choose not to await it.
+    background.catch(() => {});
+    await target.waitForBackground?.();
+  }
+  return { response: await send(scenario.request), background };
+}
+
+const tokenCache = new WeakMap<VendorCredentials, Map<string, string>>();
+
+/** Sends one scenario request with its role's credential and its placeholders filled in. */
+export async function sendScenarioRequest(
+  target: ScenarioTarget,
+  request: ScenarioRequest,
+  unique = randomBytes(8).toString('hex'),
+): Promise<Exchange> {
+  const fill = (text: string) => fillPlaceholders(text, target.credentials, unique);
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(request.headers ?? {}))
+    headers[name.toLowerCase()] = fill(value);
+  const role = request.role ?? 'valid';
+  if (role !== 'none') Object.assign(headers, await credentialHeaders(target.credentials, role));
+  let body: Buffer | undefined;
+  if (request.json !== undefined) {
+    headers['content-type'] = 'application/json';
+    body = Buffer.from(fill(JSON.stringify(request.json)));
+  } else if (request.raw) {
+    headers['content-type'] = request.raw.contentType;
+    body = Buffer.from(fill(request.raw.text));
+  }
+  if (request.declaredLength !== undefined) headers['content-length'] = String(request.declaredLength);
+  return exchange(`${target.baseUrl}${fill(request.path)}`, request.method, headers, body);
+}
+
+/** The headers that present a role's credential, fetching a bearer token first for OAuth clients. */
+export async function credentialHeaders(
+  credentials: VendorCredentials,
+  role: CredentialRole,
+): Promise<Record<string, string>> {
+  const credential: Credential | undefined = credentials.roles[role];
+  if (!credential) throw new Error(`${credentials.vendorId} has no test credential for the role ${role}.`);
+  if (credential.kind === 'header') return { [credential.header.toLowerCase()]: credential.value };
+  let cache = tokenCache.get(credentials);
+  if (!cache) {
+    cache = new Map();
+    tokenCache.set(credentials, cache);
+  }
+  let token = cache.get(credential.clientId);
+  if (!token) {
+    const answer = await requestToken(credential);
+    const parsed = JSON.parse(answer.body) as { access_token?: string };
+    if (answer.status !== 200 || !parsed.access_token) {
+      throw new Error(`The token endpoint refused ${credential.clientId} with status ${answer.status}.`);
+    }
+    token = parsed.access_token;
+    cache.set(credential.clientId, token);
+  }
+  return { authorization: `Bearer ${token}` };
+}
+
+/** A client-credentials grant at the credential's token endpoint, answer returned as is. */
+export function requestToken(credential: OAuthClientCredential): Promise<Exchange> {
+  const form = new URLSearchParams({
+    grant_type: 'client_credentials',
+    client_id: credential.clientId,
+    client_secret: credential.clientSecret,
+    scope: credential.scope,
+  });
+  return exchange(
+    credential.tokenUrl,
+    'POST',
+    { 'content-type': 'application/x-www-form-urlencoded' },
+    Buffer.from(form.toString()),
+  );
+}
+
+/** Replaces {{unique}} and {{role.field}} (a credential's clientId, scope, value and so on). */
+export function fillPlaceholders(text: string, credentials: VendorCredentials, unique: string): string {
+  return text.replace(/\{\{(\w+)(?:\.(\w+))?\}\}/g, (whole, first: string, field: string | undefined) => {
+    if (first === 'unique' && field === undefined) return unique;
+    const credential = credentials.roles[first as CredentialRole] as Record<string, unknown> | undefined;
+    const value = field === undefined ? undefined : credential?.[field];
+    return typeof value === 'string' ? encodeURIComponent(value) : whole;
+  });
+}
+
+/** One HTTP exchange; node:http rather than fetch so a declared length can differ from the body. */
+export function exchange(
+  url: string,
+  method: string,
+  headers: Record<string, string>,
+  body: Buffer | undefined,
+): Promise<Exchange> {
+  return new Promise((resolve, reject) => {
+    const send = url.startsWith('https:') ? httpsRequest : httpRequest;
+    const req = send(url, { method, headers, agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => {
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: flattenHeaders(res.headers),
+          body: Buffer.concat(chunks).toString('utf8'),
+        });
+      });
+      res.on('error', reject);
+    });
+    // A server that refuses a declared body early closes the socket under us; the answer counts.
+    req.on('error', reject);
+    if (body && headers['content-length'] === undefined) req.setHeader('content-length', body.length);
+    req.end(body);
+  });
+}

@@ -1,0 +1,13 @@
+import type { VendorId } from '../vendors/registry.js';
+import type { Scenario, StatusScenario } from './types.js';
+import { vendorModels } from './vendors/index.js';
+
+/** How to provoke each of a vendor's catalog codes, as data the checklist and Pact states reuse. */
+export function scenariosFor(vendorId: VendorId): readonly Scenario[] {
+  return vendorModels[vendorId].scenarios;
+}
+
+/** Documented statuses that carry no catalog code (ClaimRev's API errors). */
+export function statusScenariosFor(vendorId: VendorId): readonly StatusScenario[] {
+  return vendorModels[vendorId].statusScenarios ?? [];
+}

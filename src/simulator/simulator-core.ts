@@ -1,0 +1,95 @@
+import { UnknownVendorError } from '../errors.js';
+import { findCatalogEntry, isVendorId, type VendorId, vendorIds } from '../vendors/registry.js';
+import { type Clock, realClock } from './clock.js';
+import { UncataloguedCodeError } from './errors-response.js';
+import { FaultInjector, type FaultSpec } from './fault-injection.js';
+import type { VendorCredentials } from './types.js';
+import { createVendorRuntime, type RuntimeStats, type VendorRuntime } from './vendor-runtime.js';
+import { vendorModels } from './vendors/index.js';
+
+export interface SimulatorCoreOptions {
+  /** Which vendors to simulate; all of them when absent. */
+  vendors?: readonly VendorId[];
+  /** The real clock unless a virtual one is injected. */
+  clock?: Clock;
+  /** Caps on each vendor's bounded stores. */
+  maxIdempotencyRecords?: number;
+  maxRateLimitWindows?: number;
+}
+
+/** Controls shared by every transport. */
+export interface SimulatorControls {
+  readonly vendors: readonly VendorId[];
+  readonly clock: Clock;
+  readonly faults: {
+    /** Fails the next `count` matching requests to this vendor. */
+    inject(vendorId: VendorId, spec: FaultSpec): void;
+    clear(vendorId?: VendorId): void;
+  };
+  /** Back to the seeded state (one vendor, or all). */
+  reset(vendorId?: VendorId): void;
+  stats(vendorId: VendorId): RuntimeStats;
+}
+
+export interface SimulatorCore extends SimulatorControls {
+  runtime(vendorId: VendorId): VendorRuntime;
+  credentials(vendorId: VendorId, baseUrl: string): VendorCredentials;
+}
+
+export function createSimulatorCore(options: SimulatorCoreOptions = {}): SimulatorCore {
+  const clock = options.clock ?? realClock;
+  const injector = new FaultInjector();
+  const chosen = options.vendors?.length ? [...new Set(options.vendors)] : [...vendorIds];
+  for (const id of chosen) if (!isVendorId(id)) throw new UnknownVendorError(id, vendorIds);
+  const runtimes = new Map<VendorId, VendorRuntime>(
+    chosen.map((id) => [
+      id,
+      createVendorRuntime(vendorModels[id], {
+        clock,
+        faults: injector,
+        ...(options.maxIdempotencyRecords === undefined
+          ? {}
+          : { maxIdempotencyRecords: options.maxIdempotencyRecords }),
+        ...(options.maxRateLimitWindows === undefined
+          ? {}
+          : { maxRateLimitWindows: options.maxRateLimitWindows }),
+      }),
+    ]),
+  );
+  const runtime = (vendorId: VendorId): VendorRuntime => {
+    const found = runtimes.get(vendorId);
+    if (!found) throw new UnknownVendorError(vendorId, chosen);
+    return found;
+  };
+  return {
+    vendors: chosen,
+    clock,
+    faults: {
+      inject: (vendorId, spec) => {
+        runtime(vendorId);
+        if (spec.code !== undefined && !findCatalogEntry(vendorId, spec.code)) {
+          throw new UncataloguedCodeError(vendorId, spec.code);
+        }
+        injector.inject(vendorId, spec);
+      },
+      clear: (vendorId) => injector.clear(vendorId),
+    },
+    reset: (vendorId) => {
+      for (const id of vendorId ? [vendorId] : chosen) runtime(id).reset();
+    },
+    stats: (vendorId) => runtime(vendorId).stats(),
+    runtime,
+    credentials: (vendorId, baseUrl) => runtime(vendorId).model.credentials(baseUrl),
+  };
+}
+
+/** The controls a transport hands its caller, taken from the core so every transport offers the same. */
+export function controlsOf(core: SimulatorCore): SimulatorControls {
+  return {
+    vendors: core.vendors,
+    clock: core.clock,
+    faults: core.faults,
+    reset: core.reset,
+    stats: core.stats,
+  };
+}

@@ -1,0 +1,207 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { VendorId } from '../../vendors/registry.js';
+import { flattenHeaders } from '../headers.js';
+import { redactHeaders, redactQuery } from '../redact.js';
+import {
+  controlsOf,
+  createSimulatorCore,
+  type SimulatorControls,
+  type SimulatorCoreOptions,
+} from '../simulator-core.js';
+import type { SimRequest, SimResponse, VendorCredentials } from '../types.js';
+import type { VendorRuntime } from '../vendor-runtime.js';
+
+/** One line's worth of facts about an answered request; credentials already redacted. */
+export interface RequestLogEntry {
+  vendorId: VendorId | undefined;
+  method: string;
+  /** Path and query as received, secret query parameters redacted. */
+  target: string;
+  status: number;
+  durationMs: number;
+  requestId: string | undefined;
+  headers: Record<string, string>;
+}
+
+export interface StartSimulatorOptions extends SimulatorCoreOptions {
+  /** Loopback only by default; the simulator is a test double, not a service. */
+  host?: string;
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  /** Called once per answered request. */
+  onRequest?: (entry: RequestLogEntry) => void;
+}
+
+export interface RunningSimulator extends SimulatorControls {
+  /** The base URL of one vendor, e.g. http://127.0.0.1:4010/collate. */
+  url(vendorId: VendorId): string;
+  /** The vendor's test credentials by role, with URLs pointing at this server. */
+  credentials(vendorId: VendorId): VendorCredentials;
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+/** Requests that take longer than this are cut off rather than left hanging. */
+const REQUEST_TIMEOUT_MS = 60_000;
+
+/**
+ * Serves every chosen vendor on one loopback port, each under its own path prefix, so one
+ * `--port` is enough for all five and a client only changes its base URL.
+ */
+export async function startSimulator(options: StartSimulatorOptions = {}): Promise<RunningSimulator> {
+  const core = createSimulatorCore(options);
+  const host = options.host ?? '127.0.0.1';
+  const server = createServer({ requestTimeout: REQUEST_TIMEOUT_MS, keepAliveTimeout: 5_000 }, (req, res) => {
+    serve(req, res, core.runtime, core.vendors, options.onRequest).catch(() => {
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end('Internal Server Error');
+    });
+  });
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable)
+      socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
+  });
+  await listen(server, options.port ?? 0, host);
+  const port = (server.address() as AddressInfo).port;
+  const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const url = (vendorId: VendorId) => {
+    core.runtime(vendorId);
+    return `${origin}/${vendorId}`;
+  };
+  return {
+    ...controlsOf(core),
+    port,
+    url,
+    credentials: (vendorId) => core.credentials(vendorId, url(vendorId)),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Held requests (a write kept in flight on a virtual clock) would otherwise keep it open.
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+async function serve(
+  req: IncomingMessage,
+  res: ServerResponse,
+  runtimeOf: (id: VendorId) => VendorRuntime,
+  vendors: readonly VendorId[],
+  onRequest: ((entry: RequestLogEntry) => void) | undefined,
+): Promise<void> {
+  const started = performance.now();
+  const method = (req.method ?? 'GET').toUpperCase();
+  const url = splitTarget(req.url ?? '/');
+  const [, prefix = '', ...rest] = url.pathname.split('/');
+  const vendorId = vendors.find((id) => id === prefix);
+  const headers = flattenHeaders(req.headers);
+  let response: SimResponse;
+  if (!vendorId) {
+    req.resume();
+    response = {
+      status: 404,
+      headers: { 'content-type': 'text/plain; charset=utf-8' },
+      body: `No simulated vendor at /${prefix}. Use one of: ${vendors.map((id) => `/${id}`).join(', ')}.\n`,
+    };
+  } else {
+    const runtime = runtimeOf(vendorId);
+    const declared = parseLength(headers['content-length']);
+    const limit = runtime.model.maxBodyBytes;
+    // An oversized declared body is refused before a byte of it is read, as the vendors do.
+    // A request without a body (most reads) skips the stream entirely: one event-loop turn less.
+    const hasBody = (declared !== null && declared > 0) || headers['transfer-encoding'] !== undefined;
+    const read =
+      declared !== null && declared > limit
+        ? { body: new Uint8Array(), over: true }
+        : hasBody
+          ? await readBody(req, limit)
+          : { body: new Uint8Array(), over: false };
+    const request: SimRequest = {
+      method,
+      path: `/${rest.join('/')}`,
+      query: url.searchParams,
+      headers,
+      body: read.body,
+      declaredLength: read.over ? Math.max(declared ?? 0, limit + 1) : declared,
+    };
+    response = await runtime.handle(request);
+  }
+  // A refused body is not read into memory; once the answer is out, Node discards whatever the
+  // client still sends (bounded by the request timeout), so the client sees the answer rather
+  // than a reset connection in the middle of its upload.
+  res.writeHead(response.status, response.headers);
+  res.end(response.body);
+  onRequest?.({
+    vendorId,
+    method,
+    target: `${url.pathname}${redactQuery(url.searchParams)}`,
+    status: response.status,
+    durationMs: performance.now() - started,
+    requestId: response.headers['x-request-id'] ?? requestIdOf(response.body),
+    headers: redactHeaders(headers),
+  });
+}
+
+/**
+ * The request target as path and query. Origin-form targets (all a client sends to a server) are
+ * split by hand, which is measurably cheaper per request than WHATWG URL parsing.
+ */
+function splitTarget(target: string): { pathname: string; searchParams: URLSearchParams } {
+  if (!target.startsWith('/')) {
+    try {
+      const parsed = new URL(target);
+      return { pathname: parsed.pathname, searchParams: parsed.searchParams };
+    } catch {
+      return { pathname: '/', searchParams: new URLSearchParams() };
+    }
+  }
+  const query = target.indexOf('?');
+  if (query === -1) return { pathname: target, searchParams: new URLSearchParams() };
+  return { pathname: target.slice(0, query), searchParams: new URLSearchParams(target.slice(query + 1)) };
+}
+
+function parseLength(value: string | undefined): number | null {
+  if (value === undefined || !/^\d{1,16}$/.test(value.trim())) return null;
+  return Number(value);
+}
+
+/** Reads at most limit bytes; a body that runs past it is abandoned, not buffered. */
+function readBody(req: IncomingMessage, limit: number): Promise<{ body: Uint8Array; over: boolean }> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    let done = false;
+    const finish = (over: boolean) => {
+      if (done) return;
+      done = true;
+      req.off('data', onData);
+      resolve({ body: over ? new Uint8Array() : new Uint8Array(Buffer.concat(chunks)), over });
+    };
+    const onData = (chunk: Buffer) => {
+      total += chunk.length;
+      if (total > limit) finish(true);
+      else chunks.push(chunk);
+    };
+    req.on('data', onData);
+    req.on('end', () => finish(false));
+    req.on('error', () => finish(false));
+    req.on('aborted', () => finish(false));
+  });
+}
+
+/** Finds a request id in a JSON error body for the log line, wherever the vendor puts it. */
+function requestIdOf(body: string): string | undefined {
+  const match = /"(?:requestId|request_id)":"([^"]+)"/.exec(body);
+  return match?.[1];
+}

@@ -1,0 +1,263 @@
+import { createHash } from 'node:crypto';
+import type { VendorPolicy } from '../generated/meta-types.js';
+import { findCatalogEntry, getVendor, type VendorId } from '../vendors/registry.js';
+import type { Clock } from './clock.js';
+import { errorResponse, jsonResponse, textResponse } from './errors-response.js';
+import { FAULT_HEADER, type Fault, type FaultInjector, parseFaultHeader } from './fault-injection.js';
+import { IdempotencyStore } from './idempotency-store.js';
+import { FixedWindowLimiter, type RateDecision } from './rate-limiter.js';
+import { requestIdFactory } from './request-ids.js';
+import type { ModelContext, SimRequest, SimResponse, VendorModel } from './types.js';
+
+/** Where a vendor's documentation gives no window, keys are kept this long (see the policy notes). */
+const DEFAULT_IDEMPOTENCY_WINDOW_SECONDS = 24 * 60 * 60;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface RuntimeStats {
+  idempotencyRecords: number;
+  idempotencyInFlight: number;
+  rateLimitWindows: number;
+  armedFaults: number;
+}
+
+export interface VendorRuntime {
+  readonly vendorId: VendorId;
+  readonly model: VendorModel<unknown>;
+  /** Answers one request; never rejects. */
+  handle(request: SimRequest): Promise<SimResponse>;
+  /** Back to the seeded state: resources, idempotency records and rate windows. */
+  reset(): void;
+  stats(): RuntimeStats;
+}
+
+export interface RuntimeOptions {
+  clock: Clock;
+  faults: FaultInjector;
+  /** Caps on the bounded stores; tests lower them. */
+  maxIdempotencyRecords?: number;
+  maxRateLimitWindows?: number;
+}
+
+/**
+ * The machinery every vendor shares, wrapped around its behaviour model: request ids, payload
+ * limits, fault injection, rate limiting and idempotency, each driven by the vendor's policy, and
+ * a last line of defence that turns any exception into the vendor's own 500.
+ */
+export function createVendorRuntime(model: VendorModel<unknown>, options: RuntimeOptions): VendorRuntime {
+  const { clock, faults } = options;
+  const vendorId = model.id;
+  const policy = getVendor(vendorId).policy;
+  const nextRequestId = requestIdFactory(policy.requestId, () => clock.now());
+  const idempotency = new IdempotencyStore(
+    policy.idempotency.windowSeconds ?? DEFAULT_IDEMPOTENCY_WINDOW_SECONDS,
+    options.maxIdempotencyRecords,
+  );
+  const limiter = new FixedWindowLimiter(options.maxRateLimitWindows);
+  const credentialHeaders = [
+    policy.authentication.header,
+    ...(policy.authentication.alternativeHeaders ?? []),
+  ].map((name) => name.toLowerCase());
+  let state = model.createState(clock.now());
+
+  function context(requestId: string | undefined): ModelContext<unknown> {
+    return {
+      state,
+      clock,
+      requestId,
+      error: (code, message, extras = {}) =>
+        errorResponse({
+          vendorId,
+          policy,
+          shapeError: model.shapeError,
+          code,
+          message,
+          extras,
+          requestId,
+          now: clock.now(),
+        }),
+      json: jsonResponse,
+    };
+  }
+
+  async function handle(request: SimRequest): Promise<SimResponse> {
+    const ctx = context(nextRequestId?.());
+    try {
+      return await answer(request, ctx);
+    } catch (error) {
+      return internalFailure(ctx, error);
+    }
+  }
+
+  function internalFailure(ctx: ModelContext<unknown>, error: unknown): SimResponse {
+    try {
+      return model.failure('internal', ctx, error instanceof Error ? error.name : 'unexpected failure');
+    } catch {
+      // The model failed even to describe its failure; a bare 500 is still better than a stack trace.
+      return textResponse(500, 'Internal Server Error');
+    }
+  }
+
+  async function answer(request: SimRequest, ctx: ModelContext<unknown>): Promise<SimResponse> {
+    const size = request.declaredLength ?? request.body.length;
+    if (size > model.maxBodyBytes) {
+      return model.failure(
+        'payload_too_large',
+        ctx,
+        `the body is ${size} bytes; at most ${model.maxBodyBytes}`,
+      );
+    }
+    const fault = takeFault(request);
+    const principal = credentialHeaders.map((name) => request.headers[name]).find(Boolean) ?? '';
+
+    const rate = checkRate(principal);
+    if (rate && !rate.decision.allowed) {
+      const code = policy.rateLimit.code ?? 'rate_limited';
+      return ctx.error(code, undefined, { headers: rate.headers });
+    }
+    const response = await withIdempotency(request, principal, ctx, () => run(request, ctx, fault));
+    if (rate) Object.assign(response.headers, rate.headers);
+    return response;
+  }
+
+  function takeFault(request: SimRequest): Fault | undefined {
+    const header = request.headers[FAULT_HEADER];
+    const parsed = header === undefined ? undefined : parseFaultHeader(header);
+    // A code the catalog does not know is ignored, like any other unusable header value, rather
+    // than turning the request into an internal error that would look like a simulator bug.
+    const fromHeader =
+      parsed?.code !== undefined && !findCatalogEntry(vendorId, parsed.code) ? undefined : parsed;
+    if (fromHeader) {
+      const { count = 1, ...fault } = fromHeader;
+      // The header fails this request; a larger count arms the rest for the same route.
+      if (count > 1)
+        faults.inject(vendorId, { ...fault, count: count - 1, method: request.method, route: request.path });
+      return fault;
+    }
+    return faults.take(vendorId, request.method, request.path);
+  }
+
+  async function run(request: SimRequest, ctx: ModelContext<unknown>, fault: Fault | undefined) {
+    if (fault?.delayMs) await clock.sleep(fault.delayMs);
+    if (fault?.code !== undefined) return ctx.error(fault.code);
+    if (fault?.status !== undefined) return gatewayFailure(fault.status);
+    return await model.handle(request, ctx);
+  }
+
+  function checkRate(
+    principal: string,
+  ): { decision: RateDecision; headers: Record<string, string> } | undefined {
+    if (!policy.rateLimit.documented || !model.rateLimitFor) return undefined;
+    const rule = model.rateLimitFor(principal);
+    if (!rule) return undefined;
+    const now = clock.now();
+    const decision = limiter.hit(principal, rule.limit, rule.windowSeconds * 1000, now);
+    return { decision, headers: rateHeaders(policy, decision, now) };
+  }
+
+  async function withIdempotency(
+    request: SimRequest,
+    principal: string,
+    ctx: ModelContext<unknown>,
+    execute: () => Promise<SimResponse>,
+  ): Promise<SimResponse> {
+    const rules = policy.idempotency;
+    const key = rules.header ? request.headers[rules.header.toLowerCase()] : undefined;
+    if (!rules.supported || key === undefined || !rules.methods?.includes(request.method as never)) {
+      return execute();
+    }
+    if (key.length === 0 || key.length > 255 || (rules.keyFormat === 'uuid' && !UUID.test(key))) {
+      return model.failure('invalid_idempotency_key', ctx, 'the Idempotency-Key header is not valid');
+    }
+    const fingerprint = createHash('sha256')
+      .update(`${request.method} ${request.path}?${request.query}\n`)
+      .update(request.body)
+      .digest('hex');
+    const scope = `${principal}\u0000${key}`;
+    // Twice at most: a request that waited for a first attempt which then failed runs itself.
+    for (let round = 0; round < 2; round++) {
+      const outcome = idempotency.begin(scope, fingerprint, clock.now());
+      if (outcome.kind === 'mismatch' && rules.mismatch) return ctx.error(rules.mismatch.code);
+      if (outcome.kind === 'replay') return replay(outcome.response);
+      if (outcome.kind === 'in_flight') {
+        if (rules.inFlight) return ctx.error(rules.inFlight.code);
+        const settled = await outcome.settled;
+        if (settled) return replay(settled);
+        continue;
+      }
+      if (outcome.kind === 'first') {
+        let response: SimResponse = textResponse(500, 'Internal Server Error');
+        try {
+          response = await execute();
+        } finally {
+          outcome.finish(response);
+        }
+        return response;
+      }
+    }
+    return execute();
+  }
+
+  return {
+    vendorId,
+    model,
+    handle,
+    reset() {
+      state = model.createState(clock.now());
+      idempotency.clear();
+      limiter.clear();
+      faults.clear(vendorId);
+    },
+    stats() {
+      const now = clock.now();
+      idempotency.sweep(now);
+      limiter.sweep(now);
+      return {
+        idempotencyRecords: idempotency.size,
+        idempotencyInFlight: idempotency.inFlight,
+        rateLimitWindows: limiter.size,
+        armedFaults: faults.armed(vendorId),
+      };
+    },
+  };
+}
+
+/** The original answer again, marked as a replay the way several APIs do. */
+function replay(original: SimResponse): SimResponse {
+  return { ...original, headers: { ...original.headers, 'idempotent-replayed': 'true' } };
+}
+
+/** A status with no documented code comes from infrastructure in front of the API: a bare page. */
+function gatewayFailure(status: number): SimResponse {
+  return textResponse(
+    status,
+    `<html><body><h1>${status}</h1><p>The upstream service did not answer.</p></body></html>`,
+    'text/html; charset=utf-8',
+  );
+}
+
+/** The vendor's own rate-limit headers, as its policy names them. */
+export function rateHeaders(
+  policy: VendorPolicy,
+  decision: RateDecision,
+  now: number,
+): Record<string, string> {
+  const rules = policy.rateLimit;
+  const headers: Record<string, string> = {};
+  const secondsLeft = Math.max(1, Math.ceil((decision.resetAt - now) / 1000));
+  for (const name of rules.informationalHeaders ?? []) {
+    if (/limit$/i.test(name)) headers[name.toLowerCase()] = String(decision.limit);
+    if (/remaining$/i.test(name)) headers[name.toLowerCase()] = String(decision.remaining);
+  }
+  if (rules.resetHeader) {
+    const { name, unit } = rules.resetHeader;
+    const value =
+      unit === 'delta_seconds'
+        ? secondsLeft
+        : unit === 'epoch_milliseconds'
+          ? decision.resetAt
+          : Math.ceil(decision.resetAt / 1000);
+    headers[name.toLowerCase()] = String(value);
+  }
+  if (!decision.allowed && rules.retryAfterHeader) headers['retry-after'] = String(secondsLeft);
+  return headers;
+}

@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { getVendor, vendorIds } from '../../src/index.js';
+import { VirtualClock } from '../../src/simulator/clock.js';
+import { FaultInjector, parseFaultHeader } from '../../src/simulator/fault-injection.js';
+import { REDACTED, redactHeaders, redactQuery } from '../../src/simulator/redact.js';
+import { requestIdFactory } from '../../src/simulator/request-ids.js';
+import { vendorModels } from '../../src/simulator/vendors/index.js';
+import { containsTestVirus, EICAR_TEST_STRING } from '../../src/simulator/virus-scan.js';
+
+describe('the virtual clock', () => {
+  it('wakes sleepers only when time is moved past their deadline, in deadline order', async () => {
+    const clock = new VirtualClock(0);
+    const woke: string[] = [];
+    const late = clock.sleep(200).then(() => woke.push('late'));
+    const early = clock.sleep(100).then(() => woke.push('early'));
+    clock.advance(99);
+    await Promise.resolve();
+    expect(woke).toEqual([]);
+    clock.advance(101);
+    await Promise.all([late, early]);
+    expect(woke).toEqual(['early', 'late']);
+    expect(clock.now()).toBe(200);
+  });
+
+  it('refuses to go backwards', () => {
+    expect(() => new VirtualClock().advance(-1)).toThrow(RangeError);
+  });
+});
+
+describe('fault injection', () => {
+  it.each([
+    ['code=payer_unavailable; count=2', { code: 'payer_unavailable', count: 2 }],
+    ['status=503', { status: 503 }],
+    ['delay=1500;code=internal_error', { delayMs: 1500, code: 'internal_error' }],
+    ['  CODE = conflict ', { code: 'conflict' }],
+  ])('parses the header %j', (header, spec) => {
+    expect(parseFaultHeader(header)).toEqual(spec);
+  });
+
+  it.each(['', 'count=3', 'code=; status=999', 'status=abc', 'code=<script>'])(
+    'ignores the unusable header %j',
+    (header) => {
+      expect(parseFaultHeader(header)).toBeUndefined();
+    },
+  );
+
+  it('fails exactly the next N matching requests, and only on the matching route and method', () => {
+    const faults = new FaultInjector();
+    faults.inject('collate', {
+      route: '/v1/files/*',
+      method: 'put',
+      count: 2,
+      code: 'workflow_backend_unavailable',
+    });
+    expect(faults.take('collate', 'GET', '/v1/files/x')).toBeUndefined();
+    expect(faults.take('foresight', 'PUT', '/v1/files/x')).toBeUndefined();
+    expect(faults.take('collate', 'PUT', '/v1/files/x')?.code).toBe('workflow_backend_unavailable');
+    expect(faults.take('collate', 'PUT', '/v1/files/y')?.code).toBe('workflow_backend_unavailable');
+    expect(faults.take('collate', 'PUT', '/v1/files/z')).toBeUndefined();
+  });
+});
+
+describe('request ids', () => {
+  it.each(vendorIds.filter((id) => getVendor(id).policy.requestId.promised))(
+    '%s ids match the policy pattern, share the example prefix and are unique',
+    (vendorId) => {
+      const policy = getVendor(vendorId).policy.requestId;
+      const next = requestIdFactory(policy, () => Date.UTC(2026, 0, 1));
+      const ids = Array.from({ length: 500 }, () => next?.() ?? '');
+      const prefix = policy.example?.split('_')[0];
+      for (const id of ids) {
+        expect(id).toMatch(new RegExp(policy.pattern ?? ''));
+        expect(id.startsWith(`${prefix}_`)).toBe(true);
+        expect(id.length).toBeGreaterThanOrEqual(policy.example?.length ?? 0);
+      }
+      expect(new Set(ids).size).toBe(ids.length);
+    },
+  );
+
+  it('sends none for ClaimRev, which promises none', () => {
+    expect(requestIdFactory(getVendor('claimrev').policy.requestId, Date.now)).toBeUndefined();
+  });
+});
+
+describe('redaction', () => {
+  it('hides credential headers and secret query parameters', () => {
+    expect(redactHeaders({ Authorization: 'Bearer x', 'x-api-key': 'k', cookie: 'c', accept: 'a' })).toEqual({
+      Authorization: REDACTED,
+      'x-api-key': REDACTED,
+      cookie: REDACTED,
+      accept: 'a',
+    });
+    expect(redactQuery(new URLSearchParams('client_secret=s&page=2&access_token=t'))).toBe(
+      '?client_secret=%5Bredacted%5D&page=2&access_token=%5Bredacted%5D',
+    );
+  });
+});
+
+describe('the virus scan', () => {
+  it('finds the EICAR test string anywhere in a body and nothing in a clean one', () => {
+    const enc = new TextEncoder();
+    expect(containsTestVirus(enc.encode(`--b\r\n\r\n${EICAR_TEST_STRING}\r\n--b--`))).toBe(true);
+    expect(containsTestVirus(enc.encode(EICAR_TEST_STRING.slice(0, -1)))).toBe(false);
+    expect(containsTestVirus(new Uint8Array())).toBe(false);
+  });
+});
+
+describe('the model registry', () => {
+  it.each(vendorIds)('registers the %s model under its own id', (vendorId) => {
+    expect(vendorModels[vendorId].id).toBe(vendorId);
+  });
+});
