@@ -35,7 +35,21 @@ export const SECRET_MEMBERS: readonly string[] = [
 export const BODY_TEXT_LIMIT = 16_384;
 
 /** Credential values shorter than this are not searched for elsewhere: blanking every "abc" helps no one. */
-const MIN_SECRET_LENGTH = 4;
+const MIN_SECRET_LENGTH = 6;
+/** Values a secret member may hold that are not secrets, and would blank ordinary words if searched for. */
+const NOT_SECRETS = new Set(['true', 'false', 'null', 'undefined', REDACTED]);
+/** Set-Cookie attributes: their values describe the cookie and are not credentials. */
+const COOKIE_ATTRIBUTES = new Set([
+  'expires',
+  'max-age',
+  'domain',
+  'path',
+  'samesite',
+  'secure',
+  'httponly',
+  'partitioned',
+  'priority',
+]);
 
 const memberKey = (name: string) => name.toLowerCase().replace(/[-_]/g, '');
 const secretMembers = new Set(SECRET_MEMBERS.map(memberKey));
@@ -65,7 +79,7 @@ function collectSecrets(result: RunResult): string[] {
   const found = new Set<string>();
   const add = (value: string) => {
     const trimmed = value.trim();
-    if (trimmed.length >= MIN_SECRET_LENGTH && trimmed !== REDACTED) found.add(trimmed);
+    if (trimmed.length >= MIN_SECRET_LENGTH && !NOT_SECRETS.has(trimmed.toLowerCase())) found.add(trimmed);
   };
   const fromHeaders = (headers: Record<string, string>) => {
     for (const [name, value] of Object.entries(headers)) {
@@ -73,10 +87,10 @@ function collectSecrets(result: RunResult): string[] {
       add(value);
       const credential = AUTH_SCHEME.exec(value)?.[1];
       if (credential) add(credential);
-      // Cookie values: each name=value pair, and the value alone.
-      for (const pair of value.split(/[;,]/)) {
-        const [, cookieValue] = pair.split('=', 2);
-        if (cookieValue) add(cookieValue);
+      // Cookie values: the value of each name=value pair that is a cookie rather than an attribute.
+      for (const pair of value.split(';')) {
+        const [cookieName = '', cookieValue] = pair.split('=', 2);
+        if (cookieValue && !COOKIE_ATTRIBUTES.has(cookieName.trim().toLowerCase())) add(cookieValue);
       }
     }
   };

@@ -63,6 +63,21 @@ describe('redactRunResult', () => {
     expect(exchange?.response?.headers['Set-Cookie']).toBe(REDACTED);
   });
 
+  it('does not take literals or cookie attributes for secrets, so ordinary text elsewhere survives', () => {
+    const result = fixtureResult();
+    const check = result.vendors[0]?.checks[0];
+    const exchange = check?.exchanges[0];
+    if (!check || !exchange?.response) throw new Error('fixture changed');
+    exchange.request.body = { text: '{"token": null, "password": false}', truncated: false };
+    exchange.response.headers['Set-Cookie'] =
+      'sid=abcdef123; Max-Age=360000; Path=/v1/claims; Domain=api.example.invalid';
+    check.title =
+      'null and false stay; Max-Age 360000 stays; /v1/claims at api.example.invalid stays; abcdef123 goes';
+    expect(redactRunResult(result).vendors[0]?.checks[0]?.title).toBe(
+      'null and false stay; Max-Age 360000 stays; /v1/claims at api.example.invalid stays; [REDACTED] goes',
+    );
+  });
+
   it('does not change the result it is given', () => {
     const original = fixtureResult();
     const copy = structuredClone(original);
