@@ -5,6 +5,7 @@ import { catalogIndexPage, catalogPage } from './catalog-docs.js';
 import { loadVendors } from './load-vendors.js';
 import { registryModule, vendorIndexModule } from './modules.js';
 import { withExports } from './package-exports.js';
+import { runResultValidatorModule } from './run-result.js';
 import { metaTypesModule, vendorTypesModule } from './types.js';
 import { vendorValidatorsModule } from './validators.js';
 
@@ -30,6 +31,7 @@ export async function generateAll(root: string): Promise<Map<string, string>> {
     files.set(`docs/catalog/${vendor.id}.md`, catalogPage(vendor));
   }
   await ts('src/generated/registry.ts', registryModule(vendors));
+  await ts('src/generated/run-result/validators.ts', runResultValidatorModule(root));
   files.set('docs/catalog/README.md', catalogIndexPage(vendors));
   files.set('package.json', withExports(readFileSync(join(root, 'package.json'), 'utf8'), vendors));
   return files;

@@ -44,34 +44,46 @@ function dropUnreadSchemaConstants(code: string): string {
 export type ValidatorFlavour = 'report' | 'guard';
 
 /**
- * Compiles one vendor's envelope schemas into standalone ESM validator code. The result imports
- * nothing but the package's runtime helpers, so consumers never compile schemas at import time
- * and never install ajv. The `report` flavour collects every failure for validateError; the
- * `guard` flavour stops at the first, since a type guard only answers yes or no.
+ * Compiles schemas into standalone ESM validator code, one export per entry of `refs` (export name to
+ * schema $id). The result imports nothing but the package's runtime helpers, so consumers never
+ * compile schemas at import time and never install ajv. The `report` flavour collects every failure;
+ * the `guard` flavour stops at the first, since a type guard only answers yes or no.
  */
-export function vendorValidatorsModule(vendor: VendorSource, flavour: ValidatorFlavour): string {
+export function standaloneValidatorsModule(
+  schemas: readonly object[],
+  refs: Record<string, string>,
+  sources: string,
+  flavour: ValidatorFlavour,
+  typedBy = './index.ts',
+): string {
   const ajv = createStrictAjv({ standalone: true, allErrors: flavour === 'report' });
-  const refs: Record<string, string> = {};
-  for (const envelope of vendor.envelopes) {
-    const schema = vendor.schemas[envelope.name];
-    const id = schema?.$id;
-    if (typeof id !== 'string') throw new Error(`${vendor.id}/${envelope.file} has no $id`);
-    ajv.addSchema(schema as object);
-    refs[validatorExportName(envelope.name)] = id;
-  }
+  for (const schema of schemas) ajv.addSchema(schema);
   let code = standaloneCode.default(ajv, refs);
   for (const [from, to] of RUNTIME_REWRITES) code = code.split(from).join(to);
   if (code.includes('require(')) {
     throw new Error(
-      `standalone code for ${vendor.id} still requires a module: ${/require\([^)]*\)/.exec(code)?.[0]}`,
+      `standalone code for ${sources} still requires a module: ${/require\([^)]*\)/.exec(code)?.[0]}`,
     );
   }
   code = dropUnreadSchemaConstants(shortcutNonEmptyChecks(code.replace(/^"use strict";/, '')));
-  const files = vendor.envelopes.map((envelope) => `schemas/${vendor.id}/${envelope.file}`).join(', ');
   return [
-    generatedBanner(files),
-    `// @ts-nocheck: ajv standalone output (${flavour === 'report' ? 'every failure reported' : 'stops at the first failure'}), typed by ./index.ts.`,
+    generatedBanner(sources),
+    `// @ts-nocheck: ajv standalone output (${flavour === 'report' ? 'every failure reported' : 'stops at the first failure'}), typed by ${typedBy}.`,
     "import * as runtime from '../../validation/runtime.js';",
     code,
   ].join('\n');
+}
+
+/** One vendor's envelope validators, one export per envelope schema. */
+export function vendorValidatorsModule(vendor: VendorSource, flavour: ValidatorFlavour): string {
+  const refs: Record<string, string> = {};
+  const schemas = vendor.envelopes.map((envelope) => {
+    const schema = vendor.schemas[envelope.name];
+    const id = schema?.$id;
+    if (typeof id !== 'string') throw new Error(`${vendor.id}/${envelope.file} has no $id`);
+    refs[validatorExportName(envelope.name)] = id;
+    return schema as object;
+  });
+  const files = vendor.envelopes.map((envelope) => `schemas/${vendor.id}/${envelope.file}`).join(', ');
+  return standaloneValidatorsModule(schemas, refs, files, flavour);
 }

@@ -1,0 +1,24 @@
+/**
+ * Escaping for the XML and HTML reports. Response bodies come from the API under test and may hold
+ * anything, markup and control characters included; all of it must arrive as text.
+ */
+
+/**
+ * Characters XML 1.0 forbids outright (most C0 controls, lone surrogates, U+FFFE/U+FFFF). No
+ * escape can carry them, so they become U+FFFD, which keeps the document well-formed and shows
+ * the reader that something was there.
+ */
+const NOT_XML_CHAR = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+const ENTITIES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+/** Text safe in element content and in quoted attribute values, in both XML and HTML. */
+export function escapeMarkup(text: string): string {
+  return text.replace(NOT_XML_CHAR, '\uFFFD').replace(/[&<>"']/g, (char) => ENTITIES[char] ?? char);
+}

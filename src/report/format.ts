@@ -1,0 +1,50 @@
+/** Wording shared by every reporter, so the terminal, JUnit and HTML describe a run the same way. */
+import type { CellOutcome } from './matrix.js';
+import type { JsonValue, Outcome } from './result.js';
+
+export interface OutcomeLabel {
+  /** The word in cells and lists. */
+  word: string;
+  /** A one-character mark for narrow places (terminal cells, progress lines). */
+  symbol: string;
+  /** What the outcome means, for legends. */
+  meaning: string;
+}
+
+export const OUTCOME_LABELS: Readonly<Record<CellOutcome, OutcomeLabel>> = {
+  fail: { word: 'fail', symbol: '✗', meaning: 'a documented behaviour did not hold' },
+  drift: {
+    word: 'drift',
+    symbol: '!',
+    meaning: 'behaved as documented, with differences the docs do not mention',
+  },
+  pass: { word: 'pass', symbol: '✓', meaning: 'every check behaved as documented' },
+  skipped: {
+    word: 'skipped',
+    symbol: '○',
+    meaning: 'applies, but this run was not set up for it; the reason says what would enable it',
+  },
+  not_applicable: { word: 'n/a', symbol: '–', meaning: 'the vendor does not document this path' },
+  empty: { word: 'none', symbol: '·', meaning: 'no check covers this path' },
+};
+
+/** "850 ms", "4.21 s", "1 min 13.5 s": precise for short runs, readable for long waits. */
+export function formatDuration(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  if (ms < 60_000) return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
+  const minutes = Math.floor(ms / 60_000);
+  const seconds = (ms - minutes * 60_000) / 1000;
+  return `${minutes} min ${seconds.toFixed(1)} s`;
+}
+
+/** "3 pass, 1 fail": the non-zero counts, in the order of the given outcomes. */
+export function formatCounts(counts: Readonly<Record<Outcome, number>>, order: readonly Outcome[]): string {
+  const parts = order.filter((outcome) => counts[outcome] > 0);
+  if (parts.length === 0) return 'no checks';
+  return parts.map((outcome) => `${counts[outcome]} ${OUTCOME_LABELS[outcome].word}`).join(', ');
+}
+
+/** Expected and actual values as a reader sees them: strings as they are, anything else as JSON. */
+export function formatValue(value: JsonValue): string {
+  return typeof value === 'string' ? value : JSON.stringify(value, null, 2);
+}

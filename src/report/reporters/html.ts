@@ -1,0 +1,164 @@
+/**
+ * report.html: one file a person can open from a CI artifact or a laptop with nothing else. It has
+ * no scripts and refers to nothing outside itself, and its Content Security Policy forbids both, so
+ * even a response body that slipped past escaping could neither run nor fetch anything.
+ */
+import { createHash } from 'node:crypto';
+import { escapeMarkup as esc } from '../escape.js';
+import { formatCounts, formatDuration, formatValue, OUTCOME_LABELS } from '../format.js';
+import { buildMatrix, type CellOutcome, type Matrix, type MatrixCell } from '../matrix.js';
+import { countOutcomes } from '../outcome-counts.js';
+import { CHECKLIST_PATHS } from '../paths.js';
+import { redactRunResult } from '../redact.js';
+import { type CheckResult, OUTCOMES, type RunResult, type VendorRun } from '../result.js';
+import { renderExchange } from './html/exchange.js';
+import { REPORT_CSS } from './html/styles.js';
+import { renderTimeline } from './html/timeline-svg.js';
+
+const LEGEND_ORDER: readonly CellOutcome[] = [...OUTCOMES, 'empty'];
+
+/** Anchor of a vendor's checks for one path; built from positions, so odd ids cannot break it. */
+const anchor = (vendorIndex: number, pathId: string) => `v${vendorIndex}-${pathId}`;
+
+function badge(outcome: CellOutcome): string {
+  return `<span class="badge o-${outcome}">${esc(OUTCOME_LABELS[outcome].word)}</span>`;
+}
+
+function cellContent(cell: MatrixCell): string {
+  const label = OUTCOME_LABELS[cell.outcome];
+  if (cell.outcome === 'fail' || cell.outcome === 'drift' || cell.outcome === 'pass') {
+    return `${esc(label.symbol)} ${esc(label.word)} ${cell.counts[cell.outcome]}/${cell.checks}`;
+  }
+  return `${esc(label.symbol)} ${esc(label.word)}`;
+}
+
+function matrixTable(matrix: Matrix): string {
+  const head = matrix.vendors.map((vendor) => `<th scope="col">${esc(vendor.name)}</th>`).join('');
+  const body = matrix.rows
+    .map((row) => {
+      const cells = row.cells
+        .map((cell, vendorIndex) => {
+          const why =
+            cell.reasons.length > 0 ? `<span class="why">${esc(cell.reasons.join('; '))}</span>` : '';
+          const content =
+            cell.checks > 0
+              ? `<a href="#${anchor(vendorIndex, row.path.id)}">${cellContent(cell)}${why}</a>`
+              : cellContent(cell);
+          return `<td class="o-${cell.outcome}">${content}</td>`;
+        })
+        .join('');
+      return `<tr><th class="status">${esc(row.path.status)}</th><th scope="row">${esc(row.path.label)}</th>${cells}</tr>`;
+    })
+    .join('\n');
+  return `<table class="matrix"><thead><tr><th scope="col">Status</th><th scope="col">Checklist path</th>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
+}
+
+function legend(): string {
+  const items = LEGEND_ORDER.map(
+    (outcome) => `<li>${badge(outcome)} ${esc(OUTCOME_LABELS[outcome].meaning)}</li>`,
+  ).join('');
+  return `<ul class="legend">${items}</ul>`;
+}
+
+function failureBlock(check: CheckResult): string {
+  return check.failures
+    .map((failure) => {
+      const compare =
+        failure.expected !== undefined || failure.actual !== undefined
+          ? `<div class="compare"><figure class="expected"><figcaption>Expected</figcaption><pre>${esc(
+              failure.expected === undefined ? '(not stated)' : formatValue(failure.expected),
+            )}</pre></figure><figure class="actual"><figcaption>Actual</figcaption><pre>${esc(
+              failure.actual === undefined ? '(not recorded)' : formatValue(failure.actual),
+            )}</pre></figure></div>`
+          : '';
+      return `<div class="failure"><p class="message">${esc(failure.message)}</p>${compare}</div>`;
+    })
+    .join('');
+}
+
+function checkBlock(check: CheckResult): string {
+  // Failures, drift and retry sequences are what a reader came for, so those start open.
+  const open = check.outcome === 'fail' || check.outcome === 'drift' || (check.timeline?.length ?? 0) > 0;
+  const code = check.code ? ` <code class="code">${esc(check.code)}</code>` : '';
+  const facts = `${check.requests} request${check.requests === 1 ? '' : 's'} · ${formatDuration(check.durationMs)}${
+    check.simulatedWaitMs > 0 ? ` · ${formatDuration(check.simulatedWaitMs)} simulated wait` : ''
+  }`;
+  const reason = check.reason ? `<p class="reason">${esc(check.reason)}</p>` : '';
+  const drift =
+    check.drift.length > 0
+      ? `<ul class="drift-list">${check.drift
+          .map((note) => `<li>${esc(note.message)}${note.path ? ` <code>${esc(note.path)}</code>` : ''}</li>`)
+          .join('')}</ul>`
+      : '';
+  const timeline = check.timeline && check.timeline.length > 0 ? renderTimeline(check.timeline) : '';
+  const exchanges =
+    check.exchanges.length > 0
+      ? `<details class="exchanges"${check.outcome === 'fail' ? ' open' : ''}><summary>${check.exchanges.length} exchange${
+          check.exchanges.length === 1 ? '' : 's'
+        } (credentials redacted)</summary>${check.exchanges.map(renderExchange).join('')}</details>`
+      : '';
+  return `<article class="check o-${check.outcome}"><details${open ? ' open' : ''}><summary>${badge(check.outcome)} <span>${esc(
+    check.title,
+  )}</span>${code}<span class="facts">${esc(facts)}</span></summary><div class="body">${reason}${failureBlock(check)}${drift}${timeline}${exchanges}</div></details></article>`;
+}
+
+function vendorSection(vendor: VendorRun, vendorIndex: number): string {
+  const groups = CHECKLIST_PATHS.map((path) => {
+    const checks = vendor.checks.filter((check) => check.path === path.id);
+    if (checks.length === 0) return '';
+    return `<h3 id="${anchor(vendorIndex, path.id)}">${esc(path.status)} · ${esc(path.label)}</h3>${checks
+      .map(checkBlock)
+      .join('\n')}`;
+  }).join('\n');
+  const base = vendor.baseUrl ? `<p class="subtitle">Base URL <code>${esc(vendor.baseUrl)}</code></p>` : '';
+  return `<section class="vendor" id="vendor-${vendorIndex}"><h2>${esc(vendor.name)}</h2>${base}<p class="subtitle">${esc(formatCounts(countOutcomes(vendor.checks), OUTCOMES))}</p>\n${groups}</section>`;
+}
+
+function figures(result: RunResult, matrix: Matrix): string {
+  const checks = OUTCOMES.reduce((sum, outcome) => sum + matrix.totals[outcome], 0);
+  const figure = (label: string, value: string) => `<div><dt>${esc(label)}</dt><dd>${esc(value)}</dd></div>`;
+  return `<dl class="figures">${[
+    figure('Checks', String(checks)),
+    figure('Failed', String(matrix.totals.fail)),
+    figure('Drift', String(matrix.totals.drift)),
+    figure('Requests sent', String(result.requests)),
+    figure('Wall time', formatDuration(result.wallTimeMs)),
+    figure('Simulated waiting verified', formatDuration(result.simulatedWaitMs)),
+  ].join('')}</dl>`;
+}
+
+/** The whole report as one HTML document. Credentials are redacted first, as in every reporter. */
+export function renderHtml(raw: RunResult): string {
+  const result = redactRunResult(raw);
+  const matrix = buildMatrix(result);
+  const styleHash = createHash('sha256').update(REPORT_CSS).digest('base64');
+  const csp = `default-src 'none'; style-src 'sha256-${styleHash}'; img-src data:; base-uri 'none'; form-action 'none'`;
+  const title = `${result.tool.name} report · target ${result.target} · ${result.startedAt}`;
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${esc(csp)}">
+<meta name="referrer" content="no-referrer">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(title)}</title>
+<style>${REPORT_CSS}</style>
+</head>
+<body>
+<header>
+<h1>Error contract conformance</h1>
+<p class="subtitle">Target <strong>${esc(result.target)}</strong> · started ${esc(result.startedAt)} · finished ${esc(
+    result.finishedAt,
+  )} · ${esc(result.tool.name)} ${esc(result.tool.version)}</p>
+<p class="subtitle">${esc(formatCounts(matrix.totals, OUTCOMES))}</p>
+${figures(result, matrix)}
+</header>
+<main>
+<section id="matrix"><h2>Vendors by checklist path</h2><div class="panel">${matrixTable(matrix)}${legend()}</div></section>
+${result.vendors.map(vendorSection).join('\n')}
+</main>
+<footer>Times of requests and waits inside a check are on the virtual clock the check ran under; wall time is real. Credentials in headers, bodies and URLs are replaced by [REDACTED].</footer>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,119 @@
+/**
+ * What a person sees in the terminal: live progress while the checks run, then the matrix, the
+ * totals, the figures for requests and time, and every failure with expected and actual.
+ */
+import { renderTable } from '../../cli/table.js';
+import { formatCounts, formatDuration, formatValue, OUTCOME_LABELS } from '../format.js';
+import { buildMatrix, type CellOutcome, type MatrixCell } from '../matrix.js';
+import { CHECKLIST_PATHS, type ChecklistPathId, pathTitle } from '../paths.js';
+import { redactRunResult } from '../redact.js';
+import { OUTCOMES, type Outcome, type RunResult } from '../result.js';
+
+export interface TerminalOptions {
+  /** Whether the output stream is a terminal; colour is used only when it is. */
+  tty: boolean;
+  /** NO_COLOR turns colour off even on a terminal (https://no-color.org). */
+  env?: Readonly<Record<string, string | undefined>>;
+}
+
+const ANSI: Readonly<Record<CellOutcome, string>> = {
+  fail: '\x1b[1;31m',
+  drift: '\x1b[33m',
+  pass: '\x1b[32m',
+  skipped: '\x1b[36m',
+  not_applicable: '\x1b[2m',
+  empty: '\x1b[2m',
+};
+const RESET = '\x1b[0m';
+
+function useColour(options: TerminalOptions): boolean {
+  return options.tty && !options.env?.NO_COLOR;
+}
+
+/** Colours the visible text of a padded cell, leaving the padding outside the escape codes. */
+function colourPadded(padded: string, outcome: CellOutcome): string {
+  const text = padded.trimEnd();
+  return `${ANSI[outcome]}${text}${RESET}${padded.slice(text.length)}`;
+}
+
+/** "✗ fail 1/4", "✓ pass 3/3", "– n/a": the outcome, and for checks that ran, how many of how many. */
+export function cellText(cell: MatrixCell): string {
+  const label = OUTCOME_LABELS[cell.outcome];
+  const ran = cell.outcome === 'fail' || cell.outcome === 'drift' || cell.outcome === 'pass';
+  return ran
+    ? `${label.symbol} ${label.word} ${cell.counts[cell.outcome as Outcome]}/${cell.checks}`
+    : `${label.symbol} ${label.word}`;
+}
+
+const pathTitles = new Map<ChecklistPathId, string>(
+  CHECKLIST_PATHS.map((path) => [path.id, pathTitle(path)]),
+);
+
+/** The end-of-run summary. Credentials are redacted first, as in every reporter. */
+export function renderTerminalSummary(raw: RunResult, options: TerminalOptions): string {
+  const result = redactRunResult(raw);
+  const colour = useColour(options);
+  const matrix = buildMatrix(result);
+  const table = renderTable(
+    ['path', ...matrix.vendors.map((vendor) => vendor.name)],
+    matrix.rows.map((row) => [pathTitle(row.path), ...row.cells.map(cellText)]),
+    colour
+      ? {
+          paint: (padded, row, column) => {
+            const cell = column > 0 ? matrix.rows[row]?.cells[column - 1] : undefined;
+            return cell ? colourPadded(padded, cell.outcome) : padded;
+          },
+        }
+      : {},
+  );
+  const checks = OUTCOMES.reduce((sum, outcome) => sum + matrix.totals[outcome], 0);
+  const lines = [
+    `${result.tool.name} ${result.tool.version} · target ${result.target} · ${matrix.vendors.length} vendors`,
+    '',
+    table,
+    '',
+    `Checks: ${formatCounts(matrix.totals, OUTCOMES)} (${checks} in all)`,
+    `Requests sent: ${result.requests}`,
+    `Wall time: ${formatDuration(result.wallTimeMs)} · simulated waiting verified: ${formatDuration(result.simulatedWaitMs)}`,
+  ];
+  const paint = (outcome: CellOutcome, text: string) => (colour ? `${ANSI[outcome]}${text}${RESET}` : text);
+  const where = (vendorName: string, path: ChecklistPathId, title: string) =>
+    `${vendorName} › ${pathTitles.get(path) ?? path} › ${title}`;
+
+  const failures: string[] = [];
+  const drift: string[] = [];
+  const notRun: string[] = [];
+  for (const vendor of result.vendors) {
+    for (const check of vendor.checks) {
+      const heading = where(vendor.name, check.path, check.title);
+      if (check.outcome === 'fail') {
+        failures.push(`  ${paint('fail', OUTCOME_LABELS.fail.symbol)} ${heading}`);
+        for (const failure of check.failures) {
+          failures.push(`      ${failure.message}`);
+          if (failure.expected !== undefined) failures.push(indentValue('expected', failure.expected));
+          if (failure.actual !== undefined) failures.push(indentValue('actual', failure.actual));
+        }
+      }
+      for (const note of check.drift) {
+        drift.push(
+          `  ${paint('drift', OUTCOME_LABELS.drift.symbol)} ${heading}: ${note.message}${note.path ? ` (${note.path})` : ''}`,
+        );
+      }
+      if (check.outcome === 'not_applicable' || check.outcome === 'skipped') {
+        notRun.push(
+          `  ${paint(check.outcome, OUTCOME_LABELS[check.outcome].symbol)} ${heading}: ${check.reason}`,
+        );
+      }
+    }
+  }
+  if (failures.length > 0) lines.push('', 'Failures', ...failures);
+  if (drift.length > 0) lines.push('', 'Drift (tolerated differences from the docs)', ...drift);
+  if (notRun.length > 0) lines.push('', 'Not run', ...notRun);
+  return `${lines.join('\n')}\n`;
+}
+
+function indentValue(name: 'expected' | 'actual', value: Parameters<typeof formatValue>[0]): string {
+  const [first = '', ...rest] = formatValue(value).split('\n');
+  const label = `${name}:`.padEnd(10);
+  return [`      ${label}${first}`, ...rest.map((line) => `      ${' '.repeat(10)}${line}`)].join('\n');
+}

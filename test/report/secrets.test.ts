@@ -1,0 +1,32 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { renderTerminalSummary } from '../../src/report/reporters/terminal.js';
+import { writeReports } from '../../src/report/write-reports.js';
+import { fixtureResult, SENTINELS } from './fixtures.js';
+
+const scratch = mkdtempSync(join(tmpdir(), 'ec-secrets-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe('sentinel credentials', () => {
+  it('are all present in the fixture, so their absence below means something', () => {
+    const raw = JSON.stringify(fixtureResult());
+    for (const secret of Object.values(SENTINELS)) expect(raw).toContain(secret);
+  });
+
+  it('appear in none of the terminal summary, JUnit, JSON and HTML outputs', async () => {
+    const written = await writeReports(fixtureResult(), scratch, ['junit', 'json', 'html']);
+    const outputs: Array<[string, string]> = [
+      ['terminal', renderTerminalSummary(fixtureResult(), { tty: true })],
+      ...written.map(({ reporter, path }): [string, string] => [reporter, readFileSync(path, 'utf8')]),
+    ];
+    expect(outputs.map(([name]) => name)).toEqual(['terminal', 'junit', 'json', 'html']);
+    for (const [name, text] of outputs) {
+      const leaked = Object.values(SENTINELS).filter((secret) => text.includes(secret));
+      expect(leaked, name).toEqual([]);
+      // Even a fragment long enough to identify a sentinel would be a leak.
+      expect(text, name).not.toMatch(/SENTINEL/);
+    }
+  });
+});

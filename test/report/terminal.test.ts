@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { buildMatrix } from '../../src/report/matrix.js';
+import { pathTitle } from '../../src/report/paths.js';
+import { cellText, renderTerminalSummary } from '../../src/report/reporters/terminal.js';
+import { fixtureResult } from './fixtures.js';
+
+const ESC = String.fromCharCode(27);
+const ANSI = new RegExp(`${ESC}\\[`);
+const ANSI_CODES = new RegExp(`${ESC}\\[[0-9;]*m`, 'g');
+
+describe('the terminal summary', () => {
+  const result = fixtureResult();
+  const plain = renderTerminalSummary(result, { tty: false });
+  const lines = plain.split('\n');
+
+  it("shows every cell's outcome on its path's line, in vendor order", () => {
+    for (const row of buildMatrix(result).rows) {
+      const line = lines.find((candidate) => candidate.startsWith(pathTitle(row.path)));
+      expect(line, pathTitle(row.path)).toBeDefined();
+      let from = 0;
+      for (const cell of row.cells) {
+        const at = line?.indexOf(cellText(cell), from) ?? -1;
+        expect(at, `${row.path.id} / ${cell.vendorId}`).toBeGreaterThan(from - 1);
+        from = at + 1;
+      }
+    }
+  });
+
+  it('names every vendor in the header', () => {
+    for (const vendor of result.vendors) expect(lines[2]).toContain(vendor.name);
+  });
+
+  it('gives totals, requests sent, wall time and simulated waiting', () => {
+    const { totals } = result;
+    const all = Object.values(totals).reduce((sum, count) => sum + count, 0);
+    expect(plain).toContain(
+      `Checks: ${totals.fail} fail, ${totals.drift} drift, ${totals.pass} pass, ${totals.skipped} skipped, ${totals.not_applicable} n/a (${all} in all)`,
+    );
+    expect(plain).toContain(`Requests sent: ${result.requests}`);
+    expect(plain).toContain('Wall time: 4.21 s · simulated waiting verified: 37.6 s');
+  });
+
+  it('lists each failure with expected and actual, and each not-run check with its reason', () => {
+    expect(plain).toMatch(/status differs from the catalog\n\s+expected: 422\n\s+actual: {3}400/);
+    expect(plain).toContain('documents no rate limit');
+    expect(plain).toMatch(/WRITE_KEY to enable/);
+    expect(plain).toContain('member not in the schema: hint (/error/hint)');
+  });
+
+  it('uses colour only when told the stream is a terminal, and never under NO_COLOR', () => {
+    expect(plain).not.toMatch(ANSI);
+    const coloured = renderTerminalSummary(result, { tty: true });
+    expect(coloured).toMatch(ANSI);
+    expect(coloured.replace(ANSI_CODES, '')).toBe(plain);
+    expect(renderTerminalSummary(result, { tty: true, env: { NO_COLOR: '1' } })).not.toMatch(ANSI);
+  });
+});
