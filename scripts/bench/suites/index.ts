@@ -1,6 +1,13 @@
 import type { Suite } from '../suite.js';
 import { importCostSuite } from './import-cost.js';
+import { normalizeErrorSuite } from './normalize-error.js';
+import { simulatorSuite } from './simulator.js';
 import { validatorsSuite } from './validators.js';
 
 /** Every benchmark, in the order `npm run bench` runs them. A new benchmark is one module and one line here. */
-export const suites: readonly Suite[] = [validatorsSuite, importCostSuite];
+export const suites: readonly Suite[] = [
+  validatorsSuite,
+  importCostSuite,
+  normalizeErrorSuite,
+  simulatorSuite,
+];

@@ -5,6 +5,8 @@
  */
 import { Agent, createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { verdict } from '../report.js';
+import type { Goal, Suite, SuiteResult } from '../suite.js';
 
 const CONCURRENCY = 16;
 const WARM_UP_MS = 800;
@@ -105,10 +107,10 @@ async function bareServer(answers: Map<string, Captured>): Promise<{ server: Ser
   return { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
 }
 
-export async function benchSimulator(): Promise<string> {
+export async function benchSimulator(): Promise<SuiteResult> {
   // Start-up first, so the module load is part of it as it would be for a fresh process.
   const t0 = performance.now();
-  const { startSimulator } = await import('../../src/simulator/index.js');
+  const { startSimulator } = await import('../../../src/simulator/index.js');
   const t1 = performance.now();
   const sim = await startSimulator({ vendors: ['collate'] });
   const startupAgent = new Agent({ keepAlive: false });
@@ -126,9 +128,9 @@ export async function benchSimulator(): Promise<string> {
     },
   ];
   const origin = sim.url('collate').replace(/\/collate$/, '');
-  const lines: string[] = [];
+  const rows: string[][] = [];
+  const goals: Goal[] = [];
   try {
-    const rows: string[] = [];
     for (const { name, path, headers } of paths) {
       const captureAgent = new Agent({ keepAlive: false });
       const captured = await get(captureAgent, `${origin}${path}`, headers);
@@ -138,27 +140,47 @@ export async function benchSimulator(): Promise<string> {
       try {
         const { simRate, bareRate } = await compare(`${origin}${path}`, `${bare.origin}${barePath}`, headers);
         const ratio = simRate / bareRate;
-        rows.push(
-          `  ${name.padEnd(16)} simulator ${simRate.toFixed(0).padStart(7)} req/s   bare ${bareRate
-            .toFixed(0)
-            .padStart(
-              7,
-            )} req/s   ratio ${ratio.toFixed(2)}x ${ratio >= RATIO_GOAL ? 'ok' : `below the ${RATIO_GOAL}x goal`}`,
-        );
+        rows.push([
+          name,
+          `${simRate.toFixed(0)} req/s`,
+          `${bareRate.toFixed(0)} req/s`,
+          `${ratio.toFixed(2)}x`,
+          verdict(ratio >= RATIO_GOAL),
+        ]);
+        goals.push({
+          description: `simulator ${name}: ${ratio.toFixed(2)}x the bare server, goal >= ${RATIO_GOAL}x`,
+          met: ratio >= RATIO_GOAL,
+        });
       } finally {
         await new Promise<void>((resolve) => bare.server.close(() => resolve()));
         bare.server.closeAllConnections();
       }
     }
-    lines.push(
-      `Simulator (collate, loopback, ${CONCURRENCY} keep-alive connections, ${ROUNDS} alternating ${SLICE_MS} ms slices each)`,
-      ...rows,
-      `  start-up to first response: ${startupMs.toFixed(1)} ms (goal < ${STARTUP_GOAL_MS} ms) ${
-        startupMs < STARTUP_GOAL_MS ? 'ok' : 'over the goal'
-      }; loading the simulator module took ${importMs.toFixed(1)} ms more`,
-    );
+    goals.push({
+      description: `simulator start-up to first response: ${startupMs.toFixed(1)} ms, goal < ${STARTUP_GOAL_MS} ms`,
+      met: startupMs < STARTUP_GOAL_MS,
+    });
   } finally {
     await sim.close();
   }
-  return lines.join('\n');
+  return {
+    tables: [
+      {
+        title: 'Loopback throughput',
+        head: ['path', 'simulator', 'bare node:http', 'ratio', `goal >= ${RATIO_GOAL}x`],
+        rows,
+      },
+    ],
+    notes: [
+      `collate over loopback, ${CONCURRENCY} keep-alive connections, ${ROUNDS} alternating ${SLICE_MS} ms slices per server; the bare server returns the same bytes.`,
+      `start-up to first response ${startupMs.toFixed(1)} ms after loading the simulator module (${importMs.toFixed(1)} ms).`,
+    ],
+    goals,
+  };
 }
+
+export const simulatorSuite: Suite = {
+  name: 'simulator',
+  title: 'Simulator requests per second against a bare node:http server, and start-up',
+  run: benchSimulator,
+};

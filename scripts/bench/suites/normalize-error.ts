@@ -5,7 +5,9 @@
  * decodes them, as it must before parsing) and text already decoded. Goal: at most 2x.
  */
 import { Bench } from 'tinybench';
-import { getVendor, normalizeError, type VendorId, vendorIds } from '../../src/index.js';
+import { getVendor, normalizeError, type VendorId, vendorIds } from '../../../src/index.js';
+import { verdict } from '../report.js';
+import type { Goal, Suite, SuiteResult } from '../suite.js';
 
 const TARGET_BYTES = 300;
 /** Calls per sample: one call takes about a microsecond, below what a timer can tell apart. */
@@ -69,7 +71,7 @@ function casesFor(vendorId: VendorId): Case[] {
   ];
 }
 
-export async function benchNormalizeError(): Promise<string> {
+export async function benchNormalizeError(): Promise<SuiteResult> {
   const bench = new Bench({ time: 400, warmup: true });
   const cases = vendorIds.flatMap(casesFor);
   let sink = 0;
@@ -86,27 +88,45 @@ export async function benchNormalizeError(): Promise<string> {
   }
   await bench.run();
 
-  const lines = [
-    `normalizeError vs bare JSON.parse (~${TARGET_BYTES}-byte bodies, ${BATCH} calls per sample; goal <= ${GOAL_RATIO}x)`,
-    `${'vendor'.padEnd(12)} ${'input'.padEnd(5)} ${'bytes'.padStart(5)} ${'JSON.parse'.padStart(11)} ${'normalize'.padStart(11)} ${'ratio'.padStart(7)}`,
-  ];
+  const rows: string[][] = [];
+  const goals: Goal[] = [];
   for (const { vendorId, form, size } of cases) {
     const parse = perCallNs(bench, `${vendorId} ${form} JSON.parse`);
     const normalize = perCallNs(bench, `${vendorId} ${form} normalizeError`);
     const ratio = normalize / parse;
-    lines.push(
-      [
-        vendorId.padEnd(12),
-        form.padEnd(5),
-        String(size).padStart(5),
-        `${parse.toFixed(0)} ns`.padStart(11),
-        `${normalize.toFixed(0)} ns`.padStart(11),
-        `${ratio.toFixed(2)}x`.padStart(7),
-        ratio <= GOAL_RATIO ? '' : ' over goal',
-      ].join(' '),
-    );
+    rows.push([
+      vendorId,
+      form,
+      String(size),
+      `${parse.toFixed(0)} ns`,
+      `${normalize.toFixed(0)} ns`,
+      `${ratio.toFixed(2)}x`,
+      verdict(ratio <= GOAL_RATIO),
+    ]);
+    goals.push({
+      description: `normalizeError ${vendorId} ${form}: ${ratio.toFixed(2)}x JSON.parse, goal <= ${GOAL_RATIO}x`,
+      met: ratio <= GOAL_RATIO,
+    });
   }
   // Keeps the engine from discarding the work as unused.
-  if (sink === Number.MIN_SAFE_INTEGER) lines.push('');
-  return lines.join('\n');
+  if (sink === Number.MIN_SAFE_INTEGER) rows.push([]);
+  return {
+    tables: [
+      {
+        title: 'Per call',
+        head: ['vendor', 'input', 'bytes', 'JSON.parse', 'normalizeError', 'ratio', `goal <= ${GOAL_RATIO}x`],
+        rows,
+      },
+    ],
+    notes: [
+      `~${TARGET_BYTES}-byte error bodies, ${BATCH} calls per sample, tinybench in one process; the bare parse of the same bytes is the baseline.`,
+    ],
+    goals,
+  };
 }
+
+export const normalizeErrorSuite: Suite = {
+  name: 'normalize',
+  title: 'normalizeError against a bare JSON.parse of the same body',
+  run: benchNormalizeError,
+};
