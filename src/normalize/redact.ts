@@ -1,28 +1,6 @@
-export const REDACTED = '[REDACTED]';
+import { CREDENTIAL_FIELDS, CREDENTIAL_HEADERS, fieldKey, REDACTED } from '../redaction/vocabulary.js';
 
-/** Headers that carry credentials under any vendor's scheme. */
-export const CREDENTIAL_HEADERS: readonly string[] = [
-  'authorization',
-  'proxy-authorization',
-  'cookie',
-  'set-cookie',
-  'x-api-key',
-];
-
-/** Body members that hold credentials; always blanked in logs and support bundles. */
-export const CREDENTIAL_FIELDS: readonly string[] = [
-  'password',
-  'secret',
-  'clientSecret',
-  'token',
-  'accessToken',
-  'refreshToken',
-  'idToken',
-  'apiKey',
-  'authorization',
-  'cookie',
-  'sessionCookie',
-];
+export { CREDENTIAL_FIELDS, CREDENTIAL_HEADERS, fieldKey, REDACTED };
 
 /**
  * Members that commonly hold protected health information in these APIs. Callers replace or extend
@@ -48,10 +26,6 @@ export const DEFAULT_PHI_FIELDS: readonly string[] = [
 const MIN_SECRET_LENGTH = 4;
 const MAX_DEPTH = 32;
 const BEARER = /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi;
-
-export function fieldKey(name: string): string {
-  return name.toLowerCase().replace(/[-_]/g, '');
-}
 
 /** Blanks every known secret value; free when there are none, which keeps normalizing cheap. */
 export function scrubSecrets(text: string, secrets: readonly string[]): string {

@@ -3,33 +3,16 @@
  * records, but a report is written to disk and uploaded as a CI artifact, so every reporter passes
  * the result through here again: a missed header or an echoed token must not reach a file.
  */
+import { CREDENTIAL_FIELDS, CREDENTIAL_HEADERS, fieldKey, REDACTED } from '../redaction/vocabulary.js';
 import type { CapturedBody, CheckResult, Exchange, JsonValue, RunResult, TimelineEvent } from './result.js';
 
-export const REDACTED = '[REDACTED]';
+export { REDACTED };
 
 /** Headers whose whole value is a credential. Compared without regard to case. */
-export const SECRET_HEADERS: readonly string[] = [
-  'authorization',
-  'proxy-authorization',
-  'cookie',
-  'set-cookie',
-  'x-api-key',
-];
+export const SECRET_HEADERS = CREDENTIAL_HEADERS;
 
-/**
- * Body members, query parameters and form fields that hold credentials. Compared after lower-casing
- * and dropping `_` and `-`, so `client_secret`, `clientSecret` and `client-secret` all match.
- */
-export const SECRET_MEMBERS: readonly string[] = [
-  'client_secret',
-  'password',
-  'token',
-  'access_token',
-  'refresh_token',
-  'id_token',
-  'api_key',
-  'secret',
-];
+/** Body members, query parameters and form fields that hold credentials. */
+export const SECRET_MEMBERS = CREDENTIAL_FIELDS;
 
 /** Bodies longer than this are cut in reports; the start of an error body is what a reader needs. */
 export const BODY_TEXT_LIMIT = 16_384;
@@ -51,11 +34,10 @@ const COOKIE_ATTRIBUTES = new Set([
   'priority',
 ]);
 
-const memberKey = (name: string) => name.toLowerCase().replace(/[-_]/g, '');
-const secretMembers = new Set(SECRET_MEMBERS.map(memberKey));
+const secretMembers = new Set(SECRET_MEMBERS.map(fieldKey));
 const secretHeaders = new Set(SECRET_HEADERS);
 
-const isSecretMember = (name: string) => secretMembers.has(memberKey(name));
+const isSecretMember = (name: string) => secretMembers.has(fieldKey(name));
 
 const AUTH_SCHEME = /^\s*(?:Bearer|Basic|Token|Digest|ApiKey)\s+(.+)$/i;
 /**

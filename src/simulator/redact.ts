@@ -1,8 +1,14 @@
+import { CREDENTIAL_HEADERS, REDACTED } from '../redaction/vocabulary.js';
+
+export { REDACTED };
+
 /** Headers whose values are credentials; logs show that they were sent, never what they held. */
-const SECRET_HEADERS = new Set(['authorization', 'x-api-key', 'cookie', 'set-cookie', 'proxy-authorization']);
-/** Query parameters whose values are secrets (OAuth secrets, tokens, one-time codes). */
+const SECRET_HEADERS = new Set(CREDENTIAL_HEADERS);
+/**
+ * Query parameters whose values are secrets. Broader than the shared field list on purpose: a
+ * request log sees one-time codes (`code`, `otp`) that are credentials only in a query string.
+ */
 const SECRET_FIELD = /secret|password|token|otp|api[_-]?key|^code$/i;
-export const REDACTED = '[redacted]';
 
 export function redactHeaders(headers: Readonly<Record<string, string>>): Record<string, string> {
   return Object.fromEntries(

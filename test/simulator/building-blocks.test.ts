@@ -91,7 +91,7 @@ describe('redaction', () => {
       accept: 'a',
     });
     expect(redactQuery(new URLSearchParams('client_secret=s&page=2&access_token=t'))).toBe(
-      '?client_secret=%5Bredacted%5D&page=2&access_token=%5Bredacted%5D',
+      '?client_secret=%5BREDACTED%5D&page=2&access_token=%5BREDACTED%5D',
     );
   });
 });

@@ -46,7 +46,7 @@ describe('error-contracts serve', () => {
     const logLine =
       cli.out.stdout.split('\n').find((line) => line.includes('GET /casexchange/firms/me')) ?? '';
     expect(logLine).toMatch(/ 200 \d+\.\dms/);
-    expect(logLine).toContain('api_key=%5Bredacted%5D');
+    expect(logLine).toContain('api_key=%5BREDACTED%5D');
     expect(logLine).not.toContain('cx_test_standard_7Qm2');
     expect(logLine).not.toContain('leaky');
 
