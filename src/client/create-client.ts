@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { FetchRequestInit } from '../http-types.js';
 import { statusLine } from '../normalize/message.js';
 import { normalizeError } from '../normalize/normalize-error.js';
@@ -50,7 +49,9 @@ export function createClient(vendorId: VendorId, options: ClientOptions): Vendor
   const fetchFn = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? realSleep;
-  const newKey = options.generateIdempotencyKey ?? (() => randomUUID());
+  // The Web Crypto global, read only when a key is needed: importing node:crypto made every
+  // import of the package pay for loading it.
+  const newKey = options.generateIdempotencyKey ?? (() => globalThis.crypto.randomUUID());
   const maxAttempts = Math.min(options.maxAttempts ?? policy.retry.maxAttempts, policy.retry.maxAttempts);
   const maxRefreshes = policy.authentication.refreshOn401 ?? 0;
 

@@ -1,5 +1,5 @@
-import { STATUS_CODES } from 'node:http';
 import { type PointerTokens, readPointer } from './json-pointer.js';
+import { reasonPhrase } from './reason-phrases.js';
 
 const MAX_MESSAGE = 1000;
 const MAX_TEXT_MESSAGE = 200;
@@ -7,7 +7,7 @@ const MAX_TEXT_MESSAGE = 200;
 /** "503 Service Unavailable": what a response says when its body says nothing readable. */
 export function statusLine(status: number): string {
   if (status === 0) return 'No valid HTTP status';
-  return `${status} ${STATUS_CODES[status] ?? 'Unknown Status'}`;
+  return `${status} ${reasonPhrase(status) ?? 'Unknown Status'}`;
 }
 
 function clip(text: string, max: number): string {

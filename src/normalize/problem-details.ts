@@ -1,6 +1,6 @@
-import { STATUS_CODES } from 'node:http';
 import type { ClientAction, ErrorCategory } from '../generated/meta-types.js';
 import { findCatalogEntry, type VendorId } from '../vendors/registry.js';
+import { reasonPhrase } from './reason-phrases.js';
 import type { FieldError, NormalizedError } from './types.js';
 
 export const PROBLEM_JSON_MEDIA_TYPE = 'application/problem+json';
@@ -34,7 +34,7 @@ export interface ProblemDetails {
  */
 export function toProblemDetails(normalized: NormalizedError): ProblemDetails {
   const entry = normalized.code === null ? undefined : findCatalogEntry(normalized.vendor, normalized.code);
-  const statusPhrase = STATUS_CODES[normalized.status] ?? 'Unknown Error';
+  const statusPhrase = reasonPhrase(normalized.status) ?? 'Unknown Error';
   const problem: ProblemDetails = {
     type: entry ? `${TYPE_BASE}/${normalized.vendor}/${entry.code}` : 'about:blank',
     title: entry ? entry.description : statusPhrase,
