@@ -12,7 +12,10 @@ export function simulatorTarget(sim: () => RunningSimulator, clock: VirtualClock
   return {
     baseUrl: (vendorId) => sim().url(vendorId),
     credentials: (vendorId) => sim().credentials(vendorId),
-    beforeCheck: (vendorId) => sim().reset(vendorId),
+    beforeCheck: (vendorId) => {
+      sim().reset(vendorId);
+      sim().faults.clear(vendorId);
+    },
     waitForBackground: async (vendorId) => {
       for (let turn = 0; turn < BACKGROUND_TURNS; turn++) {
         if (sim().stats(vendorId).idempotencyInFlight > 0) return;
