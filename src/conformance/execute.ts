@@ -36,10 +36,10 @@ export async function runCheck(
   clock: Clock,
 ): Promise<CheckResult> {
   const base = { id: check.id, path: check.path, title: check.title, failures: [], drift: [], exchanges: [] };
-  if (check.kind === 'not_applicable') {
+  if (check.kind !== 'scenario') {
     return {
       ...base,
-      outcome: 'not_applicable',
+      outcome: check.kind,
       reason: check.reason,
       requests: 0,
       simulatedWaitMs: 0,

@@ -28,13 +28,16 @@ export interface ScenarioCheck {
   scenario: Scenario;
 }
 
-/** A matrix row the vendor documents nothing for: reported, never silently dropped. */
-export interface NotApplicableCheck {
-  kind: 'not_applicable';
+/**
+ * A matrix row with no check of its own: not documented at all (`not_applicable`), or documented
+ * only in a form this executor does not check yet (`skipped`). Reported, never silently dropped.
+ */
+export interface NotRunPlannedCheck {
+  kind: 'not_applicable' | 'skipped';
   id: string;
   path: ChecklistPathId;
   title: string;
   reason: string;
 }
 
-export type PlannedCheck = ScenarioCheck | NotApplicableCheck;
+export type PlannedCheck = ScenarioCheck | NotRunPlannedCheck;
