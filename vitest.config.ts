@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
+    include: ['test/**/*.test.ts', 'suites/**/*.test.ts'],
     typecheck: {
       enabled: true,
       include: ['test/**/*.test-d.ts'],

@@ -1,0 +1,102 @@
+import { normalizeError } from '../normalize/normalize-error.js';
+import type { CheckFailure, DriftNote, JsonValue } from '../report/result.js';
+import type { Exchange as SimExchange } from '../simulator/scenario-runner.js';
+import { validateError } from '../validation/validate-error.js';
+import { getVendor, type VendorId } from '../vendors/registry.js';
+import type { ScenarioCheck } from './types.js';
+import { unknownFields } from './unknown-fields.js';
+
+export interface Verdict {
+  failures: CheckFailure[];
+  drift: DriftNote[];
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function atPointer(value: unknown, pointer: string): unknown {
+  let node = value;
+  for (const part of pointer.split('/').slice(1)) {
+    if (typeof node !== 'object' || node === null) return undefined;
+    node = (node as Record<string, unknown>)[part.replace(/~1/g, '/').replace(/~0/g, '~')];
+  }
+  return node;
+}
+
+/**
+ * Everything the vendor's documentation promises about the answer to one catalog code, checked
+ * against what actually came back. Each broken promise is its own failure, so a report says which.
+ */
+export function judge(vendorId: VendorId, check: ScenarioCheck, response: SimExchange): Verdict {
+  const vendor = getVendor(vendorId);
+  const entry = vendor.catalog.find((candidate) => candidate.code === check.code);
+  const failures: CheckFailure[] = [];
+  const fail = (message: string, expected?: JsonValue, actual?: JsonValue) =>
+    failures.push({
+      message,
+      ...(expected === undefined ? {} : { expected }),
+      ...(actual === undefined ? {} : { actual }),
+    });
+
+  if (response.status !== entry?.status)
+    fail('The status is not the catalog’s.', entry?.status ?? null, response.status);
+
+  // Every envelope in the package is JSON; a proxy's HTML page in its place is a broken promise.
+  const contentType = response.headers['content-type'] ?? '';
+  if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(contentType)) {
+    fail('The content type is not JSON.', 'application/json', contentType);
+  }
+
+  // The catalog says which part of the vendor answers (API or token endpoint); the policy's reader
+  // for that surface names the envelope to validate against and where its request id sits.
+  const surface = entry?.surface ?? 'api';
+  const reader = vendor.policy.envelopes.find((candidate) => candidate.surface === surface);
+  const envelope = reader?.schema ?? check.scenario.schema ?? 'envelope';
+  const body = parseJson(response.body);
+  const validation = validateError(vendorId, body ?? response.body, { schema: envelope as never });
+  if (!validation.valid) {
+    fail(
+      `The body does not pass the ${envelope} schema.`,
+      null,
+      validation.errors.map((issue) => `${issue.path || '/'}: ${issue.message}`),
+    );
+  }
+
+  const normalized = normalizeError(
+    vendorId,
+    { status: response.status, headers: response.headers, body: response.body },
+    { surface },
+  );
+  if (normalized.code !== check.code) fail('The body names another code.', check.code, normalized.code);
+  const named = vendor.catalog.find((candidate) => candidate.code === normalized.code);
+  if (!named) fail('The code in the body is not in the catalog.', null, normalized.code);
+  else if (named.status !== response.status) {
+    fail(`The catalog gives ${named.code} another status.`, named.status, response.status);
+  }
+
+  const { requestId } = vendor.policy;
+  const idPointer = reader?.requestId ?? requestId.pointer;
+  if (requestId.promised && idPointer) {
+    const id = atPointer(body, idPointer);
+    if (typeof id !== 'string') fail(`No request id at ${idPointer}.`, requestId.pattern ?? 'a string', null);
+    else if (requestId.pattern && !new RegExp(requestId.pattern).test(id)) {
+      fail('The request id does not have the documented form.', requestId.pattern, id);
+    }
+  }
+
+  for (const header of entry?.headers ?? []) {
+    if (response.headers[header.toLowerCase()] === undefined)
+      fail(`The ${header} header is missing.`, header, null);
+  }
+
+  const schema = vendor.schemas[envelope as keyof typeof vendor.schemas] as
+    | Readonly<Record<string, unknown>>
+    | undefined;
+  const drift = schema && body !== undefined ? unknownFields(schema, body) : [];
+  return { failures, drift };
+}

@@ -1,0 +1,152 @@
+import { redactRunResult } from '../report/redact.js';
+import type { CheckResult, Exchange } from '../report/result.js';
+import type { Clock } from '../simulator/clock.js';
+import { runScenario, type Exchange as SimExchange } from '../simulator/scenario-runner.js';
+import type { Scenario } from '../simulator/types.js';
+import { getVendor, type VendorId } from '../vendors/registry.js';
+import { judge } from './assertions.js';
+import { checklistFor } from './checklist.js';
+import type { ConformanceTarget, PlannedCheck, ScenarioCheck } from './types.js';
+
+export interface RunChecklistOptions {
+  /** The clock the target runs on; exchange times are read from it (virtual under the simulator). */
+  clock: Clock;
+  /** Run only these checks (by id); every check when absent. */
+  only?: readonly string[];
+}
+
+/** Runs a vendor's whole checklist in order, one check at a time (checks share the vendor's state). */
+export async function runChecklist(
+  vendorId: VendorId,
+  target: ConformanceTarget,
+  options: RunChecklistOptions,
+): Promise<CheckResult[]> {
+  const results: CheckResult[] = [];
+  for (const check of checklistFor(vendorId)) {
+    if (options.only && !options.only.includes(check.id)) continue;
+    results.push(await runCheck(vendorId, target, check, options.clock));
+  }
+  return results;
+}
+
+export async function runCheck(
+  vendorId: VendorId,
+  target: ConformanceTarget,
+  check: PlannedCheck,
+  clock: Clock,
+): Promise<CheckResult> {
+  const base = { id: check.id, path: check.path, title: check.title, failures: [], drift: [], exchanges: [] };
+  if (check.kind !== 'scenario') {
+    return {
+      ...base,
+      outcome: check.kind,
+      reason: check.reason,
+      requests: 0,
+      simulatedWaitMs: 0,
+      durationMs: 0,
+    };
+  }
+  const started = performance.now();
+  const startedAt = clock.now();
+  await target.beforeCheck?.(vendorId, check);
+  const baseUrl = target.baseUrl(vendorId);
+  const common = { ...base, code: check.code, requests: requestsOf(check.scenario), simulatedWaitMs: 0 };
+  let response: SimExchange;
+  try {
+    const outcome = await runScenario(
+      {
+        baseUrl,
+        credentials: target.credentials(vendorId),
+        ...(target.waitForBackground
+          ? { waitForBackground: () => target.waitForBackground?.(vendorId) ?? Promise.resolve() }
+          : {}),
+      },
+      check.scenario,
+    );
+    response = outcome.response;
+    if (outcome.background) {
+      // A held write must finish before the next check resets the state under it.
+      target.releaseBackground?.(vendorId);
+      await outcome.background.catch(() => undefined);
+    }
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return redact(vendorId, baseUrl, {
+      ...common,
+      outcome: 'fail',
+      failures: [{ message: `No answer: ${message}` }],
+      exchanges: [exchangeOf(check, baseUrl, clock.now() - startedAt, undefined, message)],
+      durationMs: performance.now() - started,
+    });
+  }
+  const { failures, drift } = judge(vendorId, check, response);
+  return redact(vendorId, baseUrl, {
+    ...common,
+    outcome: failures.length > 0 ? 'fail' : drift.length > 0 ? 'drift' : 'pass',
+    failures,
+    drift,
+    exchanges: [exchangeOf(check, baseUrl, clock.now() - startedAt, response)],
+    durationMs: performance.now() - started,
+  });
+}
+
+/**
+ * Requests the scenario sends: its setup steps, its background request and the checked one. A
+ * bearer token fetched on first use is not counted here, as the runner shares it between checks.
+ */
+function requestsOf(scenario: Scenario): number {
+  const setup = (scenario.setup ?? []).reduce((sum, step) => sum + (step.repeat ?? 1), 0);
+  return setup + (scenario.background ? 1 : 0) + 1;
+}
+
+/**
+ * The checked request as the scenario describes it (placeholders left unfilled, the credential
+ * named by role rather than sent), and the answer as it came back.
+ */
+function exchangeOf(
+  check: ScenarioCheck,
+  baseUrl: string,
+  atMs: number,
+  response: SimExchange | undefined,
+  error?: string,
+): Exchange {
+  const { request } = check.scenario;
+  const body =
+    request.json !== undefined ? JSON.stringify(request.json) : request.raw ? request.raw.text : undefined;
+  return {
+    atMs,
+    request: {
+      method: request.method,
+      url: `${baseUrl}${request.path}`,
+      headers: { ...request.headers, 'x-credential-role': request.role ?? 'valid' },
+      ...(body === undefined ? {} : { body: { text: body, truncated: false } }),
+    },
+    ...(response
+      ? {
+          response: {
+            status: response.status,
+            headers: response.headers,
+            body: { text: response.body, truncated: false },
+          },
+        }
+      : {}),
+    ...(error === undefined ? {} : { error }),
+  };
+}
+
+/** The reporters' redaction, applied as the check is recorded, so no credential is ever held in a result. */
+function redact(vendorId: VendorId, baseUrl: string, check: CheckResult): CheckResult {
+  const wrapped = redactRunResult({
+    schemaVersion: 1,
+    tool: { name: 'error-contracts', version: '0' },
+    target: 'local',
+    startedAt: '',
+    finishedAt: '',
+    wallTimeMs: 0,
+    simulatedWaitMs: 0,
+    requests: 0,
+    vendors: [{ id: vendorId, name: getVendor(vendorId).name, baseUrl, checks: [check] }],
+    totals: { fail: 0, drift: 0, pass: 0, skipped: 0, not_applicable: 0 },
+  });
+  return wrapped.vendors[0]?.checks[0] ?? check;
+}

@@ -1,0 +1,28 @@
+import type { ConformanceTarget } from '../src/conformance/index.js';
+import type { RunningSimulator, VirtualClock } from '../src/simulator/index.js';
+
+/** Turns in the event loop to wait for a held request to reach the simulator before giving up. */
+const BACKGROUND_TURNS = 2_000;
+
+/**
+ * The embedded simulator as a conformance target: every check starts from the seeded state, and a
+ * write held in flight is let go by advancing the virtual clock rather than by sleeping.
+ */
+export function simulatorTarget(sim: () => RunningSimulator, clock: VirtualClock): ConformanceTarget {
+  return {
+    baseUrl: (vendorId) => sim().url(vendorId),
+    credentials: (vendorId) => sim().credentials(vendorId),
+    beforeCheck: (vendorId) => {
+      sim().reset(vendorId);
+      sim().faults.clear(vendorId);
+    },
+    waitForBackground: async (vendorId) => {
+      for (let turn = 0; turn < BACKGROUND_TURNS; turn++) {
+        if (sim().stats(vendorId).idempotencyInFlight > 0) return;
+        await new Promise((resolve) => setTimeout(resolve, 1));
+      }
+      throw new Error('The background request never reached the simulator.');
+    },
+    releaseBackground: () => clock.advance(60_000),
+  };
+}
