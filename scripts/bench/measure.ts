@@ -80,7 +80,8 @@ function loopFor(testCase: Case, batch: number, now: Now): () => Sample {
   return factory(testCase.check, testCase.inputs, testCase.expected, batch, now);
 }
 
-function median(values: readonly number[]): number {
+/** The middle value (the mean of the two middle ones for an even count); 0 for none. */
+export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ensureBuild, snapshotBuild } from '../ensure-build.js';
+import { median } from '../measure.js';
 import { formatMs, verdict } from '../report.js';
 import type { Suite } from '../suite.js';
 
@@ -42,14 +43,6 @@ function runChild(script: string): ChildTiming {
   if (child.status !== 0) throw new Error(`child failed: ${child.stderr}`);
   const inside = JSON.parse(child.stdout) as { importMs: number; firstCallMs: number };
   return { wallMs, ...inside };
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[middle] ?? 0)
-    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
 export const importCostSuite: Suite = {
