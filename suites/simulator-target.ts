@@ -12,6 +12,8 @@ export function simulatorTarget(sim: () => RunningSimulator, clock: VirtualClock
   return {
     baseUrl: (vendorId) => sim().url(vendorId),
     credentials: (vendorId) => sim().credentials(vendorId),
+    now: () => clock.now(),
+    wait: async (ms) => clock.advance(ms),
     beforeCheck: (vendorId) => {
       sim().reset(vendorId);
       sim().faults.clear(vendorId);
@@ -24,5 +26,9 @@ export function simulatorTarget(sim: () => RunningSimulator, clock: VirtualClock
       throw new Error('The background request never reached the simulator.');
     },
     releaseBackground: () => clock.advance(60_000),
+    simulator: {
+      injectFault: (vendorId, spec) => sim().faults.inject(vendorId, spec),
+      stats: (vendorId) => sim().stats(vendorId),
+    },
   };
 }

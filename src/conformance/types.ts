@@ -1,21 +1,41 @@
 import type { ChecklistPathId } from '../report/paths.js';
+import type { FaultSpec } from '../simulator/fault-injection.js';
 import type { Scenario, VendorCredentials } from '../simulator/types.js';
+import type { RuntimeStats } from '../simulator/vendor-runtime.js';
 import type { VendorId } from '../vendors/registry.js';
 
 /**
- * Where checks send their requests. Only the first two members are required, so a vendor sandbox
- * (a URL and credentials from the environment) satisfies it as well as the embedded simulator; the
- * optional hooks let a simulator give every check a fresh, seeded state.
+ * Where checks send their requests. A vendor sandbox (a URL and credentials from the environment)
+ * satisfies it as well as the embedded simulator; the optional `simulator` member exists only when
+ * the far side is the simulator, and checks that need it (faults, seeded state, a virtual clock)
+ * are skipped with a reason when it is absent.
  */
 export interface ConformanceTarget {
   baseUrl(vendorId: VendorId): string;
   credentials(vendorId: VendorId): VendorCredentials;
+  /** The clock exchanges are timed on: virtual for the simulator, the wall clock for a sandbox. */
+  now(): number;
+  /**
+   * Lets `ms` pass for the API under test: advances the simulator's virtual clock, or really
+   * sleeps for a sandbox (callers bound that). Returns once the time has passed.
+   */
+  wait(ms: number): Promise<void>;
   /** Called before each check: back to seeded state, so checks do not depend on their order. */
   beforeCheck?(vendorId: VendorId, check: PlannedCheck): void | Promise<void>;
   /** Resolves once a background request (a write held in flight) has reached the server. */
   waitForBackground?(vendorId: VendorId): Promise<void>;
   /** Lets a held background request finish (on a virtual clock, by advancing it). */
   releaseBackground?(vendorId: VendorId): void;
+  /** Present only when the far side is the embedded simulator. */
+  simulator?: SimulatorHooks;
+}
+
+/** What a check may do to the simulator that it could not do to a real sandbox. */
+export interface SimulatorHooks {
+  /** Fails the next matching requests, as the vendor's documented code or a bare status. */
+  injectFault(vendorId: VendorId, spec: FaultSpec): void;
+  /** Resources created so far and other counters, to prove a replay created nothing new. */
+  stats(vendorId: VendorId): RuntimeStats;
 }
 
 /** A check that sends a request: one per catalog code, driven by the simulator's scenario table. */
