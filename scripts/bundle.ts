@@ -23,11 +23,17 @@ export function sourceOf(distPath: string): string {
   return `src/${match[1]}.ts`;
 }
 
+/**
+ * Files loaded by path rather than imported through the exports map: the conformance suite, which
+ * the run command hands to vitest.
+ */
+const LOADED_BY_PATH = ['src/runner/vitest/conformance.suite.ts'];
+
 export function entryPoints(pkg: PackageJson): string[] {
   const targets = Object.values(pkg.exports)
     .map((target) => (typeof target === 'string' ? target : target.default))
     .filter((target): target is string => target?.startsWith('./dist/') === true && target.endsWith('.js'));
-  return [...new Set([...targets, ...Object.values(pkg.bin)])].map(sourceOf).sort();
+  return [...new Set([...[...targets, ...Object.values(pkg.bin)].map(sourceOf), ...LOADED_BY_PATH])].sort();
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

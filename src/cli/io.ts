@@ -10,6 +10,10 @@ export interface CliIo {
    * function that stops listening. Long-running commands (serve) use it; tests trigger it.
    */
   onShutdown?: (handler: () => void) => () => void;
+  /** Whether stdout and stderr are terminals, and how wide; progress and colour need one. */
+  terminal?: { stdout: boolean; stderr: boolean; columns?: number };
+  /** Where relative paths (--out, --config) start from; the process's working directory by default. */
+  cwd?: string;
 }
 
 /** Exit codes shared by every command; scripts and CI can rely on them. */
@@ -17,8 +21,10 @@ export const EXIT = {
   ok: 0,
   /** The command ran and found a problem: invalid body, failed check. */
   failed: 1,
-  /** The command could not run as asked: unknown flag, vendor or file. */
+  /** The command could not run as asked: unknown flag, vendor, file or configuration. */
   usage: 2,
+  /** The command started but could not finish: a target that would not open, a crashed worker. */
+  incomplete: 3,
 } as const;
 
 /** A mistake in how the command was called; the message says which flag or argument to fix. */

@@ -9,6 +9,11 @@ const exitCode = await runCli(process.argv.slice(2), {
   readStdin: async () => new TextEncoder().encode(await text(process.stdin)),
   readFile: async (path) => new Uint8Array(await readFile(path)),
   env: process.env,
+  terminal: {
+    stdout: process.stdout.isTTY === true,
+    stderr: process.stderr.isTTY === true,
+    ...(process.stderr.columns ? { columns: process.stderr.columns } : {}),
+  },
   onShutdown: (handler) => {
     process.once('SIGINT', handler);
     process.once('SIGTERM', handler);

@@ -32,9 +32,10 @@ export async function runChecklist(
 export async function runCheck(
   vendorId: VendorId,
   target: ConformanceTarget,
-  check: PlannedCheck,
+  planned: PlannedCheck,
   clock: Clock,
 ): Promise<CheckResult> {
+  const check = target.prepare ? target.prepare(vendorId, planned) : planned;
   const base = { id: check.id, path: check.path, title: check.title, failures: [], drift: [], exchanges: [] };
   if (check.kind !== 'scenario') {
     return {

@@ -20,6 +20,11 @@ export interface ConformanceTarget {
    * sleeps for a sandbox (callers bound that). Returns once the time has passed.
    */
   wait(ms: number): Promise<void>;
+  /**
+   * The check as this target can run it: a configured request override applied, or turned into a
+   * skipped check whose reason says what would enable it. The check as planned when absent.
+   */
+  prepare?(vendorId: VendorId, check: PlannedCheck): PlannedCheck;
   /** Called before each check: back to seeded state, so checks do not depend on their order. */
   beforeCheck?(vendorId: VendorId, check: PlannedCheck): void | Promise<void>;
   /** Resolves once a background request (a write held in flight) has reached the server. */

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { request as httpRequest } from 'node:http';
-import { request as httpsRequest } from 'node:https';
+// The modules' default exports, read at call time: nock replaces `http.request` on the module
+// object, which named ESM imports of a builtin never see.
+import http from 'node:http';
+import https from 'node:https';
 import { flattenHeaders } from './headers.js';
 import type {
   Credential,
@@ -146,7 +148,7 @@ export function exchange(
   body: Buffer | undefined,
 ): Promise<Exchange> {
   return new Promise((resolve, reject) => {
-    const send = url.startsWith('https:') ? httpsRequest : httpRequest;
+    const send = url.startsWith('https:') ? https.request : http.request;
     const req = send(url, { method, headers, agent: false }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -1,0 +1,192 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { checklistFor } from '../../conformance/checklist.js';
+import { OUTCOME_LABELS } from '../../report/format.js';
+import { createProgress } from '../../report/reporters/progress.js';
+import { renderTerminalSummary } from '../../report/reporters/terminal.js';
+import { type FileReporter, fileReporters, writeReports } from '../../report/write-reports.js';
+import { assembleResult } from '../../runner/assemble-result.js';
+import { CONFIG_FILE_VARIABLE, DEFAULT_CONFIG_FILE } from '../../runner/config/env-names.js';
+import { RunConfigError } from '../../runner/config/errors.js';
+import {
+  parseRunConfig,
+  type RunConfigFile,
+  resolveSandboxConfig,
+} from '../../runner/config/sandbox-config.js';
+import { type RunOptions, TARGET_NAMES, type TargetName } from '../../runner/run-options.js';
+import { runWithVitest } from '../../runner/vitest/run-with-vitest.js';
+import { type VendorId, vendorIds } from '../../vendors/registry.js';
+import { type CliIo, EXIT, UsageError } from '../io.js';
+import { vendorArgument } from '../vendor-arg.js';
+
+const REPORTERS = ['terminal', ...fileReporters] as const;
+type ReporterName = (typeof REPORTERS)[number];
+
+export const runHelp = `error-contracts run [--vendor <id>...] [--target <t>] [--out <dir>] [--reporter <r>...] [--config <file>]
+
+Runs every vendor's conformance checklist (one check per documented error path) and prints the
+matrix: vendors by path, each cell pass, fail, drift, n/a or skipped, with totals, requests sent
+and the simulated waiting verified.
+
+  --target local    the embedded simulator over loopback HTTP (default; nothing to configure)
+  --target nock     the embedded simulator inside this process
+  --target sandbox  the vendors' sandboxes: base URLs and credentials from ERROR_CONTRACTS_<VENDOR>_*
+                    variables or the config file (see README, "Sandbox runs")
+  --vendor <id>     check only this vendor (repeatable; ${vendorIds.join(', ')})
+  --out <dir>       write junit.xml, results.json and report.html there
+  --reporter <r>    terminal, junit, json or html (repeatable; default: terminal, plus all three
+                    files when --out is given; --out defaults to "reports" if a file reporter is named)
+  --config <file>   sandbox configuration (default: ${DEFAULT_CONFIG_FILE} if present, or $${CONFIG_FILE_VARIABLE})
+
+Exit codes: 0 nothing failed, 1 a check failed, 2 usage or configuration error, 3 the run could
+not finish (the message says why).`;
+
+export async function runCommand(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      vendor: { type: 'string', multiple: true },
+      target: { type: 'string', default: 'local' },
+      out: { type: 'string' },
+      reporter: { type: 'string', multiple: true },
+      config: { type: 'string' },
+    },
+  });
+  const target = targetArgument(values.target);
+  const reporters = reporterArguments(values.reporter);
+  const files = reporters.filter((name): name is FileReporter => name !== 'terminal');
+  const cwd = io.cwd ?? process.cwd();
+  const outDir = values.out ?? (files.length > 0 ? 'reports' : undefined);
+  const fileSet: FileReporter[] = values.reporter === undefined && outDir ? [...fileReporters] : files;
+
+  let options: RunOptions;
+  try {
+    const config = await loadConfig(values.config ?? io.env[CONFIG_FILE_VARIABLE], cwd, target);
+    const vendors = chooseVendors(values.vendor, target, config, io.env);
+    options = {
+      target,
+      vendors,
+      ...(config ? { config } : {}),
+      ...(target === 'sandbox' ? { env: { ...io.env } } : {}),
+    };
+  } catch (error) {
+    if (error instanceof RunConfigError) throw new UsageError(`run: ${error.message}`);
+    throw error;
+  }
+
+  const tty = io.terminal?.stderr === true;
+  const progress = createProgress({
+    write: (text) => io.stderr(text),
+    isTTY: tty,
+    ...(io.terminal?.columns ? { columns: io.terminal.columns } : {}),
+  });
+  let done = 0;
+  const total = options.vendors.reduce((sum, id) => sum + checklistFor(id).length, 0);
+  const startedAt = new Date();
+  let collected: Awaited<ReturnType<typeof runWithVitest>>;
+  try {
+    collected = await runWithVitest(options, {
+      onCheckStart: (title, vendorName) => progress.update({ vendorName, checkTitle: title, done, total }),
+      onCheckEnd: (meta, vendorName) => {
+        done++;
+        progress.update({
+          vendorName,
+          checkTitle: meta.result.title,
+          outcome: meta.result.outcome,
+          done,
+          total,
+        });
+      },
+    });
+  } catch (error) {
+    progress.finish();
+    if (error instanceof RunConfigError) throw new UsageError(`run: ${error.message}`);
+    throw error;
+  }
+  progress.finish();
+  const result = assembleResult(options, collected.checks, { startedAt, finishedAt: new Date() });
+
+  if (reporters.includes('terminal') || values.reporter === undefined) {
+    io.stdout(renderTerminalSummary(result, { tty: io.terminal?.stdout === true, env: io.env }));
+  }
+  if (outDir && fileSet.length > 0) {
+    const written = await writeReports(result, resolve(cwd, outDir), fileSet);
+    io.stdout(
+      `\nReports:\n${written.map((report) => `  ${report.reporter.padEnd(6)} ${report.path}`).join('\n')}\n`,
+    );
+  }
+  if (collected.errors.length > 0) {
+    io.stderr(
+      `error-contracts run: the run did not finish:\n${collected.errors.map((e) => `  ${e}`).join('\n')}\n`,
+    );
+    return EXIT.incomplete;
+  }
+  if (result.totals.fail > 0) {
+    io.stderr(`error-contracts run: ${result.totals.fail} check(s) failed ${OUTCOME_LABELS.fail.symbol}\n`);
+    return EXIT.failed;
+  }
+  return EXIT.ok;
+}
+
+function targetArgument(value: string): TargetName {
+  if ((TARGET_NAMES as readonly string[]).includes(value)) return value as TargetName;
+  throw new UsageError(`run: unknown --target "${value}"; use one of ${TARGET_NAMES.join(', ')}.`);
+}
+
+function reporterArguments(values: string[] | undefined): ReporterName[] {
+  const names = values ?? ['terminal'];
+  for (const name of names) {
+    if (!(REPORTERS as readonly string[]).includes(name)) {
+      throw new UsageError(`run: unknown --reporter "${name}"; use any of ${REPORTERS.join(', ')}.`);
+    }
+  }
+  return names as ReporterName[];
+}
+
+/**
+ * The config file matters only to the sandbox target. An explicitly named file must exist; the
+ * default name is read only when present.
+ */
+async function loadConfig(
+  named: string | undefined,
+  cwd: string,
+  target: TargetName,
+): Promise<RunConfigFile | undefined> {
+  const path = resolve(cwd, named ?? DEFAULT_CONFIG_FILE);
+  if (named === undefined && (target !== 'sandbox' || !existsSync(path))) return undefined;
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new RunConfigError(
+      `cannot read the config file ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'}); fix --config or ${CONFIG_FILE_VARIABLE}.`,
+    );
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new RunConfigError(`the config file ${path} is not valid JSON: ${(error as Error).message}.`);
+  }
+  return parseRunConfig(parsed, path);
+}
+
+/** The named vendors; by default all of them, or for a sandbox run every vendor it has a base URL for. */
+function chooseVendors(
+  named: string[] | undefined,
+  target: TargetName,
+  config: RunConfigFile | undefined,
+  env: CliIo['env'],
+): VendorId[] {
+  if (named && named.length > 0) return [...new Set(named.map((id) => vendorArgument(id, 'run --vendor')))];
+  if (target !== 'sandbox') return [...vendorIds];
+  const configured = [...resolveSandboxConfig(config ?? {}, env).keys()];
+  if (configured.length === 0) {
+    throw new RunConfigError(
+      'no vendor has a sandbox base URL; set ERROR_CONTRACTS_<VENDOR>_BASE_URL (for example ERROR_CONTRACTS_FORESIGHT_BASE_URL) or vendors.<id>.baseUrl in the config file, or name one with --vendor.',
+    );
+  }
+  return configured;
+}

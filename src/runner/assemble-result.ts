@@ -1,0 +1,46 @@
+/** Builds the RunResult the reporters take from the checks a run collected. */
+import { runTotals } from '../report/outcome-counts.js';
+import type { RunResult, VendorRun } from '../report/result.js';
+import { getVendor } from '../vendors/registry.js';
+import { toolInfo } from './package-root.js';
+import type { RunOptions } from './run-options.js';
+import type { CheckMeta } from './vitest/define-suite.js';
+
+export interface RunTiming {
+  startedAt: Date;
+  finishedAt: Date;
+}
+
+/**
+ * Vendors in the order the run named them, checks in checklist order as they were collected. A
+ * vendor with no collected check still appears, so a report never hides that one was asked for.
+ */
+export function assembleResult(
+  options: RunOptions,
+  checks: readonly CheckMeta[],
+  timing: RunTiming,
+): RunResult {
+  const vendors: VendorRun[] = options.vendors.map((id) => {
+    const own = checks.filter((check) => check.vendorId === id);
+    const baseUrl = own[0]?.baseUrl;
+    return {
+      id,
+      name: getVendor(id).name,
+      ...(baseUrl ? { baseUrl } : {}),
+      checks: own.map((check) => check.result),
+    };
+  });
+  const all = vendors.flatMap((vendor) => vendor.checks);
+  return {
+    schemaVersion: 1,
+    tool: toolInfo(),
+    target: options.target,
+    startedAt: timing.startedAt.toISOString(),
+    finishedAt: timing.finishedAt.toISOString(),
+    wallTimeMs: timing.finishedAt.getTime() - timing.startedAt.getTime(),
+    simulatedWaitMs: all.reduce((sum, check) => sum + check.simulatedWaitMs, 0),
+    requests: all.reduce((sum, check) => sum + check.requests, 0),
+    vendors,
+    totals: runTotals(vendors),
+  };
+}

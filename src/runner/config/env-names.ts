@@ -1,0 +1,40 @@
+/**
+ * The environment variables a sandbox run reads, named from data: the vendor id and the credential
+ * role. One place builds every name, so the messages that tell a person which variable to set can
+ * never disagree with the variables actually read.
+ */
+import type { CredentialRole } from '../../simulator/types.js';
+
+const PREFIX = 'ERROR_CONTRACTS';
+
+/** "readOnly" -> "READ_ONLY"; "casexchange" -> "CASEXCHANGE". */
+function screaming(name: string): string {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/[^A-Za-z0-9]+/g, '_')
+    .toUpperCase();
+}
+
+/** ERROR_CONTRACTS_CASEXCHANGE_BASE_URL */
+export function baseUrlVariable(vendorId: string): string {
+  return `${PREFIX}_${screaming(vendorId)}_BASE_URL`;
+}
+
+/** ERROR_CONTRACTS_CASEXCHANGE_SANDBOX: "true" declares a non-loopback base URL a sandbox. */
+export function sandboxVariable(vendorId: string): string {
+  return `${PREFIX}_${screaming(vendorId)}_SANDBOX`;
+}
+
+/**
+ * The variable holding one field of a role's credential: the whole header value for key, token
+ * and cookie schemes (field "value"), or one of the OAuth client's fields.
+ * ERROR_CONTRACTS_CASEXCHANGE_READ_ONLY, ERROR_CONTRACTS_CLAIMREV_VALID_CLIENT_SECRET
+ */
+export function credentialVariable(vendorId: string, role: CredentialRole, field = 'value'): string {
+  const suffix = field === 'value' ? '' : `_${screaming(field)}`;
+  return `${PREFIX}_${screaming(vendorId)}_${screaming(role)}${suffix}`;
+}
+
+/** Where the config file is looked for when --config is not given. */
+export const DEFAULT_CONFIG_FILE = 'error-contracts.config.json';
+export const CONFIG_FILE_VARIABLE = `${PREFIX}_CONFIG`;

@@ -1,0 +1,243 @@
+/**
+ * Where a sandbox run sends its requests and with which credentials: from an optional JSON config
+ * file (error-contracts.config.json) and from environment variables, which win. Secrets belong in
+ * the environment; the file may name the variable that holds one (`{ "env": "NAME" }`) so that it
+ * can be committed.
+ */
+import type { HttpMethod } from '../../generated/meta-types.js';
+import type {
+  Credential,
+  CredentialRole,
+  ScenarioRequest,
+  VendorCredentials,
+} from '../../simulator/types.js';
+import { getVendor, isVendorId, type VendorId, vendorIds } from '../../vendors/registry.js';
+import { baseUrlVariable, credentialVariable, sandboxVariable } from './env-names.js';
+import { RunConfigError } from './errors.js';
+
+/** A string in the config file, or the name of the environment variable that holds it. */
+export type ConfigString = string | { env: string };
+
+export interface CredentialConfig {
+  /** The whole header value: an API key, "Bearer <token>", "session=<cookie>". */
+  value?: ConfigString;
+  /** OAuth 2.0 client credentials, for vendors whose scheme is oauth2_client_credentials. */
+  clientId?: ConfigString;
+  clientSecret?: ConfigString;
+  scope?: ConfigString;
+  tokenUrl?: ConfigString;
+}
+
+/** How one check's request differs on a real sandbox (its ids, its paths). */
+export interface CheckOverride {
+  /** Do not run this check here; the text is reported as the reason. */
+  skip?: string;
+  request?: Partial<Pick<ScenarioRequest, 'method' | 'path' | 'headers' | 'json' | 'role'>>;
+}
+
+export interface VendorConfigFile {
+  baseUrl?: ConfigString;
+  /** Declares a base URL that is not loopback to be a sandbox, safe to send test traffic to. */
+  sandbox?: boolean;
+  credentials?: Partial<Record<CredentialRole, CredentialConfig>>;
+  checks?: Record<string, CheckOverride>;
+}
+
+export interface RunConfigFile {
+  vendors?: Partial<Record<string, VendorConfigFile>>;
+}
+
+/** One vendor, resolved: everything a target needs and nothing that still points at a variable. */
+export interface ResolvedVendorConfig {
+  vendorId: VendorId;
+  baseUrl: string;
+  declaredSandbox: boolean;
+  credentials: VendorCredentials;
+  checks: Readonly<Record<string, CheckOverride>>;
+}
+
+const ROLES: readonly CredentialRole[] = [
+  'valid',
+  'readOnly',
+  'otherOrganisation',
+  'expired',
+  'revoked',
+  'rateLimited',
+  'secondFactorPending',
+];
+const OAUTH_FIELDS = ['clientId', 'clientSecret', 'scope', 'tokenUrl'] as const;
+const METHODS: readonly HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Checks the parsed config file member by member, so a mistake is reported with its JSON path
+ * ("vendors.collate.credentials.valid.value") rather than surfacing later as a refused request.
+ */
+export function parseRunConfig(value: unknown, source: string): RunConfigFile {
+  const problem = (path: string, message: string) => new RunConfigError(`${source}: ${path} ${message}`);
+  if (!isObject(value)) throw problem('the file', 'must hold a JSON object.');
+  for (const key of Object.keys(value)) {
+    if (key !== 'vendors' && key !== '$schema') throw problem(key, 'is not a known member (use "vendors").');
+  }
+  const vendors = value.vendors;
+  if (vendors === undefined) return {};
+  if (!isObject(vendors)) throw problem('vendors', 'must be an object keyed by vendor id.');
+  for (const [id, vendor] of Object.entries(vendors)) {
+    const at = `vendors.${id}`;
+    if (!isVendorId(id)) throw problem(at, `is not a vendor id; use one of ${vendorIds.join(', ')}.`);
+    if (!isObject(vendor)) throw problem(at, 'must be an object.');
+    for (const key of Object.keys(vendor)) {
+      if (!['baseUrl', 'sandbox', 'credentials', 'checks'].includes(key)) {
+        throw problem(`${at}.${key}`, 'is not a known member (baseUrl, sandbox, credentials, checks).');
+      }
+    }
+    if (vendor.baseUrl !== undefined) checkConfigString(vendor.baseUrl, `${at}.baseUrl`, problem);
+    if (vendor.sandbox !== undefined && typeof vendor.sandbox !== 'boolean') {
+      throw problem(`${at}.sandbox`, 'must be true or false.');
+    }
+    checkCredentials(vendor.credentials, `${at}.credentials`, problem);
+    checkOverrides(vendor.checks, `${at}.checks`, problem);
+  }
+  return value as RunConfigFile;
+}
+
+type Problem = (path: string, message: string) => RunConfigError;
+
+function checkConfigString(value: unknown, at: string, problem: Problem): void {
+  if (typeof value === 'string') return;
+  if (isObject(value) && typeof value.env === 'string' && Object.keys(value).length === 1) return;
+  throw problem(at, 'must be a string or { "env": "VARIABLE_NAME" }.');
+}
+
+function checkCredentials(value: unknown, at: string, problem: Problem): void {
+  if (value === undefined) return;
+  if (!isObject(value)) throw problem(at, 'must be an object keyed by role.');
+  for (const [role, credential] of Object.entries(value)) {
+    if (!(ROLES as readonly string[]).includes(role)) {
+      throw problem(`${at}.${role}`, `is not a credential role; use one of ${ROLES.join(', ')}.`);
+    }
+    if (!isObject(credential)) throw problem(`${at}.${role}`, 'must be an object.');
+    for (const [field, text] of Object.entries(credential)) {
+      if (field !== 'value' && !(OAUTH_FIELDS as readonly string[]).includes(field)) {
+        throw problem(
+          `${at}.${role}.${field}`,
+          `is not a credential field (value, ${OAUTH_FIELDS.join(', ')}).`,
+        );
+      }
+      checkConfigString(text, `${at}.${role}.${field}`, problem);
+    }
+  }
+}
+
+function checkOverrides(value: unknown, at: string, problem: Problem): void {
+  if (value === undefined) return;
+  if (!isObject(value)) throw problem(at, 'must be an object keyed by check id.');
+  for (const [id, override] of Object.entries(value)) {
+    const here = `${at}.${id}`;
+    if (!isObject(override)) throw problem(here, 'must be an object.');
+    if (override.skip !== undefined && typeof override.skip !== 'string') {
+      throw problem(`${here}.skip`, 'must be the reason, as a string.');
+    }
+    const request = override.request;
+    if (request === undefined) continue;
+    if (!isObject(request)) throw problem(`${here}.request`, 'must be an object.');
+    if (request.method !== undefined && !(METHODS as readonly unknown[]).includes(request.method)) {
+      throw problem(`${here}.request.method`, `must be one of ${METHODS.join(', ')}.`);
+    }
+    if (request.path !== undefined && (typeof request.path !== 'string' || !request.path.startsWith('/'))) {
+      throw problem(`${here}.request.path`, 'must be a path starting with "/".');
+    }
+    if (request.headers !== undefined) {
+      if (!isObject(request.headers) || Object.values(request.headers).some((v) => typeof v !== 'string')) {
+        throw problem(`${here}.request.headers`, 'must map header names to strings.');
+      }
+    }
+    if (
+      request.role !== undefined &&
+      request.role !== 'none' &&
+      !(ROLES as readonly unknown[]).includes(request.role)
+    ) {
+      throw problem(`${here}.request.role`, `must be "none" or one of ${ROLES.join(', ')}.`);
+    }
+  }
+}
+
+/** A config string's value, or undefined when it names a variable that is not set. */
+function lookUp(value: ConfigString | undefined, env: Env): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value === 'string') return value;
+  const found = env[value.env];
+  return found === undefined || found === '' ? undefined : found;
+}
+
+const fromEnv = (env: Env, name: string): string | undefined => {
+  const value = env[name];
+  return value === undefined || value === '' ? undefined : value;
+};
+
+/**
+ * The vendors a sandbox run can reach: every vendor given a base URL by the file or the
+ * environment. Credentials are those configured; a role left out is reported by the checks that
+ * need it, as skipped with the variable to set.
+ */
+export function resolveSandboxConfig(file: RunConfigFile, env: Env): Map<VendorId, ResolvedVendorConfig> {
+  const resolved = new Map<VendorId, ResolvedVendorConfig>();
+  for (const vendorId of vendorIds) {
+    const vendor = file.vendors?.[vendorId] ?? {};
+    const baseUrl = fromEnv(env, baseUrlVariable(vendorId)) ?? lookUp(vendor.baseUrl, env);
+    if (baseUrl === undefined) continue;
+    try {
+      new URL(baseUrl);
+    } catch {
+      throw new RunConfigError(
+        `${vendorId}: the base URL ${JSON.stringify(baseUrl)} is not an absolute URL; fix ${baseUrlVariable(vendorId)} or vendors.${vendorId}.baseUrl.`,
+      );
+    }
+    const sandboxFlag = fromEnv(env, sandboxVariable(vendorId));
+    resolved.set(vendorId, {
+      vendorId,
+      baseUrl: baseUrl.replace(/\/+$/, ''),
+      declaredSandbox: sandboxFlag === undefined ? vendor.sandbox === true : sandboxFlag === 'true',
+      credentials: { vendorId, roles: resolveRoles(vendorId, vendor.credentials ?? {}, env), facts: {} },
+      checks: vendor.checks ?? {},
+    });
+  }
+  return resolved;
+}
+
+function resolveRoles(
+  vendorId: VendorId,
+  configured: Partial<Record<CredentialRole, CredentialConfig>>,
+  env: Env,
+): Partial<Record<CredentialRole, Credential>> {
+  const { authentication } = getVendor(vendorId).policy;
+  const roles: Partial<Record<CredentialRole, Credential>> = {};
+  for (const role of ROLES) {
+    const given = configured[role] ?? {};
+    const field = (name: keyof CredentialConfig) =>
+      fromEnv(env, credentialVariable(vendorId, role, name)) ?? lookUp(given[name], env);
+    const value = field('value');
+    if (value !== undefined) {
+      roles[role] = { kind: 'header', header: authentication.header, value };
+      continue;
+    }
+    if (authentication.scheme !== 'oauth2_client_credentials') continue;
+    const [clientId, clientSecret, scope, tokenUrl] = OAUTH_FIELDS.map((name) => field(name));
+    if (clientId === undefined || clientSecret === undefined || tokenUrl === undefined) continue;
+    roles[role] = { kind: 'oauthClient', clientId, clientSecret, scope: scope ?? '', tokenUrl };
+  }
+  return roles;
+}
+
+/** Which variable a person sets to give a role its credential, for the skip reasons. */
+export function credentialHint(vendorId: VendorId, role: CredentialRole): string {
+  const { authentication } = getVendor(vendorId).policy;
+  if (authentication.scheme === 'oauth2_client_credentials' && role !== 'expired') {
+    return `${credentialVariable(vendorId, role, 'clientId')}, ${credentialVariable(vendorId, role, 'clientSecret')} and ${credentialVariable(vendorId, role, 'tokenUrl')}`;
+  }
+  return credentialVariable(vendorId, role);
+}

@@ -1,0 +1,23 @@
+/**
+ * What one conformance run is asked to do. Plain data, because the CLI hands it to the vitest
+ * workers that run the checks (through vitest's `provide`), and JSON crosses that boundary.
+ */
+import type { RunTarget } from '../report/result.js';
+import type { VendorId } from '../vendors/registry.js';
+import type { RunConfigFile } from './config/sandbox-config.js';
+
+export type TargetName = Extract<RunTarget, 'local' | 'nock' | 'sandbox'>;
+export const TARGET_NAMES: readonly TargetName[] = ['local', 'nock', 'sandbox'];
+
+export interface RunOptions {
+  target: TargetName;
+  /** The vendors to check, in report order. */
+  vendors: readonly VendorId[];
+  /** The sandbox configuration (file contents); environment variables are read where the checks run. */
+  config?: RunConfigFile;
+  /** Environment the sandbox target resolves credentials from; the process's own when absent. */
+  env?: Readonly<Record<string, string | undefined>>;
+}
+
+/** What each vitest test case carries back to the runner in its task meta. */
+export const CHECK_META_KEY = 'errorContractsCheck';

@@ -1,0 +1,99 @@
+/**
+ * The one code path every run takes: checks sent over HTTP to a base URL with configured
+ * credentials. A sandbox run uses it as it is; the local and nock targets hand it the embedded
+ * simulator's URL and test credentials plus the simulator-only hooks, so sandbox mode is
+ * exercised end to end on every run.
+ */
+import type { ConformanceTarget, PlannedCheck, SimulatorHooks } from '../../conformance/types.js';
+import { type Clock, realClock } from '../../simulator/clock.js';
+import type { CredentialRole } from '../../simulator/types.js';
+import type { VendorId } from '../../vendors/registry.js';
+import { RunConfigError } from '../config/errors.js';
+import { credentialHint, type ResolvedVendorConfig } from '../config/sandbox-config.js';
+import { applyOverride, needsRealSocket, needsSimulator, rolesOf } from './check-requirements.js';
+
+/** What only the embedded simulator can do between and during checks. */
+export interface SimulatorSide {
+  hooks: SimulatorHooks;
+  /** Back to the seeded state with no armed faults. */
+  reset(vendorId: VendorId): void;
+  waitForBackground(vendorId: VendorId): Promise<void>;
+  releaseBackground(vendorId: VendorId): void;
+}
+
+export interface HttpTargetOptions {
+  vendors: ReadonlyMap<VendorId, ResolvedVendorConfig>;
+  /** The clock the far side runs on; the wall clock unless it is a simulator with a virtual one. */
+  clock?: Clock;
+  /** Present exactly when the far side is the embedded simulator. */
+  simulator?: SimulatorSide;
+  /** Requests are intercepted in this process (nock) rather than sent over a socket. */
+  inProcess?: boolean;
+}
+
+export function createHttpTarget(options: HttpTargetOptions): ConformanceTarget {
+  const clock = options.clock ?? realClock;
+  const side = options.simulator;
+  const vendor = (vendorId: VendorId): ResolvedVendorConfig => {
+    const found = options.vendors.get(vendorId);
+    if (!found) throw new RunConfigError(`${vendorId} is not configured for this run.`);
+    return found;
+  };
+  const target: ConformanceTarget = {
+    baseUrl: (vendorId) => vendor(vendorId).baseUrl,
+    credentials: (vendorId) => vendor(vendorId).credentials,
+    now: () => clock.now(),
+    wait: (ms) => clock.sleep(ms),
+    prepare: (vendorId, check) =>
+      prepare(vendor(vendorId), check, {
+        simulated: side !== undefined,
+        inProcess: options.inProcess === true,
+      }),
+  };
+  if (side) {
+    target.simulator = side.hooks;
+    target.beforeCheck = (vendorId) => side.reset(vendorId);
+    target.waitForBackground = (vendorId) => side.waitForBackground(vendorId);
+    target.releaseBackground = (vendorId) => side.releaseBackground(vendorId);
+  }
+  return target;
+}
+
+/**
+ * A check as this target can run it: with the configured request override applied, or turned into
+ * a skipped check whose reason says what would enable it (a credential variable, the simulator).
+ */
+function prepare(
+  config: ResolvedVendorConfig,
+  planned: PlannedCheck,
+  where: { simulated: boolean; inProcess: boolean },
+): PlannedCheck {
+  const override = config.checks[planned.id];
+  const skipped = (reason: string): PlannedCheck => ({
+    kind: 'skipped',
+    id: planned.id,
+    path: planned.path,
+    title: planned.title,
+    reason,
+  });
+  if (override?.skip !== undefined) return skipped(`Skipped by the run's configuration: ${override.skip}`);
+  const check = applyOverride(planned, override?.request);
+  if (where.inProcess && needsRealSocket(check)) {
+    return skipped(
+      'Declares a Content-Length larger than the body it sends, which only a real socket carries; the local target checks it.',
+    );
+  }
+  if (!where.simulated && needsSimulator(check)) {
+    return skipped(
+      'Needs the embedded simulator (an injected fault or seeded state): a sandbox cannot be made to fail on demand.',
+    );
+  }
+  const missing = rolesOf(check).filter((role) => config.credentials.roles[role] === undefined);
+  if (missing.length > 0) {
+    const hints = missing.map(
+      (role: CredentialRole) => `${role}: set ${credentialHint(config.vendorId, role)}`,
+    );
+    return skipped(`No credential configured for ${hints.join('; ')}.`);
+  }
+  return check;
+}

@@ -1,0 +1,38 @@
+import { baseUrlVariable } from '../config/env-names.js';
+import { RunConfigError } from '../config/errors.js';
+import { resolveSandboxConfig } from '../config/sandbox-config.js';
+import type { RunOptions } from '../run-options.js';
+import { createHttpTarget } from './http-target.js';
+import {
+  type OpenTarget,
+  openLocalTarget,
+  openNockTarget,
+  type SimulatorTargetOptions,
+} from './simulator-targets.js';
+
+/** Opens the target a run names; a sandbox vendor without a base URL is a configuration error. */
+export async function openTarget(
+  options: RunOptions,
+  simulator: SimulatorTargetOptions = {},
+): Promise<OpenTarget> {
+  if (options.target === 'local') return openLocalTarget(options.vendors, simulator);
+  if (options.target === 'nock') return openNockTarget(options.vendors, simulator);
+  const resolved = resolveSandboxConfig(options.config ?? {}, options.env ?? process.env);
+  for (const id of options.vendors) {
+    if (!resolved.has(id)) {
+      throw new RunConfigError(
+        `${id}: no sandbox base URL; set ${baseUrlVariable(id)} or vendors.${id}.baseUrl in the config file.`,
+      );
+    }
+  }
+  const vendors = new Map(options.vendors.map((id) => [id, resolved.get(id) ?? never(id)]));
+  return {
+    target: createHttpTarget({ vendors }),
+    baseUrls: new Map(options.vendors.map((id) => [id, vendors.get(id)?.baseUrl ?? ''])),
+    close: async () => {},
+  };
+}
+
+function never(id: string): never {
+  throw new RunConfigError(`${id} is not configured.`);
+}

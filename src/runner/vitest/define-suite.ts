@@ -1,0 +1,65 @@
+/**
+ * The conformance checklists as vitest suites: a describe block per vendor and a test per check.
+ * The repository's own suites and the `run` command both come through here, so what CI checks is
+ * exactly what a user runs. Each test records its CheckResult in the task's meta, where the run
+ * command's reporter collects it; a failed check fails its test, and a check that did not run is
+ * skipped with its reason as the note.
+ */
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { checklistFor } from '../../conformance/checklist.js';
+import { runCheck } from '../../conformance/execute.js';
+import type { CheckResult } from '../../report/result.js';
+import { getVendor, type VendorId } from '../../vendors/registry.js';
+import type { RunOptions } from '../run-options.js';
+import { CHECK_META_KEY } from '../run-options.js';
+import { openTarget } from '../targets/open-target.js';
+import type { OpenTarget, SimulatorTargetOptions } from '../targets/simulator-targets.js';
+import { describeFailures } from './describe-failures.js';
+
+export interface CheckMeta {
+  vendorId: VendorId;
+  baseUrl: string;
+  result: CheckResult;
+}
+
+declare module 'vitest' {
+  interface TaskMeta {
+    [CHECK_META_KEY]?: CheckMeta;
+  }
+}
+
+export interface ConformanceSuiteOptions extends RunOptions {
+  /** Passed to the embedded simulator (local and nock targets): a drift variant, for example. */
+  simulator?: SimulatorTargetOptions;
+  /** Called with every result as it is recorded, for suites that assert more than pass or fail. */
+  onResult?: (vendorId: VendorId, result: CheckResult) => void;
+}
+
+export function defineConformanceSuite(options: ConformanceSuiteOptions): void {
+  let open: OpenTarget | undefined;
+  beforeAll(async () => {
+    open = await openTarget(options, options.simulator);
+  });
+  afterAll(async () => {
+    await open?.close();
+  });
+
+  for (const vendorId of options.vendors) {
+    describe(`${getVendor(vendorId).name} (${options.target})`, () => {
+      for (const check of checklistFor(vendorId)) {
+        it(check.title, async ({ task, skip }) => {
+          if (!open) throw new Error('The target did not open; see the error from beforeAll.');
+          const { target } = open;
+          const clock = { now: () => target.now(), sleep: (ms: number) => target.wait(ms) };
+          const result = await runCheck(vendorId, target, check, clock);
+          task.meta[CHECK_META_KEY] = { vendorId, baseUrl: open.baseUrls.get(vendorId) ?? '', result };
+          options.onResult?.(vendorId, result);
+          if (result.outcome === 'fail') throw new Error(describeFailures(result));
+          if (result.outcome === 'skipped' || result.outcome === 'not_applicable') {
+            skip(`${result.outcome === 'skipped' ? 'skipped' : 'not applicable'}: ${result.reason}`);
+          }
+        });
+      }
+    });
+  }
+}

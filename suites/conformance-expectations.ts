@@ -1,0 +1,36 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { checklistPathIds } from '../src/report/paths.js';
+import type { CheckResult } from '../src/report/result.js';
+import { type ConformanceSuiteOptions, defineConformanceSuite } from '../src/runner/vitest/define-suite.js';
+import type { VendorId } from '../src/vendors/registry.js';
+
+/**
+ * Every vendor's checklist against one simulator target, plus what a pass alone would not show:
+ * every matrix row is answered by a check or by a reason, and a check that did not run sent nothing.
+ */
+export function defineSimulatorConformance(options: Omit<ConformanceSuiteOptions, 'onResult'>): void {
+  const results = new Map<VendorId, CheckResult[]>();
+  defineConformanceSuite({
+    ...options,
+    onResult: (vendorId, result) => results.set(vendorId, [...(results.get(vendorId) ?? []), result]),
+  });
+
+  describe(`the ${options.target} run as a whole`, () => {
+    afterAll(() => results.clear());
+    it.each(options.vendors.map((id) => [id]))(
+      '%s answers every matrix row with a check or a reason',
+      (id) => {
+        const checks = results.get(id) ?? [];
+        expect(new Set(checks.map((check) => check.path))).toEqual(new Set(checklistPathIds));
+        for (const check of checks) {
+          if (check.outcome === 'skipped' || check.outcome === 'not_applicable') {
+            expect(check.reason.length, check.id).toBeGreaterThan(0);
+            expect(check.requests, check.id).toBe(0);
+          } else {
+            expect(check.exchanges.length, check.id).toBeGreaterThan(0);
+          }
+        }
+      },
+    );
+  });
+}

@@ -1,0 +1,5 @@
+import { vendorIds } from '../src/index.js';
+import { defineSimulatorConformance } from './conformance-expectations.js';
+
+// The same checklists with the simulator mounted in-process through nock: no socket at all.
+defineSimulatorConformance({ target: 'nock', vendors: vendorIds });
