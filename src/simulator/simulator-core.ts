@@ -15,6 +15,11 @@ export interface SimulatorCoreOptions {
   /** Caps on each vendor's bounded stores. */
   maxIdempotencyRecords?: number;
   maxRateLimitWindows?: number;
+  /**
+   * Credentials to accept as if they were the test credentials they map to (alias -> real), for
+   * runs that must use sentinel secrets. See credential-aliases.ts.
+   */
+  credentialAliases?: Readonly<Record<string, string>>;
 }
 
 /** Controls shared by every transport. */
@@ -53,6 +58,9 @@ export function createSimulatorCore(options: SimulatorCoreOptions = {}): Simulat
         ...(options.maxRateLimitWindows === undefined
           ? {}
           : { maxRateLimitWindows: options.maxRateLimitWindows }),
+        ...(options.credentialAliases === undefined
+          ? {}
+          : { credentialAliases: new Map(Object.entries(options.credentialAliases)) }),
       }),
     ]),
   );

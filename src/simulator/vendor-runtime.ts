@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { VendorPolicy } from '../generated/meta-types.js';
 import { findCatalogEntry, getVendor, type VendorId } from '../vendors/registry.js';
 import type { Clock } from './clock.js';
+import { applyCredentialAliases } from './credential-aliases.js';
 import { errorResponse, jsonResponse, textResponse } from './errors-response.js';
 import { FAULT_HEADER, type Fault, type FaultInjector, parseFaultHeader } from './fault-injection.js';
 import { IdempotencyStore } from './idempotency-store.js';
@@ -36,6 +37,8 @@ export interface RuntimeOptions {
   /** Caps on the bounded stores; tests lower them. */
   maxIdempotencyRecords?: number;
   maxRateLimitWindows?: number;
+  /** Credentials the simulator did not issue, mapped to the test credentials they stand for. */
+  credentialAliases?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -79,8 +82,10 @@ export function createVendorRuntime(model: VendorModel<unknown>, options: Runtim
     };
   }
 
-  async function handle(request: SimRequest): Promise<SimResponse> {
+  async function handle(sent: SimRequest): Promise<SimResponse> {
     const ctx = context(nextRequestId?.());
+    const aliases = options.credentialAliases;
+    const request = aliases && aliases.size > 0 ? applyCredentialAliases(sent, aliases) : sent;
     try {
       return await answer(request, ctx);
     } catch (error) {

@@ -8,7 +8,7 @@ import { createProgress } from '../../report/reporters/progress.js';
 import { renderTerminalSummary } from '../../report/reporters/terminal.js';
 import { type FileReporter, fileReporters, writeReports } from '../../report/write-reports.js';
 import { assembleResult } from '../../runner/assemble-result.js';
-import { CONFIG_FILE_VARIABLE, DEFAULT_CONFIG_FILE } from '../../runner/config/env-names.js';
+import { baseUrlVariable, CONFIG_FILE_VARIABLE, DEFAULT_CONFIG_FILE } from '../../runner/config/env-names.js';
 import { RunConfigError } from '../../runner/config/errors.js';
 import {
   parseRunConfig,
@@ -180,9 +180,23 @@ function chooseVendors(
   config: RunConfigFile | undefined,
   env: CliIo['env'],
 ): VendorId[] {
-  if (named && named.length > 0) return [...new Set(named.map((id) => vendorArgument(id, 'run --vendor')))];
-  if (target !== 'sandbox') return [...vendorIds];
-  const configured = [...resolveSandboxConfig(config ?? {}, env).keys()];
+  const chosen =
+    named && named.length > 0
+      ? [...new Set(named.map((id) => vendorArgument(id, 'run --vendor')))]
+      : undefined;
+  if (target !== 'sandbox') return chosen ?? [...vendorIds];
+  const resolved = resolveSandboxConfig(config ?? {}, env);
+  if (chosen) {
+    for (const id of chosen) {
+      if (!resolved.has(id)) {
+        throw new RunConfigError(
+          `${id} has no sandbox base URL; set ${baseUrlVariable(id)} or vendors.${id}.baseUrl in the config file.`,
+        );
+      }
+    }
+    return chosen;
+  }
+  const configured = [...resolved.keys()];
   if (configured.length === 0) {
     throw new RunConfigError(
       'no vendor has a sandbox base URL; set ERROR_CONTRACTS_<VENDOR>_BASE_URL (for example ERROR_CONTRACTS_FORESIGHT_BASE_URL) or vendors.<id>.baseUrl in the config file, or name one with --vendor.',

@@ -1,0 +1,88 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXIT } from '../../src/cli/io.js';
+import type { RunResult } from '../../src/report/result.js';
+import { validateRunResult } from '../../src/report/validate-result.js';
+import { runCliProcess } from './cli-process.js';
+
+let out: string;
+beforeAll(async () => {
+  out = await mkdtemp(join(tmpdir(), 'run-command-'));
+});
+afterAll(async () => {
+  await rm(out, { recursive: true, force: true });
+});
+
+describe('error-contracts run against the embedded simulator', () => {
+  it('checks every vendor, prints the matrix and writes the three reports', async () => {
+    const dir = join(out, 'all');
+    const run = await runCliProcess(['run', '--out', dir]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(EXIT.ok);
+    expect(run.stdout).toMatch(/path\s+ClaimRev\s+Collate\s+CaseXchange\s+Foresight\s+Denialbase/);
+    expect(run.stdout).toMatch(/Wall time: .* · simulated waiting verified: /);
+    const result = JSON.parse(await readFile(join(dir, 'results.json'), 'utf8')) as RunResult;
+    const validation = validateRunResult(result);
+    expect(validation.valid ? [] : validation.issues).toEqual([]);
+    expect(result.target).toBe('local');
+    expect(result.vendors.map((vendor) => vendor.id)).toEqual([
+      'claimrev',
+      'collate',
+      'casexchange',
+      'foresight',
+      'denialbase',
+    ]);
+    expect(result.totals.fail).toBe(0);
+    expect(result.totals.pass).toBeGreaterThan(50);
+    expect(await readFile(join(dir, 'junit.xml'), 'utf8')).toContain('<testsuites');
+    expect(await readFile(join(dir, 'report.html'), 'utf8')).toContain('<!doctype html>');
+  }, 60_000);
+
+  it('runs the same checklist in-process with --target nock', async () => {
+    const run = await runCliProcess([
+      'run',
+      '--target',
+      'nock',
+      '--vendor',
+      'foresight',
+      '--reporter',
+      'json',
+      '--out',
+      join(out, 'nock'),
+    ]);
+    expect(run.code).toBe(EXIT.ok);
+    const result = JSON.parse(await readFile(join(out, 'nock', 'results.json'), 'utf8')) as RunResult;
+    expect(result.target).toBe('nock');
+    expect(result.vendors.map((vendor) => vendor.id)).toEqual(['foresight']);
+    expect(result.totals.pass).toBeGreaterThan(10);
+  }, 60_000);
+
+  it('writes no progress line when stderr is not a terminal', async () => {
+    const run = await runCliProcess(['run', '--vendor', 'casexchange']);
+    expect(run.code).toBe(EXIT.ok);
+    expect(run.stderr).not.toContain('\r');
+    expect(run.stdout).not.toContain('\x1b[');
+  }, 60_000);
+});
+
+describe('error-contracts run with a mistake in how it was called', () => {
+  it.each([
+    [['run', '--target', 'staging'], '--target'],
+    [['run', '--vendor', 'acme'], 'acme'],
+    [['run', '--reporter', 'pdf'], '--reporter'],
+    [['run', '--target', 'sandbox'], 'ERROR_CONTRACTS_<VENDOR>_BASE_URL'],
+    [['run', '--target', 'sandbox', '--vendor', 'collate'], 'ERROR_CONTRACTS_COLLATE_BASE_URL'],
+    [['run', '--target', 'sandbox', '--config', 'missing.json'], '--config'],
+  ])(
+    'exits 2 for %j and names %s',
+    async (args, hint) => {
+      const run = await runCliProcess(args);
+      expect(run.code).toBe(EXIT.usage);
+      expect(run.stderr).toContain(hint);
+      expect(run.stdout).toBe('');
+    },
+    30_000,
+  );
+});

@@ -1,0 +1,92 @@
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunResult } from '../../src/report/result.js';
+import { baseUrlVariable, credentialVariable } from '../../src/runner/config/env-names.js';
+import { type RunningSimulator, startSimulator } from '../../src/simulator/index.js';
+import type { CredentialRole } from '../../src/simulator/types.js';
+import { vendorIds } from '../../src/vendors/registry.js';
+import { type CliRun, runCliProcess } from './cli-process.js';
+
+/**
+ * The sandbox target pointed at the simulator with sentinel credentials: the simulator accepts
+ * each sentinel as the test credential it stands for, so the checks really authenticate with
+ * them, and afterwards not one sentinel may appear in anything the run wrote or printed.
+ */
+const sentinels: string[] = [];
+const env: Record<string, string> = {};
+const aliases: Record<string, string> = {};
+let sim: RunningSimulator | undefined;
+let out: string;
+let run: CliRun;
+
+beforeAll(async () => {
+  // Credentials are known only once the server has a port (token URLs embed it), so a first
+  // simulator tells the test what to alias; the one the run talks to accepts the sentinels.
+  const probe = await startSimulator();
+  const plan = vendorIds.map((id) => ({ id, roles: probe.credentials(id).roles }));
+  await probe.close();
+  for (const { id, roles } of plan) {
+    for (const [role, credential] of Object.entries(roles) as [
+      CredentialRole,
+      (typeof roles)[CredentialRole],
+    ][]) {
+      if (!credential) continue;
+      const sentinel = `SENTINEL-${id}-${role}-7f3a9c`;
+      sentinels.push(sentinel);
+      if (credential.kind === 'header') {
+        aliases[sentinel] = credential.value;
+        env[credentialVariable(id, role)] = sentinel;
+      } else {
+        aliases[sentinel] = credential.clientSecret;
+        env[credentialVariable(id, role, 'clientId')] = credential.clientId;
+        env[credentialVariable(id, role, 'clientSecret')] = sentinel;
+        env[credentialVariable(id, role, 'scope')] = credential.scope;
+      }
+    }
+  }
+  sim = await startSimulator({ credentialAliases: aliases });
+  for (const { id, roles } of plan) {
+    env[baseUrlVariable(id)] = sim.url(id);
+    for (const role of Object.keys(roles) as CredentialRole[]) {
+      const credential = sim.credentials(id).roles[role];
+      if (credential?.kind === 'oauthClient')
+        env[credentialVariable(id, role, 'tokenUrl')] = credential.tokenUrl;
+    }
+  }
+  out = await mkdtemp(join(tmpdir(), 'sandbox-secrets-'));
+  run = await runCliProcess(['run', '--target', 'sandbox', '--out', out], { env, timeoutMs: 90_000 });
+}, 120_000);
+
+afterAll(async () => {
+  await sim?.close();
+  await rm(out, { recursive: true, force: true });
+});
+
+describe('a sandbox run with sentinel credentials', () => {
+  it('authenticates with the sentinels', async () => {
+    const result = JSON.parse(await readFile(join(out, 'results.json'), 'utf8')) as RunResult;
+    expect(result.target).toBe('sandbox');
+    expect(result.vendors).toHaveLength(vendorIds.length);
+    // Every vendor has checks that only pass with a working credential (a 403 for a read-only key,
+    // a 404 behind a valid one); without the aliases they would all be 401s.
+    for (const vendor of result.vendors) {
+      expect(vendor.checks.filter((check) => check.outcome === 'pass').length, vendor.id).toBeGreaterThan(1);
+    }
+  });
+
+  it('leaves no sentinel in stdout, stderr or any report file', async () => {
+    const written = await readdir(out);
+    expect(written.sort()).toEqual(['junit.xml', 'report.html', 'results.json']);
+    const texts = [
+      run.stdout,
+      run.stderr,
+      ...(await Promise.all(written.map((name) => readFile(join(out, name), 'utf8')))),
+    ];
+    expect(sentinels.length).toBeGreaterThan(10);
+    for (const sentinel of sentinels) {
+      for (const text of texts) expect(text.includes(sentinel), sentinel).toBe(false);
+    }
+  });
+});
