@@ -86,3 +86,16 @@ describe('error-contracts run with a mistake in how it was called', () => {
     30_000,
   );
 });
+
+describe('error-contracts run --target sandbox with a base URL that is not loopback', () => {
+  const remote = { ERROR_CONTRACTS_FORESIGHT_BASE_URL: 'https://api.foresight.invalid/v1' };
+
+  it('refuses before sending anything and says how to declare a sandbox', async () => {
+    const run = await runCliProcess(['run', '--target', 'sandbox'], { env: remote });
+    expect(run.code).toBe(EXIT.usage);
+    expect(run.stderr).toContain('api.foresight.invalid is not loopback and was not declared a sandbox');
+    expect(run.stderr).toContain('ERROR_CONTRACTS_FORESIGHT_SANDBOX=true');
+    expect(run.stderr).toContain('--yes-this-is-a-sandbox');
+    expect(run.stdout).toBe('');
+  }, 30_000);
+});

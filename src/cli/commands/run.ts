@@ -11,6 +11,7 @@ import { assembleResult } from '../../runner/assemble-result.js';
 import { baseUrlVariable, CONFIG_FILE_VARIABLE, DEFAULT_CONFIG_FILE } from '../../runner/config/env-names.js';
 import { RunConfigError } from '../../runner/config/errors.js';
 import {
+  assertDeclaredSandboxes,
   parseRunConfig,
   type RunConfigFile,
   resolveSandboxConfig,
@@ -25,6 +26,7 @@ const REPORTERS = ['terminal', ...fileReporters] as const;
 type ReporterName = (typeof REPORTERS)[number];
 
 export const runHelp = `error-contracts run [--vendor <id>...] [--target <t>] [--out <dir>] [--reporter <r>...] [--config <file>]
+                    [--yes-this-is-a-sandbox]
 
 Runs every vendor's conformance checklist (one check per documented error path) and prints the
 matrix: vendors by path, each cell pass, fail, drift, n/a or skipped, with totals, requests sent
@@ -38,6 +40,8 @@ and the simulated waiting verified.
   --out <dir>       write junit.xml, results.json and report.html there
   --reporter <r>    terminal, junit, json or html (repeatable; default: terminal, plus all three
                     files when --out is given; --out defaults to "reports" if a file reporter is named)
+  --yes-this-is-a-sandbox
+                    send to non-loopback base URLs not declared sandboxes in the config (see README)
   --config <file>   sandbox configuration (default: ${DEFAULT_CONFIG_FILE} if present, or $${CONFIG_FILE_VARIABLE})
 
 Exit codes: 0 nothing failed, 1 a check failed, 2 usage or configuration error, 3 the run could
@@ -52,6 +56,7 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
       out: { type: 'string' },
       reporter: { type: 'string', multiple: true },
       config: { type: 'string' },
+      'yes-this-is-a-sandbox': { type: 'boolean', default: false },
     },
   });
   const target = targetArgument(values.target);
@@ -65,6 +70,13 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
   try {
     const config = await loadConfig(values.config ?? io.env[CONFIG_FILE_VARIABLE], cwd, target);
     const vendors = chooseVendors(values.vendor, target, config, io.env);
+    if (target === 'sandbox') {
+      const resolved = resolveSandboxConfig(config ?? {}, io.env);
+      assertDeclaredSandboxes(
+        vendors.flatMap((id) => resolved.get(id) ?? []),
+        values['yes-this-is-a-sandbox'] === true,
+      );
+    }
     options = {
       target,
       vendors,

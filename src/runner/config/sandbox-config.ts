@@ -14,6 +14,7 @@ import type {
 import { getVendor, isVendorId, type VendorId, vendorIds } from '../../vendors/registry.js';
 import { baseUrlVariable, credentialVariable, sandboxVariable } from './env-names.js';
 import { RunConfigError } from './errors.js';
+import { isLoopbackUrl } from './loopback.js';
 
 /** A string in the config file, or the name of the environment variable that holds it. */
 export type ConfigString = string | { env: string };
@@ -231,6 +232,23 @@ function resolveRoles(
     roles[role] = { kind: 'oauthClient', clientId, clientSecret, scope: scope ?? '', tokenUrl };
   }
   return roles;
+}
+
+/**
+ * Refuses, before any request is sent, a vendor whose base URL is not loopback unless it was
+ * declared a sandbox: a typo in a base URL must not aim a burst of test traffic at production.
+ */
+export function assertDeclaredSandboxes(
+  vendors: Iterable<ResolvedVendorConfig>,
+  allowUndeclared: boolean,
+): void {
+  if (allowUndeclared) return;
+  for (const vendor of vendors) {
+    if (vendor.declaredSandbox || isLoopbackUrl(vendor.baseUrl)) continue;
+    throw new RunConfigError(
+      `${vendor.vendorId}: ${new URL(vendor.baseUrl).host} is not loopback and was not declared a sandbox, so no request was sent. If it is a sandbox, set ${sandboxVariable(vendor.vendorId)}=true, or "sandbox": true under vendors.${vendor.vendorId} in the config file, or pass --yes-this-is-a-sandbox.`,
+    );
+  }
 }
 
 /** Which variable a person sets to give a role its credential, for the skip reasons. */
