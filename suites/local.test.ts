@@ -3,7 +3,12 @@ import { checklistFor, runChecklist } from '../src/conformance/index.js';
 import { getVendor, type VendorId, vendorIds } from '../src/index.js';
 import { type CheckResult, OUTCOMES, type RunResult } from '../src/report/result.js';
 import { validateRunResult } from '../src/report/validate-result.js';
-import { type RunningSimulator, startSimulator, VirtualClock } from '../src/simulator/index.js';
+import {
+  type RunningSimulator,
+  startSimulator,
+  statusScenariosFor,
+  VirtualClock,
+} from '../src/simulator/index.js';
 import { simulatorTarget } from './simulator-target.js';
 
 const clock = new VirtualClock();
@@ -51,6 +56,32 @@ describe.each(vendorIds)('the %s checklist against the local simulator', (vendor
     const paths = new Set(results.get(vendorId)?.map((result) => result.path));
     expect(paths.size).toBe(12);
   });
+
+  it('skips nothing: every documented row is checked, the rest are not applicable', () => {
+    const skipped = results.get(vendorId)?.filter((result) => result.outcome === 'skipped');
+    expect(skipped?.map((result) => result.id)).toEqual([]);
+  });
+});
+
+// Only vendors that document statuses without codes have these checks to look at.
+const codeless = vendorIds.filter((vendorId) => statusScenariosFor(vendorId).length > 0);
+
+describe.each(codeless)('the %s statuses documented without a code', (vendorId) => {
+  const statusChecks = checklistFor(vendorId).flatMap((check) => (check.kind === 'status' ? [check] : []));
+
+  it('have one check per status scenario', () => {
+    expect(statusChecks.map((check) => check.scenario)).toEqual(statusScenariosFor(vendorId));
+  });
+
+  it.each(statusChecks.map((check) => [check.id, check] as const))(
+    '%s passes on its matrix row, sending one request and recording the answer',
+    (id, check) => {
+      const result = results.get(vendorId)?.find((candidate) => candidate.id === id);
+      expect(result?.outcome).toBe('pass');
+      expect(result?.path).toBe(check.scenario.path ?? check.path);
+      expect(result?.exchanges[0]?.response?.status).toBe(check.status);
+    },
+  );
 });
 
 describe('the run result', () => {
