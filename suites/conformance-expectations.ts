@@ -8,7 +8,9 @@ import type { VendorId } from '../src/vendors/registry.js';
  * Every vendor's checklist against one simulator target, plus what a pass alone would not show:
  * every matrix row is answered by a check or by a reason, and a check that did not run sent nothing.
  */
-export function defineSimulatorConformance(options: Omit<ConformanceSuiteOptions, 'onResult'>): void {
+export function defineSimulatorConformance(
+  options: Omit<ConformanceSuiteOptions, 'onResult'> & { allowSkipped: boolean },
+): void {
   const results = new Map<VendorId, CheckResult[]>();
   defineConformanceSuite({
     ...options,

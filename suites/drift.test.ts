@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checklistFor, runChecklist, type ScenarioCheck } from '../src/conformance/index.js';
-import { getVendor, type VendorId, vendorIds } from '../src/index.js';
-import { type RunningSimulator, startSimulator, VirtualClock } from '../src/simulator/index.js';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { runChecklist } from '../src/conformance/index.js';
+import { type VendorId, vendorIds } from '../src/index.js';
+import { DRIFT_KINDS, type RunningSimulator, startSimulator, VirtualClock } from '../src/simulator/index.js';
+import { driftCasesFor } from './drift-cases.js';
 import { simulatorTarget } from './simulator-target.js';
 
 const clock = new VirtualClock();
@@ -10,68 +11,50 @@ const sim = () => {
   if (!running) throw new Error('The simulator is not running yet.');
   return running;
 };
+const target = simulatorTarget(sim, clock);
 
+// One server for every case: the variants are switched between checklist runs, not restarted.
 beforeAll(async () => {
   running = await startSimulator({ clock });
+});
+
+afterEach(() => {
+  sim().drift.set([]);
 });
 
 afterAll(async () => {
   await running?.close();
 });
 
-/**
- * A check whose single request can be broken by a route fault without touching anything else: no
- * setup or background requests (which would consume the fault first), a literal path, and another
- * catalog code of the same surface with a different status to answer with instead.
- */
-function breakable(vendorId: VendorId): { check: ScenarioCheck; wrongCode: string } | undefined {
-  const { catalog } = getVendor(vendorId);
-  for (const check of checklistFor(vendorId)) {
-    if (check.kind !== 'scenario') continue;
-    const { scenario } = check;
-    if (scenario.setup?.length || scenario.background || /[{?]/.test(scenario.request.path)) continue;
-    const entry = catalog.find((candidate) => candidate.code === check.code);
-    const wrong = catalog.find(
-      (candidate) => candidate.surface === entry?.surface && candidate.status !== entry?.status,
-    );
-    if (entry?.surface === 'api' && wrong) return { check, wrongCode: wrong.code };
-  }
-  return undefined;
-}
+const failedChecks = async (vendorId: VendorId) => {
+  const results = await runChecklist(vendorId, target, { clock });
+  return results.filter((result) => result.outcome === 'fail');
+};
 
-const variants = vendorIds.flatMap((vendorId) => {
-  const found = breakable(vendorId);
-  return found ? [[vendorId, found.check.id, found] as const] : [];
-});
+const cases = vendorIds.flatMap((vendorId) => driftCasesFor(vendorId));
+const label = (variant: (typeof cases)[number]['variant']) =>
+  'code' in variant ? `${variant.kind} on ${variant.code}` : `${variant.kind} on HTTP ${variant.status}`;
 
-describe('the checklist catches a simulator that answers one path wrongly', () => {
-  it('finds a breakable check for most vendors', () => {
-    expect(variants.length).toBeGreaterThanOrEqual(4);
+describe('the checklist catches a simulator that breaks one documented rule', () => {
+  it.each(vendorIds)('passes every %s check while the simulator breaks nothing', async (vendorId) => {
+    expect((await failedChecks(vendorId)).map((result) => result.id)).toEqual([]);
   });
 
-  it.each(variants)(
-    '%s: %s fails and no other check does',
-    async (vendorId, checkId, { check, wrongCode }) => {
-      const base = simulatorTarget(sim, clock);
-      const target = {
-        ...base,
-        // The simulator's own fault injection plays the drifted vendor: the checked request, and only
-        // it, gets another documented code with another status.
-        beforeCheck: async (id: VendorId, planned: Parameters<NonNullable<typeof base.beforeCheck>>[1]) => {
-          await base.beforeCheck?.(id, planned);
-          if (planned.id === checkId) {
-            const { method, path } = check.scenario.request;
-            sim().faults.inject(id, { route: path, method, code: wrongCode, count: 1 });
-          }
-        },
-      };
-      const results = await runChecklist(vendorId, target, { clock });
-      const failed = results.filter((result) => result.outcome === 'fail').map((result) => result.id);
-      expect(failed).toEqual([checkId]);
-      const broken = results.find((result) => result.id === checkId);
-      expect(broken?.failures.map((failure) => failure.message)).toContain(
-        'The status is not the catalog’s.',
-      );
+  it.each(vendorIds)('has at least one drift variant for %s', (vendorId) => {
+    expect(cases.filter((entry) => entry.vendorId === vendorId).length).toBeGreaterThanOrEqual(1);
+  });
+
+  it.each(DRIFT_KINDS)('exercises the %s variant for at least one vendor', (kind) => {
+    expect(cases.some((entry) => entry.variant.kind === kind)).toBe(true);
+  });
+
+  it.each(cases.map((entry) => [entry.vendorId, label(entry.variant), entry.checkId, entry] as const))(
+    '%s with %s: %s fails, and no other check does',
+    async (vendorId, _label, checkId, { variant, message }) => {
+      sim().drift.set([variant]);
+      const failed = await failedChecks(vendorId);
+      expect(failed.map((result) => result.id)).toEqual([checkId]);
+      expect(failed[0]?.failures.map((failure) => failure.message)).toContain(message);
     },
   );
 });

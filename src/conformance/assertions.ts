@@ -3,7 +3,7 @@ import type { CheckFailure, DriftNote, JsonValue } from '../report/result.js';
 import type { Exchange as SimExchange } from '../simulator/scenario-runner.js';
 import { validateError } from '../validation/validate-error.js';
 import { getVendor, type VendorId } from '../vendors/registry.js';
-import type { ScenarioCheck } from './types.js';
+import type { ScenarioCheck, StatusCheck } from './types.js';
 import { unknownFields } from './unknown-fields.js';
 
 export interface Verdict {
@@ -28,6 +28,35 @@ function atPointer(value: unknown, pointer: string): unknown {
   return node;
 }
 
+type Fail = (message: string, expected?: JsonValue, actual?: JsonValue) => void;
+
+/** A list of failures and the function that adds one. */
+function failureList(): { failures: CheckFailure[]; fail: Fail } {
+  const failures: CheckFailure[] = [];
+  const fail: Fail = (message, expected, actual) => {
+    failures.push({
+      message,
+      ...(expected === undefined ? {} : { expected }),
+      ...(actual === undefined ? {} : { actual }),
+    });
+  };
+  return { failures, fail };
+}
+
+/**
+ * The request id where the vendor promises one, in the documented form. Where the policy says no
+ * id is promised nothing is demanded, whatever the body holds.
+ */
+function checkRequestId(vendorId: VendorId, pointer: string | undefined, body: unknown, fail: Fail): void {
+  const { requestId } = getVendor(vendorId).policy;
+  if (!requestId.promised || !pointer) return;
+  const id = atPointer(body, pointer);
+  if (typeof id !== 'string') fail(`No request id at ${pointer}.`, requestId.pattern ?? 'a string', null);
+  else if (requestId.pattern && !new RegExp(requestId.pattern).test(id)) {
+    fail('The request id does not have the documented form.', requestId.pattern, id);
+  }
+}
+
 /**
  * Everything the vendor's documentation promises about the answer to one catalog code, checked
  * against what actually came back. Each broken promise is its own failure, so a report says which.
@@ -35,13 +64,7 @@ function atPointer(value: unknown, pointer: string): unknown {
 export function judge(vendorId: VendorId, check: ScenarioCheck, response: SimExchange): Verdict {
   const vendor = getVendor(vendorId);
   const entry = vendor.catalog.find((candidate) => candidate.code === check.code);
-  const failures: CheckFailure[] = [];
-  const fail = (message: string, expected?: JsonValue, actual?: JsonValue) =>
-    failures.push({
-      message,
-      ...(expected === undefined ? {} : { expected }),
-      ...(actual === undefined ? {} : { actual }),
-    });
+  const { failures, fail } = failureList();
 
   if (response.status !== entry?.status)
     fail('The status is not the catalog’s.', entry?.status ?? null, response.status);
@@ -79,15 +102,7 @@ export function judge(vendorId: VendorId, check: ScenarioCheck, response: SimExc
     fail(`The catalog gives ${named.code} another status.`, named.status, response.status);
   }
 
-  const { requestId } = vendor.policy;
-  const idPointer = reader?.requestId ?? requestId.pointer;
-  if (requestId.promised && idPointer) {
-    const id = atPointer(body, idPointer);
-    if (typeof id !== 'string') fail(`No request id at ${idPointer}.`, requestId.pattern ?? 'a string', null);
-    else if (requestId.pattern && !new RegExp(requestId.pattern).test(id)) {
-      fail('The request id does not have the documented form.', requestId.pattern, id);
-    }
-  }
+  checkRequestId(vendorId, reader?.requestId ?? vendor.policy.requestId.pointer, body, fail);
 
   for (const header of entry?.headers ?? []) {
     if (response.headers[header.toLowerCase()] === undefined)
@@ -98,5 +113,46 @@ export function judge(vendorId: VendorId, check: ScenarioCheck, response: SimExc
     | Readonly<Record<string, unknown>>
     | undefined;
   const drift = schema && body !== undefined ? unknownFields(schema, body) : [];
+  return { failures, drift };
+}
+
+/**
+ * What a vendor promises about a documented status that carries no code: the status, and nothing
+ * about the body. So the status is checked, the normalizer must keep that status, classify it by
+ * the policy's status table and keep the raw body unchanged for support; a request id is demanded
+ * only where the policy promises one. A body of an unfamiliar shape is no failure, only a note.
+ */
+export function judgeStatus(vendorId: VendorId, check: StatusCheck, response: SimExchange): Verdict {
+  const { policy } = getVendor(vendorId);
+  const { failures, fail } = failureList();
+  if (response.status !== check.status) {
+    fail('The status is not the documented one.', check.status, response.status);
+  }
+  const normalized = normalizeError(
+    vendorId,
+    { status: response.status, headers: response.headers, body: response.body },
+    // Room for the whole body, so "kept as is" can be checked byte for byte.
+    { surface: 'api', maxRawBodyChars: Math.max(1, response.body.length) },
+  );
+  if (normalized.status !== response.status) {
+    fail('The normalized error does not keep the status.', response.status, normalized.status);
+  }
+  // Judged against the status that came back, so a wrong status is reported once, above.
+  const rule = policy.statuses.find((candidate) => candidate.status === response.status);
+  if (rule && (normalized.category !== rule.category || normalized.action !== rule.action)) {
+    fail(
+      `The normalized error is not classified by the status table's row for ${response.status}.`,
+      { category: rule.category, action: rule.action },
+      { category: normalized.category, action: normalized.action },
+    );
+  }
+  if (normalized.raw.body !== response.body) {
+    fail('The raw body does not survive normalization.', response.body, normalized.raw.body);
+  }
+  const api = policy.envelopes.find((candidate) => candidate.surface === 'api');
+  checkRequestId(vendorId, api?.requestId ?? policy.requestId.pointer, parseJson(response.body), fail);
+  const drift: DriftNote[] = normalized.conforms
+    ? []
+    : [{ message: 'The body does not follow the vendor’s envelope; it is kept as opaque text.' }];
   return { failures, drift };
 }

@@ -6,16 +6,17 @@ import {
   isChecklistPathId,
 } from '../report/paths.js';
 import { scenariosFor, statusScenariosFor } from '../simulator/scenarios.js';
-import type { Scenario } from '../simulator/types.js';
+import type { Scenario, StatusScenario } from '../simulator/types.js';
 import { getVendor, type VendorId } from '../vendors/registry.js';
-import type { NotRunPlannedCheck, PlannedCheck, ScenarioCheck } from './types.js';
+import type { NotRunPlannedCheck, PlannedCheck, ScenarioCheck, StatusCheck } from './types.js';
 
 /**
  * A vendor's checklist, derived from data only: one check per catalog code (on the matrix row its
  * first `checklist` tag names, provoked by the scenario table); a further check for a row that a
  * code names only as a later tag, so that row is exercised rather than reported as undocumented;
- * then one entry, with its reason, for each row no code names. Nothing here knows a vendor by
- * name, so a sixth vendor's catalog and scenarios are enough to give it a checklist.
+ * one check per documented status that has no code (the vendor's status scenarios); then one
+ * entry, with its reason, for each row nothing covers. Nothing here knows a vendor by name, so a
+ * sixth vendor's catalog and scenarios are enough to give it a checklist.
  */
 export function checklistFor(vendorId: VendorId): PlannedCheck[] {
   const { catalog, policy } = getVendor(vendorId);
@@ -37,7 +38,8 @@ export function checklistFor(vendorId: VendorId): PlannedCheck[] {
       scenario,
     };
   });
-  const covered = new Set<ChecklistPathId>(checks.map((check) => check.path));
+  const statusChecks = statusChecksFor(vendorId);
+  const covered = new Set<ChecklistPathId>([...checks, ...statusChecks].map((check) => check.path));
   for (const entry of catalog) {
     for (const path of pathsOf(entry).slice(1)) {
       if (covered.has(path)) continue;
@@ -53,10 +55,50 @@ export function checklistFor(vendorId: VendorId): PlannedCheck[] {
       });
     }
   }
-  const rest: NotRunPlannedCheck[] = CHECKLIST_PATHS.filter((path) => !covered.has(path.id)).map((path) =>
-    uncovered(vendorId, path, policy),
-  );
-  return [...checks, ...rest];
+  const rest: NotRunPlannedCheck[] = CHECKLIST_PATHS.filter((path) => !covered.has(path.id)).map((path) => ({
+    kind: 'not_applicable',
+    id: `path.${path.id}`,
+    path: path.id,
+    title: `${path.label}: not documented`,
+    reason: notApplicableReason(path.id, policy),
+  }));
+  // Code checks come first and keep their order, so adding status checks moves no other row.
+  return [...checks, ...statusChecks, ...rest];
+}
+
+/**
+ * One check per status scenario, numbered within its status (`status.404.2`) so ids stay stable
+ * while the scenario table keeps its order.
+ */
+function statusChecksFor(vendorId: VendorId): StatusCheck[] {
+  const seen = new Map<number, number>();
+  return statusScenariosFor(vendorId).map((scenario) => {
+    const number = (seen.get(scenario.status) ?? 0) + 1;
+    seen.set(scenario.status, number);
+    return {
+      kind: 'status',
+      id: `status.${scenario.status}.${number}`,
+      path: rowOf(vendorId, scenario),
+      title: `HTTP ${scenario.status} comes back, its body kept as is: ${scenario.title}`,
+      status: scenario.status,
+      scenario,
+    };
+  });
+}
+
+/**
+ * The row a status scenario exercises: the one it names, or else the only row whose status column
+ * holds its status. A status two rows share (403) must be named, or the report would guess.
+ */
+function rowOf(vendorId: VendorId, scenario: StatusScenario): ChecklistPathId {
+  if (scenario.path) return scenario.path;
+  const rows = CHECKLIST_PATHS.filter((path) => statusInRow(scenario.status, path));
+  if (rows.length > 1) {
+    throw new Error(
+      `${vendorId}'s status scenario "${scenario.title}" must name its row: HTTP ${scenario.status} fits ${rows.map((row) => row.id).join(', ')}.`,
+    );
+  }
+  return rows[0]?.id ?? 'other';
 }
 
 function pathsOf(entry: CatalogEntry): ChecklistPathId[] {
@@ -72,33 +114,6 @@ function statusInRow(status: number, path: ChecklistPath): boolean {
     .some(
       (pattern) => pattern === String(status) || (pattern.endsWith('xx') && String(status)[0] === pattern[0]),
     );
-}
-
-/**
- * A row no code names. When the vendor documents statuses without codes in that row (ClaimRev's
- * API errors), the row is documented but not yet checked: skipped, saying so, rather than
- * reported as not applicable. Otherwise the reason comes from the policy's own words where it has
- * them.
- */
-function uncovered(vendorId: VendorId, path: ChecklistPath, policy: VendorPolicy): NotRunPlannedCheck {
-  const base = { id: `path.${path.id}`, path: path.id };
-  const statuses = [...new Set(statusScenariosFor(vendorId).map((scenario) => scenario.status))].filter(
-    (status) => statusInRow(status, path),
-  );
-  if (statuses.length > 0) {
-    return {
-      ...base,
-      kind: 'skipped',
-      title: `${path.label}: documented as a status without a code`,
-      reason: `Documented as HTTP ${statuses.join(', ')} without an error code; checks for codeless statuses are not built yet.`,
-    };
-  }
-  return {
-    ...base,
-    kind: 'not_applicable',
-    title: `${path.label}: not documented`,
-    reason: notApplicableReason(path.id, policy),
-  };
 }
 
 function notApplicableReason(path: ChecklistPathId, policy: VendorPolicy): string {

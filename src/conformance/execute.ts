@@ -4,9 +4,9 @@ import type { Clock } from '../simulator/clock.js';
 import { runScenario, type Exchange as SimExchange } from '../simulator/scenario-runner.js';
 import type { Scenario } from '../simulator/types.js';
 import { getVendor, type VendorId } from '../vendors/registry.js';
-import { judge } from './assertions.js';
+import { judge, judgeStatus, type Verdict } from './assertions.js';
 import { checklistFor } from './checklist.js';
-import type { ConformanceTarget, PlannedCheck, ScenarioCheck } from './types.js';
+import type { ConformanceTarget, PlannedCheck, ScenarioCheck, StatusCheck } from './types.js';
 
 export interface RunChecklistOptions {
   /** The clock the target runs on; exchange times are read from it (virtual under the simulator). */
@@ -37,7 +37,7 @@ export async function runCheck(
 ): Promise<CheckResult> {
   const check = target.prepare ? target.prepare(vendorId, planned) : planned;
   const base = { id: check.id, path: check.path, title: check.title, failures: [], drift: [], exchanges: [] };
-  if (check.kind !== 'scenario') {
+  if (check.kind !== 'scenario' && check.kind !== 'status') {
     return {
       ...base,
       outcome: check.kind,
@@ -51,7 +51,12 @@ export async function runCheck(
   const startedAt = clock.now();
   await target.beforeCheck?.(vendorId, check);
   const baseUrl = target.baseUrl(vendorId);
-  const common = { ...base, code: check.code, requests: requestsOf(check.scenario), simulatedWaitMs: 0 };
+  const common = {
+    ...base,
+    ...(check.kind === 'scenario' ? { code: check.code } : {}),
+    requests: requestsOf(check.scenario),
+    simulatedWaitMs: 0,
+  };
   let response: SimExchange;
   try {
     const outcome = await runScenario(
@@ -76,26 +81,33 @@ export async function runCheck(
       ...common,
       outcome: 'fail',
       failures: [{ message: `No answer: ${message}` }],
-      exchanges: [exchangeOf(check, baseUrl, clock.now() - startedAt, undefined, message)],
+      exchanges: [exchangeOf(check.scenario, baseUrl, clock.now() - startedAt, undefined, message)],
       durationMs: performance.now() - started,
     });
   }
-  const { failures, drift } = judge(vendorId, check, response);
+  const { failures, drift } = verdictOf(vendorId, check, response);
   return redact(vendorId, baseUrl, {
     ...common,
     outcome: failures.length > 0 ? 'fail' : drift.length > 0 ? 'drift' : 'pass',
     failures,
     drift,
-    exchanges: [exchangeOf(check, baseUrl, clock.now() - startedAt, response)],
+    exchanges: [exchangeOf(check.scenario, baseUrl, clock.now() - startedAt, response)],
     durationMs: performance.now() - started,
   });
+}
+
+/** A catalog code is judged against its catalog entry; a codeless status only by what it promises. */
+function verdictOf(vendorId: VendorId, check: ScenarioCheck | StatusCheck, response: SimExchange): Verdict {
+  return check.kind === 'scenario'
+    ? judge(vendorId, check, response)
+    : judgeStatus(vendorId, check, response);
 }
 
 /**
  * Requests the scenario sends: its setup steps, its background request and the checked one. A
  * bearer token fetched on first use is not counted here, as the runner shares it between checks.
  */
-function requestsOf(scenario: Scenario): number {
+function requestsOf(scenario: Omit<Scenario, 'code'>): number {
   const setup = (scenario.setup ?? []).reduce((sum, step) => sum + (step.repeat ?? 1), 0);
   return setup + (scenario.background ? 1 : 0) + 1;
 }
@@ -105,13 +117,13 @@ function requestsOf(scenario: Scenario): number {
  * named by role rather than sent), and the answer as it came back.
  */
 function exchangeOf(
-  check: ScenarioCheck,
+  scenario: Omit<Scenario, 'code'>,
   baseUrl: string,
   atMs: number,
   response: SimExchange | undefined,
   error?: string,
 ): Exchange {
-  const { request } = check.scenario;
+  const { request } = scenario;
   const body =
     request.json !== undefined ? JSON.stringify(request.json) : request.raw ? request.raw.text : undefined;
   return {

@@ -1,5 +1,11 @@
 /** The check executor: a vendor's checklist derived from its data, run over HTTP against a target. */
 export { checklistFor } from './checklist.js';
 export { type RunChecklistOptions, runCheck, runChecklist } from './execute.js';
-export type { ConformanceTarget, NotRunPlannedCheck, PlannedCheck, ScenarioCheck } from './types.js';
+export type {
+  ConformanceTarget,
+  NotRunPlannedCheck,
+  PlannedCheck,
+  ScenarioCheck,
+  StatusCheck,
+} from './types.js';
 export { unknownFields } from './unknown-fields.js';

@@ -1,6 +1,6 @@
 import type { ChecklistPathId } from '../report/paths.js';
 import type { FaultSpec } from '../simulator/fault-injection.js';
-import type { Scenario, VendorCredentials } from '../simulator/types.js';
+import type { Scenario, StatusScenario, VendorCredentials } from '../simulator/types.js';
 import type { RuntimeStats } from '../simulator/vendor-runtime.js';
 import type { VendorId } from '../vendors/registry.js';
 
@@ -54,6 +54,19 @@ export interface ScenarioCheck {
 }
 
 /**
+ * A check that sends a request to one documented status which has no catalog code (ClaimRev's API
+ * errors): only the status is promised, so the body is kept as it came and never judged by shape.
+ */
+export interface StatusCheck {
+  kind: 'status';
+  id: string;
+  path: ChecklistPathId;
+  title: string;
+  status: number;
+  scenario: StatusScenario;
+}
+
+/**
  * A matrix row with no check of its own: not documented at all (`not_applicable`), or documented
  * only in a form this executor does not check yet (`skipped`). Reported, never silently dropped.
  */
@@ -65,4 +78,4 @@ export interface NotRunPlannedCheck {
   reason: string;
 }
 
-export type PlannedCheck = ScenarioCheck | NotRunPlannedCheck;
+export type PlannedCheck = ScenarioCheck | StatusCheck | NotRunPlannedCheck;

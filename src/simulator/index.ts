@@ -3,6 +3,18 @@
  * loopback HTTP (startSimulator) or inside the process through nock (mountSimulator).
  */
 export { type Clock, realClock, VirtualClock } from './clock.js';
+export type { DriftControls } from './drift-switch.js';
+export {
+  type CodeDrift,
+  DRIFT_KINDS,
+  type DriftKind,
+  type DriftVariant,
+  driftProblem,
+  InapplicableDriftError,
+  type StatusDrift,
+  uncataloguedCodeFor,
+  wrongStatusFor,
+} from './drift-variants.js';
 export { FAULT_HEADER, type FaultSpec, parseFaultHeader } from './fault-injection.js';
 export {
   type Exchange,

@@ -1,6 +1,8 @@
 import { UnknownVendorError } from '../errors.js';
 import { findCatalogEntry, isVendorId, type VendorId, vendorIds } from '../vendors/registry.js';
 import { type Clock, realClock } from './clock.js';
+import { type DriftControls, DriftSwitch } from './drift-switch.js';
+import type { DriftVariant } from './drift-variants.js';
 import { UncataloguedCodeError } from './errors-response.js';
 import { FaultInjector, type FaultSpec } from './fault-injection.js';
 import type { VendorCredentials } from './types.js';
@@ -20,6 +22,8 @@ export interface SimulatorCoreOptions {
    * runs that must use sentinel secrets. See credential-aliases.ts.
    */
   credentialAliases?: Readonly<Record<string, string>>;
+  /** Documented rules to break from the start (see drift-variants.ts); switchable later by `drift.set`. */
+  drift?: readonly DriftVariant[];
 }
 
 /** Controls shared by every transport. */
@@ -34,6 +38,8 @@ export interface SimulatorControls {
   /** Back to the seeded state (one vendor, or all). */
   reset(vendorId?: VendorId): void;
   stats(vendorId: VendorId): RuntimeStats;
+  /** Which documented rules the simulator breaks on purpose; none unless set. Reset leaves it alone. */
+  readonly drift: DriftControls;
 }
 
 export interface SimulatorCore extends SimulatorControls {
@@ -46,12 +52,14 @@ export function createSimulatorCore(options: SimulatorCoreOptions = {}): Simulat
   const injector = new FaultInjector();
   const chosen = options.vendors?.length ? [...new Set(options.vendors)] : [...vendorIds];
   for (const id of chosen) if (!isVendorId(id)) throw new UnknownVendorError(id, vendorIds);
+  const drift = new DriftSwitch(chosen, options.drift);
   const runtimes = new Map<VendorId, VendorRuntime>(
     chosen.map((id) => [
       id,
       createVendorRuntime(vendorModels[id], {
         clock,
         faults: injector,
+        drift,
         ...(options.maxIdempotencyRecords === undefined
           ? {}
           : { maxIdempotencyRecords: options.maxIdempotencyRecords }),
@@ -86,6 +94,7 @@ export function createSimulatorCore(options: SimulatorCoreOptions = {}): Simulat
       for (const id of vendorId ? [vendorId] : chosen) runtime(id).reset();
     },
     stats: (vendorId) => runtime(vendorId).stats(),
+    drift,
     runtime,
     credentials: (vendorId, baseUrl) => runtime(vendorId).model.credentials(baseUrl),
   };
@@ -99,5 +108,6 @@ export function controlsOf(core: SimulatorCore): SimulatorControls {
     faults: core.faults,
     reset: core.reset,
     stats: core.stats,
+    drift: core.drift,
   };
 }

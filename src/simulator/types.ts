@@ -1,4 +1,5 @@
 import type { CatalogEntry, HttpMethod } from '../generated/meta-types.js';
+import type { ChecklistPathId } from '../report/paths.js';
 import type { VendorId } from '../vendors/registry.js';
 import type { Clock } from './clock.js';
 
@@ -109,6 +110,11 @@ export interface Scenario {
  */
 export interface StatusScenario extends Omit<Scenario, 'code'> {
   status: number;
+  /**
+   * The matrix row the scenario exercises, where its status alone does not say (a 403 may be about
+   * the tier or about ownership); otherwise the row whose status column holds the status.
+   */
+  path?: ChecklistPathId;
 }
 
 /** What a behaviour model may use besides its own state. */

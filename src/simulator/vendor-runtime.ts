@@ -3,6 +3,7 @@ import type { VendorPolicy } from '../generated/meta-types.js';
 import { findCatalogEntry, getVendor, type VendorId } from '../vendors/registry.js';
 import type { Clock } from './clock.js';
 import { applyCredentialAliases } from './credential-aliases.js';
+import type { DriftSwitch } from './drift-switch.js';
 import { errorResponse, jsonResponse, textResponse } from './errors-response.js';
 import { FAULT_HEADER, type Fault, type FaultInjector, parseFaultHeader } from './fault-injection.js';
 import { IdempotencyStore } from './idempotency-store.js';
@@ -39,6 +40,8 @@ export interface RuntimeOptions {
   maxRateLimitWindows?: number;
   /** Credentials the simulator did not issue, mapped to the test credentials they stand for. */
   credentialAliases?: ReadonlyMap<string, string>;
+  /** Rules to break on purpose (drift variants); the faithful vendor when absent. */
+  drift?: DriftSwitch;
 }
 
 /**
@@ -47,7 +50,7 @@ export interface RuntimeOptions {
  * a last line of defence that turns any exception into the vendor's own 500.
  */
 export function createVendorRuntime(model: VendorModel<unknown>, options: RuntimeOptions): VendorRuntime {
-  const { clock, faults } = options;
+  const { clock, faults, drift } = options;
   const vendorId = model.id;
   const policy = getVendor(vendorId).policy;
   const nextRequestId = requestIdFactory(policy.requestId, () => clock.now());
@@ -67,8 +70,8 @@ export function createVendorRuntime(model: VendorModel<unknown>, options: Runtim
       state,
       clock,
       requestId,
-      error: (code, message, extras = {}) =>
-        errorResponse({
+      error: (code, message, extras = {}) => {
+        const response = errorResponse({
           vendorId,
           policy,
           shapeError: model.shapeError,
@@ -77,7 +80,9 @@ export function createVendorRuntime(model: VendorModel<unknown>, options: Runtim
           extras,
           requestId,
           now: clock.now(),
-        }),
+        });
+        return drift ? drift.coded(vendorId, code, response) : response;
+      },
       json: jsonResponse,
     };
   }
@@ -86,11 +91,13 @@ export function createVendorRuntime(model: VendorModel<unknown>, options: Runtim
     const ctx = context(nextRequestId?.());
     const aliases = options.credentialAliases;
     const request = aliases && aliases.size > 0 ? applyCredentialAliases(sent, aliases) : sent;
+    let response: SimResponse;
     try {
-      return await answer(request, ctx);
+      response = await answer(request, ctx);
     } catch (error) {
-      return internalFailure(ctx, error);
+      response = internalFailure(ctx, error);
     }
+    return drift ? drift.codeless(vendorId, response) : response;
   }
 
   function internalFailure(ctx: ModelContext<unknown>, error: unknown): SimResponse {

@@ -6,7 +6,7 @@
  */
 import type { ConformanceTarget, PlannedCheck, SimulatorHooks } from '../../conformance/types.js';
 import { type Clock, realClock } from '../../simulator/clock.js';
-import type { CredentialRole } from '../../simulator/types.js';
+import type { CredentialRole, VendorCredentials } from '../../simulator/types.js';
 import type { VendorId } from '../../vendors/registry.js';
 import { RunConfigError } from '../config/errors.js';
 import { credentialHint, type ResolvedVendorConfig } from '../config/sandbox-config.js';
@@ -39,9 +39,21 @@ export function createHttpTarget(options: HttpTargetOptions): ConformanceTarget 
     if (!found) throw new RunConfigError(`${vendorId} is not configured for this run.`);
     return found;
   };
+  // Bearer tokens are cached per credentials object (see scenario-runner.ts). A sandbox keeps its
+  // tokens for the whole run, one fetch per role; the simulator forgets the tokens it issued when
+  // it is reset, so each reset starts a fresh object and with it a fresh token.
+  const credentials = new Map<VendorId, VendorCredentials>();
+  const credentialsOf = (vendorId: VendorId): VendorCredentials => {
+    let found = credentials.get(vendorId);
+    if (!found) {
+      found = { ...vendor(vendorId).credentials };
+      credentials.set(vendorId, found);
+    }
+    return found;
+  };
   const target: ConformanceTarget = {
     baseUrl: (vendorId) => vendor(vendorId).baseUrl,
-    credentials: (vendorId) => vendor(vendorId).credentials,
+    credentials: credentialsOf,
     now: () => clock.now(),
     wait: (ms) => clock.sleep(ms),
     prepare: (vendorId, check) =>
@@ -52,7 +64,10 @@ export function createHttpTarget(options: HttpTargetOptions): ConformanceTarget 
   };
   if (side) {
     target.simulator = side.hooks;
-    target.beforeCheck = (vendorId) => side.reset(vendorId);
+    target.beforeCheck = (vendorId) => {
+      side.reset(vendorId);
+      credentials.delete(vendorId);
+    };
     target.waitForBackground = (vendorId) => side.waitForBackground(vendorId);
     target.releaseBackground = (vendorId) => side.releaseBackground(vendorId);
   }

@@ -294,11 +294,17 @@ const checkEligibility = (role: CredentialRole | 'none', json: unknown = eligibi
   role,
   json,
 });
-const answers = (status: number, title: string, request: ScenarioRequest): StatusScenario => ({
+const answers = (
+  status: number,
+  title: string,
+  request: ScenarioRequest,
+  path?: StatusScenario['path'],
+): StatusScenario => ({
   status,
   how: 'natural',
   title,
   request,
+  ...(path ? { path } : {}),
 });
 const missingClaim = '/api/v1/claims/CLM-1001-9999?accountNumber=1001';
 const statusScenarios: StatusScenario[] = [
@@ -309,8 +315,13 @@ const statusScenarios: StatusScenario[] = [
   ),
   answers(401, 'an expired token', checkEligibility('expired')),
   answers(401, 'no token at all', checkEligibility('none')),
-  answers(403, 'a client without the eligibility permission', checkEligibility('readOnly')),
-  answers(403, 'a client not bound to the account', checkEligibility('otherOrganisation')),
+  answers(403, 'a client without the eligibility permission', checkEligibility('readOnly'), 'forbidden_tier'),
+  answers(
+    403,
+    'a client not bound to the account',
+    checkEligibility('otherOrganisation'),
+    'forbidden_ownership',
+  ),
   answers(404, 'a claim that does not exist', { method: 'GET', path: missingClaim }),
   answers(404, 'deleting a claim that does not exist', { method: 'DELETE', path: missingClaim }),
   {

@@ -1,0 +1,66 @@
+import { checklistFor, type PlannedCheck } from '../src/conformance/index.js';
+import { getVendor, type VendorId } from '../src/index.js';
+import { DRIFT_KINDS, type DriftVariant, driftProblem } from '../src/simulator/index.js';
+
+/** One drifted simulator and what the checklist must say about it. */
+export interface DriftCase {
+  vendorId: VendorId;
+  variant: DriftVariant;
+  /** The one check that must fail. */
+  checkId: string;
+  /** The failure that check must report, among any others the same break causes. */
+  message: string;
+}
+
+/**
+ * The drift cases of one vendor, from its data alone: for each variant kind the vendor's docs make
+ * checkable, the first catalog code that has exactly one check (so "only that check fails" is a
+ * claim about one check), and for a documented status without a code, the first status that only
+ * one check answers.
+ */
+export function driftCasesFor(vendorId: VendorId): DriftCase[] {
+  const checks = checklistFor(vendorId);
+  const onlyCheck = (matches: (check: PlannedCheck) => boolean) => {
+    const found = checks.filter(matches);
+    return found.length === 1 ? found[0] : undefined;
+  };
+  const cases: DriftCase[] = [];
+  for (const kind of DRIFT_KINDS) {
+    for (const { code } of getVendor(vendorId).catalog) {
+      const variant = { kind, vendorId, code };
+      const check = onlyCheck((candidate) => candidate.kind === 'scenario' && candidate.code === code);
+      if (!check || driftProblem(variant) !== undefined) continue;
+      cases.push({ vendorId, variant, checkId: check.id, message: expectedMessage(vendorId, kind, code) });
+      break;
+    }
+  }
+  for (const planned of checks) {
+    if (planned.kind !== 'status') continue;
+    const { status } = planned;
+    const variant: DriftVariant = { kind: 'wrong_status', vendorId, status };
+    const check = onlyCheck((candidate) => candidate.kind === 'status' && candidate.status === status);
+    if (!check || driftProblem(variant) !== undefined) continue;
+    cases.push({ vendorId, variant, checkId: check.id, message: 'The status is not the documented one.' });
+    break;
+  }
+  return cases;
+}
+
+/** The failure the conformance judge reports for each kind of break, in its own words. */
+function expectedMessage(vendorId: VendorId, kind: DriftVariant['kind'], code: string): string {
+  const { catalog, policy } = getVendor(vendorId);
+  const entry = catalog.find((candidate) => candidate.code === code);
+  const reader = policy.envelopes.find((candidate) => candidate.surface === (entry?.surface ?? 'api'));
+  switch (kind) {
+    case 'wrong_status':
+      return 'The status is not the catalog’s.';
+    case 'missing_request_id':
+      return `No request id at ${reader?.requestId ?? policy.requestId.pointer}.`;
+    case 'uncatalogued_code':
+      return 'The code in the body is not in the catalog.';
+    case 'missing_header':
+      return `The ${entry?.headers?.[0]} header is missing.`;
+    case 'wrong_envelope':
+      return `The body does not pass the ${reader?.schema ?? 'envelope'} schema.`;
+  }
+}
