@@ -1,4 +1,12 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 import { publint } from 'publint';
@@ -88,6 +96,31 @@ describe('the packed package, installed into an empty project', () => {
       expect(stdout).toMatch(new RegExp(`^${entry.code}\\s+${entry.status}\\s`, 'm'));
     }
   });
+
+  it('explains how to get vitest when the run command is used without it', async () => {
+    const bin = join(consumerDir, 'node_modules', '.bin', 'error-contracts');
+    const { code, stdout, stderr } = await run(bin, ['run', '--vendor', 'collate'], consumerDir);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('npm install --save-dev vitest@4');
+  });
+
+  it('runs a vendor checklist from inside node_modules once vitest is there', async () => {
+    // The repository's own vitest stands in for the user's dev dependency; the suite file vitest
+    // loads is the installed package's bundled one, under node_modules.
+    const linked = join(consumerDir, 'node_modules', 'vitest');
+    symlinkSync(join(repoRoot, 'node_modules', 'vitest'), linked, 'dir');
+    try {
+      const bin = join(consumerDir, 'node_modules', '.bin', 'error-contracts');
+      const { code, stdout, stderr } = await run(bin, ['run', '--vendor', 'collate'], consumerDir);
+      expect(stderr).toBe('');
+      expect(code).toBe(0);
+      expect(stdout).toMatch(/Checks: \d+ pass/);
+      expect(stdout).toContain('Collate');
+    } finally {
+      rmSync(linked);
+    }
+  }, 60_000);
 
   it('type-checks a strict TypeScript consumer that relies on narrowing', async () => {
     const tsc = join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc');
