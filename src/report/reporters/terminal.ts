@@ -73,12 +73,21 @@ export function renderTerminalSummary(raw: RunResult, options: TerminalOptions):
     table,
     '',
     `Checks: ${formatCounts(matrix.totals, OUTCOMES)} (${checks} in all)`,
-    `Requests sent: ${result.requests}`,
+    `Requests sent: ${result.requests} (${result.vendors
+      .map((vendor) => `${vendor.name} ${vendor.checks.reduce((sum, check) => sum + check.requests, 0)}`)
+      .join(', ')})`,
     `Wall time: ${formatDuration(result.wallTimeMs)} · simulated waiting verified: ${formatDuration(result.simulatedWaitMs)}`,
   ];
   const paint = (outcome: CellOutcome, text: string) => (colour ? `${ANSI[outcome]}${text}${RESET}` : text);
-  const where = (vendorName: string, path: ChecklistPathId, title: string) =>
-    `${vendorName} › ${pathTitles.get(path) ?? path} › ${title}`;
+  // A check that stands for a whole row (not documented, say) is titled after the row; naming the
+  // row twice would only push the reason off the screen.
+  const where = (vendorName: string, path: ChecklistPathId, title: string) => {
+    const row = pathTitles.get(path) ?? path;
+    const label = CHECKLIST_PATHS.find((candidate) => candidate.id === path)?.label ?? '';
+    return title.startsWith(label)
+      ? `${vendorName} › ${row}${title.slice(label.length)}`
+      : `${vendorName} › ${row} › ${title}`;
+  };
 
   const failures: string[] = [];
   const drift: string[] = [];
