@@ -4,7 +4,12 @@ import { type Clock, realClock } from './clock.js';
 import { UncataloguedCodeError } from './errors-response.js';
 import { FaultInjector, type FaultSpec } from './fault-injection.js';
 import type { VendorCredentials } from './types.js';
-import { createVendorRuntime, type RuntimeStats, type VendorRuntime } from './vendor-runtime.js';
+import {
+  createVendorRuntime,
+  type RuntimeStats,
+  type SimulatorVariant,
+  type VendorRuntime,
+} from './vendor-runtime.js';
 import { vendorModels } from './vendors/index.js';
 
 export interface SimulatorCoreOptions {
@@ -15,6 +20,8 @@ export interface SimulatorCoreOptions {
   /** Caps on each vendor's bounded stores. */
   maxIdempotencyRecords?: number;
   maxRateLimitWindows?: number;
+  /** Break one documented promise on purpose (drift tests); every promise is kept when absent. */
+  variant?: SimulatorVariant;
 }
 
 /** Controls shared by every transport. */
@@ -53,6 +60,7 @@ export function createSimulatorCore(options: SimulatorCoreOptions = {}): Simulat
         ...(options.maxRateLimitWindows === undefined
           ? {}
           : { maxRateLimitWindows: options.maxRateLimitWindows }),
+        ...(options.variant === undefined ? {} : { variant: options.variant }),
       }),
     ]),
   );
