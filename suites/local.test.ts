@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checklistFor, runChecklist } from '../src/conformance/index.js';
-import { getVendor, type VendorId, vendorIds } from '../src/index.js';
-import { type CheckResult, OUTCOMES, type RunResult } from '../src/report/result.js';
+import { type VendorId, vendorIds } from '../src/index.js';
+import type { CheckResult } from '../src/report/result.js';
 import { validateRunResult } from '../src/report/validate-result.js';
 import { type RunningSimulator, startSimulator, VirtualClock } from '../src/simulator/index.js';
+import { localRunResult } from './local-run-result.js';
 import { simulatorTarget } from './simulator-target.js';
 
 const clock = new VirtualClock();
@@ -55,31 +56,9 @@ describe.each(vendorIds)('the %s checklist against the local simulator', (vendor
 
 describe('the run result', () => {
   it('validates against the published run-result schema', () => {
-    const vendors = vendorIds.map((id) => ({
-      id,
-      name: getVendor(id).name,
-      baseUrl: sim().url(id),
-      checks: results.get(id) ?? [],
-    }));
-    const checks = vendors.flatMap((vendor) => vendor.checks);
-    const totals = Object.fromEntries(
-      OUTCOMES.map((outcome) => [outcome, checks.filter((check) => check.outcome === outcome).length]),
-    ) as RunResult['totals'];
-    const finishedAt = new Date();
-    const result: RunResult = {
-      schemaVersion: 1,
-      tool: { name: 'error-contracts', version: '0.1.0' },
-      target: 'local',
-      startedAt: startedAt.toISOString(),
-      finishedAt: finishedAt.toISOString(),
-      wallTimeMs: finishedAt.getTime() - startedAt.getTime(),
-      simulatedWaitMs: checks.reduce((sum, check) => sum + check.simulatedWaitMs, 0),
-      requests: checks.reduce((sum, check) => sum + check.requests, 0),
-      vendors,
-      totals,
-    };
+    const result = localRunResult(results, (id) => sim().url(id), startedAt);
     const validation = validateRunResult(result);
     expect(validation.valid ? [] : validation.issues).toEqual([]);
-    expect(totals.fail).toBe(0);
+    expect(result.totals.fail).toBe(0);
   });
 });

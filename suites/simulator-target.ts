@@ -1,5 +1,10 @@
 import type { ConformanceTarget } from '../src/conformance/index.js';
-import type { RunningSimulator, VirtualClock } from '../src/simulator/index.js';
+import {
+  type RunningSimulator,
+  type StartSimulatorOptions,
+  startSimulator,
+  VirtualClock,
+} from '../src/simulator/index.js';
 
 /** Turns in the event loop to wait for a held request to reach the simulator before giving up. */
 const BACKGROUND_TURNS = 2_000;
@@ -29,6 +34,30 @@ export function simulatorTarget(sim: () => RunningSimulator, clock: VirtualClock
     simulator: {
       injectFault: (vendorId, spec) => sim().faults.inject(vendorId, spec),
       stats: (vendorId) => sim().stats(vendorId),
+    },
+  };
+}
+
+/**
+ * One simulator for a suite, on its own virtual clock: `start` in beforeAll, `close` in afterAll,
+ * and `sim`, `target` and `clock` for the tests in between.
+ */
+export function suiteSimulator(options: Omit<StartSimulatorOptions, 'clock'> = {}) {
+  const clock = new VirtualClock();
+  let running: RunningSimulator | undefined;
+  const sim = () => {
+    if (!running) throw new Error('The simulator is not running yet.');
+    return running;
+  };
+  return {
+    clock,
+    sim,
+    target: simulatorTarget(sim, clock),
+    start: async () => {
+      running = await startSimulator({ ...options, clock });
+    },
+    close: async () => {
+      await running?.close();
     },
   };
 }
