@@ -103,3 +103,32 @@ describe('the sequences as a whole', () => {
     expect(validation.valid ? [] : validation.issues).toEqual([]);
   });
 });
+
+describe('the sequences on a target without the simulator’s hooks, as a sandbox would be', () => {
+  const sandboxLike = () => {
+    const { simulator: _hooks, waitForBackground: _wait, releaseBackground: _release, ...rest } = target;
+    return rest;
+  };
+
+  it.each(vendorIds)(
+    '%s: fault-driven sequences are skipped with a reason and a replay is judged by its answers',
+    async (vendorId) => {
+      const bare = await runSequenceChecks(vendorId, sandboxLike());
+      for (const result of bare.filter((candidate) => candidate.path === 'server_retry')) {
+        expect(result.outcome).toBe('skipped');
+        expect(result.reason).toBe('Needs the simulator’s fault injection.');
+        expect(result.requests).toBe(0);
+      }
+      const inFlight = bare.find((result) => result.id === 'sequence.idempotency_in_flight');
+      expect(['skipped', 'not_applicable']).toContain(inFlight?.outcome);
+      const replay = bare.find((result) => result.id === 'sequence.idempotency_replay');
+      if (replay?.outcome !== 'not_applicable') {
+        expect(replay?.outcome).toBe('pass');
+        expect(replay?.timeline?.map((event) => event.label)).toContain(
+          'resources cannot be counted on this target; the answers alone are judged',
+        );
+      }
+      expect(bare.filter((result) => result.outcome === 'fail')).toEqual([]);
+    },
+  );
+});

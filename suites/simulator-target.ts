@@ -25,7 +25,9 @@ export function simulatorTarget(sim: () => RunningSimulator, clock: VirtualClock
     },
     waitForBackground: async (vendorId) => {
       for (let turn = 0; turn < BACKGROUND_TURNS; turn++) {
-        if (sim().stats(vendorId).idempotencyInFlight > 0) return;
+        // A held write sleeps on the virtual clock once it has passed the idempotency store, so a
+        // sleeper shows it has arrived even on a drifted simulator that keeps no key in flight.
+        if (clock.pendingSleepers > 0 || sim().stats(vendorId).idempotencyInFlight > 0) return;
         await new Promise((resolve) => setTimeout(resolve, 1));
       }
       throw new Error('The background request never reached the simulator.');
