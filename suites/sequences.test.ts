@@ -128,6 +128,9 @@ describe('the sequences on a target without the simulator’s hooks, as a sandbo
           'resources cannot be counted on this target; the answers alone are judged',
         );
       }
+      for (const result of bare.filter((candidate) => candidate.outcome === 'skipped')) {
+        expect(result.reason?.length).toBeGreaterThan(0);
+      }
       expect(bare.filter((result) => result.outcome === 'fail')).toEqual([]);
     },
   );

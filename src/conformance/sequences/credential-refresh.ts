@@ -28,10 +28,16 @@ export const credentialRefresh: SequenceDefinition = {
     (policy.authentication.refreshOn401 ?? 0) > 0
       ? undefined
       : `${UNREFRESHABLE[policy.authentication.scheme]} cannot be refreshed by a client, so a 401 is final and must not be retried.`,
-  cannotRun: ({ behaviour }) =>
-    behaviour?.refresh
-      ? undefined
-      : 'The vendor’s simulator module does not say how its credential goes stale.',
+  cannotRun: ({ behaviour, policy }, target) => {
+    if (!behaviour?.refresh)
+      return 'The vendor’s simulator module does not say how its credential goes stale.';
+    // A sandbox's clock is the wall clock: nobody waits out a token's lifetime in a CI job.
+    if (behaviour.refresh.kind === 'token_lifetime' && !target.simulator) {
+      const lifetime = policy.authentication.tokenLifetimeSeconds;
+      return `Waiting out the token lifetime${lifetime ? ` (${lifetime} s)` : ''} needs the simulator’s virtual clock.`;
+    }
+    return undefined;
+  },
   async run(facts, recorder) {
     const refresh = facts.behaviour?.refresh;
     const read = facts.behaviour?.read;
