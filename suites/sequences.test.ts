@@ -61,7 +61,7 @@ describe.each(vendorIds)('the %s sequences against the local simulator', (vendor
       expect(result.failures).toEqual([]);
       expect(result.outcome).toBe('pass');
       expect(result.requests).toBeGreaterThan(1);
-      expect(result.exchanges).toHaveLength(result.requests);
+      expect(result.exchanges.filter((exchange) => !exchange.response)).toEqual([]);
       expect(result.timeline?.some((event) => event.kind === 'request')).toBe(true);
     },
   );
@@ -91,10 +91,14 @@ describe('the sequences as a whole', () => {
     expect(wallMs).toBeLessThan(MAX_WALL_MS);
   });
 
-  it('record timelines whose waits add up to the waiting each check reports', () => {
+  it('record timelines on the target’s clock: each wait moves the next request on by its length', () => {
     for (const result of vendorIds.flatMap((id) => results.get(id) ?? [])) {
-      const waits = (result.timeline ?? []).filter((event) => event.kind === 'wait');
-      expect(waits.reduce((sum, event) => sum + event.durationMs, 0)).toBe(result.simulatedWaitMs);
+      const timeline = result.timeline ?? [];
+      timeline.forEach((event, index) => {
+        if (event.kind !== 'wait') return;
+        const next = timeline.slice(index + 1).find((later) => later.kind === 'request');
+        expect(next?.atMs).toBeGreaterThanOrEqual(event.atMs + event.durationMs);
+      });
     }
   });
 
