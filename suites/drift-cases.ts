@@ -6,8 +6,14 @@ import { DRIFT_KINDS, type DriftVariant, driftProblem } from '../src/simulator/i
 export interface DriftCase {
   vendorId: VendorId;
   variant: DriftVariant;
-  /** The one check that must fail. */
+  /** The check the break is about. */
   checkId: string;
+  /**
+   * Every check that must fail: the one above, plus any behavioural sequence that relies on the
+   * broken promise (a 429 without its wait header also leaves the wait-out sequence nothing to
+   * wait for). No other check may fail.
+   */
+  failing: string[];
   /** The failure that check must report, among any others the same break causes. */
   message: string;
 }
@@ -30,7 +36,19 @@ export function driftCasesFor(vendorId: VendorId): DriftCase[] {
       const variant = { kind, vendorId, code };
       const check = onlyCheck((candidate) => candidate.kind === 'scenario' && candidate.code === code);
       if (!check || driftProblem(variant) !== undefined) continue;
-      cases.push({ vendorId, variant, checkId: check.id, message: expectedMessage(vendorId, kind, code) });
+      const relying =
+        kind === 'missing_header'
+          ? checks
+              .filter((other) => other.kind === 'sequence' && other.path === check.path)
+              .map((other) => other.id)
+          : [];
+      cases.push({
+        vendorId,
+        variant,
+        checkId: check.id,
+        failing: [check.id, ...relying],
+        message: expectedMessage(vendorId, kind, code),
+      });
       break;
     }
   }
@@ -40,7 +58,13 @@ export function driftCasesFor(vendorId: VendorId): DriftCase[] {
     const variant: DriftVariant = { kind: 'wrong_status', vendorId, status };
     const check = onlyCheck((candidate) => candidate.kind === 'status' && candidate.status === status);
     if (!check || driftProblem(variant) !== undefined) continue;
-    cases.push({ vendorId, variant, checkId: check.id, message: 'The status is not the documented one.' });
+    cases.push({
+      vendorId,
+      variant,
+      checkId: check.id,
+      failing: [check.id],
+      message: 'The status is not the documented one.',
+    });
     break;
   }
   return cases;

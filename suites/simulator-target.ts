@@ -1,5 +1,10 @@
 import type { ConformanceTarget } from '../src/conformance/index.js';
-import type { RunningSimulator, VirtualClock } from '../src/simulator/index.js';
+import {
+  type RunningSimulator,
+  type StartSimulatorOptions,
+  startSimulator,
+  VirtualClock,
+} from '../src/simulator/index.js';
 
 /** Turns in the event loop to wait for a held request to reach the simulator before giving up. */
 const BACKGROUND_TURNS = 2_000;
@@ -20,7 +25,9 @@ export function simulatorTarget(sim: () => RunningSimulator, clock: VirtualClock
     },
     waitForBackground: async (vendorId) => {
       for (let turn = 0; turn < BACKGROUND_TURNS; turn++) {
-        if (sim().stats(vendorId).idempotencyInFlight > 0) return;
+        // A held write sleeps on the virtual clock once it has passed the idempotency store, so a
+        // sleeper shows it has arrived even on a drifted simulator that keeps no key in flight.
+        if (clock.pendingSleepers > 0 || sim().stats(vendorId).idempotencyInFlight > 0) return;
         await new Promise((resolve) => setTimeout(resolve, 1));
       }
       throw new Error('The background request never reached the simulator.');
@@ -29,6 +36,30 @@ export function simulatorTarget(sim: () => RunningSimulator, clock: VirtualClock
     simulator: {
       injectFault: (vendorId, spec) => sim().faults.inject(vendorId, spec),
       stats: (vendorId) => sim().stats(vendorId),
+    },
+  };
+}
+
+/**
+ * One simulator for a suite, on its own virtual clock: `start` in beforeAll, `close` in afterAll,
+ * and `sim`, `target` and `clock` for the tests in between.
+ */
+export function suiteSimulator(options: Omit<StartSimulatorOptions, 'clock'> = {}) {
+  const clock = new VirtualClock();
+  let running: RunningSimulator | undefined;
+  const sim = () => {
+    if (!running) throw new Error('The simulator is not running yet.');
+    return running;
+  };
+  return {
+    clock,
+    sim,
+    target: simulatorTarget(sim, clock),
+    start: async () => {
+      running = await startSimulator({ ...options, clock });
+    },
+    close: async () => {
+      await running?.close();
     },
   };
 }

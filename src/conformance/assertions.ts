@@ -11,7 +11,7 @@ export interface Verdict {
   drift: DriftNote[];
 }
 
-function parseJson(text: string): unknown {
+export function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
@@ -19,7 +19,7 @@ function parseJson(text: string): unknown {
   }
 }
 
-function atPointer(value: unknown, pointer: string): unknown {
+export function atPointer(value: unknown, pointer: string): unknown {
   let node = value;
   for (const part of pointer.split('/').slice(1)) {
     if (typeof node !== 'object' || node === null) return undefined;

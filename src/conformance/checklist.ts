@@ -8,13 +8,15 @@ import {
 import { scenariosFor, statusScenariosFor } from '../simulator/scenarios.js';
 import type { Scenario, StatusScenario } from '../simulator/types.js';
 import { getVendor, type VendorId } from '../vendors/registry.js';
+import { sequenceChecksFor } from './sequences/index.js';
 import type { NotRunPlannedCheck, PlannedCheck, ScenarioCheck, StatusCheck } from './types.js';
 
 /**
  * A vendor's checklist, derived from data only: one check per catalog code (on the matrix row its
  * first `checklist` tag names, provoked by the scenario table); a further check for a row that a
  * code names only as a later tag, so that row is exercised rather than reported as undocumented;
- * one check per documented status that has no code (the vendor's status scenarios); then one
+ * one check per documented status that has no code (the vendor's status scenarios); the
+ * behavioural sequences (idempotency, waiting out a 429, refreshing credentials, the 5xx schedule); then one
  * entry, with its reason, for each row nothing covers. Nothing here knows a vendor by name, so a
  * sixth vendor's catalog and scenarios are enough to give it a checklist.
  */
@@ -55,6 +57,14 @@ export function checklistFor(vendorId: VendorId): PlannedCheck[] {
       });
     }
   }
+  // Behavioural sequences follow. One that does not apply is listed only on a row something else
+  // checks (refresh on an API-key vendor's 401 row, say): on a row nothing covers, the row's own
+  // entry already gives the same reason.
+  const sequences = sequenceChecksFor(vendorId);
+  for (const sequence of sequences) if (sequence.kind === 'sequence') covered.add(sequence.path);
+  const shownSequences = sequences.filter(
+    (sequence) => sequence.kind === 'sequence' || covered.has(sequence.path),
+  );
   const rest: NotRunPlannedCheck[] = CHECKLIST_PATHS.filter((path) => !covered.has(path.id)).map((path) => ({
     kind: 'not_applicable',
     id: `path.${path.id}`,
@@ -63,7 +73,7 @@ export function checklistFor(vendorId: VendorId): PlannedCheck[] {
     reason: notApplicableReason(path.id, policy),
   }));
   // Code checks come first and keep their order, so adding status checks moves no other row.
-  return [...checks, ...statusChecks, ...rest];
+  return [...checks, ...statusChecks, ...shownSequences, ...rest];
 }
 
 /**

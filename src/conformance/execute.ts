@@ -1,11 +1,12 @@
-import { redactRunResult } from '../report/redact.js';
 import type { CheckResult, Exchange } from '../report/result.js';
 import type { Clock } from '../simulator/clock.js';
 import { runScenario, type Exchange as SimExchange } from '../simulator/scenario-runner.js';
 import type { Scenario } from '../simulator/types.js';
-import { getVendor, type VendorId } from '../vendors/registry.js';
+import type { VendorId } from '../vendors/registry.js';
 import { judge, judgeStatus, type Verdict } from './assertions.js';
 import { checklistFor } from './checklist.js';
+import { redactCheck as redact } from './redact-check.js';
+import { runSequenceCheck } from './sequences/index.js';
 import type { ConformanceTarget, PlannedCheck, ScenarioCheck, StatusCheck } from './types.js';
 
 export interface RunChecklistOptions {
@@ -36,6 +37,7 @@ export async function runCheck(
   clock: Clock,
 ): Promise<CheckResult> {
   const check = target.prepare ? target.prepare(vendorId, planned) : planned;
+  if (check.kind === 'sequence') return runSequenceCheck(vendorId, target, check);
   const base = { id: check.id, path: check.path, title: check.title, failures: [], drift: [], exchanges: [] };
   if (check.kind !== 'scenario' && check.kind !== 'status') {
     return {
@@ -145,21 +147,4 @@ function exchangeOf(
       : {}),
     ...(error === undefined ? {} : { error }),
   };
-}
-
-/** The reporters' redaction, applied as the check is recorded, so no credential is ever held in a result. */
-function redact(vendorId: VendorId, baseUrl: string, check: CheckResult): CheckResult {
-  const wrapped = redactRunResult({
-    schemaVersion: 1,
-    tool: { name: 'error-contracts', version: '0' },
-    target: 'local',
-    startedAt: '',
-    finishedAt: '',
-    wallTimeMs: 0,
-    simulatedWaitMs: 0,
-    requests: 0,
-    vendors: [{ id: vendorId, name: getVendor(vendorId).name, baseUrl, checks: [check] }],
-    totals: { fail: 0, drift: 0, pass: 0, skipped: 0, not_applicable: 0 },
-  });
-  return wrapped.vendors[0]?.checks[0] ?? check;
 }

@@ -78,4 +78,23 @@ export interface NotRunPlannedCheck {
   reason: string;
 }
 
-export type PlannedCheck = ScenarioCheck | StatusCheck | NotRunPlannedCheck;
+/** The behavioural sequences: each a series of requests and waits, judged as a whole. */
+export type SequenceName =
+  | 'idempotency_replay'
+  | 'idempotency_mismatch'
+  | 'idempotency_in_flight'
+  | 'rate_limit_wait'
+  | 'credential_refresh'
+  | 'server_retry_gives_up'
+  | 'server_retry_recovers';
+
+/** A check that plays one behavioural sequence; its id is `sequence.<name>`. */
+export interface SequenceCheck {
+  kind: 'sequence';
+  id: string;
+  path: ChecklistPathId;
+  title: string;
+  sequence: SequenceName;
+}
+
+export type PlannedCheck = ScenarioCheck | StatusCheck | SequenceCheck | NotRunPlannedCheck;

@@ -29,3 +29,14 @@ export function scheduledDelayMs(retry: RetryPolicy, retryNumber: number, random
   const growth = delays.factor ** Math.min(index, 60);
   return Math.min(delays.initialMs * growth + jitterMs(retry.jitterMs, random), delays.maxMs);
 }
+
+/**
+ * The shortest and longest wait the schedule allows before retry `retryNumber`: the same
+ * computation with the jitter at its two ends, so a checker judges waits by the rule that makes them.
+ */
+export function scheduledWindowMs(retry: RetryPolicy, retryNumber: number): { min: number; max: number } {
+  return {
+    min: scheduledDelayMs(retry, retryNumber, () => 0),
+    max: scheduledDelayMs(retry, retryNumber, () => 1),
+  };
+}

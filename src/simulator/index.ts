@@ -42,8 +42,9 @@ export type {
   SimRequest,
   SimResponse,
   StatusScenario,
+  VendorBehaviour,
   VendorCredentials,
   VendorModel,
 } from './types.js';
-export type { RuntimeStats } from './vendor-runtime.js';
+export type { RuntimeStats, SimulatorVariant } from './vendor-runtime.js';
 export { EICAR_TEST_STRING } from './virus-scan.js';

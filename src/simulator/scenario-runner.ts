@@ -114,20 +114,31 @@ export async function credentialHeaders(
   return { authorization: `Bearer ${token}` };
 }
 
-/** A client-credentials grant at the credential's token endpoint, answer returned as is. */
-export function requestToken(credential: OAuthClientCredential): Promise<Exchange> {
+/** The client-credentials grant for one OAuth credential, as the form POST to send. */
+export function tokenRequestOf(credential: OAuthClientCredential): {
+  url: string;
+  method: 'POST';
+  headers: Record<string, string>;
+  body: string;
+} {
   const form = new URLSearchParams({
     grant_type: 'client_credentials',
     client_id: credential.clientId,
     client_secret: credential.clientSecret,
     scope: credential.scope,
   });
-  return exchange(
-    credential.tokenUrl,
-    'POST',
-    { 'content-type': 'application/x-www-form-urlencoded' },
-    Buffer.from(form.toString()),
-  );
+  return {
+    url: credential.tokenUrl,
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: form.toString(),
+  };
+}
+
+/** A client-credentials grant at the credential's token endpoint, answer returned as is. */
+export function requestToken(credential: OAuthClientCredential): Promise<Exchange> {
+  const { url, method, headers, body } = tokenRequestOf(credential);
+  return exchange(url, method, headers, Buffer.from(body));
 }
 
 /** Replaces {{unique}} and {{role.field}} (a credential's clientId, scope, value and so on). */

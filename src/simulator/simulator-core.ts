@@ -6,7 +6,12 @@ import type { DriftVariant } from './drift-variants.js';
 import { UncataloguedCodeError } from './errors-response.js';
 import { FaultInjector, type FaultSpec } from './fault-injection.js';
 import type { VendorCredentials } from './types.js';
-import { createVendorRuntime, type RuntimeStats, type VendorRuntime } from './vendor-runtime.js';
+import {
+  createVendorRuntime,
+  type RuntimeStats,
+  type SimulatorVariant,
+  type VendorRuntime,
+} from './vendor-runtime.js';
 import { vendorModels } from './vendors/index.js';
 
 export interface SimulatorCoreOptions {
@@ -24,6 +29,8 @@ export interface SimulatorCoreOptions {
   credentialAliases?: Readonly<Record<string, string>>;
   /** Documented rules to break from the start (see drift-variants.ts); switchable later by `drift.set`. */
   drift?: readonly DriftVariant[];
+  /** Break one documented promise on purpose (drift tests); every promise is kept when absent. */
+  variant?: SimulatorVariant;
 }
 
 /** Controls shared by every transport. */
@@ -69,6 +76,7 @@ export function createSimulatorCore(options: SimulatorCoreOptions = {}): Simulat
         ...(options.credentialAliases === undefined
           ? {}
           : { credentialAliases: new Map(Object.entries(options.credentialAliases)) }),
+        ...(options.variant === undefined ? {} : { variant: options.variant }),
       }),
     ]),
   );

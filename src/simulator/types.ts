@@ -178,4 +178,49 @@ export interface VendorModel<S = unknown> {
   scenarios: readonly Scenario[];
   /** Documented statuses without a code, where the vendor has such paths. */
   statusScenarios?: readonly StatusScenario[];
+  /** Resources in the state (seeded and created), so a replayed write can be shown to add none. */
+  countResources?(state: S): number;
+  /** The requests the behavioural sequences build on; a vendor without them has none run. */
+  behaviour?: VendorBehaviour;
 }
+
+/**
+ * What the behavioural sequences (replayed and reused idempotency keys, waiting out a 429,
+ * refreshing a credential, the 5xx retry schedule) need to know about one vendor, as data: the
+ * sequences name no vendor and read only this, the policy and the catalog.
+ */
+export interface VendorBehaviour {
+  /** A safe read the valid role may repeat: what is rate limited, refreshed and retried. */
+  read: ScenarioRequest;
+  /** A create the vendor's Idempotency-Key applies to, where the vendor documents one. */
+  create?: IdempotentCreate;
+  /** How a credential the policy lets a client refresh goes stale, and how a new one is had. */
+  refresh?: CredentialRefresh;
+}
+
+export interface IdempotentCreate {
+  request: ScenarioRequest;
+  /** Another valid body for the same create: what a reused key is sent with. */
+  otherJson: unknown;
+  /** JSON Pointer to the new resource's id in the success body. */
+  idPointer: string;
+}
+
+export type CredentialRefresh =
+  | {
+      /**
+       * An OAuth client role: its token lapses after the policy's token lifetime, and its token
+       * endpoint issues a new one.
+       */
+      kind: 'token_lifetime';
+      role: CredentialRole;
+    }
+  | {
+      /** A role whose session has lapsed already; signing in again starts a new one. */
+      kind: 'sign_in';
+      expiredRole: CredentialRole;
+      /** The sign-in request. Its JSON body maps each member to the credential fact holding it. */
+      signIn: { method: HttpMethod; path: string; jsonFromFacts: Readonly<Record<string, string>> };
+      /** The response header carrying the new credential; its first name=value pair is sent back. */
+      credentialHeader: string;
+    };

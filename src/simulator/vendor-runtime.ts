@@ -20,6 +20,21 @@ export interface RuntimeStats {
   idempotencyInFlight: number;
   rateLimitWindows: number;
   armedFaults: number;
+  /** Resources in the model's state, seeded ones included; absent when the model cannot count them. */
+  resources?: number;
+}
+
+/**
+ * Ways the simulator can be told to break one documented promise, so a test can show that the
+ * check for that promise fails, and only that check.
+ */
+export interface SimulatorVariant {
+  /**
+   * Idempotency-Keys are not honoured. 'replay': a repeated key with the same body runs the write
+   * again (a different body or a write still in flight is still refused); 'all': the header is
+   * not looked at.
+   */
+  ignoreIdempotencyKeys?: 'replay' | 'all';
 }
 
 export interface VendorRuntime {
@@ -42,6 +57,7 @@ export interface RuntimeOptions {
   credentialAliases?: ReadonlyMap<string, string>;
   /** Rules to break on purpose (drift variants); the faithful vendor when absent. */
   drift?: DriftSwitch;
+  variant?: SimulatorVariant;
 }
 
 /**
@@ -51,6 +67,7 @@ export interface RuntimeOptions {
  */
 export function createVendorRuntime(model: VendorModel<unknown>, options: RuntimeOptions): VendorRuntime {
   const { clock, faults, drift } = options;
+  const ignoredKeys = options.variant?.ignoreIdempotencyKeys;
   const vendorId = model.id;
   const policy = getVendor(vendorId).policy;
   const nextRequestId = requestIdFactory(policy.requestId, () => clock.now());
@@ -174,7 +191,12 @@ export function createVendorRuntime(model: VendorModel<unknown>, options: Runtim
   ): Promise<SimResponse> {
     const rules = policy.idempotency;
     const key = rules.header ? request.headers[rules.header.toLowerCase()] : undefined;
-    if (!rules.supported || key === undefined || !rules.methods?.includes(request.method as never)) {
+    if (
+      !rules.supported ||
+      key === undefined ||
+      ignoredKeys === 'all' ||
+      !rules.methods?.includes(request.method as never)
+    ) {
       return execute();
     }
     if (key.length === 0 || key.length > 255 || (rules.keyFormat === 'uuid' && !UUID.test(key))) {
@@ -189,7 +211,7 @@ export function createVendorRuntime(model: VendorModel<unknown>, options: Runtim
     for (let round = 0; round < 2; round++) {
       const outcome = idempotency.begin(scope, fingerprint, clock.now());
       if (outcome.kind === 'mismatch' && rules.mismatch) return ctx.error(rules.mismatch.code);
-      if (outcome.kind === 'replay') return replay(outcome.response);
+      if (outcome.kind === 'replay') return ignoredKeys === 'replay' ? execute() : replay(outcome.response);
       if (outcome.kind === 'in_flight') {
         if (rules.inFlight) return ctx.error(rules.inFlight.code);
         const settled = await outcome.settled;
@@ -228,6 +250,7 @@ export function createVendorRuntime(model: VendorModel<unknown>, options: Runtim
         idempotencyInFlight: idempotency.inFlight,
         rateLimitWindows: limiter.size,
         armedFaults: faults.armed(vendorId),
+        ...(model.countResources ? { resources: model.countResources(state) } : {}),
       };
     },
   };

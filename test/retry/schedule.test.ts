@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getVendor } from '../../src/index.js';
-import { jitterMs, scheduledDelayMs } from '../../src/retry/schedule.js';
+import { jitterMs, scheduledDelayMs, scheduledWindowMs } from '../../src/retry/schedule.js';
 
 describe('scheduledDelayMs', () => {
   it('caps an exponential wait at maxMs with the jitter included (CaseXchange: 30 s)', () => {
@@ -34,5 +34,26 @@ describe('jitterMs', () => {
 
   it('adds nothing without a range', () => {
     expect(jitterMs(null, () => 0.7)).toBe(0);
+  });
+});
+
+describe('scheduledWindowMs', () => {
+  it.each([
+    ['claimrev', 2, { min: 2000, max: 2500 }],
+    ['foresight', 1, { min: 1000, max: 1000 }],
+    ['denialbase', 3, { min: 2000, max: 2000 }],
+    ['casexchange', 6, { min: 30_000, max: 30_000 }],
+  ] as const)('gives %s retry %d the window %o', (vendorId, retryNumber, window) => {
+    expect(scheduledWindowMs(getVendor(vendorId).policy.retry, retryNumber)).toEqual(window);
+  });
+
+  it('holds every wait the schedule can draw', () => {
+    const { retry } = getVendor('collate').policy;
+    for (const draw of [0, 0.25, 0.5, 0.999999]) {
+      const delay = scheduledDelayMs(retry, 3, () => draw);
+      const { min, max } = scheduledWindowMs(retry, 3);
+      expect(delay).toBeGreaterThanOrEqual(min);
+      expect(delay).toBeLessThanOrEqual(max);
+    }
   });
 });

@@ -371,4 +371,6 @@ export const casexchange: VendorModel<State> = {
   maxBodyBytes: 1024 * 1024,
   rateLimitFor: (principal) => ({ limit: KEYS[principal]?.limitPerMinute ?? 600, windowSeconds: 60 }),
   scenarios,
+  countResources: (state) => state.cases.size + state.referrals.size,
+  behaviour: { read: firmsMe },
 };

@@ -395,4 +395,10 @@ export const claimrev: VendorModel<State> = {
   maxBodyBytes: 1024 * 1024,
   scenarios,
   statusScenarios,
+  countResources: (state) => state.claims.size,
+  behaviour: {
+    // A GET, because ClaimRev's other reads are POSTs, which a client must not repeat.
+    read: { method: 'GET', path: '/api/v1/claims/CLM-1001-0001?accountNumber=1001' },
+    refresh: { kind: 'token_lifetime', role: 'valid' },
+  },
 };

@@ -782,4 +782,14 @@ export const collate: VendorModel<State> = {
   failure,
   maxBodyBytes: MAX_BODY_BYTES,
   scenarios,
+  countResources: (state) =>
+    state.authorizations.size + state.files.size + state.handoffs.size + state.grants.size,
+  behaviour: {
+    read: { method: 'GET', path: PA },
+    create: {
+      request: { method: 'POST', path: PA, json: newAuthorization },
+      otherJson: { ...newAuthorization, patient: { ...newAuthorization.patient, firstName: 'Other' } },
+      idPointer: '/id',
+    },
+  },
 };

@@ -532,4 +532,23 @@ export const denialbase: VendorModel<State> = {
     return { limit: (token && SEEDED_SESSIONS[token]?.limitPerMinute) || 300, windowSeconds: 60 };
   },
   scenarios,
+  countResources: (state) => state.denials.size + state.documents.size,
+  behaviour: {
+    read: listDenials,
+    create: {
+      request: { method: 'POST', path: '/api/v1/denials', json: newDenial },
+      otherJson: { ...newDenial, amount_cents: 13_000 },
+      idPointer: '/id',
+    },
+    refresh: {
+      kind: 'sign_in',
+      expiredRole: 'expired',
+      signIn: {
+        method: 'POST',
+        path: '/api/v1/sessions',
+        jsonFromFacts: { email: 'email', password: 'password' },
+      },
+      credentialHeader: 'set-cookie',
+    },
+  },
 };

@@ -516,4 +516,13 @@ export const foresight: VendorModel<State> = {
     return { limit: key?.limitPerMinute ?? 600, windowSeconds: 60 };
   },
   scenarios,
+  countResources: (state) => state.patients.size + state.claims.size,
+  behaviour: {
+    read: listClaims,
+    create: {
+      request: { method: 'POST', path: '/v1/claims', json: claimBody },
+      otherJson: { ...claimBody, totalChargeCents: 9_900 },
+      idPointer: '/id',
+    },
+  },
 };

@@ -1,0 +1,144 @@
+import type { AuthenticationPolicy } from '../../generated/meta-types.js';
+import type { CredentialRefresh, CredentialRole, ScenarioRequest } from '../../simulator/types.js';
+import type { SequenceDefinition, VendorFacts } from './definition.js';
+import type { SequenceRecorder } from './recorder.js';
+import { fetchToken, isSuccess, outgoing, roleHeaders } from './requests.js';
+
+/** What a client holds under each scheme, named for the reason a refresh does not apply. */
+const UNREFRESHABLE: Readonly<Record<AuthenticationPolicy['scheme'], string>> = {
+  api_key: 'An API key',
+  bearer: 'A bearer token issued out of band',
+  session_cookie: 'This session cookie',
+  oauth2_client_credentials: 'This OAuth token',
+};
+
+/** Checked one second before the documented lifetime ends, so the token is shown to last that long. */
+const BEFORE_EXPIRY_MS = 1000;
+
+/**
+ * A credential goes stale the way the vendor's data says (a token outlives its lifetime, or a
+ * session has lapsed), the read is refused with 401, and a fresh credential obtained the
+ * documented way (the token endpoint, a new sign-in) makes the same read succeed.
+ */
+export const credentialRefresh: SequenceDefinition = {
+  name: 'credential_refresh',
+  path: 'unauthenticated',
+  title: 'After a 401 for an expired credential, a refreshed credential makes the request succeed',
+  notApplicable: ({ policy }) =>
+    (policy.authentication.refreshOn401 ?? 0) > 0
+      ? undefined
+      : `${UNREFRESHABLE[policy.authentication.scheme]} cannot be refreshed by a client, so a 401 is final and must not be retried.`,
+  cannotRun: ({ behaviour, policy }, target) => {
+    if (!behaviour?.refresh)
+      return 'The vendor’s simulator module does not say how its credential goes stale.';
+    // A sandbox's clock is the wall clock: nobody waits out a token's lifetime in a CI job.
+    if (behaviour.refresh.kind === 'token_lifetime' && !target.simulator) {
+      const lifetime = policy.authentication.tokenLifetimeSeconds;
+      return `Waiting out the token lifetime${lifetime ? ` (${lifetime} s)` : ''} needs the simulator’s virtual clock.`;
+    }
+    return undefined;
+  },
+  async run(facts, recorder) {
+    const refresh = facts.behaviour?.refresh;
+    const read = facts.behaviour?.read;
+    if (!refresh || !read) return;
+    if (refresh.kind === 'token_lifetime') await tokenLapses(facts, recorder, read, refresh.role);
+    else await sessionLapsed(facts, recorder, read, refresh);
+  },
+};
+
+const bearer = (auth: AuthenticationPolicy, token: string) => ({ [auth.header]: `Bearer ${token}` });
+
+async function tokenLapses(
+  { policy }: VendorFacts,
+  recorder: SequenceRecorder,
+  read: ScenarioRequest,
+  role: CredentialRole,
+): Promise<void> {
+  const auth = policy.authentication;
+  const credential = recorder.target.credentials(recorder.vendorId).roles[role];
+  if (credential?.kind !== 'oauthClient') {
+    return recorder.fail(`The ${role} role is not an OAuth client.`, 'oauthClient', credential?.kind ?? null);
+  }
+  const send = (token: string) => recorder.send(outgoing(recorder.baseUrl, read, bearer(auth, token)));
+  const issued = await fetchToken(recorder, credential);
+  if (!issued) return;
+  const fresh = await send(issued.token);
+  if (!recorder.expect(isSuccess(fresh.status), 'A fresh token was refused.', '2xx', fresh.status)) return;
+  const lifetimeMs = (auth.tokenLifetimeSeconds ?? issued.expiresInSeconds ?? 0) * 1000;
+  if (
+    !recorder.expect(
+      lifetimeMs > BEFORE_EXPIRY_MS,
+      'No token lifetime is documented or issued.',
+      'seconds',
+      null,
+    )
+  )
+    return;
+
+  await recorder.wait(lifetimeMs - BEFORE_EXPIRY_MS, 'the token lifetime, less one second');
+  const late = await send(issued.token);
+  recorder.expect(
+    isSuccess(late.status),
+    'The token lapsed before its documented lifetime.',
+    '2xx',
+    late.status,
+  );
+  await recorder.wait(BEFORE_EXPIRY_MS, 'the rest of the token lifetime');
+  const stale = await send(issued.token);
+  if (
+    !recorder.expect(
+      stale.status === 401,
+      'A token past its lifetime was not refused with 401.',
+      401,
+      stale.status,
+    )
+  )
+    return;
+  const renewed = await fetchToken(recorder, credential);
+  if (!renewed) return;
+  const again = await send(renewed.token);
+  recorder.expect(isSuccess(again.status), 'The read with a new token did not succeed.', '2xx', again.status);
+}
+
+async function sessionLapsed(
+  { policy }: VendorFacts,
+  recorder: SequenceRecorder,
+  read: ScenarioRequest,
+  refresh: Extract<CredentialRefresh, { kind: 'sign_in' }>,
+): Promise<void> {
+  const auth = policy.authentication;
+  const expired = await roleHeaders(recorder, refresh.expiredRole, auth.header);
+  if (!expired) return;
+  const stale = await recorder.send(outgoing(recorder.baseUrl, read, expired));
+  if (!recorder.expect(stale.status === 401, 'A lapsed session was not refused with 401.', 401, stale.status))
+    return;
+
+  const { facts } = recorder.target.credentials(recorder.vendorId);
+  const json: Record<string, string> = {};
+  for (const [member, fact] of Object.entries(refresh.signIn.jsonFromFacts)) {
+    const value = facts[fact];
+    if (value === undefined)
+      return recorder.fail(`No ${fact} credential fact is configured for signing in.`, fact, null);
+    json[member] = value;
+  }
+  const signedIn = await recorder.send(outgoing(recorder.baseUrl, { ...refresh.signIn, json }, {}));
+  if (
+    !recorder.expect(isSuccess(signedIn.status), 'Signing in again did not succeed.', '2xx', signedIn.status)
+  )
+    return;
+  const issued = signedIn.headers[refresh.credentialHeader.toLowerCase()]?.split(';')[0]?.trim();
+  if (!issued)
+    return recorder.fail(
+      `The sign-in sent no ${refresh.credentialHeader} header.`,
+      refresh.credentialHeader,
+      null,
+    );
+  const again = await recorder.send(outgoing(recorder.baseUrl, read, { [auth.header]: issued }));
+  recorder.expect(
+    isSuccess(again.status),
+    'The read with the new session did not succeed.',
+    '2xx',
+    again.status,
+  );
+}

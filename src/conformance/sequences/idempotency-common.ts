@@ -1,0 +1,95 @@
+import { randomUUID } from 'node:crypto';
+import { normalizeError } from '../../normalize/normalize-error.js';
+import type { Exchange as SimExchange } from '../../simulator/scenario-runner.js';
+import type { IdempotentCreate } from '../../simulator/types.js';
+import type { VendorFacts } from './definition.js';
+import type { SequenceRecorder } from './recorder.js';
+import { isSuccess, outgoing, roleHeaders } from './requests.js';
+
+/** Not applicable where the vendor honours no key, in the policy's own words when it has them. */
+export function withoutKeys({ policy }: VendorFacts): string | undefined {
+  if (policy.idempotency.supported) return undefined;
+  return policy.idempotency.note ?? 'No idempotency key is documented.';
+}
+
+export function withoutCreate({ behaviour, policy }: VendorFacts): string | undefined {
+  const create = behaviour?.create;
+  if (!create) return 'The vendor’s simulator module names no create to send an idempotency key with.';
+  if (!policy.idempotency.header) return 'The policy names no idempotency key header.';
+  return undefined;
+}
+
+/** A key every vendor accepts: a UUID suits both opaque keys and those that must be UUIDs. */
+export const newKey = (): string => randomUUID();
+
+/**
+ * Sends the vendor's create with an idempotency key, as the valid role (or the role the data
+ * names), with the body given or the create's own.
+ */
+export async function sendKeyed(
+  { policy, behaviour }: VendorFacts,
+  recorder: SequenceRecorder,
+  key: string,
+  json?: unknown,
+): Promise<SimExchange | undefined> {
+  const create = behaviour?.create as IdempotentCreate;
+  const role = create.request.role === 'none' ? undefined : (create.request.role ?? 'valid');
+  const auth = role === undefined ? {} : await roleHeaders(recorder, role, policy.authentication.header);
+  if (!auth) return undefined;
+  const request = { ...create.request, json: json === undefined ? create.request.json : json };
+  return recorder.send(
+    outgoing(recorder.baseUrl, request, { ...auth, [policy.idempotency.header as string]: key }),
+  );
+}
+
+/** Resources the simulator holds now; undefined on a target that cannot count them. */
+export function resourcesNow(recorder: SequenceRecorder): number | undefined {
+  return recorder.target.simulator?.stats(recorder.vendorId).resources;
+}
+
+/** Fails unless exactly `expected` resources were added since `before`, where they can be counted. */
+export function expectCreated(
+  recorder: SequenceRecorder,
+  before: number | undefined,
+  expected: number,
+  message: string,
+): void {
+  const after = resourcesNow(recorder);
+  if (before === undefined || after === undefined) {
+    recorder.note('resources cannot be counted on this target; the answers alone are judged');
+    return;
+  }
+  recorder.expect(after - before === expected, message, expected, after - before);
+}
+
+/** The first create with a fresh key; undefined (the failure recorded) when it does not succeed. */
+export async function firstCreate(
+  facts: VendorFacts,
+  recorder: SequenceRecorder,
+): Promise<{ key: string; answer: SimExchange } | undefined> {
+  const key = newKey();
+  const answer = await sendKeyed(facts, recorder, key);
+  if (!answer) return undefined;
+  if (!recorder.expect(isSuccess(answer.status), 'The first create did not succeed.', '2xx', answer.status)) {
+    return undefined;
+  }
+  return { key, answer };
+}
+
+/** Fails unless the answer has the status and the code the policy documents for it. */
+export function expectDocumented(
+  recorder: SequenceRecorder,
+  answer: SimExchange,
+  documented: { status: number; code: string },
+  subject: string,
+): void {
+  const { status, code } = documented;
+  recorder.expect(
+    answer.status === status,
+    `${subject} did not get the documented status.`,
+    status,
+    answer.status,
+  );
+  const actual = normalizeError(recorder.vendorId, answer).code;
+  recorder.expect(actual === code, `${subject} did not get the documented code.`, code, actual);
+}

@@ -1,0 +1,83 @@
+import type { CheckResult } from '../../report/result.js';
+import { behaviourFor } from '../../simulator/scenarios.js';
+import { getVendor, type VendorId } from '../../vendors/registry.js';
+import type { ConformanceTarget, NotRunPlannedCheck, SequenceCheck } from '../types.js';
+import { credentialRefresh } from './credential-refresh.js';
+import type { SequenceDefinition, VendorFacts } from './definition.js';
+import { idempotencyInFlight } from './idempotency-in-flight.js';
+import { idempotencyMismatch } from './idempotency-mismatch.js';
+import { idempotencyReplay } from './idempotency-replay.js';
+import { rateLimitWait } from './rate-limit-wait.js';
+import { notRunResult, SequenceRecorder } from './recorder.js';
+import { serverRetryGivesUp, serverRetryRecovers } from './server-retry.js';
+
+/** Every behavioural sequence, in the order a vendor's checks are run and reported. */
+export const SEQUENCES: readonly SequenceDefinition[] = [
+  idempotencyReplay,
+  idempotencyMismatch,
+  idempotencyInFlight,
+  rateLimitWait,
+  credentialRefresh,
+  serverRetryGivesUp,
+  serverRetryRecovers,
+];
+
+function factsOf(vendorId: VendorId): VendorFacts {
+  const { policy, catalog } = getVendor(vendorId);
+  return { vendorId, policy, catalog, behaviour: behaviourFor(vendorId) };
+}
+
+/**
+ * A vendor's behavioural checks: one per sequence, planned as not applicable (with the reason
+ * from its documentation) where the vendor does not document the path.
+ */
+export function sequenceChecksFor(vendorId: VendorId): (SequenceCheck | NotRunPlannedCheck)[] {
+  const facts = factsOf(vendorId);
+  return SEQUENCES.map((sequence): SequenceCheck | NotRunPlannedCheck => {
+    const base = { id: `sequence.${sequence.name}`, path: sequence.path, title: sequence.title };
+    const reason = sequence.notApplicable(facts);
+    return reason === undefined
+      ? { ...base, kind: 'sequence', sequence: sequence.name }
+      : { ...base, kind: 'not_applicable', reason };
+  });
+}
+
+/**
+ * Plays one behavioural check against a target and judges it. A check planned as not applicable
+ * comes back so, and one the target cannot run (no simulator to inject faults, say) is skipped
+ * with the reason; neither sends anything.
+ */
+export async function runSequenceCheck(
+  vendorId: VendorId,
+  target: ConformanceTarget,
+  check: SequenceCheck | NotRunPlannedCheck,
+): Promise<CheckResult> {
+  if (check.kind !== 'sequence') return notRunResult(check, check.kind, check.reason);
+  const sequence = SEQUENCES.find((candidate) => candidate.name === check.sequence);
+  if (!sequence) throw new Error(`No sequence is called ${check.sequence}.`);
+  const facts = factsOf(vendorId);
+  const notApplicable = sequence.notApplicable(facts);
+  if (notApplicable !== undefined) return notRunResult(check, 'not_applicable', notApplicable);
+  const cannotRun = sequence.cannotRun?.(facts, target);
+  if (cannotRun !== undefined) return notRunResult(check, 'skipped', cannotRun);
+
+  await target.beforeCheck?.(vendorId, check);
+  const recorder = new SequenceRecorder(vendorId, target, check);
+  try {
+    await sequence.run(facts, recorder);
+  } catch (error) {
+    recorder.fail(`No answer: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return recorder.result();
+}
+
+/** Runs every behavioural check of a vendor in order, one at a time (they share its state). */
+export async function runSequenceChecks(
+  vendorId: VendorId,
+  target: ConformanceTarget,
+): Promise<CheckResult[]> {
+  const results: CheckResult[] = [];
+  for (const check of sequenceChecksFor(vendorId))
+    results.push(await runSequenceCheck(vendorId, target, check));
+  return results;
+}

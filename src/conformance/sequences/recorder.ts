@@ -1,0 +1,182 @@
+import { normalizeError } from '../../normalize/normalize-error.js';
+import type {
+  CheckFailure,
+  CheckResult,
+  Exchange,
+  JsonValue,
+  NotRunOutcome,
+  TimelineEvent,
+} from '../../report/result.js';
+import { exchange, type Exchange as SimExchange } from '../../simulator/scenario-runner.js';
+import type { VendorId } from '../../vendors/registry.js';
+import { redactCheck } from '../redact-check.js';
+import type { ConformanceTarget, NotRunPlannedCheck, SequenceCheck } from '../types.js';
+
+/** One request as it goes on the wire: what the recorder sends and keeps. */
+export interface OutgoingRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+/**
+ * Everything one sequence does, kept as it happens: each exchange, a timeline of requests,
+ * answers, waits and notes on the target's clock, the broken promises, and the waiting verified.
+ * A sequence sends and waits only through it, so nothing it does goes unreported.
+ */
+export class SequenceRecorder {
+  readonly baseUrl: string;
+  /** The catalog code the sequence provokes, when it provokes one. */
+  code: string | undefined;
+  readonly #failures: CheckFailure[] = [];
+  readonly #exchanges: Exchange[] = [];
+  readonly #timeline: TimelineEvent[] = [];
+  readonly #attempts = new Map<string, number>();
+  readonly #startedAt: number;
+  readonly #started = performance.now();
+  #waitedMs = 0;
+
+  constructor(
+    readonly vendorId: VendorId,
+    readonly target: ConformanceTarget,
+    readonly check: SequenceCheck,
+  ) {
+    this.baseUrl = target.baseUrl(vendorId);
+    this.#startedAt = target.now();
+  }
+
+  /** Milliseconds since the sequence began, on the target's clock. */
+  elapsed(): number {
+    return this.target.now() - this.#startedAt;
+  }
+
+  /** Calls made so far of one request line (`GET /v1/claims`): how a retry count is read. */
+  callsOf(method: string, url: string): number {
+    return this.#attempts.get(lineOf(method, url)) ?? 0;
+  }
+
+  /** Sends one request over HTTP and records it. A transport failure is recorded, then rethrown. */
+  async send(request: OutgoingRequest): Promise<SimExchange> {
+    const line = lineOf(request.method, request.url);
+    const attempt = (this.#attempts.get(line) ?? 0) + 1;
+    this.#attempts.set(line, attempt);
+    const atMs = this.elapsed();
+    this.#timeline.push({ kind: 'request', atMs, attempt, label: line });
+    const sent: Exchange['request'] = {
+      method: request.method,
+      url: request.url,
+      headers: request.headers,
+      ...(request.body === undefined ? {} : { body: { text: request.body, truncated: false } }),
+    };
+    let answer: SimExchange;
+    try {
+      const body = request.body === undefined ? undefined : Buffer.from(request.body);
+      answer = await exchange(request.url, request.method, request.headers, body);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.#exchanges.push({ atMs, request: sent, error: message });
+      throw error;
+    }
+    this.#exchanges.push({
+      atMs,
+      request: sent,
+      response: {
+        status: answer.status,
+        headers: answer.headers,
+        body: { text: answer.body, truncated: false },
+      },
+    });
+    const code = answer.status >= 400 ? normalizeError(this.vendorId, answer).code : null;
+    this.#timeline.push({
+      kind: 'response',
+      atMs: this.elapsed(),
+      attempt,
+      status: answer.status,
+      ...(code === null ? {} : { label: code }),
+    });
+    return answer;
+  }
+
+  /** Lets `ms` pass on the target and counts it as waiting the sequence verifies. */
+  async wait(ms: number, label: string, allowedMs?: { min: number; max: number }): Promise<void> {
+    this.#timeline.push({
+      kind: 'wait',
+      atMs: this.elapsed(),
+      durationMs: ms,
+      label,
+      ...(allowedMs ? { allowedMs } : {}),
+    });
+    this.#waitedMs += ms;
+    await this.target.wait(ms);
+  }
+
+  note(label: string): void {
+    this.#timeline.push({ kind: 'note', atMs: this.elapsed(), label });
+  }
+
+  fail(message: string, expected?: JsonValue, actual?: JsonValue): void {
+    this.#failures.push({
+      message,
+      ...(expected === undefined ? {} : { expected }),
+      ...(actual === undefined ? {} : { actual }),
+    });
+  }
+
+  /** Records a failure unless `holds`; returns `holds`, so a sequence can stop where later steps mean nothing. */
+  expect(holds: boolean, message: string, expected?: JsonValue, actual?: JsonValue): boolean {
+    if (!holds) this.fail(message, expected, actual);
+    return holds;
+  }
+
+  get failed(): boolean {
+    return this.#failures.length > 0;
+  }
+
+  /** The check's result, redacted like every other check's. */
+  result(): CheckResult {
+    const { id, path, title } = this.check;
+    return redactCheck(this.vendorId, this.baseUrl, {
+      id,
+      path,
+      title,
+      ...(this.code === undefined ? {} : { code: this.code }),
+      outcome: this.failed ? 'fail' : 'pass',
+      failures: this.#failures,
+      drift: [],
+      exchanges: this.#exchanges,
+      timeline: this.#timeline,
+      requests: this.#exchanges.length,
+      simulatedWaitMs: this.#waitedMs,
+      durationMs: performance.now() - this.#started,
+    });
+  }
+}
+
+/** The result of a sequence that did not run, with the reason it did not. */
+export function notRunResult(
+  check: SequenceCheck | NotRunPlannedCheck,
+  outcome: NotRunOutcome,
+  reason: string,
+): CheckResult {
+  const { id, path, title } = check;
+  return {
+    id,
+    path,
+    title,
+    outcome,
+    reason,
+    failures: [],
+    drift: [],
+    exchanges: [],
+    requests: 0,
+    simulatedWaitMs: 0,
+    durationMs: 0,
+  };
+}
+
+/** `GET /v1/claims?x=1`: the method and the URL's path and query. */
+function lineOf(method: string, url: string): string {
+  const parsed = new URL(url);
+  return `${method} ${parsed.pathname}${parsed.search}`;
+}

@@ -1,0 +1,73 @@
+import { tokenRequestOf } from '../../simulator/scenario-runner.js';
+import type { CredentialRole, OAuthClientCredential, ScenarioRequest } from '../../simulator/types.js';
+import { parseJson } from '../assertions.js';
+import type { OutgoingRequest, SequenceRecorder } from './recorder.js';
+
+/** The wire form of a request from the vendor's behaviour data, sent with the given headers. */
+export function outgoing(
+  baseUrl: string,
+  request: Pick<ScenarioRequest, 'method' | 'path' | 'headers' | 'json'>,
+  headers: Record<string, string>,
+): OutgoingRequest {
+  const all: Record<string, string> = {};
+  for (const [name, value] of Object.entries({ ...request.headers, ...headers }))
+    all[name.toLowerCase()] = value;
+  if (request.json === undefined)
+    return { method: request.method, url: `${baseUrl}${request.path}`, headers: all };
+  all['content-type'] = 'application/json';
+  return {
+    method: request.method,
+    url: `${baseUrl}${request.path}`,
+    headers: all,
+    body: JSON.stringify(request.json),
+  };
+}
+
+/** The path without its query: what a fault's route is matched against. */
+export function routeOf(path: string): string {
+  const query = path.indexOf('?');
+  return query === -1 ? path : path.slice(0, query);
+}
+
+/** A bearer token from an OAuth client's token endpoint (the exchange recorded), or why there is none. */
+export async function fetchToken(
+  recorder: SequenceRecorder,
+  credential: OAuthClientCredential,
+): Promise<{ token: string; expiresInSeconds: number | undefined } | undefined> {
+  const answer = await recorder.send(tokenRequestOf(credential));
+  const parsed = parseJson(answer.body) as { access_token?: unknown; expires_in?: unknown } | undefined;
+  const token = parsed?.access_token;
+  if (
+    !recorder.expect(
+      answer.status === 200 && typeof token === 'string',
+      'The token endpoint issued no token.',
+      200,
+      answer.status,
+    )
+  ) {
+    return undefined;
+  }
+  const expiresIn = typeof parsed?.expires_in === 'number' ? parsed.expires_in : undefined;
+  return { token: token as string, expiresInSeconds: expiresIn };
+}
+
+/**
+ * The headers presenting a role's credential: a header credential as it is, an OAuth client by a
+ * token fetched first (and recorded, since it is a request the sequence sent).
+ */
+export async function roleHeaders(
+  recorder: SequenceRecorder,
+  role: CredentialRole,
+  authHeader: string,
+): Promise<Record<string, string> | undefined> {
+  const credential = recorder.target.credentials(recorder.vendorId).roles[role];
+  if (!credential) {
+    recorder.fail(`No test credential is configured for the ${role} role.`, role, null);
+    return undefined;
+  }
+  if (credential.kind === 'header') return { [credential.header]: credential.value };
+  const issued = await fetchToken(recorder, credential);
+  return issued ? { [authHeader]: `Bearer ${issued.token}` } : undefined;
+}
+
+export const isSuccess = (status: number) => status >= 200 && status < 300;
