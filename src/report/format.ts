@@ -1,5 +1,5 @@
 /** Wording shared by every reporter, so the terminal, JUnit and HTML describe a run the same way. */
-import type { CellOutcome } from './matrix.js';
+import type { CellOutcome, MatrixCell } from './matrix.js';
 import type { JsonValue, Outcome } from './result.js';
 
 export interface OutcomeLabel {
@@ -47,4 +47,22 @@ export function formatCounts(counts: Readonly<Record<Outcome, number>>, order: r
 /** Expected and actual values as a reader sees them: strings as they are, anything else as JSON. */
 export function formatValue(value: JsonValue): string {
   return typeof value === 'string' ? value : JSON.stringify(value, null, 2);
+}
+
+/**
+ * A matrix cell in words: "✗ fail 1/4", "✓ pass 3/3", "– n/a". The count is of the checks that
+ * ran, so a row where one check passed and a sequence does not apply reads "✓ pass 1/1 +1 n/a"
+ * rather than a misleading "1/2".
+ */
+export function cellSummary(cell: MatrixCell): string {
+  const label = OUTCOME_LABELS[cell.outcome];
+  if (cell.outcome !== 'fail' && cell.outcome !== 'drift' && cell.outcome !== 'pass') {
+    return `${label.symbol} ${label.word}`;
+  }
+  const ran = cell.counts.fail + cell.counts.drift + cell.counts.pass;
+  const extras = (['skipped', 'not_applicable'] as const)
+    .filter((outcome) => cell.counts[outcome] > 0)
+    .map((outcome) => ` +${cell.counts[outcome]} ${OUTCOME_LABELS[outcome].word}`)
+    .join('');
+  return `${label.symbol} ${label.word} ${cell.counts[cell.outcome]}/${ran}${extras}`;
 }

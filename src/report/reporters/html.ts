@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { escapeMarkup as esc } from '../escape.js';
-import { formatCounts, formatDuration, formatValue, OUTCOME_LABELS } from '../format.js';
+import { cellSummary, formatCounts, formatDuration, formatValue, OUTCOME_LABELS } from '../format.js';
 import { buildMatrix, type CellOutcome, type Matrix, type MatrixCell } from '../matrix.js';
 import { countOutcomes } from '../outcome-counts.js';
 import { CHECKLIST_PATHS } from '../paths.js';
@@ -25,11 +25,7 @@ function badge(outcome: CellOutcome): string {
 }
 
 function cellContent(cell: MatrixCell): string {
-  const label = OUTCOME_LABELS[cell.outcome];
-  if (cell.outcome === 'fail' || cell.outcome === 'drift' || cell.outcome === 'pass') {
-    return `${esc(label.symbol)} ${esc(label.word)} ${cell.counts[cell.outcome]}/${cell.checks}`;
-  }
-  return `${esc(label.symbol)} ${esc(label.word)}`;
+  return esc(cellSummary(cell));
 }
 
 function matrixTable(matrix: Matrix): string {

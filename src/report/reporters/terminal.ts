@@ -3,11 +3,11 @@
  * totals, the figures for requests and time, and every failure with expected and actual.
  */
 import { renderTable } from '../../cli/table.js';
-import { formatCounts, formatDuration, formatValue, OUTCOME_LABELS } from '../format.js';
-import { buildMatrix, type CellOutcome, type MatrixCell } from '../matrix.js';
+import { cellSummary, formatCounts, formatDuration, formatValue, OUTCOME_LABELS } from '../format.js';
+import { buildMatrix, type CellOutcome } from '../matrix.js';
 import { CHECKLIST_PATHS, type ChecklistPathId, pathTitle } from '../paths.js';
 import { redactRunResult } from '../redact.js';
-import { OUTCOMES, type Outcome, type RunResult } from '../result.js';
+import { OUTCOMES, type RunResult } from '../result.js';
 
 export interface TerminalOptions {
   /** Whether the output stream is a terminal; colour is used only when it is. */
@@ -36,14 +36,8 @@ function colourPadded(padded: string, outcome: CellOutcome): string {
   return `${ANSI[outcome]}${text}${RESET}${padded.slice(text.length)}`;
 }
 
-/** "✗ fail 1/4", "✓ pass 3/3", "– n/a": the outcome, and for checks that ran, how many of how many. */
-export function cellText(cell: MatrixCell): string {
-  const label = OUTCOME_LABELS[cell.outcome];
-  const ran = cell.outcome === 'fail' || cell.outcome === 'drift' || cell.outcome === 'pass';
-  return ran
-    ? `${label.symbol} ${label.word} ${cell.counts[cell.outcome as Outcome]}/${cell.checks}`
-    : `${label.symbol} ${label.word}`;
-}
+/** The cell as the terminal shows it; the same words as every other report. */
+export const cellText = cellSummary;
 
 const pathTitles = new Map<ChecklistPathId, string>(
   CHECKLIST_PATHS.map((path) => [path.id, pathTitle(path)]),
