@@ -22,10 +22,19 @@ let loaded: Promise<PactModule> | undefined;
  * already chose.
  */
 export function loadPact(): Promise<PactModule> {
-  process.env.PACT_DO_NOT_TRACK ??= 'true';
-  loaded ??= import('@pact-foundation/pact').catch((error: unknown) => {
+  loaded ??= importPact(() => import('@pact-foundation/pact')).catch((error: unknown) => {
     loaded = undefined;
-    throw new PactMissingError(error);
+    throw error;
   });
   return loaded;
+}
+
+/** One import attempt, a failure to find the module turned into PactMissingError. */
+export async function importPact(importer: () => Promise<PactModule>): Promise<PactModule> {
+  process.env.PACT_DO_NOT_TRACK ??= 'true';
+  try {
+    return await importer();
+  } catch (error) {
+    throw new PactMissingError(error);
+  }
 }

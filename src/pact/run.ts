@@ -5,7 +5,7 @@ import { contractFile, writeContract } from './consumer.js';
 import { driftFor } from './drift.js';
 import { interactionsFor } from './interactions.js';
 import { type Drift, stateHandlers } from './states.js';
-import { verifyProvider } from './verify.js';
+import { type BrokerSource, verifyProvider } from './verify.js';
 
 export interface PactRunOptions {
   vendors: readonly VendorId[];
@@ -15,6 +15,8 @@ export interface PactRunOptions {
   verify: boolean;
   /** Verify against a simulator that drifts on one interaction per vendor. */
   drifted?: boolean;
+  /** Verify the broker's contracts instead of the files, and publish the results there. */
+  broker?: BrokerSource;
 }
 
 export interface VendorPactResult {
@@ -23,6 +25,8 @@ export interface VendorPactResult {
   leftOut: number;
   /** Present when verified: the ids of the interactions that failed. */
   failedIds?: string[];
+  /** What the verifier said about each failure. */
+  mismatches?: string[];
   /** The interaction the drifted run broke on purpose. */
   driftedId?: string;
 }
@@ -67,7 +71,7 @@ async function verifyOne(
   sim: Awaited<ReturnType<typeof startSimulator>>,
   clock: VirtualClock,
   options: PactRunOptions,
-): Promise<Pick<VendorPactResult, 'failedIds' | 'driftedId'>> {
+): Promise<Pick<VendorPactResult, 'failedIds' | 'mismatches' | 'driftedId'>> {
   const { interactions } = interactionsFor(vendorId);
   const drift: Drift | undefined = options.drifted ? driftFor(vendorId, interactions) : undefined;
   const { handlers, settle } = stateHandlers(
@@ -83,12 +87,17 @@ async function verifyOne(
       baseUrl: sim.url(vendorId),
       credentials: () => sim.credentials(vendorId),
       stateHandlers: handlers,
+      ...(options.broker ? { broker: options.broker } : {}),
     });
     // The verifier names a failure "... Given <state> - <description>"; map it back to an id.
     const failedIds = outcome.failed.map(
       (label) => interactions.find((spec) => label.endsWith(` - ${spec.description}`))?.id ?? label,
     );
-    return { failedIds, ...(drift ? { driftedId: drift.interactionId } : {}) };
+    return {
+      failedIds,
+      mismatches: outcome.mismatches,
+      ...(drift ? { driftedId: drift.interactionId } : {}),
+    };
   } finally {
     await settle();
   }

@@ -3,10 +3,20 @@ import type { VendorId } from '../vendors/registry.js';
 import { loadPact } from './load-pact.js';
 import { credentialFilter } from './request-filter.js';
 
+/** Where a broker keeps the contracts and takes the results; replaces local files when given. */
+export interface BrokerSource {
+  pactBrokerUrl: string;
+  pactBrokerToken: string;
+  publishVerificationResult: boolean;
+  providerVersion: string;
+  providerVersionBranch: string;
+}
+
 export interface VerifyOptions {
   vendorId: VendorId;
   /** The contract files to verify. */
   files: readonly string[];
+  broker?: BrokerSource;
   /** The provider's base URL, path prefix included. */
   baseUrl: string;
   /** The role credentials to inject; read per request. */
@@ -28,7 +38,9 @@ export async function verifyProvider(options: VerifyOptions): Promise<Verificati
   const verifier = new Verifier({
     provider: options.vendorId,
     providerBaseUrl: options.baseUrl,
-    pactUrls: [...options.files],
+    ...(options.broker
+      ? { ...options.broker, consumerVersionSelectors: [{ mainBranch: true }, { deployedOrReleased: true }] }
+      : { pactUrls: [...options.files] }),
     stateHandlers: options.stateHandlers,
     requestFilter: credentialFilter(options.credentials) as never,
     logLevel: 'error',
