@@ -154,6 +154,10 @@ function contractRequest(
   }
   const role = request.role ?? 'valid';
   const credential = role === 'none' ? undefined : credentials.roles[role];
+  if (role !== 'none' && !credential) {
+    // The scenario runner refuses the same; a scenario naming a missing role is a data bug.
+    throw new Error(`${credentials.vendorId} has no test credential for the role ${role}.`);
+  }
   const body: ContractBody | undefined =
     request.json !== undefined
       ? { kind: 'json', value: JSON.parse(fill(JSON.stringify(request.json))) }

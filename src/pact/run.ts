@@ -3,7 +3,7 @@ import { startSimulator } from '../simulator/transports/http.js';
 import type { VendorId } from '../vendors/registry.js';
 import { contractFile, writeContract } from './consumer.js';
 import { driftFor } from './drift.js';
-import { interactionsFor } from './interactions.js';
+import { interactionsFor, type LeftOutPath } from './interactions.js';
 import { type Drift, stateHandlers } from './states.js';
 import { type BrokerSource, verifyProvider } from './verify.js';
 
@@ -23,6 +23,8 @@ export interface VendorPactResult {
   vendorId: VendorId;
   interactions: number;
   leftOut: number;
+  /** The documented paths no interaction carries, with the reason. */
+  leftOutPaths: LeftOutPath[];
   /** Present when verified: the ids of the interactions that failed. */
   failedIds?: string[];
   /** What the verifier said about each failure. */
@@ -47,7 +49,7 @@ const RELEASE_MS = 10 * 60 * 1000;
 export async function runPact(options: PactRunOptions): Promise<PactRunResult> {
   const results: VendorPactResult[] = options.vendors.map((vendorId) => {
     const { interactions, leftOut } = interactionsFor(vendorId);
-    return { vendorId, interactions: interactions.length, leftOut: leftOut.length };
+    return { vendorId, interactions: interactions.length, leftOut: leftOut.length, leftOutPaths: leftOut };
   });
   let started = performance.now();
   if (options.generate) for (const vendorId of options.vendors) await writeContract(vendorId, options.dir);

@@ -42,6 +42,8 @@ export async function pactCommand(args: string[], io: CliIo): Promise<number> {
   ]);
   io.stdout(`${renderTable(['vendor', 'interactions', 'left out', 'verification'], rows)}\n\n`);
   for (const vendor of result.vendors) {
+    for (const path of vendor.leftOutPaths)
+      io.stdout(`${vendor.vendorId}: ${path.id} left out: ${path.reason}\n`);
     for (const id of vendor.failedIds ?? []) io.stdout(`${vendor.vendorId}: ${id} failed verification\n`);
     for (const mismatch of vendor.mismatches ?? []) io.stdout(`  ${mismatch}\n`);
   }
