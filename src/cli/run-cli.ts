@@ -1,4 +1,5 @@
 import { catalogCommand, catalogHelp } from './commands/catalog.js';
+import { pactCommand, pactHelp } from './commands/pact.js';
 import { runCommand, runHelp } from './commands/run.js';
 import { serveCommand, serveHelp } from './commands/serve.js';
 import { summaryCommand, summaryHelp } from './commands/summary.js';
@@ -13,6 +14,7 @@ const COMMANDS: Record<string, Command> = {
   summary: { run: summaryCommand, help: summaryHelp },
   serve: { run: serveCommand, help: serveHelp },
   run: { run: runCommand, help: runHelp },
+  pact: { run: pactCommand, help: pactHelp },
 };
 
 export const usage = `Usage: error-contracts <command> [options]

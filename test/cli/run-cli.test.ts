@@ -1,29 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EXIT } from '../../src/cli/io.js';
-import { runCli } from '../../src/cli/run-cli.js';
 import { getVendor } from '../../src/index.js';
-
-/** Runs the CLI in-process with captured output and optional stdin / file contents. */
-async function cli(argv: string[], input: { stdin?: string; files?: Record<string, string> } = {}) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    readStdin: async () => new TextEncoder().encode(input.stdin ?? ''),
-    readFile: async (path) => {
-      const content = input.files?.[path];
-      if (content === undefined) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
-      return new TextEncoder().encode(content);
-    },
-    env: {},
-  });
-  return { code, stdout, stderr };
-}
+import { cli } from '../helpers/run-cli-captured.js';
 
 const casexchangeBody = JSON.stringify({
   error: { code: 'rate_limited', message: 'Slow down.' },

@@ -1,0 +1,42 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { brokerArgs, brokerSetting } from '../../scripts/pact/broker-config.js';
+
+const SENTINEL_TOKEN = 'sentinel-broker-token-5f1c';
+
+describe('the broker script', () => {
+  it.each(['publish', 'verify', 'can-i-deploy'])(
+    'says the broker is not configured and exits 0 for %s when no broker is set',
+    (step) => {
+      const env = { ...process.env };
+      delete env.PACT_BROKER_BASE_URL;
+      delete env.PACT_BROKER_TOKEN;
+      const run = spawnSync('node_modules/.bin/tsx', ['scripts/pact/broker.ts', step], {
+        env,
+        encoding: 'utf8',
+      });
+      expect(run.status).toBe(0);
+      expect(run.stdout).toContain('Pact Broker not configured');
+      expect(run.stdout).toContain('PACT_BROKER_BASE_URL and PACT_BROKER_TOKEN');
+    },
+  );
+
+  it('names the one variable that is missing', () => {
+    const setting = brokerSetting({ PACT_BROKER_BASE_URL: 'http://127.0.0.1:9292' });
+    expect(setting.configured ? '' : setting.message).toContain('(PACT_BROKER_TOKEN unset)');
+  });
+
+  it('keeps the token out of the pact-broker arguments', () => {
+    const setting = brokerSetting({
+      PACT_BROKER_BASE_URL: 'http://127.0.0.1:9292',
+      PACT_BROKER_TOKEN: SENTINEL_TOKEN,
+      GITHUB_SHA: 'abc123',
+    });
+    if (!setting.configured) throw new Error('expected a configured broker');
+    for (const step of ['publish', 'can-i-deploy'] as const) {
+      const args = brokerArgs(step, setting.config, 'contracts');
+      expect(args.join(' ')).not.toContain(SENTINEL_TOKEN);
+      expect(args).toContain('abc123');
+    }
+  });
+});
