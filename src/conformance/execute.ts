@@ -65,6 +65,7 @@ export async function runCheck(
       {
         baseUrl,
         credentials: target.credentials(vendorId),
+        ...(target.send ? { send: target.send } : {}),
         ...(target.waitForBackground
           ? { waitForBackground: () => target.waitForBackground?.(vendorId) ?? Promise.resolve() }
           : {}),

@@ -1,5 +1,6 @@
 import type { ChecklistPathId } from '../report/paths.js';
 import type { FaultSpec } from '../simulator/fault-injection.js';
+import type { HttpSend } from '../simulator/scenario-runner.js';
 import type { Scenario, StatusScenario, VendorCredentials } from '../simulator/types.js';
 import type { RuntimeStats } from '../simulator/vendor-runtime.js';
 import type { VendorId } from '../vendors/registry.js';
@@ -13,6 +14,8 @@ import type { VendorId } from '../vendors/registry.js';
 export interface ConformanceTarget {
   baseUrl(vendorId: VendorId): string;
   credentials(vendorId: VendorId): VendorCredentials;
+  /** How requests go out: a plain HTTP exchange when absent, or a recorder or a cassette player. */
+  send?: HttpSend;
   /** The clock exchanges are timed on: virtual for the simulator, the wall clock for a sandbox. */
   now(): number;
   /**
@@ -33,7 +36,23 @@ export interface ConformanceTarget {
   releaseBackground?(vendorId: VendorId): void;
   /** Present only when the far side is the embedded simulator. */
   simulator?: SimulatorHooks;
+  /** How far a check may push the API; DEFAULT_LIMITS when absent. */
+  limits?: RunLimits;
 }
+
+/**
+ * Bounds on what a check may cost a real API. A shared sandbox is rate-limited and slow, so a
+ * check that would need more (a limit higher than the burst, a wait past the ceiling) ends as
+ * "not verified" instead of hammering it or sleeping for minutes.
+ */
+export interface RunLimits {
+  /** Requests a burst may send to provoke a 429. */
+  maxBurst: number;
+  /** The longest advertised wait a check will sit through. */
+  maxWaitMs: number;
+}
+
+export const DEFAULT_LIMITS: RunLimits = { maxBurst: 50, maxWaitMs: 65_000 };
 
 /** What a check may do to the simulator that it could not do to a real sandbox. */
 export interface SimulatorHooks {

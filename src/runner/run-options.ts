@@ -2,6 +2,7 @@
  * What one conformance run is asked to do. Plain data, because the CLI hands it to the vitest
  * workers that run the checks (through vitest's `provide`), and JSON crosses that boundary.
  */
+import type { RunLimits } from '../conformance/types.js';
 import type { RunTarget } from '../report/result.js';
 import type { VendorId } from '../vendors/registry.js';
 import type { RunConfigFile } from './config/sandbox-config.js';
@@ -15,6 +16,8 @@ export interface RunOptions {
   vendors: readonly VendorId[];
   /** The sandbox configuration (file contents); environment variables are read where the checks run. */
   config?: RunConfigFile;
+  /** Bounds on bursts and waits for the sandbox target (see RunLimits); defaults where absent. */
+  limits?: Partial<RunLimits>;
   /** Environment the sandbox target resolves credentials from; the process's own when absent. */
   env?: Readonly<Record<string, string | undefined>>;
 }

@@ -20,7 +20,17 @@ export interface Exchange {
   body: string;
 }
 
+/** One HTTP exchange; every request a scenario sends goes through one of these. */
+export type HttpSend = (
+  url: string,
+  method: string,
+  headers: Record<string, string>,
+  body: Buffer | undefined,
+) => Promise<Exchange>;
+
 export interface ScenarioTarget {
+  /** How requests go out; a real HTTP exchange unless a recorder or a cassette stands in. */
+  send?: HttpSend;
   /** The vendor's base URL; scenario paths are appended to it. */
   baseUrl: string;
   credentials: VendorCredentials;
@@ -75,7 +85,7 @@ export async function sendScenarioRequest(
   for (const [name, value] of Object.entries(request.headers ?? {}))
     headers[name.toLowerCase()] = fill(value);
   const role = request.role ?? 'valid';
-  if (role !== 'none') Object.assign(headers, await credentialHeaders(target.credentials, role));
+  if (role !== 'none') Object.assign(headers, await credentialHeaders(target.credentials, role, target.send));
   let body: Buffer | undefined;
   if (request.json !== undefined) {
     headers['content-type'] = 'application/json';
@@ -85,13 +95,14 @@ export async function sendScenarioRequest(
     body = Buffer.from(fill(request.raw.text));
   }
   if (request.declaredLength !== undefined) headers['content-length'] = String(request.declaredLength);
-  return exchange(`${target.baseUrl}${fill(request.path)}`, request.method, headers, body);
+  return (target.send ?? exchange)(`${target.baseUrl}${fill(request.path)}`, request.method, headers, body);
 }
 
 /** The headers that present a role's credential, fetching a bearer token first for OAuth clients. */
 export async function credentialHeaders(
   credentials: VendorCredentials,
   role: CredentialRole,
+  send: HttpSend = exchange,
 ): Promise<Record<string, string>> {
   const credential: Credential | undefined = credentials.roles[role];
   if (!credential) throw new Error(`${credentials.vendorId} has no test credential for the role ${role}.`);
@@ -103,7 +114,7 @@ export async function credentialHeaders(
   }
   let token = cache.get(credential.clientId);
   if (!token) {
-    const answer = await requestToken(credential);
+    const answer = await requestToken(credential, send);
     const parsed = JSON.parse(answer.body) as { access_token?: string };
     if (answer.status !== 200 || !parsed.access_token) {
       throw new Error(`The token endpoint refused ${credential.clientId} with status ${answer.status}.`);
@@ -136,9 +147,12 @@ export function tokenRequestOf(credential: OAuthClientCredential): {
 }
 
 /** A client-credentials grant at the credential's token endpoint, answer returned as is. */
-export function requestToken(credential: OAuthClientCredential): Promise<Exchange> {
+export function requestToken(
+  credential: OAuthClientCredential,
+  send: HttpSend = exchange,
+): Promise<Exchange> {
   const { url, method, headers, body } = tokenRequestOf(credential);
-  return exchange(url, method, headers, Buffer.from(body));
+  return send(url, method, headers, Buffer.from(body));
 }
 
 /** Replaces {{unique}} and {{role.field}} (a credential's clientId, scope, value and so on). */

@@ -56,7 +56,10 @@ beforeAll(async () => {
     }
   }
   out = await mkdtemp(join(tmpdir(), 'sandbox-secrets-'));
-  run = await runCliProcess(['run', '--target', 'sandbox', '--out', out], { env, timeoutMs: 90_000 });
+  run = await runCliProcess(['run', '--target', 'sandbox', '--max-wait', '5', '--out', out], {
+    env,
+    timeoutMs: 90_000,
+  });
 }, 120_000);
 
 afterAll(async () => {
@@ -88,5 +91,19 @@ describe('a sandbox run with sentinel credentials', () => {
     for (const sentinel of sentinels) {
       for (const text of texts) expect(text.includes(sentinel), sentinel).toBe(false);
     }
+  });
+});
+
+describe('a sandbox run on the wall clock', () => {
+  it('ends a wait beyond --max-wait as not verified rather than sleeping through it', async () => {
+    const result = JSON.parse(await readFile(join(out, 'results.json'), 'utf8')) as RunResult;
+    const waits = result.vendors.flatMap((vendor) =>
+      vendor.checks.filter(
+        (check) => check.id === 'sequence.rate_limit_wait' && check.outcome !== 'not_applicable',
+      ),
+    );
+    expect(waits.length).toBeGreaterThan(0);
+    for (const check of waits) expect(check.reason ?? '', check.id).toMatch(/above the 5 s ceiling/);
+    expect(result.wallTimeMs).toBeLessThan(30_000);
   });
 });

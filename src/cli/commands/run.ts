@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checklistFor } from '../../conformance/checklist.js';
+import { DEFAULT_LIMITS, type RunLimits } from '../../conformance/types.js';
 import { OUTCOME_LABELS } from '../../report/format.js';
 import { createProgress } from '../../report/reporters/progress.js';
 import { renderTerminalSummary } from '../../report/reporters/terminal.js';
@@ -42,6 +43,9 @@ and the simulated waiting verified.
                     files when --out is given; --out defaults to "reports" if a file reporter is named)
   --yes-this-is-a-sandbox
                     send to non-loopback base URLs not declared sandboxes in the config (see README)
+  --max-burst <n>   sandbox: requests a check may send to provoke a 429 (default ${DEFAULT_LIMITS.maxBurst})
+  --max-wait <s>    sandbox: longest advertised wait a check sits through (default ${DEFAULT_LIMITS.maxWaitMs / 1000} s);
+                    a check needing more ends as "not verified" (skipped)
   --config <file>   sandbox configuration (default: ${DEFAULT_CONFIG_FILE} if present, or $${CONFIG_FILE_VARIABLE})
 
 Exit codes: 0 nothing failed, 1 a check failed, 2 usage or configuration error, 3 the run could
@@ -57,6 +61,8 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
       reporter: { type: 'string', multiple: true },
       config: { type: 'string' },
       'yes-this-is-a-sandbox': { type: 'boolean', default: false },
+      'max-burst': { type: 'string' },
+      'max-wait': { type: 'string' },
     },
   });
   const target = targetArgument(values.target);
@@ -77,10 +83,12 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
         values['yes-this-is-a-sandbox'] === true,
       );
     }
+    const limits = limitArguments(values['max-burst'], values['max-wait']);
     options = {
       target,
       vendors,
       ...(config ? { config } : {}),
+      ...(limits ? { limits } : {}),
       ...(target === 'sandbox' ? { env: { ...io.env } } : {}),
     };
   } catch (error) {
@@ -140,6 +148,19 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
     return EXIT.failed;
   }
   return EXIT.ok;
+}
+
+/** --max-burst <requests> and --max-wait <seconds>, each a positive whole number when given. */
+function limitArguments(burst: string | undefined, wait: string | undefined): Partial<RunLimits> | undefined {
+  const whole = (flag: string, value: string) => {
+    if (!/^[1-9]\d{0,6}$/.test(value))
+      throw new UsageError(`run: ${flag} takes a whole number above 0, not "${value}".`);
+    return Number(value);
+  };
+  const limits: Partial<RunLimits> = {};
+  if (burst !== undefined) limits.maxBurst = whole('--max-burst', burst);
+  if (wait !== undefined) limits.maxWaitMs = whole('--max-wait', wait) * 1000;
+  return Object.keys(limits).length > 0 ? limits : undefined;
 }
 
 function targetArgument(value: string): TargetName {

@@ -36,6 +36,7 @@ export class SequenceRecorder {
   readonly #startedAt: number;
   readonly #started = performance.now();
   #waitedMs = 0;
+  #notVerified: string | undefined;
 
   constructor(
     readonly vendorId: VendorId,
@@ -72,7 +73,7 @@ export class SequenceRecorder {
     let answer: SimExchange;
     try {
       const body = request.body === undefined ? undefined : Buffer.from(request.body);
-      answer = await exchange(request.url, request.method, request.headers, body);
+      answer = await (this.target.send ?? exchange)(request.url, request.method, request.headers, body);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       this.#exchanges.push({ atMs, request: sent, error: message });
@@ -129,6 +130,14 @@ export class SequenceRecorder {
     return holds;
   }
 
+  /**
+   * Ends the sequence without a verdict: the API would have to be pushed past the run's limits
+   * (see RunLimits). The check is reported as skipped with the reason, never as a pass.
+   */
+  notVerified(reason: string): void {
+    this.#notVerified = `Not verified: ${reason}`;
+  }
+
   get failed(): boolean {
     return this.#failures.length > 0;
   }
@@ -141,7 +150,11 @@ export class SequenceRecorder {
       path,
       title,
       ...(this.code === undefined ? {} : { code: this.code }),
-      outcome: this.failed ? 'fail' : 'pass',
+      ...(this.failed
+        ? { outcome: 'fail' as const }
+        : this.#notVerified === undefined
+          ? { outcome: 'pass' as const }
+          : { outcome: 'skipped' as const, reason: this.#notVerified }),
       failures: this.#failures,
       drift: [],
       exchanges: this.#exchanges,

@@ -4,7 +4,13 @@
  * simulator's URL and test credentials plus the simulator-only hooks, so sandbox mode is
  * exercised end to end on every run.
  */
-import type { ConformanceTarget, PlannedCheck, SimulatorHooks } from '../../conformance/types.js';
+import {
+  type ConformanceTarget,
+  DEFAULT_LIMITS,
+  type PlannedCheck,
+  type RunLimits,
+  type SimulatorHooks,
+} from '../../conformance/types.js';
 import { type Clock, realClock } from '../../simulator/clock.js';
 import type { CredentialRole, VendorCredentials } from '../../simulator/types.js';
 import type { VendorId } from '../../vendors/registry.js';
@@ -29,6 +35,8 @@ export interface HttpTargetOptions {
   simulator?: SimulatorSide;
   /** Requests are intercepted in this process (nock) rather than sent over a socket. */
   inProcess?: boolean;
+  /** What a check may cost the API; DEFAULT_LIMITS where not given. */
+  limits?: Partial<RunLimits>;
 }
 
 export function createHttpTarget(options: HttpTargetOptions): ConformanceTarget {
@@ -56,6 +64,7 @@ export function createHttpTarget(options: HttpTargetOptions): ConformanceTarget 
     credentials: credentialsOf,
     now: () => clock.now(),
     wait: (ms) => clock.sleep(ms),
+    limits: { ...DEFAULT_LIMITS, ...options.limits },
     prepare: (vendorId, check) =>
       prepare(vendor(vendorId), check, {
         simulated: side !== undefined,

@@ -27,7 +27,7 @@ export async function openTarget(
   }
   const vendors = new Map(options.vendors.map((id) => [id, resolved.get(id) ?? never(id)]));
   return {
-    target: createHttpTarget({ vendors }),
+    target: createHttpTarget({ vendors, ...(options.limits ? { limits: options.limits } : {}) }),
     baseUrls: new Map(options.vendors.map((id) => [id, vendors.get(id)?.baseUrl ?? ''])),
     close: async () => {},
   };

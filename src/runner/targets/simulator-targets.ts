@@ -13,6 +13,9 @@ import type { ResolvedVendorConfig } from '../config/sandbox-config.js';
 import { createHttpTarget } from './http-target.js';
 import { advancingClock, simulatorSide } from './simulator-side.js';
 
+/** On the simulator's virtual clock a wait costs nothing, so no advertised wait is too long. */
+const VIRTUAL_TIME_LIMITS = { maxWaitMs: Number.POSITIVE_INFINITY };
+
 export interface OpenTarget {
   target: ConformanceTarget;
   /** Where each vendor's requests go, for the report. */
@@ -43,6 +46,7 @@ export async function openLocalTarget(
       vendors: configs,
       clock: advancingClock(clock),
       simulator: simulatorSide(() => sim, clock),
+      limits: VIRTUAL_TIME_LIMITS,
     }),
     baseUrls: new Map(vendors.map((id) => [id, sim.url(id)])),
     close: () => sim.close(),
@@ -75,6 +79,7 @@ export async function openNockTarget(
       clock: advancingClock(clock),
       simulator: simulatorSide(mounted, clock),
       inProcess: true,
+      limits: VIRTUAL_TIME_LIMITS,
     }),
     baseUrls: new Map(vendors.map((id) => [id, nockBaseUrl(id)])),
     close: async () => {
