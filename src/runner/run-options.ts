@@ -7,8 +7,8 @@ import type { RunTarget } from '../report/result.js';
 import type { VendorId } from '../vendors/registry.js';
 import type { RunConfigFile } from './config/sandbox-config.js';
 
-export type TargetName = Extract<RunTarget, 'local' | 'nock' | 'sandbox'>;
-export const TARGET_NAMES: readonly TargetName[] = ['local', 'nock', 'sandbox'];
+export type TargetName = RunTarget;
+export const TARGET_NAMES: readonly TargetName[] = ['local', 'nock', 'sandbox', 'replay'];
 
 export interface RunOptions {
   target: TargetName;
@@ -18,6 +18,10 @@ export interface RunOptions {
   config?: RunConfigFile;
   /** Bounds on bursts and waits for the sandbox target (see RunLimits); defaults where absent. */
   limits?: Partial<RunLimits>;
+  /** Sandbox target: write every exchange, redacted, as one cassette per vendor into this folder. */
+  record?: string;
+  /** Replay target: the folder of cassettes to answer from. */
+  cassettes?: string;
   /** Environment the sandbox target resolves credentials from; the process's own when absent. */
   env?: Readonly<Record<string, string | undefined>>;
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunResult } from '../../src/report/result.js';
-import { baseUrlVariable, credentialVariable } from '../../src/runner/config/env-names.js';
+import { baseUrlVariable, credentialVariable, factVariable } from '../../src/runner/config/env-names.js';
 import { type RunningSimulator, startSimulator } from '../../src/simulator/index.js';
 import type { CredentialRole } from '../../src/simulator/types.js';
 import { vendorIds } from '../../src/vendors/registry.js';
@@ -20,14 +20,31 @@ const aliases: Record<string, string> = {};
 let sim: RunningSimulator | undefined;
 let out: string;
 let run: CliRun;
+let replay: CliRun;
+let cassettes: string;
 
 beforeAll(async () => {
   // Credentials are known only once the server has a port (token URLs embed it), so a first
   // simulator tells the test what to alias; the one the run talks to accepts the sentinels.
   const probe = await startSimulator();
-  const plan = vendorIds.map((id) => ({ id, roles: probe.credentials(id).roles }));
+  const plan = vendorIds.map((id) => ({
+    id,
+    roles: probe.credentials(id).roles,
+    facts: probe.credentials(id).facts,
+  }));
   await probe.close();
-  for (const { id, roles } of plan) {
+  for (const { id, roles, facts } of plan) {
+    // Facts (ids, sign-in details) go in as they are, except a password, which is a secret too.
+    for (const [fact, value] of Object.entries(facts)) {
+      if (/password|secret/i.test(fact)) {
+        const sentinel = `SENTINEL-${id}-${fact}-7f3a9c`;
+        sentinels.push(sentinel);
+        aliases[sentinel] = value;
+        env[factVariable(id, fact)] = sentinel;
+      } else {
+        env[factVariable(id, fact)] = value;
+      }
+    }
     for (const [role, credential] of Object.entries(roles) as [
       CredentialRole,
       (typeof roles)[CredentialRole],
@@ -56,11 +73,21 @@ beforeAll(async () => {
     }
   }
   out = await mkdtemp(join(tmpdir(), 'sandbox-secrets-'));
-  run = await runCliProcess(['run', '--target', 'sandbox', '--max-wait', '5', '--out', out], {
-    env,
-    timeoutMs: 90_000,
-  });
-}, 120_000);
+  cassettes = join(out, 'cassettes');
+  run = await runCliProcess(
+    ['run', '--target', 'sandbox', '--max-wait', '5', '--record', cassettes, '--out', join(out, 'reports')],
+    { env, timeoutMs: 90_000 },
+  );
+  // Offline: the simulator is gone before the replay starts, so every answer must come from the cassettes.
+  await sim.close();
+  sim = undefined;
+  replay = await runCliProcess(
+    ['run', '--target', 'replay', '--cassettes', cassettes, '--out', join(out, 'replayed')],
+    {
+      timeoutMs: 90_000,
+    },
+  );
+}, 180_000);
 
 afterAll(async () => {
   await sim?.close();
@@ -69,8 +96,12 @@ afterAll(async () => {
 
 describe('a sandbox run with sentinel credentials', () => {
   it('authenticates with the sentinels', async () => {
-    const result = JSON.parse(await readFile(join(out, 'results.json'), 'utf8')) as RunResult;
+    const result = JSON.parse(await readFile(join(out, 'reports', 'results.json'), 'utf8')) as RunResult;
     expect(result.target).toBe('sandbox');
+    // Sandbox mode end to end: what the simulator cannot be made to do over plain HTTP is skipped,
+    // and everything else passes.
+    expect(result.totals.fail).toBe(0);
+    expect(run.code).toBe(0);
     expect(result.vendors).toHaveLength(vendorIds.length);
     // Every vendor has checks that only pass with a working credential (a 403 for a read-only key,
     // a 404 behind a valid one); without the aliases they would all be 401s.
@@ -79,13 +110,21 @@ describe('a sandbox run with sentinel credentials', () => {
     }
   });
 
-  it('leaves no sentinel in stdout, stderr or any report file', async () => {
-    const written = await readdir(out);
-    expect(written.sort()).toEqual(['junit.xml', 'report.html', 'results.json']);
+  it('leaves no sentinel in stdout, stderr, any report file or any cassette', async () => {
+    const reports = await readdir(join(out, 'reports'));
+    expect(reports.sort()).toEqual(['junit.xml', 'report.html', 'results.json']);
+    const recorded = await readdir(cassettes);
+    expect(recorded.sort()).toEqual(vendorIds.map((id) => `${id}.cassette.json`).sort());
+    const files = [
+      ...reports.map((name) => join(out, 'reports', name)),
+      ...recorded.map((name) => join(cassettes, name)),
+    ];
     const texts = [
       run.stdout,
       run.stderr,
-      ...(await Promise.all(written.map((name) => readFile(join(out, name), 'utf8')))),
+      replay.stdout,
+      replay.stderr,
+      ...(await Promise.all(files.map((file) => readFile(file, 'utf8')))),
     ];
     expect(sentinels.length).toBeGreaterThan(10);
     for (const sentinel of sentinels) {
@@ -96,7 +135,7 @@ describe('a sandbox run with sentinel credentials', () => {
 
 describe('a sandbox run on the wall clock', () => {
   it('ends a wait beyond --max-wait as not verified rather than sleeping through it', async () => {
-    const result = JSON.parse(await readFile(join(out, 'results.json'), 'utf8')) as RunResult;
+    const result = JSON.parse(await readFile(join(out, 'reports', 'results.json'), 'utf8')) as RunResult;
     const waits = result.vendors.flatMap((vendor) =>
       vendor.checks.filter(
         (check) => check.id === 'sequence.rate_limit_wait' && check.outcome !== 'not_applicable',
@@ -105,5 +144,28 @@ describe('a sandbox run on the wall clock', () => {
     expect(waits.length).toBeGreaterThan(0);
     for (const check of waits) expect(check.reason ?? '', check.id).toMatch(/above the 5 s ceiling/);
     expect(result.wallTimeMs).toBeLessThan(30_000);
+  });
+});
+
+describe('a replay of the recorded sandbox run', () => {
+  const outcomes = (result: RunResult) =>
+    result.vendors.flatMap((vendor) =>
+      vendor.checks.map((check) => ({
+        id: `${vendor.id} ${check.id}`,
+        outcome: check.outcome,
+        reason: check.reason ?? null,
+        failures: check.failures.map((failure) => failure.message),
+        requests: check.requests,
+      })),
+    );
+
+  it('runs offline and reaches the same result for every check', async () => {
+    const recorded = JSON.parse(await readFile(join(out, 'reports', 'results.json'), 'utf8')) as RunResult;
+    const replayed = JSON.parse(await readFile(join(out, 'replayed', 'results.json'), 'utf8')) as RunResult;
+    expect(replay.stderr).not.toContain('did not finish');
+    expect(replayed.target).toBe('replay');
+    expect(outcomes(replayed)).toEqual(outcomes(recorded));
+    expect(replayed.totals).toEqual(recorded.totals);
+    expect(replay.code).toBe(run.code);
   });
 });

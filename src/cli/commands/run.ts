@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checklistFor } from '../../conformance/checklist.js';
 import { DEFAULT_LIMITS, type RunLimits } from '../../conformance/types.js';
@@ -9,6 +9,7 @@ import { createProgress } from '../../report/reporters/progress.js';
 import { renderTerminalSummary } from '../../report/reporters/terminal.js';
 import { type FileReporter, fileReporters, writeReports } from '../../report/write-reports.js';
 import { assembleResult } from '../../runner/assemble-result.js';
+import { cassetteFileName } from '../../runner/cassettes/cassette.js';
 import { baseUrlVariable, CONFIG_FILE_VARIABLE, DEFAULT_CONFIG_FILE } from '../../runner/config/env-names.js';
 import { RunConfigError } from '../../runner/config/errors.js';
 import {
@@ -36,7 +37,10 @@ and the simulated waiting verified.
   --target local    the embedded simulator over loopback HTTP (default; nothing to configure)
   --target nock     the embedded simulator inside this process
   --target sandbox  the vendors' sandboxes: base URLs and credentials from ERROR_CONTRACTS_<VENDOR>_*
-                    variables or the config file (see README, "Sandbox runs")
+                    variables or the config file (see docs/running.md)
+  --target replay   offline, from cassettes a sandbox run recorded (needs --cassettes <dir>)
+  --record <dir>    with --target sandbox: keep every exchange, redacted, as <vendor>.cassette.json
+  --cassettes <dir> with --target replay: where the cassettes are
   --vendor <id>     check only this vendor (repeatable; ${vendorIds.join(', ')})
   --out <dir>       write junit.xml, results.json and report.html there
   --reporter <r>    terminal, junit, json or html (repeatable; default: terminal, plus all three
@@ -63,6 +67,8 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
       'yes-this-is-a-sandbox': { type: 'boolean', default: false },
       'max-burst': { type: 'string' },
       'max-wait': { type: 'string' },
+      record: { type: 'string' },
+      cassettes: { type: 'string' },
     },
   });
   const target = targetArgument(values.target);
@@ -75,7 +81,11 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
   let options: RunOptions;
   try {
     const config = await loadConfig(values.config ?? io.env[CONFIG_FILE_VARIABLE], cwd, target);
-    const vendors = chooseVendors(values.vendor, target, config, io.env);
+    const recording = cassetteArguments(target, values.record, values.cassettes, cwd);
+    const vendors =
+      target === 'replay' && !values.vendor?.length
+        ? recordedVendors(recording.cassettes ?? '')
+        : chooseVendors(values.vendor, target, config, io.env);
     if (target === 'sandbox') {
       const resolved = resolveSandboxConfig(config ?? {}, io.env);
       assertDeclaredSandboxes(
@@ -89,6 +99,7 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
       vendors,
       ...(config ? { config } : {}),
       ...(limits ? { limits } : {}),
+      ...recording,
       ...(target === 'sandbox' ? { env: { ...io.env } } : {}),
     };
   } catch (error) {
@@ -148,6 +159,39 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
     return EXIT.failed;
   }
   return EXIT.ok;
+}
+
+/** The vendors a folder of cassettes holds, for a replay that names none. */
+function recordedVendors(dir: string): VendorId[] {
+  const found = vendorIds.filter((id) => existsSync(join(dir, cassetteFileName(id))));
+  if (found.length === 0) {
+    throw new UsageError(
+      `run: ${dir} holds no cassette (<vendor>.cassette.json); fix --cassettes or record with --record.`,
+    );
+  }
+  return found;
+}
+
+/** --record goes with the sandbox target and --cassettes with replay; both are folders. */
+function cassetteArguments(
+  target: TargetName,
+  record: string | undefined,
+  cassettes: string | undefined,
+  cwd: string,
+): { record?: string; cassettes?: string } {
+  if (record !== undefined && target !== 'sandbox') {
+    throw new UsageError('run: --record records a sandbox run; use it with --target sandbox.');
+  }
+  if (cassettes !== undefined && target !== 'replay') {
+    throw new UsageError('run: --cassettes is for --target replay.');
+  }
+  if (target === 'replay' && cassettes === undefined) {
+    throw new UsageError('run: --target replay needs --cassettes <dir>, a folder written by --record.');
+  }
+  return {
+    ...(record === undefined ? {} : { record: resolve(cwd, record) }),
+    ...(cassettes === undefined ? {} : { cassettes: resolve(cwd, cassettes) }),
+  };
 }
 
 /** --max-burst <requests> and --max-wait <seconds>, each a positive whole number when given. */

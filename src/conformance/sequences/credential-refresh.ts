@@ -28,13 +28,25 @@ export const credentialRefresh: SequenceDefinition = {
     (policy.authentication.refreshOn401 ?? 0) > 0
       ? undefined
       : `${UNREFRESHABLE[policy.authentication.scheme]} cannot be refreshed by a client, so a 401 is final and must not be retried.`,
-  cannotRun: ({ behaviour, policy }, target) => {
+  cannotRun: ({ behaviour, policy, vendorId }, target) => {
     if (!behaviour?.refresh)
       return 'The vendor’s simulator module does not say how its credential goes stale.';
     // A sandbox's clock is the wall clock: nobody waits out a token's lifetime in a CI job.
     if (behaviour.refresh.kind === 'token_lifetime' && !target.simulator) {
       const lifetime = policy.authentication.tokenLifetimeSeconds;
       return `Waiting out the token lifetime${lifetime ? ` (${lifetime} s)` : ''} needs the simulator’s virtual clock.`;
+    }
+    if (behaviour.refresh.kind !== 'token_lifetime') {
+      const { facts, roles } = target.credentials(vendorId);
+      const missing = Object.values(behaviour.refresh.signIn.jsonFromFacts).filter(
+        (fact) => facts[fact] === undefined,
+      );
+      if (missing.length > 0) {
+        return `Signing in again needs the ${missing.join(' and ')} sign-in facts (a sandbox run reads them from ERROR_CONTRACTS_<VENDOR>_FACT_<NAME>).`;
+      }
+      if (!roles[behaviour.refresh.expiredRole]) {
+        return `No credential is configured for the ${behaviour.refresh.expiredRole} role, whose session has lapsed.`;
+      }
     }
     return undefined;
   },

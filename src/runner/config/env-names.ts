@@ -38,3 +38,8 @@ export function credentialVariable(vendorId: string, role: CredentialRole, field
 /** Where the config file is looked for when --config is not given. */
 export const DEFAULT_CONFIG_FILE = 'error-contracts.config.json';
 export const CONFIG_FILE_VARIABLE = `${PREFIX}_CONFIG`;
+
+/** ERROR_CONTRACTS_DENIALBASE_FACT_EMAIL: a fact a check needs besides credentials (sign-in details). */
+export function factVariable(vendorId: string, fact: string): string {
+  return `${PREFIX}_${screaming(vendorId)}_FACT_${screaming(fact)}`;
+}

@@ -12,7 +12,7 @@ import type {
   VendorCredentials,
 } from '../../simulator/types.js';
 import { getVendor, isVendorId, type VendorId, vendorIds } from '../../vendors/registry.js';
-import { baseUrlVariable, credentialVariable, sandboxVariable } from './env-names.js';
+import { baseUrlVariable, credentialVariable, factVariable, sandboxVariable } from './env-names.js';
 import { RunConfigError } from './errors.js';
 import { isLoopbackUrl } from './loopback.js';
 
@@ -41,6 +41,8 @@ export interface VendorConfigFile {
   /** Declares a base URL that is not loopback to be a sandbox, safe to send test traffic to. */
   sandbox?: boolean;
   credentials?: Partial<Record<CredentialRole, CredentialConfig>>;
+  /** Other test facts a check needs, such as the sign-in details of a session-cookie vendor. */
+  facts?: Record<string, ConfigString>;
   checks?: Record<string, CheckOverride>;
 }
 
@@ -92,8 +94,11 @@ export function parseRunConfig(value: unknown, source: string): RunConfigFile {
     if (!isVendorId(id)) throw problem(at, `is not a vendor id; use one of ${vendorIds.join(', ')}.`);
     if (!isObject(vendor)) throw problem(at, 'must be an object.');
     for (const key of Object.keys(vendor)) {
-      if (!['baseUrl', 'sandbox', 'credentials', 'checks'].includes(key)) {
-        throw problem(`${at}.${key}`, 'is not a known member (baseUrl, sandbox, credentials, checks).');
+      if (!['baseUrl', 'sandbox', 'credentials', 'facts', 'checks'].includes(key)) {
+        throw problem(
+          `${at}.${key}`,
+          'is not a known member (baseUrl, sandbox, credentials, facts, checks).',
+        );
       }
     }
     if (vendor.baseUrl !== undefined) checkConfigString(vendor.baseUrl, `${at}.baseUrl`, problem);
@@ -101,6 +106,11 @@ export function parseRunConfig(value: unknown, source: string): RunConfigFile {
       throw problem(`${at}.sandbox`, 'must be true or false.');
     }
     checkCredentials(vendor.credentials, `${at}.credentials`, problem);
+    if (vendor.facts !== undefined) {
+      if (!isObject(vendor.facts)) throw problem(`${at}.facts`, 'must map fact names to strings.');
+      for (const [name, fact] of Object.entries(vendor.facts))
+        checkConfigString(fact, `${at}.facts.${name}`, problem);
+    }
     checkOverrides(vendor.checks, `${at}.checks`, problem);
   }
   return value as RunConfigFile;
@@ -203,11 +213,42 @@ export function resolveSandboxConfig(file: RunConfigFile, env: Env): Map<VendorI
       vendorId,
       baseUrl: baseUrl.replace(/\/+$/, ''),
       declaredSandbox: sandboxFlag === undefined ? vendor.sandbox === true : sandboxFlag === 'true',
-      credentials: { vendorId, roles: resolveRoles(vendorId, vendor.credentials ?? {}, env), facts: {} },
+      credentials: {
+        vendorId,
+        roles: resolveRoles(vendorId, vendor.credentials ?? {}, env),
+        facts: resolveFacts(vendorId, vendor.facts ?? {}, env),
+      },
       checks: vendor.checks ?? {},
     });
   }
   return resolved;
+}
+
+/**
+ * Facts from the file, and from ERROR_CONTRACTS_<VENDOR>_FACT_<NAME> variables, which win. The
+ * variables name facts in upper snake case; they are stored under their camel-case name
+ * (FACT_SIGN_IN_EMAIL -> signInEmail), the form the simulator modules use.
+ */
+function resolveFacts(
+  vendorId: VendorId,
+  configured: Record<string, ConfigString>,
+  env: Env,
+): Record<string, string> {
+  const facts: Record<string, string> = {};
+  for (const [name, value] of Object.entries(configured)) {
+    const found = lookUp(value, env);
+    if (found !== undefined) facts[name] = found;
+  }
+  const prefix = factVariable(vendorId, '');
+  for (const [name, value] of Object.entries(env)) {
+    if (!name.startsWith(prefix) || value === undefined || value === '') continue;
+    const camel = name
+      .slice(prefix.length)
+      .toLowerCase()
+      .replace(/_([a-z0-9])/g, (_whole, letter: string) => letter.toUpperCase());
+    facts[camel] = value;
+  }
+  return facts;
 }
 
 function resolveRoles(

@@ -1,3 +1,4 @@
+import { openReplayTarget } from '../cassettes/replay.js';
 import { baseUrlVariable } from '../config/env-names.js';
 import { RunConfigError } from '../config/errors.js';
 import { resolveSandboxConfig } from '../config/sandbox-config.js';
@@ -17,6 +18,10 @@ export async function openTarget(
 ): Promise<OpenTarget> {
   if (options.target === 'local') return openLocalTarget(options.vendors, simulator);
   if (options.target === 'nock') return openNockTarget(options.vendors, simulator);
+  if (options.target === 'replay') {
+    if (!options.cassettes) throw new RunConfigError('the replay target needs --cassettes <dir>.');
+    return openReplayTarget(options.vendors, options.cassettes);
+  }
   const resolved = resolveSandboxConfig(options.config ?? {}, options.env ?? process.env);
   for (const id of options.vendors) {
     if (!resolved.has(id)) {

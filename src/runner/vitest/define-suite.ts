@@ -10,6 +10,7 @@ import { checklistFor } from '../../conformance/checklist.js';
 import { runCheck } from '../../conformance/execute.js';
 import type { CheckResult } from '../../report/result.js';
 import { getVendor, type VendorId } from '../../vendors/registry.js';
+import { type CassetteRecorder, recordCassettes } from '../cassettes/record.js';
 import type { RunOptions } from '../run-options.js';
 import { CHECK_META_KEY } from '../run-options.js';
 import { openTarget } from '../targets/open-target.js';
@@ -37,11 +38,20 @@ export interface ConformanceSuiteOptions extends RunOptions {
 
 export function defineConformanceSuite(options: ConformanceSuiteOptions): void {
   let open: OpenTarget | undefined;
+  let recorder: CassetteRecorder | undefined;
   beforeAll(async () => {
     open = await openTarget(options, options.simulator);
+    if (options.record) {
+      recorder = recordCassettes(open.target, options.vendors);
+      open = { ...open, target: recorder.target };
+    }
   });
   afterAll(async () => {
-    await open?.close();
+    try {
+      if (recorder && options.record) await recorder.write(options.record);
+    } finally {
+      await open?.close();
+    }
   });
 
   for (const vendorId of options.vendors) {

@@ -1,0 +1,39 @@
+/**
+ * A cassette: every exchange of one vendor's sandbox run, by check, redacted, so the same suites
+ * can run offline from it. One JSON file per vendor (`<vendor>.cassette.json`), small enough to
+ * review in a pull request and to refresh from a scheduled job.
+ */
+import type { RunLimits } from '../../conformance/types.js';
+import type { CredentialRole } from '../../simulator/types.js';
+import type { VendorId } from '../../vendors/registry.js';
+
+export const CASSETTE_FORMAT = 'error-contracts-cassette';
+export const CASSETTE_VERSION = 1;
+
+export interface RecordedExchange {
+  /** When the request was sent, in ms since the epoch on the recording run's clock. */
+  at: number;
+  request: { method: string; url: string; headers: Record<string, string>; body?: string };
+  /** Absent when no answer came; `error` then says why. */
+  response?: { status: number; headers: Record<string, string>; body: string };
+  error?: string;
+}
+
+export interface Cassette {
+  format: typeof CASSETTE_FORMAT;
+  version: typeof CASSETTE_VERSION;
+  vendorId: VendorId;
+  recordedAt: string;
+  /** The base URL requests went to (credentials in it redacted); replay answers the same URLs. */
+  baseUrl: string;
+  /** Roles that had a credential, so a replay skips exactly the checks the recording skipped. */
+  roles: CredentialRole[];
+  /** Names of the facts that were configured (their values are not kept), for the same reason. */
+  facts: string[];
+  /** The bounds the recording ran under; a replay applies the same, so "not verified" agrees. */
+  limits: RunLimits;
+  /** Exchanges by check id, in the order they were sent. */
+  checks: Record<string, RecordedExchange[]>;
+}
+
+export const cassetteFileName = (vendorId: VendorId) => `${vendorId}.cassette.json`;

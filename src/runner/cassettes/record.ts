@@ -1,0 +1,94 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { type ConformanceTarget, DEFAULT_LIMITS } from '../../conformance/types.js';
+import { exchange, type HttpSend } from '../../simulator/scenario-runner.js';
+import type { CredentialRole } from '../../simulator/types.js';
+import type { VendorId } from '../../vendors/registry.js';
+import {
+  CASSETTE_FORMAT,
+  CASSETTE_VERSION,
+  type Cassette,
+  cassetteFileName,
+  type RecordedExchange,
+} from './cassette.js';
+import { credentialSecrets, redactRecorded } from './redact-cassette.js';
+
+export interface CassetteRecorder {
+  target: ConformanceTarget;
+  /** Redacts and writes one cassette per vendor that was run into `dir`; returns the files. */
+  write(dir: string): Promise<string[]>;
+}
+
+/**
+ * Wraps a target so that every exchange is kept under the check that sent it. The check is known
+ * from beforeCheck, which every check that sends anything calls first.
+ */
+export function recordCassettes(inner: ConformanceTarget, vendors: readonly VendorId[]): CassetteRecorder {
+  const send: HttpSend = inner.send ?? exchange;
+  const recorded = new Map<VendorId, Map<string, RecordedExchange[]>>(vendors.map((id) => [id, new Map()]));
+  let current: { vendorId: VendorId; checkId: string } | undefined;
+  const keep = (entry: RecordedExchange) => {
+    if (!current) return;
+    const checks = recorded.get(current.vendorId);
+    const list = checks?.get(current.checkId) ?? [];
+    list.push(entry);
+    checks?.set(current.checkId, list);
+  };
+  const target: ConformanceTarget = {
+    ...inner,
+    beforeCheck: async (vendorId, check) => {
+      current = { vendorId, checkId: check.id };
+      await inner.beforeCheck?.(vendorId, check);
+    },
+    send: async (url, method, headers, body) => {
+      const at = inner.now();
+      const request = {
+        method,
+        url,
+        headers: { ...headers },
+        ...(body ? { body: body.toString('utf8') } : {}),
+      };
+      try {
+        const answer = await send(url, method, headers, body);
+        keep({ at, request, response: answer });
+        return answer;
+      } catch (error) {
+        keep({ at, request, error: error instanceof Error ? error.message : String(error) });
+        throw error;
+      }
+    },
+  };
+  return {
+    target,
+    async write(dir) {
+      await mkdir(dir, { recursive: true });
+      const files: string[] = [];
+      for (const vendorId of vendors) {
+        const credentials = inner.credentials(vendorId);
+        const secrets = credentialSecrets(credentials);
+        const baseUrl = inner.baseUrl(vendorId);
+        const checks = Object.fromEntries(
+          [...(recorded.get(vendorId) ?? new Map<string, RecordedExchange[]>())].map(([id, list]) => [
+            id,
+            redactRecorded(vendorId, baseUrl, list, secrets),
+          ]),
+        );
+        const cassette: Cassette = {
+          format: CASSETTE_FORMAT,
+          version: CASSETTE_VERSION,
+          vendorId,
+          recordedAt: new Date().toISOString(),
+          baseUrl,
+          roles: Object.keys(credentials.roles) as CredentialRole[],
+          facts: Object.keys(credentials.facts),
+          limits: { ...DEFAULT_LIMITS, ...inner.limits },
+          checks,
+        };
+        const file = join(dir, cassetteFileName(vendorId));
+        await writeFile(file, `${JSON.stringify(cassette, null, 2)}\n`, 'utf8');
+        files.push(file);
+      }
+      return files;
+    },
+  };
+}

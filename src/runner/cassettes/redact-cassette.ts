@@ -1,0 +1,106 @@
+import { redactCheck } from '../../conformance/redact-check.js';
+import {
+  CREDENTIAL_FIELDS,
+  DEFAULT_PHI_FIELDS,
+  fieldSet,
+  redactValue,
+  scrubText,
+} from '../../normalize/redact.js';
+import type { CheckResult, Exchange } from '../../report/result.js';
+import type { VendorCredentials } from '../../simulator/types.js';
+import type { VendorId } from '../../vendors/registry.js';
+import type { RecordedExchange } from './cassette.js';
+
+/** Every secret string a vendor's configured credentials hold, to scrub wherever it turns up. */
+export function credentialSecrets(credentials: VendorCredentials): string[] {
+  return Object.values(credentials.roles).flatMap((credential) => {
+    if (!credential) return [];
+    if (credential.kind === 'oauthClient') return [credential.clientSecret];
+    const value = credential.value;
+    // "Bearer abc" and "session=abc" hide their secret behind a scheme or a cookie name.
+    const inner = value.includes(' ')
+      ? value.slice(value.lastIndexOf(' ') + 1)
+      : value.split('=').slice(1).join('=');
+    return [value, inner].filter((secret) => secret.length >= 4);
+  });
+}
+
+/**
+ * A check's exchanges as a cassette keeps them: first every configured credential value scrubbed
+ * as text, then the reports' own redaction (credential headers, token members, echoed values),
+ * then the PHI members of JSON bodies blanked by name. A cassette is committed and shared, so it
+ * gets the strictest treatment any output gets.
+ */
+export function redactRecorded(
+  vendorId: VendorId,
+  baseUrl: string,
+  recorded: readonly RecordedExchange[],
+  secrets: readonly string[],
+  phiFields: readonly string[] = DEFAULT_PHI_FIELDS,
+): RecordedExchange[] {
+  const text = (value: string) => scrubText(value, secrets);
+  const exchanges: Exchange[] = recorded.map((entry) => ({
+    atMs: entry.at,
+    request: {
+      method: entry.request.method,
+      url: text(entry.request.url),
+      headers: mapValues(entry.request.headers, text),
+      ...(entry.request.body === undefined
+        ? {}
+        : { body: { text: text(entry.request.body), truncated: false } }),
+    },
+    ...(entry.response
+      ? {
+          response: {
+            status: entry.response.status,
+            headers: mapValues(entry.response.headers, text),
+            body: { text: text(entry.response.body), truncated: false },
+          },
+        }
+      : {}),
+    ...(entry.error === undefined ? {} : { error: text(entry.error) }),
+  }));
+  const wrapper: CheckResult = {
+    id: 'cassette',
+    path: 'other',
+    title: 'cassette',
+    outcome: 'pass',
+    failures: [],
+    drift: [],
+    exchanges,
+    requests: exchanges.length,
+    simulatedWaitMs: 0,
+    durationMs: 0,
+  };
+  const fields = fieldSet([...CREDENTIAL_FIELDS, ...phiFields]);
+  const blank = (body: string) => {
+    try {
+      return JSON.stringify(redactValue(JSON.parse(body), fields, secrets));
+    } catch {
+      return body;
+    }
+  };
+  return redactCheck(vendorId, baseUrl, wrapper).exchanges.map((exchange) => ({
+    at: exchange.atMs,
+    request: {
+      method: exchange.request.method,
+      url: exchange.request.url,
+      headers: exchange.request.headers,
+      ...(exchange.request.body ? { body: blank(exchange.request.body.text) } : {}),
+    },
+    ...(exchange.response
+      ? {
+          response: {
+            status: exchange.response.status,
+            headers: exchange.response.headers,
+            body: blank(exchange.response.body?.text ?? ''),
+          },
+        }
+      : {}),
+    ...(exchange.error === undefined ? {} : { error: exchange.error }),
+  }));
+}
+
+function mapValues(record: Record<string, string>, fn: (value: string) => string): Record<string, string> {
+  return Object.fromEntries(Object.entries(record).map(([name, value]) => [name, fn(value)]));
+}

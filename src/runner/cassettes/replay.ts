@@ -1,0 +1,121 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { VirtualClock } from '../../simulator/clock.js';
+import type { Credential, CredentialRole } from '../../simulator/types.js';
+import { getVendor, type VendorId } from '../../vendors/registry.js';
+import { RunConfigError } from '../config/errors.js';
+import type { ResolvedVendorConfig } from '../config/sandbox-config.js';
+import { createHttpTarget } from '../targets/http-target.js';
+import { advancingClock } from '../targets/simulator-side.js';
+import type { OpenTarget } from '../targets/simulator-targets.js';
+import {
+  CASSETTE_FORMAT,
+  CASSETTE_VERSION,
+  type Cassette,
+  cassetteFileName,
+  type RecordedExchange,
+} from './cassette.js';
+
+/** The placeholder a replay presents for a role's credential: the recording kept no secret. */
+const REPLAYED_CREDENTIAL = '[REDACTED]';
+
+async function readCassette(dir: string, vendorId: VendorId): Promise<Cassette> {
+  const file = join(dir, cassetteFileName(vendorId));
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    throw new RunConfigError(
+      `no cassette for ${vendorId} at ${file}; record one with "run --target sandbox --record ${dir}", or fix --cassettes.`,
+    );
+  }
+  const cassette = JSON.parse(text) as Partial<Cassette>;
+  if (
+    cassette.format !== CASSETTE_FORMAT ||
+    cassette.version !== CASSETTE_VERSION ||
+    cassette.vendorId !== vendorId
+  ) {
+    throw new RunConfigError(
+      `${file} is not a version ${CASSETTE_VERSION} cassette for ${vendorId}; record it again.`,
+    );
+  }
+  return cassette as Cassette;
+}
+
+/**
+ * The recorded sandbox, offline. Each check is answered from its own recorded exchanges, matched
+ * by method and URL in order; the clock is virtual and is moved to each exchange's recorded time
+ * as it is answered, so advertised waits and reset times read as they did when recorded, and the
+ * waits the checks take cost nothing. A request the recording never saw fails its check, saying so.
+ */
+export async function openReplayTarget(vendors: readonly VendorId[], dir: string): Promise<OpenTarget> {
+  const cassettes = new Map<VendorId, Cassette>();
+  for (const id of vendors) cassettes.set(id, await readCassette(dir, id));
+  const first = Math.min(
+    ...[...cassettes.values()].flatMap((c) =>
+      Object.values(c.checks)
+        .flat()
+        .map((e) => e.at),
+    ),
+  );
+  const clock = new VirtualClock(Number.isFinite(first) ? first : Date.now());
+  const configs = new Map<VendorId, ResolvedVendorConfig>(
+    [...cassettes].map(([id, cassette]) => {
+      const header = getVendor(id).policy.authentication.header;
+      const roles = Object.fromEntries(
+        cassette.roles.map((role): [CredentialRole, Credential] => [
+          role,
+          { kind: 'header', header, value: REPLAYED_CREDENTIAL },
+        ]),
+      );
+      // Fact values were not kept either; the names are enough to plan the same checks.
+      const facts = Object.fromEntries(cassette.facts.map((name) => [name, REPLAYED_CREDENTIAL]));
+      return [
+        id,
+        {
+          vendorId: id,
+          baseUrl: cassette.baseUrl,
+          declaredSandbox: true,
+          credentials: { vendorId: id, roles, facts },
+          checks: {},
+        },
+      ];
+    }),
+  );
+  const limits = [...cassettes.values()][0]?.limits;
+  const inner = createHttpTarget({
+    vendors: configs,
+    clock: advancingClock(clock),
+    ...(limits ? { limits } : {}),
+  });
+  let current: { vendorId: VendorId; remaining: RecordedExchange[]; checkId: string } | undefined;
+  return {
+    target: {
+      ...inner,
+      beforeCheck: (vendorId, check) => {
+        current = {
+          vendorId,
+          checkId: check.id,
+          remaining: [...(cassettes.get(vendorId)?.checks[check.id] ?? [])],
+        };
+      },
+      send: async (url, method) => {
+        const index =
+          current?.remaining.findIndex(
+            (entry) => entry.request.method === method && entry.request.url === url,
+          ) ?? -1;
+        const entry = index >= 0 ? current?.remaining.splice(index, 1)[0] : undefined;
+        if (!entry) {
+          throw new Error(
+            `the recording of ${current?.checkId ?? 'this check'} has no answer for ${method} ${url}; record again`,
+          );
+        }
+        if (entry.at > clock.now()) clock.advance(entry.at - clock.now());
+        if (!entry.response) throw new Error(entry.error ?? 'no answer was recorded');
+        return entry.response;
+      },
+    },
+    baseUrls: new Map(vendors.map((id) => [id, cassettes.get(id)?.baseUrl ?? ''])),
+    close: async () => {},
+  };
+}
