@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checklistFor } from '../../src/conformance/checklist.js';
 import { runCheck } from '../../src/conformance/execute.js';
 import type { RunLimits } from '../../src/conformance/types.js';
-import { createHttpTarget } from '../../src/runner/targets/http-target.js';
+import { createHttpTarget, USER_AGENT } from '../../src/runner/targets/http-target.js';
 import { advancingClock } from '../../src/runner/targets/simulator-side.js';
 import { type RunningSimulator, startSimulator, VirtualClock } from '../../src/simulator/index.js';
 import { getVendor, type VendorId, vendorIds } from '../../src/vendors/registry.js';
@@ -83,4 +83,26 @@ describe('the rate-limit check on a sandbox stays within the run limits', () => 
       expect(result.simulatedWaitMs).toBe(0);
     },
   );
+});
+
+describe('the HTTP target', () => {
+  it('marks every request it sends as conformance test traffic', async () => {
+    const { createServer } = await import('node:http');
+    const seen: (string | undefined)[] = [];
+    const server = createServer((req, res) => {
+      seen.push(req.headers['user-agent']);
+      res.end('{}');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      const target = createHttpTarget({ vendors: new Map() });
+      await target.send?.(`http://127.0.0.1:${port}/x`, 'GET', {}, undefined);
+      await target.send?.(`http://127.0.0.1:${port}/y`, 'GET', { 'user-agent': 'caller-chosen' }, undefined);
+      expect(seen).toEqual([USER_AGENT, 'caller-chosen']);
+    } finally {
+      server.close();
+    }
+  });
 });

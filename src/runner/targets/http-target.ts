@@ -12,6 +12,7 @@ import {
   type SimulatorHooks,
 } from '../../conformance/types.js';
 import { type Clock, realClock } from '../../simulator/clock.js';
+import { exchange } from '../../simulator/scenario-runner.js';
 import type { CredentialRole, VendorCredentials } from '../../simulator/types.js';
 import type { VendorId } from '../../vendors/registry.js';
 import { RunConfigError } from '../config/errors.js';
@@ -39,6 +40,8 @@ export interface HttpTargetOptions {
   limits?: Partial<RunLimits>;
 }
 
+export const USER_AGENT = 'error-contracts conformance check (test traffic)';
+
 export function createHttpTarget(options: HttpTargetOptions): ConformanceTarget {
   const clock = options.clock ?? realClock;
   const side = options.simulator;
@@ -60,6 +63,10 @@ export function createHttpTarget(options: HttpTargetOptions): ConformanceTarget 
     return found;
   };
   const target: ConformanceTarget = {
+    // Every request says what sent it, so a vendor (or whoever reads a sandbox's logs) can tell
+    // conformance traffic from a real integration's.
+    send: (url, method, headers, body) =>
+      exchange(url, method, { 'user-agent': USER_AGENT, ...headers }, body),
     baseUrl: (vendorId) => vendor(vendorId).baseUrl,
     credentials: credentialsOf,
     now: () => clock.now(),
