@@ -3,72 +3,30 @@
  * page attempts recorded. Needs Debian's `chromium` package (.ci/run installs it). Set
  * ERROR_CONTRACTS_BROWSER=none to skip these tests visibly where no browser can be installed.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHECKLIST_PATHS } from '../../src/report/paths.js';
-import { writeReports } from '../../src/report/write-reports.js';
 import { repoRoot } from '../helpers/paths.js';
 import { firstVendorName, fixtureResult, SENTINELS } from './fixtures.js';
+import { browserDisabled, type OpenedReport, openReportInChromium } from './open-in-chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const browserDisabled = process.env.ERROR_CONTRACTS_BROWSER === 'none';
 const SCREENSHOT = join(repoRoot, 'test-artifacts', 'report.png');
 
 describe.skipIf(browserDisabled)('the HTML report in Chromium (ERROR_CONTRACTS_BROWSER=none skips)', () => {
-  let browser: BrowserContext | undefined;
+  let opened: OpenedReport | undefined;
   let page: Page;
-  let scratch: string;
-  const attempted: string[] = [];
-  const consoleErrors: string[] = [];
+  let attempted: string[] = [];
+  let consoleErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `${CHROMIUM} not found. Install Debian's chromium package (apt-get install -y chromium), ` +
-          'or set ERROR_CONTRACTS_BROWSER=none to skip the browser tests on purpose.',
-      );
-    }
-    scratch = mkdtempSync(join(tmpdir(), 'ec-browser-'));
-    const [html] = await writeReports(fixtureResult(), join(scratch, 'out'), ['html']);
-    // A persistent context is how playwright takes a user data directory: a fresh one, nothing carried over.
-    browser = await chromium.launchPersistentContext(join(scratch, 'profile'), {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-      viewport: { width: 1280, height: 900 },
-    });
-    page = browser.pages()[0] ?? (await browser.newPage());
-    // Every request the page makes is recorded; anything but the report file itself is refused.
-    await page.route('**/*', (route) => {
-      const url = route.request().url();
-      if (url.startsWith('file://')) return route.continue();
-      attempted.push(url);
-      return route.abort('blockedbyclient');
-    });
-    page.on('request', (request) => {
-      if (!request.url().startsWith('file://')) attempted.push(request.url());
-    });
-    page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(message.text());
-    });
-    await page.goto(pathToFileURL(html?.path ?? '').href, { waitUntil: 'load' });
+    opened = await openReportInChromium(fixtureResult());
+    ({ page, attempted, consoleErrors } = opened);
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    if (scratch) rmSync(scratch, { recursive: true, force: true });
+    await opened?.close();
   });
 
   it('shows the matrix with a row for every checklist path and a column for every vendor', async () => {

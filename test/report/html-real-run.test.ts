@@ -4,114 +4,82 @@
  * genuine retry timelines. Opened in Chromium as a person would open it. Needs Debian's chromium
  * (ERROR_CONTRACTS_BROWSER=none skips visibly, as in html-browser.test.ts).
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runChecklist } from '../../src/conformance/execute.js';
 import type { RunResult } from '../../src/report/result.js';
-import { writeReports } from '../../src/report/write-reports.js';
 import { assembleResult } from '../../src/runner/assemble-result.js';
 import { openLocalTarget } from '../../src/runner/targets/simulator-targets.js';
 import type { CheckMeta } from '../../src/runner/vitest/define-suite.js';
 import { vendorIds } from '../../src/vendors/registry.js';
 import { repoRoot } from '../helpers/paths.js';
+import { browserDisabled, type OpenedReport, openReportInChromium } from './open-in-chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOT = join(repoRoot, 'test-artifacts', 'real-run-report.png');
 const DRIFTED_CHECK = 'code.invalid_api_key';
 
-describe.skipIf(process.env.ERROR_CONTRACTS_BROWSER === 'none')(
-  'the HTML report of a real run in Chromium',
-  () => {
-    let browser: BrowserContext | undefined;
-    let page: Page;
-    let scratch: string;
-    let result: RunResult;
-    const attempted: string[] = [];
+describe.skipIf(browserDisabled)('the HTML report of a real run in Chromium', () => {
+  let opened: OpenedReport | undefined;
+  let page: Page;
+  let result: RunResult;
+  let attempted: string[] = [];
 
-    beforeAll(async () => {
-      if (!existsSync(CHROMIUM))
-        throw new Error(
-          `${CHROMIUM} not found: apt-get install -y chromium, or ERROR_CONTRACTS_BROWSER=none.`,
-        );
-      // CaseXchange answers a revoked key with the wrong status; everything else is faithful.
-      const open = await openLocalTarget([...vendorIds], {
-        drift: [{ kind: 'wrong_status', vendorId: 'casexchange', code: 'invalid_api_key' }],
-      });
-      const startedAt = new Date();
-      const checks: CheckMeta[] = [];
-      try {
-        const clock = { now: () => open.target.now(), sleep: (ms: number) => open.target.wait(ms) };
-        for (const vendorId of vendorIds) {
-          for (const check of await runChecklist(vendorId, open.target, { clock })) {
-            checks.push({ vendorId, baseUrl: open.baseUrls.get(vendorId) ?? '', result: check });
-          }
+  beforeAll(async () => {
+    // CaseXchange answers a revoked key with the wrong status; everything else is faithful.
+    const open = await openLocalTarget([...vendorIds], {
+      drift: [{ kind: 'wrong_status', vendorId: 'casexchange', code: 'invalid_api_key' }],
+    });
+    const startedAt = new Date();
+    const checks: CheckMeta[] = [];
+    try {
+      const clock = { now: () => open.target.now(), sleep: (ms: number) => open.target.wait(ms) };
+      for (const vendorId of vendorIds) {
+        for (const check of await runChecklist(vendorId, open.target, { clock })) {
+          checks.push({ vendorId, baseUrl: open.baseUrls.get(vendorId) ?? '', result: check });
         }
-      } finally {
-        await open.close();
       }
-      result = assembleResult({ target: 'local', vendors: vendorIds }, checks, {
-        startedAt,
-        finishedAt: new Date(),
-      });
-      scratch = mkdtempSync(join(tmpdir(), 'ec-real-run-'));
-      const [html] = await writeReports(result, join(scratch, 'out'), ['html']);
-      browser = await chromium.launchPersistentContext(join(scratch, 'profile'), {
-        executablePath: CHROMIUM,
-        headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-sync',
-        ],
-        viewport: { width: 1280, height: 900 },
-      });
-      page = browser.pages()[0] ?? (await browser.newPage());
-      await page.route('**/*', (route) => {
-        const url = route.request().url();
-        if (url.startsWith('file://')) return route.continue();
-        attempted.push(url);
-        return route.abort('blockedbyclient');
-      });
-      await page.goto(pathToFileURL(html?.path ?? '').href, { waitUntil: 'load' });
-    }, 60_000);
-
-    afterAll(async () => {
-      await browser?.close();
-      if (scratch) rmSync(scratch, { recursive: true, force: true });
+    } finally {
+      await open.close();
+    }
+    result = assembleResult({ target: 'local', vendors: vendorIds }, checks, {
+      startedAt,
+      finishedAt: new Date(),
     });
+    opened = await openReportInChromium(result);
+    ({ page, attempted } = opened);
+  }, 60_000);
 
-    it('comes from a run with exactly the one drifted check failing', () => {
-      const failed = result.vendors.flatMap((vendor) =>
-        vendor.checks.filter((check) => check.outcome === 'fail').map((check) => `${vendor.id} ${check.id}`),
-      );
-      expect(failed).toEqual([`casexchange ${DRIFTED_CHECK}`]);
-      expect(result.simulatedWaitMs).toBeGreaterThanOrEqual(60_000);
-    });
+  afterAll(async () => {
+    await opened?.close();
+  });
 
-    it('shows the failing cell in the matrix and the failure with expected and actual', async () => {
-      expect(await page.locator('table.matrix td.o-fail').count()).toBe(1);
-      const failure = page.locator('.check.o-fail .failure').filter({ hasText: 'status is not the catalog' });
-      expect(await failure.first().isVisible()).toBe(true);
-      expect(await failure.first().locator('.expected pre').innerText()).toBe('401');
-    });
+  it('comes from a run with exactly the one drifted check failing', () => {
+    const failed = result.vendors.flatMap((vendor) =>
+      vendor.checks.filter((check) => check.outcome === 'fail').map((check) => `${vendor.id} ${check.id}`),
+    );
+    expect(failed).toEqual([`casexchange ${DRIFTED_CHECK}`]);
+    expect(result.simulatedWaitMs).toBeGreaterThanOrEqual(60_000);
+  });
 
-    it('draws the verified retry and rate-limit sequences as timelines', async () => {
-      const timelines = page.locator('.timeline svg');
-      expect(await timelines.count()).toBeGreaterThanOrEqual(vendorIds.length);
-      expect(await page.locator('.timeline svg rect.wait').count()).toBeGreaterThan(vendorIds.length);
-    });
+  it('shows the failing cell in the matrix and the failure with expected and actual', async () => {
+    expect(await page.locator('table.matrix td.o-fail').count()).toBe(1);
+    const failure = page.locator('.check.o-fail .failure').filter({ hasText: 'status is not the catalog' });
+    expect(await failure.first().isVisible()).toBe(true);
+    expect(await failure.first().locator('.expected pre').innerText()).toBe('401');
+  });
 
-    it('loads nothing from the network and saves a screenshot to test-artifacts/real-run-report.png', async () => {
-      expect(attempted).toEqual([]);
-      mkdirSync(join(repoRoot, 'test-artifacts'), { recursive: true });
-      await page.screenshot({ path: SCREENSHOT, fullPage: false });
-      expect(existsSync(SCREENSHOT)).toBe(true);
-    });
-  },
-);
+  it('draws the verified retry and rate-limit sequences as timelines', async () => {
+    const timelines = page.locator('.timeline svg');
+    expect(await timelines.count()).toBeGreaterThanOrEqual(vendorIds.length);
+    expect(await page.locator('.timeline svg rect.wait').count()).toBeGreaterThan(vendorIds.length);
+  });
+
+  it('loads nothing from the network and saves a screenshot to test-artifacts/real-run-report.png', async () => {
+    expect(attempted).toEqual([]);
+    mkdirSync(join(repoRoot, 'test-artifacts'), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT, fullPage: false });
+    expect(existsSync(SCREENSHOT)).toBe(true);
+  });
+});
