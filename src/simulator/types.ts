@@ -170,6 +170,11 @@ export interface VendorModel<S = unknown> {
   rateLimitFor?(principal: string): { limit: number; windowSeconds: number } | undefined;
   /** How to provoke every catalog code. */
   scenarios: readonly Scenario[];
+  /**
+   * A read and a write that succeed with the valid role. A client check scripts its failure
+   * sequences around them: faults fail the first calls, and the model answers the one after.
+   */
+  sampleCalls: { read: ScenarioRequest; write: ScenarioRequest };
   /** Documented statuses without a code, where the vendor has such paths. */
   statusScenarios?: readonly StatusScenario[];
 }

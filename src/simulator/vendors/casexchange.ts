@@ -371,4 +371,8 @@ export const casexchange: VendorModel<State> = {
   maxBodyBytes: 1024 * 1024,
   rateLimitFor: (principal) => ({ limit: KEYS[principal]?.limitPerMinute ?? 600, windowSeconds: 60 }),
   scenarios,
+  sampleCalls: {
+    read: firmsMe,
+    write: { method: 'POST', path: '/cases', json: { clientName: 'Sample Client', caseType: CASE_TYPES[0] } },
+  },
 };

@@ -383,5 +383,9 @@ export const claimrev: VendorModel<State> = {
   },
   maxBodyBytes: 1024 * 1024,
   scenarios,
+  sampleCalls: {
+    read: { method: 'GET', path: '/api/v1/claims/CLM-1001-0001?accountNumber=1001' },
+    write: checkEligibility('valid'),
+  },
   statusScenarios,
 };

@@ -782,4 +782,8 @@ export const collate: VendorModel<State> = {
   failure,
   maxBodyBytes: MAX_BODY_BYTES,
   scenarios,
+  sampleCalls: {
+    read: { method: 'GET', path: PA },
+    write: { method: 'POST', path: PA, json: newAuthorization },
+  },
 };

@@ -532,4 +532,5 @@ export const denialbase: VendorModel<State> = {
     return { limit: (token && SEEDED_SESSIONS[token]?.limitPerMinute) || 300, windowSeconds: 60 };
   },
   scenarios,
+  sampleCalls: { read: listDenials, write: { method: 'POST', path: '/api/v1/denials', json: newDenial } },
 };

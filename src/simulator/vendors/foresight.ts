@@ -516,4 +516,5 @@ export const foresight: VendorModel<State> = {
     return { limit: key?.limitPerMinute ?? 600, windowSeconds: 60 };
   },
   scenarios,
+  sampleCalls: { read: listClaims, write: { method: 'POST', path: '/v1/claims', json: claimBody } },
 };
