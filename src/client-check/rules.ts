@@ -41,6 +41,7 @@ const range = (window: WaitWindow) =>
     ? formatDuration(window.min)
     : `${formatDuration(window.min)} to ${formatDuration(window.max)}`;
 const times = (count: number) => (count === 1 ? 'once' : `${count} times`);
+const calls = (count: number) => (count === 1 ? '1 call' : `${count} calls`);
 
 /** The first wait of a 429 sequence, judged against the window the server's header implies. */
 function serverWaitRule(
@@ -185,11 +186,11 @@ function retryRules(policy: VendorPolicy, vendorName: string): Rule[] {
       windowFor: window,
       judge(run) {
         const made = apiCalls(run('server_errors_until_limit')).length;
-        if (made === limit) return obeyed(`made ${made} calls, then stopped`);
+        if (made === limit) return obeyed(`made ${calls(made)}, then stopped`);
         return violated(
           made < limit
-            ? `gave up after ${made} calls; the vendor's schedule allows ${limit}`
-            : `made ${made} calls; the vendor's limit is ${limit}`,
+            ? `gave up after ${calls(made)}; the vendor's schedule allows ${limit}`
+            : `made ${calls(made)}; the vendor's limit is ${limit}`,
         );
       },
     },

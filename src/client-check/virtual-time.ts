@@ -1,3 +1,4 @@
+import { createHook } from 'node:async_hooks';
 import type { Clock } from '../simulator/clock.js';
 
 /**
@@ -11,13 +12,36 @@ import type { Clock } from '../simulator/clock.js';
 /** Node clamps delays above this to 1 ms (with a TimeoutOverflowWarning); so does this clock. */
 const MAX_TIMER_DELAY_MS = 2 ** 31 - 1;
 /**
- * Real event-loop turns with no timer activity before the process counts as idle. The nock reply
- * path takes a handful of turns (stream events, setImmediate); twenty leaves a wide margin and
- * still costs well under a millisecond.
+ * Real event-loop turns in a row with nothing happening before the process counts as idle. Few
+ * are needed, since "nothing" is measured precisely (see waitForIdle); five leave a margin.
  */
-const QUIET_TURNS = 20;
-/** How long a real timer that appeared during a check is waited for before it is ignored. */
-const REAL_TIMER_PATIENCE_MS = 50;
+const QUIET_TURNS = 5;
+/** How long real work that appeared during a check is waited for before it is ignored. */
+const REAL_WORK_PATIENCE_MS = 50;
+
+/** Every asynchronous resource Node creates while a check drives a client, counted by a hook. */
+let asyncResourcesCreated = 0;
+/**
+ * File-system and DNS requests still at work on the thread pool: while one lives, the process is
+ * waiting for something real, not idle. Only these are tracked, because they exist only when
+ * asynchronous: crypto jobs are also created for synchronous calls and never report finishing,
+ * and handles such as sockets and parsers are destroyed at garbage collection, long after use.
+ */
+const liveResources = new Map<number, string>();
+const REQUEST_TYPES = /^FSREQ|^GETADDRINFOREQWRAP$|^GETNAMEINFOREQWRAP$/;
+const resourceCounter = createHook({
+  init(asyncId, type) {
+    asyncResourcesCreated++;
+    if (REQUEST_TYPES.test(type)) liveResources.set(asyncId, type);
+  },
+  // A request's callback runs once, when its work is done; its destroy may wait for garbage collection.
+  before(asyncId) {
+    liveResources.delete(asyncId);
+  },
+  destroy(asyncId) {
+    liveResources.delete(asyncId);
+  },
+});
 
 /** Real timers pending in this process (Node lists each as a "Timeout" resource). */
 function realTimerCount(): number {
@@ -44,6 +68,11 @@ export interface DriveLimits {
   maxAdvances: number;
   /** Real milliseconds to wait for work that has no timer pending before giving up on it. */
   maxStallMs: number;
+  /**
+   * Real milliseconds with nothing happening before the clock jumps ahead (timers due now fire
+   * sooner). Larger is more robust on a loaded machine and slower.
+   */
+  quietMs: number;
 }
 
 /** Why drive() stopped before the work settled. */
@@ -162,7 +191,10 @@ export class VirtualTime implements Clock {
 
   set(callback: TimerCallback, delay: unknown, args: unknown[], repeat: 'repeat' | null): number {
     let delayMs = Number(delay);
-    if (!Number.isFinite(delayMs) || delayMs < 1) delayMs = 1;
+    // Node runs a 0 ms timer after 1 ms. Here any delay up to 1 ms is due at once: libraries set
+    // such timers internally, and letting them move the clock would make a measured wait depend
+    // on how real-time scheduling interleaved them with the client's own timers.
+    if (!Number.isFinite(delayMs) || delayMs <= 1) delayMs = 0;
     if (delayMs > MAX_TIMER_DELAY_MS) {
       this.overflows.push(delayMs);
       delayMs = 1;
@@ -252,8 +284,22 @@ export class VirtualTime implements Clock {
    * when a limit is reached first, and with any error a timer callback threw.
    */
   async drive<T>(work: () => Promise<T>, limits: DriveLimits): Promise<T> {
-    const realTimeout = this.#saved?.setTimeout ?? globalThis.setTimeout;
     const baselineRealTimers = realTimerCount();
+    liveResources.clear();
+    resourceCounter.enable();
+    try {
+      return await this.#driveEnabled(work, limits, baselineRealTimers);
+    } finally {
+      resourceCounter.disable();
+    }
+  }
+
+  async #driveEnabled<T>(
+    work: () => Promise<T>,
+    limits: DriveLimits,
+    baselineRealTimers: number,
+  ): Promise<T> {
+    const realTimeout = this.#saved?.setTimeout ?? globalThis.setTimeout;
     const start = this.#now;
     let outcome: { value: T } | { error: unknown } | null = null;
     work().then(
@@ -268,8 +314,13 @@ export class VirtualTime implements Clock {
     let advances = 0;
     let stalledSince: number | null = null;
     while (!settled()) {
-      await this.#waitForIdle(settled, baselineRealTimers);
+      await this.#waitForIdle(settled, baselineRealTimers, 0);
       if (settled()) break;
+      if ((this.#earliest()?.dueAt ?? this.#now) > this.#now) {
+        // Moving the clock on cannot be undone: be sure first that nothing real is still under way.
+        await this.#waitForIdle(settled, baselineRealTimers, limits.quietMs);
+        if (settled()) break;
+      }
       const next = this.#earliest();
       if (!next) {
         // Nothing scheduled: the work waits on something real. Give it a bounded real wait.
@@ -304,32 +355,46 @@ export class VirtualTime implements Clock {
   }
 
   /**
-   * Idle means: no virtual timer was set, cleared or fired for QUIET_TURNS turns of the real event
-   * loop, and no real timer is pending beyond those that existed when the check began. The second
-   * part matters because Node's fetch keeps short real timers of its own while a body streams. A
-   * real timer that outlives REAL_TIMER_PATIENCE_MS is taken to be someone else's (a test
-   * runner's) and no longer waited for.
+   * Idle means: for QUIET_TURNS turns of the real event loop, no asynchronous resource was created
+   * (no promise, stream callback, immediate or socket: async_hooks sees each one), no virtual timer
+   * was touched, no thread-pool request or socket created during the check is still open (the
+   * simulator's crypto calls use the thread pool), and no real timer is pending beyond those that
+   * existed when the check began (Node's fetch keeps short real timers of its own). Real work that
+   * outlives REAL_WORK_PATIENCE_MS is taken to be someone else's (a test runner's) and no longer
+   * waited for. The loop itself is
+   * written with callbacks, not promises, so that it creates exactly one resource per turn.
    */
-  async #waitForIdle(settled: () => boolean, baselineRealTimers: number): Promise<void> {
+  #waitForIdle(settled: () => boolean, baselineRealTimers: number, minQuietMs: number): Promise<void> {
     const immediate = globalThis.setImmediate;
     const realTimeout = this.#saved?.setTimeout ?? globalThis.setTimeout;
-    let quiet = 0;
-    let quietSince = performance.now();
-    while (!settled()) {
-      const before = this.#activity;
-      const realTimersPending = realTimerCount() > baselineRealTimers;
-      if (quiet >= QUIET_TURNS) {
-        if (!realTimersPending || performance.now() - quietSince > REAL_TIMER_PATIENCE_MS) return;
-        await new Promise<void>((resolve) => realTimeout(resolve, 1));
-      } else {
-        await new Promise<void>((resolve) => immediate(resolve));
-      }
-      if (this.#activity === before) quiet++;
-      else {
-        quiet = 0;
-        quietSince = performance.now();
-      }
-    }
+    return new Promise<void>((resolve) => {
+      let quiet = 0;
+      let quietSince = performance.now();
+      let mark = asyncResourcesCreated;
+      let activity = this.#activity;
+      const step = () => {
+        // One resource is this step's own immediate or timeout; anything more is someone else's work.
+        const busy = asyncResourcesCreated - mark > 1 || this.#activity !== activity;
+        activity = this.#activity;
+        if (busy) {
+          quiet = 0;
+          quietSince = performance.now();
+        } else quiet++;
+        const realWorkPending = liveResources.size > 0 || realTimerCount() > baselineRealTimers;
+        const quietMs = performance.now() - quietSince;
+        const patienceOver = quietMs > REAL_WORK_PATIENCE_MS;
+        const longEnough = quiet >= QUIET_TURNS && quietMs >= minQuietMs;
+        if (settled() || (longEnough && (!realWorkPending || patienceOver))) {
+          resolve();
+          return;
+        }
+        mark = asyncResourcesCreated;
+        if (quiet >= QUIET_TURNS && realWorkPending) realTimeout(step, 1);
+        else immediate(step);
+      };
+      mark = asyncResourcesCreated;
+      immediate(step);
+    });
   }
 
   #earliest(): PendingTimer | undefined {
