@@ -1,4 +1,5 @@
 import { catalogCommand, catalogHelp } from './commands/catalog.js';
+import { checkClientCommand, checkClientHelp } from './commands/check-client.js';
 import { serveCommand, serveHelp } from './commands/serve.js';
 import { summaryCommand, summaryHelp } from './commands/summary.js';
 import { validateCommand, validateHelp } from './commands/validate.js';
@@ -11,6 +12,7 @@ const COMMANDS: Record<string, Command> = {
   validate: { run: validateCommand, help: validateHelp },
   summary: { run: summaryCommand, help: summaryHelp },
   serve: { run: serveCommand, help: serveHelp },
+  'check-client': { run: checkClientCommand, help: checkClientHelp },
 };
 
 export const usage = `Usage: error-contracts <command> [options]
