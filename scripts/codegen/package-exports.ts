@@ -11,6 +11,7 @@ export function packageExports(vendors: VendorSource[]): Record<string, unknown>
     '.': entry('index'),
     ...Object.fromEntries(vendors.map((v) => [`./${v.id}`, entry(`generated/${v.id}/index`)])),
     './simulator': entry('simulator/index'),
+    './client-check': entry('client-check/index'),
     './schemas/*': './schemas/*',
     './package.json': './package.json',
   };

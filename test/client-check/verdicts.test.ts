@@ -69,3 +69,30 @@ describe('checkClient on clients broken one rule at a time', () => {
     });
   });
 });
+
+describe('checkClient and secrets', () => {
+  it('blanks the credential when a client rejects with an error message that contains it', async () => {
+    const leaky = (context: { credentials: unknown }) => async () => {
+      throw new Error(`refused, key was ${(context.credentials as { apiKey: string }).apiKey}`);
+    };
+    const result = await checkClient('foresight', leaky);
+    const text = JSON.stringify(result);
+    expect(text).toContain('refused, key was [REDACTED]');
+    // Foresight's valid test key in the simulator.
+    expect(text).not.toContain('fs_test_full_Kd82Jq');
+  });
+});
+
+describe('checkClient input checks', () => {
+  it('rejects an unknown vendor id with ERR_UNKNOWN_VENDOR', async () => {
+    await expect(checkClient('acme' as VendorId, referenceClient())).rejects.toMatchObject({
+      code: 'ERR_UNKNOWN_VENDOR',
+    });
+  });
+
+  it('rejects a client that is not a function with ERR_INVALID_CLIENT', async () => {
+    await expect(checkClient('collate', 'not a client' as never)).rejects.toMatchObject({
+      code: 'ERR_INVALID_CLIENT',
+    });
+  });
+});
