@@ -5,6 +5,7 @@ import { type VendorId, vendorIds } from '../../src/index.js';
 import { vendorModels } from '../../src/simulator/vendors/index.js';
 import { isolateNetwork } from '../helpers/nock-isolation.js';
 import { brokenClientFor } from './clients/broken.js';
+import { validCredentialValue } from './clients/credential-value.js';
 import { referenceClient } from './clients/reference.js';
 
 isolateNetwork({ strict: false });
@@ -78,8 +79,7 @@ describe('checkClient and secrets', () => {
     const result = await checkClient('foresight', leaky);
     const text = JSON.stringify(result);
     expect(text).toContain('refused, key was [REDACTED]');
-    // Foresight's valid test key in the simulator.
-    expect(text).not.toContain('fs_test_full_Kd82Jq');
+    expect(text).not.toContain(validCredentialValue('foresight'));
   });
 });
 
