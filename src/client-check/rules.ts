@@ -101,7 +101,9 @@ function rateLimitRules(policy: VendorPolicy, vendorName: string, maxWaitMs: num
     ),
     serverWaitRule(
       'rate_limit_reset.unit',
-      `After a 429, waits until ${resetName}, read as ${unit}`,
+      reset
+        ? `After a 429, waits until ${resetName}, read as ${unit}`
+        : 'After a 429, waits until the reset time',
       'rate_limit_reset',
       policy,
       noReset,
@@ -109,7 +111,7 @@ function rateLimitRules(policy: VendorPolicy, vendorName: string, maxWaitMs: num
     ),
     {
       id: 'wait.ceiling',
-      title: `Never sleeps longer than ${formatDuration(maxWaitMs)} before a retry, even when the server asks for more`,
+      title: `Never sleeps longer than ${maxWaitMs / 1000} s before a retry, even when the server asks for more`,
       notApplicable: noServerWait,
       sequences: ['long_server_wait'],
       judge(run) {
