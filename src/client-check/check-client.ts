@@ -100,7 +100,7 @@ export async function checkClient(
   const record = (exchange: MountedExchange) => {
     const { request, response } = exchange;
     const credentialHeader = request.headers[policy.authentication.header.toLowerCase()];
-    if (credentialHeader) secrets.add(credentialHeader.replace(/^Bearer\s+/i, ''));
+    if (credentialHeader) for (const secret of secretParts(credentialHeader)) secrets.add(secret);
     const failed = response.status >= 400;
     events.push({
       kind: request.path === tokenPath ? 'token' : 'api',
@@ -121,7 +121,7 @@ export async function checkClient(
       new URL(baseUrl).pathname.replace(/\/$/, '').length,
     );
     secrets.add(credential.clientSecret);
-  } else secrets.add(credential.value);
+  } else for (const secret of secretParts(credential.value)) secrets.add(secret);
   const redact = redactor(() => [...secrets]);
 
   const contextFor = (): ClientContext => {
@@ -219,6 +219,16 @@ export async function checkClient(
     virtualTimeMs: all.reduce((sum, run) => sum + (run.endedAt - run.startedAt), 0),
     wallTimeMs: performance.now() - wallStart,
   };
+}
+
+/**
+ * The ways a credential header's secret may show up in text: whole, without its scheme word, and
+ * as each cookie's bare value.
+ */
+function secretParts(headerValue: string): string[] {
+  const bare = headerValue.replace(/^(Bearer|Basic)\s+/i, '');
+  const cookies = headerValue.split(';').map((pair) => pair.slice(pair.indexOf('=') + 1).trim());
+  return [headerValue, bare, ...cookies];
 }
 
 /** "HTTPError: Response code 503": the error's name and the first line of its message. */

@@ -83,6 +83,19 @@ describe('checkClient and secrets', () => {
   });
 });
 
+describe('checkClient and session cookies', () => {
+  it('blanks a session cookie value that a client puts in its error message', async () => {
+    const leaky = (context: { credentials: unknown }) => async () => {
+      const cookie = (context.credentials as { cookie: string }).cookie;
+      throw new Error(`session ${cookie.slice(cookie.indexOf('=') + 1)} was refused`);
+    };
+    const result = await checkClient('denialbase', leaky);
+    const text = JSON.stringify(result);
+    expect(text).toContain('session [REDACTED] was refused');
+    expect(text).not.toContain(validCredentialValue('denialbase'));
+  });
+});
+
 describe('checkClient input checks', () => {
   it('rejects an unknown vendor id with ERR_UNKNOWN_VENDOR', async () => {
     await expect(checkClient('acme' as VendorId, referenceClient())).rejects.toMatchObject({
