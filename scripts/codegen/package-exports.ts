@@ -12,6 +12,7 @@ export function packageExports(vendors: VendorSource[]): Record<string, unknown>
     ...Object.fromEntries(vendors.map((v) => [`./${v.id}`, entry(`generated/${v.id}/index`)])),
     './simulator': entry('simulator/index'),
     './runner': entry('runner/index'),
+    './client-check': entry('client-check/index'),
     './schemas/*': './schemas/*',
     './package.json': './package.json',
   };

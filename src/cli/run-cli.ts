@@ -1,4 +1,5 @@
 import { catalogCommand, catalogHelp } from './commands/catalog.js';
+import { checkClientCommand, checkClientHelp } from './commands/check-client.js';
 import { pactCommand, pactHelp } from './commands/pact.js';
 import { runCommand, runHelp } from './commands/run.js';
 import { serveCommand, serveHelp } from './commands/serve.js';
@@ -15,6 +16,7 @@ const COMMANDS: Record<string, Command> = {
   serve: { run: serveCommand, help: serveHelp },
   run: { run: runCommand, help: runHelp },
   pact: { run: pactCommand, help: pactHelp },
+  'check-client': { run: checkClientCommand, help: checkClientHelp },
 };
 
 export const usage = `Usage: error-contracts <command> [options]

@@ -16,12 +16,15 @@ export interface FaultSpec {
   code?: string;
   status?: number;
   delayMs?: number;
+  /** Extra response headers (a Retry-After in a chosen form, say); only from code, not the header. */
+  headers?: Readonly<Record<string, string>>;
 }
 
 export interface Fault {
   code?: string;
   status?: number;
   delayMs?: number;
+  headers?: Readonly<Record<string, string>>;
 }
 
 /** The request header that carries a fault from a client in another process. */
@@ -85,6 +88,7 @@ function pickFault(spec: Fault): Fault {
   if (spec.code !== undefined) fault.code = spec.code;
   if (spec.status !== undefined) fault.status = spec.status;
   if (spec.delayMs !== undefined) fault.delayMs = Math.min(Math.max(0, spec.delayMs), MAX_DELAY_MS);
+  if (spec.headers !== undefined) fault.headers = { ...spec.headers };
   return fault;
 }
 

@@ -31,7 +31,12 @@ export {
   type StartSimulatorOptions,
   startSimulator,
 } from './transports/http.js';
-export { type MountedSimulator, type MountSimulatorOptions, mountSimulator } from './transports/nock.js';
+export {
+  type MountedExchange,
+  type MountedSimulator,
+  type MountSimulatorOptions,
+  mountSimulator,
+} from './transports/nock.js';
 export type {
   Credential,
   CredentialRole,

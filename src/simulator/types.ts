@@ -180,30 +180,35 @@ export interface VendorModel<S = unknown> {
   statusScenarios?: readonly StatusScenario[];
   /** Resources in the state (seeded and created), so a replayed write can be shown to add none. */
   countResources?(state: S): number;
-  /** The requests the behavioural sequences build on; a vendor without them has none run. */
-  behaviour?: VendorBehaviour;
+  /** The requests the behavioural sequences and the client check build on. */
+  behaviour: VendorBehaviour;
 }
 
 /**
  * What the behavioural sequences (replayed and reused idempotency keys, waiting out a 429,
- * refreshing a credential, the 5xx retry schedule) need to know about one vendor, as data: the
- * sequences name no vendor and read only this, the policy and the catalog.
+ * refreshing a credential, the 5xx retry schedule) and the client check (its scripted failure
+ * sequences) need to know about one vendor, as data: neither names a vendor, and both read only
+ * this, the policy and the catalog. Both calls succeed with the valid role.
  */
 export interface VendorBehaviour {
   /** A safe read the valid role may repeat: what is rate limited, refreshed and retried. */
   read: ScenarioRequest;
-  /** A create the vendor's Idempotency-Key applies to, where the vendor documents one. */
-  create?: IdempotentCreate;
+  /**
+   * A write: what a client check times out and a client must repeat only with the same
+   * Idempotency-Key (or not at all), and, where the vendor honours keys, what the idempotency
+   * sequences replay and reuse.
+   */
+  create: IdempotentCreate;
   /** How a credential the policy lets a client refresh goes stale, and how a new one is had. */
   refresh?: CredentialRefresh;
 }
 
 export interface IdempotentCreate {
   request: ScenarioRequest;
-  /** Another valid body for the same create: what a reused key is sent with. */
-  otherJson: unknown;
-  /** JSON Pointer to the new resource's id in the success body. */
-  idPointer: string;
+  /** Another valid body for the same create: what a reused key is sent with (keyed vendors). */
+  otherJson?: unknown;
+  /** JSON Pointer to the new resource's id in the success body; `/id` when absent. */
+  idPointer?: string;
 }
 
 export type CredentialRefresh =

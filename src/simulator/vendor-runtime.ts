@@ -144,7 +144,8 @@ export function createVendorRuntime(model: VendorModel<unknown>, options: Runtim
       return ctx.error(code, undefined, { headers: rate.headers });
     }
     const response = await withIdempotency(request, principal, ctx, () => run(request, ctx, fault));
-    if (rate) Object.assign(response.headers, rate.headers);
+    // A header the answer already carries (a fault's chosen reset time, say) is not overwritten.
+    if (rate) response.headers = { ...rate.headers, ...response.headers };
     return response;
   }
 
@@ -167,8 +168,12 @@ export function createVendorRuntime(model: VendorModel<unknown>, options: Runtim
 
   async function run(request: SimRequest, ctx: ModelContext<unknown>, fault: Fault | undefined) {
     if (fault?.delayMs) await clock.sleep(fault.delayMs);
-    if (fault?.code !== undefined) return ctx.error(fault.code);
-    if (fault?.status !== undefined) return gatewayFailure(fault.status);
+    const headers = fault?.headers === undefined ? {} : lowerCaseKeys(fault.headers);
+    if (fault?.code !== undefined) return ctx.error(fault.code, undefined, { headers });
+    if (fault?.status !== undefined) {
+      const failure = gatewayFailure(fault.status);
+      return { ...failure, headers: { ...failure.headers, ...headers } };
+    }
     return await model.handle(request, ctx);
   }
 
@@ -254,6 +259,10 @@ export function createVendorRuntime(model: VendorModel<unknown>, options: Runtim
       };
     },
   };
+}
+
+function lowerCaseKeys(headers: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
 }
 
 /** The original answer again, marked as a replay the way several APIs do. */

@@ -6,9 +6,20 @@ import {
   type SimulatorControls,
   type SimulatorCoreOptions,
 } from '../simulator-core.js';
-import type { SimRequest, VendorCredentials } from '../types.js';
+import type { SimRequest, SimResponse, VendorCredentials } from '../types.js';
 
-export interface MountSimulatorOptions extends Omit<SimulatorCoreOptions, 'vendors'> {}
+/** One request as the mounted simulator saw it, with the clock's time on arrival and on answer. */
+export interface MountedExchange {
+  request: SimRequest;
+  response: SimResponse;
+  receivedAt: number;
+  answeredAt: number;
+}
+
+export interface MountSimulatorOptions extends Omit<SimulatorCoreOptions, 'vendors'> {
+  /** Hears every answered request: how a client check sees what a client really sent. */
+  onExchange?: (exchange: MountedExchange) => void;
+}
 
 export interface MountedSimulator extends SimulatorControls {
   /** The vendor's test credentials, with URLs under the mounted base URL. */
@@ -62,7 +73,9 @@ export async function mountSimulator(
         body,
         declaredLength: Number.isSafeInteger(declared) ? declared : null,
       };
+      const receivedAt = core.clock.now();
       const response = await runtime.handle(request);
+      options.onExchange?.({ request, response, receivedAt, answeredAt: core.clock.now() });
       return [response.status, response.body, response.headers];
     });
     return interceptor;

@@ -372,5 +372,14 @@ export const casexchange: VendorModel<State> = {
   rateLimitFor: (principal) => ({ limit: KEYS[principal]?.limitPerMinute ?? 600, windowSeconds: 60 }),
   scenarios,
   countResources: (state) => state.cases.size + state.referrals.size,
-  behaviour: { read: firmsMe },
+  behaviour: {
+    read: firmsMe,
+    create: {
+      request: {
+        method: 'POST',
+        path: '/cases',
+        json: { clientName: 'Test Client', caseType: CASE_TYPES[0] },
+      },
+    },
+  },
 };

@@ -1,0 +1,177 @@
+import type { VendorPolicy } from '../generated/meta-types.js';
+import type { FaultSpec } from '../simulator/fault-injection.js';
+import type { ScenarioRequest } from '../simulator/types.js';
+import { getVendor, type VendorId } from '../vendors/registry.js';
+
+/**
+ * The scripted failure sequences. Each one asks the client for one call (the vendor's sample read
+ * or write) and arms faults that fail its first requests in a chosen way; the simulator's model
+ * answers whatever comes after. Every number and code here comes from the vendor's policy and
+ * catalog, so a new vendor gets its sequences from its data.
+ */
+
+/** The server-requested wait in the 429 sequences: longer than any vendor's first backoff step. */
+export const SERVER_WAIT_SECONDS = 6;
+/** A server-requested wait far beyond any sensible ceiling: one hour. */
+export const LONG_WAIT_SECONDS = 3600;
+/** How long the timed-out write is held before the gateway gives up on it. */
+export const HELD_WRITE_MS = 20_000;
+/** Statuses the check expects a client never to repeat unchanged (401 only where no refresh is documented). */
+export const FINAL_STATUSES = [401, 403, 404] as const;
+
+export type SequenceId =
+  | 'retry_after_seconds'
+  | 'retry_after_date'
+  | 'rate_limit_reset'
+  | 'long_server_wait'
+  | 'transient_then_success'
+  | 'server_errors_until_limit'
+  | 'server_errors_reseeded'
+  | 'unauthorized_then_refresh'
+  | 'timed_out_write'
+  | 'key_mismatch'
+  | `final_${(typeof FINAL_STATUSES)[number]}`;
+
+export interface SequencePlan {
+  id: SequenceId;
+  /** What the sequence does, as a phrase for timelines. */
+  title: string;
+  call: 'read' | 'write';
+  /** Faults armed at the sequence's start (`now`, on the virtual clock). */
+  faults(now: number): Omit<FaultSpec, 'route' | 'method'>[];
+  /** Which random seed the client sees: the reseeded run differs from its twin only in this. */
+  seedOffset: number;
+}
+
+/** The route a fault is armed on: the sample call's path without its query. */
+export function faultTarget(request: ScenarioRequest): { route: string; method: string } {
+  return { route: request.path.split('?')[0] ?? request.path, method: request.method };
+}
+
+/** The vendor's own answer for a status: its catalog code when it has one, else a bare status. */
+export function faultFor(vendorId: VendorId, status: number): { code: string } | { status: number } {
+  const entry = getVendor(vendorId).catalog.find(
+    (candidate) => candidate.status === status && candidate.surface === 'api',
+  );
+  return entry ? { code: entry.code } : { status };
+}
+
+/** The 429 answer carrying (toUTCString gives RFC 9110's IMF-fixdate) the vendor's wait header, `seconds` from `now`, in the policy's form. */
+function rateLimitFault(
+  vendorId: VendorId,
+  policy: VendorPolicy,
+  now: number,
+  seconds: number,
+  form: 'seconds' | 'date',
+): Omit<FaultSpec, 'route' | 'method'> {
+  const at = now + seconds * 1000;
+  const headers: Record<string, string> = {};
+  const reset = policy.rateLimit.resetHeader;
+  if (policy.rateLimit.retryAfterHeader) {
+    headers['Retry-After'] = form === 'date' ? new Date(at).toUTCString() : String(seconds);
+  } else if (reset) {
+    const value =
+      reset.unit === 'delta_seconds'
+        ? seconds
+        : reset.unit === 'epoch_milliseconds'
+          ? at
+          : Math.ceil(at / 1000);
+    headers[reset.name] = String(value);
+  }
+  return { ...faultFor(vendorId, policy.rateLimit.status ?? 429), headers };
+}
+
+/** The first retryable status among those given, else the first retryable status at all. */
+function retryableStatus(policy: VendorPolicy, preferred: readonly number[]): number {
+  const statuses = policy.retry.retryableStatuses.filter((status) => status >= 500);
+  return preferred.find((status) => statuses.includes(status)) ?? statuses[0] ?? 500;
+}
+
+export function planSequences(vendorId: VendorId): ReadonlyMap<SequenceId, SequencePlan> {
+  const { policy } = getVendor(vendorId);
+  const transient = retryableStatus(policy, [503, 502]);
+  const failing = retryableStatus(policy, [500]);
+  const limit = policy.retry.maxAttempts;
+  const plans: SequencePlan[] = [
+    {
+      id: 'retry_after_seconds',
+      title: `429 with Retry-After: ${SERVER_WAIT_SECONDS}, then success`,
+      call: 'read',
+      faults: (now) => [rateLimitFault(vendorId, policy, now, SERVER_WAIT_SECONDS, 'seconds')],
+      seedOffset: 0,
+    },
+    {
+      id: 'retry_after_date',
+      title: `429 with Retry-After as an HTTP-date ${SERVER_WAIT_SECONDS} s ahead, then success`,
+      call: 'read',
+      faults: (now) => [rateLimitFault(vendorId, policy, now, SERVER_WAIT_SECONDS, 'date')],
+      seedOffset: 0,
+    },
+    {
+      id: 'rate_limit_reset',
+      title: `429 with ${policy.rateLimit.resetHeader?.name ?? 'a reset header'} ${SERVER_WAIT_SECONDS} s ahead, then success`,
+      call: 'read',
+      faults: (now) => [rateLimitFault(vendorId, policy, now, SERVER_WAIT_SECONDS, 'seconds')],
+      seedOffset: 0,
+    },
+    {
+      id: 'long_server_wait',
+      title: `429 asking for a ${LONG_WAIT_SECONDS} s wait, then success`,
+      call: 'read',
+      faults: (now) => [rateLimitFault(vendorId, policy, now, LONG_WAIT_SECONDS, 'seconds')],
+      seedOffset: 0,
+    },
+    {
+      id: 'transient_then_success',
+      title: `${transient}, ${transient}, then success`,
+      call: 'read',
+      faults: () => [{ ...faultFor(vendorId, transient), count: 2 }],
+      seedOffset: 0,
+    },
+    {
+      id: 'server_errors_until_limit',
+      title: `${failing} on every call`,
+      call: 'read',
+      faults: () => [{ ...faultFor(vendorId, failing), count: limit + 3 }],
+      seedOffset: 0,
+    },
+    {
+      id: 'server_errors_reseeded',
+      title: `${failing} on every call, with another random seed`,
+      call: 'read',
+      faults: () => [{ ...faultFor(vendorId, failing), count: limit + 3 }],
+      seedOffset: 1,
+    },
+    {
+      id: 'unauthorized_then_refresh',
+      title: '401 once, then success',
+      call: 'read',
+      faults: () => [faultFor(vendorId, 401)],
+      seedOffset: 0,
+    },
+    ...FINAL_STATUSES.map(
+      (status): SequencePlan => ({
+        id: `final_${status}`,
+        title: `${status} on every call`,
+        call: 'read',
+        faults: () => [{ ...faultFor(vendorId, status), count: 3 }],
+        seedOffset: 0,
+      }),
+    ),
+    {
+      id: 'timed_out_write',
+      title: `a write held ${HELD_WRITE_MS / 1000} s and answered 504, then success`,
+      call: 'write',
+      faults: () => [{ status: 504, delayMs: HELD_WRITE_MS }],
+      seedOffset: 0,
+    },
+    {
+      id: 'key_mismatch',
+      title: `${policy.idempotency.mismatch?.code ?? 'key mismatch'} once, then success`,
+      call: 'write',
+      faults: () => (policy.idempotency.mismatch ? [{ code: policy.idempotency.mismatch.code }] : []),
+      seedOffset: 0,
+    },
+  ];
+  return new Map(plans.map((plan) => [plan.id, plan]));
+}

@@ -1,0 +1,424 @@
+import { createHook } from 'node:async_hooks';
+import type { Clock } from '../simulator/clock.js';
+
+/**
+ * Virtual time for a client that was never written to be tested: third-party HTTP clients sleep
+ * with the global setTimeout and read Date.now, and jitter with Math.random. While installed, those
+ * globals are replaced so that a client's timers run on this clock, and `drive` moves the clock to
+ * the next due timer whenever nothing else is happening. Tens of seconds of backoff then pass in a
+ * few milliseconds, and every wait is observed exactly.
+ */
+
+/** Node clamps delays above this to 1 ms (with a TimeoutOverflowWarning); so does this clock. */
+const MAX_TIMER_DELAY_MS = 2 ** 31 - 1;
+/**
+ * Real event-loop turns in a row with nothing happening before the process counts as idle. Few
+ * are needed, since "nothing" is measured precisely (see waitForIdle); five leave a margin.
+ */
+const QUIET_TURNS = 5;
+/** How long real work that appeared during a check is waited for before it is ignored. */
+const REAL_WORK_PATIENCE_MS = 50;
+
+/** Every asynchronous resource Node creates while a check drives a client, counted by a hook. */
+let asyncResourcesCreated = 0;
+/**
+ * File-system and DNS requests still at work on the thread pool: while one lives, the process is
+ * waiting for something real, not idle. Only these are tracked, because they exist only when
+ * asynchronous: crypto jobs are also created for synchronous calls and never report finishing,
+ * and handles such as sockets and parsers are destroyed at garbage collection, long after use.
+ */
+const liveResources = new Map<number, string>();
+const REQUEST_TYPES = /^FSREQ|^GETADDRINFOREQWRAP$|^GETNAMEINFOREQWRAP$/;
+const resourceCounter = createHook({
+  init(asyncId, type) {
+    asyncResourcesCreated++;
+    if (REQUEST_TYPES.test(type)) liveResources.set(asyncId, type);
+  },
+  // A request's callback runs once, when its work is done; its destroy may wait for garbage collection.
+  before(asyncId) {
+    liveResources.delete(asyncId);
+  },
+  destroy(asyncId) {
+    liveResources.delete(asyncId);
+  },
+});
+
+/** Real timers pending in this process (Node lists each as a "Timeout" resource). */
+function realTimerCount(): number {
+  return process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
+}
+
+type TimerCallback = (...args: unknown[]) => void;
+
+interface PendingTimer {
+  id: number;
+  dueAt: number;
+  /** Insertion order, so timers due at the same moment fire in the order they were set. */
+  order: number;
+  callback: TimerCallback;
+  args: unknown[];
+  repeatMs: number | null;
+}
+
+/** What drive() refuses to go past: a client that never settles must not hang the check. */
+export interface DriveLimits {
+  /** Virtual milliseconds after which the work is abandoned. */
+  maxVirtualMs: number;
+  /** Clock advances after which the work is abandoned. */
+  maxAdvances: number;
+  /** Real milliseconds to wait for work that has no timer pending before giving up on it. */
+  maxStallMs: number;
+  /**
+   * Real milliseconds with nothing happening before the clock jumps ahead (timers due now fire
+   * sooner). Larger is more robust on a loaded machine and slower.
+   */
+  quietMs: number;
+}
+
+/** Why drive() stopped before the work settled. */
+export class VirtualTimeLimitError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'VirtualTimeLimitError';
+  }
+}
+
+/** A small seeded generator (mulberry32): the same seed gives the same jitter on every run. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The handle setTimeout returns: enough of Node's Timeout for the clients that call its methods. */
+class VirtualTimer {
+  readonly #time: VirtualTime;
+  readonly id: number;
+
+  constructor(time: VirtualTime, id: number) {
+    this.#time = time;
+    this.id = id;
+  }
+  ref(): this {
+    return this;
+  }
+  unref(): this {
+    return this;
+  }
+  hasRef(): boolean {
+    return true;
+  }
+  refresh(): this {
+    this.#time.refresh(this.id);
+    return this;
+  }
+  close(): this {
+    this.#time.clear(this.id);
+    return this;
+  }
+  [Symbol.toPrimitive](): number {
+    return this.id;
+  }
+  [Symbol.dispose](): void {
+    this.close();
+  }
+}
+
+interface SavedGlobals {
+  setTimeout: typeof globalThis.setTimeout;
+  clearTimeout: typeof globalThis.clearTimeout;
+  setInterval: typeof globalThis.setInterval;
+  clearInterval: typeof globalThis.clearInterval;
+  dateNow: typeof Date.now;
+  random: typeof Math.random;
+}
+
+export class VirtualTime implements Clock {
+  #now: number;
+  #timers = new Map<number, PendingTimer & { delayMs: number }>();
+  #nextId = 1;
+  #order = 0;
+  /** Bumped by every timer set, cleared or fired: how drive() tells activity from idleness. */
+  #activity = 0;
+  #random: () => number;
+  #saved: SavedGlobals | null = null;
+  #callbackError: { error: unknown } | null = null;
+  /** Timers whose delay overflowed, as Node would have warned about them. */
+  readonly overflows: number[] = [];
+
+  constructor(start: number, seed = 1) {
+    this.#now = start;
+    this.#random = seededRandom(seed);
+  }
+
+  now(): number {
+    return this.#now;
+  }
+
+  /** The simulator's clock interface: a sleep is a timer like any other, so both share one order. */
+  sleep(ms: number): Promise<void> {
+    if (!(ms > 0)) return Promise.resolve();
+    return new Promise((resolve) => this.set(() => resolve(), ms, [], null));
+  }
+
+  /** Moves the clock on without firing anything: the gap between two sequences. */
+  skipTo(at: number): void {
+    if (at > this.#now) this.#now = at;
+  }
+
+  /** Restarts the random sequence clients see, so each scripted sequence has its own seed. */
+  reseed(seed: number): void {
+    this.#random = seededRandom(seed);
+  }
+
+  /**
+   * Forgets every pending timer: what an abandoned client or a held request left behind must not
+   * fire in the next sequence.
+   */
+  discardTimers(): void {
+    this.#timers.clear();
+    this.#callbackError = null;
+  }
+
+  get pendingTimers(): number {
+    return this.#timers.size;
+  }
+
+  set(callback: TimerCallback, delay: unknown, args: unknown[], repeat: 'repeat' | null): number {
+    let delayMs = Number(delay);
+    // Node runs a 0 ms timer after 1 ms. Here any delay up to 1 ms is due at once: libraries set
+    // such timers internally, and letting them move the clock would make a measured wait depend
+    // on how real-time scheduling interleaved them with the client's own timers.
+    if (!Number.isFinite(delayMs) || delayMs <= 1) delayMs = 0;
+    if (delayMs > MAX_TIMER_DELAY_MS) {
+      this.overflows.push(delayMs);
+      delayMs = 1;
+    }
+    delayMs = Math.trunc(delayMs);
+    const id = this.#nextId++;
+    this.#timers.set(id, {
+      id,
+      dueAt: this.#now + delayMs,
+      order: this.#order++,
+      callback,
+      args,
+      delayMs,
+      repeatMs: repeat ? delayMs : null,
+    });
+    this.#activity++;
+    return id;
+  }
+
+  clear(handle: unknown): void {
+    const id = typeof handle === 'object' && handle !== null ? Number(handle) : Number(handle);
+    if (this.#timers.delete(id)) this.#activity++;
+  }
+
+  refresh(id: number): void {
+    const timer = this.#timers.get(id);
+    if (!timer) return;
+    timer.dueAt = this.#now + timer.delayMs;
+    timer.order = this.#order++;
+    this.#activity++;
+  }
+
+  /**
+   * Replaces the timer globals, Date.now and Math.random for the duration of a check. Returns the
+   * function that puts the originals back; call it in a finally block.
+   */
+  install(): () => void {
+    if (this.#saved) throw new Error('This virtual time is already installed.');
+    const saved: SavedGlobals = {
+      setTimeout: globalThis.setTimeout,
+      clearTimeout: globalThis.clearTimeout,
+      setInterval: globalThis.setInterval,
+      clearInterval: globalThis.clearInterval,
+      dateNow: Date.now,
+      random: Math.random,
+    };
+    this.#saved = saved;
+    const handle = (id: number) => new VirtualTimer(this, id);
+    const fake = {
+      setTimeout: (callback: TimerCallback, delay?: number, ...args: unknown[]) =>
+        handle(this.set(callback, delay, args, null)),
+      setInterval: (callback: TimerCallback, delay?: number, ...args: unknown[]) =>
+        handle(this.set(callback, delay, args, 'repeat')),
+      clear: (timer: unknown) => this.clear(timer),
+    };
+    Object.assign(globalThis, {
+      setTimeout: fake.setTimeout,
+      clearTimeout: fake.clear,
+      setInterval: fake.setInterval,
+      clearInterval: fake.clear,
+    });
+    Date.now = () => this.#now;
+    Math.random = () => this.#random();
+    return () => this.#restore();
+  }
+
+  #restore(): void {
+    const saved = this.#saved;
+    if (!saved) return;
+    Object.assign(globalThis, {
+      setTimeout: saved.setTimeout,
+      clearTimeout: saved.clearTimeout,
+      setInterval: saved.setInterval,
+      clearInterval: saved.clearInterval,
+    });
+    Date.now = saved.dateNow;
+    Math.random = saved.random;
+    this.#saved = null;
+    // Anything still pending belongs to work that was abandoned (a held request, a client's own
+    // timeout). It is dropped: firing it later on the real clock would act on a finished check.
+    this.discardTimers();
+  }
+
+  /**
+   * Runs `work` to completion on virtual time: whenever the process has been idle for a while, the
+   * clock jumps to the earliest pending timer and fires it. Rejects with VirtualTimeLimitError
+   * when a limit is reached first, and with any error a timer callback threw.
+   */
+  async drive<T>(work: () => Promise<T>, limits: DriveLimits): Promise<T> {
+    const baselineRealTimers = realTimerCount();
+    liveResources.clear();
+    resourceCounter.enable();
+    try {
+      return await this.#driveEnabled(work, limits, baselineRealTimers);
+    } finally {
+      resourceCounter.disable();
+    }
+  }
+
+  async #driveEnabled<T>(
+    work: () => Promise<T>,
+    limits: DriveLimits,
+    baselineRealTimers: number,
+  ): Promise<T> {
+    const realTimeout = this.#saved?.setTimeout ?? globalThis.setTimeout;
+    const start = this.#now;
+    let outcome: { value: T } | { error: unknown } | null = null;
+    work().then(
+      (value) => {
+        outcome = { value };
+      },
+      (error: unknown) => {
+        outcome = { error };
+      },
+    );
+    const settled = () => outcome !== null || this.#callbackError !== null;
+    let advances = 0;
+    let stalledSince: number | null = null;
+    while (!settled()) {
+      await this.#waitForIdle(settled, baselineRealTimers, 0);
+      if (settled()) break;
+      if ((this.#earliest()?.dueAt ?? this.#now) > this.#now) {
+        // Moving the clock on cannot be undone: be sure first that nothing real is still under way.
+        await this.#waitForIdle(settled, baselineRealTimers, limits.quietMs);
+        if (settled()) break;
+      }
+      const next = this.#earliest();
+      if (!next) {
+        // Nothing scheduled: the work waits on something real. Give it a bounded real wait.
+        stalledSince ??= performance.now();
+        if (performance.now() - stalledSince > limits.maxStallMs) {
+          throw new VirtualTimeLimitError(
+            `the client neither settled nor set a timer for ${limits.maxStallMs} ms of real time`,
+          );
+        }
+        await new Promise<void>((resolve) => realTimeout(resolve, 1));
+        continue;
+      }
+      stalledSince = null;
+      if (next.dueAt - start > limits.maxVirtualMs) {
+        throw new VirtualTimeLimitError(
+          `the client was still waiting after ${limits.maxVirtualMs} ms of virtual time`,
+        );
+      }
+      if (++advances > limits.maxAdvances) {
+        throw new VirtualTimeLimitError(`the client set more than ${limits.maxAdvances} timers`);
+      }
+      this.#fire(next);
+    }
+    if (this.#callbackError) {
+      const { error } = this.#callbackError;
+      this.#callbackError = null;
+      throw error;
+    }
+    const done = outcome as { value: T } | { error: unknown } | null;
+    if (done && 'error' in done) throw done.error;
+    return (done as { value: T }).value;
+  }
+
+  /**
+   * Idle means: for QUIET_TURNS turns of the real event loop, no asynchronous resource was created
+   * (no promise, stream callback, immediate or socket: async_hooks sees each one), no virtual timer
+   * was touched, no thread-pool request or socket created during the check is still open (the
+   * simulator's crypto calls use the thread pool), and no real timer is pending beyond those that
+   * existed when the check began (Node's fetch keeps short real timers of its own). Real work that
+   * outlives REAL_WORK_PATIENCE_MS is taken to be someone else's (a test runner's) and no longer
+   * waited for. The loop itself is
+   * written with callbacks, not promises, so that it creates exactly one resource per turn.
+   */
+  #waitForIdle(settled: () => boolean, baselineRealTimers: number, minQuietMs: number): Promise<void> {
+    const immediate = globalThis.setImmediate;
+    const realTimeout = this.#saved?.setTimeout ?? globalThis.setTimeout;
+    return new Promise<void>((resolve) => {
+      let quiet = 0;
+      let quietSince = performance.now();
+      let mark = asyncResourcesCreated;
+      let activity = this.#activity;
+      const step = () => {
+        // One resource is this step's own immediate or timeout; anything more is someone else's work.
+        const busy = asyncResourcesCreated - mark > 1 || this.#activity !== activity;
+        activity = this.#activity;
+        if (busy) {
+          quiet = 0;
+          quietSince = performance.now();
+        } else quiet++;
+        const realWorkPending = liveResources.size > 0 || realTimerCount() > baselineRealTimers;
+        const quietMs = performance.now() - quietSince;
+        const patienceOver = quietMs > REAL_WORK_PATIENCE_MS;
+        const longEnough = quiet >= QUIET_TURNS && quietMs >= minQuietMs;
+        if (settled() || (longEnough && (!realWorkPending || patienceOver))) {
+          resolve();
+          return;
+        }
+        mark = asyncResourcesCreated;
+        if (quiet >= QUIET_TURNS && realWorkPending) realTimeout(step, 1);
+        else immediate(step);
+      };
+      mark = asyncResourcesCreated;
+      immediate(step);
+    });
+  }
+
+  #earliest(): PendingTimer | undefined {
+    let best: PendingTimer | undefined;
+    for (const timer of this.#timers.values()) {
+      if (!best || timer.dueAt < best.dueAt || (timer.dueAt === best.dueAt && timer.order < best.order))
+        best = timer;
+    }
+    return best;
+  }
+
+  #fire(timer: PendingTimer & { delayMs?: number }): void {
+    this.#now = Math.max(this.#now, timer.dueAt);
+    if (timer.repeatMs !== null) {
+      timer.dueAt = this.#now + timer.repeatMs;
+      timer.order = this.#order++;
+    } else {
+      this.#timers.delete(timer.id);
+    }
+    this.#activity++;
+    try {
+      timer.callback(...timer.args);
+    } catch (error) {
+      this.#callbackError ??= { error };
+    }
+  }
+}

@@ -1,0 +1,111 @@
+import type { ClientContext, ClientFactory } from '../../../src/client-check/types.js';
+import type { FetchFunction, FetchRequestInit } from '../../../src/http-types.js';
+import { type ClientOptions, getVendor, type VendorId } from '../../../src/index.js';
+import { referenceClient } from './reference.js';
+
+/**
+ * One broken client per rule: the reference client with exactly one behaviour changed, through
+ * the options it already takes (fetch, sleep, random, limits, key generator). Each flaw is a
+ * mistake seen in real retry code, chosen so that it shows in its own rule's sequences only.
+ */
+
+interface Flaw {
+  /** Rewrites a response before the client sees it (how "retries a 403" is made). */
+  response?: (response: Response, init: FetchRequestInit) => Response | Promise<Response>;
+  /** Rewrites the request headers of every call. */
+  request?: (headers: Record<string, string>) => Record<string, string>;
+  /** Re-sends a call once more when this says so, behind the client's back. */
+  resend?: (response: Response, init: FetchRequestInit) => boolean;
+  /** Changes the wait the client decided on, knowing the answer it waits after. */
+  wait?: (ms: number, last: Response) => number;
+  options?: Partial<ClientOptions>;
+}
+
+const FIXED_UUID = '0f7c9e42-1a23-4b5c-9d0e-1234567890ab';
+
+/** Turns one status into another, with a bare body so that no vendor code tells the truth. */
+function withStatus(response: Response, from: number, to: number): Response {
+  if (response.status !== from) return response;
+  return new Response('unavailable', { status: to, headers: { 'content-type': 'text/plain' } });
+}
+
+function flawed(flaw: Flaw): ClientFactory {
+  return referenceClient((_context: ClientContext) => {
+    let last = new Response();
+    const send: FetchFunction = async (input, init) => {
+      const request = { ...init, headers: flaw.request ? flaw.request({ ...init.headers }) : init.headers };
+      let response = await globalThis.fetch(input, request as RequestInit);
+      if (flaw.resend?.(response, init)) response = await globalThis.fetch(input, request as RequestInit);
+      last = response;
+      return flaw.response ? flaw.response(response, init) : response;
+    };
+    const sleep = (ms: number) =>
+      new Promise<void>((resolve) => setTimeout(resolve, flaw.wait ? flaw.wait(ms, last) : ms));
+    return { fetch: send, sleep, ...flaw.options };
+  });
+}
+
+const isSeconds = (value: string | null) => value !== null && /^\d+$/.test(value.trim());
+const retryAfter = (response: Response) => response.headers.get('retry-after');
+
+/** The flaw that breaks each rule, for one vendor (some depend on what the vendor's policy says). */
+export function brokenClientFor(rule: string, vendorId: VendorId): ClientFactory {
+  const { policy } = getVendor(vendorId);
+  const keyHeader = policy.idempotency.header?.toLowerCase();
+  const resetHeader = policy.rateLimit.resetHeader?.name ?? 'x-ratelimit-reset';
+  const status = /^no_retry\.(\d{3})$/.exec(rule)?.[1];
+  if (status !== undefined) {
+    // Treats a final status as a transient one and backs off on it.
+    return flawed({ response: (response) => withStatus(response, Number(status), 503) });
+  }
+  switch (rule) {
+    case 'retry_after.seconds':
+      // Reads delay-seconds as milliseconds.
+      return flawed({ wait: (ms, last) => (isSeconds(retryAfter(last)) ? Number(retryAfter(last)) : ms) });
+    case 'retry_after.http_date':
+      // Number('Thu, 01 Jan …') is NaN, and NaN || 0 means no wait at all.
+      return flawed({
+        wait: (ms, last) => {
+          const value = retryAfter(last);
+          return value !== null && !isSeconds(value) ? Number(value) || 0 : ms;
+        },
+      });
+    case 'rate_limit_reset.unit':
+      // Takes an epoch timestamp for seconds from now: a wait of decades, which Node's timers clamp to 1 ms.
+      return flawed({
+        wait: (ms, last) => {
+          const reset = last.headers.get(resetHeader);
+          return last.status === 429 && reset !== null ? Number(reset) * 1000 : ms;
+        },
+      });
+    case 'wait.ceiling':
+      // Obeys any wait the server asks for, however long.
+      return flawed({ options: { maxRetryAfterMs: Number.POSITIVE_INFINITY } });
+    case 'backoff.schedule':
+      // Backs off half as long as documented after a 5xx.
+      return flawed({ wait: (ms, last) => (last.status >= 500 ? ms / 2 : ms) });
+    case 'backoff.jitter':
+      // No randomness: every client retries in lockstep.
+      return flawed({ options: { random: () => 0 } });
+    case 'attempts.limit':
+      // Counts the first call as a retry, so stops one call early.
+      return flawed({ options: { maxAttempts: policy.retry.maxAttempts - 1 } });
+    case 'auth.refresh_once':
+      // Retries a 401 as if it were transient, with the same credentials.
+      return flawed({ response: (response) => withStatus(response, 401, 503) });
+    case 'write.timed_out':
+      return keyHeader !== undefined && policy.idempotency.supported
+        ? // A new Idempotency-Key on every attempt, so a retry may apply the write twice.
+          flawed({
+            request: (headers) =>
+              keyHeader in headers ? { ...headers, [keyHeader]: crypto.randomUUID() } : headers,
+          })
+        : // A blind retry of any write that failed on the server side.
+          flawed({ resend: (response, init) => init.method === 'POST' && response.status >= 500 });
+    case 'idempotency.fresh_key':
+      // The same "new" key every time, so a refused key is sent again.
+      return flawed({ options: { generateIdempotencyKey: () => FIXED_UUID } });
+    default:
+      throw new Error(`no broken client for rule ${rule}`);
+  }
+}

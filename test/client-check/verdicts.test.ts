@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { checkClient } from '../../src/client-check/index.js';
+import { rulesFor } from '../../src/client-check/rules.js';
+import { type VendorId, vendorIds } from '../../src/index.js';
+import { vendorModels } from '../../src/simulator/vendors/index.js';
+import { isolateNetwork } from '../helpers/nock-isolation.js';
+import { brokenClientFor } from './clients/broken.js';
+import { validCredentialValue } from './clients/credential-value.js';
+import { referenceClient } from './clients/reference.js';
+
+isolateNetwork({ strict: false });
+
+function applicableRules(vendorId: VendorId): string[] {
+  const writeMethod = vendorModels[vendorId].behaviour.create.request.method;
+  return rulesFor(vendorId, { maxWaitMs: 120_000, writeMethod })
+    .filter((rule) => rule.notApplicable === null)
+    .map((rule) => rule.id);
+}
+
+const violatedRules = (verdicts: { rule: string; outcome: string }[]) =>
+  verdicts.filter((verdict) => verdict.outcome === 'violated').map((verdict) => verdict.rule);
+
+describe('checkClient on the package reference client', () => {
+  it.each(vendorIds)('%s: the reference client obeys every rule that applies', async (vendorId) => {
+    const result = await checkClient(vendorId, referenceClient());
+    const outcomes = Object.fromEntries(result.verdicts.map((verdict) => [verdict.rule, verdict.outcome]));
+    const expected = Object.fromEntries(
+      result.verdicts.map((verdict) => [
+        verdict.rule,
+        applicableRules(vendorId).includes(verdict.rule) ? 'obeyed' : 'not_applicable',
+      ]),
+    );
+    expect(outcomes).toEqual(expected);
+    expect(result.passed).toBe(true);
+  });
+
+  it.each(vendorIds)(
+    '%s: a whole check covers tens of seconds of virtual time in under a second',
+    async (vendorId) => {
+      const result = await checkClient(vendorId, referenceClient());
+      expect(result.virtualTimeMs).toBeGreaterThan(20_000);
+      expect(result.wallTimeMs).toBeLessThan(1_000);
+    },
+  );
+});
+
+const brokenCases = vendorIds.flatMap((vendorId) =>
+  applicableRules(vendorId).map((rule) => ({ vendorId, rule })),
+);
+
+describe('checkClient on clients broken one rule at a time', () => {
+  it.each(brokenCases)(
+    '$vendorId: a client that breaks $rule violates that rule and no other',
+    async ({ vendorId, rule }) => {
+      const result = await checkClient(vendorId, brokenClientFor(rule, vendorId));
+      expect(violatedRules(result.verdicts)).toEqual([rule]);
+      expect(result.passed).toBe(false);
+    },
+  );
+
+  it('a violated rule carries the timeline of what the client did', async () => {
+    const result = await checkClient('foresight', brokenClientFor('retry_after.seconds', 'foresight'));
+    const verdict = result.verdicts.find((candidate) => candidate.rule === 'retry_after.seconds');
+    expect(verdict?.reason).toMatch(/too soon/);
+    const kinds = verdict?.timeline.map((event) => event.kind);
+    expect(kinds).toEqual(['note', 'request', 'response', 'wait', 'request', 'response', 'note']);
+    expect(verdict?.timeline.find((event) => event.kind === 'wait')).toMatchObject({
+      durationMs: 6,
+      allowedMs: { min: 6000, max: 7000 },
+    });
+  });
+});
+
+describe('checkClient and secrets', () => {
+  it('blanks the credential when a client rejects with an error message that contains it', async () => {
+    const leaky = (context: { credentials: unknown }) => async () => {
+      throw new Error(`refused, key was ${(context.credentials as { apiKey: string }).apiKey}`);
+    };
+    const result = await checkClient('foresight', leaky);
+    const text = JSON.stringify(result);
+    expect(text).toContain('refused, key was [REDACTED]');
+    expect(text).not.toContain(validCredentialValue('foresight'));
+  });
+});
+
+describe('checkClient and session cookies', () => {
+  it('blanks a session cookie value that a client puts in its error message', async () => {
+    const leaky = (context: { credentials: unknown }) => async () => {
+      const cookie = (context.credentials as { cookie: string }).cookie;
+      throw new Error(`session ${cookie.slice(cookie.indexOf('=') + 1)} was refused`);
+    };
+    const result = await checkClient('denialbase', leaky);
+    const text = JSON.stringify(result);
+    expect(text).toContain('session [REDACTED] was refused');
+    expect(text).not.toContain(validCredentialValue('denialbase'));
+  });
+});
+
+describe('checkClient input checks', () => {
+  it('rejects an unknown vendor id with ERR_UNKNOWN_VENDOR', async () => {
+    await expect(checkClient('acme' as VendorId, referenceClient())).rejects.toMatchObject({
+      code: 'ERR_UNKNOWN_VENDOR',
+    });
+  });
+
+  it('rejects a client that is not a function with ERR_INVALID_CLIENT', async () => {
+    await expect(checkClient('collate', 'not a client' as never)).rejects.toMatchObject({
+      code: 'ERR_INVALID_CLIENT',
+    });
+  });
+});

@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { seededRandom, VirtualTime, VirtualTimeLimitError } from '../../src/client-check/virtual-time.js';
+
+const START = Date.UTC(2026, 0, 1);
+const LIMITS = { maxVirtualMs: 3_600_000, maxAdvances: 100, maxStallMs: 200, quietMs: 1 };
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Runs `work` with the virtual time installed, restoring the globals afterwards. */
+async function onVirtualTime<T>(time: VirtualTime, work: () => Promise<T>, limits = LIMITS): Promise<T> {
+  const restore = time.install();
+  try {
+    return await time.drive(work, limits);
+  } finally {
+    restore();
+  }
+}
+
+describe('VirtualTime', () => {
+  it('fires timers in order of their deadlines, with Date.now reading the virtual clock', async () => {
+    const time = new VirtualTime(START);
+    const fired: Array<[string, number]> = [];
+    await onVirtualTime(time, async () => {
+      await Promise.all([
+        sleep(3000).then(() => fired.push(['3 s', Date.now() - START])),
+        sleep(1000).then(() => fired.push(['1 s', Date.now() - START])),
+        sleep(2000).then(() => fired.push(['2 s', Date.now() - START])),
+      ]);
+    });
+    expect(fired).toEqual([
+      ['1 s', 1000],
+      ['2 s', 2000],
+      ['3 s', 3000],
+    ]);
+  });
+
+  it('lets a minute of sleeping pass in well under a second of real time', async () => {
+    const time = new VirtualTime(START);
+    const realStart = performance.now();
+    await onVirtualTime(time, async () => {
+      for (let i = 0; i < 6; i++) await sleep(10_000);
+    });
+    expect(time.now() - START).toBe(60_000);
+    expect(performance.now() - realStart).toBeLessThan(1000);
+  });
+
+  it('puts the real setTimeout, Date.now and Math.random back, even when the work throws', async () => {
+    const originals = [globalThis.setTimeout, Date.now, Math.random];
+    const time = new VirtualTime(START);
+    await expect(
+      onVirtualTime(time, async () => {
+        await sleep(5);
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    expect([globalThis.setTimeout, Date.now, Math.random]).toEqual(originals);
+  });
+
+  it('cancels a cleared timer and reschedules a refreshed one', async () => {
+    const time = new VirtualTime(START);
+    const fired: string[] = [];
+    await onVirtualTime(time, async () => {
+      const cleared = setTimeout(() => fired.push('cleared'), 1000);
+      clearTimeout(cleared);
+      const refreshed = setTimeout(() => fired.push(`refreshed at ${Date.now() - START}`), 1000);
+      await sleep(500);
+      refreshed.refresh();
+      await sleep(2000);
+    });
+    expect(fired).toEqual(['refreshed at 1500']);
+  });
+
+  it('clamps a delay beyond 2^31 - 1 ms to 1 ms, as Node does, and records it', async () => {
+    const time = new VirtualTime(START);
+    await onVirtualTime(time, () => sleep(1.7e12));
+    expect(time.now() - START).toBe(1);
+    expect(time.overflows).toEqual([1.7e12]);
+  });
+
+  it('gives every run with the same seed the same Math.random sequence', async () => {
+    const draws = async (seed: number) => {
+      const time = new VirtualTime(START, seed);
+      return onVirtualTime(time, async () => [Math.random(), Math.random(), Math.random()]);
+    };
+    expect(await draws(7)).toEqual(await draws(7));
+    expect(await draws(7)).not.toEqual(await draws(8));
+    expect(seededRandom(7)()).toBeGreaterThanOrEqual(0);
+  });
+
+  it('abandons work that keeps setting timers, after the advance limit', async () => {
+    const time = new VirtualTime(START);
+    const forever = async () => {
+      for (;;) await sleep(10);
+    };
+    await expect(onVirtualTime(time, forever, { ...LIMITS, maxAdvances: 20 })).rejects.toBeInstanceOf(
+      VirtualTimeLimitError,
+    );
+  });
+
+  it('abandons work that neither settles nor sets a timer, after the stall limit', async () => {
+    const time = new VirtualTime(START);
+    const never = () => new Promise<void>(() => {});
+    await expect(onVirtualTime(time, never, { ...LIMITS, maxStallMs: 30 })).rejects.toThrow(
+      /neither settled nor set a timer/,
+    );
+  });
+
+  it('serves the simulator as a clock: sleep resolves when the virtual time reaches it', async () => {
+    const time = new VirtualTime(START);
+    await onVirtualTime(time, () => time.sleep(20_000));
+    expect(time.now() - START).toBe(20_000);
+  });
+});

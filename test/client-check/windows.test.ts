@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { scheduleWindow, serverWaitWindow } from '../../src/client-check/windows.js';
+import type { RetryPolicy } from '../../src/generated/meta-types.js';
+import { getVendor, vendorIds } from '../../src/index.js';
+import { scheduledDelayMs } from '../../src/retry/schedule.js';
+
+const policyWith = (mode: RetryPolicy['retryAfter']): RetryPolicy => ({
+  ...getVendor('collate').policy.retry,
+  retryAfter: mode,
+});
+
+describe('wait windows', () => {
+  it.each(vendorIds)('%s: the schedule window holds every draw the package schedule can make', (vendorId) => {
+    const { retry } = getVendor(vendorId).policy;
+    for (let retryNumber = 1; retryNumber <= retry.maxAttempts; retryNumber++) {
+      const window = scheduleWindow(retry, retryNumber);
+      const lowest = scheduledDelayMs(retry, retryNumber, () => 0);
+      const highest = scheduledDelayMs(retry, retryNumber, () => 0.999_999);
+      expect({ retryNumber, lowest, highest }).toEqual({
+        retryNumber,
+        lowest: window.min,
+        highest: window.max,
+      });
+    }
+  });
+
+  it.each([
+    ['floor', { min: 6000, max: 7000 }],
+    ['replace', { min: 6000, max: 7000 }],
+    ['cap', { min: 1000, max: 1500 }],
+    ['ignore', { min: 1000, max: 1500 }],
+  ] as const)('a 6 s server wait under retryAfter %s allows %j', (mode, expected) => {
+    expect(serverWaitWindow(policyWith(mode), 6000)).toEqual(expected);
+  });
+});
