@@ -34,5 +34,21 @@ export function defineSimulatorConformance(
         }
       },
     );
+    // Against the simulator, drift means the simulator and the schemas disagree: a bug here.
+    it.each(options.vendors.map((id) => [id]))('%s drifts nowhere against the simulator', (id) => {
+      const drifted = (results.get(id) ?? []).filter((check) => check.outcome === 'drift');
+      expect(
+        drifted.map((check) => `${check.id}: ${check.drift.map((note) => note.message).join('; ')}`),
+      ).toEqual([]);
+    });
+    if (!options.allowSkipped) {
+      it.each(options.vendors.map((id) => [id]))(
+        '%s skips nothing: every row is checked or does not apply',
+        (id) => {
+          const skipped = (results.get(id) ?? []).filter((check) => check.outcome === 'skipped');
+          expect(skipped.map((check) => `${check.id}: ${check.reason}`)).toEqual([]);
+        },
+      );
+    }
   });
 }

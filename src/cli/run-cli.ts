@@ -58,6 +58,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       );
       return EXIT.usage;
     }
-    throw error;
+    // Anything else is a failure of the tool, not of the user's call: one line, not a stack trace.
+    io.stderr(`error-contracts ${name}: could not finish: ${(error as Error).message ?? String(error)}\n`);
+    return EXIT.incomplete;
   }
 }

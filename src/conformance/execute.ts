@@ -5,6 +5,7 @@ import type { Scenario } from '../simulator/types.js';
 import type { VendorId } from '../vendors/registry.js';
 import { judge, judgeStatus, type Verdict } from './assertions.js';
 import { checklistFor } from './checklist.js';
+import { credentialSecrets } from './credential-secrets.js';
 import { redactCheck as redact } from './redact-check.js';
 import { runSequenceCheck } from './sequences/index.js';
 import type { ConformanceTarget, PlannedCheck, ScenarioCheck, StatusCheck } from './types.js';
@@ -53,6 +54,8 @@ export async function runCheck(
   const startedAt = clock.now();
   await target.beforeCheck?.(vendorId, check);
   const baseUrl = target.baseUrl(vendorId);
+  const secrets = credentialSecrets(target.credentials(vendorId));
+  const record = (result: CheckResult) => redact(vendorId, baseUrl, result, secrets);
   const common = {
     ...base,
     ...(check.kind === 'scenario' ? { code: check.code } : {}),
@@ -80,7 +83,7 @@ export async function runCheck(
     }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return redact(vendorId, baseUrl, {
+    return record({
       ...common,
       outcome: 'fail',
       failures: [{ message: `No answer: ${message}` }],
@@ -89,7 +92,7 @@ export async function runCheck(
     });
   }
   const { failures, drift } = verdictOf(vendorId, check, response);
-  return redact(vendorId, baseUrl, {
+  return record({
     ...common,
     outcome: failures.length > 0 ? 'fail' : drift.length > 0 ? 'drift' : 'pass',
     failures,

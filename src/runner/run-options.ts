@@ -18,6 +18,11 @@ export interface RunOptions {
   config?: RunConfigFile;
   /** Bounds on bursts and waits for the sandbox target (see RunLimits); defaults where absent. */
   limits?: Partial<RunLimits>;
+  /**
+   * Sandbox target: send to base URLs that are not loopback even where the configuration does not
+   * declare them sandboxes (the CLI's --yes-this-is-a-sandbox). Refused otherwise.
+   */
+  allowUndeclaredSandbox?: boolean;
   /** Sandbox target: write every exchange, redacted, as one cassette per vendor into this folder. */
   record?: string;
   /** Replay target: the folder of cassettes to answer from. */

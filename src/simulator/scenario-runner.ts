@@ -165,6 +165,13 @@ export function fillPlaceholders(text: string, credentials: VendorCredentials, u
   });
 }
 
+/**
+ * How long an exchange may go without a byte either way before it is abandoned. A held write on
+ * the simulator waits on its virtual clock, which a check releases within milliseconds of real
+ * time; a sandbox that stops answering must not hold a run for minutes.
+ */
+export const EXCHANGE_IDLE_TIMEOUT_MS = 30_000;
+
 /** One HTTP exchange; node:http rather than fetch so a declared length can differ from the body. */
 export function exchange(
   url: string,
@@ -188,6 +195,9 @@ export function exchange(
     });
     // A server that refuses a declared body early closes the socket under us; the answer counts.
     req.on('error', reject);
+    req.setTimeout(EXCHANGE_IDLE_TIMEOUT_MS, () => {
+      req.destroy(new Error(`no answer within ${EXCHANGE_IDLE_TIMEOUT_MS / 1000} s`));
+    });
     if (body && headers['content-length'] === undefined) req.setHeader('content-length', body.length);
     req.end(body);
   });

@@ -1,10 +1,11 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT } from '../../src/cli/io.js';
 import type { RunResult } from '../../src/report/result.js';
 import { validateRunResult } from '../../src/report/validate-result.js';
+import { getVendor, vendorIds } from '../../src/vendors/registry.js';
 import { runCliProcess } from './cli-process.js';
 
 let out: string;
@@ -21,19 +22,15 @@ describe('error-contracts run against the embedded simulator', () => {
     const run = await runCliProcess(['run', '--out', dir]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(EXIT.ok);
-    expect(run.stdout).toMatch(/path\s+ClaimRev\s+Collate\s+CaseXchange\s+Foresight\s+Denialbase/);
+    expect(run.stdout).toMatch(
+      new RegExp(`path\\s+${vendorIds.map((id) => getVendor(id).name).join('\\s+')}`),
+    );
     expect(run.stdout).toMatch(/Wall time: .* · simulated waiting verified: /);
     const result = JSON.parse(await readFile(join(dir, 'results.json'), 'utf8')) as RunResult;
     const validation = validateRunResult(result);
     expect(validation.valid ? [] : validation.issues).toEqual([]);
     expect(result.target).toBe('local');
-    expect(result.vendors.map((vendor) => vendor.id)).toEqual([
-      'claimrev',
-      'collate',
-      'casexchange',
-      'foresight',
-      'denialbase',
-    ]);
+    expect(result.vendors.map((vendor) => vendor.id)).toEqual(vendorIds);
     expect(result.totals.fail).toBe(0);
     expect(result.totals.pass).toBeGreaterThan(50);
     expect(await readFile(join(dir, 'junit.xml'), 'utf8')).toContain('<testsuites');
@@ -75,6 +72,11 @@ describe('error-contracts run with a mistake in how it was called', () => {
     [['run', '--target', 'sandbox'], 'ERROR_CONTRACTS_<VENDOR>_BASE_URL'],
     [['run', '--target', 'sandbox', '--vendor', 'collate'], 'ERROR_CONTRACTS_COLLATE_BASE_URL'],
     [['run', '--target', 'sandbox', '--config', 'missing.json'], '--config'],
+    [['run', '--record', 'recordings'], '--record records a sandbox run'],
+    [['run', '--target', 'replay'], '--cassettes'],
+    [['run', '--cassettes', 'recordings'], '--cassettes is for --target replay'],
+    [['run', '--max-burst', '0'], '--max-burst'],
+    [['run', '--max-wait', 'soon'], '--max-wait'],
   ])(
     'exits 2 for %j and names %s',
     async (args, hint) => {
@@ -97,5 +99,58 @@ describe('error-contracts run --target sandbox with a base URL that is not loopb
     expect(run.stderr).toContain('ERROR_CONTRACTS_FORESIGHT_SANDBOX=true');
     expect(run.stderr).toContain('--yes-this-is-a-sandbox');
     expect(run.stdout).toBe('');
+  }, 30_000);
+});
+
+describe('error-contracts run with broken inputs on disk', () => {
+  it('names a cassette folder that holds none and exits 2', async () => {
+    const empty = join(out, 'no-cassettes');
+    await mkdir(empty, { recursive: true });
+    const run = await runCliProcess(['run', '--target', 'replay', '--cassettes', empty]);
+    expect(run.code).toBe(EXIT.usage);
+    expect(run.stderr).toContain('holds no cassette');
+  }, 30_000);
+
+  it('names a truncated cassette file and exits 2 before running anything', async () => {
+    const dir = join(out, 'truncated');
+    await mkdir(dir, { recursive: true });
+    const id = vendorIds[0] ?? 'claimrev';
+    await writeFile(join(dir, `${id}.cassette.json`), '{"format": "error-contracts-cassette", "vers');
+    const run = await runCliProcess(['run', '--target', 'replay', '--cassettes', dir]);
+    expect(run.code).toBe(EXIT.usage);
+    expect(run.stderr).toContain(`${id}.cassette.json is not valid JSON`);
+    expect(run.stdout).toBe('');
+  }, 30_000);
+
+  it('says where a config file is not JSON without quoting what it holds', async () => {
+    const file = join(out, 'broken.config.json');
+    await writeFile(
+      file,
+      '{\n  "vendors": { "collate": { "credentials": { "valid": { "value": "tok_SECRET_9f8e7d" } } }\n',
+    );
+    const run = await runCliProcess(['run', '--target', 'sandbox', '--config', file]);
+    expect(run.code).toBe(EXIT.usage);
+    expect(run.stderr).toContain('is not valid JSON');
+    expect(run.stderr).not.toContain('tok_SECRET_9f8e7d');
+  }, 30_000);
+
+  it('refuses a base URL that carries a password, without printing it', async () => {
+    const run = await runCliProcess(['run', '--target', 'sandbox'], {
+      env: { ERROR_CONTRACTS_COLLATE_BASE_URL: 'http://user:pw_SECRET_123@127.0.0.1:9/collate' },
+    });
+    expect(run.code).toBe(EXIT.usage);
+    expect(run.stderr).toContain('carries a user name or password');
+    expect(run.stderr).not.toContain('pw_SECRET_123');
+  }, 30_000);
+
+  it('refuses an override for a check id the vendor does not have', async () => {
+    const file = join(out, 'typo.config.json');
+    await writeFile(
+      file,
+      JSON.stringify({ vendors: { collate: { checks: { 'code.not_a_code': { skip: 'x' } } } } }),
+    );
+    const run = await runCliProcess(['run', '--target', 'sandbox', '--config', file]);
+    expect(run.code).toBe(EXIT.usage);
+    expect(run.stderr).toContain('vendors.collate.checks.code.not_a_code names no check of collate');
   }, 30_000);
 });

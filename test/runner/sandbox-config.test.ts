@@ -136,3 +136,27 @@ describe('assertDeclaredSandboxes', () => {
     ).not.toThrow();
   });
 });
+
+describe('a config value that names an environment variable', () => {
+  it('is an error naming the member and the variable when the variable is not set', () => {
+    const file = parseRunConfig(
+      {
+        vendors: {
+          collate: {
+            baseUrl: 'https://collate.example',
+            credentials: { valid: { value: { env: 'COLLATE_TOKEN' } } },
+          },
+        },
+      },
+      'cfg.json',
+    );
+    expect(() => resolveSandboxConfig(file, {})).toThrow(
+      'vendors.collate.credentials.valid.value names the variable COLLATE_TOKEN, which is not set',
+    );
+    expect(
+      resolveSandboxConfig(file, { COLLATE_TOKEN: 'Bearer abc' }).get('collate')?.credentials.roles.valid,
+    ).toMatchObject({
+      value: 'Bearer abc',
+    });
+  });
+});

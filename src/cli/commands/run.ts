@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { constants, existsSync } from 'node:fs';
+import { access, mkdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checklistFor } from '../../conformance/checklist.js';
@@ -10,10 +10,12 @@ import { renderTerminalSummary } from '../../report/reporters/terminal.js';
 import { type FileReporter, fileReporters, writeReports } from '../../report/write-reports.js';
 import { assembleResult } from '../../runner/assemble-result.js';
 import { cassetteFileName } from '../../runner/cassettes/cassette.js';
+import { readCassette } from '../../runner/cassettes/replay.js';
 import { baseUrlVariable, CONFIG_FILE_VARIABLE, DEFAULT_CONFIG_FILE } from '../../runner/config/env-names.js';
 import { RunConfigError } from '../../runner/config/errors.js';
 import {
   assertDeclaredSandboxes,
+  assertKnownCheckIds,
   parseRunConfig,
   type RunConfigFile,
   resolveSandboxConfig,
@@ -94,17 +96,31 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
       );
     }
     const limits = limitArguments(values['max-burst'], values['max-wait']);
+    // Cassettes are read here as well as in the run, so a broken one is a usage error (exit 2)
+    // reported before anything starts, not a crash inside a worker.
+    if (recording.cassettes !== undefined) {
+      for (const id of vendors) await readCassette(recording.cassettes, id);
+    }
     options = {
       target,
       vendors,
       ...(config ? { config } : {}),
       ...(limits ? { limits } : {}),
       ...recording,
+      ...(values['yes-this-is-a-sandbox'] ? { allowUndeclaredSandbox: true } : {}),
       ...(target === 'sandbox' ? { env: { ...io.env } } : {}),
     };
   } catch (error) {
     if (error instanceof RunConfigError) throw new UsageError(`run: ${error.message}`);
     throw error;
+  }
+
+  // Folders the run writes at its end are made now: a typo in --out must not cost a sandbox run.
+  for (const [flag, dir] of [
+    ['--out', outDir === undefined ? undefined : resolve(cwd, outDir)],
+    ['--record', options.record],
+  ] as const) {
+    if (dir !== undefined) await writableFolder(flag, dir);
   }
 
   const tty = io.terminal?.stderr === true;
@@ -143,7 +159,15 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
     io.stdout(renderTerminalSummary(result, { tty: io.terminal?.stdout === true, env: io.env }));
   }
   if (outDir && fileSet.length > 0) {
-    const written = await writeReports(result, resolve(cwd, outDir), fileSet);
+    let written: Awaited<ReturnType<typeof writeReports>>;
+    try {
+      written = await writeReports(result, resolve(cwd, outDir), fileSet);
+    } catch (error) {
+      io.stderr(
+        `error-contracts run: the reports could not be written to ${outDir}: ${(error as Error).message}\n`,
+      );
+      return EXIT.incomplete;
+    }
     io.stdout(
       `\nReports:\n${written.map((report) => `  ${report.reporter.padEnd(6)} ${report.path}`).join('\n')}\n`,
     );
@@ -245,9 +269,30 @@ async function loadConfig(
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw new RunConfigError(`the config file ${path} is not valid JSON: ${(error as Error).message}.`);
+    // Only where the mistake is: the parser's own message quotes the file, secrets and all.
+    const at = /position (\d+)/.exec((error as Error).message)?.[1];
+    const where = at === undefined ? '' : ` (${lineAndColumn(text, Number(at))})`;
+    throw new RunConfigError(`the config file ${path} is not valid JSON${where}; fix it or --config.`);
   }
-  return parseRunConfig(parsed, path);
+  const config = parseRunConfig(parsed, path);
+  assertKnownCheckIds(config);
+  return config;
+}
+
+async function writableFolder(flag: string, dir: string): Promise<void> {
+  try {
+    await mkdir(dir, { recursive: true });
+    await access(dir, constants.W_OK);
+  } catch (error) {
+    throw new UsageError(
+      `run: ${flag} ${dir} cannot be created or written (${(error as NodeJS.ErrnoException).code ?? 'error'}); pick another folder.`,
+    );
+  }
+}
+
+function lineAndColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset).split('\n');
+  return `line ${before.length}, column ${(before.at(-1)?.length ?? 0) + 1}`;
 }
 
 /** The named vendors; by default all of them, or for a sandbox run every vendor it has a base URL for. */
@@ -276,7 +321,7 @@ function chooseVendors(
   const configured = [...resolved.keys()];
   if (configured.length === 0) {
     throw new RunConfigError(
-      'no vendor has a sandbox base URL; set ERROR_CONTRACTS_<VENDOR>_BASE_URL (for example ERROR_CONTRACTS_FORESIGHT_BASE_URL) or vendors.<id>.baseUrl in the config file, or name one with --vendor.',
+      `no vendor has a sandbox base URL; set ERROR_CONTRACTS_<VENDOR>_BASE_URL (for example ${baseUrlVariable(vendorIds[0] ?? 'vendor')}) or vendors.<id>.baseUrl in the config file, or name one with --vendor.`,
     );
   }
   return configured;

@@ -9,6 +9,7 @@ import type {
 } from '../../report/result.js';
 import { exchange, type Exchange as SimExchange } from '../../simulator/scenario-runner.js';
 import type { VendorId } from '../../vendors/registry.js';
+import { credentialSecrets } from '../credential-secrets.js';
 import { redactCheck } from '../redact-check.js';
 import type { ConformanceTarget, NotRunPlannedCheck, SequenceCheck } from '../types.js';
 
@@ -145,24 +146,30 @@ export class SequenceRecorder {
   /** The check's result, redacted like every other check's. */
   result(): CheckResult {
     const { id, path, title } = this.check;
-    return redactCheck(this.vendorId, this.baseUrl, {
-      id,
-      path,
-      title,
-      ...(this.code === undefined ? {} : { code: this.code }),
-      ...(this.failed
-        ? { outcome: 'fail' as const }
-        : this.#notVerified === undefined
-          ? { outcome: 'pass' as const }
-          : { outcome: 'skipped' as const, reason: this.#notVerified }),
-      failures: this.#failures,
-      drift: [],
-      exchanges: this.#exchanges,
-      timeline: this.#timeline,
-      requests: this.#exchanges.length,
-      simulatedWaitMs: this.#waitedMs,
-      durationMs: performance.now() - this.#started,
-    });
+    const secrets = credentialSecrets(this.target.credentials(this.vendorId));
+    return redactCheck(
+      this.vendorId,
+      this.baseUrl,
+      {
+        id,
+        path,
+        title,
+        ...(this.code === undefined ? {} : { code: this.code }),
+        ...(this.failed
+          ? { outcome: 'fail' as const }
+          : this.#notVerified === undefined
+            ? { outcome: 'pass' as const }
+            : { outcome: 'skipped' as const, reason: this.#notVerified }),
+        failures: this.#failures,
+        drift: [],
+        exchanges: this.#exchanges,
+        timeline: this.#timeline,
+        requests: this.#exchanges.length,
+        simulatedWaitMs: this.#waitedMs,
+        durationMs: performance.now() - this.#started,
+      },
+      secrets,
+    );
   }
 }
 

@@ -1,6 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { credentialSecrets } from '../../conformance/credential-secrets.js';
 import { type ConformanceTarget, DEFAULT_LIMITS } from '../../conformance/types.js';
+import { redactText } from '../../report/redact.js';
 import { exchange, type HttpSend } from '../../simulator/scenario-runner.js';
 import type { CredentialRole } from '../../simulator/types.js';
 import type { VendorId } from '../../vendors/registry.js';
@@ -11,7 +13,7 @@ import {
   cassetteFileName,
   type RecordedExchange,
 } from './cassette.js';
-import { credentialSecrets, redactRecorded } from './redact-cassette.js';
+import { redactRecorded } from './redact-cassette.js';
 
 export interface CassetteRecorder {
   target: ConformanceTarget;
@@ -78,7 +80,8 @@ export function recordCassettes(inner: ConformanceTarget, vendors: readonly Vend
           version: CASSETTE_VERSION,
           vendorId,
           recordedAt: new Date().toISOString(),
-          baseUrl,
+          // The recorded request URLs are redacted the same way, so replay still matches them.
+          baseUrl: redactText(baseUrl, secrets),
           roles: Object.keys(credentials.roles) as CredentialRole[],
           facts: Object.keys(credentials.facts),
           limits: { ...DEFAULT_LIMITS, ...inner.limits },

@@ -7,23 +7,8 @@ import {
   scrubText,
 } from '../../normalize/redact.js';
 import type { CheckResult, Exchange } from '../../report/result.js';
-import type { VendorCredentials } from '../../simulator/types.js';
 import type { VendorId } from '../../vendors/registry.js';
 import type { RecordedExchange } from './cassette.js';
-
-/** Every secret string a vendor's configured credentials hold, to scrub wherever it turns up. */
-export function credentialSecrets(credentials: VendorCredentials): string[] {
-  return Object.values(credentials.roles).flatMap((credential) => {
-    if (!credential) return [];
-    if (credential.kind === 'oauthClient') return [credential.clientSecret];
-    const value = credential.value;
-    // "Bearer abc" and "session=abc" hide their secret behind a scheme or a cookie name.
-    const inner = value.includes(' ')
-      ? value.slice(value.lastIndexOf(' ') + 1)
-      : value.split('=').slice(1).join('=');
-    return [value, inner].filter((secret) => secret.length >= 4);
-  });
-}
 
 /**
  * A check's exchanges as a cassette keeps them: first every configured credential value scrubbed
@@ -80,7 +65,7 @@ export function redactRecorded(
       return body;
     }
   };
-  return redactCheck(vendorId, baseUrl, wrapper).exchanges.map((exchange) => ({
+  return redactCheck(vendorId, baseUrl, wrapper, secrets).exchanges.map((exchange) => ({
     at: exchange.atMs,
     request: {
       method: exchange.request.method,

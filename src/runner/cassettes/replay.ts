@@ -19,27 +19,60 @@ import {
 /** The placeholder a replay presents for a role's credential: the recording kept no secret. */
 const REPLAYED_CREDENTIAL = '[REDACTED]';
 
-async function readCassette(dir: string, vendorId: VendorId): Promise<Cassette> {
+/**
+ * Reads one vendor's cassette and checks its shape, so a truncated or hand-edited file is a clear
+ * configuration error naming the file rather than a crash in the middle of a run.
+ */
+export async function readCassette(dir: string, vendorId: VendorId): Promise<Cassette> {
   const file = join(dir, cassetteFileName(vendorId));
+  const again = `record it again with "run --target sandbox --record ${dir}", or fix --cassettes`;
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch {
-    throw new RunConfigError(
-      `no cassette for ${vendorId} at ${file}; record one with "run --target sandbox --record ${dir}", or fix --cassettes.`,
-    );
+    throw new RunConfigError(`no cassette for ${vendorId} at ${file}; ${again}.`);
   }
-  const cassette = JSON.parse(text) as Partial<Cassette>;
-  if (
-    cassette.format !== CASSETTE_FORMAT ||
-    cassette.version !== CASSETTE_VERSION ||
-    cassette.vendorId !== vendorId
-  ) {
-    throw new RunConfigError(
-      `${file} is not a version ${CASSETTE_VERSION} cassette for ${vendorId}; record it again.`,
-    );
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new RunConfigError(`${file} is not valid JSON (truncated?); ${again}.`);
   }
-  return cassette as Cassette;
+  const problem = cassetteProblem(parsed, vendorId);
+  if (problem) throw new RunConfigError(`${file} is not a usable cassette: ${problem}; ${again}.`);
+  return parsed as Cassette;
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isStringArray = (value: unknown) =>
+  Array.isArray(value) && value.every((item) => typeof item === 'string');
+
+function cassetteProblem(value: unknown, vendorId: VendorId): string | undefined {
+  if (!isObject(value)) return 'it holds no JSON object';
+  if (value.format !== CASSETTE_FORMAT) return `its format is not "${CASSETTE_FORMAT}"`;
+  if (value.version !== CASSETTE_VERSION) return `it is not version ${CASSETTE_VERSION}`;
+  if (value.vendorId !== vendorId) return `it was recorded for ${String(value.vendorId)}, not ${vendorId}`;
+  if (typeof value.baseUrl !== 'string') return 'baseUrl is missing';
+  if (!isStringArray(value.roles) || !isStringArray(value.facts)) return 'roles or facts are missing';
+  const limits = value.limits;
+  if (!isObject(limits) || typeof limits.maxBurst !== 'number' || typeof limits.maxWaitMs !== 'number') {
+    return 'limits are missing';
+  }
+  if (!isObject(value.checks)) return 'checks are missing';
+  for (const [id, list] of Object.entries(value.checks)) {
+    if (!Array.isArray(list)) return `checks.${id} is not a list`;
+    for (const entry of list) {
+      if (!isObject(entry) || typeof entry.at !== 'number' || !isObject(entry.request)) {
+        return `checks.${id} holds an exchange without its time or request`;
+      }
+      const response = entry.response;
+      if (response !== undefined && (!isObject(response) || typeof response.status !== 'number')) {
+        return `checks.${id} holds a response without a status`;
+      }
+    }
+  }
+  return undefined;
 }
 
 /**

@@ -4,6 +4,7 @@
  * the environment; the file may name the variable that holds one (`{ "env": "NAME" }`) so that it
  * can be committed.
  */
+import { checklistFor } from '../../conformance/checklist.js';
 import type { HttpMethod } from '../../generated/meta-types.js';
 import type {
   Credential,
@@ -177,12 +178,21 @@ function checkOverrides(value: unknown, at: string, problem: Problem): void {
   }
 }
 
-/** A config string's value, or undefined when it names a variable that is not set. */
-function lookUp(value: ConfigString | undefined, env: Env): string | undefined {
+/**
+ * A config string's value. One that names a variable which is not set is an error naming both:
+ * the file says the value exists, so a silent gap would only surface later as a skipped check
+ * whose hint points at a different variable.
+ */
+function lookUp(value: ConfigString | undefined, env: Env, at: string): string | undefined {
   if (value === undefined) return undefined;
   if (typeof value === 'string') return value;
   const found = env[value.env];
-  return found === undefined || found === '' ? undefined : found;
+  if (found === undefined || found === '') {
+    throw new RunConfigError(
+      `${at} names the variable ${value.env}, which is not set; set it or remove ${at}.`,
+    );
+  }
+  return found;
 }
 
 const fromEnv = (env: Env, name: string): string | undefined => {
@@ -199,15 +209,10 @@ export function resolveSandboxConfig(file: RunConfigFile, env: Env): Map<VendorI
   const resolved = new Map<VendorId, ResolvedVendorConfig>();
   for (const vendorId of vendorIds) {
     const vendor = file.vendors?.[vendorId] ?? {};
-    const baseUrl = fromEnv(env, baseUrlVariable(vendorId)) ?? lookUp(vendor.baseUrl, env);
+    const baseUrl =
+      fromEnv(env, baseUrlVariable(vendorId)) ?? lookUp(vendor.baseUrl, env, `vendors.${vendorId}.baseUrl`);
     if (baseUrl === undefined) continue;
-    try {
-      new URL(baseUrl);
-    } catch {
-      throw new RunConfigError(
-        `${vendorId}: the base URL ${JSON.stringify(baseUrl)} is not an absolute URL; fix ${baseUrlVariable(vendorId)} or vendors.${vendorId}.baseUrl.`,
-      );
-    }
+    assertUsableBaseUrl(vendorId, baseUrl);
     const sandboxFlag = fromEnv(env, sandboxVariable(vendorId));
     resolved.set(vendorId, {
       vendorId,
@@ -236,7 +241,7 @@ function resolveFacts(
 ): Record<string, string> {
   const facts: Record<string, string> = {};
   for (const [name, value] of Object.entries(configured)) {
-    const found = lookUp(value, env);
+    const found = lookUp(value, env, `vendors.${vendorId}.facts.${name}`);
     if (found !== undefined) facts[name] = found;
   }
   const prefix = factVariable(vendorId, '');
@@ -261,7 +266,8 @@ function resolveRoles(
   for (const role of ROLES) {
     const given = configured[role] ?? {};
     const field = (name: keyof CredentialConfig) =>
-      fromEnv(env, credentialVariable(vendorId, role, name)) ?? lookUp(given[name], env);
+      fromEnv(env, credentialVariable(vendorId, role, name)) ??
+      lookUp(given[name], env, `vendors.${vendorId}.credentials.${role}.${name}`);
     const value = field('value');
     if (value !== undefined) {
       roles[role] = { kind: 'header', header: authentication.header, value };
@@ -276,6 +282,33 @@ function resolveRoles(
 }
 
 /**
+ * A base URL must be absolute and carry nothing but scheme, host and path: user info would put a
+ * password where every report prints the URL, and a query or fragment would be glued to every
+ * check's path. The value itself is never echoed, since a key pasted into the wrong variable is
+ * exactly the mistake this catches.
+ */
+function assertUsableBaseUrl(vendorId: VendorId, baseUrl: string): void {
+  const fix = `fix ${baseUrlVariable(vendorId)} or vendors.${vendorId}.baseUrl`;
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    throw new RunConfigError(`${vendorId}: the base URL is not an absolute http(s) URL; ${fix}.`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new RunConfigError(`${vendorId}: the base URL must start with http:// or https://; ${fix}.`);
+  }
+  if (url.username || url.password) {
+    throw new RunConfigError(
+      `${vendorId}: the base URL carries a user name or password; put credentials in the credential variables instead and ${fix}.`,
+    );
+  }
+  if (url.search || url.hash) {
+    throw new RunConfigError(`${vendorId}: the base URL has a query or fragment; ${fix}.`);
+  }
+}
+
+/**
  * Refuses, before any request is sent, a vendor whose base URL is not loopback unless it was
  * declared a sandbox: a typo in a base URL must not aim a burst of test traffic at production.
  */
@@ -285,10 +318,42 @@ export function assertDeclaredSandboxes(
 ): void {
   if (allowUndeclared) return;
   for (const vendor of vendors) {
-    if (vendor.declaredSandbox || isLoopbackUrl(vendor.baseUrl)) continue;
-    throw new RunConfigError(
-      `${vendor.vendorId}: ${new URL(vendor.baseUrl).host} is not loopback and was not declared a sandbox, so no request was sent. If it is a sandbox, set ${sandboxVariable(vendor.vendorId)}=true, or "sandbox": true under vendors.${vendor.vendorId} in the config file, or pass --yes-this-is-a-sandbox.`,
+    if (vendor.declaredSandbox) continue;
+    // Token endpoints count too: a client-credentials grant is traffic to somebody's server.
+    const tokenUrls = Object.values(vendor.credentials.roles).flatMap((credential) =>
+      credential?.kind === 'oauthClient' ? [credential.tokenUrl] : [],
     );
+    const remote = [vendor.baseUrl, ...tokenUrls].find((url) => !isLoopbackUrl(url));
+    if (remote === undefined) continue;
+    throw new RunConfigError(
+      `${vendor.vendorId}: ${hostOf(remote)} is not loopback and was not declared a sandbox, so no request was sent. If it is a sandbox, set ${sandboxVariable(vendor.vendorId)}=true, or "sandbox": true under vendors.${vendor.vendorId} in the config file, or pass --yes-this-is-a-sandbox.`,
+    );
+  }
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return 'a token URL that does not parse';
+  }
+}
+
+/**
+ * Every check id named under vendors.<id>.checks must be one of that vendor's checks: a typo would
+ * otherwise leave the override silently unused and the check failing against the sandbox.
+ */
+export function assertKnownCheckIds(file: RunConfigFile): void {
+  for (const [vendorId, vendor] of Object.entries(file.vendors ?? {})) {
+    if (!vendor?.checks || !isVendorId(vendorId)) continue;
+    const known = new Set(checklistFor(vendorId).map((check) => check.id));
+    for (const id of Object.keys(vendor.checks)) {
+      if (!known.has(id)) {
+        throw new RunConfigError(
+          `vendors.${vendorId}.checks.${id} names no check of ${vendorId}; check ids are listed in results.json (for example ${[...known][0]}).`,
+        );
+      }
+    }
   }
 }
 

@@ -18,10 +18,23 @@ function requestsOf(scenario: Omit<Scenario, 'code'>): ScenarioRequest[] {
   return [...(scenario.setup ?? []), ...(scenario.background ? [scenario.background] : []), scenario.request];
 }
 
+/** `{{valid.clientId}}` in a path or body: a role whose credential the request is built from. */
+const PLACEHOLDER = /\{\{(\w+)\.\w+\}\}/g;
+
+/** The roles a check's requests present, or name in placeholders (a token request's client id). */
 export function rolesOf(check: PlannedCheck): CredentialRole[] {
   if (!hasScenario(check)) return [];
-  const roles = requestsOf(check.scenario).map((request) => request.role ?? 'valid');
-  return [...new Set(roles.filter((role): role is CredentialRole => role !== 'none'))];
+  const roles = requestsOf(check.scenario).flatMap((request) => {
+    const text = [
+      request.path,
+      JSON.stringify(request.headers ?? {}),
+      JSON.stringify(request.json ?? null),
+      request.raw?.text ?? '',
+    ].join(' ');
+    const named = [...text.matchAll(PLACEHOLDER)].map((match) => match[1] as string);
+    return [request.role ?? 'valid', ...named];
+  });
+  return [...new Set(roles.filter((role): role is CredentialRole => role !== 'none' && role !== 'unique'))];
 }
 
 export function needsSimulator(check: PlannedCheck): boolean {
@@ -42,6 +55,16 @@ export function needsRealSocket(check: PlannedCheck): boolean {
   return (
     hasScenario(check) && requestsOf(check.scenario).some((request) => request.declaredLength !== undefined)
   );
+}
+
+/**
+ * The largest fixed burst a check's setup sends (a rate limit used up with the simulator's known
+ * quota); 1 when it sends none. Against a sandbox, whose quota is unknown, such a burst is neither
+ * bounded nor sized, so the check is left to the rate-limit sequence, which is both.
+ */
+export function fixedBurstOf(check: PlannedCheck): number {
+  if (!hasScenario(check)) return 1;
+  return Math.max(1, ...(check.scenario.setup ?? []).map((step) => step.repeat ?? 1));
 }
 
 /** The checked request with the configured replacements; setup steps stay as they are. */

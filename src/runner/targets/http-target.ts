@@ -17,7 +17,13 @@ import type { CredentialRole, VendorCredentials } from '../../simulator/types.js
 import type { VendorId } from '../../vendors/registry.js';
 import { RunConfigError } from '../config/errors.js';
 import { credentialHint, type ResolvedVendorConfig } from '../config/sandbox-config.js';
-import { applyOverride, needsRealSocket, needsSimulator, rolesOf } from './check-requirements.js';
+import {
+  applyOverride,
+  fixedBurstOf,
+  needsRealSocket,
+  needsSimulator,
+  rolesOf,
+} from './check-requirements.js';
 
 /** What only the embedded simulator can do between and during checks. */
 export interface SimulatorSide {
@@ -112,6 +118,12 @@ function prepare(
   if (where.inProcess && needsRealSocket(check)) {
     return skipped(
       'Declares a Content-Length larger than the body it sends, which only a real socket carries; the local target checks it.',
+    );
+  }
+  const burst = fixedBurstOf(check);
+  if (!where.simulated && burst > 1) {
+    return skipped(
+      `Uses up the simulator's rate limit with a fixed burst of ${burst} requests; a sandbox's quota is unknown, so sequence.rate_limit_wait provokes its 429 within --max-burst instead.`,
     );
   }
   if (!where.simulated && needsSimulator(check)) {

@@ -1,7 +1,7 @@
 import { openReplayTarget } from '../cassettes/replay.js';
 import { baseUrlVariable } from '../config/env-names.js';
 import { RunConfigError } from '../config/errors.js';
-import { resolveSandboxConfig } from '../config/sandbox-config.js';
+import { assertDeclaredSandboxes, resolveSandboxConfig } from '../config/sandbox-config.js';
 import type { RunOptions } from '../run-options.js';
 import { createHttpTarget } from './http-target.js';
 import {
@@ -31,6 +31,8 @@ export async function openTarget(
     }
   }
   const vendors = new Map(options.vendors.map((id) => [id, resolved.get(id) ?? never(id)]));
+  // The same guard the CLI applies before starting, here too, for suites that call the runner directly.
+  assertDeclaredSandboxes(vendors.values(), options.allowUndeclaredSandbox === true);
   return {
     target: createHttpTarget({ vendors, ...(options.limits ? { limits: options.limits } : {}) }),
     baseUrls: new Map(options.vendors.map((id) => [id, vendors.get(id)?.baseUrl ?? ''])),

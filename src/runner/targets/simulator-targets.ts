@@ -64,7 +64,14 @@ export async function openNockTarget(
   const { mountSimulator } = await import('../../simulator/transports/nock.js');
   const clock = new VirtualClock();
   const mounts = new Map<VendorId, MountedSimulator>();
-  for (const id of vendors) mounts.set(id, await mountSimulator(id, nockBaseUrl(id), { ...options, clock }));
+  try {
+    for (const id of vendors)
+      mounts.set(id, await mountSimulator(id, nockBaseUrl(id), { ...options, clock }));
+  } catch (error) {
+    // Interceptors left behind would catch the next suite's requests.
+    for (const mount of mounts.values()) mount.unmount();
+    throw error;
+  }
   const mounted = (id: VendorId): MountedSimulator => {
     const found = mounts.get(id);
     if (!found) throw new Error(`${id} is not mounted.`);

@@ -49,6 +49,8 @@ export async function runWithVitest(options: RunOptions, listener: RunListener =
       // The package may itself sit in node_modules, which vitest skips by default.
       exclude: [],
       watch: false,
+      // vitest would keep its results cache under the root: the package's own folder.
+      cache: false,
       reporters: [reporter],
       provide: { errorContractsRun: options },
       // One worker: checks share a target and its state, and a second process would only cost start-up.

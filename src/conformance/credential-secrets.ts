@@ -1,0 +1,23 @@
+import type { VendorCredentials } from '../simulator/types.js';
+
+/**
+ * Every secret string a vendor's configured credentials hold: whole header values, the part
+ * behind a scheme word or cookie name ("Bearer abc", "session=abc"), OAuth client secrets, and
+ * facts whose names say they are secret (a sign-in password). Scrubbed wherever they turn up.
+ */
+export function credentialSecrets(credentials: VendorCredentials): string[] {
+  const fromRoles = Object.values(credentials.roles).flatMap((credential) => {
+    if (!credential) return [];
+    if (credential.kind === 'oauthClient') return [credential.clientSecret];
+    const value = credential.value;
+    const inner = value.includes(' ')
+      ? value.slice(value.lastIndexOf(' ') + 1)
+      : value.split('=').slice(1).join('=');
+    return [value, inner];
+  });
+  const fromFacts = Object.entries(credentials.facts)
+    .filter(([name]) => /password|secret|token|code/i.test(name))
+    .map(([, value]) => value);
+  // Very short values would blank ordinary words; real credentials are longer.
+  return [...new Set([...fromRoles, ...fromFacts])].filter((secret) => secret.length >= 4);
+}

@@ -1,0 +1,124 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checklistFor } from '../../src/conformance/checklist.js';
+import { runCheck } from '../../src/conformance/execute.js';
+import type { PlannedCheck, ScenarioCheck } from '../../src/conformance/types.js';
+import { CASSETTE_FORMAT, CASSETTE_VERSION, type Cassette } from '../../src/runner/cassettes/cassette.js';
+import { openReplayTarget } from '../../src/runner/cassettes/replay.js';
+import type { ResolvedVendorConfig } from '../../src/runner/config/sandbox-config.js';
+import { createHttpTarget } from '../../src/runner/targets/http-target.js';
+import { type VendorId, vendorIds } from '../../src/vendors/registry.js';
+
+const vendorId: VendorId = vendorIds[0] ?? 'claimrev';
+const firstScenario = (): ScenarioCheck => {
+  const found = checklistFor(vendorId).find(
+    (check): check is ScenarioCheck =>
+      check.kind === 'scenario' && check.scenario.how === 'natural' && !check.scenario.setup,
+  );
+  if (!found) throw new Error(`${vendorId} has no natural scenario check`);
+  return found;
+};
+
+function sandbox(checks: ResolvedVendorConfig['checks'], withRoles = true) {
+  const header = { kind: 'header', header: 'Authorization', value: 'Bearer t0ken-for-tests' } as const;
+  const roles = withRoles
+    ? { valid: header, readOnly: header, otherOrganisation: header, expired: header, revoked: header }
+    : {};
+  return createHttpTarget({
+    vendors: new Map([
+      [
+        vendorId,
+        {
+          vendorId,
+          baseUrl: 'http://127.0.0.1:9',
+          declaredSandbox: true,
+          credentials: { vendorId, roles, facts: {} },
+          checks,
+        },
+      ],
+    ]),
+  });
+}
+
+describe('a sandbox target prepares each check from its configuration', () => {
+  it('skips a check the configuration skips, giving its reason', () => {
+    const check = firstScenario();
+    const prepared = sandbox({ [check.id]: { skip: 'our sandbox has no such record' } }).prepare?.(
+      vendorId,
+      check,
+    );
+    expect(prepared).toMatchObject({
+      kind: 'skipped',
+      id: check.id,
+      reason: expect.stringContaining('our sandbox has no such record'),
+    });
+  });
+
+  it('sends the configured request in place of the simulator’s, keeping everything else', () => {
+    const check = firstScenario();
+    const prepared = sandbox({ [check.id]: { request: { path: '/sandbox/only/path' } } }).prepare?.(
+      vendorId,
+      check,
+    ) as PlannedCheck;
+    expect(prepared.kind).toBe('scenario');
+    const scenario = (prepared as ScenarioCheck).scenario;
+    expect(scenario.request.path).toBe('/sandbox/only/path');
+    expect(scenario.request.method).toBe(check.scenario.request.method);
+    expect(check.scenario.request.path).not.toBe('/sandbox/only/path');
+  });
+
+  it('skips a check whose credential role is not configured, naming the variable to set', () => {
+    const check = firstScenario();
+    const prepared = sandbox({}, false).prepare?.(vendorId, check);
+    expect(prepared).toMatchObject({
+      kind: 'skipped',
+      reason: expect.stringMatching(/ERROR_CONTRACTS_[A-Z]+_/),
+    });
+  });
+
+  it('skips a check that needs the simulator’s fault injection', () => {
+    const faulted = checklistFor(vendorId).find(
+      (check) => check.kind === 'scenario' && check.scenario.how === 'fault',
+    );
+    if (!faulted) return expect(faulted).toBeUndefined();
+    expect(sandbox({}).prepare?.(vendorId, faulted)).toMatchObject({
+      kind: 'skipped',
+      reason: expect.stringContaining('simulator'),
+    });
+  });
+});
+
+describe('a replay of a recording that lacks an exchange', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'replay-gap-'));
+    const cassette: Cassette = {
+      format: CASSETTE_FORMAT,
+      version: CASSETTE_VERSION,
+      vendorId,
+      recordedAt: new Date(0).toISOString(),
+      baseUrl: 'http://127.0.0.1:9',
+      roles: ['valid', 'readOnly', 'otherOrganisation', 'expired', 'revoked'],
+      facts: [],
+      limits: { maxBurst: 50, maxWaitMs: 65_000 },
+      checks: {},
+    };
+    await writeFile(join(dir, `${vendorId}.cassette.json`), JSON.stringify(cassette));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('fails the check saying the recording has no answer, without touching the network', async () => {
+    const open = await openReplayTarget([vendorId], dir);
+    const check = firstScenario();
+    const result = await runCheck(vendorId, open.target, check, {
+      now: () => open.target.now(),
+      sleep: open.target.wait,
+    });
+    expect(result.outcome).toBe('fail');
+    expect(result.failures[0]?.message).toMatch(/the recording of .* has no answer for/);
+  });
+});
