@@ -1,15 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { contractFile } from '../../src/pact/consumer.js';
 import { interactionsFor } from '../../src/pact/interactions.js';
-import { runPact } from '../../src/pact/run.js';
-import { verifySandbox } from '../../src/pact/sandbox.js';
 import { startSimulator } from '../../src/simulator/index.js';
 import { vendorIds } from '../../src/vendors/registry.js';
 import { COMMITTED_DIR, secretsOf } from './contract-data.js';
+import { runPactQuietly, verifySandboxQuietly } from './quiet-pact.js';
 
 // The committed contracts are verified as they are; contracts.test.ts keeps them current.
 const verify = (drifted: boolean) =>
-  runPact({ vendors: vendorIds, dir: COMMITTED_DIR, generate: false, verify: true, drifted });
+  runPactQuietly({ vendors: vendorIds, dir: COMMITTED_DIR, generate: false, verify: true, drifted });
 
 describe('provider verification against the simulator', () => {
   it('passes every interaction of every vendor', async () => {
@@ -45,7 +44,7 @@ describe('sandbox verification of the interactions that need no state', () => {
     const sim = await startSimulator({ vendors: [vendorId] });
     try {
       const credentials = sim.credentials(vendorId);
-      const outcome = await verifySandbox({
+      const outcome = await verifySandboxQuietly({
         vendorId,
         file: contractFile(COMMITTED_DIR, vendorId),
         baseUrl: sim.url(vendorId),
