@@ -75,8 +75,9 @@ describe('error-contracts run with a mistake in how it was called', () => {
     [['run', '--record', 'recordings'], '--record records a sandbox run'],
     [['run', '--target', 'replay'], '--cassettes'],
     [['run', '--cassettes', 'recordings'], '--cassettes is for --target replay'],
-    [['run', '--max-burst', '0'], '--max-burst'],
-    [['run', '--max-wait', 'soon'], '--max-wait'],
+    [['run', '--target', 'sandbox', '--max-burst', '0'], '--max-burst'],
+    [['run', '--target', 'sandbox', '--max-wait', 'soon'], '--max-wait'],
+    [['run', '--max-wait', '5'], 'use them with --target sandbox'],
   ])(
     'exits 2 for %j and names %s',
     async (args, hint) => {

@@ -74,6 +74,13 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
     },
   });
   const target = targetArgument(values.target);
+  const limits = limitArguments(values['max-burst'], values['max-wait']);
+  if (limits && target !== 'sandbox') {
+    // On the simulator waits are virtual, and a replay keeps the limits it was recorded with.
+    throw new UsageError(
+      'run: --max-burst and --max-wait bound a real sandbox; use them with --target sandbox.',
+    );
+  }
   const reporters = reporterArguments(values.reporter);
   const files = reporters.filter((name): name is FileReporter => name !== 'terminal');
   const cwd = io.cwd ?? process.cwd();
@@ -95,7 +102,6 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
         values['yes-this-is-a-sandbox'] === true,
       );
     }
-    const limits = limitArguments(values['max-burst'], values['max-wait']);
     // Cassettes are read here as well as in the run, so a broken one is a usage error (exit 2)
     // reported before anything starts, not a crash inside a worker.
     if (recording.cassettes !== undefined) {
