@@ -36,6 +36,27 @@ export function brokerSetting(env: Readonly<Record<string, string | undefined>>)
 
 export const CONSUMER_NAME = 'error-contracts-client';
 
+/** The broker environment can-i-deploy asks about; it must exist in the broker. */
+export const DEPLOY_ENVIRONMENT = 'production';
+
+/**
+ * Records that a pacticipant's version is what runs in the environment. The providers here are
+ * the simulated vendors, verified at this commit, so each is recorded as deployed before
+ * can-i-deploy asks whether the client may join them; without a recorded provider the broker
+ * could never answer yes.
+ */
+export function recordDeploymentArgs(pacticipant: string, config: BrokerConfig): string[] {
+  return [
+    'record-deployment',
+    '--pacticipant',
+    pacticipant,
+    '--version',
+    config.version,
+    '--environment',
+    DEPLOY_ENVIRONMENT,
+  ];
+}
+
 /** pact-broker CLI arguments for a step; the URL and token travel in its environment. */
 export function brokerArgs(step: 'publish' | 'can-i-deploy', config: BrokerConfig, dir: string): string[] {
   if (step === 'publish') {
@@ -48,7 +69,7 @@ export function brokerArgs(step: 'publish' | 'can-i-deploy', config: BrokerConfi
     '--version',
     config.version,
     '--to-environment',
-    'production',
+    DEPLOY_ENVIRONMENT,
     '--retry-while-unknown',
     '6',
     '--retry-interval',

@@ -4,6 +4,8 @@
  *   tsx scripts/pact/broker.ts publish [dir]      contracts (default contracts/)
  *   tsx scripts/pact/broker.ts verify [dir]       verifies the broker's contracts against the
  *                                                 embedded simulator and publishes the results
+ *   tsx scripts/pact/broker.ts record-deployment  records each verified provider (vendor) as
+ *                                                 deployed to the broker's production environment
  *   tsx scripts/pact/broker.ts can-i-deploy
  *
  * Configured by PACT_BROKER_BASE_URL and PACT_BROKER_TOKEN (version from PACT_VERSION or
@@ -14,11 +16,13 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { runPact } from '../../src/pact/run.js';
 import { vendorIds } from '../../src/vendors/registry.js';
-import { brokerArgs, brokerSetting } from './broker-config.js';
+import { brokerArgs, brokerSetting, recordDeploymentArgs } from './broker-config.js';
 
 const [step = '', dir = 'contracts'] = process.argv.slice(2);
-if (!['publish', 'verify', 'can-i-deploy'].includes(step)) {
-  process.stderr.write('Usage: tsx scripts/pact/broker.ts publish|verify|can-i-deploy [dir]\n');
+if (!['publish', 'verify', 'record-deployment', 'can-i-deploy'].includes(step)) {
+  process.stderr.write(
+    'Usage: tsx scripts/pact/broker.ts publish|verify|record-deployment|can-i-deploy [dir]\n',
+  );
   process.exit(2);
 }
 process.env.PACT_DO_NOT_TRACK ??= 'true';
@@ -51,8 +55,19 @@ if (step === 'verify') {
 }
 
 const bin = join('node_modules', '.bin', 'pact-broker');
+const brokerEnv = { ...process.env, PACT_BROKER_BASE_URL: config.baseUrl, PACT_BROKER_TOKEN: config.token };
+if (step === 'record-deployment') {
+  for (const vendorId of vendorIds) {
+    const recorded = spawnSync(bin, recordDeploymentArgs(vendorId, config), {
+      stdio: 'inherit',
+      env: brokerEnv,
+    });
+    if (recorded.status !== 0) process.exit(recorded.status ?? 1);
+  }
+  process.exit(0);
+}
 const run = spawnSync(bin, brokerArgs(step as 'publish' | 'can-i-deploy', config, dir), {
   stdio: 'inherit',
-  env: { ...process.env, PACT_BROKER_BASE_URL: config.baseUrl, PACT_BROKER_TOKEN: config.token },
+  env: brokerEnv,
 });
 process.exit(run.status ?? 1);

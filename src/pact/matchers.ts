@@ -9,12 +9,22 @@ type Matchers = PactModule['MatchersV3'];
 
 /** Every envelope in the package is JSON, plain or with a structured suffix, any parameters. */
 const JSON_MEDIA = '^application/(?:[\\w.+-]+\\+)?json(?:\\s*;.*)?$';
-/** RFC 9110: delay-seconds or an IMF-fixdate. */
-const RETRY_AFTER = '^(?:\\d+|[A-Z][a-z]{2}, \\d{2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT)$';
+/**
+ * RFC 9110: delay-seconds, or an HTTP-date in any of the three forms a recipient must accept
+ * (IMF-fixdate, RFC 850, asctime).
+ */
+const RETRY_AFTER =
+  '^(?:\\d+|[A-Z][a-z]{2}, \\d{2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT' +
+  '|[A-Z][a-z]+, \\d{2}-[A-Z][a-z]{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} GMT' +
+  '|[A-Z][a-z]{2} [A-Z][a-z]{2} [ \\d]\\d \\d{2}:\\d{2}:\\d{2} \\d{4})$';
 const DIGITS = '^\\d+$';
 /** One fixed instant for every example, so contracts do not change from run to run. */
 const EXAMPLE_INSTANT = Date.UTC(2026, 0, 1);
-const ISO_FORMAT = "yyyy-MM-dd'T'HH:mm:ss.SSSX";
+/**
+ * RFC 3339 date-time, the schemas' `format: date-time`: fractional seconds optional and of any
+ * length, Z or a numeric offset. A fixed Java-style format would refuse valid timestamps.
+ */
+const RFC3339 = '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:\\d{2})$';
 
 export interface ResponseExpectation {
   headers: Record<string, unknown>;
@@ -44,7 +54,7 @@ export function responseExpectation(spec: InteractionSpec, m: Matchers): Respons
     setAtPointer(body, policy.retry.bodyFlag, entry.retryable);
   const schema = schemas[(reader?.schema ?? 'envelope') as keyof typeof schemas] as Schema | undefined;
   for (const pointer of requiredDateTimes(schema)) {
-    setAtPointer(body, pointer, m.datetime(ISO_FORMAT, new Date(EXAMPLE_INSTANT).toISOString()));
+    setAtPointer(body, pointer, m.regex(RFC3339, new Date(EXAMPLE_INSTANT).toISOString()));
   }
   const headers: Record<string, unknown> = {
     'Content-Type': m.regex(JSON_MEDIA, 'application/json; charset=utf-8'),

@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { brokerArgs, brokerSetting } from '../../scripts/pact/broker-config.js';
+import { brokerArgs, brokerSetting, recordDeploymentArgs } from '../../scripts/pact/broker-config.js';
 
 const SENTINEL_TOKEN = 'sentinel-broker-token-5f1c';
 
 describe('the broker script', () => {
-  it.each(['publish', 'verify', 'can-i-deploy'])(
+  it.each(['publish', 'verify', 'record-deployment', 'can-i-deploy'])(
     'says the broker is not configured and exits 0 for %s when no broker is set',
     (step) => {
       const env = { ...process.env };
@@ -38,5 +38,26 @@ describe('the broker script', () => {
       expect(args.join(' ')).not.toContain(SENTINEL_TOKEN);
       expect(args).toContain('abc123');
     }
+  });
+
+  it('records each provider at this version in the environment can-i-deploy asks about', () => {
+    const setting = brokerSetting({
+      PACT_BROKER_BASE_URL: 'http://127.0.0.1:9292',
+      PACT_BROKER_TOKEN: SENTINEL_TOKEN,
+      PACT_VERSION: 'abc123',
+    });
+    if (!setting.configured) throw new Error('expected a configured broker');
+    const recorded = recordDeploymentArgs('collate', setting.config);
+    const asked = brokerArgs('can-i-deploy', setting.config, 'contracts');
+    const environmentOf = (args: string[], flag: string) => args[args.indexOf(flag) + 1];
+    expect(recorded.slice(0, 5)).toEqual([
+      'record-deployment',
+      '--pacticipant',
+      'collate',
+      '--version',
+      'abc123',
+    ]);
+    expect(environmentOf(recorded, '--environment')).toBe(environmentOf(asked, '--to-environment'));
+    expect(recorded.join(' ')).not.toContain(SENTINEL_TOKEN);
   });
 });

@@ -82,12 +82,28 @@ describe.each(cases)('the %s %s interaction', (vendorId, code, spec, interaction
 });
 
 describe('the interactions as a whole', () => {
-  it('include at least one timestamp matched as a date-time', () => {
-    const formats = vendorIds.flatMap((vendorId) =>
-      [...committedContract(vendorId).matchAll(/"format": "([^"]+)",\s*"match": "datetime"/g)].map(
-        (m) => m[1],
-      ),
-    );
-    expect(formats.length).toBeGreaterThan(0);
+  // The date-time rule is the regex whose example is the fixed example instant.
+  const dateRules = vendorIds.flatMap((vendorId) =>
+    [...committedContract(vendorId).matchAll(/"match": "regex",\s*"regex": "(\^\\\\d\{4\}-[^"]+)"/g)].map(
+      (m) => JSON.parse(`"${m[1]}"`),
+    ),
+  );
+
+  it('match timestamps as RFC 3339 date-times, in every form the schemas allow', () => {
+    expect(dateRules.length).toBeGreaterThan(0);
+    for (const rule of new Set(dateRules)) {
+      const pattern = new RegExp(rule);
+      for (const valid of [
+        '2026-03-31T12:00:00.000Z',
+        '2026-03-31T12:00:00Z',
+        '2026-03-31T12:00:00.123456Z',
+        '2026-03-31T12:00:00+02:00',
+      ]) {
+        expect(pattern.test(valid), valid).toBe(true);
+      }
+      for (const invalid of ['2026-03-31 12:00:00Z', '2026-03-31T12:00:00', 'yesterday']) {
+        expect(pattern.test(invalid), invalid).toBe(false);
+      }
+    }
   });
 });
