@@ -3,11 +3,17 @@ import { ErrorContractsError, UnknownVendorError } from '../errors.js';
 import { normalizeError } from '../normalize/normalize-error.js';
 import { DEFAULT_MAX_RETRY_AFTER_MS } from '../retry/decide-retry.js';
 import { type MountedExchange, mountSimulator } from '../simulator/transports/nock.js';
-import type { ScenarioRequest } from '../simulator/types.js';
+import type { ScenarioRequest, SimRequest } from '../simulator/types.js';
 import { vendorModels } from '../simulator/vendors/index.js';
 import { getVendor, isVendorId, type VendorId, vendorIds } from '../vendors/registry.js';
 import { clientCredentialsFor } from './credentials.js';
-import { type ObservedEvent, type SequenceEnd, type SequenceRun, timelineOf } from './observation.js';
+import {
+  type ObservedEvent,
+  type ObservedRequest,
+  type SequenceEnd,
+  type SequenceRun,
+  timelineOf,
+} from './observation.js';
 import { rulesFor } from './rules.js';
 import {
   faultTarget,
@@ -65,6 +71,12 @@ function redactor(secrets: () => string[]): (text: string) => string {
 }
 
 /**
+ * Checks run one at a time: each replaces the process's timers and clock while it runs, and two
+ * at once would each take the other's stand-ins for the originals and never put them back.
+ */
+let running: Promise<unknown> = Promise.resolve();
+
+/**
  * Runs every scripted failure sequence of one vendor against a client, on the simulator mounted
  * in nock under virtual time, and judges each rule of the vendor's policy from the requests that
  * arrived. The client really waits, retries and authenticates as it would in production; only
@@ -73,10 +85,20 @@ function redactor(secrets: () => string[]): (text: string) => string {
  * nock intercepts the base URL only; call nock.disableNetConnect() first if a client under test
  * might reach for another host.
  */
-export async function checkClient(
+export function checkClient(
   vendorId: VendorId,
   factory: ClientFactory,
   options: CheckClientOptions = {},
+): Promise<ClientCheckResult> {
+  const turn = running.then(() => checkClientAlone(vendorId, factory, options));
+  running = turn.catch(() => undefined);
+  return turn;
+}
+
+async function checkClientAlone(
+  vendorId: VendorId,
+  factory: ClientFactory,
+  options: CheckClientOptions,
 ): Promise<ClientCheckResult> {
   if (!isVendorId(vendorId)) throw new UnknownVendorError(vendorId, vendorIds);
   if (typeof factory !== 'function') throw new InvalidClientError(typeof factory);
@@ -99,23 +121,36 @@ export async function checkClient(
   let events: ObservedEvent[] = [];
   const secrets = new Set<string>();
   let tokenPath: string | null = null;
-  const record = (exchange: MountedExchange) => {
-    const { request, response } = exchange;
+  // Recorded on arrival, completed when answered: a write the client gave up on still counts.
+  const pending = new WeakMap<SimRequest, ObservedRequest>();
+  const arrive = (request: SimRequest, receivedAt: number) => {
     const credentialHeader = request.headers[policy.authentication.header.toLowerCase()];
     if (credentialHeader) for (const secret of secretParts(credentialHeader)) secrets.add(secret);
-    const failed = response.status >= 400;
-    events.push({
+    const event: ObservedRequest = {
       kind: request.path === tokenPath ? 'token' : 'api',
       method: request.method,
       target: `${request.path}${request.query.size > 0 ? `?${request.query}` : ''}`,
       headers: request.headers,
-      receivedAt: exchange.receivedAt,
-      answeredAt: exchange.answeredAt,
-      status: response.status,
-      code: failed ? normalizeError(vendorId, response, { now: () => exchange.answeredAt }).code : null,
-    });
+      receivedAt,
+      answeredAt: receivedAt,
+      status: 0,
+      code: null,
+    };
+    pending.set(request, event);
+    events.push(event);
   };
-  const sim = await mountSimulator(vendorId, baseUrl, { clock: time, onExchange: record });
+  const record = (exchange: MountedExchange) => {
+    const event = pending.get(exchange.request);
+    if (!event) return;
+    const { response } = exchange;
+    event.answeredAt = exchange.answeredAt;
+    event.status = response.status;
+    event.code =
+      response.status >= 400
+        ? normalizeError(vendorId, response, { now: () => exchange.answeredAt }).code
+        : null;
+  };
+  const sim = await mountSimulator(vendorId, baseUrl, { clock: time, onArrival: arrive, onExchange: record });
   const credential = sim.credentials().roles.valid;
   if (!credential) throw new Error(`The ${vendorId} simulator has no valid credential.`);
   if (credential.kind === 'oauthClient') {

@@ -1,7 +1,10 @@
 import type { TimelineEvent } from '../report/result.js';
 import type { SequencePlan } from './sequences.js';
 
-/** One request as it reached the simulator, in the order the simulator answered it. */
+/**
+ * One request as it reached the simulator, recorded on arrival. Until it is answered its status
+ * is 0 and answeredAt its arrival time; a request the client abandoned stays so.
+ */
 export interface ObservedRequest {
   /** 'token' for a request to the OAuth token endpoint, 'api' for everything else. */
   kind: 'api' | 'token';
@@ -35,7 +38,7 @@ export interface SequenceRun {
   plan: SequencePlan;
   startedAt: number;
   endedAt: number;
-  /** Requests and sign-ins, in the order they completed. */
+  /** Requests (in the order they arrived) and sign-ins. */
   events: ObservedEvent[];
   end: SequenceEnd;
 }

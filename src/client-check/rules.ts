@@ -19,7 +19,8 @@ import { scheduleWindow, serverWaitWindow, within } from './windows.js';
  */
 
 export interface Judgement {
-  outcome: 'obeyed' | 'violated';
+  /** not_applicable when what the client did leaves the rule nothing to judge. */
+  outcome: 'obeyed' | 'violated' | 'not_applicable';
   reason: string;
 }
 
@@ -182,17 +183,19 @@ function retryRules(policy: VendorPolicy, vendorName: string): Rule[] {
     },
     {
       id: 'attempts.limit',
-      title: `Gives up after exactly ${limit} calls when every call fails`,
+      title: `Makes no more than ${limit} calls when every call fails`,
       notApplicable: null,
       sequences: ['server_errors_until_limit'],
       windowFor: window,
       judge(run) {
+        // The docs set a ceiling ("give up after", "do not retry indefinitely"), not a quota:
+        // stopping sooner is allowed, and a client that never retries fails backoff.schedule.
         const made = apiCalls(run('server_errors_until_limit')).length;
-        if (made === limit) return obeyed(`made ${calls(made)}, then stopped`);
-        return violated(
-          made < limit
-            ? `gave up after ${calls(made)}; the vendor's schedule allows ${limit}`
-            : `made ${calls(made)}; the vendor's limit is ${limit}`,
+        if (made > limit) return violated(`made ${calls(made)}; the vendor's limit is ${limit}`);
+        return obeyed(
+          made === limit
+            ? `made ${calls(made)}, then stopped`
+            : `stopped after ${calls(made)}, within the vendor's limit of ${limit}`,
         );
       },
     },
@@ -259,7 +262,7 @@ function writeRules(policy: VendorPolicy, vendorName: string, writeMethod: strin
   const timedOut: Rule = {
     id: 'write.timed_out',
     title: honoured
-      ? `Repeats a timed-out ${writeMethod} with the same ${header}`
+      ? `Repeats a timed-out ${writeMethod} only with the same ${header}`
       : `Does not repeat a timed-out ${writeMethod}, since ${vendorName} honours no idempotency key`,
     notApplicable: null,
     sequences: ['timed_out_write'],
@@ -271,7 +274,8 @@ function writeRules(policy: VendorPolicy, vendorName: string, writeMethod: strin
           : violated(`repeated a write that may already have been applied, ${times(calls.length - 1)}`);
       }
       const keys = calls.map((call) => keyOf(call, header));
-      if (calls.length < 2) return violated('did not repeat the write');
+      // Leaving a timed-out write alone is always safe; only an unsafe repeat breaks the rule.
+      if (calls.length < 2) return obeyed('did not repeat the write, leaving the outcome to the caller');
       if (keys.some((key) => key === undefined || key === ''))
         return violated(`repeated the write without ${header}`);
       if (new Set(keys).size > 1) return violated(`repeated the write with a different ${header}`);
@@ -281,15 +285,21 @@ function writeRules(policy: VendorPolicy, vendorName: string, writeMethod: strin
   const mismatch = rules.mismatch;
   const freshKey: Rule = {
     id: 'idempotency.fresh_key',
-    title: `After ${mismatch?.code ?? 'a key mismatch'}, repeats the write with a fresh ${header ?? 'key'}`,
+    title: `After ${mismatch?.code ?? 'a key mismatch'}, never repeats the write with the refused ${header ?? 'key'}`,
     notApplicable:
       mismatch === undefined || !honoured ? `${vendorName} documents no key mismatch answer` : null,
     sequences: ['key_mismatch'],
     judge(run) {
       const [first, second] = apiCalls(run('key_mismatch'));
       const refused = first ? keyOf(first, header) : undefined;
-      if (!first || refused === undefined) return violated(`sent the write without ${header}`);
-      if (!second) return violated(`gave up after ${mismatch?.code}`);
+      // A write sent without a key meets no mismatch on a real server; there is nothing to judge.
+      if (!first || refused === undefined) {
+        return {
+          outcome: 'not_applicable',
+          reason: `the client sent its write without ${header}, so no key could be refused`,
+        };
+      }
+      if (!second) return obeyed(`stopped after ${mismatch?.code}, without reusing the refused ${header}`);
       return keyOf(second, header) === refused
         ? violated(`repeated the write with the refused ${header}`)
         : obeyed(`repeated the write with a new ${header}`);

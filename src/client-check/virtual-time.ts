@@ -314,11 +314,11 @@ export class VirtualTime implements Clock {
     let advances = 0;
     let stalledSince: number | null = null;
     while (!settled()) {
-      await this.#waitForIdle(settled, baselineRealTimers, 0);
+      await this.#waitForIdle(settled, baselineRealTimers, 0, limits.maxStallMs);
       if (settled()) break;
       if ((this.#earliest()?.dueAt ?? this.#now) > this.#now) {
         // Moving the clock on cannot be undone: be sure first that nothing real is still under way.
-        await this.#waitForIdle(settled, baselineRealTimers, limits.quietMs);
+        await this.#waitForIdle(settled, baselineRealTimers, limits.quietMs, limits.maxStallMs);
         if (settled()) break;
       }
       const next = this.#earliest();
@@ -364,10 +364,16 @@ export class VirtualTime implements Clock {
    * waited for. The loop itself is
    * written with callbacks, not promises, so that it creates exactly one resource per turn.
    */
-  #waitForIdle(settled: () => boolean, baselineRealTimers: number, minQuietMs: number): Promise<void> {
+  #waitForIdle(
+    settled: () => boolean,
+    baselineRealTimers: number,
+    minQuietMs: number,
+    maxBusyMs: number,
+  ): Promise<void> {
     const immediate = globalThis.setImmediate;
     const realTimeout = this.#saved?.setTimeout ?? globalThis.setTimeout;
-    return new Promise<void>((resolve) => {
+    const started = performance.now();
+    return new Promise<void>((resolve, reject) => {
       let quiet = 0;
       let quietSince = performance.now();
       let mark = asyncResourcesCreated;
@@ -386,6 +392,15 @@ export class VirtualTime implements Clock {
         const longEnough = quiet >= QUIET_TURNS && quietMs >= minQuietMs;
         if (settled() || (longEnough && (!realWorkPending || patienceOver))) {
           resolve();
+          return;
+        }
+        // A client that never lets the loop go quiet (a setImmediate loop, say) must not hang the check.
+        if (performance.now() - started > maxBusyMs) {
+          reject(
+            new VirtualTimeLimitError(
+              `the client kept the event loop busy for ${maxBusyMs} ms of real time without settling or setting a timer`,
+            ),
+          );
           return;
         }
         mark = asyncResourcesCreated;

@@ -50,7 +50,7 @@ describe('error-contracts check-client', () => {
       fixture('send-once-client.mjs'),
     ]);
     expect(code).toBe(EXIT.failed);
-    expect(stdout).toMatch(/VIOLATED\s+attempts\.limit/);
+    expect(stdout).toMatch(/VIOLATED\s+backoff\.schedule/);
     expect(stdout).toMatch(/call 1: GET \/api\/v1\/denials/);
   });
 
@@ -66,7 +66,7 @@ describe('error-contracts check-client', () => {
     expect(code).toBe(EXIT.failed);
     const result = JSON.parse(stdout) as { vendorId: string; verdicts: { rule: string; outcome: string }[] };
     expect(result.vendorId).toBe('denialbase');
-    expect(result.verdicts.find((verdict) => verdict.rule === 'attempts.limit')?.outcome).toBe('violated');
+    expect(result.verdicts.find((verdict) => verdict.rule === 'backoff.schedule')?.outcome).toBe('violated');
     // The session cookie's value, which the client sent on every call.
     expect(stdout).not.toContain(validCredentialValue('denialbase'));
   });

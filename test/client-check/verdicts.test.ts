@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkClient } from '../../src/client-check/index.js';
 import { rulesFor } from '../../src/client-check/rules.js';
-import { type VendorId, vendorIds } from '../../src/index.js';
+import { getVendor, type VendorId, vendorIds } from '../../src/index.js';
 import { vendorModels } from '../../src/simulator/vendors/index.js';
 import { isolateNetwork } from '../helpers/nock-isolation.js';
 import { brokenClientFor } from './clients/broken.js';
@@ -107,5 +107,56 @@ describe('checkClient input checks', () => {
     await expect(checkClient('collate', 'not a client' as never)).rejects.toMatchObject({
       code: 'ERR_INVALID_CLIENT',
     });
+  });
+});
+
+describe('checkClient on a client that gives up on a held write and sends it again', () => {
+  // Aborts each call after 5 s of (virtual) time and repeats an aborted call once, with the same
+  // headers: no Idempotency-Key at all. The first copy is never answered, yet it was sent.
+  const impatient: Parameters<typeof checkClient>[1] = (context) => async (call) => {
+    const send = async () => {
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort(), 5_000);
+      try {
+        const init: RequestInit = {
+          method: call.method,
+          headers: { ...(await context.authHeaders()), ...call.headers, 'content-type': 'application/json' },
+          signal: controller.signal,
+          ...(call.body === undefined ? {} : { body: JSON.stringify(call.body) }),
+        };
+        return await fetch(`${context.baseUrl}${call.path}`, init);
+      } finally {
+        clearTimeout(timer);
+      }
+    };
+    try {
+      return { status: (await send()).status };
+    } catch {
+      return { status: (await send()).status };
+    }
+  };
+
+  it.each(vendorIds.filter((id) => !getVendor(id).policy.idempotency.supported))(
+    '%s: the abandoned copy counts, so the keyless repeat breaks write.timed_out',
+    async (vendorId) => {
+      const result = await checkClient(vendorId, impatient);
+      const verdict = result.verdicts.find((candidate) => candidate.rule === 'write.timed_out');
+      expect(verdict?.outcome).toBe('violated');
+      expect(verdict?.reason).toMatch(/repeated a write/);
+    },
+  );
+});
+
+describe('checkClient run twice at once', () => {
+  it('takes its turns and leaves the process its own timers and clock', async () => {
+    const [setTimeoutBefore, nowBefore] = [globalThis.setTimeout, Date.now];
+    const [first, second] = vendorIds.slice(0, 2) as [VendorId, VendorId];
+    const results = await Promise.all([
+      checkClient(first, referenceClient()),
+      checkClient(second, referenceClient()),
+    ]);
+    expect(results.map((result) => result.passed)).toEqual([true, true]);
+    expect(globalThis.setTimeout).toBe(setTimeoutBefore);
+    expect(Date.now).toBe(nowBefore);
   });
 });

@@ -19,6 +19,12 @@ export interface MountedExchange {
 export interface MountSimulatorOptions extends Omit<SimulatorCoreOptions, 'vendors'> {
   /** Hears every answered request: how a client check sees what a client really sent. */
   onExchange?: (exchange: MountedExchange) => void;
+  /**
+   * Hears every request as it arrives, before it is answered. A request the client abandons
+   * while the simulator holds it (a timed-out write) is never answered, yet it was sent: a client
+   * check must count it.
+   */
+  onArrival?: (request: SimRequest, receivedAt: number) => void;
 }
 
 export interface MountedSimulator extends SimulatorControls {
@@ -74,6 +80,7 @@ export async function mountSimulator(
         declaredLength: Number.isSafeInteger(declared) ? declared : null,
       };
       const receivedAt = core.clock.now();
+      options.onArrival?.(request, receivedAt);
       const response = await runtime.handle(request);
       options.onExchange?.({ request, response, receivedAt, answeredAt: core.clock.now() });
       return [response.status, response.body, response.headers];

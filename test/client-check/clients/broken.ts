@@ -1,4 +1,5 @@
 import type { ClientContext, ClientFactory } from '../../../src/client-check/types.js';
+import { scheduleWindow } from '../../../src/client-check/windows.js';
 import type { FetchFunction, FetchRequestInit } from '../../../src/http-types.js';
 import { type ClientOptions, getVendor, type VendorId } from '../../../src/index.js';
 import { referenceClient } from './reference.js';
@@ -14,8 +15,11 @@ interface Flaw {
   response?: (response: Response, init: FetchRequestInit) => Response | Promise<Response>;
   /** Rewrites the request headers of every call. */
   request?: (headers: Record<string, string>) => Record<string, string>;
-  /** Re-sends a call once more when this says so, behind the client's back. */
-  resend?: (response: Response, init: FetchRequestInit) => boolean;
+  /**
+   * Re-sends a call once more, behind the client's back, when this gives a wait (ms, 0 for at
+   * once) rather than false.
+   */
+  resend?: (response: Response, init: FetchRequestInit) => number | false;
   /** Changes the wait the client decided on, knowing the answer it waits after. */
   wait?: (ms: number, last: Response) => number;
   options?: Partial<ClientOptions>;
@@ -29,13 +33,19 @@ function withStatus(response: Response, from: number, to: number): Response {
   return new Response('unavailable', { status: to, headers: { 'content-type': 'text/plain' } });
 }
 
-function flawed(flaw: Flaw): ClientFactory {
+/** A flaw, or a maker of one for flaws that keep count: made afresh for each sequence's client. */
+function flawed(make: Flaw | (() => Flaw)): ClientFactory {
   return referenceClient((_context: ClientContext) => {
+    const flaw = typeof make === 'function' ? make() : make;
     let last = new Response();
     const send: FetchFunction = async (input, init) => {
       const request = { ...init, headers: flaw.request ? flaw.request({ ...init.headers }) : init.headers };
       let response = await globalThis.fetch(input, request as RequestInit);
-      if (flaw.resend?.(response, init)) response = await globalThis.fetch(input, request as RequestInit);
+      const resendAfter = flaw.resend?.(response, init) ?? false;
+      if (resendAfter !== false) {
+        if (resendAfter > 0) await new Promise<void>((resolve) => setTimeout(resolve, resendAfter));
+        response = await globalThis.fetch(input, request as RequestInit);
+      }
       last = response;
       return flaw.response ? flaw.response(response, init) : response;
     };
@@ -87,9 +97,22 @@ export function brokenClientFor(rule: string, vendorId: VendorId): ClientFactory
     case 'backoff.jitter':
       // No randomness: every client retries in lockstep.
       return flawed({ options: { random: () => 0 } });
-    case 'attempts.limit':
-      // Counts the first call as a retry, so stops one call early.
-      return flawed({ options: { maxAttempts: policy.retry.maxAttempts - 1 } });
+    case 'attempts.limit': {
+      // Counts retries where the vendor counts calls: after the last allowed call fails, one more,
+      // waiting as the schedule would have (so only the count is wrong).
+      const { maxAttempts } = policy.retry;
+      return flawed(() => {
+        // Failures in a row within one sequence's client: only a series that exhausts the limit
+        // earns the extra call.
+        let failed = 0;
+        return {
+          resend: (response) => {
+            failed = response.status >= 500 ? failed + 1 : 0;
+            return failed === maxAttempts ? scheduleWindow(policy.retry, maxAttempts).min : false;
+          },
+        };
+      });
+    }
     case 'auth.refresh_once':
       // Retries a 401 as if it were transient, with the same credentials.
       return flawed({ response: (response) => withStatus(response, 401, 503) });
@@ -101,7 +124,9 @@ export function brokenClientFor(rule: string, vendorId: VendorId): ClientFactory
               keyHeader in headers ? { ...headers, [keyHeader]: crypto.randomUUID() } : headers,
           })
         : // A blind retry of any write that failed on the server side.
-          flawed({ resend: (response, init) => init.method === 'POST' && response.status >= 500 });
+          flawed({
+            resend: (response, init) => (init.method === 'POST' && response.status >= 500 ? 0 : false),
+          });
     case 'idempotency.fresh_key':
       // The same "new" key every time, so a refused key is sent again.
       return flawed({ options: { generateIdempotencyKey: () => FIXED_UUID } });
