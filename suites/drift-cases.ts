@@ -37,11 +37,25 @@ export function driftCasesFor(vendorId: VendorId): DriftCase[] {
       const check = onlyCheck((candidate) => candidate.kind === 'scenario' && candidate.code === code);
       if (!check || driftProblem(variant) !== undefined) continue;
       const relying =
-        kind === 'missing_header'
+        kind === 'missing_header' || kind === 'overstated_wait'
           ? checks
               .filter((other) => other.kind === 'sequence' && other.path === check.path)
               .map((other) => other.id)
           : [];
+      if (kind === 'overstated_wait') {
+        // A wait header that promises too much is well formed: the code check passes, and only
+        // the sequence that waits by it can tell.
+        const [sequence] = relying;
+        if (sequence === undefined) continue;
+        cases.push({
+          vendorId,
+          variant,
+          checkId: sequence,
+          failing: relying,
+          message: expectedMessage(vendorId, kind, code),
+        });
+        break;
+      }
       cases.push({
         vendorId,
         variant,
@@ -86,5 +100,7 @@ function expectedMessage(vendorId: VendorId, kind: DriftVariant['kind'], code: s
       return `The ${entry?.headers?.[0]} header is missing.`;
     case 'wrong_envelope':
       return `The body does not pass the ${reader?.schema ?? 'envelope'} schema.`;
+    case 'overstated_wait':
+      return 'The limit lifted before the advertised time.';
   }
 }

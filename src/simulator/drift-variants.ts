@@ -14,7 +14,8 @@ export type DriftKind =
   | 'missing_request_id'
   | 'uncatalogued_code'
   | 'missing_header'
-  | 'wrong_envelope';
+  | 'wrong_envelope'
+  | 'overstated_wait';
 
 export const DRIFT_KINDS: readonly DriftKind[] = [
   'wrong_status',
@@ -22,7 +23,14 @@ export const DRIFT_KINDS: readonly DriftKind[] = [
   'uncatalogued_code',
   'missing_header',
   'wrong_envelope',
+  'overstated_wait',
 ];
+
+/**
+ * How much longer than the real window an `overstated_wait` answer says to wait. Large enough
+ * that waiting one second less than advertised is already well past the real reset.
+ */
+export const OVERSTATED_WAIT_SECONDS = 30;
 
 /** Every answer built for this catalog code is broken in one way. */
 export interface CodeDrift {
@@ -90,6 +98,8 @@ export function driftProblem(variant: DriftVariant): string | undefined {
     case 'uncatalogued_code':
     case 'wrong_envelope':
       return readerFor(variant.vendorId, entry)?.code ? undefined : 'the envelope has no place for a code';
+    case 'overstated_wait':
+      return entry.headers?.length ? undefined : 'the catalog lists no wait header for this code';
     case 'missing_header':
       if (!entry.headers?.length) return 'the catalog lists no header for this code';
       return variant.header === undefined || entry.headers.includes(variant.header)
@@ -135,6 +145,19 @@ export function applyCodeDrift(variant: CodeDrift, response: SimResponse): SimRe
     case 'wrong_envelope':
       // The code nested one level deeper than documented: the value is all there, in the wrong place.
       return editBody(response, readerFor(variant.vendorId, entry)?.code, (code) => ({ code }));
+    case 'overstated_wait': {
+      // Every wait header the catalog lists (delay-seconds or epoch seconds alike) says a little
+      // later than the truth: the header is present and well formed, only its promise is false.
+      const named = new Set((entry.headers ?? []).map((header) => header.toLowerCase()));
+      const headers = Object.fromEntries(
+        Object.entries(response.headers).map(([header, value]) =>
+          named.has(header.toLowerCase()) && /^\d+$/.test(value.trim())
+            ? [header, String(Number(value) + OVERSTATED_WAIT_SECONDS)]
+            : [header, value],
+        ),
+      );
+      return { ...response, headers };
+    }
   }
 }
 
