@@ -5,10 +5,19 @@ import type { Drift } from './states.js';
 /**
  * One deliberate drift for a vendor: an interaction whose request alone reaches the provider
  * (no setup, held write, armed fault or token fetch that could take the fault first), answered
- * instead with another catalog code of the same surface and another status. Undefined when the
- * vendor has no such interaction.
+ * instead with another catalog code of the same surface. A code with the *same* status is
+ * preferred, since only the exact-code matcher can catch that one; another status is the
+ * fallback. Undefined when the vendor has no such interaction.
  */
 export function driftFor(vendorId: VendorId, interactions: readonly InteractionSpec[]): Drift | undefined {
+  return driftWith(vendorId, interactions, true) ?? driftWith(vendorId, interactions, false);
+}
+
+function driftWith(
+  vendorId: VendorId,
+  interactions: readonly InteractionSpec[],
+  sameStatus: boolean,
+): Drift | undefined {
   const { catalog, policy } = getVendor(vendorId);
   for (const spec of interactions) {
     const { scenario, request } = spec;
@@ -18,7 +27,10 @@ export function driftFor(vendorId: VendorId, interactions: readonly InteractionS
     if (request.credential && policy.authentication.scheme.startsWith('oauth')) continue;
     const entry = catalog.find((candidate) => candidate.code === spec.code);
     const wrong = catalog.find(
-      (candidate) => candidate.surface === entry?.surface && candidate.status !== entry?.status,
+      (candidate) =>
+        candidate.surface === entry?.surface &&
+        candidate.code !== entry?.code &&
+        (candidate.status === entry?.status) === sameStatus,
     );
     if (!entry || !wrong) continue;
     return {
