@@ -3,6 +3,8 @@
  * documented error rules, on the simulator mounted in nock under virtual time. A subpath of its
  * own, so that importing the main entry point never loads nock.
  */
+
+export { seededRandom } from '../retry/seeded-random.js';
 export { checkClient, DEFAULT_START_TIME, InvalidClientError } from './check-client.js';
 export { renderClientCheck } from './render.js';
 export type {
@@ -16,4 +18,4 @@ export type {
   RuleOutcome,
   RuleVerdict,
 } from './types.js';
-export { seededRandom, VirtualTime, VirtualTimeLimitError } from './virtual-time.js';
+export { VirtualTime, VirtualTimeLimitError } from './virtual-time.js';

@@ -1,5 +1,6 @@
 import type { HttpMethod, VendorPolicy } from '../generated/meta-types.js';
 import { formatDuration } from '../report/format.js';
+import { scheduledWindowMs } from '../retry/schedule.js';
 import { getVendor, type VendorId } from '../vendors/registry.js';
 import {
   apiCalls,
@@ -10,7 +11,7 @@ import {
   waitsOf,
 } from './observation.js';
 import { FINAL_STATUSES, LONG_WAIT_SECONDS, SERVER_WAIT_SECONDS, type SequenceId } from './sequences.js';
-import { scheduleWindow, serverWaitWindow, within } from './windows.js';
+import { serverWaitWindow, within } from './windows.js';
 
 /**
  * The rules a client is judged on, each derived from the vendor's policy: whether it applies, which
@@ -132,7 +133,7 @@ function rateLimitRules(policy: VendorPolicy, vendorName: string, maxWaitMs: num
 function retryRules(policy: VendorPolicy, vendorName: string): Rule[] {
   const { retry } = policy;
   const limit = retry.maxAttempts;
-  const window = (_sequence: SequenceId, retryNumber: number) => scheduleWindow(retry, retryNumber);
+  const window = (_sequence: SequenceId, retryNumber: number) => scheduledWindowMs(retry, retryNumber);
   const jitter = retry.jitterMs;
   const jittered =
     jitter !== null &&
@@ -142,7 +143,7 @@ function retryRules(policy: VendorPolicy, vendorName: string): Rule[] {
     {
       id: 'backoff.schedule',
       title: `Backs off between 5xx retries within the documented schedule (${[1, 2, 3]
-        .map((n) => range(scheduleWindow(retry, n)))
+        .map((n) => range(scheduledWindowMs(retry, n)))
         .join(', ')}, …)`,
       notApplicable: null,
       sequences: ['transient_then_success', 'server_errors_until_limit'],
@@ -153,7 +154,7 @@ function retryRules(policy: VendorPolicy, vendorName: string): Rule[] {
           const waits = waitsOf(run(id));
           if (waits.length === 0) problems.push(`never retried in "${run(id).plan.title}"`);
           waits.forEach((wait, index) => {
-            const allowed = scheduleWindow(retry, index + 1);
+            const allowed = scheduledWindowMs(retry, index + 1);
             if (!within(wait, allowed))
               problems.push(`wait ${index + 1} was ${formatDuration(wait)}, allowed ${range(allowed)}`);
           });

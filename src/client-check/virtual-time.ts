@@ -1,4 +1,5 @@
 import { createHook } from 'node:async_hooks';
+import { seededRandom } from '../retry/seeded-random.js';
 import type { Clock } from '../simulator/clock.js';
 
 /**
@@ -81,18 +82,6 @@ export class VirtualTimeLimitError extends Error {
     super(message);
     this.name = 'VirtualTimeLimitError';
   }
-}
-
-/** A small seeded generator (mulberry32): the same seed gives the same jitter on every run. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** The handle setTimeout returns: enough of Node's Timeout for the clients that call its methods. */

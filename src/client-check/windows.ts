@@ -1,4 +1,5 @@
 import type { RetryPolicy } from '../generated/meta-types.js';
+import { scheduledWindowMs } from '../retry/schedule.js';
 import type { WaitWindow } from './observation.js';
 
 /**
@@ -8,27 +9,11 @@ import type { WaitWindow } from './observation.js';
 export const SERVER_WAIT_SLACK_MS = 1000;
 
 /**
- * The documented wait before retry `retryNumber` (1 = the first retry), jitter bounds included:
- * the same arithmetic as the package's own schedule, but as a range instead of one draw.
- */
-export function scheduleWindow(retry: RetryPolicy, retryNumber: number): WaitWindow {
-  const jitter = retry.jitterMs ?? { min: 0, max: 0 };
-  const { delays } = retry;
-  if (delays.kind === 'steps') {
-    const step = delays.steps[Math.min(retryNumber, delays.steps.length) - 1] ?? delays.steps[0];
-    const [low, high] = step.jitter ? [jitter.min, jitter.max] : [0, 0];
-    return { min: step.delayMs + low, max: step.delayMs + high };
-  }
-  const base = delays.initialMs * delays.factor ** Math.min(retryNumber - 1, 60);
-  return { min: Math.min(base + jitter.min, delays.maxMs), max: Math.min(base + jitter.max, delays.maxMs) };
-}
-
-/**
  * A wait the server asked for, before retry 1, combined with the schedule by the policy's
  * `retryAfter` mode (every vendor so far uses `floor`: never less than the server asked).
  */
 export function serverWaitWindow(retry: RetryPolicy, serverMs: number): WaitWindow {
-  const scheduled = scheduleWindow(retry, 1);
+  const scheduled = scheduledWindowMs(retry, 1);
   switch (retry.retryAfter) {
     case 'replace':
       return { min: serverMs, max: serverMs + SERVER_WAIT_SLACK_MS };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { seededRandom, VirtualTime, VirtualTimeLimitError } from '../../src/client-check/virtual-time.js';
+import { VirtualTime, VirtualTimeLimitError } from '../../src/client-check/virtual-time.js';
+import { seededRandom } from '../../src/retry/seeded-random.js';
 
 const START = Date.UTC(2026, 0, 1);
 const LIMITS = { maxVirtualMs: 3_600_000, maxAdvances: 100, maxStallMs: 200, quietMs: 1 };

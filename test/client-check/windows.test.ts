@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { scheduleWindow, serverWaitWindow } from '../../src/client-check/windows.js';
+import { serverWaitWindow } from '../../src/client-check/windows.js';
 import type { RetryPolicy } from '../../src/generated/meta-types.js';
 import { getVendor, vendorIds } from '../../src/index.js';
-import { scheduledDelayMs } from '../../src/retry/schedule.js';
+import { scheduledDelayMs, scheduledWindowMs } from '../../src/retry/schedule.js';
 
 const policyWith = (mode: RetryPolicy['retryAfter']): RetryPolicy => ({
   ...getVendor('collate').policy.retry,
@@ -13,7 +13,7 @@ describe('wait windows', () => {
   it.each(vendorIds)('%s: the schedule window holds every draw the package schedule can make', (vendorId) => {
     const { retry } = getVendor(vendorId).policy;
     for (let retryNumber = 1; retryNumber <= retry.maxAttempts; retryNumber++) {
-      const window = scheduleWindow(retry, retryNumber);
+      const window = scheduledWindowMs(retry, retryNumber);
       const lowest = scheduledDelayMs(retry, retryNumber, () => 0);
       const highest = scheduledDelayMs(retry, retryNumber, () => 0.999_999);
       expect({ retryNumber, lowest, highest }).toEqual({

@@ -1,13 +1,13 @@
 import { createClient } from '../../client/create-client.js';
 import { VendorApiError } from '../../client/errors.js';
 import { scheduledWindowMs } from '../../retry/schedule.js';
+import { seededRandom } from '../../retry/seeded-random.js';
 import type { FaultSpec } from '../../simulator/fault-injection.js';
 import type { ConformanceTarget, SequenceName } from '../types.js';
 import { clientCredentialsFor } from './client-credentials.js';
 import type { SequenceDefinition, VendorFacts } from './definition.js';
 import { recordingFetch } from './recording-fetch.js';
 import { isSuccess, routeOf } from './requests.js';
-import { seededRandom } from './seeded-random.js';
 
 /** More failures than any policy allows calls: the read fails every time the client tries. */
 const PERSISTENT = 100;

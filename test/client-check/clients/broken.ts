@@ -1,7 +1,7 @@
 import type { ClientContext, ClientFactory } from '../../../src/client-check/types.js';
-import { scheduleWindow } from '../../../src/client-check/windows.js';
 import type { FetchFunction, FetchRequestInit } from '../../../src/http-types.js';
 import { type ClientOptions, getVendor, type VendorId } from '../../../src/index.js';
+import { scheduledWindowMs } from '../../../src/retry/schedule.js';
 import { referenceClient } from './reference.js';
 
 /**
@@ -108,7 +108,7 @@ export function brokenClientFor(rule: string, vendorId: VendorId): ClientFactory
         return {
           resend: (response) => {
             failed = response.status >= 500 ? failed + 1 : 0;
-            return failed === maxAttempts ? scheduleWindow(policy.retry, maxAttempts).min : false;
+            return failed === maxAttempts ? scheduledWindowMs(policy.retry, maxAttempts).min : false;
           },
         };
       });

@@ -1,8 +1,9 @@
-import type { RandomSource } from '../../retry/schedule.js';
+import type { RandomSource } from './schedule.js';
 
 /**
- * A small deterministic generator (mulberry32): the reference client's jitter is drawn from it so
- * a failing retry sequence can be replayed exactly. Not for anything that needs real randomness.
+ * A small deterministic generator (mulberry32): the same seed gives the same jitter on every run,
+ * so a retry sequence (a behavioural check, a client check) can be replayed exactly. Not for
+ * anything that needs real randomness.
  */
 export function seededRandom(seed: number): RandomSource {
   let state = seed >>> 0;
