@@ -24,6 +24,7 @@ import {
   needsSimulator,
   rolesOf,
 } from './check-requirements.js';
+import { simulatorMembers } from './simulator-side.js';
 
 /** What only the embedded simulator can do between and during checks. */
 export interface SimulatorSide {
@@ -85,13 +86,12 @@ export function createHttpTarget(options: HttpTargetOptions): ConformanceTarget 
       }),
   };
   if (side) {
-    target.simulator = side.hooks;
-    target.beforeCheck = (vendorId) => {
-      side.reset(vendorId);
+    const { beforeCheck, ...members } = simulatorMembers(side);
+    Object.assign(target, members);
+    target.beforeCheck = (vendorId, check) => {
+      beforeCheck(vendorId, check);
       credentials.delete(vendorId);
     };
-    target.waitForBackground = (vendorId) => side.waitForBackground(vendorId);
-    target.releaseBackground = (vendorId) => side.releaseBackground(vendorId);
   }
   return target;
 }

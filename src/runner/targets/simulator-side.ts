@@ -1,3 +1,4 @@
+import type { ConformanceTarget } from '../../conformance/types.js';
 import type { VirtualClock } from '../../simulator/clock.js';
 import type { SimulatorControls } from '../../simulator/simulator-core.js';
 import type { VendorId } from '../../vendors/registry.js';
@@ -28,12 +29,34 @@ export function simulatorSide(
     },
     waitForBackground: async (vendorId) => {
       for (let turn = 0; turn < BACKGROUND_TURNS; turn++) {
-        if (controls(vendorId).stats(vendorId).idempotencyInFlight > 0) return;
+        // A held write sleeps on the virtual clock once it has passed the idempotency store, so a
+        // sleeper shows it has arrived even on a drifted simulator that keeps no key in flight.
+        if (clock.pendingSleepers > 0 || controls(vendorId).stats(vendorId).idempotencyInFlight > 0) return;
         await new Promise((resolve) => setTimeout(resolve, 1));
       }
       throw new Error('The background request never reached the simulator.');
     },
     releaseBackground: () => clock.advance(RELEASE_MS),
+  };
+}
+
+/** On the simulator's virtual clock a wait costs nothing, so no advertised wait is too long. */
+export const VIRTUAL_TIME_LIMITS = { maxWaitMs: Number.POSITIVE_INFINITY } as const;
+
+/**
+ * The members of a target that only the simulator side supplies, in ConformanceTarget's terms:
+ * the same wiring for the HTTP target and for suites that drive a simulator directly.
+ */
+export function simulatorMembers(
+  side: SimulatorSide,
+): Required<
+  Pick<ConformanceTarget, 'beforeCheck' | 'waitForBackground' | 'releaseBackground' | 'simulator'>
+> {
+  return {
+    beforeCheck: (vendorId) => side.reset(vendorId),
+    waitForBackground: (vendorId) => side.waitForBackground(vendorId),
+    releaseBackground: (vendorId) => side.releaseBackground(vendorId),
+    simulator: side.hooks,
   };
 }
 

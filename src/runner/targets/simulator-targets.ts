@@ -11,10 +11,7 @@ import type { MountedSimulator } from '../../simulator/transports/nock.js';
 import type { VendorId } from '../../vendors/registry.js';
 import type { ResolvedVendorConfig } from '../config/sandbox-config.js';
 import { createHttpTarget } from './http-target.js';
-import { advancingClock, simulatorSide } from './simulator-side.js';
-
-/** On the simulator's virtual clock a wait costs nothing, so no advertised wait is too long. */
-const VIRTUAL_TIME_LIMITS = { maxWaitMs: Number.POSITIVE_INFINITY };
+import { advancingClock, simulatorSide, VIRTUAL_TIME_LIMITS } from './simulator-side.js';
 
 export interface OpenTarget {
   target: ConformanceTarget;
