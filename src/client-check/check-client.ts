@@ -1,6 +1,8 @@
 import { createAuthenticator } from '../client/auth/create-authenticator.js';
+import { headerSecretParts } from '../conformance/credential-secrets.js';
 import { ErrorContractsError, UnknownVendorError } from '../errors.js';
 import { normalizeError } from '../normalize/normalize-error.js';
+import { scrubText } from '../normalize/redact.js';
 import { DEFAULT_MAX_RETRY_AFTER_MS } from '../retry/decide-retry.js';
 import { type MountedExchange, mountSimulator } from '../simulator/transports/nock.js';
 import type { ScenarioRequest, SimRequest } from '../simulator/types.js';
@@ -62,14 +64,6 @@ function callOf(request: ScenarioRequest): ClientCall {
   };
 }
 
-/** Blanks every credential value the check knows of in text that leaves it (a client's error message). */
-function redactor(secrets: () => string[]): (text: string) => string {
-  return (text) =>
-    secrets()
-      .filter((secret) => secret.length >= 4)
-      .reduce((out, secret) => out.replaceAll(secret, '[REDACTED]'), text);
-}
-
 /**
  * Checks run one at a time: each replaces the process's timers and clock while it runs, and two
  * at once would each take the other's stand-ins for the originals and never put them back.
@@ -125,7 +119,7 @@ async function checkClientAlone(
   const pending = new WeakMap<SimRequest, ObservedRequest>();
   const arrive = (request: SimRequest, receivedAt: number) => {
     const credentialHeader = request.headers[policy.authentication.header.toLowerCase()];
-    if (credentialHeader) for (const secret of secretParts(credentialHeader)) secrets.add(secret);
+    if (credentialHeader) for (const secret of headerSecretParts(credentialHeader)) secrets.add(secret);
     const event: ObservedRequest = {
       kind: request.path === tokenPath ? 'token' : 'api',
       method: request.method,
@@ -158,8 +152,9 @@ async function checkClientAlone(
       new URL(baseUrl).pathname.replace(/\/$/, '').length,
     );
     secrets.add(credential.clientSecret);
-  } else for (const secret of secretParts(credential.value)) secrets.add(secret);
-  const redact = redactor(() => [...secrets]);
+  } else for (const secret of headerSecretParts(credential.value)) secrets.add(secret);
+  // Every credential value the check knows of is blanked from text that leaves it (a client's error).
+  const redact = (text: string) => scrubText(text, [...secrets]);
 
   const contextFor = (): ClientContext => {
     const credentials = clientCredentialsFor(policy.authentication, credential, () =>
@@ -256,16 +251,6 @@ async function checkClientAlone(
     virtualTimeMs: all.reduce((sum, run) => sum + (run.endedAt - run.startedAt), 0),
     wallTimeMs: performance.now() - wallStart,
   };
-}
-
-/**
- * The ways a credential header's secret may show up in text: whole, without its scheme word, and
- * as each cookie's bare value.
- */
-function secretParts(headerValue: string): string[] {
-  const bare = headerValue.replace(/^(Bearer|Basic)\s+/i, '');
-  const cookies = headerValue.split(';').map((pair) => pair.slice(pair.indexOf('=') + 1).trim());
-  return [headerValue, bare, ...cookies];
 }
 
 /** "HTTPError: Response code 503": the error's name and the first line of its message. */

@@ -21,3 +21,15 @@ export function credentialSecrets(credentials: VendorCredentials): string[] {
   // Very short values would blank ordinary words; real credentials are longer.
   return [...new Set([...fromRoles, ...fromFacts])].filter((secret) => secret.length >= 4);
 }
+
+/**
+ * The ways one credential header's secret may show up in text: whole, without its scheme word
+ * ("Bearer abc"), and as each cookie's bare value ("session=abc; theme=x").
+ */
+export function headerSecretParts(headerValue: string): string[] {
+  const afterScheme = headerValue.includes(' ')
+    ? headerValue.slice(headerValue.lastIndexOf(' ') + 1)
+    : headerValue;
+  const cookies = headerValue.split(';').map((pair) => pair.slice(pair.indexOf('=') + 1).trim());
+  return [headerValue, afterScheme, ...cookies];
+}
