@@ -11,14 +11,13 @@ import { type FileReporter, fileReporters, writeReports } from '../../report/wri
 import { assembleResult } from '../../runner/assemble-result.js';
 import { cassetteFileName } from '../../runner/cassettes/cassette.js';
 import { readCassette } from '../../runner/cassettes/replay.js';
-import { baseUrlVariable, CONFIG_FILE_VARIABLE, DEFAULT_CONFIG_FILE } from '../../runner/config/env-names.js';
+import { CONFIG_FILE_VARIABLE, DEFAULT_CONFIG_FILE } from '../../runner/config/env-names.js';
 import { RunConfigError } from '../../runner/config/errors.js';
 import {
-  assertDeclaredSandboxes,
   assertKnownCheckIds,
   parseRunConfig,
   type RunConfigFile,
-  resolveSandboxConfig,
+  sandboxVendors,
 } from '../../runner/config/sandbox-config.js';
 import { type RunOptions, TARGET_NAMES, type TargetName } from '../../runner/run-options.js';
 import { runWithVitest } from '../../runner/vitest/run-with-vitest.js';
@@ -94,14 +93,7 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
     const vendors =
       target === 'replay' && !values.vendor?.length
         ? recordedVendors(recording.cassettes ?? '')
-        : chooseVendors(values.vendor, target, config, io.env);
-    if (target === 'sandbox') {
-      const resolved = resolveSandboxConfig(config ?? {}, io.env);
-      assertDeclaredSandboxes(
-        vendors.flatMap((id) => resolved.get(id) ?? []),
-        values['yes-this-is-a-sandbox'] === true,
-      );
-    }
+        : chooseVendors(values.vendor, target, config, io.env, values['yes-this-is-a-sandbox'] === true);
     // Cassettes are read here as well as in the run, so a broken one is a usage error (exit 2)
     // reported before anything starts, not a crash inside a worker.
     if (recording.cassettes !== undefined) {
@@ -301,34 +293,21 @@ function lineAndColumn(text: string, offset: number): string {
   return `line ${before.length}, column ${(before.at(-1)?.length ?? 0) + 1}`;
 }
 
-/** The named vendors; by default all of them, or for a sandbox run every vendor it has a base URL for. */
+/**
+ * The named vendors, or all of them; for a sandbox run, the named ones or every vendor with a
+ * base URL, checked against the declared-sandbox rule before anything starts.
+ */
 function chooseVendors(
   named: string[] | undefined,
   target: TargetName,
   config: RunConfigFile | undefined,
   env: CliIo['env'],
+  allowUndeclared: boolean,
 ): VendorId[] {
   const chosen =
     named && named.length > 0
       ? [...new Set(named.map((id) => vendorArgument(id, 'run --vendor')))]
       : undefined;
   if (target !== 'sandbox') return chosen ?? [...vendorIds];
-  const resolved = resolveSandboxConfig(config ?? {}, env);
-  if (chosen) {
-    for (const id of chosen) {
-      if (!resolved.has(id)) {
-        throw new RunConfigError(
-          `${id} has no sandbox base URL; set ${baseUrlVariable(id)} or vendors.${id}.baseUrl in the config file.`,
-        );
-      }
-    }
-    return chosen;
-  }
-  const configured = [...resolved.keys()];
-  if (configured.length === 0) {
-    throw new RunConfigError(
-      `no vendor has a sandbox base URL; set ERROR_CONTRACTS_<VENDOR>_BASE_URL (for example ${baseUrlVariable(vendorIds[0] ?? 'vendor')}) or vendors.<id>.baseUrl in the config file, or name one with --vendor.`,
-    );
-  }
-  return configured;
+  return [...sandboxVendors(config ?? {}, env, chosen, allowUndeclared).keys()];
 }

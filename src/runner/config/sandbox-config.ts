@@ -357,6 +357,37 @@ export function assertKnownCheckIds(file: RunConfigFile): void {
   }
 }
 
+/**
+ * The sandbox vendors of one run, resolved once: the named ones (each must have a base URL), or
+ * every vendor the configuration gives one; each checked against the declared-sandbox rule.
+ */
+export function sandboxVendors(
+  file: RunConfigFile,
+  env: Env,
+  named: readonly VendorId[] | undefined,
+  allowUndeclared: boolean,
+): Map<VendorId, ResolvedVendorConfig> {
+  const resolved = resolveSandboxConfig(file, env);
+  const chosen = named ?? [...resolved.keys()];
+  if (chosen.length === 0) {
+    throw new RunConfigError(
+      `no vendor has a sandbox base URL; set ERROR_CONTRACTS_<VENDOR>_BASE_URL (for example ${baseUrlVariable(vendorIds[0] ?? 'vendor')}) or vendors.<id>.baseUrl in the config file, or name one with --vendor.`,
+    );
+  }
+  const vendors = new Map<VendorId, ResolvedVendorConfig>();
+  for (const id of chosen) {
+    const vendor = resolved.get(id);
+    if (!vendor) {
+      throw new RunConfigError(
+        `${id} has no sandbox base URL; set ${baseUrlVariable(id)} or vendors.${id}.baseUrl in the config file.`,
+      );
+    }
+    vendors.set(id, vendor);
+  }
+  assertDeclaredSandboxes(vendors.values(), allowUndeclared);
+  return vendors;
+}
+
 /** Which variable a person sets to give a role its credential, for the skip reasons. */
 export function credentialHint(vendorId: VendorId, role: CredentialRole): string {
   const { authentication } = getVendor(vendorId).policy;

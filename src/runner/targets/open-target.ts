@@ -1,7 +1,6 @@
 import { openReplayTarget } from '../cassettes/replay.js';
-import { baseUrlVariable } from '../config/env-names.js';
 import { RunConfigError } from '../config/errors.js';
-import { assertDeclaredSandboxes, resolveSandboxConfig } from '../config/sandbox-config.js';
+import { sandboxVendors } from '../config/sandbox-config.js';
 import type { RunOptions } from '../run-options.js';
 import { createHttpTarget } from './http-target.js';
 import {
@@ -22,24 +21,17 @@ export async function openTarget(
     if (!options.cassettes) throw new RunConfigError('the replay target needs --cassettes <dir>.');
     return openReplayTarget(options.vendors, options.cassettes);
   }
-  const resolved = resolveSandboxConfig(options.config ?? {}, options.env ?? process.env);
-  for (const id of options.vendors) {
-    if (!resolved.has(id)) {
-      throw new RunConfigError(
-        `${id}: no sandbox base URL; set ${baseUrlVariable(id)} or vendors.${id}.baseUrl in the config file.`,
-      );
-    }
-  }
-  const vendors = new Map(options.vendors.map((id) => [id, resolved.get(id) ?? never(id)]));
-  // The same guard the CLI applies before starting, here too, for suites that call the runner directly.
-  assertDeclaredSandboxes(vendors.values(), options.allowUndeclaredSandbox === true);
+  // The same resolution and guard the CLI applies before starting, here too, for suites that
+  // call the runner directly.
+  const vendors = sandboxVendors(
+    options.config ?? {},
+    options.env ?? process.env,
+    options.vendors,
+    options.allowUndeclaredSandbox === true,
+  );
   return {
     target: createHttpTarget({ vendors, ...(options.limits ? { limits: options.limits } : {}) }),
     baseUrls: new Map(options.vendors.map((id) => [id, vendors.get(id)?.baseUrl ?? ''])),
     close: async () => {},
   };
-}
-
-function never(id: string): never {
-  throw new RunConfigError(`${id} is not configured.`);
 }
