@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PactRunOptions, PactRunResult } from '../../src/pact/run.js';
 import type { verifySandbox } from '../../src/pact/sandbox.js';
-import { repoRoot } from '../helpers/paths.js';
+import { runTsxScript } from '../helpers/tsx-process.js';
 
 type SandboxOptions = Parameters<typeof verifySandbox>[0];
 type SandboxOutcome = Awaited<ReturnType<typeof verifySandbox>>;
@@ -21,31 +20,12 @@ async function inChild<T>(args: string[]): Promise<T> {
   const dir = await mkdtemp(join(tmpdir(), 'quiet-pact-'));
   const resultFile = join(dir, 'result.json');
   try {
-    await new Promise<void>((resolve, reject) => {
-      const child = spawn(
-        process.execPath,
-        ['--import', 'tsx', join(repoRoot, 'scripts/pact/run-json.ts'), ...args, resultFile],
-        {
-          cwd: repoRoot,
-          env: { ...process.env, PACT_DO_NOT_TRACK: 'true' },
-          stdio: ['ignore', 'pipe', 'pipe'],
-        },
-      );
-      let text = '';
-      child.stdout.on('data', (chunk: Buffer) => {
-        text += chunk.toString('utf8');
-      });
-      child.stderr.on('data', (chunk: Buffer) => {
-        text += chunk.toString('utf8');
-      });
-      const timer = setTimeout(() => child.kill('SIGKILL'), CHILD_TIMEOUT_MS);
-      child.on('error', reject);
-      child.on('close', (code) => {
-        clearTimeout(timer);
-        if (code === 0) resolve();
-        else reject(new Error(`The Pact child exited with ${code}:\n${text}`));
-      });
+    const run = await runTsxScript('scripts/pact/run-json.ts', [...args, resultFile], {
+      env: { ...process.env, PACT_DO_NOT_TRACK: 'true' },
+      timeoutMs: CHILD_TIMEOUT_MS,
     });
+    if (run.code !== 0)
+      throw new Error(`The Pact child exited with ${run.code}:\n${run.stdout}${run.stderr}`);
     return JSON.parse(await readFile(resultFile, 'utf8')) as T;
   } finally {
     await rm(dir, { recursive: true, force: true });
