@@ -5,8 +5,8 @@ import {
   type ChecklistPathId,
   isChecklistPathId,
 } from '../report/paths.js';
-import { scenariosFor, statusScenariosFor } from '../simulator/scenarios.js';
-import type { Scenario, StatusScenario } from '../simulator/types.js';
+import { scenariosFor, statusScenariosFor } from '../scenarios/index.js';
+import type { Scenario, StatusScenario } from '../scenarios/types.js';
 import { getVendor, type VendorId } from '../vendors/registry.js';
 import { sequenceChecksFor } from './sequences/index.js';
 import type { NotRunPlannedCheck, PlannedCheck, ScenarioCheck, StatusCheck } from './types.js';

@@ -1,4 +1,4 @@
-import type { VendorCredentials } from '../simulator/types.js';
+import type { VendorCredentials } from '../scenarios/types.js';
 
 /**
  * Every secret string a vendor's configured credentials hold: whole header values, the part

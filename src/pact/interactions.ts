@@ -1,7 +1,8 @@
 import { checklistFor } from '../conformance/checklist.js';
-import { FAULT_HEADER } from '../simulator/fault-injection.js';
-import { statusScenariosFor } from '../simulator/scenarios.js';
-import type { CredentialRole, Scenario, ScenarioRequest, VendorCredentials } from '../simulator/types.js';
+import { FAULT_HEADER } from '../scenarios/fault-header.js';
+import { statusScenariosFor } from '../scenarios/index.js';
+import { resolveRequest } from '../scenarios/resolve.js';
+import type { CredentialRole, ResolvedRequest, Scenario, VendorCredentials } from '../scenarios/types.js';
 import { vendorModels } from '../simulator/vendors/index.js';
 import { getVendor, type VendorId } from '../vendors/registry.js';
 import { credentialShape, fillForContract } from './placeholders.js';
@@ -60,7 +61,7 @@ export function interactionsFor(vendorId: VendorId): VendorInteractions {
   const { catalog, policy } = getVendor(vendorId);
   // Test credentials supply public fields such as an OAuth scope; secrets become stand-ins.
   const credentials = vendorModels[vendorId].credentials('http://127.0.0.1');
-  const candidates: Array<Omit<InteractionSpec, 'request' | 'vendorId'> & { raw: ScenarioRequest }> = [];
+  const candidates: Array<Omit<InteractionSpec, 'request' | 'vendorId'> & { raw: ResolvedRequest }> = [];
   const seen = new Set<string>();
   for (const check of checklistFor(vendorId)) {
     if (check.kind !== 'scenario' || seen.has(check.code)) continue;
@@ -74,7 +75,7 @@ export function interactionsFor(vendorId: VendorId): VendorInteractions {
       code: check.code,
       scenario: check.scenario,
       stateless: isStateless(check.scenario, entry?.category),
-      raw: check.scenario.request,
+      raw: resolveRequest(credentials, check.scenario.request),
     });
   }
   const counts = new Map<number, number>();
@@ -89,7 +90,7 @@ export function interactionsFor(vendorId: VendorId): VendorInteractions {
       status: scenario.status,
       scenario,
       stateless: isStateless(scenario, category),
-      raw: scenario.request,
+      raw: resolveRequest(credentials, scenario.request),
     });
   }
   const result: VendorInteractions = { interactions: [], leftOut: [] };
@@ -118,7 +119,7 @@ function isStateless(scenario: Omit<Scenario, 'code'>, category: string | undefi
 }
 
 /** Why a scenario request cannot be written as a Pact interaction, if it cannot. */
-function inexpressible(request: ScenarioRequest): string | undefined {
+function inexpressible(request: ResolvedRequest): string | undefined {
   if (request.declaredLength !== undefined) {
     return 'The path is provoked by a declared Content-Length larger than the body; a verifier sends the body it replays with its true length.';
   }
@@ -138,7 +139,7 @@ function parses(text: string): boolean {
 }
 
 function contractRequest(
-  request: ScenarioRequest,
+  request: ResolvedRequest,
   credentials: VendorCredentials,
   oauthHeader: string,
 ): ContractRequest {

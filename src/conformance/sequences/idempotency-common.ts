@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { normalizeError } from '../../normalize/normalize-error.js';
-import type { Exchange as SimExchange } from '../../simulator/scenario-runner.js';
-import type { IdempotentCreate } from '../../simulator/types.js';
+import type { Exchange as SimExchange } from '../../scenarios/runner.js';
+import type { IdempotentCreate, ResolvedRequest } from '../../scenarios/types.js';
 import type { VendorFacts } from './definition.js';
 import type { SequenceRecorder } from './recorder.js';
 import { isSuccess, outgoing, roleHeaders } from './requests.js';
@@ -32,7 +32,7 @@ export async function sendKeyed(
   key: string,
   json?: unknown,
 ): Promise<SimExchange | undefined> {
-  const create = behaviour?.create as IdempotentCreate;
+  const create = behaviour?.create as IdempotentCreate<ResolvedRequest>;
   const role = create.request.role === 'none' ? undefined : (create.request.role ?? 'valid');
   const auth = role === undefined ? {} : await roleHeaders(recorder, role, policy.authentication.header);
   if (!auth) return undefined;

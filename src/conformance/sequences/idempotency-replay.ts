@@ -17,6 +17,7 @@ import {
  */
 export const idempotencyReplay: SequenceDefinition = {
   name: 'idempotency_replay',
+  uses: ['create'],
   path: 'idempotency_reuse',
   title:
     'Repeating a create with the same idempotency key and body returns the original result and creates nothing new',

@@ -19,6 +19,7 @@ const HEADER_RESOLUTION_MS = 1000;
  */
 export const rateLimitWait: SequenceDefinition = {
   name: 'rate_limit_wait',
+  uses: ['read'],
   path: 'rate_limit',
   title: 'After a 429, waiting the advertised time makes the next request succeed, and waiting less does not',
   notApplicable: ({ policy }) =>

@@ -4,7 +4,7 @@
  * review in a pull request and to refresh from a scheduled job.
  */
 import type { RunLimits } from '../../conformance/types.js';
-import type { CredentialRole } from '../../simulator/types.js';
+import type { CredentialRole } from '../../scenarios/types.js';
 import type { VendorId } from '../../vendors/registry.js';
 
 export const CASSETTE_FORMAT = 'error-contracts-cassette';

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { credentialSecrets } from '../../conformance/credential-secrets.js';
 import { type ConformanceTarget, DEFAULT_LIMITS } from '../../conformance/types.js';
 import { redactText } from '../../report/redact.js';
-import { exchange, type HttpSend } from '../../simulator/scenario-runner.js';
-import type { CredentialRole } from '../../simulator/types.js';
+import { exchange, type HttpSend } from '../../scenarios/runner.js';
+import type { CredentialRole } from '../../scenarios/types.js';
 import type { VendorId } from '../../vendors/registry.js';
 import {
   CASSETTE_FORMAT,

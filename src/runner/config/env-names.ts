@@ -3,7 +3,7 @@
  * role. One place builds every name, so the messages that tell a person which variable to set can
  * never disagree with the variables actually read.
  */
-import type { CredentialRole } from '../../simulator/types.js';
+import type { CredentialRole } from '../../scenarios/types.js';
 
 const PREFIX = 'ERROR_CONTRACTS';
 

@@ -11,7 +11,7 @@ import type {
   CredentialRole,
   ScenarioRequest,
   VendorCredentials,
-} from '../../simulator/types.js';
+} from '../../scenarios/types.js';
 import { getVendor, isVendorId, type VendorId, vendorIds } from '../../vendors/registry.js';
 import { baseUrlVariable, credentialVariable, factVariable, sandboxVariable } from './env-names.js';
 import { RunConfigError } from './errors.js';

@@ -11,9 +11,9 @@ import {
   type RunLimits,
   type SimulatorHooks,
 } from '../../conformance/types.js';
+import { exchange } from '../../scenarios/runner.js';
+import type { CredentialRole, VendorCredentials } from '../../scenarios/types.js';
 import { type Clock, realClock } from '../../simulator/clock.js';
-import { exchange } from '../../simulator/scenario-runner.js';
-import type { CredentialRole, VendorCredentials } from '../../simulator/types.js';
 import type { VendorId } from '../../vendors/registry.js';
 import { RunConfigError } from '../config/errors.js';
 import { credentialHint, type ResolvedVendorConfig } from '../config/sandbox-config.js';
