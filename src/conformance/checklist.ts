@@ -13,8 +13,8 @@ import type { NotRunPlannedCheck, PlannedCheck, ScenarioCheck, StatusCheck } fro
 
 /**
  * A vendor's checklist, derived from data only: one check per catalog code (on the matrix row its
- * first `checklist` tag names, provoked by the scenario table); a further check for a row that a
- * code names only as a later tag, so that row is exercised rather than reported as undocumented;
+ * first `checklist` tag names, provoked by the scenario table); a row a code names only as a later
+ * tag is listed as not verified (a check of its own would repeat code.<code>'s request);
  * one check per documented status that has no code (the vendor's status scenarios); the
  * behavioural sequences (idempotency, waiting out a 429, refreshing credentials, the 5xx schedule); then one
  * entry, with its reason, for each row nothing covers. Nothing here knows a vendor by name, so a
@@ -42,20 +42,12 @@ export function checklistFor(vendorId: VendorId): PlannedCheck[] {
   });
   const statusChecks = statusChecksFor(vendorId);
   const covered = new Set<ChecklistPathId>([...checks, ...statusChecks].map((check) => check.path));
+  // A row a code names only as a later tag gets no check of its own: it would send the very request
+  // code.<code> sends, and two checks of one request are one check. The row is listed as not
+  // verified, naming the code, rather than credited to a scenario that does not exercise it.
+  const laterTags = new Map<ChecklistPathId, string>();
   for (const entry of catalog) {
-    for (const path of pathsOf(entry).slice(1)) {
-      if (covered.has(path)) continue;
-      covered.add(path);
-      const scenario = scenarioOf(entry);
-      checks.push({
-        kind: 'scenario',
-        id: `code.${entry.code}.${path}`,
-        path,
-        title: `${entry.code} also answers this path as documented: ${scenario.title}`,
-        code: entry.code,
-        scenario,
-      });
-    }
+    for (const path of pathsOf(entry).slice(1)) if (!covered.has(path)) laterTags.set(path, entry.code);
   }
   // Behavioural sequences follow. One that does not apply is listed only on a row something else
   // checks (refresh on an API-key vendor's 401 row, say): on a row nothing covers, the row's own
@@ -65,13 +57,24 @@ export function checklistFor(vendorId: VendorId): PlannedCheck[] {
   const shownSequences = sequences.filter(
     (sequence) => sequence.kind === 'sequence' || covered.has(sequence.path),
   );
-  const rest: NotRunPlannedCheck[] = CHECKLIST_PATHS.filter((path) => !covered.has(path.id)).map((path) => ({
-    kind: 'not_applicable',
-    id: `path.${path.id}`,
-    path: path.id,
-    title: `${path.label}: not documented`,
-    reason: notApplicableReason(path.id, policy),
-  }));
+  const rest: NotRunPlannedCheck[] = CHECKLIST_PATHS.filter((path) => !covered.has(path.id)).map((path) => {
+    const code = laterTags.get(path.id);
+    return code === undefined
+      ? {
+          kind: 'not_applicable',
+          id: `path.${path.id}`,
+          path: path.id,
+          title: `${path.label}: not documented`,
+          reason: notApplicableReason(path.id, policy),
+        }
+      : {
+          kind: 'skipped',
+          id: `path.${path.id}`,
+          path: path.id,
+          title: `${path.label}: documented through ${code}, not exercised on its own`,
+          reason: `The catalog also names this path for ${code}, but no scenario of its own provokes it; code.${code} checks the code once, on its first path.`,
+        };
+  });
   // Code checks come first and keep their order, so adding status checks moves no other row.
   return [...checks, ...statusChecks, ...shownSequences, ...rest];
 }

@@ -7,6 +7,7 @@ import type { VendorId } from '../vendors/registry.js';
 import { judge, judgeStatus, type Verdict } from './assertions.js';
 import { checklistFor } from './checklist.js';
 import { credentialSecrets } from './credential-secrets.js';
+import { notProvoked } from './not-provoked.js';
 import { redactCheck as redact } from './redact-check.js';
 import { runSequenceCheck } from './sequences/index.js';
 import type { ConformanceTarget, PlannedCheck, ScenarioCheck, StatusCheck } from './types.js';
@@ -100,7 +101,10 @@ export async function runCheck(
       durationMs: performance.now() - started,
     });
   }
-  const { failures, drift } = verdictOf(vendorId, check, response);
+  const { failures, drift } =
+    response.status >= 200 && response.status < 300
+      ? { failures: [notProvoked(vendorId, check.id, check.scenario.request, response.status)], drift: [] }
+      : verdictOf(vendorId, check, response);
   return record({
     ...common,
     outcome: failures.length > 0 ? 'fail' : drift.length > 0 ? 'drift' : 'pass',

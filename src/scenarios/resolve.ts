@@ -70,13 +70,16 @@ const OPERATION = /\{\{operations\.(\w+)\}\}/g;
  * absolute URL (a token endpoint on another host).
  */
 export function operationPath(binding: Binding, operation: string, seen: readonly string[] = []): string {
-  const configured = binding.operations?.[operation];
-  if (configured !== undefined && configured !== '') return configured;
-  const valid = binding.roles.valid;
-  if (operation === 'token' && valid?.kind === 'oauthClient') return valid.tokenUrl;
+  if (seen.includes(operation)) throw new UnknownOperationError(binding.vendorId, operation);
   const spec = vendorScenarios[binding.vendorId].operations[operation];
-  if (!spec || seen.includes(operation)) throw new UnknownOperationError(binding.vendorId, operation);
-  return spec.path.replace(OPERATION, (_whole, name: string) =>
+  const configured = binding.operations?.[operation];
+  const valid = binding.roles.valid;
+  let path: string;
+  if (configured !== undefined && configured !== '') path = configured;
+  else if (operation === 'token' && valid?.kind === 'oauthClient') path = valid.tokenUrl;
+  else if (spec) path = spec.path;
+  else throw new UnknownOperationError(binding.vendorId, operation);
+  return path.replace(OPERATION, (_whole, name: string) =>
     operationPath(binding, name, [...seen, operation]),
   );
 }

@@ -84,6 +84,12 @@ export function recordCassettes(inner: ConformanceTarget, vendors: readonly Vend
           baseUrl: redactText(baseUrl, secrets),
           roles: Object.keys(credentials.roles) as CredentialRole[],
           facts: Object.keys(credentials.facts),
+          binding: {
+            facts: Object.fromEntries(
+              Object.entries(credentials.facts).map(([name, value]) => [name, redactText(value, secrets)]),
+            ),
+            operations: { ...credentials.operations },
+          },
           limits: { ...DEFAULT_LIMITS, ...inner.limits },
           checks,
         };

@@ -43,3 +43,8 @@ export const CONFIG_FILE_VARIABLE = `${PREFIX}_CONFIG`;
 export function factVariable(vendorId: string, fact: string): string {
   return `${PREFIX}_${screaming(vendorId)}_FACT_${screaming(fact)}`;
 }
+
+/** ERROR_CONTRACTS_COLLATE_OPERATION_AUTHORIZATION: a sandbox's path for one named operation. */
+export function operationVariable(vendorId: string, operation: string): string {
+  return `${PREFIX}_${screaming(vendorId)}_OPERATION_${screaming(operation)}`;
+}

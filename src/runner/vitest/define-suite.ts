@@ -57,6 +57,7 @@ export function defineConformanceSuite(options: ConformanceSuiteOptions): void {
   for (const vendorId of options.vendors) {
     describe(`${getVendor(vendorId).name} (${options.target})`, () => {
       for (const check of checklistFor(vendorId)) {
+        if (options.only && !options.only.includes(check.id)) continue;
         it(check.title, async ({ task, skip }) => {
           if (!open) throw new Error('The target did not open; see the error from beforeAll.');
           const { target } = open;
