@@ -1,5 +1,5 @@
 import { constants, existsSync } from 'node:fs';
-import { access, mkdir, readFile } from 'node:fs/promises';
+import { access, mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checklistFor } from '../../conformance/checklist.js';
@@ -13,12 +13,7 @@ import { cassetteFileName } from '../../runner/cassettes/cassette.js';
 import { readCassette } from '../../runner/cassettes/replay.js';
 import { CONFIG_FILE_VARIABLE, DEFAULT_CONFIG_FILE } from '../../runner/config/env-names.js';
 import { RunConfigError } from '../../runner/config/errors.js';
-import {
-  assertKnownCheckIds,
-  parseRunConfig,
-  type RunConfigFile,
-  sandboxVendors,
-} from '../../runner/config/sandbox-config.js';
+import { type RunConfigFile, sandboxVendors } from '../../runner/config/sandbox-config.js';
 import { didYouMean } from '../../runner/config/suggest.js';
 import { describeChecks } from '../../runner/describe-checks.js';
 import { PreflightError, preflight } from '../../runner/preflight.js';

@@ -10,7 +10,7 @@ import {
   readJsonObject,
   route,
 } from '../routing.js';
-import type { CredentialRole, ModelContext, SimRequest, SimResponse, VendorModel } from '../types.js';
+import type { ModelContext, SimRequest, SimResponse, VendorModel } from '../types.js';
 
 /**
  * ClaimRev promises no error shape, and this model keeps that promise faithfully: each endpoint

@@ -12,7 +12,7 @@ import {
 } from '../routing.js';
 import { failuresFromTable } from '../standard-failures.js';
 import type { ModelContext, SimRequest, SimResponse, VendorModel } from '../types.js';
-import { containsTestVirus, EICAR_TEST_STRING } from '../virus-scan.js';
+import { containsTestVirus } from '../virus-scan.js';
 
 type Role = 'admin' | 'member' | 'viewer';
 interface User {
