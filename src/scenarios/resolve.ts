@@ -48,7 +48,10 @@ export function factsNamedBy(request: ScenarioRequest | ResolvedRequest): string
 }
 
 /** The facts of a scenario's requests that the binding cannot supply (neither given nor defaulted). */
-export function missingFacts(binding: Binding, requests: readonly ScenarioRequest[]): string[] {
+export function missingFacts(
+  binding: Binding,
+  requests: readonly (ScenarioRequest | ResolvedRequest)[],
+): string[] {
   const spec = vendorScenarios[binding.vendorId].facts;
   const named = [...new Set(requests.flatMap(factsNamedBy))];
   return named.filter((name) => factValue(binding, name, spec) === undefined);
@@ -118,6 +121,9 @@ export function resolveRequest(
   binding: Binding,
   request: ScenarioRequest | ResolvedRequest,
 ): ResolvedRequest {
+  // Every missing fact at once, so a skip reason or an error names all there are to set.
+  const missing = missingFacts(binding, [request]);
+  if (missing.length > 0) throw new MissingFactError(binding.vendorId, missing);
   if (!('operation' in request)) return fillDeep(binding, request);
   const { operation, params, query, path: literal, ...rest } = request;
   let path = literal ?? operationPath(binding, operation);
