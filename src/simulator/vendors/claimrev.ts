@@ -264,6 +264,8 @@ export const claimrev: VendorModel<State> = {
         otherOrganisation: client('crv-test-client-other'),
         expired: { kind: 'header', header: 'Authorization', value: `Bearer ${EXPIRED_TOKEN}` },
       },
+      // Its token endpoint is a path on the same server; everything else is a reference path.
+      operations: { token: TOKEN_PATH },
       facts: {
         accountNumber: '1001',
         payerId: '60054',
