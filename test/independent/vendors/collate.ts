@@ -366,9 +366,10 @@ export function createCollate({ bugs }: VendorContext): IndependentVendor {
         if (key === undefined) return createAuthorization(input, request.body, ctx);
         const fingerprint = fingerprintOf(request.method, request.path, request.body);
         const seen = idempotency.get(ctx.principal, key);
-        if (seen?.state === 'done' && !has('collate.replay-creates-duplicate')) {
+        if (seen?.state === 'done') {
           if (seen.fingerprint !== fingerprint)
             return fail('idempotency_key_reused', 'This key was used with another body.');
+          if (has('collate.replay-creates-duplicate')) return createAuthorization(input, request.body, ctx);
           return {
             ...seen.answer,
             status: seen.answer.status === 201 ? 200 : seen.answer.status,
