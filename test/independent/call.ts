@@ -89,8 +89,8 @@ async function credentialHeaders(directory: VendorDirectory, role: Role): Promis
   const credential = directory.credentials[role];
   if (!credential) throw new Error(`No credential for the ${role} role.`);
   if (credential.kind === 'header') return { [credential.header.toLowerCase()]: credential.value };
-  let cache = tokens.get(directory);
-  if (!cache) tokens.set(directory, (cache = new Map()));
+  const cache = tokens.get(directory) ?? new Map<string, string>();
+  tokens.set(directory, cache);
   let token = cache.get(credential.clientId);
   if (!token) {
     const answer = await requestToken(credential);

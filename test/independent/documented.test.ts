@@ -69,8 +69,8 @@ describe.each(VENDORS)('the independent %s', (vendorId) => {
 describe('seeded bugs', () => {
   const baselines = new Map<VendorId, Map<string, Answer>>();
   const baseline = async (vendorId: VendorId) => {
-    let answers = baselines.get(vendorId);
-    if (!answers) baselines.set(vendorId, (answers = await runAll(vendorId)));
+    const answers = baselines.get(vendorId) ?? (await runAll(vendorId));
+    baselines.set(vendorId, answers);
     return answers;
   };
 
