@@ -37,7 +37,7 @@ const collateKeyed = (key: string, json: unknown): Call => ({
 const withAuthorization = (fact: string) => ({ authorizationId: `{{facts.${fact}}}` });
 const COLLATE_CODE_BUGS: BugId[] = ['collate.error-code-missing', 'collate.request-id-missing'];
 
-const collate: DocumentedCase[] = [
+const collateCases: DocumentedCase[] = [
   {
     title: 'an If-Match that is not a version is a bad_request',
     call: { operation: 'updateAuthorization', headers: { 'If-Match': 'newest' }, json: { answers: [] } },
@@ -331,7 +331,9 @@ const collate: DocumentedCase[] = [
     expect: { status: 503, code: 'workflow_backend_unavailable' },
     headers: ['retry-after'],
   },
-].map((entry) => ({
+];
+/** Every Collate answer that names a code also carries what those two bugs break: code and request id. */
+const collate: DocumentedCase[] = collateCases.map((entry) => ({
   ...entry,
   bugs: [...(entry.bugs ?? []), ...(entry.expect.code ? COLLATE_CODE_BUGS : [])],
 }));

@@ -38,7 +38,13 @@ const STATUS: Record<string, number> = {
 };
 const PREFIX = '/api/public';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const CASE_TYPES = ['auto_accident', 'premises_liability', 'employment', 'product_liability'];
+const CASE_TYPES = [
+  'personal_injury',
+  'auto_accident',
+  'premises_liability',
+  'employment',
+  'product_liability',
+];
 /** Referral states from which a re-referral is allowed (the terminal ones). */
 const TERMINAL_REFERRAL = new Set(['declined', 'withdrawn', 'closed']);
 

@@ -657,6 +657,8 @@ export function createCollate({ bugs }: VendorContext): IndependentVendor {
       facts: {
         authorizationId: ids.needsAnswers,
         authorizationVersion: '3',
+        processingVersion: '7',
+        bytesOverUploadLimit: String(MAX_UPLOAD_BYTES + 1),
         staleAuthorizationVersion: '1',
         unknownAuthorizationId: uuid(),
         otherOrganizationAuthorizationId: ids.otherOrganisation,
