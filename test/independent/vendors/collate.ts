@@ -10,7 +10,6 @@
  * | ids                                     | UUIDs, new on every start                                 |
  * | requestId form ("req_123" is an example)| a bare UUID                                               |
  * | bearer token form                       | `clt_sandbox_<random>`                                    |
- * | If-Match form                           | a version number, quoted or not (`"3"`, `3`, `W/"3"`)     |
  * | another organisation's authorization   | 404 prior_authorization_not_found ("not visible")         |
  * | 403 forbidden                           | a production key used against the sandbox                 |
  * | replay of a create (same key and body)  | 200 (not 201) with the original resource and              |
