@@ -18,6 +18,7 @@
  * | internal_error                               | a magic case id that always fails                   |
  */
 import type { BugId } from '../bugs.js';
+import { headerCredentials } from '../kit/credentials.js';
 import { json, type Outgoing, parseJsonBody } from '../kit/http.js';
 import { secret, uuid } from '../kit/ids.js';
 import { findRoute, operationsOf, type Route } from '../kit/router.js';
@@ -256,9 +257,7 @@ export function createCaseXchange({ bugs, now, rateLimitRefillMs }: VendorContex
     describe: (baseUrl) => ({
       baseUrl,
       operations: operationsOf(routes as Route<unknown>[]),
-      credentials: Object.fromEntries(
-        Object.entries(tokens).map(([role, value]) => [role, { kind: 'header', header: 'X-API-Key', value }]),
-      ),
+      credentials: headerCredentials('X-API-Key', tokens),
       facts: {
         firmId: firms.own,
         otherFirmId: firms.other,

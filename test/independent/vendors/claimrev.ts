@@ -165,6 +165,14 @@ export function createClaimRev({ bugs, now }: VendorContext): IndependentVendor 
       ? undefined
       : forbidden(`This client has not been granted ${permission}.`);
 
+  /** A claim of the account the client is bound to, named by id and `accountNumber`; or the refusal. */
+  const ownClaim = (request: { query: URLSearchParams }, id: string | undefined, ctx: Ctx) => {
+    const denied = permitted('claims', ctx) ?? boundTo(request.query.get('accountNumber') ?? '', ctx);
+    if (denied) return denied;
+    const claim = claims.get(id ?? '');
+    return claim && claim.account === ctx.client.account ? claim : notFound('Claim');
+  };
+
   const routes: Route<Ctx>[] = [
     {
       operation: 'checkEligibility',
@@ -200,10 +208,8 @@ export function createClaimRev({ bugs, now }: VendorContext): IndependentVendor 
       method: 'GET',
       template: `${PREFIX}/claims/{claimId}`,
       handle: (request, params, ctx) => {
-        const denied = permitted('claims', ctx) ?? boundTo(request.query.get('accountNumber') ?? '', ctx);
-        if (denied) return denied;
-        const claim = claims.get(params.claimId ?? '');
-        if (!claim || claim.account !== ctx.client.account) return notFound('Claim');
+        const claim = ownClaim(request, params.claimId, ctx);
+        if (!('account' in claim)) return claim;
         return json(200, { claimId: claim.id, status: claim.status });
       },
     },
@@ -212,10 +218,8 @@ export function createClaimRev({ bugs, now }: VendorContext): IndependentVendor 
       method: 'DELETE',
       template: `${PREFIX}/claims/{claimId}`,
       handle: (request, params, ctx) => {
-        const denied = permitted('claims', ctx) ?? boundTo(request.query.get('accountNumber') ?? '', ctx);
-        if (denied) return denied;
-        const claim = claims.get(params.claimId ?? '');
-        if (!claim || claim.account !== ctx.client.account) return notFound('Claim');
+        const claim = ownClaim(request, params.claimId, ctx);
+        if (!('account' in claim)) return claim;
         claims.delete(claim.id);
         return { status: 204 };
       },

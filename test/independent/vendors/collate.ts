@@ -20,6 +20,7 @@
  * | rate limits                             | none (none documented), no rate-limit headers             |
  */
 import type { BugId } from '../bugs.js';
+import { headerCredentials } from '../kit/credentials.js';
 import { json, type Outgoing, parseJsonBody } from '../kit/http.js';
 import { fingerprintOf, IdempotencyKeys } from '../kit/idempotency.js';
 import { secret, uuid } from '../kit/ids.js';
@@ -339,6 +340,24 @@ export function createCollate({ bugs }: VendorContext): IndependentVendor {
     return undefined;
   };
 
+  /**
+   * The authorization a write goes to and the JSON body it sends, once the key may write to it and
+   * `check` (the write's own state rule, judged before the body) has no objection; or the refusal.
+   */
+  const writeTo = (
+    id: string | undefined,
+    ctx: Ctx,
+    raw: Buffer,
+    check: (a: Authorization) => Outgoing | undefined = () => undefined,
+  ): { a: Authorization; input: Record<string, unknown> } | { answer: Outgoing } => {
+    const a = visible(id, ctx);
+    if (isAnswer(a)) return { answer: a };
+    const denied = writable(ctx) ?? terminal(a) ?? check(a);
+    if (denied) return { answer: denied };
+    const parsed = body(raw);
+    return 'answer' in parsed ? parsed : { a, input: parsed.input };
+  };
+
   const routes: Route<Ctx>[] = [
     {
       operation: 'listAuthorizations',
@@ -436,20 +455,22 @@ export function createCollate({ bugs }: VendorContext): IndependentVendor {
       method: 'POST',
       template: `${PREFIX}/authorizations/{authorizationId}/confirm`,
       handle: (request, params, ctx) => {
-        const a = visible(params.authorizationId, ctx);
-        if (isAnswer(a)) return a;
-        const denied = writable(ctx) ?? terminal(a) ?? confirmable(a);
-        if (denied) return denied;
-        if (a.nextAction?.resolution.kind !== 'confirm')
-          return fail(
-            'next_action_not_confirmable',
-            `The current action, ${a.nextAction?.type}, is not resolved by confirming.`,
-          );
-        const parsed = body(request.body);
-        if ('answer' in parsed) return parsed.answer;
-        const { input } = parsed;
-        const snapshot = input.reviewSnapshotId;
-        if (snapshot !== a.reviewSnapshotId)
+        const write = writeTo(
+          params.authorizationId,
+          ctx,
+          request.body,
+          (a) =>
+            confirmable(a) ??
+            (a.nextAction?.resolution.kind === 'confirm'
+              ? undefined
+              : fail(
+                  'next_action_not_confirmable',
+                  `The current action, ${a.nextAction?.type}, is not resolved by confirming.`,
+                )),
+        );
+        if ('answer' in write) return write.answer;
+        const { a, input } = write;
+        if (input.reviewSnapshotId !== a.reviewSnapshotId)
           return fail('review_stale', 'That review snapshot is not the current one.', {
             details: { currentReviewSnapshotId: a.reviewSnapshotId },
           });
@@ -468,13 +489,9 @@ export function createCollate({ bugs }: VendorContext): IndependentVendor {
       method: 'POST',
       template: `${PREFIX}/authorizations/{authorizationId}/attachments`,
       handle: (request, params, ctx) => {
-        const a = visible(params.authorizationId, ctx);
-        if (isAnswer(a)) return a;
-        const denied = writable(ctx) ?? terminal(a);
-        if (denied) return denied;
-        const parsed = body(request.body);
-        if ('answer' in parsed) return parsed.answer;
-        const { input } = parsed;
+        const write = writeTo(params.authorizationId, ctx, request.body);
+        if ('answer' in write) return write.answer;
+        const { a, input } = write;
         const { fileId, documentTypes } = input;
         const file = typeof fileId === 'string' ? files.get(fileId) : undefined;
         if (!file || file.organization !== ctx.key.organization)
@@ -493,13 +510,14 @@ export function createCollate({ bugs }: VendorContext): IndependentVendor {
       operation: 'createManualHandoff',
       method: 'POST',
       template: `${PREFIX}/authorizations/{authorizationId}/manual-handoffs`,
-      handle: (_r, params, ctx) => {
-        const a = visible(params.authorizationId, ctx);
-        if (isAnswer(a)) return a;
-        const denied = writable(ctx) ?? terminal(a);
-        if (denied) return denied;
-        if (a.nextAction?.type !== 'complete_payer_interaction')
-          return fail('manual_handoff_not_allowed', 'A handoff is only for a payer interaction that is due.');
+      handle: (request, params, ctx) => {
+        const write = writeTo(params.authorizationId, ctx, request.body, (a) =>
+          a.nextAction?.type === 'complete_payer_interaction'
+            ? undefined
+            : fail('manual_handoff_not_allowed', 'A handoff is only for a payer interaction that is due.'),
+        );
+        if ('answer' in write) return write.answer;
+        const { a } = write;
         const id = uuid();
         a.handoffs.set(id, 'requested');
         return json(201, { id, state: 'requested' });
@@ -510,18 +528,16 @@ export function createCollate({ bugs }: VendorContext): IndependentVendor {
       method: 'POST',
       template: `${PREFIX}/authorizations/{authorizationId}/manual-handoffs/{handoffId}/accept`,
       handle: (request, params, ctx) => {
-        const a = visible(params.authorizationId, ctx);
-        if (isAnswer(a)) return a;
-        const denied = writable(ctx) ?? terminal(a);
-        if (denied) return denied;
-        const state = a.handoffs.get(params.handoffId ?? '');
-        if (state === undefined)
-          return fail('prior_authorization_not_found', 'No such handoff on this authorization.');
-        if (state === 'closed') return fail('manual_handoff_already_closed', 'The handoff is closed.');
-        if (state !== 'active') return fail('manual_handoff_not_active', 'The handoff is not active yet.');
-        const parsed = body(request.body);
-        if ('answer' in parsed) return parsed.answer;
-        const { input } = parsed;
+        const write = writeTo(params.authorizationId, ctx, request.body, (a) => {
+          const state = a.handoffs.get(params.handoffId ?? '');
+          if (state === undefined)
+            return fail('prior_authorization_not_found', 'No such handoff on this authorization.');
+          if (state === 'closed') return fail('manual_handoff_already_closed', 'The handoff is closed.');
+          if (state !== 'active') return fail('manual_handoff_not_active', 'The handoff is not active yet.');
+          return undefined;
+        });
+        if ('answer' in write) return write.answer;
+        const { a, input } = write;
         if (input.reviewSnapshotId !== a.reviewSnapshotId)
           return fail(
             'manual_handoff_review_approval_required',
@@ -547,13 +563,9 @@ export function createCollate({ bugs }: VendorContext): IndependentVendor {
       method: 'POST',
       template: `${PREFIX}/authorizations/{authorizationId}/live-session/grants`,
       handle: (request, params, ctx) => {
-        const a = visible(params.authorizationId, ctx);
-        if (isAnswer(a)) return a;
-        const denied = writable(ctx) ?? terminal(a);
-        if (denied) return denied;
-        const parsed = body(request.body);
-        if ('answer' in parsed) return parsed.answer;
-        const { input } = parsed;
+        const write = writeTo(params.authorizationId, ctx, request.body);
+        if ('answer' in write) return write.answer;
+        const { a, input } = write;
         const active = [...a.handoffs.values()].includes('active');
         if (input.mode === 'interactive' && !active)
           return fail('interactive_grant_not_allowed', 'Interactive grants need an active manual handoff.');
@@ -643,16 +655,16 @@ export function createCollate({ bugs }: VendorContext): IndependentVendor {
     describe: (baseUrl) => ({
       baseUrl,
       operations: operationsOf(routes as Route<unknown>[]),
-      credentials: {
-        valid: { kind: 'header', header: 'Authorization', value: `Bearer ${roleTokens.valid}` },
-        readOnly: { kind: 'header', header: 'Authorization', value: `Bearer ${roleTokens.readOnly}` },
-        otherOrganisation: {
-          kind: 'header',
-          header: 'Authorization',
-          value: `Bearer ${roleTokens.otherOrganisation}`,
+      credentials: headerCredentials(
+        'Authorization',
+        {
+          valid: roleTokens.valid,
+          readOnly: roleTokens.readOnly,
+          otherOrganisation: roleTokens.otherOrganisation,
+          revoked: roleTokens.revoked,
         },
-        revoked: { kind: 'header', header: 'Authorization', value: `Bearer ${roleTokens.revoked}` },
-      },
+        (token) => `Bearer ${token}`,
+      ),
       facts: {
         authorizationId: ids.needsAnswers,
         authorizationVersion: '3',

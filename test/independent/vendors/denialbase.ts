@@ -23,6 +23,7 @@
  * | internal_error                                | a magic denial id that always fails                |
  */
 import type { BugId } from '../bugs.js';
+import { headerCredentials } from '../kit/credentials.js';
 import { json, type Outgoing, parseJsonBody } from '../kit/http.js';
 import { fingerprintOf, IdempotencyKeys } from '../kit/idempotency.js';
 import { secret, uuid } from '../kit/ids.js';
@@ -398,12 +399,7 @@ export function createDenialbase({ bugs, now, rateLimitRefillMs }: VendorContext
           signIn: { method: 'POST', path: `${PREFIX}/auth/sign_in` },
           completeSecondFactor: { method: 'POST', path: `${PREFIX}/auth/two_factor` },
         },
-        credentials: Object.fromEntries(
-          Object.entries(roleTokens).map(([role, token]) => [
-            role,
-            { kind: 'header', header: 'Cookie', value: `${COOKIE}=${token}` },
-          ]),
-        ),
+        credentials: headerCredentials('Cookie', roleTokens, (token) => `${COOKIE}=${token}`),
         facts: {
           email: plain.email,
           password: plain.password,

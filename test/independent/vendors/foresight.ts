@@ -22,6 +22,7 @@
  * | 5xx codes                                     | magic payer ids and a magic patient id (below)     |
  */
 import type { BugId } from '../bugs.js';
+import { headerCredentials } from '../kit/credentials.js';
 import { json, type Outgoing, parseJsonBody } from '../kit/http.js';
 import { fingerprintOf, IdempotencyKeys } from '../kit/idempotency.js';
 import { secret, uuid } from '../kit/ids.js';
@@ -413,9 +414,7 @@ export function createForesight({ bugs, now, rateLimitRefillMs }: VendorContext)
     describe: (baseUrl) => ({
       baseUrl,
       operations: operationsOf(routes as Route<unknown>[]),
-      credentials: Object.fromEntries(
-        Object.entries(tokens).map(([role, value]) => [role, { kind: 'header', header: 'X-API-Key', value }]),
-      ),
+      credentials: headerCredentials('X-API-Key', tokens),
       facts: {
         organizationId: orgs.own,
         patientId: ids.patient,
