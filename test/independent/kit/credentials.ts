@@ -4,9 +4,9 @@ import type { IndependentCredential } from '../types.js';
 export function headerCredentials(
   header: string,
   tokens: Readonly<Record<string, string>>,
-  valueOf: (token: string) => string = (token) => token,
+  valueFor: (token: string) => string = (token) => token,
 ): Record<string, IndependentCredential> {
   return Object.fromEntries(
-    Object.entries(tokens).map(([role, token]) => [role, { kind: 'header', header, value: valueOf(token) }]),
+    Object.entries(tokens).map(([role, token]) => [role, { kind: 'header', header, value: valueFor(token) }]),
   );
 }

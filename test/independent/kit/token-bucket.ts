@@ -25,4 +25,14 @@ export class TokenBucket {
     this.buckets.set(principal, { tokens, at: now });
     return { allowed: false, waitMs: Math.ceil((1 - tokens) * this.refillMs) };
   }
+
+  /**
+   * Takes a token; when none is left, the headers of the refusal: the wait in whole seconds,
+   * rounded up, in `waitHeader`, or no header at all when it is null (a vendor that forgets it).
+   */
+  refuse(principal: string, waitHeader: string | null): Record<string, string> | undefined {
+    const taken = this.take(principal);
+    if (taken.allowed) return undefined;
+    return waitHeader === null ? {} : { [waitHeader]: String(Math.ceil(taken.waitMs / 1000)) };
+  }
 }

@@ -240,15 +240,11 @@ export function createCaseXchange({ bugs, now, rateLimitRefillMs }: VendorContex
         const key = presented === undefined ? undefined : keys.get(presented);
         if (!key || key.revoked || presented === undefined)
           return fail('invalid_api_key', 'The API key is missing, unknown or revoked.');
-        if (key.limited) {
-          const taken = bucket.take(presented);
-          if (!taken.allowed) {
-            const headers: Record<string, string> = has('casexchange.rate-limit-without-reset')
-              ? {}
-              : { 'x-ratelimit-reset': String(Math.ceil(taken.waitMs / 1000)) };
-            return fail('rate_limited', 'Too many requests for this key.', headers);
-          }
-        }
+        // X-RateLimit-Reset read as seconds from now, one of the readings the page allows.
+        const refused = key.limited
+          ? bucket.refuse(presented, has('casexchange.rate-limit-without-reset') ? null : 'x-ratelimit-reset')
+          : undefined;
+        if (refused) return fail('rate_limited', 'Too many requests for this key.', refused);
         const match = findRoute(routes, request.method, request.path);
         if (match.kind !== 'found') return fail('resource_not_found', 'No such resource.');
         return match.route.handle(request, match.params, { key, principal: presented });

@@ -332,15 +332,10 @@ export function createDenialbase({ bugs, now, rateLimitRefillMs }: VendorContext
       return has('denialbase.two-factor-as-401')
         ? fail('not_authenticated', 'No valid session.')
         : fail('two_factor_required', 'Finish the second factor first.');
-    if (session.limited) {
-      const taken = bucket.take(presented);
-      if (!taken.allowed) {
-        const headers: Record<string, string> = has('denialbase.rate-limit-without-retry-after')
-          ? {}
-          : { 'retry-after': String(Math.ceil(taken.waitMs / 1000)) };
-        return fail('rate_limited', 'Too many requests.', undefined, headers);
-      }
-    }
+    const refused = session.limited
+      ? bucket.refuse(presented, has('denialbase.rate-limit-without-retry-after') ? null : 'retry-after')
+      : undefined;
+    if (refused) return fail('rate_limited', 'Too many requests.', undefined, refused);
     return { session, principal: presented };
   };
 

@@ -389,15 +389,10 @@ export function createForesight({ bugs, now, rateLimitRefillMs }: VendorContext)
       return has('foresight.expired-key-as-invalid')
         ? fail('invalid_api_key', 'The key is not valid.')
         : fail('expired_api_key', 'The key has expired.');
-    if (key.limited) {
-      const taken = bucket.take(presented);
-      if (!taken.allowed) {
-        const headers: Record<string, string> = has('foresight.rate-limit-without-retry-after')
-          ? {}
-          : { 'retry-after': String(Math.ceil(taken.waitMs / 1000)) };
-        return fail('rate_limit_exceeded', 'Too many requests for this key.', undefined, headers);
-      }
-    }
+    const refused = key.limited
+      ? bucket.refuse(presented, has('foresight.rate-limit-without-retry-after') ? null : 'retry-after')
+      : undefined;
+    if (refused) return fail('rate_limit_exceeded', 'Too many requests for this key.', undefined, refused);
     return { key, principal: presented };
   };
 
