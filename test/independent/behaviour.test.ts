@@ -51,25 +51,49 @@ describe.concurrent('rate limits of the independent vendors', () => {
           await sleep(advertisedSeconds * 1000);
           expect((await read()).status).toBe(200);
         },
-        { rateLimitRefillMs: 400 },
+        { rateLimitRefillMs: 800 },
       );
     },
   );
 
-  it('lifts the limit as soon as one token is back, before the whole seconds it advertises', async () => {
-    await withVendor(
-      'foresight',
-      async (directory) => {
-        const read = () => call(directory, { operation: 'listClaims', role: 'rateLimited' });
-        for (let i = 0; i < 2; i++) expect((await read()).status).toBe(200);
-        const refused = await read();
-        expect(refused.headers['retry-after']).toBe('1');
-        await sleep(400);
-        expect((await read()).status).toBe(200);
-      },
-      { rateLimitRefillMs: 300 },
-    );
-  });
+  const early = [
+    // Retry-After rounds the wait for the next token up to whole seconds.
+    {
+      vendorId: 'foresight',
+      operation: 'listClaims',
+      header: 'retry-after',
+      refillMs: 900,
+      advertised: '1',
+      waitMs: 950,
+    },
+    // X-RateLimit-Reset counts until the bucket is full, the next token comes sooner.
+    {
+      vendorId: 'casexchange',
+      operation: 'getFirm',
+      header: 'x-ratelimit-reset',
+      refillMs: 1000,
+      advertised: '2',
+      waitMs: 1100,
+    },
+  ] as const;
+
+  it.each(early)(
+    '$vendorId lets a request through as soon as one token is back, before the $advertised s its $header advertises',
+    async ({ vendorId, operation, header, refillMs, advertised, waitMs }) => {
+      await withVendor(
+        vendorId,
+        async (directory) => {
+          const read = () => call(directory, { operation, role: 'rateLimited' });
+          for (let i = 0; i < 2; i++) expect((await read()).status).toBe(200);
+          const refused = await read();
+          expect(refused.headers[header]).toBe(advertised);
+          await sleep(waitMs);
+          expect((await read()).status).toBe(200);
+        },
+        { rateLimitRefillMs: refillMs },
+      );
+    },
+  );
 });
 
 describe('ClaimRev credentials', () => {

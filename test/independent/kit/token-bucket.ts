@@ -13,8 +13,11 @@ export class TokenBucket {
     private readonly now: () => number,
   ) {}
 
-  /** Takes a token; when none is left, says in how many milliseconds the next one arrives. */
-  take(principal: string): { allowed: true } | { allowed: false; waitMs: number } {
+  /**
+   * Takes a token; when none is left, says in how many milliseconds the next one arrives and in
+   * how many the bucket is full again (the end of the "window", for a vendor that advertises that).
+   */
+  take(principal: string): { allowed: true } | { allowed: false; waitMs: number; fullMs: number } {
     const now = this.now();
     const previous = this.buckets.get(principal) ?? { tokens: this.capacity, at: now };
     const tokens = Math.min(this.capacity, previous.tokens + (now - previous.at) / this.refillMs);
@@ -23,16 +26,26 @@ export class TokenBucket {
       return { allowed: true };
     }
     this.buckets.set(principal, { tokens, at: now });
-    return { allowed: false, waitMs: Math.ceil((1 - tokens) * this.refillMs) };
+    return {
+      allowed: false,
+      waitMs: Math.ceil((1 - tokens) * this.refillMs),
+      fullMs: Math.ceil((this.capacity - tokens) * this.refillMs),
+    };
   }
 
   /**
    * Takes a token; when none is left, the headers of the refusal: the wait in whole seconds,
-   * rounded up, in `waitHeader`, or no header at all when it is null (a vendor that forgets it).
+   * rounded up, until the next token or until the bucket is full, in `waitHeader`, or no header at
+   * all when it is null (a vendor that forgets it).
    */
-  refuse(principal: string, waitHeader: string | null): Record<string, string> | undefined {
+  refuse(
+    principal: string,
+    waitHeader: string | null,
+    until: 'next_token' | 'full' = 'next_token',
+  ): Record<string, string> | undefined {
     const taken = this.take(principal);
     if (taken.allowed) return undefined;
-    return waitHeader === null ? {} : { [waitHeader]: String(Math.ceil(taken.waitMs / 1000)) };
+    const waitMs = until === 'full' ? taken.fullMs : taken.waitMs;
+    return waitHeader === null ? {} : { [waitHeader]: String(Math.ceil(waitMs / 1000)) };
   }
 }

@@ -12,7 +12,8 @@
  * | meta.requestId form (one example only)       | `cx-` and a UUID                                    |
  * | meta.requestId on 5xx ("if present")         | absent: `meta` is `{}` on a 500                     |
  * | meta.timestamp (only in the example)         | never sent                                          |
- * | X-RateLimit-Reset unit                       | seconds from now (delta), not an epoch time         |
+ * | X-RateLimit-Reset unit and meaning           | seconds from now (delta) until the bucket is full;  |
+ * |                                              | one request goes through earlier                    |
  * | rate-limit window                            | token bucket: lifts up to a second before the reset |
  * | rate-limit headers on other answers          | none: only a 429 carries X-RateLimit-Reset          |
  * | internal_error                               | a magic case id that always fails                   |
@@ -240,9 +241,14 @@ export function createCaseXchange({ bugs, now, rateLimitRefillMs }: VendorContex
         const key = presented === undefined ? undefined : keys.get(presented);
         if (!key || key.revoked || presented === undefined)
           return fail('invalid_api_key', 'The API key is missing, unknown or revoked.');
-        // X-RateLimit-Reset read as seconds from now, one of the readings the page allows.
+        // X-RateLimit-Reset: seconds from now until the bucket is full again, the whole "window";
+        // a single request goes through earlier, as soon as one token is back.
         const refused = key.limited
-          ? bucket.refuse(presented, has('casexchange.rate-limit-without-reset') ? null : 'x-ratelimit-reset')
+          ? bucket.refuse(
+              presented,
+              has('casexchange.rate-limit-without-reset') ? null : 'x-ratelimit-reset',
+              'full',
+            )
           : undefined;
         if (refused) return fail('rate_limited', 'Too many requests for this key.', refused);
         const match = findRoute(routes, request.method, request.path);
