@@ -54,6 +54,11 @@ const collateCases: DocumentedCase[] = [
     expect: { status: 401, code: 'unauthorized' },
   },
   {
+    title: 'an expired token is unauthorized',
+    call: { operation: 'listAuthorizations', role: 'expired' },
+    expect: { status: 401, code: 'unauthorized' },
+  },
+  {
     title: 'a request without a token is unauthorized',
     call: { operation: 'listAuthorizations', role: 'none' },
     expect: { status: 401, code: 'unauthorized' },
@@ -579,6 +584,12 @@ const denialbase: DocumentedCase[] = [
   {
     title: 'an expired session',
     call: { operation: 'listDenials', role: 'expired' },
+    expect: { status: 401, code: 'not_authenticated' },
+    bugs: DENIALBASE_ID_BUG,
+  },
+  {
+    title: 'a signed-out session',
+    call: { operation: 'listDenials', role: 'revoked' },
     expect: { status: 401, code: 'not_authenticated' },
     bugs: DENIALBASE_ID_BUG,
   },

@@ -93,7 +93,7 @@ type Grant = 'live' | 'expired' | 'revoked' | 'channel_lost';
 interface Key {
   organization: string;
   access: 'write' | 'read';
-  state: 'active' | 'revoked' | 'other_environment';
+  state: 'active' | 'revoked' | 'expired' | 'other_environment';
 }
 interface Ctx {
   key: Key;
@@ -111,12 +111,14 @@ export function createCollate({ bugs }: VendorContext): IndependentVendor {
     readOnly: token(),
     otherOrganisation: token(),
     revoked: token(),
+    expired: token(),
     production: `clt_live_${secret()}`,
   };
   keys.set(roleTokens.valid, { organization: ORG, access: 'write', state: 'active' });
   keys.set(roleTokens.readOnly, { organization: ORG, access: 'read', state: 'active' });
   keys.set(roleTokens.otherOrganisation, { organization: OTHER_ORG, access: 'write', state: 'active' });
   keys.set(roleTokens.revoked, { organization: ORG, access: 'write', state: 'revoked' });
+  keys.set(roleTokens.expired, { organization: ORG, access: 'write', state: 'expired' });
   keys.set(roleTokens.production, { organization: ORG, access: 'write', state: 'other_environment' });
 
   const ids = {
@@ -624,8 +626,8 @@ export function createCollate({ bugs }: VendorContext): IndependentVendor {
     const header = headers.authorization ?? '';
     const presented = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
     const key = presented === undefined ? undefined : keys.get(presented);
-    if (!key || key.state === 'revoked' || presented === undefined)
-      return fail('unauthorized', 'The bearer token is missing, unknown or revoked.');
+    if (!key || key.state === 'revoked' || key.state === 'expired' || presented === undefined)
+      return fail('unauthorized', 'The bearer token is missing, unknown, expired or revoked.');
     if (key.state === 'other_environment')
       return fail('forbidden', 'This key has no access to the sandbox environment.');
     // A key of another organization is valid; what it cannot see is answered as not found.
@@ -662,6 +664,7 @@ export function createCollate({ bugs }: VendorContext): IndependentVendor {
           readOnly: roleTokens.readOnly,
           otherOrganisation: roleTokens.otherOrganisation,
           revoked: roleTokens.revoked,
+          expired: roleTokens.expired,
         },
         (token) => `Bearer ${token}`,
       ),

@@ -56,7 +56,7 @@ interface Session {
   user: string;
   organization: string;
   role: 'editor' | 'viewer';
-  state: 'active' | 'expired' | 'pending_second_factor';
+  state: 'active' | 'expired' | 'signed_out' | 'pending_second_factor';
   limited: boolean;
 }
 interface Denial {
@@ -99,6 +99,7 @@ export function createDenialbase({ bugs, now, rateLimitRefillMs }: VendorContext
     readOnly: open(active('viewer')),
     otherOrganisation: open(active('editor', orgs.other)),
     expired: open({ ...active('editor'), state: 'expired' }),
+    revoked: open({ ...active('editor'), state: 'signed_out' }),
     secondFactorPending: open({ ...active('editor'), state: 'pending_second_factor' }),
     rateLimited: open(active('editor', orgs.own, true)),
   };
@@ -326,7 +327,7 @@ export function createDenialbase({ bugs, now, rateLimitRefillMs }: VendorContext
 
   const authenticate = (presented: string | undefined): Ctx | Outgoing => {
     const session = presented === undefined ? undefined : sessions.get(presented);
-    if (!session || session.state === 'expired' || presented === undefined)
+    if (!session || session.state === 'expired' || session.state === 'signed_out' || presented === undefined)
       return fail('not_authenticated', 'No valid session.');
     if (session.state === 'pending_second_factor')
       return has('denialbase.two-factor-as-401')
