@@ -80,7 +80,7 @@ describe('the sandbox config written from the independent vendors’ directories
   });
 
   it.skipIf(!existsSync(SCENARIOS))(
-    'covers every operation and every fact without a default in the suite’s scenario vocabulary',
+    'covers every operation and every fact without a default in the suite’s scenario vocabulary, and names no other',
     async () => {
       const { scenarioDataFor } = (await import(SCENARIOS)) as {
         scenarioDataFor(vendorId: VendorId): {
@@ -98,6 +98,8 @@ describe('the sandbox config written from the independent vendors’ directories
           .filter(([, spec]) => spec.default === undefined)
           .map(([name]) => name);
         for (const fact of needed) expect(config?.facts[fact], `${vendorId} fact ${fact}`).toBeDefined();
+        const unknown = Object.keys(config?.facts ?? {}).filter((fact) => !(fact in vocabulary.facts));
+        expect(unknown, `${vendorId} facts the vocabulary does not declare`).toEqual([]);
       }
     },
   );
