@@ -33,20 +33,17 @@ function matchTemplate(template: string, path: string): Record<string, string> |
   return params;
 }
 
-export type RouteMatch<Ctx> =
-  | { kind: 'found'; route: Route<Ctx>; params: Record<string, string> }
-  | { kind: 'method_not_allowed' }
-  | { kind: 'none' };
-
-export function findRoute<Ctx>(routes: readonly Route<Ctx>[], method: string, path: string): RouteMatch<Ctx> {
-  let pathKnown = false;
+/** The route a request goes to, with its path parameters; undefined for a path and method no route has. */
+export function findRoute<Ctx>(
+  routes: readonly Route<Ctx>[],
+  method: string,
+  path: string,
+): { route: Route<Ctx>; params: Record<string, string> } | undefined {
   for (const route of routes) {
-    const params = matchTemplate(route.template, path);
-    if (!params) continue;
-    if (route.method === method) return { kind: 'found', route, params };
-    pathKnown = true;
+    const params = route.method === method ? matchTemplate(route.template, path) : undefined;
+    if (params) return { route, params };
   }
-  return pathKnown ? { kind: 'method_not_allowed' } : { kind: 'none' };
+  return undefined;
 }
 
 /** Operation name → method and path template, as a sandbox config's `operations` member holds it. */

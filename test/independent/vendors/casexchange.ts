@@ -252,7 +252,7 @@ export function createCaseXchange({ bugs, now, rateLimitRefillMs }: VendorContex
           : undefined;
         if (refused) return fail('rate_limited', 'Too many requests for this key.', refused);
         const match = findRoute(routes, request.method, request.path);
-        if (match.kind !== 'found') return fail('resource_not_found', 'No such resource.');
+        if (!match) return fail('resource_not_found', 'No such resource.');
         return match.route.handle(request, match.params, { key, principal: presented });
       },
     },

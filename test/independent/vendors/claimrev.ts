@@ -261,7 +261,7 @@ export function createClaimRev({ bugs, now }: VendorContext): IndependentVendor 
         const ctx = authenticate(request.headers);
         if (!ctx) return unauthorized();
         const match = findRoute(routes, request.method, request.path);
-        if (match.kind !== 'found') return text(404, '');
+        if (!match) return text(404, '');
         return match.route.handle(request, match.params, ctx);
       },
     },

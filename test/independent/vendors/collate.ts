@@ -639,7 +639,7 @@ export function createCollate({ bugs }: VendorContext): IndependentVendor {
       beforeBody(request, declared) {
         const match = findRoute(routes, request.method, request.path);
         if (
-          match.kind === 'found' &&
+          match !== undefined &&
           match.route.operation === 'uploadFileContent' &&
           (declared ?? 0) > MAX_UPLOAD_BYTES
         )
@@ -650,7 +650,7 @@ export function createCollate({ bugs }: VendorContext): IndependentVendor {
         const ctx = authenticate(request.headers);
         if ('status' in ctx) return ctx;
         const match = findRoute(routes, request.method, request.path);
-        if (match.kind !== 'found') return fail('prior_authorization_not_found', 'No such resource.');
+        if (!match) return fail('prior_authorization_not_found', 'No such resource.');
         return match.route.handle(request, match.params, ctx);
       },
     },

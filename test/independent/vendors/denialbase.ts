@@ -382,7 +382,7 @@ export function createDenialbase({ bugs, now, rateLimitRefillMs }: VendorContext
         const ctx = authenticate(sessionToken(request.headers));
         if (!('principal' in ctx)) return ctx;
         const match = findRoute(routes, request.method, request.path);
-        if (match.kind !== 'found') return fail('not_found', 'No such resource.');
+        if (!match) return fail('not_found', 'No such resource.');
         return keyed(request, ctx, () => match.route.handle(request, match.params, ctx));
       },
     },

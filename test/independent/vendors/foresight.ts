@@ -402,7 +402,7 @@ export function createForesight({ bugs, now, rateLimitRefillMs }: VendorContext)
         const ctx = authenticate(request.headers);
         if (!('principal' in ctx)) return ctx;
         const match = findRoute(routes, request.method, request.path);
-        if (match.kind !== 'found') return fail('resource_not_found', 'No such resource.');
+        if (!match) return fail('resource_not_found', 'No such resource.');
         return match.route.handle(request, match.params, ctx);
       },
     },
