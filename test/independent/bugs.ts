@@ -2,6 +2,8 @@
  * Seeded one-rule bugs. Each breaks exactly one documented promise of one vendor and leaves every
  * other answer alone, so a conformance run against a vendor started with one of them must fail
  * exactly where that promise is checked. The `rule` says which kind of promise it breaks.
+ * `needsMagicValue` marks a bug only a request carrying one of the vendor's magic values reaches
+ * (a server-side failure); a sandbox run catches it only where it can send that value.
  */
 export const BUGS = {
   'claimrev.unbound-account-404': {
@@ -44,6 +46,7 @@ export const BUGS = {
   'casexchange.internal-error-as-400': {
     rule: 'server error status',
     breaks: 'The always-failing case answers its internal_error with 400.',
+    needsMagicValue: true,
   },
   'foresight.rate-limit-without-retry-after': {
     rule: 'rate-limit header',
@@ -56,6 +59,7 @@ export const BUGS = {
   'foresight.payer-unavailable-400': {
     rule: 'server error status',
     breaks: 'payer_unavailable comes back with 400 instead of a 5xx.',
+    needsMagicValue: true,
   },
   'foresight.mismatched-key-replays': {
     rule: 'idempotency',
@@ -77,8 +81,11 @@ export const BUGS = {
     rule: 'request id',
     breaks: 'Error bodies carry no request_id.',
   },
-} as const satisfies Record<string, { rule: string; breaks: string }>;
+} as const satisfies Record<string, { rule: string; breaks: string; needsMagicValue?: true }>;
 
 export type BugId = keyof typeof BUGS;
 
 export const BUG_IDS = Object.keys(BUGS) as BugId[];
+
+/** The bugs an ordinary sandbox run reaches, without sending a magic value. */
+export const BUGS_WITHOUT_MAGIC = BUG_IDS.filter((bug) => !('needsMagicValue' in BUGS[bug]));

@@ -8,7 +8,7 @@ import { createCollate } from './vendors/collate.js';
 import { createDenialbase } from './vendors/denialbase.js';
 import { createForesight } from './vendors/foresight.js';
 
-export { BUG_IDS, BUGS, type BugId } from './bugs.js';
+export { BUG_IDS, BUGS, BUGS_WITHOUT_MAGIC, type BugId } from './bugs.js';
 export type { IndependentCredential, MagicValue, Role, VendorDirectory } from './types.js';
 
 const FACTORIES: Record<VendorId, (context: VendorContext) => IndependentVendor> = {
