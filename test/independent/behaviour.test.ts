@@ -311,6 +311,13 @@ describe('startIndependentVendors', () => {
       await expect(send(`${directory.baseUrl}/`, 'GET', {})).rejects.toThrow(/ECONNREFUSED/);
   });
 
+  it('answers a declared body larger than anything it reads at once, without waiting for the bytes', async () => {
+    await withVendor('casexchange', async (directory) => {
+      const answer = await call(directory, { operation: 'createCase', json: {}, declaredLength: 10_000_000 });
+      expect(answer.status).toBe(413);
+    });
+  });
+
   it('gives every start its own ids and credentials, so nothing can be hard-coded against it', async () => {
     const [one, two] = [
       await startIndependentVendors({ vendors: ['collate'] }),

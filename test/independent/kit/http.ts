@@ -45,6 +45,7 @@ export interface RunningServer {
 const READ_LIMIT_BYTES = 2 * 1024 * 1024;
 /** No answer is held back longer than this, whatever a vendor asks: every wait is bounded. */
 const MAX_DELAY_MS = 5_000;
+const REQUEST_TIMEOUT_MS = 10_000;
 
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): Outgoing {
   return {
@@ -99,7 +100,11 @@ export async function serve(handler: VendorHandler): Promise<RunningServer> {
     };
     const declared =
       req.headers['content-length'] === undefined ? null : Number(req.headers['content-length']);
-    const early = handler.beforeBody?.(head, declared);
+    // A body larger than anything is read is refused unread, whether or not the vendor judges it,
+    // so no declared length can keep a request waiting for bytes that never come.
+    const early =
+      handler.beforeBody?.(head, declared) ??
+      (declared !== null && declared > READ_LIMIT_BYTES ? text(413, 'Request body too large') : undefined);
     if (early) {
       send(res, early, true);
       res.on('finish', () => req.destroy());
@@ -127,6 +132,8 @@ export async function serve(handler: VendorHandler): Promise<RunningServer> {
         });
     });
   });
+  // A request whose body never completes is given up on, so no client can hold a server open.
+  server.requestTimeout = REQUEST_TIMEOUT_MS;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
