@@ -26,7 +26,7 @@ export interface IndependentOptions {
   bugs?: readonly BugId[];
   /** The clock token lifetimes and rate limits read; the wall clock when absent. */
   now?: () => number;
-  /** How fast a rate-limited credential gets a request back, in milliseconds (default 1500). */
+  /** How fast a rate-limited credential gets a request back, in milliseconds (default 1000). */
   rateLimitRefillMs?: number;
 }
 
@@ -46,7 +46,7 @@ export async function startIndependentVendors(options: IndependentOptions = {}):
   const context: VendorContext = {
     now: options.now ?? Date.now,
     bugs: new Set(options.bugs ?? []),
-    rateLimitRefillMs: options.rateLimitRefillMs ?? 1_500,
+    rateLimitRefillMs: options.rateLimitRefillMs ?? 1_000,
   };
   const vendorIds = options.vendors ?? (Object.keys(FACTORIES) as VendorId[]);
   const servers: RunningServer[] = [];
