@@ -181,19 +181,15 @@ describe('Denialbase sessions', () => {
       expect((await call(directory, { operation: 'listDenials', role: 'none', headers: held })).status).toBe(
         402,
       );
-      const wrong = await call(directory, {
-        operation: 'completeSecondFactor',
-        role: 'none',
-        headers: held,
-        json: { otp_attempt: '000000' },
-      });
-      expect(wrong.status).toBe(402);
-      const done = await call(directory, {
-        operation: 'completeSecondFactor',
-        role: 'none',
-        headers: held,
-        json: { otp_attempt: '{{facts.oneTimeCode}}' },
-      });
+      const submit = (code: string) =>
+        call(directory, {
+          operation: 'completeSecondFactor',
+          role: 'none',
+          headers: held,
+          json: { otp_attempt: code },
+        });
+      expect((await submit('000000')).status).toBe(402);
+      const done = await submit('{{facts.oneTimeCode}}');
       expect(done.status).toBe(200);
       const read = await call(directory, {
         operation: 'listDenials',
