@@ -71,12 +71,16 @@ describe('the sandbox config written from the independent vendors’ directories
     expect(answer.status).toBe(200);
   });
 
-  it('has the members the current config file takes, besides operations, in the form it takes them', () => {
+  it('is a config file the runner accepts (without operations until the runner knows them)', () => {
     const { vendors } = sandboxConfig(started.directory);
-    const withoutOperations = Object.fromEntries(
-      Object.entries(vendors).map(([vendorId, { operations: _operations, ...rest }]) => [vendorId, rest]),
-    );
-    expect(() => parseRunConfig({ vendors: withoutOperations }, 'independent config')).not.toThrow();
+    // The runner learns `operations` with the scenario vocabulary (issue 11); before that, the
+    // rest of the config must already parse.
+    const accepted = existsSync(SCENARIOS)
+      ? vendors
+      : Object.fromEntries(
+          Object.entries(vendors).map(([vendorId, { operations: _operations, ...rest }]) => [vendorId, rest]),
+        );
+    expect(() => parseRunConfig({ vendors: accepted }, 'independent config')).not.toThrow();
   });
 
   it.skipIf(!existsSync(SCENARIOS))(
