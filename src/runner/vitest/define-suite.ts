@@ -8,11 +8,13 @@
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { checklistFor } from '../../conformance/checklist.js';
 import { runCheck } from '../../conformance/execute.js';
+import type { ConformanceTarget } from '../../conformance/types.js';
+import { formatDuration } from '../../report/format.js';
 import type { CheckResult } from '../../report/result.js';
 import { getVendor, type VendorId } from '../../vendors/registry.js';
 import { type CassetteRecorder, recordCassettes } from '../cassettes/record.js';
 import type { RunOptions } from '../run-options.js';
-import { CHECK_META_KEY } from '../run-options.js';
+import { CHECK_META_KEY, PROGRESS_ANNOTATION } from '../run-options.js';
 import { openTarget } from '../targets/open-target.js';
 import type { OpenTarget, SimulatorTargetOptions } from '../targets/simulator-targets.js';
 import { describeFailures } from './describe-failures.js';
@@ -57,9 +59,13 @@ export function defineConformanceSuite(options: ConformanceSuiteOptions): void {
   for (const vendorId of options.vendors) {
     describe(`${getVendor(vendorId).name} (${options.target})`, () => {
       for (const check of checklistFor(vendorId)) {
-        it(check.title, async ({ task, skip }) => {
+        it(check.title, async ({ task, skip, annotate }) => {
           if (!open) throw new Error('The target did not open; see the error from beforeAll.');
-          const { target } = open;
+          // Only a sandbox waits in real time; elsewhere a wait is over before it could be shown.
+          const target =
+            options.target === 'sandbox'
+              ? announcingWaits(open.target, (text) => annotate(text, PROGRESS_ANNOTATION))
+              : open.target;
           const clock = { now: () => target.now(), sleep: (ms: number) => target.wait(ms) };
           const result = await runCheck(vendorId, target, check, clock);
           task.meta[CHECK_META_KEY] = { vendorId, baseUrl: open.baseUrls.get(vendorId) ?? '', result };
@@ -72,4 +78,23 @@ export function defineConformanceSuite(options: ConformanceSuiteOptions): void {
       }
     });
   }
+}
+
+/** Waits shorter than this are not worth a progress line, even on a real clock. */
+const ANNOUNCED_WAIT_MS = 1000;
+
+/**
+ * The target with each wait of a second or more announced before it starts ("waiting 58.0 s
+ * (Retry-After: 58)"): against a sandbox, what a CI log shows while nothing else happens.
+ */
+function announcingWaits(
+  target: ConformanceTarget,
+  announce: (text: string) => Promise<unknown>,
+): ConformanceTarget {
+  const wrapped: ConformanceTarget = Object.create(target);
+  wrapped.wait = async (ms, label) => {
+    if (ms >= ANNOUNCED_WAIT_MS) await announce(`waiting ${formatDuration(ms)}${label ? ` (${label})` : ''}`);
+    return target.wait(ms, label);
+  };
+  return wrapped;
 }
