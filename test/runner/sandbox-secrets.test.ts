@@ -112,7 +112,7 @@ describe('a sandbox run with sentinel credentials', () => {
 
   it('leaves no sentinel in stdout, stderr, any report file or any cassette', async () => {
     const reports = await readdir(join(out, 'reports'));
-    expect(reports.sort()).toEqual(['junit.xml', 'report.html', 'results.json']);
+    expect(reports.sort()).toEqual(['junit.xml', 'report.html', 'results.json', 'summary.md']);
     const recorded = await readdir(cassettes);
     expect(recorded.sort()).toEqual(vendorIds.map((id) => `${id}.cassette.json`).sort());
     const files = [
@@ -163,6 +163,10 @@ describe('a replay of the recorded sandbox run', () => {
     const recorded = JSON.parse(await readFile(join(out, 'reports', 'results.json'), 'utf8')) as RunResult;
     const replayed = JSON.parse(await readFile(join(out, 'replayed', 'results.json'), 'utf8')) as RunResult;
     expect(replay.stderr).not.toContain('did not finish');
+    // Nothing is sent in a replay, and its waits were recorded, not simulated.
+    expect(replay.stdout).toMatch(/Requests replayed: \d+/);
+    expect(replay.stdout).toContain('recorded waiting verified');
+    expect(run.stdout).toMatch(/· waiting verified: /);
     expect(replayed.target).toBe('replay');
     expect(outcomes(replayed)).toEqual(outcomes(recorded));
     expect(replayed.totals).toEqual(recorded.totals);

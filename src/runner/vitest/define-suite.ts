@@ -8,13 +8,12 @@
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { checklistFor } from '../../conformance/checklist.js';
 import { runCheck } from '../../conformance/execute.js';
-import type { ConformanceTarget } from '../../conformance/types.js';
-import { formatDuration } from '../../report/format.js';
 import type { CheckResult } from '../../report/result.js';
 import { getVendor, type VendorId } from '../../vendors/registry.js';
 import { type CassetteRecorder, recordCassettes } from '../cassettes/record.js';
 import type { RunOptions } from '../run-options.js';
 import { CHECK_META_KEY, PROGRESS_ANNOTATION } from '../run-options.js';
+import { announcingWaits } from '../targets/announcing-waits.js';
 import { openTarget } from '../targets/open-target.js';
 import type { OpenTarget, SimulatorTargetOptions } from '../targets/simulator-targets.js';
 import { describeFailures } from './describe-failures.js';
@@ -78,23 +77,4 @@ export function defineConformanceSuite(options: ConformanceSuiteOptions): void {
       }
     });
   }
-}
-
-/** Waits shorter than this are not worth a progress line, even on a real clock. */
-const ANNOUNCED_WAIT_MS = 1000;
-
-/**
- * The target with each wait of a second or more announced before it starts ("waiting 58.0 s
- * (Retry-After: 58)"): against a sandbox, what a CI log shows while nothing else happens.
- */
-function announcingWaits(
-  target: ConformanceTarget,
-  announce: (text: string) => Promise<unknown>,
-): ConformanceTarget {
-  const wrapped: ConformanceTarget = Object.create(target);
-  wrapped.wait = async (ms, label) => {
-    if (ms >= ANNOUNCED_WAIT_MS) await announce(`waiting ${formatDuration(ms)}${label ? ` (${label})` : ''}`);
-    return target.wait(ms, label);
-  };
-  return wrapped;
 }
