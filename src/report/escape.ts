@@ -23,6 +23,13 @@ export function escapeMarkup(text: string): string {
   return text.replace(NOT_XML_CHAR, '\uFFFD').replace(/[&<>"']/g, (char) => ENTITIES[char] ?? char);
 }
 
+/** ` name="value"` pairs for an XML start tag, each value escaped. */
+export function xmlAttributes(values: Readonly<Record<string, string | number>>): string {
+  return Object.entries(values)
+    .map(([name, value]) => ` ${name}="${escapeMarkup(String(value))}"`)
+    .join('');
+}
+
 /**
  * Text safe inline in GitHub-flavoured Markdown, table cells included: markup characters become
  * entities (a job summary renders some HTML) and Markdown punctuation is backslash-escaped, so a

@@ -4,7 +4,7 @@
  * warning in system-out; checks that did not run are skipped with their reason, so a CI dashboard
  * never counts them as passed.
  */
-import { escapeMarkup as esc } from '../escape.js';
+import { xmlAttributes as attributes, escapeMarkup as esc } from '../escape.js';
 import { formatValue } from '../format.js';
 import { countOutcomes } from '../outcome-counts.js';
 import { redactRunResult } from '../redact.js';
@@ -14,12 +14,6 @@ import type { CheckResult, RunResult, VendorRun } from '../result.js';
 const FAILURE_BODY_LIMIT = 2000;
 
 const seconds = (ms: number) => (ms / 1000).toFixed(3);
-
-function attributes(values: Record<string, string | number>): string {
-  return Object.entries(values)
-    .map(([name, value]) => ` ${name}="${esc(String(value))}"`)
-    .join('');
-}
 
 function failureText(check: CheckResult): string {
   const lines: string[] = [];
