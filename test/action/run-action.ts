@@ -30,10 +30,7 @@ export async function readAction(): Promise<ActionDefinition> {
   return load(await readFile(join(repoRoot, 'action.yml'), 'utf8')) as ActionDefinition;
 }
 
-export interface ActionRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
+export interface ActionRun extends BashRun {
   summary: string;
   /** What each step wrote to GITHUB_OUTPUT, by step id. */
   stepOutputs: Record<string, Record<string, string>>;
@@ -49,11 +46,14 @@ function evaluate(text: string, context: Record<string, string>): string {
   });
 }
 
-function bash(
-  script: string,
-  cwd: string,
-  env: Record<string, string>,
-): Promise<Omit<ActionRun, 'summary' | 'stepOutputs' | 'outputs'>> {
+export interface BashRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** A step's `run:` script as `shell: bash` runs it on a runner. */
+export function bash(script: string, cwd: string, env: Record<string, string>): Promise<BashRun> {
   return new Promise((done, reject) => {
     const child = spawn('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script], {
       cwd,
@@ -77,6 +77,16 @@ function bash(
   });
 }
 
+/** GITHUB_OUTPUT as the runner reads it: multi-line entries and single-line `name=value` ones. */
+export function readOutputs(text: string): Record<string, string> {
+  const outputs = parseGithubOutputs(text);
+  for (const line of text.split('\n')) {
+    const match = /^([A-Za-z0-9_-]+)=(.*)$/.exec(line);
+    if (match?.[1] && !(match[1] in outputs)) outputs[match[1]] = match[2] ?? '';
+  }
+  return outputs;
+}
+
 export async function runAction(
   given: Record<string, string>,
   options: { workspace: string; env?: Record<string, string>; actionPath?: string },
@@ -93,7 +103,7 @@ export async function runAction(
     if (!(name in action.inputs)) throw new Error(`action.yml has no input ${name}`);
   }
   const stepOutputs: Record<string, Record<string, string>> = {};
-  let last: Omit<ActionRun, 'summary' | 'stepOutputs' | 'outputs'> = { code: 0, stdout: '', stderr: '' };
+  let last: BashRun = { code: 0, stdout: '', stderr: '' };
   for (const [index, step] of action.runs.steps.entries()) {
     if (step.run === undefined || step.shell !== 'bash')
       throw new Error(`step ${index} is not a bash run step`);
@@ -109,12 +119,7 @@ export async function runAction(
     for (const [name, value] of Object.entries(step.env ?? {})) env[name] = evaluate(String(value), context);
     const cwd = resolve(options.workspace, evaluate(step['working-directory'] ?? '.', context));
     last = await bash(step.run, cwd, env);
-    const outputs = parseGithubOutputs(await readFile(outputFile, 'utf8'));
-    // Single-line `name=value` entries too, as the runner reads them.
-    for (const line of (await readFile(outputFile, 'utf8')).split('\n')) {
-      const match = /^([A-Za-z0-9_-]+)=(.*)$/.exec(line);
-      if (match?.[1] && !(match[1] in outputs)) outputs[match[1]] = match[2] ?? '';
-    }
+    const outputs = readOutputs(await readFile(outputFile, 'utf8'));
     if (step.id) {
       stepOutputs[step.id] = outputs;
       for (const [name, value] of Object.entries(outputs))
