@@ -21,6 +21,9 @@ interface Workflow {
   jobs: Record<string, { steps: Step[]; strategy?: { matrix?: Record<string, string> } }>;
 }
 
+/** A workflow expression as written in YAML: `${{ inner }}`. */
+const expression = (inner: string) => `\${{ ${inner} }}`;
+
 const workflowFile = join(repoRoot, '.github', 'workflows', 'sandbox.yml');
 let text: string;
 let workflow: Workflow;
@@ -57,8 +60,8 @@ describe('the sandbox workflow', () => {
   it('hands no job every secret, and reads secrets in one place only', () => {
     expect(text).not.toMatch(/toJSON\(\s*secrets\s*\)/);
     const uses = [...text.matchAll(/\$\{\{[^}]*\bsecrets\b[^}]*\}\}/g)].map((match) => match[0]);
-    expect(uses).toEqual(['${{ secrets[matrix.vendor.secret] }}']);
-    expect(step('sandbox', 'config').env?.VENDOR_CONFIG).toBe('${{ secrets[matrix.vendor.secret] }}');
+    expect(uses).toEqual([expression('secrets[matrix.vendor.secret]')]);
+    expect(step('sandbox', 'config').env?.VENDOR_CONFIG).toBe(expression('secrets[matrix.vendor.secret]'));
   });
 
   it('gives each vendor a job and the name of its own secret, from schemas/', async () => {
@@ -127,6 +130,6 @@ describe('the sandbox workflow', () => {
   it('runs the checklist through this repository action with the written configuration', () => {
     const run = workflow.jobs.sandbox?.steps.find((candidate) => candidate.id === 'run');
     expect(run?.uses).toBe('./');
-    expect(run?.with).toMatchObject({ target: 'sandbox', config: '${{ steps.config.outputs.file }}' });
+    expect(run?.with).toMatchObject({ target: 'sandbox', config: expression('steps.config.outputs.file') });
   });
 });
