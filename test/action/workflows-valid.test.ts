@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { validateAction, validateWorkflow } from '@action-validator/core';
+import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../helpers/paths.js';
 
@@ -40,5 +41,29 @@ describe('GitHub Actions files', () => {
     ],
   ])('the validator rejects %s, so a pass above means something', (_label, validate) => {
     expect(validate().errors.length).toBeGreaterThan(0);
+  });
+
+  it('the README section "Use in GitHub Actions" shows complete, valid workflows that use the action', () => {
+    const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+    const section = readme.slice(
+      readme.indexOf('## Use in GitHub Actions'),
+      readme.indexOf('## Using the package'),
+    );
+    const examples = [...section.matchAll(/```yaml\n([\s\S]*?)```/g)].map((match) => match[1] ?? '');
+    expect(examples).toHaveLength(2);
+    const action = load(readFileSync(join(repoRoot, 'action.yml'), 'utf8')) as {
+      inputs: Record<string, unknown>;
+    };
+    for (const example of examples) {
+      expect(validateWorkflow(example).errors).toEqual([]);
+      const workflow = load(example) as {
+        jobs: Record<string, { steps: Array<{ uses?: string; with?: object }> }>;
+      };
+      const steps = Object.values(workflow.jobs).flatMap((job) => job.steps);
+      const uses = steps.filter((step) => step.uses?.startsWith('OWNER/error-contracts@'));
+      expect(uses).toHaveLength(1);
+      // Every input the example gives is one the action declares.
+      for (const name of Object.keys(uses[0]?.with ?? {})) expect(Object.keys(action.inputs)).toContain(name);
+    }
   });
 });
