@@ -4,13 +4,13 @@
  * `run:` script goes to `bash --noprofile --norc -eo pipefail` (what `shell: bash` means on a
  * runner), and GITHUB_OUTPUT and GITHUB_STEP_SUMMARY are temporary files read back afterwards.
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { load } from 'js-yaml';
 import { parseGithubOutputs } from '../helpers/github-commands.js';
 import { repoRoot } from '../helpers/paths.js';
+import { type ProcessRun, runProcess } from '../helpers/tsx-process.js';
 
 interface ActionStep {
   id?: string;
@@ -46,34 +46,15 @@ function evaluate(text: string, context: Record<string, string>): string {
   });
 }
 
-export interface BashRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+export type BashRun = ProcessRun;
 
 /** A step's `run:` script as `shell: bash` runs it on a runner. */
 export function bash(script: string, cwd: string, env: Record<string, string>): Promise<BashRun> {
-  return new Promise((done, reject) => {
-    const child = spawn('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script], {
-      cwd,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString('utf8');
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString('utf8');
-    });
-    const timer = setTimeout(() => child.kill('SIGKILL'), 90_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      done({ code, stdout, stderr });
-    });
+  return runProcess('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script], {
+    cwd,
+    env,
+    timeoutMs: 90_000,
+    label: 'an action step',
   });
 }
 
