@@ -74,9 +74,32 @@ beforeAll(async () => {
   }
   out = await mkdtemp(join(tmpdir(), 'sandbox-secrets-'));
   cassettes = join(out, 'cassettes');
+  // Every reporter, the GitHub one included, with the files a GitHub job would give it.
+  const reporters = ['terminal', 'github', 'junit', 'json', 'html', 'markdown'].flatMap((name) => [
+    '--reporter',
+    name,
+  ]);
   run = await runCliProcess(
-    ['run', '--target', 'sandbox', '--max-wait', '5', '--record', cassettes, '--out', join(out, 'reports')],
-    { env, timeoutMs: 90_000 },
+    [
+      'run',
+      '--target',
+      'sandbox',
+      '--max-wait',
+      '5',
+      '--record',
+      cassettes,
+      '--out',
+      join(out, 'reports'),
+      ...reporters,
+    ],
+    {
+      env: {
+        ...env,
+        GITHUB_STEP_SUMMARY: join(out, 'step-summary.md'),
+        GITHUB_OUTPUT: join(out, 'step-outputs'),
+      },
+      timeoutMs: 90_000,
+    },
   );
   // Offline: the simulator is gone before the replay starts, so every answer must come from the cassettes.
   await sim.close();
@@ -110,7 +133,7 @@ describe('a sandbox run with sentinel credentials', () => {
     }
   });
 
-  it('leaves no sentinel in stdout, stderr, any report file or any cassette', async () => {
+  it('leaves no sentinel in stdout, stderr, any report file, the job summary or any cassette', async () => {
     const reports = await readdir(join(out, 'reports'));
     expect(reports.sort()).toEqual(['junit.xml', 'report.html', 'results.json', 'summary.md']);
     const recorded = await readdir(cassettes);
@@ -118,6 +141,8 @@ describe('a sandbox run with sentinel credentials', () => {
     const files = [
       ...reports.map((name) => join(out, 'reports', name)),
       ...recorded.map((name) => join(cassettes, name)),
+      join(out, 'step-summary.md'),
+      join(out, 'step-outputs'),
     ];
     const texts = [
       run.stdout,
