@@ -75,7 +75,7 @@ describe('the action on the embedded simulator', () => {
       pass: String(result.totals.pass),
       'not-applicable': String(result.totals.not_applicable),
       checks: String(Object.values(result.totals).reduce((sum, count) => sum + count, 0)),
-      'out-dir': 'error-contracts-reports',
+      'out-dir': join(workspace, 'error-contracts-reports'),
       junit: join(workspace, 'error-contracts-reports', 'junit.xml'),
       markdown: join(workspace, 'error-contracts-reports', 'summary.md'),
     });
