@@ -48,3 +48,12 @@ export function factVariable(vendorId: string, fact: string): string {
 export function operationVariable(vendorId: string, operation: string): string {
   return `${PREFIX}_${screaming(vendorId)}_OPERATION_${screaming(operation)}`;
 }
+
+/**
+ * ERROR_CONTRACTS_COLLATE_SANDBOX_CONFIG: the repository secret the scheduled sandbox workflow
+ * reads for one vendor, a whole config file for that vendor alone, so each vendor's job is given
+ * its own credentials and nothing else.
+ */
+export function sandboxConfigSecret(vendorId: string): string {
+  return `${PREFIX}_${screaming(vendorId)}_SANDBOX_CONFIG`;
+}
