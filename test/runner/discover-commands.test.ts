@@ -1,5 +1,4 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -11,6 +10,7 @@ import { parseRunConfig, resolveSandboxConfig } from '../../src/runner/config/sa
 import type { CheckDescription } from '../../src/runner/describe-checks.js';
 import { scenarioDataFor } from '../../src/scenarios/index.js';
 import { type RunningSimulator, startSimulator } from '../../src/simulator/index.js';
+import { closedPort } from '../helpers/closed-port.js';
 import { schemasDir } from '../helpers/paths.js';
 import { runCliProcess } from './cli-process.js';
 
@@ -156,12 +156,3 @@ describe('the preflight of a sandbox run', () => {
     expect(run.stdout).not.toMatch(/fail|drift/i);
   });
 });
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (typeof address !== 'object' || address === null) throw new Error('no port');
-  return address.port;
-}

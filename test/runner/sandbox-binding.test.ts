@@ -1,5 +1,4 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +16,7 @@ import { PreflightError, preflight } from '../../src/runner/preflight.js';
 import { openTarget } from '../../src/runner/targets/open-target.js';
 import { realClock } from '../../src/simulator/clock.js';
 import { type RunningSimulator, startSimulator } from '../../src/simulator/index.js';
+import { closedPort } from '../helpers/closed-port.js';
 
 /**
  * The sandbox target pointed at the simulator through configuration alone: what the facts,
@@ -221,13 +221,3 @@ describe('preflight', () => {
     },
   );
 });
-
-/** A loopback port nothing listens on: bound, then released. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (typeof address !== 'object' || address === null) throw new Error('no port');
-  return address.port;
-}

@@ -9,7 +9,6 @@ import {
 import {
   factsNamedBy,
   MissingFactError,
-  missingFacts,
   operationPath,
   requestsOf,
   resolveRequest,
