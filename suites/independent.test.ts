@@ -12,7 +12,7 @@ import type { CheckResult } from '../src/report/result.js';
 import { parseRunConfig, resolveSandboxConfig } from '../src/runner/config/sandbox-config.js';
 import { createHttpTarget } from '../src/runner/targets/http-target.js';
 import { advancingClock } from '../src/runner/targets/simulator-side.js';
-import { VirtualClock } from '../src/simulator/clock.js';
+import { VirtualClock } from '../src/time/clock.js';
 import { type VendorId, vendorIds } from '../src/vendors/registry.js';
 import { sandboxConfig } from '../test/independent/config.js';
 import { BUGS_WITHOUT_MAGIC, type BugId, startIndependentVendors } from '../test/independent/index.js';

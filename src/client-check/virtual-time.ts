@@ -1,6 +1,6 @@
 import { createHook } from 'node:async_hooks';
 import { seededRandom } from '../retry/seeded-random.js';
-import type { Clock } from '../simulator/clock.js';
+import type { Clock } from '../time/clock.js';
 
 /**
  * Virtual time for a client that was never written to be tested: third-party HTTP clients sleep

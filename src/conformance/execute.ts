@@ -2,7 +2,7 @@ import type { CheckResult, Exchange } from '../report/result.js';
 import { MissingFactError, resolveScenario } from '../scenarios/resolve.js';
 import { runScenario, type Exchange as SimExchange, urlOf } from '../scenarios/runner.js';
 import type { ResolvedRequest, Scenario } from '../scenarios/types.js';
-import type { Clock } from '../simulator/clock.js';
+import type { Clock } from '../time/clock.js';
 import type { VendorId } from '../vendors/registry.js';
 import { judge, judgeStatus, type Verdict } from './assertions.js';
 import { checklistFor } from './checklist.js';

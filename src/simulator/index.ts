@@ -19,7 +19,7 @@ export type {
   StatusScenario,
   VendorBehaviour,
 } from '../scenarios/types.js';
-export { type Clock, realClock, VirtualClock } from './clock.js';
+export { type Clock, realClock, VirtualClock } from '../time/clock.js';
 export type { DriftControls } from './drift-switch.js';
 export {
   type CodeDrift,

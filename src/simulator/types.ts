@@ -1,7 +1,7 @@
 import type { CatalogEntry } from '../generated/meta-types.js';
 import type { VendorCredentials } from '../scenarios/types.js';
+import type { Clock } from '../time/clock.js';
 import type { VendorId } from '../vendors/registry.js';
-import type { Clock } from './clock.js';
 
 /** One HTTP request as every behaviour model sees it, whatever transport carried it. */
 export interface SimRequest {

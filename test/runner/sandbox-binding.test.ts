@@ -14,8 +14,8 @@ import {
 import { describeChecks } from '../../src/runner/describe-checks.js';
 import { PreflightError, preflight } from '../../src/runner/preflight.js';
 import { openTarget } from '../../src/runner/targets/open-target.js';
-import { realClock } from '../../src/simulator/clock.js';
 import { type RunningSimulator, startSimulator } from '../../src/simulator/index.js';
+import { realClock } from '../../src/time/clock.js';
 import { closedPort } from '../helpers/closed-port.js';
 
 /**

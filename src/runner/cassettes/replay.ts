@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Credential, CredentialRole } from '../../scenarios/types.js';
-import { VirtualClock } from '../../simulator/clock.js';
+import { VirtualClock } from '../../time/clock.js';
 import { getVendor, type VendorId } from '../../vendors/registry.js';
 import { RunConfigError } from '../config/errors.js';
 import type { ResolvedVendorConfig } from '../config/sandbox-config.js';

@@ -14,7 +14,7 @@ import {
 import { missingFacts } from '../../scenarios/resolve.js';
 import { exchange } from '../../scenarios/runner.js';
 import type { CredentialRole, VendorCredentials } from '../../scenarios/types.js';
-import { type Clock, realClock } from '../../simulator/clock.js';
+import { type Clock, realClock } from '../../time/clock.js';
 import type { VendorId } from '../../vendors/registry.js';
 import { factVariable } from '../config/env-names.js';
 import { RunConfigError } from '../config/errors.js';
