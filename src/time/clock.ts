@@ -1,7 +1,7 @@
 /**
  * Time as the simulator, the checks and the client check see it. Windows, expiries, Retry-After
- * values and held ("in flight") writes all read this clock, so a test can inject a virtual one and move time on instead of
- * sleeping; production use gets the real clock.
+ * values and held ("in flight") writes all read this clock, so a test can inject a virtual one and
+ * move time on instead of sleeping; production use gets the real clock.
  */
 export interface Clock {
   /** Milliseconds since the Unix epoch. */
