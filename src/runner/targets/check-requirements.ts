@@ -34,7 +34,9 @@ export function rolesOf(check: PlannedCheck): CredentialRole[] {
     const named = [...text.matchAll(PLACEHOLDER)].map((match) => match[1] as string);
     return [request.role ?? 'valid', ...named];
   });
-  return [...new Set(roles.filter((role): role is CredentialRole => role !== 'none' && role !== 'unique'))];
+  return [
+    ...new Set(roles.filter((role): role is CredentialRole => !['none', 'unique', 'facts'].includes(role))),
+  ];
 }
 
 export function needsSimulator(check: PlannedCheck): boolean {
