@@ -68,6 +68,10 @@ export type JsonPointer = string;
  */
 export type FieldErrorSource = ListFieldErrors | ParamFieldError | MapFieldErrors | MessagePatternFieldErrors;
 /**
+ * Whether a fact is stated by the vendor's docs or inferred by this project.
+ */
+export type Provenance1 = 'documented' | 'inferred';
+/**
  * This interface was referenced by `SharedVocabulary`'s JSON-Schema
  * via the `definition` "httpMethod".
  */
@@ -75,7 +79,7 @@ export type HttpMethod = 'GET' | 'HEAD' | 'OPTIONS' | 'POST' | 'PUT' | 'PATCH' |
 /**
  * Whether a fact is stated by the vendor's docs or inferred by this project.
  */
-export type Provenance1 = 'documented' | 'inferred';
+export type Provenance2 = 'documented' | 'inferred';
 
 export interface MetaDocuments {
   catalog?: ErrorCatalog;
@@ -305,6 +309,7 @@ export interface RetryPolicy {
    */
   maxAttempts: number;
   maxAttemptsSource: Provenance;
+  delaysSource?: Provenance1;
   /**
    * The doc line that bounds how long a client keeps retrying, which maxAttempts is sized to reach.
    */
@@ -422,7 +427,7 @@ export interface IdempotencyPolicy {
    * What the same key with the same body returns.
    */
   replay?: 'original_result' | 'undocumented';
-  replaySource?: Provenance1;
+  replaySource?: Provenance2;
   mismatch?: IdempotencyAnswer;
   inFlight?: IdempotencyAnswer;
   note?: string;

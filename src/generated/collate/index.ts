@@ -669,6 +669,7 @@ export const policy: VendorPolicy = {
     bodyFlag: '/error/retryable',
     maxAttempts: 5,
     maxAttemptsSource: 'inferred',
+    delaysSource: 'inferred',
     delays: {
       kind: 'exponential',
       initialMs: 1000,
