@@ -177,6 +177,7 @@ export function createClient(vendorId: VendorId, options: ClientOptions): Vendor
       const decision = decideRetry(vendorId, normalized, {
         attempt,
         method: upper,
+        path,
         idempotencyKey: idempotencyKey ?? undefined,
         random: options.random ?? Math.random,
         maxAttempts,

@@ -5,7 +5,7 @@ import {
   type ChecklistPathId,
   isChecklistPathId,
 } from '../report/paths.js';
-import { scenariosFor, statusScenariosFor } from '../scenarios/index.js';
+import { rowScenariosFor, scenariosFor, statusScenariosFor } from '../scenarios/index.js';
 import type { Scenario, StatusScenario } from '../scenarios/types.js';
 import { getVendor, type VendorId } from '../vendors/registry.js';
 import { sequenceChecksFor } from './sequences/index.js';
@@ -13,8 +13,10 @@ import type { NotRunPlannedCheck, PlannedCheck, ScenarioCheck, StatusCheck } fro
 
 /**
  * A vendor's checklist, derived from data only: one check per catalog code (on the matrix row its
- * first `checklist` tag names, provoked by the scenario table); a row a code names only as a later
- * tag is listed as not verified (a check of its own would repeat code.<code>'s request);
+ * first `checklist` tag names, provoked by the scenario table); a further check for a row that a
+ * code names only as a later tag, played by the row scenario written for it; a later tag without
+ * one is listed as not verified (a check of its own would repeat code.<code>'s request, and the
+ * row must not be credited to a request that does not exercise it);
  * one check per documented status that has no code (the vendor's status scenarios); the
  * behavioural sequences (idempotency, waiting out a 429, refreshing credentials, the 5xx schedule); then one
  * entry, with its reason, for each row nothing covers. Nothing here knows a vendor by name, so a
@@ -42,12 +44,32 @@ export function checklistFor(vendorId: VendorId): PlannedCheck[] {
   });
   const statusChecks = statusChecksFor(vendorId);
   const covered = new Set<ChecklistPathId>([...checks, ...statusChecks].map((check) => check.path));
-  // A row a code names only as a later tag gets no check of its own: it would send the very request
-  // code.<code> sends, and two checks of one request are one check. The row is listed as not
-  // verified, naming the code, rather than credited to a scenario that does not exercise it.
+  const rowScenarios = rowScenariosFor(vendorId);
+  // A row a code names only as a later tag is checked with a scenario written to exercise it; one
+  // without is listed as not verified, naming the code, since the code's own request would only
+  // repeat code.<code> (two checks of one request are one check).
   const laterTags = new Map<ChecklistPathId, string>();
   for (const entry of catalog) {
-    for (const path of pathsOf(entry).slice(1)) if (!covered.has(path)) laterTags.set(path, entry.code);
+    for (const path of pathsOf(entry).slice(1)) {
+      if (covered.has(path)) continue;
+      const scenario = rowScenarios.find(
+        (candidate) => candidate.code === entry.code && candidate.path === path,
+      );
+      if (!scenario) {
+        laterTags.set(path, entry.code);
+        continue;
+      }
+      covered.add(path);
+      laterTags.delete(path);
+      checks.push({
+        kind: 'scenario',
+        id: `code.${entry.code}.${path}`,
+        path,
+        title: `${entry.code} also answers this path as documented: ${scenario.title}`,
+        code: entry.code,
+        scenario,
+      });
+    }
   }
   // Behavioural sequences follow. One that does not apply is listed only on a row something else
   // checks (refresh on an API-key vendor's 401 row, say): on a row nothing covers, the row's own

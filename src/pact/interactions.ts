@@ -2,7 +2,13 @@ import { checklistFor } from '../conformance/checklist.js';
 import { FAULT_HEADER } from '../scenarios/fault-header.js';
 import { statusScenariosFor } from '../scenarios/index.js';
 import { resolveRequest } from '../scenarios/resolve.js';
-import type { CredentialRole, ResolvedRequest, Scenario, VendorCredentials } from '../scenarios/types.js';
+import type {
+  CredentialRole,
+  ResolvedRequest,
+  Scenario,
+  ScenarioRequest,
+  VendorCredentials,
+} from '../scenarios/types.js';
 import { vendorModels } from '../simulator/vendors/index.js';
 import { getVendor, type VendorId } from '../vendors/registry.js';
 import { credentialShape, fillForContract } from './placeholders.js';
@@ -75,7 +81,7 @@ export function interactionsFor(vendorId: VendorId): VendorInteractions {
       code: check.code,
       scenario: check.scenario,
       stateless: isStateless(check.scenario, entry?.category),
-      raw: resolveRequest(credentials, check.scenario.request),
+      raw: forContract(credentials, check.scenario.request),
     });
   }
   const counts = new Map<number, number>();
@@ -90,7 +96,7 @@ export function interactionsFor(vendorId: VendorId): VendorInteractions {
       status: scenario.status,
       scenario,
       stateless: isStateless(scenario, category),
-      raw: resolveRequest(credentials, scenario.request),
+      raw: forContract(credentials, scenario.request),
     });
   }
   const result: VendorInteractions = { interactions: [], leftOut: [] };
@@ -105,6 +111,16 @@ export function interactionsFor(vendorId: VendorId): VendorInteractions {
       });
   }
   return result;
+}
+
+/**
+ * A scenario request with its operation and facts resolved against the simulator, except in
+ * headers: a fact there (a key of another environment) is a secret, so it stays a stand-in that
+ * the verifier fills, like a credential.
+ */
+function forContract(credentials: VendorCredentials, request: ScenarioRequest): ResolvedRequest {
+  const { headers, ...rest } = request;
+  return { ...resolveRequest(credentials, rest), ...(headers ? { headers } : {}) };
 }
 
 function isStateless(scenario: Omit<Scenario, 'code'>, category: string | undefined): boolean {

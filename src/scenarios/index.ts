@@ -4,7 +4,7 @@
  * sequences build on. Implementations (the simulator, a sandbox) supply operation paths and facts.
  */
 import type { VendorId } from '../vendors/registry.js';
-import type { Scenario, StatusScenario, VendorBehaviour, VendorScenarios } from './types.js';
+import type { RowScenario, Scenario, StatusScenario, VendorBehaviour, VendorScenarios } from './types.js';
 import { vendorScenarios } from './vendors/index.js';
 
 export function scenarioDataFor(vendorId: VendorId): VendorScenarios {
@@ -14,6 +14,11 @@ export function scenarioDataFor(vendorId: VendorId): VendorScenarios {
 /** How to provoke each of a vendor's catalog codes, as data the checklist and Pact states reuse. */
 export function scenariosFor(vendorId: VendorId): readonly Scenario[] {
   return vendorScenarios[vendorId].scenarios;
+}
+
+/** Scenarios that exercise a further matrix row of their code (see VendorScenarios.rowScenarios). */
+export function rowScenariosFor(vendorId: VendorId): readonly RowScenario[] {
+  return vendorScenarios[vendorId].rowScenarios ?? [];
 }
 
 /** The requests the behavioural sequences build on. */

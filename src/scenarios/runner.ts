@@ -98,7 +98,7 @@ export async function sendScenarioRequest(
     headers['content-type'] = request.raw.contentType;
     body = Buffer.from(fill(request.raw.text));
   }
-  if (request.declaredLength !== undefined) headers['content-length'] = fill(String(request.declaredLength));
+  if (request.declaredLength !== undefined) headers['content-length'] = String(request.declaredLength);
   return (target.send ?? exchange)(urlOf(target.baseUrl, fill(request.path)), request.method, headers, body);
 }
 

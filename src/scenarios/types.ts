@@ -94,9 +94,8 @@ export interface ScenarioRequest {
   /**
    * Declare this Content-Length instead of the body's real size: how a size limit judged before
    * reading is tested without sending megabytes. Needs a client that lets the header be set.
-   * A string names a fact (`{{facts.bytesOverUploadLimit}}`), for a limit the docs leave open.
    */
-  declaredLength?: number | string;
+  declaredLength?: number;
 }
 
 /** A scenario request with its operation and facts resolved to a concrete path. */
@@ -122,6 +121,11 @@ export interface Scenario<R = ScenarioRequest> {
   request: R;
   /** Which of the vendor's envelope schemas the answer follows; 'envelope' when absent. */
   schema?: string;
+}
+
+/** A scenario that exercises one more matrix row for its code (a later `checklist` tag). */
+export interface RowScenario<R = ScenarioRequest> extends Scenario<R> {
+  path: ChecklistPathId;
 }
 
 /**
@@ -212,6 +216,11 @@ export interface VendorScenarios {
   facts: Readonly<Record<string, FactSpec>>;
   /** How to provoke every catalog code. */
   scenarios: readonly Scenario[];
+  /**
+   * Scenarios for a matrix row a code's later `checklist` tag names (a 404 that also answers
+   * another organisation's record): a row is credited only with a scenario that exercises it.
+   */
+  rowScenarios?: readonly RowScenario[];
   /** Documented statuses without a code, where the vendor has such paths. */
   statusScenarios?: readonly StatusScenario[];
   behaviour: VendorBehaviour;

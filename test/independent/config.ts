@@ -86,7 +86,7 @@ export const SUITE_VOCABULARY: Record<VendorId, VendorMapping> = {
       liveGrantId: 'liveGrantId',
       expiredGrantId: 'expiredGrantId',
       revokedGrantId: 'revokedGrantId',
-      bytesOverUploadLimit: 'bytesOverUploadLimit',
+      maxBodyBytes: 'maxUploadBytes',
     },
   },
   casexchange: {

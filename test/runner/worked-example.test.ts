@@ -46,8 +46,8 @@ describe('the worked sandbox example in docs/running.md', () => {
 
   it.each([
     ['casexchange', []],
-    // The fixtures hook supplies the pending file; the upload limit is one the docs leave open.
-    ['collate', ['pendingFileId', 'bytesOverUploadLimit']],
+    // The fixtures hook supplies the pending file.
+    ['collate', ['pendingFileId']],
   ])('names every record %s’s sandbox-capable checks need', async (vendorId, fromElsewhere) => {
     const { config } = await workedExample();
     const env = Object.fromEntries(

@@ -17,7 +17,7 @@ import {
 } from './cassette.js';
 
 /** The placeholder a replay presents for a role's credential: the recording kept no secret. */
-const REPLAYED_CREDENTIAL = '[REDACTED]';
+export const REPLAYED_CREDENTIAL = '[REDACTED]';
 
 /**
  * Reads one vendor's cassette and checks its shape, so a truncated or hand-edited file is a clear

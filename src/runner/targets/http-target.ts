@@ -15,7 +15,7 @@ import { missingFacts } from '../../scenarios/resolve.js';
 import { exchange } from '../../scenarios/runner.js';
 import type { CredentialRole, VendorCredentials } from '../../scenarios/types.js';
 import { type Clock, realClock } from '../../time/clock.js';
-import type { VendorId } from '../../vendors/registry.js';
+import { getVendor, type VendorId } from '../../vendors/registry.js';
 import { factVariable } from '../config/env-names.js';
 import { RunConfigError } from '../config/errors.js';
 import { credentialHint, type ResolvedVendorConfig } from '../config/sandbox-config.js';
@@ -26,6 +26,7 @@ import {
   needsSimulator,
   requestsOfCheck,
   rolesOf,
+  sizedForSandbox,
 } from './check-requirements.js';
 import { simulatorMembers } from './simulator-side.js';
 
@@ -117,11 +118,21 @@ export function prepare(
     reason,
   });
   if (override?.skip !== undefined) return skipped(`Skipped by the run's configuration: ${override.skip}`);
-  const check = applyOverride(planned, override?.request);
+  let check = applyOverride(planned, override?.request);
   if (where.inProcess && needsRealSocket(check)) {
     return skipped(
       'Declares a Content-Length larger than the body it sends, which only a real socket carries; the local target checks it.',
     );
+  }
+  if (!where.simulated) {
+    const sized = sizedForSandbox(
+      check,
+      getVendor(config.vendorId).policy.payloadLimit,
+      config.credentials.facts,
+      config.vendorId,
+    );
+    if ('skip' in sized) return skipped(sized.skip);
+    check = sized;
   }
   const burst = fixedBurstOf(check);
   if (!where.simulated && burst > 1) {

@@ -118,7 +118,15 @@ export const claimrev: VendorScenarios = {
       query: `accountNumber=${fact('accountNumber')}`,
     },
     // ClaimRev honours no idempotency key; the write is what a client must never repeat blindly.
-    create: { request: checkEligibility('valid') },
+    // Not the eligibility POST: that only reads, and the retry policy lets it be repeated.
+    create: {
+      request: {
+        method: 'DELETE',
+        operation: 'claim',
+        params: { id: fact('claimId') },
+        query: `accountNumber=${fact('accountNumber')}`,
+      },
+    },
     refresh: { kind: 'token_lifetime', role: 'valid' },
   },
 };

@@ -11,6 +11,8 @@ const newAuthorization = {
   patient: { firstName: 'Test', lastName: 'Patient', birthDate: '1980-04-03' },
   policy: { finalSubmission: 'review' },
 };
+/** The simulator's reading of an upload limit Collate does not document (policy payloadLimit). */
+const INFERRED_UPLOAD_LIMIT = 10 * 1024 * 1024;
 const create = (code: string, title: string, change: Record<string, unknown>) =>
   natural(code, title, {
     method: 'POST',
@@ -45,11 +47,12 @@ const scenarios: Scenario[] = [
     policy: undefined,
   }),
   natural('unauthorized', 'a revoked token', { method: 'GET', operation: 'authorizations', role: 'revoked' }),
-  natural(
-    'forbidden',
-    "another organization's authorization",
-    on('GET', 'authorization', 'otherOrganisationAuthorizationId'),
-  ),
+  natural('forbidden', 'a key of another environment', {
+    method: 'GET',
+    operation: 'authorizations',
+    role: 'none',
+    headers: { Authorization: `Bearer ${fact('productionKey')}` },
+  }),
   natural('insufficient_permissions', 'a read-only key cannot create', {
     method: 'POST',
     operation: 'authorizations',
@@ -185,7 +188,9 @@ const scenarios: Scenario[] = [
     'payload_too_large',
     'a file declared one byte over the upload limit',
     on('PUT', 'fileContent', 'pendingFileId', {
-      declaredLength: fact('bytesOverUploadLimit'),
+      // One byte over the catalog's inferred limit; a sandbox run sizes it from the documented
+      // limit or the maxBodyBytes fact instead (see sizedForSandbox).
+      declaredLength: INFERRED_UPLOAD_LIMIT + 1,
       raw: { contentType: 'application/pdf', text: '%PDF-1.7' },
     }),
   ),
@@ -274,6 +279,7 @@ export const collate: VendorScenarios = {
     unsatisfiedAuthorizationId: { about: 'one awaiting approve_submission with a required document missing' },
     reviewSnapshotId: { about: 'the current review snapshot id of those authorizations' },
     otherOrganisationAuthorizationId: { about: 'an authorization of another organisation' },
+    productionKey: { about: 'a key of the organisation for another environment (production)' },
     handoffAuthorizationId: { about: 'an authorization whose next action is complete_payer_interaction' },
     requestedHandoffId: { about: 'a handoff of handoffAuthorizationId that is requested, not yet active' },
     activeHandoffId: { about: 'the active handoff of handoffAuthorizationId' },
@@ -283,9 +289,21 @@ export const collate: VendorScenarios = {
     liveGrantId: { about: 'a live access grant' },
     expiredGrantId: { about: 'an access grant past its lifetime' },
     revokedGrantId: { about: 'a revoked access grant' },
-    bytesOverUploadLimit: { about: 'a Content-Length the upload refuses as too large (its limit plus one)' },
+    maxBodyBytes: {
+      about: 'the sandbox’s upload limit in bytes (the docs give none); the size check runs only with it',
+    },
   },
   scenarios,
+  rowScenarios: [
+    {
+      ...natural(
+        'prior_authorization_not_found',
+        "another organization's authorization",
+        on('GET', 'authorization', 'otherOrganisationAuthorizationId'),
+      ),
+      path: 'forbidden_ownership',
+    },
+  ],
   behaviour: {
     read: { method: 'GET', operation: 'authorizations' },
     create: {

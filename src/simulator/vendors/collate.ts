@@ -189,8 +189,9 @@ function findAuthorization(ctx: Ctx, id: string | undefined, key: ApiKey): Prior
   const found = id === undefined ? undefined : ctx.state.authorizations.get(id);
   if (!found)
     return ctx.error('prior_authorization_not_found', `No prior authorization ${id} is visible here.`);
+  // Another organization's authorization is not visible to this one: the same 404 as an unknown id.
   if (found.orgId !== key.orgId)
-    return ctx.error('forbidden', 'That authorization belongs to another organization.');
+    return ctx.error('prior_authorization_not_found', `No prior authorization ${id} is visible here.`);
   return found;
 }
 
@@ -610,7 +611,6 @@ export const collate: VendorModel<State> = {
         liveGrantId: 'grant_live',
         expiredGrantId: 'grant_expired',
         revokedGrantId: 'grant_revoked',
-        bytesOverUploadLimit: String(MAX_BODY_BYTES + 1),
         staleId: 'pa_unknown',
       },
     };

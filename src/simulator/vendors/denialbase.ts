@@ -213,9 +213,9 @@ function owned<T extends { org_id: string }>(
   caller: Caller,
 ) {
   const found = id === undefined ? undefined : map.get(id);
-  if (!found) return ctx.error('not_found', `Nothing with id ${id} exists here.`);
-  if (found.org_id !== caller.user.orgId)
-    return ctx.error('not_authorized', 'That record belongs to another organization.');
+  // Another organization's record is "not visible to you": the same 404 as a missing one.
+  if (!found || found.org_id !== caller.user.orgId)
+    return ctx.error('not_found', `Nothing with id ${id} exists here.`);
   return found;
 }
 
