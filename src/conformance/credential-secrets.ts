@@ -16,10 +16,18 @@ export function credentialSecrets(credentials: VendorCredentials): string[] {
     return [value, inner];
   });
   const fromFacts = Object.entries(credentials.facts)
-    .filter(([name]) => /password|secret|token|code/i.test(name))
+    .filter(([name]) => isSecretFact(name))
     .map(([, value]) => value);
   // Very short values would blank ordinary words; real credentials are longer.
   return [...new Set([...fromRoles, ...fromFacts])].filter((secret) => secret.length >= 4);
+}
+
+/**
+ * Whether a fact's name says it is a secret: a sign-in password, a one-time code, a key of
+ * another environment. Such a fact is redacted wherever it turns up, like a credential.
+ */
+export function isSecretFact(name: string): boolean {
+  return /password|secret|token|code|key/i.test(name);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { checklistFor } from '../conformance/checklist.js';
+import { isSecretFact } from '../conformance/credential-secrets.js';
 import { FAULT_HEADER } from '../scenarios/fault-header.js';
 import { statusScenariosFor } from '../scenarios/index.js';
 import { resolveRequest } from '../scenarios/resolve.js';
@@ -114,13 +115,21 @@ export function interactionsFor(vendorId: VendorId): VendorInteractions {
 }
 
 /**
- * A scenario request with its operation and facts resolved against the simulator, except in
- * headers: a fact there (a key of another environment) is a secret, so it stays a stand-in that
- * the verifier fills, like a credential.
+ * A scenario request with its operation and facts resolved against the simulator, except a
+ * secret fact in a header (a key of another environment): that stays a stand-in the verifier
+ * fills, like a credential.
  */
 function forContract(credentials: VendorCredentials, request: ScenarioRequest): ResolvedRequest {
   const { headers, ...rest } = request;
-  return { ...resolveRequest(credentials, rest), ...(headers ? { headers } : {}) };
+  const kept = Object.fromEntries(
+    Object.entries(headers ?? {}).map(([name, value]) => [
+      name,
+      value.replace(/\{\{facts\.(\w+)\}\}/g, (whole, fact: string) =>
+        isSecretFact(fact) ? whole : (credentials.facts[fact] ?? whole),
+      ),
+    ]),
+  );
+  return { ...resolveRequest(credentials, rest), ...(headers ? { headers: kept } : {}) };
 }
 
 function isStateless(scenario: Omit<Scenario, 'code'>, category: string | undefined): boolean {
