@@ -67,7 +67,7 @@ describe('a sandbox configured only through facts, operations and credentials', 
         ...env,
         [factVariable('collate', 'otherOrganisationAuthorizationId')]: 'PA-FROM-ENV',
       }),
-      { simulated: false, only: ['code.forbidden'] },
+      { simulated: false, only: ['code.prior_authorization_not_found.forbidden_ownership'] },
     );
     expect(check?.url).toBe(`${sim.url('collate')}/v1/prior-authorizations/PA-FROM-ENV`);
   });
@@ -94,7 +94,7 @@ describe('a sandbox configured only through facts, operations and credentials', 
   it('reports a 2xx to a provoking request as one failure naming the entries to fix, with no drift', async () => {
     // An authorization of the caller's own organisation: the read succeeds instead of failing.
     const result = await runCollateCheck(
-      'code.forbidden',
+      'code.prior_authorization_not_found.forbidden_ownership',
       collateConfig({ facts: { otherOrganisationAuthorizationId: 'pa_processing' } }),
       env,
     );
@@ -106,7 +106,7 @@ describe('a sandbox configured only through facts, operations and credentials', 
       'operations.authorization',
       'operations.authorizations',
       'facts.otherOrganisationAuthorizationId',
-      'checks.code.forbidden.request',
+      'checks.code.prior_authorization_not_found.forbidden_ownership.request',
     ]) {
       expect(result.failures[0]?.message).toContain(entry);
     }

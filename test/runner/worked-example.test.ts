@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { credentialVariable } from '../../src/runner/config/env-names.js';
+import { credentialVariable, factVariable } from '../../src/runner/config/env-names.js';
 import { parseRunConfig, resolveSandboxConfig } from '../../src/runner/config/sandbox-config.js';
 import { describeChecks } from '../../src/runner/describe-checks.js';
 import { CREDENTIAL_ROLES } from '../../src/scenarios/types.js';
@@ -50,9 +50,11 @@ describe('the worked sandbox example in docs/running.md', () => {
     ['collate', ['pendingFileId']],
   ])('names every record %s’s sandbox-capable checks need', async (vendorId, fromElsewhere) => {
     const { config } = await workedExample();
-    const env = Object.fromEntries(
-      CREDENTIAL_ROLES.map((role) => [credentialVariable(vendorId, role), 'key']),
-    );
+    const env: Record<string, string> = {
+      ...Object.fromEntries(CREDENTIAL_ROLES.map((role) => [credentialVariable(vendorId, role), 'key'])),
+      // The page keeps the one secret fact, a key of another environment, in the environment.
+      [factVariable('collate', 'productionKey')]: 'col_live_example',
+    };
     const vendor = resolveSandboxConfig(parseRunConfig(config, 'docs'), env).get(vendorId as 'collate');
     if (!vendor) throw new Error(`${vendorId} is not in the example`);
     const lacking = describeChecks(vendor, { simulated: false })

@@ -85,9 +85,6 @@ export const denialbase: VendorScenarios = {
     denialId: { about: 'a denial of the valid session’s organisation whose lock_version is above 0' },
     staleId: { about: 'a denial id that does not exist', default: 'dn_missing_{{unique}}' },
     otherOrganisationDenialId: { about: 'a denial of another organisation' },
-    maxBodyBytes: {
-      about: 'the sandbox’s upload limit in bytes, where it differs from the documented 50 MB',
-    },
     email: { about: 'the sign-in e-mail of the valid user (session refresh)' },
     password: { about: 'that user’s password (session refresh)' },
   },

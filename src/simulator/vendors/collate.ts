@@ -612,6 +612,7 @@ export const collate: VendorModel<State> = {
         expiredGrantId: 'grant_expired',
         revokedGrantId: 'grant_revoked',
         staleId: 'pa_unknown',
+        maxBodyBytes: String(MAX_BODY_BYTES),
       },
     };
   },

@@ -698,7 +698,7 @@ export function createCollate({ bugs }: VendorContext): IndependentVendor {
         revokedGrantId: ids.grantRevoked,
         channelLostGrantId: ids.grantChannelLost,
         backendDownAuthorizationId: ids.backendDown,
-        productionKey: `Bearer ${roleTokens.production}`,
+        productionKey: roleTokens.production,
         ...catalog,
       },
       magic: [
