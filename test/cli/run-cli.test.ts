@@ -85,10 +85,12 @@ describe('error-contracts CLI', () => {
     expect(stderr).toContain('cannot read "missing.json": no such file');
   });
 
-  it('reports an unknown flag as a usage error naming the command', async () => {
+  it('reports an unknown flag as a usage error naming the command and the flag', async () => {
     const { code, stderr } = await cli(['catalog', 'collate', '--colour']);
     expect(code).toBe(EXIT.usage);
-    expect(stderr).toContain("Unknown option '--colour'");
+    expect(stderr).toBe(
+      'error-contracts catalog: unknown option --colour. See "error-contracts help catalog".\n',
+    );
   });
 
   it('summary validates every schema example and exits 0', async () => {

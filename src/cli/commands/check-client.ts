@@ -46,7 +46,7 @@ export async function checkClientCommand(args: string[], io: CliIo): Promise<num
     },
   });
   if (values.vendor === undefined) throw new UsageError('check-client: name the vendor with --vendor <id>.');
-  const vendorId = vendorArgument(values.vendor, 'check-client --vendor');
+  const vendorId = vendorArgument(values.vendor, '--vendor');
   if (values.module === undefined)
     throw new UsageError('check-client: name the module that exports your client with --module <file>.');
   if (values.format !== 'text' && values.format !== 'json')

@@ -21,6 +21,8 @@ import {
 } from '../../runner/config/sandbox-config.js';
 import { type RunOptions, TARGET_NAMES, type TargetName } from '../../runner/run-options.js';
 import { runWithVitest } from '../../runner/vitest/run-with-vitest.js';
+import { canRedraw } from '../../text/colour.js';
+import { plural } from '../../text/plural.js';
 import { type VendorId, vendorIds } from '../../vendors/registry.js';
 import { type CliIo, EXIT, UsageError } from '../io.js';
 import { vendorArgument } from '../vendor-arg.js';
@@ -121,7 +123,7 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
     if (dir !== undefined) await writableFolder(flag, dir);
   }
 
-  const tty = io.terminal?.stderr === true;
+  const tty = canRedraw(io.terminal?.stderr === true, io.env);
   const progress = createProgress({
     write: (text) => io.stderr(text),
     isTTY: tty,
@@ -177,7 +179,9 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
     return EXIT.incomplete;
   }
   if (result.totals.fail > 0) {
-    io.stderr(`error-contracts run: ${result.totals.fail} check(s) failed ${OUTCOME_LABELS.fail.symbol}\n`);
+    io.stderr(
+      `error-contracts run: ${plural(result.totals.fail, 'check')} failed ${OUTCOME_LABELS.fail.symbol}\n`,
+    );
     return EXIT.failed;
   }
   return EXIT.ok;
@@ -305,9 +309,7 @@ function chooseVendors(
   allowUndeclared: boolean,
 ): VendorId[] {
   const chosen =
-    named && named.length > 0
-      ? [...new Set(named.map((id) => vendorArgument(id, 'run --vendor')))]
-      : undefined;
+    named && named.length > 0 ? [...new Set(named.map((id) => vendorArgument(id, '--vendor')))] : undefined;
   if (target !== 'sandbox') return chosen ?? [...vendorIds];
   return [...sandboxVendors(config ?? {}, env, chosen, allowUndeclared).keys()];
 }

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { plural } from '../../text/plural.js';
 import { displayPath } from '../../validation/issues.js';
 import { validateError } from '../../validation/validate-error.js';
 import { getVendor } from '../../vendors/registry.js';
@@ -30,7 +31,7 @@ export async function validateCommand(args: string[], io: CliIo): Promise<number
     allowPositionals: true,
     options: { schema: { type: 'string' }, format: { type: 'string', default: 'text' } },
   });
-  const vendorId = vendorArgument(positionals[0], 'validate');
+  const vendorId = vendorArgument(positionals[0], '<vendor>');
   if (values.format !== 'text' && values.format !== 'json') {
     throw new UsageError(`validate: --format must be text or json, not "${values.format}".`);
   }
@@ -49,7 +50,7 @@ export async function validateCommand(args: string[], io: CliIo): Promise<number
   } else if (result.valid) {
     io.stdout(`valid: the body matches ${vendorId}'s ${schema} schema\n`);
   } else {
-    io.stdout(`invalid: ${result.errors.length} problem(s) against ${vendorId}'s ${schema} schema\n`);
+    io.stdout(`invalid: ${plural(result.errors.length, 'problem')} against ${vendorId}'s ${schema} schema\n`);
     for (const issue of result.errors) io.stdout(`  ${displayPath(issue.path)}: ${issue.message}\n`);
   }
   return result.valid ? EXIT.ok : EXIT.failed;
