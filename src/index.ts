@@ -25,6 +25,8 @@ export type {
   ClientLogger,
   ClientOptions,
   ClientResponse,
+  CredentialsByScheme,
+  CredentialsFor,
   FetchFunction,
   OAuth2ClientCredentials,
   RequestOptions,
@@ -40,7 +42,9 @@ export { DEFAULT_PHI_FIELDS } from './normalize/redact.js';
 export type {
   FieldError,
   HeadersInput,
+  NormalizedCode,
   NormalizedError,
+  NormalizedErrorFields,
   NormalizeOptions,
   Problem,
   ProblemKind,
@@ -50,6 +54,7 @@ export type {
   ResetReading,
   ResponseInput,
   RetryAfterSource,
+  UncataloguedCode,
 } from './normalize/types.js';
 export type { DecideRetryOptions, RetryDecision } from './retry/decide-retry.js';
 export { DEFAULT_MAX_RETRY_AFTER_MS, decideRetry } from './retry/decide-retry.js';
@@ -58,6 +63,7 @@ export type { ValidationIssue } from './validation/issues.js';
 export type { ValidateErrorOptions, ValidationResult } from './validation/validate-error.js';
 export { validateError } from './validation/validate-error.js';
 export type {
+  AuthSchemeByVendor,
   CodeByVendor,
   EnvelopeByVendor,
   EnvelopeTypes,

@@ -130,6 +130,24 @@ describe('normalizeError classification', () => {
       conforms: true,
     });
   });
+
+  it('marks a catalogued code documented, and an uncatalogued or missing one not', () => {
+    const documented = normalizeError('collate', {
+      status: 409,
+      body: envelopeWithCode('collate', 'version_conflict', false),
+    });
+    expect(documented).toMatchObject({ code: 'version_conflict', documented: true });
+    const stranger = normalizeError('collate', {
+      status: 409,
+      body: envelopeWithCode('collate', 'not_in_the_docs', false),
+    });
+    expect(stranger).toMatchObject({ code: 'not_in_the_docs', documented: false });
+    expect(stranger.problems.map((problem) => problem.kind)).toContain('unknown_code');
+    expect(normalizeError('collate', { status: 502, body: '<html>' })).toMatchObject({
+      code: null,
+      documented: false,
+    });
+  });
 });
 
 describe('normalizeError fields', () => {
