@@ -65,6 +65,14 @@ function normalize(rules: VendorRules, response: ResponseInput, options: Normali
 
   const message = scrubSecrets(readMessage(json, reader.message, body.text, isJson, status), secrets);
   const requestId = reader.requestId === null ? null : shortString(readPointer(json, reader.requestId));
+  if (requestId !== null && reader.requestIdForm && !reader.requestIdForm.pattern.test(requestId)) {
+    // Kept, since support may still find it, but flagged: the vendor documents another form.
+    problems.push({
+      kind: 'malformed_request_id',
+      message: `request id ${JSON.stringify(scrubSecrets(requestId.slice(0, 100), secrets))} does not have the documented form ${reader.requestIdForm.pattern.source}`,
+      path: reader.requestIdForm.pointer,
+    });
+  }
   const found = extractFieldErrors(json, message, reader.fieldErrors, classification.category);
   const fieldErrors =
     secrets.length === 0

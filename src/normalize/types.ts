@@ -31,6 +31,7 @@ export type ProblemKind =
   | 'body_too_large'
   | 'schema'
   | 'unknown_code'
+  | 'malformed_request_id'
   | 'status_mismatch'
   | 'missing_rate_limit_header'
   | 'invalid_retry_after'
