@@ -8,7 +8,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, sep } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { publint } from 'publint';
 import { formatMessage } from 'publint/utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -166,11 +166,33 @@ describe('the packed package, installed into an empty project', () => {
     expect(files).toContain('dist/index.d.ts');
     expect(files).toContain('schemas/casexchange/envelope.schema.json');
     expect(files).toContain('docs/catalog/README.md');
+    // The guides the CLI's help points at.
+    expect(files).toContain('docs/running.md');
     expect(files.filter((file) => /^(src|test|suites|scripts)\/|\.map$|\/cases\//.test(file))).toEqual([]);
     const manifest = JSON.parse(readFileSync(join(installedDir, 'package.json'), 'utf8')) as Record<
       string,
       unknown
     >;
     expect(manifest.dependencies).toBeUndefined();
+    for (const link of ['repository', 'homepage', 'bugs']) expect(manifest[link], link).toBeDefined();
+  });
+
+  it('never reaches vitest from the main entry; only the vitest subpath imports it', () => {
+    const fromMain = staticImports(join(installedDir, 'dist', 'index.js'));
+    expect(fromMain.filter((specifier) => /^vitest(\/|$)/.test(specifier))).toEqual([]);
+    expect(staticImports(join(installedDir, 'dist', 'vitest', 'index.js'))).toContain('vitest');
   });
 });
+
+/** Every bare module a file imports, following its relative imports (chunks) through the bundle. */
+function staticImports(file: string, seen = new Set<string>()): string[] {
+  if (seen.has(file)) return [];
+  seen.add(file);
+  const text = readFileSync(file, 'utf8');
+  const specifiers = [
+    ...text.matchAll(/(?:^|[;\s])(?:import|export)\s*(?:[^'"]*?from\s*)?["']([^"']+)["']/g),
+  ].map((match) => match[1] as string);
+  return specifiers.flatMap((specifier) =>
+    specifier.startsWith('.') ? staticImports(join(dirname(file), specifier), seen) : [specifier],
+  );
+}
