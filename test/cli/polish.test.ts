@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXIT } from '../../src/cli/io.js';
+import { assertKnownCheckIds, type RunConfigFile } from '../../src/runner/config/sandbox-config.js';
 import { repoRoot } from '../helpers/paths.js';
 import { cli } from '../helpers/run-cli-captured.js';
 
@@ -43,7 +44,11 @@ const mistakes: { argv: string[]; says: string }[] = [
   },
   {
     argv: ['run', '--target', 'sandbx'],
-    says: 'error-contracts run: unknown --target "sandbx"',
+    says: 'error-contracts run: unknown --target "sandbx". Did you mean "sandbox"?',
+  },
+  {
+    argv: ['run', '--reporter', 'junt'],
+    says: 'error-contracts run: unknown --reporter "junt". Did you mean "junit"?',
   },
   {
     argv: ['validate', 'collate', '--format', 'yaml'],
@@ -87,6 +92,13 @@ describe('what a new user meets first', () => {
     expect(stderr.trimEnd().split('\n')).toHaveLength(1);
     // node:util parseArgs' own wording never reaches the user.
     expect(stderr).not.toMatch(/positional|Unknown option '|argument missing|ambiguous/);
+  });
+
+  it("suggests the check id a config file's override most likely meant", () => {
+    const config = { vendors: { collate: { checks: { 'code.version_confict': {} } } } } as RunConfigFile;
+    expect(() => assertKnownCheckIds(config)).toThrow(
+      'vendors.collate.checks.code.version_confict names no check of collate; Did you mean "code.version_conflict"?',
+    );
   });
 
   it('suggests nothing when no name is close to what was typed', async () => {

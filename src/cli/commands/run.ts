@@ -23,6 +23,7 @@ import { type RunOptions, TARGET_NAMES, type TargetName } from '../../runner/run
 import { runWithVitest } from '../../runner/vitest/run-with-vitest.js';
 import { canRedraw } from '../../text/colour.js';
 import { plural } from '../../text/plural.js';
+import { didYouMean } from '../../text/suggest.js';
 import { type VendorId, vendorIds } from '../../vendors/registry.js';
 import { type CliIo, EXIT, UsageError } from '../io.js';
 import { vendorArgument } from '../vendor-arg.js';
@@ -235,14 +236,18 @@ function limitArguments(burst: string | undefined, wait: string | undefined): Pa
 
 function targetArgument(value: string): TargetName {
   if ((TARGET_NAMES as readonly string[]).includes(value)) return value as TargetName;
-  throw new UsageError(`run: unknown --target "${value}"; use one of ${TARGET_NAMES.join(', ')}.`);
+  throw new UsageError(
+    `run: unknown --target "${value}".${didYouMean(value, TARGET_NAMES)} Use one of ${TARGET_NAMES.join(', ')}.`,
+  );
 }
 
 function reporterArguments(values: string[] | undefined): ReporterName[] {
   const names = values ?? ['terminal'];
   for (const name of names) {
     if (!(REPORTERS as readonly string[]).includes(name)) {
-      throw new UsageError(`run: unknown --reporter "${name}"; use any of ${REPORTERS.join(', ')}.`);
+      throw new UsageError(
+        `run: unknown --reporter "${name}".${didYouMean(name, REPORTERS)} Use any of ${REPORTERS.join(', ')}.`,
+      );
     }
   }
   return names as ReporterName[];
