@@ -122,6 +122,38 @@ describe('the packed package, installed into an empty project', () => {
     }
   }, 60_000);
 
+  it("gives a user's own vitest the error-contracts/vitest matchers", async () => {
+    const linked = join(consumerDir, 'node_modules', 'vitest');
+    symlinkSync(join(repoRoot, 'node_modules', 'vitest'), linked, 'dir');
+    const body = {
+      error: { code: 'version_conflict', message: 'm', retryable: false, details: {}, issues: [] },
+      requestId: 'req_1',
+    };
+    writeFileSync(
+      join(consumerDir, 'matchers.test.mjs'),
+      `import 'error-contracts/vitest';
+import { expect, test } from 'vitest';
+test('the matchers are on expect', () => {
+  expect({ status: 409, body: ${JSON.stringify(body)} }).toBeDocumentedError('collate', 'version_conflict');
+  expect(() => expect({ status: 500, body: '' }).toBeDocumentedError('collate', 'version_conflict')).toThrow(/status 500, not 409/);
+  expect([{ at: 0, status: 503 }, { at: 10, status: 200 }]).not.toFollowRetryPolicy('foresight');
+});
+`,
+    );
+    try {
+      const vitest = join(linked, 'vitest.mjs');
+      const { code, stdout, stderr } = await run(
+        process.execPath,
+        [vitest, 'run', 'matchers.test.mjs'],
+        consumerDir,
+      );
+      expect(stdout + stderr).toMatch(/1 passed/);
+      expect(code).toBe(0);
+    } finally {
+      rmSync(linked);
+    }
+  }, 60_000);
+
   it('type-checks a strict TypeScript consumer that relies on narrowing', async () => {
     const tsc = join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc');
     const result = await run(process.execPath, [tsc, '-p', 'tsconfig.json'], consumerDir);
