@@ -4,6 +4,7 @@ import type { HeadersInput } from '../normalize/types.js';
 import { formatDuration } from '../report/format.js';
 import { decideRetry } from '../retry/decide-retry.js';
 import { scheduledWindowMs } from '../retry/schedule.js';
+import { plural } from '../text/plural.js';
 import { getVendor, isVendorId } from '../vendors/registry.js';
 import type { MatcherOutcome } from './outcome.js';
 
@@ -52,7 +53,7 @@ export function retryPolicyOutcome(
   const wrong: string[] = [];
   if (attempts.length === 0) wrong.push('no attempt was recorded');
   if (attempts.length > retry.maxAttempts) {
-    wrong.push(`${attempts.length} calls were made; ${vendor.name} allows at most ${retry.maxAttempts}`);
+    wrong.push(`${plural(attempts.length, 'call')} made; ${vendor.name} allows at most ${retry.maxAttempts}`);
   }
 
   attempts.slice(0, -1).forEach((attempt, index) => {

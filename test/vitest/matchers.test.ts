@@ -174,7 +174,7 @@ describe('toFollowRetryPolicy', () => {
     {
       title: 'more calls than the policy allows',
       attempts: [unavailable(0), unavailable(1000), unavailable(3000), unavailable(7000), unavailable(15000)],
-      says: '5 calls were made; Foresight allows at most 4',
+      says: '5 calls made; Foresight allows at most 4',
     },
     {
       title: 'a call after a success',

@@ -5,6 +5,7 @@
  * repeated call in the same virtual millisecond) are moved to rows of their own rather than drawn
  * over each other. A table of the same events follows, for exact figures and screen readers.
  */
+import { plural } from '../../../text/plural.js';
 import { escapeMarkup as esc } from '../../escape.js';
 import { formatDuration } from '../../format.js';
 import type { TimelineEvent, TimelineNote, TimelineWait } from '../../result.js';
@@ -195,7 +196,7 @@ function tableRows(events: readonly TimelineEvent[]): Array<[number, string, str
 /** The drawing and the table of events under it. */
 export function renderTimeline(events: readonly TimelineEvent[]): string {
   const total = events.reduce((sum, event) => sum + (event.kind === 'wait' ? event.durationMs : 0), 0);
-  const title = `Retry sequence on the virtual clock: ${events.filter((e) => e.kind === 'request').length} calls, ${formatDuration(total)} of waiting`;
+  const title = `Retry sequence on the virtual clock: ${plural(events.filter((e) => e.kind === 'request').length, 'call')}, ${formatDuration(total)} of waiting`;
   const rows = tableRows(events)
     .map(
       ([atMs, what, detail]) =>
