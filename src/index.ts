@@ -33,7 +33,12 @@ export type {
   RetryEvent,
   SessionCookieCredentials,
 } from './client/types.js';
-export { ErrorContractsError, UnknownEnvelopeError, UnknownVendorError } from './errors.js';
+export {
+  ErrorContractsError,
+  MatcherUsageError,
+  UnknownEnvelopeError,
+  UnknownVendorError,
+} from './errors.js';
 export type { CatalogEntry, ClientAction, ErrorCategory, VendorPolicy } from './generated/meta-types.js';
 export { normalizeError } from './normalize/normalize-error.js';
 export type { ProblemDetails } from './normalize/problem-details.js';

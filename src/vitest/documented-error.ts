@@ -1,12 +1,8 @@
+import { MatcherUsageError, UnknownVendorError } from '../errors.js';
 import { normalizeError } from '../normalize/normalize-error.js';
 import type { NormalizedError, ResponseInput } from '../normalize/types.js';
-import {
-  type CodeByVendor,
-  findCatalogEntry,
-  getVendor,
-  isVendorId,
-  type VendorId,
-} from '../vendors/registry.js';
+import { didYouMean } from '../text/suggest.js';
+import { findCatalogEntry, getVendor, isVendorId, type VendorId, vendorIds } from '../vendors/registry.js';
 import type { MatcherOutcome } from './outcome.js';
 
 /** What toBeDocumentedError accepts: a response as read, a NormalizedError, or a client's VendorApiError. */
@@ -29,7 +25,7 @@ function toNormalized(received: unknown, vendorId: VendorId, code: string | unde
       : received;
   if (isNormalized(inner)) return inner;
   // The expected code names the surface: ClaimRev's codes come from its token endpoint.
-  const surface = code === undefined ? 'api' : (findCatalogEntry(vendorId, code as never)?.surface ?? 'api');
+  const surface = code === undefined ? 'api' : (findCatalogEntry(vendorId, code)?.surface ?? 'api');
   return normalizeError(vendorId, inner as ResponseInput, { surface });
 }
 
@@ -42,17 +38,20 @@ const describeCode = (code: string | null) => (code === null ? 'no code' : `code
  * code. A vendor whose API bodies carry no code (ClaimRev) passes on a documented status.
  */
 export function documentedErrorOutcome(received: unknown, vendorId: unknown, code?: unknown): MatcherOutcome {
-  if (!isVendorId(vendorId)) {
-    throw new TypeError(`toBeDocumentedError: ${JSON.stringify(vendorId)} is not a vendor id.`);
-  }
-  if (code !== undefined && (typeof code !== 'string' || !findCatalogEntry(vendorId, code as never))) {
-    throw new TypeError(`toBeDocumentedError: ${vendorId} documents no code ${JSON.stringify(code)}.`);
+  if (!isVendorId(vendorId)) throw new UnknownVendorError(vendorId, vendorIds);
+  if (code !== undefined && (typeof code !== 'string' || !findCatalogEntry(vendorId, code))) {
+    throw new MatcherUsageError(
+      `toBeDocumentedError: ${vendorId} documents no code ${JSON.stringify(code)}.${didYouMean(
+        String(code),
+        getVendor(vendorId).catalog.map((entry) => entry.code),
+      )}`,
+    );
   }
   const vendor = getVendor(vendorId);
   const normalized = toNormalized(received, vendorId, code);
   const expected =
     code === undefined ? `a documented ${vendor.name} error` : `${vendor.name}'s documented ${code} error`;
-  const entry = code === undefined ? undefined : findCatalogEntry(vendorId, code as CodeByVendor[VendorId]);
+  const entry = code === undefined ? undefined : findCatalogEntry(vendorId, code);
 
   const wrong: string[] = [];
   if (normalized.vendor !== vendorId) wrong.push(`it was read as a ${normalized.vendor} error`);

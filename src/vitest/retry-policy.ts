@@ -1,11 +1,12 @@
 import { serverWaitWindow, within } from '../client-check/windows.js';
+import { MatcherUsageError, UnknownVendorError } from '../errors.js';
 import { normalizeError } from '../normalize/normalize-error.js';
 import type { HeadersInput } from '../normalize/types.js';
 import { formatDuration } from '../report/format.js';
 import { decideRetry } from '../retry/decide-retry.js';
 import { scheduledWindowMs } from '../retry/schedule.js';
 import { plural } from '../text/plural.js';
-import { getVendor, isVendorId } from '../vendors/registry.js';
+import { getVendor, isVendorId, vendorIds } from '../vendors/registry.js';
 import type { MatcherOutcome } from './outcome.js';
 
 /** One call of a request as a test recorded it: when it was sent and what came back. */
@@ -40,11 +41,11 @@ export function retryPolicyOutcome(
   vendorId: unknown,
   options: RetryPolicyOptions = {},
 ): MatcherOutcome {
-  if (!isVendorId(vendorId)) {
-    throw new TypeError(`toFollowRetryPolicy: ${JSON.stringify(vendorId)} is not a vendor id.`);
-  }
+  if (!isVendorId(vendorId)) throw new UnknownVendorError(vendorId, vendorIds);
   if (!Array.isArray(received)) {
-    throw new TypeError('toFollowRetryPolicy: expected an array of recorded attempts ({ at, status, ... }).');
+    throw new MatcherUsageError(
+      'toFollowRetryPolicy: expected an array of recorded attempts ({ at, status, ... }).',
+    );
   }
   const attempts = received as RecordedAttempt[];
   const vendor = getVendor(vendorId);

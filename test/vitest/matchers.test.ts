@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import '../../src/vitest/index.js';
-import { normalizeError } from '../../src/index.js';
+import { MatcherUsageError, normalizeError, UnknownVendorError } from '../../src/index.js';
 import type { RecordedAttempt } from '../../src/vitest/index.js';
 import { envelopeWithCode } from '../helpers/vendor-bodies.js';
 
@@ -96,9 +96,13 @@ describe('toBeDocumentedError', () => {
   });
 
   it('refuses a vendor or code that does not exist, as a mistake in the test', () => {
-    expect(() => expect(versionConflict).toBeDocumentedError('acme' as never)).toThrow(TypeError);
-    expect(() => expect(versionConflict).toBeDocumentedError('collate', 'nope' as never)).toThrow(
-      'collate documents no code "nope"',
+    expect(() => expect(versionConflict).toBeDocumentedError('acme' as never)).toThrow(UnknownVendorError);
+    expect(() => expect(versionConflict).toBeDocumentedError('collate', 'version_conflcit' as never)).toThrow(
+      expect.objectContaining({
+        code: 'ERR_MATCHER_USAGE',
+        message:
+          'toBeDocumentedError: collate documents no code "version_conflcit". Did you mean "version_conflict"?',
+      }),
     );
   });
 });
@@ -201,6 +205,6 @@ describe('toFollowRetryPolicy', () => {
     expect(
       failureOf(() => expect([unavailable(0), unavailable(1000)]).not.toFollowRetryPolicy('foresight')),
     ).toBe("expected the calls (503 → 503) not to follow Foresight's retry policy, but they do");
-    expect(() => expect({ status: 503 }).toFollowRetryPolicy('foresight')).toThrow(TypeError);
+    expect(() => expect({ status: 503 }).toFollowRetryPolicy('foresight')).toThrow(MatcherUsageError);
   });
 });
