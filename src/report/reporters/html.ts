@@ -6,7 +6,14 @@
 import { createHash } from 'node:crypto';
 import { plural } from '../../text/plural.js';
 import { escapeMarkup as esc } from '../escape.js';
-import { cellSummary, formatCounts, formatDuration, formatValue, OUTCOME_LABELS } from '../format.js';
+import {
+  cellSummary,
+  formatCounts,
+  formatDuration,
+  formatValue,
+  OUTCOME_LABELS,
+  targetWording,
+} from '../format.js';
 import { buildMatrix, type CellOutcome, type Matrix, type MatrixCell } from '../matrix.js';
 import { countOutcomes } from '../outcome-counts.js';
 import { CHECKLIST_PATHS } from '../paths.js';
@@ -81,7 +88,7 @@ function checkBlock(check: CheckResult, id: string): string {
   const open = check.outcome === 'fail' || check.outcome === 'drift' || (check.timeline?.length ?? 0) > 0;
   const code = check.code ? ` <code class="code">${esc(check.code)}</code>` : '';
   const facts = `${plural(check.requests, 'request')} · ${formatDuration(check.durationMs)}${
-    check.simulatedWaitMs > 0 ? ` · ${formatDuration(check.simulatedWaitMs)} simulated wait` : ''
+    check.simulatedWaitMs > 0 ? ` · ${formatDuration(check.simulatedWaitMs)} of waiting verified` : ''
   }`;
   const reason = check.reason ? `<p class="reason">${esc(check.reason)}</p>` : '';
   const drift =
@@ -168,15 +175,19 @@ function figures(result: RunResult, matrix: Matrix): string {
     (sum, vendor) => sum + vendor.checks.reduce((inner, check) => inner + check.drift.length, 0),
     0,
   );
+  const wording = targetWording(result.target);
   const figure = (label: string, value: string) => `<div><dt>${esc(label)}</dt><dd>${esc(value)}</dd></div>`;
   return `<dl class="figures">${[
     figure('Checks', String(checks)),
     figure('Failed', String(matrix.totals.fail)),
     // Every drift line the page shows, whatever the outcome of the check that noted it.
     figure('Drift notes', String(driftLines)),
-    figure('Requests sent', String(result.requests)),
+    figure(wording.requests, String(result.requests)),
     figure('Wall time', formatDuration(result.wallTimeMs)),
-    figure('Simulated waiting verified', formatDuration(result.simulatedWaitMs)),
+    figure(
+      wording.waiting.replace(/^./, (first) => first.toUpperCase()),
+      formatDuration(result.simulatedWaitMs),
+    ),
   ].join('')}</dl>`;
 }
 
