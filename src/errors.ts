@@ -38,3 +38,25 @@ export class UnknownEnvelopeError extends ErrorContractsError {
     this.name = 'UnknownEnvelopeError';
   }
 }
+
+/**
+ * An option a caller passed has the wrong type or a number that is not finite: a programming
+ * error, refused at once rather than turned into a run of retries with no wait in between.
+ */
+export class InvalidOptionError extends ErrorContractsError {
+  readonly option: string;
+
+  constructor(option: string, expected: string, value: unknown) {
+    super('ERR_INVALID_OPTION', `The option ${option} must be ${expected}; got ${describeValue(value)}.`);
+    this.name = 'InvalidOptionError';
+    this.option = option;
+  }
+}
+
+/** A short, safe description of a bad option value: its type, and a number's value (never a string's). */
+function describeValue(value: unknown): string {
+  if (typeof value === 'number') return String(value);
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return `a value of type ${typeof value}`;
+}

@@ -9,6 +9,7 @@ export {
   PayloadTooLargeError,
   PermissionError,
   RateLimitError,
+  RedirectError,
   SecondFactorRequiredError,
   ServerError,
   TransportError,
@@ -31,7 +32,12 @@ export type {
   RetryEvent,
   SessionCookieCredentials,
 } from './client/types.js';
-export { ErrorContractsError, UnknownEnvelopeError, UnknownVendorError } from './errors.js';
+export {
+  ErrorContractsError,
+  InvalidOptionError,
+  UnknownEnvelopeError,
+  UnknownVendorError,
+} from './errors.js';
 export type { CatalogEntry, ClientAction, ErrorCategory, VendorPolicy } from './generated/meta-types.js';
 export { normalizeError } from './normalize/normalize-error.js';
 export type { ProblemDetails } from './normalize/problem-details.js';

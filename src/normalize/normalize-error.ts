@@ -1,3 +1,11 @@
+import { InvalidOptionError } from '../errors.js';
+import {
+  checkedClock,
+  optionalFiniteNumber,
+  optionalFunction,
+  optionalString,
+  optionalStringList,
+} from '../options/check-options.js';
 import { toIssues } from '../validation/issues.js';
 import type { VendorId } from '../vendors/registry.js';
 import { classify } from './classify.js';
@@ -33,7 +41,7 @@ function schemaProblems(reader: CompiledReader, notJsonReason: string | null): P
 }
 
 function normalize(rules: VendorRules, response: ResponseInput, options: NormalizeOptions): NormalizedError {
-  const nowMs = (options.now ?? Date.now)();
+  const nowMs = (options.now === undefined ? Date.now : checkedClock('now', options.now))();
   const secrets = options.redact?.secrets ?? [];
   const problems: Problem[] = [];
   const input: Partial<ResponseInput> = response !== null && typeof response === 'object' ? response : {};
@@ -102,7 +110,12 @@ function normalize(rules: VendorRules, response: ResponseInput, options: Normali
 
 /** The result when normalizing itself failed: the status class and nothing from the body. */
 function normalizerFailure(rules: VendorRules, response: unknown, error: unknown): NormalizedError {
-  const { status } = readStatus((response as Partial<ResponseInput> | null)?.status);
+  let status = 0;
+  try {
+    ({ status } = readStatus((response as Partial<ResponseInput> | null)?.status));
+  } catch {
+    // A getter or Proxy that threw the first time may throw again; the status stays unknown.
+  }
   return {
     vendor: rules.vendor.id,
     status,
@@ -127,6 +140,21 @@ function normalizerFailure(rules: VendorRules, response: unknown, error: unknown
   };
 }
 
+function checkNormalizeOptions(options: NormalizeOptions): void {
+  if (options === null || typeof options !== 'object')
+    throw new InvalidOptionError('options', 'an object', options);
+  optionalFunction('now', options.now);
+  optionalString('surface', options.surface);
+  optionalFiniteNumber('maxBodyBytes', options.maxBodyBytes, 0);
+  optionalFiniteNumber('maxRawBodyChars', options.maxRawBodyChars, 0);
+  const { redact } = options;
+  if (redact === undefined) return;
+  if (redact === null || typeof redact !== 'object')
+    throw new InvalidOptionError('redact', 'an object', redact);
+  optionalStringList('redact.secrets', redact.secrets);
+  optionalStringList('redact.headers', redact.headers);
+}
+
 /**
  * Turns any vendor error response into one NormalizedError. It never throws for what the server
  * sent (HTML from a proxy, broken JSON, bytes that are not UTF-8, huge or hostile bodies); the
@@ -138,9 +166,12 @@ export function normalizeError(
   options: NormalizeOptions = {},
 ): NormalizedError {
   const rules = vendorRules(vendorId);
+  checkNormalizeOptions(options);
   try {
     return normalize(rules, response, options);
   } catch (error) {
+    // A clock that reads NaN is the caller's bug, not the server's, and is reported as one.
+    if (error instanceof InvalidOptionError) throw error;
     // A last line of defence: the property tests show this is not reached, but a caller in the
     // middle of handling an error must never get a second one from the handler.
     return normalizerFailure(rules, response, error);
