@@ -1,8 +1,8 @@
 import { createAuthenticator } from '../client/auth/create-authenticator.js';
-import { headerSecretParts } from '../conformance/credential-secrets.js';
 import { ErrorContractsError, UnknownVendorError } from '../errors.js';
 import { normalizeError } from '../normalize/normalize-error.js';
-import { scrubText } from '../normalize/redact.js';
+import { scrubText } from '../redaction/scrub.js';
+import { headerSecretParts } from '../redaction/secrets.js';
 import { DEFAULT_MAX_RETRY_AFTER_MS } from '../retry/decide-retry.js';
 import { type MountedExchange, mountSimulator } from '../simulator/transports/nock.js';
 import type { ScenarioRequest, SimRequest } from '../simulator/types.js';

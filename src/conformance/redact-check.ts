@@ -1,4 +1,6 @@
-import { scrubText } from '../normalize/redact.js';
+import { redactJson } from '../redaction/json.js';
+import { searchable } from '../redaction/scrub.js';
+import { secretsOf } from '../redaction/secrets.js';
 import { redactRunResult } from '../report/redact.js';
 import type { CheckResult } from '../report/result.js';
 import { getVendor, type VendorId } from '../vendors/registry.js';
@@ -20,37 +22,28 @@ export function redactCheck(
   const credentialHeaders = new Set(
     [authentication.header, ...(authentication.alternativeHeaders ?? [])].map((name) => name.toLowerCase()),
   );
-  const secrets = new Set(knownSecrets);
+  const secrets = [...knownSecrets];
   for (const exchange of check.exchanges) {
     for (const [name, value] of Object.entries(exchange.request.headers)) {
-      if (credentialHeaders.has(name.toLowerCase()) && value.length >= 4) secrets.add(value);
+      if (credentialHeaders.has(name.toLowerCase())) secrets.push(...secretsOf(value));
     }
   }
-  const ordered = [...secrets].sort((a, b) => b.length - a.length);
-  const scrubbed = ordered.length > 0 ? scrubStrings(check, ordered) : check;
-  const wrapped = redactRunResult({
-    schemaVersion: 1,
-    tool: { name: 'error-contracts', version: '0' },
-    target: 'local',
-    startedAt: '',
-    finishedAt: '',
-    wallTimeMs: 0,
-    simulatedWaitMs: 0,
-    requests: 0,
-    vendors: [{ id: vendorId, name: getVendor(vendorId).name, baseUrl, checks: [scrubbed] }],
-    totals: { fail: 0, drift: 0, pass: 0, skipped: 0, not_applicable: 0 },
-  });
+  const ordered = searchable(secrets);
+  const scrubbed = ordered.length > 0 ? (redactJson(check, { secrets: ordered }) as CheckResult) : check;
+  const wrapped = redactRunResult(
+    {
+      schemaVersion: 1,
+      tool: { name: 'error-contracts', version: '0' },
+      target: 'local',
+      startedAt: '',
+      finishedAt: '',
+      wallTimeMs: 0,
+      simulatedWaitMs: 0,
+      requests: 0,
+      vendors: [{ id: vendorId, name: getVendor(vendorId).name, baseUrl, checks: [scrubbed] }],
+      totals: { fail: 0, drift: 0, pass: 0, skipped: 0, not_applicable: 0 },
+    },
+    ordered,
+  );
   return wrapped.vendors[0]?.checks[0] ?? scrubbed;
-}
-
-/** A deep copy with every string scrubbed of the given secrets. */
-function scrubStrings<T>(value: T, secrets: readonly string[]): T {
-  if (typeof value === 'string') return scrubText(value, secrets) as T;
-  if (Array.isArray(value)) return value.map((item) => scrubStrings(item, secrets)) as T;
-  if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(
-      Object.entries(value).map(([key, item]) => [key, scrubStrings(item, secrets)]),
-    ) as T;
-  }
-  return value;
 }

@@ -6,6 +6,8 @@ import {
   optionalString,
   optionalStringList,
 } from '../options/check-options.js';
+import { redactJsonText } from '../redaction/json.js';
+import { scrubSecrets } from '../redaction/scrub.js';
 import { toIssues } from '../validation/issues.js';
 import type { VendorId } from '../vendors/registry.js';
 import { classify } from './classify.js';
@@ -14,7 +16,6 @@ import { readHeaders } from './headers.js';
 import { readPointer } from './json-pointer.js';
 import { readMessage, statusLine } from './message.js';
 import { readBody } from './read-body.js';
-import { scrubSecrets } from './redact.js';
 import { readStatus } from './status.js';
 import type { NormalizedError, NormalizeOptions, Problem, ResponseInput } from './types.js';
 import { type CompiledReader, type VendorRules, vendorRules } from './vendor-rules.js';
@@ -83,7 +84,10 @@ function normalize(rules: VendorRules, response: ResponseInput, options: Normali
         }));
   const hints = readWaitHints(headers, rules.policy.rateLimit, status, nowMs, problems);
 
-  const rawText = body.text.length > maxRaw ? body.text.slice(0, maxRaw) : body.text;
+  // Redacted whole before it is cut: a JSON body is decoded, scrubbed and re-serialised, so an
+  // echo the server escaped (`\u002B`, `\/`) cannot come back when a reader parses raw.body.
+  const safeText = secrets.length === 0 ? body.text : redactJsonText(body.text, { secrets });
+  const rawText = safeText.length > maxRaw ? safeText.slice(0, maxRaw) : safeText;
   return {
     vendor: rules.vendor.id,
     status,
@@ -102,8 +106,8 @@ function normalize(rules: VendorRules, response: ResponseInput, options: Normali
     raw: {
       status,
       headers: redacted,
-      body: scrubSecrets(rawText, secrets),
-      bodyTruncated: body.text.length > maxRaw || body.problem !== null,
+      body: rawText,
+      bodyTruncated: safeText.length > maxRaw || body.problem !== null,
     },
   };
 }
