@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 // object, which named ESM imports of a builtin never see.
 import http from 'node:http';
 import https from 'node:https';
+import { pinnedLoopbackLookup } from '../net/loopback.js';
 import { flattenHeaders } from './headers.js';
 import type {
   Credential,
@@ -181,7 +182,7 @@ export function exchange(
 ): Promise<Exchange> {
   return new Promise((resolve, reject) => {
     const send = url.startsWith('https:') ? https.request : http.request;
-    const req = send(url, { method, headers, agent: false }, (res) => {
+    const req = send(url, { method, headers, agent: false, lookup: pinnedLoopbackLookup }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => {
