@@ -37,6 +37,12 @@ export class ExpiringStore<V> {
     this.#entries.set(key, { value, expiresAt });
   }
 
+  /** Whether a new key would evict another, once expired entries are gone. */
+  isFull(now: number): boolean {
+    this.sweep(now);
+    return this.#entries.size >= this.#maxEntries;
+  }
+
   delete(key: string): void {
     this.#entries.delete(key);
   }

@@ -6,13 +6,26 @@
 export interface Clock {
   /** Milliseconds since the Unix epoch. */
   now(): number;
-  /** Resolves once `ms` milliseconds have passed on this clock. */
-  sleep(ms: number): Promise<void>;
+  /**
+   * Resolves once `ms` milliseconds have passed on this clock, or as soon as `signal` aborts (a held
+   * request whose client left), so that nothing is left waiting for nobody.
+   */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }
 
 export const realClock: Clock = {
   now: () => Date.now(),
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms))),
+  sleep: (ms, signal) =>
+    new Promise((resolve) => {
+      if (signal?.aborted) return resolve();
+      const wake = () => {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, Math.max(0, ms));
+      signal?.addEventListener('abort', wake, { once: true });
+    }),
 };
 
 interface Sleeper {
@@ -36,10 +49,19 @@ export class VirtualClock implements Clock {
     return this.#now;
   }
 
-  sleep(ms: number): Promise<void> {
-    if (ms <= 0) return Promise.resolve();
+  sleep(ms: number, signal?: AbortSignal): Promise<void> {
+    if (ms <= 0 || signal?.aborted) return Promise.resolve();
     return new Promise((wake) => {
-      this.#sleepers.push({ wakeAt: this.#now + ms, wake });
+      const sleeper = { wakeAt: this.#now + ms, wake };
+      this.#sleepers.push(sleeper);
+      signal?.addEventListener(
+        'abort',
+        () => {
+          this.#sleepers = this.#sleepers.filter((other) => other !== sleeper);
+          wake();
+        },
+        { once: true },
+      );
     });
   }
 
