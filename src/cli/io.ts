@@ -2,8 +2,9 @@
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
-  readStdin: () => Promise<Uint8Array>;
-  readFile: (path: string) => Promise<Uint8Array>;
+  /** Rejects with InputTooLargeError past `maxBytes` (when given) without holding more than that. */
+  readStdin: (maxBytes?: number) => Promise<Uint8Array>;
+  readFile: (path: string, maxBytes?: number) => Promise<Uint8Array>;
   env: Readonly<Record<string, string | undefined>>;
   /**
    * Calls the handler once when the process is asked to stop (SIGINT or SIGTERM); returns a
