@@ -32,7 +32,7 @@ export interface StartSimulatorOptions extends SimulatorCoreOptions {
   /** Called once per answered request. */
   onRequest?: (entry: RequestLogEntry) => void;
   /**
-   * Request body bytes held in memory at once, across all connections (256 MiB by default). One
+   * Request body bytes held in memory at once, across all connections (128 MiB by default). One
    * vendor's 50 MB limit is per request; forty such uploads at once would otherwise add up.
    */
   maxBufferedBodyBytes?: number;
@@ -49,7 +49,7 @@ export interface RunningSimulator extends SimulatorControls {
 
 /** Requests that take longer than this are cut off rather than left hanging. */
 const REQUEST_TIMEOUT_MS = 60_000;
-export const DEFAULT_MAX_BUFFERED_BODY_BYTES = 256 * 1024 * 1024;
+export const DEFAULT_MAX_BUFFERED_BODY_BYTES = 128 * 1024 * 1024;
 
 /** What every connection shares: the body bytes held now, and each request still being answered. */
 interface ServerShared {
