@@ -1,11 +1,16 @@
+import type { ErrorCode } from './error-codes.js';
+
+export { ERROR_CODES } from './error-codes.js';
+export type { ErrorCode };
+
 /**
  * Every error this package throws extends ErrorContractsError and carries a stable `code`, so
  * callers can branch on `error.code` without parsing messages, the way Node's own errors work.
  */
 export class ErrorContractsError extends Error {
-  readonly code: string;
+  readonly code: ErrorCode;
 
-  constructor(code: string, message: string, options?: { cause?: unknown }) {
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = 'ErrorContractsError';
     this.code = code;
@@ -59,4 +64,12 @@ function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   return `a value of type ${typeof value}`;
+}
+
+/** An argument outside its range, given to a simulator or test-time helper (a clock moved back, say). */
+export class InvalidArgumentError extends ErrorContractsError {
+  constructor(message: string) {
+    super('ERR_INVALID_ARGUMENT', message);
+    this.name = 'InvalidArgumentError';
+  }
 }

@@ -32,7 +32,9 @@ export type {
   RetryEvent,
   SessionCookieCredentials,
 } from './client/types.js';
+export type { ErrorCode } from './errors.js';
 export {
+  ERROR_CODES,
   ErrorContractsError,
   InvalidOptionError,
   UnknownEnvelopeError,

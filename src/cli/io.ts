@@ -1,3 +1,5 @@
+import { ErrorContractsError } from '../errors.js';
+
 /** What a command may touch, injected so tests run commands in-process without a child process. */
 export interface CliIo {
   stdout: (text: string) => void;
@@ -29,9 +31,9 @@ export const EXIT = {
 } as const;
 
 /** A mistake in how the command was called; the message says which flag or argument to fix. */
-export class UsageError extends Error {
+export class UsageError extends ErrorContractsError {
   constructor(message: string) {
-    super(message);
+    super('ERR_USAGE', message);
     this.name = 'UsageError';
   }
 }

@@ -1,4 +1,4 @@
-import { ErrorContractsError } from '../errors.js';
+import { type ErrorCode, ErrorContractsError } from '../errors.js';
 import type { ErrorCategory } from '../generated/meta-types.js';
 import type { NormalizedError } from '../normalize/types.js';
 import type { RetryDecision } from '../retry/decide-retry.js';
@@ -22,7 +22,7 @@ export interface VendorApiErrorDetails {
  */
 export class VendorApiError extends ErrorContractsError {
   /** The stable code of each subclass; the base class itself is never thrown. */
-  static readonly errorCode: string = 'ERR_VENDOR_API';
+  static readonly errorCode: ErrorCode = 'ERR_VENDOR_API';
   override readonly name: string = 'VendorApiError';
   readonly vendor: VendorId;
   /** The HTTP status, or 0 when no response arrived. */

@@ -1,3 +1,5 @@
+import { InvalidArgumentError } from '../errors.js';
+
 /**
  * A map whose entries expire and whose size is capped, so a long run cannot grow memory without
  * limit. Every entry of one store lives equally long, so insertion order is expiry order: a sweep
@@ -8,7 +10,8 @@ export class ExpiringStore<V> {
   readonly #maxEntries: number;
 
   constructor(maxEntries: number) {
-    if (!(maxEntries >= 1)) throw new RangeError('An expiring store needs room for at least one entry.');
+    if (!(maxEntries >= 1))
+      throw new InvalidArgumentError('An expiring store needs room for at least one entry.');
     this.#maxEntries = maxEntries;
   }
 

@@ -1,3 +1,5 @@
+import { InvalidArgumentError } from '../errors.js';
+
 /**
  * Time as the simulator sees it. Windows, expiries, Retry-After values and held ("in flight")
  * writes all read this clock, so a test can inject a virtual one and move time on instead of
@@ -67,7 +69,7 @@ export class VirtualClock implements Clock {
 
   /** Moves time forward and wakes every sleeper whose deadline has been reached. */
   advance(ms: number): void {
-    if (!(ms >= 0)) throw new RangeError(`A virtual clock only moves forward; got ${ms} ms.`);
+    if (!(ms >= 0)) throw new InvalidArgumentError(`A virtual clock only moves forward; got ${ms} ms.`);
     this.#now += ms;
     const due = this.#sleepers.filter((s) => s.wakeAt <= this.#now).sort((a, b) => a.wakeAt - b.wakeAt);
     this.#sleepers = this.#sleepers.filter((s) => s.wakeAt > this.#now);

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { ErrorContractsError } from '../../errors.js';
 import { InputTooLargeError, readBoundedFile } from '../../fs/bounded-read.js';
 import { VirtualClock } from '../../simulator/clock.js';
 import type { Credential, CredentialRole } from '../../simulator/types.js';
@@ -168,12 +169,14 @@ export async function openReplayTarget(vendors: readonly VendorId[], dir: string
           ) ?? -1;
         const entry = index >= 0 ? current?.remaining.splice(index, 1)[0] : undefined;
         if (!entry) {
-          throw new Error(
+          throw new ErrorContractsError(
+            'ERR_REPLAY_MISMATCH',
             `the recording of ${current?.checkId ?? 'this check'} has no answer for ${method} ${url}; record again`,
           );
         }
         if (entry.at > clock.now()) clock.advance(entry.at - clock.now());
-        if (!entry.response) throw new Error(entry.error ?? 'no answer was recorded');
+        if (!entry.response)
+          throw new ErrorContractsError('ERR_REPLAY_MISMATCH', entry.error ?? 'no answer was recorded');
         return entry.response;
       },
     },
