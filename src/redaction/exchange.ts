@@ -5,6 +5,7 @@
 import type { CapturedBody, Exchange } from '../report/result.js';
 import { redactJsonText } from './json.js';
 import { FORM_PAIR, isSecretMember, JSON_MEMBER, MIN_SECRET_LENGTH, scrubText, USERINFO } from './scrub.js';
+import { headerSecretParts } from './secrets.js';
 import { CREDENTIAL_HEADERS, REDACTED } from './vocabulary.js';
 
 /** Bodies longer than this are cut in reports; the start of an error body is what a reader needs. */
@@ -12,22 +13,7 @@ export const BODY_TEXT_LIMIT = 16_384;
 
 /** Values a secret member may hold that are not secrets, and would blank ordinary words if searched for. */
 const NOT_SECRETS = new Set(['true', 'false', 'null', 'undefined', REDACTED]);
-/** Set-Cookie attributes: their values describe the cookie and are not credentials. */
-const COOKIE_ATTRIBUTES = new Set([
-  'expires',
-  'max-age',
-  'domain',
-  'path',
-  'samesite',
-  'secure',
-  'httponly',
-  'partitioned',
-  'priority',
-]);
-
 const secretHeaders = new Set(CREDENTIAL_HEADERS);
-
-const AUTH_SCHEME = /^\s*(?:Bearer|Basic|Token|Digest|ApiKey)\s+(.+)$/i;
 
 /**
  * Every credential value found in exchanges (credential headers, secret members and form fields,
@@ -42,14 +28,7 @@ export function collectSecrets(exchanges: Iterable<Exchange>, texts: Iterable<st
   const fromHeaders = (headers: Record<string, string>) => {
     for (const [name, value] of Object.entries(headers)) {
       if (!secretHeaders.has(name.toLowerCase())) continue;
-      add(value);
-      const credential = AUTH_SCHEME.exec(value)?.[1];
-      if (credential) add(credential);
-      // Cookie values: the value of each name=value pair that is a cookie rather than an attribute.
-      for (const pair of value.split(';')) {
-        const [cookieName = '', cookieValue] = pair.split('=', 2);
-        if (cookieValue && !COOKIE_ATTRIBUTES.has(cookieName.trim().toLowerCase())) add(cookieValue);
-      }
+      for (const part of headerSecretParts(value)) add(part);
     }
   };
   const fromText = (text: string) => {
