@@ -8,7 +8,8 @@ const LABELS: Readonly<Record<RuleOutcome, string>> = {
   not_applicable: 'n/a',
 };
 
-function eventLine(event: TimelineEvent): string {
+/** One event of a client's timeline as a line: "+1.00 s  call 2: GET /v1/claims". */
+export function eventLine(event: TimelineEvent): string {
   const at = `+${formatDuration(event.atMs)}`.padStart(14);
   switch (event.kind) {
     case 'request':

@@ -20,9 +20,10 @@ export interface ConformanceTarget {
   now(): number;
   /**
    * Lets `ms` pass for the API under test: advances the simulator's virtual clock, or really
-   * sleeps for a sandbox (callers bound that). Returns once the time has passed.
+   * sleeps for a sandbox (callers bound that). Returns once the time has passed. `label` says what
+   * the wait is for ("Retry-After: 58"), for progress shown while a real wait lasts.
    */
-  wait(ms: number): Promise<void>;
+  wait(ms: number, label?: string): Promise<void>;
   /**
    * The check as this target can run it: a configured request override applied, or turned into a
    * skipped check whose reason says what would enable it. The check as planned when absent.

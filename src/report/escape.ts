@@ -22,3 +22,29 @@ const ENTITIES: Readonly<Record<string, string>> = {
 export function escapeMarkup(text: string): string {
   return text.replace(NOT_XML_CHAR, '\uFFFD').replace(/[&<>"']/g, (char) => ENTITIES[char] ?? char);
 }
+
+/** ` name="value"` pairs for an XML start tag, each value escaped. */
+export function xmlAttributes(values: Readonly<Record<string, string | number>>): string {
+  return Object.entries(values)
+    .map(([name, value]) => ` ${name}="${escapeMarkup(String(value))}"`)
+    .join('');
+}
+
+/**
+ * Text safe inline in GitHub-flavoured Markdown, table cells included: markup characters become
+ * entities (a job summary renders some HTML) and Markdown punctuation is backslash-escaped, so a
+ * response body can neither inject markup nor break the table it sits in. Line breaks become
+ * spaces: inline text is one line.
+ */
+export function escapeMarkdown(text: string): string {
+  return escapeMarkup(text)
+    .replace(/\r\n?|\n/g, ' ')
+    .replace(/[\\`*_[\]|~]/g, (char) => `\\${char}`);
+}
+
+/** A fenced code block that no run of backticks in `text` can close early. */
+export function markdownCodeBlock(text: string): string {
+  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((run) => run[0].length));
+  const fence = '`'.repeat(Math.max(3, longest + 1));
+  return `${fence}text\n${text.replace(NOT_XML_CHAR, '\uFFFD')}\n${fence}`;
+}

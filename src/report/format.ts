@@ -1,6 +1,6 @@
 /** Wording shared by every reporter, so the terminal, JUnit and HTML describe a run the same way. */
 import type { CellOutcome, MatrixCell } from './matrix.js';
-import type { JsonValue, Outcome } from './result.js';
+import type { JsonValue, Outcome, RunResult } from './result.js';
 
 export interface OutcomeLabel {
   /** The word in cells and lists. */
@@ -50,6 +50,16 @@ export function formatValue(value: JsonValue): string {
 }
 
 /**
+ * "expected: 422", with the continuation lines of a multi-line value lined up under the first:
+ * how the terminal and the Markdown summary show what a failed assertion wanted and got.
+ */
+export function labelledValue(name: 'expected' | 'actual', value: JsonValue, indent = ''): string {
+  const [first = '', ...rest] = formatValue(value).split('\n');
+  const label = `${name}:`.padEnd(10);
+  return [`${indent}${label}${first}`, ...rest.map((line) => `${indent}${' '.repeat(10)}${line}`)].join('\n');
+}
+
+/**
  * A matrix cell in words: "✗ fail 1/4", "✓ pass 3/3", "– n/a". The count is of the checks that
  * ran, so a row where one check passed and a sequence does not apply reads "✓ pass 1/1 +1 n/a"
  * rather than a misleading "1/2".
@@ -65,4 +75,26 @@ export function cellSummary(cell: MatrixCell): string {
     .map((outcome) => ` +${cell.counts[outcome]} ${OUTCOME_LABELS[outcome].word}`)
     .join('');
   return `${label.symbol} ${label.word} ${cell.counts[cell.outcome]}/${ran}${extras}`;
+}
+
+/**
+ * How a run's figures are named for its target. A replay sends nothing (it answers from
+ * cassettes), and only the simulator's waits are simulated: a sandbox's were really sat through.
+ */
+export interface TargetWording {
+  /** "Requests sent" or "Requests replayed". */
+  requests: string;
+  /** "simulated waiting verified", "waiting verified" or "recorded waiting verified". */
+  waiting: string;
+}
+
+const TARGET_WORDING: Readonly<Record<RunResult['target'], TargetWording>> = {
+  local: { requests: 'Requests sent', waiting: 'simulated waiting verified' },
+  nock: { requests: 'Requests sent', waiting: 'simulated waiting verified' },
+  sandbox: { requests: 'Requests sent', waiting: 'waiting verified' },
+  replay: { requests: 'Requests replayed', waiting: 'recorded waiting verified' },
+};
+
+export function targetWording(target: RunResult['target']): TargetWording {
+  return TARGET_WORDING[target];
 }

@@ -5,6 +5,7 @@ import { writeFileAtomic } from '../fs/write-atomic.js';
 import { renderHtml } from './reporters/html.js';
 import { renderJson } from './reporters/json.js';
 import { renderJunit } from './reporters/junit.js';
+import { renderMarkdown } from './reporters/markdown.js';
 import type { RunResult } from './result.js';
 
 /** The file each reporter writes; fixed names, so CI configuration can point at them. */
@@ -12,6 +13,7 @@ export const REPORT_FILES = {
   junit: 'junit.xml',
   json: 'results.json',
   html: 'report.html',
+  markdown: 'summary.md',
 } as const;
 
 export type FileReporter = keyof typeof REPORT_FILES;
@@ -26,6 +28,7 @@ const RENDERERS: Readonly<Record<FileReporter, (result: RunResult) => string>> =
   junit: renderJunit,
   json: renderJson,
   html: renderHtml,
+  markdown: renderMarkdown,
 };
 
 /**

@@ -33,3 +33,9 @@ export interface RunOptions {
 
 /** What each vitest test case carries back to the runner in its task meta. */
 export const CHECK_META_KEY = 'errorContractsCheck';
+
+/**
+ * The vitest annotation type a check uses to say what it is doing while it runs (a real wait,
+ * say); the run command's collector turns these into progress lines.
+ */
+export const PROGRESS_ANNOTATION = 'error-contracts:progress';

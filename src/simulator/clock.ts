@@ -8,25 +8,39 @@ import { InvalidArgumentError } from '../errors.js';
 export interface Clock {
   /** Milliseconds since the Unix epoch. */
   now(): number;
+  /** Resolves once `ms` milliseconds have passed on this clock. */
+  sleep(ms: number): Promise<void>;
   /**
-   * Resolves once `ms` milliseconds have passed on this clock, or as soon as `signal` aborts (a held
-   * request whose client left), so that nothing is left waiting for nobody.
+   * The same sleep, ended early (its timer freed) as soon as `signal` aborts: a held request whose
+   * client left stops waiting for nobody. Optional; see sleepUnlessAborted for clocks without it.
    */
-  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+  sleepCancellable?(ms: number, signal: AbortSignal): Promise<void>;
+}
+
+/** Sleeps on any clock until `ms` pass or `signal` aborts, freeing the timer where the clock can. */
+export function sleepUnlessAborted(clock: Clock, ms: number, signal: AbortSignal | undefined): Promise<void> {
+  if (signal === undefined) return clock.sleep(ms);
+  if (clock.sleepCancellable) return clock.sleepCancellable(ms, signal);
+  if (signal.aborted) return Promise.resolve();
+  return Promise.race([
+    clock.sleep(ms),
+    new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true })),
+  ]);
 }
 
 export const realClock: Clock = {
   now: () => Date.now(),
-  sleep: (ms, signal) =>
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms))),
+  sleepCancellable: (ms, signal) =>
     new Promise((resolve) => {
-      if (signal?.aborted) return resolve();
+      if (signal.aborted) return resolve();
       const wake = () => {
         clearTimeout(timer);
-        signal?.removeEventListener('abort', wake);
+        signal.removeEventListener('abort', wake);
         resolve();
       };
       const timer = setTimeout(wake, Math.max(0, ms));
-      signal?.addEventListener('abort', wake, { once: true });
+      signal.addEventListener('abort', wake, { once: true });
     }),
 };
 
@@ -51,12 +65,19 @@ export class VirtualClock implements Clock {
     return this.#now;
   }
 
-  sleep(ms: number, signal?: AbortSignal): Promise<void> {
-    if (ms <= 0 || signal?.aborted) return Promise.resolve();
+  sleep(ms: number): Promise<void> {
+    if (ms <= 0) return Promise.resolve();
+    return new Promise((wake) => {
+      this.#sleepers.push({ wakeAt: this.#now + ms, wake });
+    });
+  }
+
+  sleepCancellable(ms: number, signal: AbortSignal): Promise<void> {
+    if (ms <= 0 || signal.aborted) return Promise.resolve();
     return new Promise((wake) => {
       const sleeper = { wakeAt: this.#now + ms, wake };
       this.#sleepers.push(sleeper);
-      signal?.addEventListener(
+      signal.addEventListener(
         'abort',
         () => {
           this.#sleepers = this.#sleepers.filter((other) => other !== sleeper);

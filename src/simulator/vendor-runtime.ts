@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { VendorPolicy } from '../generated/meta-types.js';
 import { findCatalogEntry, getVendor, type VendorId } from '../vendors/registry.js';
-import type { Clock } from './clock.js';
+import { type Clock, sleepUnlessAborted } from './clock.js';
 import { applyCredentialAliases } from './credential-aliases.js';
 import type { DriftSwitch } from './drift-switch.js';
 import { errorResponse, jsonResponse, textResponse } from './errors-response.js';
@@ -181,7 +181,7 @@ export function createVendorRuntime(model: VendorModel<unknown>, options: Runtim
         return textResponse(503, 'Too many requests are held by a delay fault; try again.');
       held++;
       try {
-        await clock.sleep(fault.delayMs, request.signal);
+        await sleepUnlessAborted(clock, fault.delayMs, request.signal);
       } finally {
         held--;
       }

@@ -1,9 +1,14 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLIENT_CHECK_FILES, importModule } from '../../src/cli/commands/check-client.js';
 import { EXIT } from '../../src/cli/io.js';
 import { runCli } from '../../src/cli/run-cli.js';
+import type { ClientCheckResult } from '../../src/client-check/types.js';
 import { isolateNetwork } from '../helpers/nock-isolation.js';
 import { repoRoot } from '../helpers/paths.js';
+import { findAll, parseXml } from '../report/xml.js';
 import { validCredentialValue } from './clients/credential-value.js';
 
 isolateNetwork({ strict: false });
@@ -85,5 +90,90 @@ describe('error-contracts check-client', () => {
     const { code, stderr } = await cli(argv);
     expect(code).toBe(EXIT.usage);
     expect(stderr).toMatch(message);
+  });
+});
+
+describe('error-contracts check-client for CI', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'ec-check-client-'));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('judges the client against every --vendor named, not only the last', async () => {
+    const { code, stdout } = await cli([
+      '--vendor',
+      'foresight',
+      '--vendor',
+      'denialbase',
+      '--module',
+      fixture('send-once-client.mjs'),
+      '--format',
+      'json',
+    ]);
+    const results = JSON.parse(stdout) as Array<{ vendorId: string; passed: boolean }>;
+    expect(results.map((result) => result.vendorId)).toEqual(['foresight', 'denialbase']);
+    // A client that never retries breaks the rules of both; one violation is enough to exit 1.
+    expect(code).toBe(EXIT.failed);
+  });
+
+  it('writes JUnit and JSON with --out: a test case per rule, named by vendor and rule id', async () => {
+    const out = join(dir, 'reports');
+    const { code, stdout } = await cli([
+      '--vendor',
+      'denialbase',
+      '--vendor',
+      'collate',
+      '--module',
+      fixture('send-once-client.mjs'),
+      '--out',
+      out,
+    ]);
+    expect(code).toBe(EXIT.failed);
+    expect(stdout).toContain(join(out, CLIENT_CHECK_FILES.junit));
+    const results = JSON.parse(
+      await readFile(join(out, CLIENT_CHECK_FILES.json), 'utf8'),
+    ) as ClientCheckResult[];
+    const root = parseXml(await readFile(join(out, CLIENT_CHECK_FILES.junit), 'utf8'));
+    const cases = findAll(root, 'testcase');
+    expect(cases.map((testcase) => [testcase.attributes.classname, testcase.attributes.name])).toEqual(
+      results.flatMap((result) =>
+        result.verdicts.map((verdict) => [result.vendorId, `${verdict.rule}: ${verdict.title}`]),
+      ),
+    );
+    const violated = results.flatMap((result) =>
+      result.verdicts.filter((verdict) => verdict.outcome === 'violated'),
+    );
+    expect(findAll(root, 'failure')).toHaveLength(violated.length);
+    expect(violated.length).toBeGreaterThan(0);
+    expect(findAll(root, 'skipped')).toHaveLength(
+      results.flatMap((result) => result.verdicts.filter((verdict) => verdict.outcome === 'not_applicable'))
+        .length,
+    );
+    expect(root.attributes.failures).toBe(String(violated.length));
+    // The session cookie the client sent on every call is in neither file.
+    for (const file of Object.values(CLIENT_CHECK_FILES)) {
+      expect(await readFile(join(out, file), 'utf8')).not.toContain(validCredentialValue('denialbase'));
+    }
+  });
+
+  it('loads a TypeScript module through tsx when Node cannot load it by itself', async () => {
+    const cannot = async () => {
+      throw Object.assign(new Error('Unknown file extension ".ts"'), { code: 'ERR_UNKNOWN_FILE_EXTENSION' });
+    };
+    const loaded = await importModule(fixture('reference-client.ts'), repoRoot, cannot);
+    expect(typeof loaded.reference).toBe('function');
+  });
+
+  it('says how to load TypeScript where tsx is not installed', async () => {
+    const cannot = async () => {
+      throw Object.assign(new Error('Unknown file extension ".ts"'), { code: 'ERR_UNKNOWN_FILE_EXTENSION' });
+    };
+    // A folder outside the repository: no tsx can be found from there.
+    await expect(importModule(fixture('reference-client.ts'), dir, cannot)).rejects.toThrow(
+      /npm install --save-dev tsx/,
+    );
   });
 });

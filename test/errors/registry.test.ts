@@ -5,7 +5,7 @@ import { ERROR_CODES } from '../../src/error-codes.js';
 import { repoRoot } from '../helpers/paths.js';
 
 /** Codes that are not ours: Node's own, which the CLI reads from errors Node throws. */
-const FOREIGN_CODES = new Set(['ERR_PARSE_ARGS']);
+const FOREIGN_CODES = new Set(['ERR_PARSE_ARGS', 'ERR_UNKNOWN_FILE_EXTENSION']);
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

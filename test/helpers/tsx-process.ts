@@ -19,9 +19,21 @@ export function runTsxScript(
   args: readonly string[],
   options: { env: Record<string, string | undefined>; cwd?: string; timeoutMs?: number },
 ): Promise<ProcessRun> {
+  return runProcess(process.execPath, ['--import', 'tsx', join(repoRoot, script), ...args], {
+    ...options,
+    label: `${script} ${args.join(' ')}`,
+  });
+}
+
+/** Any program in a child process, with its output kept; killed, and rejected, after `timeoutMs`. */
+export function runProcess(
+  command: string,
+  args: readonly string[],
+  options: { env: Record<string, string | undefined>; cwd?: string; timeoutMs?: number; label?: string },
+): Promise<ProcessRun> {
   const timeoutMs = options.timeoutMs ?? 60_000;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, script), ...args], {
+    const child = spawn(command, args, {
       cwd: options.cwd ?? repoRoot,
       env: options.env,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -36,7 +48,7 @@ export function runTsxScript(
     });
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`${script} ${args.join(' ')} did not finish in ${timeoutMs} ms`));
+      reject(new Error(`${options.label ?? command} did not finish in ${timeoutMs} ms`));
     }, timeoutMs);
     child.on('error', reject);
     child.on('close', (code) => {

@@ -23,6 +23,16 @@ describe('the JUnit report', () => {
     });
   });
 
+  it('names each test case by vendor and check id, so a failure leads to the check', () => {
+    const cases = suites.flatMap((suite) => findAll(suite, 'testcase'));
+    const expected = result.vendors.flatMap((vendor) =>
+      vendor.checks.map((check) => ({ classname: vendor.id, name: `${check.id}: ${check.title}` })),
+    );
+    expect(
+      cases.map(({ attributes }) => ({ classname: attributes.classname, name: attributes.name })),
+    ).toEqual(expected);
+  });
+
   it('counts failures and skipped tests the same in attributes and elements', () => {
     const failures = findAll(root, 'failure').length;
     const skipped = findAll(root, 'skipped').length;

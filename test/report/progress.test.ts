@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createProgress, formatProgressLine } from '../../src/report/reporters/progress.js';
+import {
+  createProgress,
+  formatProgressLine,
+  type ProgressClock,
+} from '../../src/report/reporters/progress.js';
 
 function stream(isTTY: boolean, columns = 80) {
   const writes: string[] = [];
@@ -37,11 +41,104 @@ describe('live progress', () => {
     expect(out.writes[2]).toBe('\r\x1b[2K');
   });
 
-  it('writes nothing at all when the stream is not a terminal', () => {
+  it('writes nothing at all with --quiet, on a terminal or not', () => {
+    for (const isTTY of [true, false]) {
+      const out = stream(isTTY);
+      const progress = createProgress(out, { quiet: true, clock: fakeClock().clock });
+      progress.update({ vendorName: event.vendorName, checkTitle: event.checkTitle });
+      progress.activity('waiting 58.0 s (Retry-After: 58)');
+      progress.update(event);
+      progress.finish();
+      expect(out.writes).toEqual([]);
+    }
+  });
+});
+
+/** A clock the test moves by hand; `advance` runs the ticks that fall due on the way, as a timer would. */
+function fakeClock() {
+  let now = 0;
+  let tick: (() => void) | undefined;
+  let every = 0;
+  let stopped = false;
+  const clock: ProgressClock = {
+    now: () => now,
+    every: (ms, fn) => {
+      every = ms;
+      tick = fn;
+      return () => {
+        stopped = true;
+      };
+    },
+  };
+  const advance = (ms: number) => {
+    const end = now + ms;
+    while (now + every <= end) {
+      now += every;
+      tick?.();
+    }
+    now = end;
+  };
+  return { clock, advance, stopped: () => stopped };
+}
+
+describe('plain progress, when stderr is not a terminal', () => {
+  const start = (title: string, vendorName = 'Vendor A', done = 0) => ({
+    vendorName,
+    checkTitle: title,
+    done,
+    total: 40,
+  });
+
+  it('writes one line as each vendor starts and nothing for checks that take under a second', () => {
     const out = stream(false);
-    const progress = createProgress(out);
-    progress.update(event);
+    const time = fakeClock();
+    const progress = createProgress(out, { clock: time.clock });
+    progress.update(start('First'));
+    time.advance(400);
+    progress.update({ ...start('First'), outcome: 'pass', done: 1 });
+    progress.update(start('Second', 'Vendor A', 1));
+    time.advance(900);
+    progress.update({ ...start('Second'), outcome: 'fail', done: 2 });
+    progress.update(start('Third', 'Vendor B', 2));
     progress.finish();
-    expect(out.writes).toEqual([]);
+    expect(out.writes).toEqual(['[0/40] Vendor A: checking\n', '[2/40] Vendor B: checking\n']);
+    expect(out.writes.join('')).not.toContain('\r');
+    expect(time.stopped()).toBe(true);
+  });
+
+  it('says what a slow check waits for, then how it ended, and is throttled in between', () => {
+    const out = stream(false);
+    const time = fakeClock();
+    const progress = createProgress(out, { clock: time.clock });
+    progress.update(start('Waits out a 429'));
+    progress.activity('waiting 58.0 s (Retry-After: 58)');
+    time.advance(1000);
+    // A burst of announcements inside one tick prints only the latest.
+    progress.activity('waiting 2.00 s (retry 1 by the schedule)');
+    progress.activity('waiting 4.00 s (retry 2 by the schedule)');
+    time.advance(500);
+    time.advance(40_000);
+    progress.update({ ...start('Waits out a 429'), outcome: 'pass', done: 1 });
+    progress.finish();
+    expect(out.writes).toEqual([
+      '[0/40] Vendor A: checking\n',
+      '  Vendor A › Waits out a 429: waiting 58.0 s (Retry-After: 58)\n',
+      '  Vendor A › Waits out a 429: waiting 4.00 s (retry 2 by the schedule)\n',
+      '  Vendor A › Waits out a 429: still running (31.5 s)\n',
+      '  Vendor A › Waits out a 429 ✓ pass (41.5 s)\n',
+    ]);
+  });
+
+  it('says a slow check is still running when it has nothing else to say', () => {
+    const out = stream(false);
+    const time = fakeClock();
+    const progress = createProgress(out, { clock: time.clock });
+    progress.update(start('Slow'));
+    time.advance(1200);
+    progress.update({ ...start('Slow'), outcome: 'drift', done: 1 });
+    expect(out.writes.slice(1)).toEqual([
+      '  Vendor A › Slow: still running (1.00 s)\n',
+      '  Vendor A › Slow ! drift (1.20 s)\n',
+    ]);
   });
 });

@@ -40,6 +40,17 @@ describe('the terminal summary', () => {
     expect(plain).toContain('Wall time: 4.21 s · simulated waiting verified: 37.6 s');
   });
 
+  it.each([
+    ['replay', 'Requests replayed:', 'recorded waiting verified: 37.6 s'],
+    ['sandbox', 'Requests sent:', '· waiting verified: 37.6 s'],
+    ['nock', 'Requests sent:', 'simulated waiting verified: 37.6 s'],
+  ] as const)('names the figures of a %s run for what happened', (target, requests, waiting) => {
+    const text = renderTerminalSummary({ ...fixtureResult(), target }, { tty: false });
+    expect(text).toContain(`${requests} ${result.requests}`);
+    expect(text).toContain(waiting);
+    if (target !== 'nock') expect(text).not.toContain('simulated');
+  });
+
   it('lists each failure with expected and actual, and each not-run check with its reason', () => {
     expect(plain).toMatch(/status differs from the catalog\n\s+expected: 422\n\s+actual: {3}400/);
     expect(plain).toContain('documents no rate limit');

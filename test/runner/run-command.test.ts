@@ -6,6 +6,7 @@ import { EXIT } from '../../src/cli/io.js';
 import type { RunResult } from '../../src/report/result.js';
 import { validateRunResult } from '../../src/report/validate-result.js';
 import { getVendor, vendorIds } from '../../src/vendors/registry.js';
+import { parseGithubOutputs } from '../helpers/github-commands.js';
 import { runCliProcess } from './cli-process.js';
 
 let out: string;
@@ -17,9 +18,10 @@ afterAll(async () => {
 });
 
 describe('error-contracts run against the embedded simulator', () => {
-  it('checks every vendor, prints the matrix and writes the three reports', async () => {
+  it('checks every vendor, prints the matrix and writes the four reports', async () => {
     const dir = join(out, 'all');
-    const run = await runCliProcess(['run', '--out', dir]);
+    const run = await runCliProcess(['run', '--out', dir, '--quiet']);
+    // --quiet: no progress, and nothing else went wrong.
     expect(run.stderr).toBe('');
     expect(run.code).toBe(EXIT.ok);
     expect(run.stdout).toMatch(
@@ -35,6 +37,7 @@ describe('error-contracts run against the embedded simulator', () => {
     expect(result.totals.pass).toBeGreaterThan(50);
     expect(await readFile(join(dir, 'junit.xml'), 'utf8')).toContain('<testsuites');
     expect(await readFile(join(dir, 'report.html'), 'utf8')).toContain('<!doctype html>');
+    expect(await readFile(join(dir, 'summary.md'), 'utf8')).toMatch(/^## ✓ error-contracts: /);
   }, 60_000);
 
   it('runs the same checklist in-process with --target nock', async () => {
@@ -56,11 +59,47 @@ describe('error-contracts run against the embedded simulator', () => {
     expect(result.totals.pass).toBeGreaterThan(10);
   }, 60_000);
 
-  it('writes no progress line when stderr is not a terminal', async () => {
-    const run = await runCliProcess(['run', '--vendor', 'casexchange']);
+  it('writes plain progress lines, never rewritten, when stderr is not a terminal', async () => {
+    const run = await runCliProcess(['run', '--vendor', 'casexchange', '--vendor', 'collate']);
     expect(run.code).toBe(EXIT.ok);
     expect(run.stderr).not.toContain('\r');
     expect(run.stdout).not.toContain('\x1b[');
+    const vendorLines = run.stderr.split('\n').filter((line) => /^\[\d+\/\d+\] .+: checking$/.test(line));
+    expect(vendorLines.map((line) => line.replace(/^\[\d+\/\d+\] |: checking$/g, ''))).toEqual([
+      getVendor('casexchange').name,
+      getVendor('collate').name,
+    ]);
+  }, 60_000);
+
+  it('writes annotations on stdout and the job summary and outputs to the files GitHub names', async () => {
+    const summary = join(out, 'step-summary.md');
+    const outputs = join(out, 'step-outputs');
+    const run = await runCliProcess(
+      [
+        'run',
+        '--vendor',
+        'denialbase',
+        '--reporter',
+        'github',
+        '--reporter',
+        'json',
+        '--out',
+        join(out, 'gh'),
+      ],
+      { env: { GITHUB_STEP_SUMMARY: summary, GITHUB_OUTPUT: outputs } },
+    );
+    expect(run.code).toBe(EXIT.ok);
+    // A passing run has nothing to annotate and prints no terminal summary unless asked to.
+    expect(run.stdout).not.toMatch(/^::(error|warning)/m);
+    expect(await readFile(summary, 'utf8')).toMatch(
+      /^## ✓ error-contracts: every check behaved as documented/,
+    );
+    const written = parseGithubOutputs(await readFile(outputs, 'utf8'));
+    expect(written).toMatchObject({
+      fail: '0',
+      outcome: 'pass',
+      'json-path': join(out, 'gh', 'results.json'),
+    });
   }, 60_000);
 });
 

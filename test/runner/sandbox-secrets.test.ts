@@ -173,9 +173,32 @@ beforeAll(async () => {
   }
   out = await mkdtemp(join(tmpdir(), 'sandbox-secrets-'));
   cassettes = join(out, 'cassettes');
+  // Every reporter, the GitHub one included, with the files a GitHub job would give it.
+  const reporters = ['terminal', 'github', 'junit', 'json', 'html', 'markdown'].flatMap((name) => [
+    '--reporter',
+    name,
+  ]);
   run = await runCliProcess(
-    ['run', '--target', 'sandbox', '--max-wait', '5', '--record', cassettes, '--out', join(out, 'reports')],
-    { env, timeoutMs: 90_000 },
+    [
+      'run',
+      '--target',
+      'sandbox',
+      '--max-wait',
+      '5',
+      '--record',
+      cassettes,
+      '--out',
+      join(out, 'reports'),
+      ...reporters,
+    ],
+    {
+      env: {
+        ...env,
+        GITHUB_STEP_SUMMARY: join(out, 'step-summary.md'),
+        GITHUB_OUTPUT: join(out, 'step-outputs'),
+      },
+      timeoutMs: 90_000,
+    },
   );
   // Offline: the simulator is gone before the replay starts, so every answer must come from the cassettes.
   await sim.close();
@@ -212,14 +235,16 @@ describe('a sandbox run with sentinel credentials', () => {
     }
   });
 
-  it('leaves no sentinel, plain or echoed escaped, in stdout, stderr, any report file or any cassette', async () => {
+  it('leaves no sentinel, plain or echoed escaped, in stdout, stderr, any report file, the job summary or any cassette', async () => {
     const reports = await readdir(join(out, 'reports'));
-    expect(reports.sort()).toEqual(['junit.xml', 'report.html', 'results.json']);
+    expect(reports.sort()).toEqual(['junit.xml', 'report.html', 'results.json', 'summary.md']);
     const recorded = await readdir(cassettes);
     expect(recorded.sort()).toEqual(vendorIds.map((id) => `${id}.cassette.json`).sort());
     const files = [
       ...reports.map((name) => join(out, 'reports', name)),
       ...recorded.map((name) => join(cassettes, name)),
+      join(out, 'step-summary.md'),
+      join(out, 'step-outputs'),
     ];
     const texts = [
       run.stdout,
@@ -270,6 +295,10 @@ describe('a replay of the recorded sandbox run', () => {
     const recorded = JSON.parse(await readFile(join(out, 'reports', 'results.json'), 'utf8')) as RunResult;
     const replayed = JSON.parse(await readFile(join(out, 'replayed', 'results.json'), 'utf8')) as RunResult;
     expect(replay.stderr).not.toContain('did not finish');
+    // Nothing is sent in a replay, and its waits were recorded, not simulated.
+    expect(replay.stdout).toMatch(/Requests replayed: \d+/);
+    expect(replay.stdout).toContain('recorded waiting verified');
+    expect(run.stdout).toMatch(/· waiting verified: /);
     expect(replayed.target).toBe('replay');
     expect(outcomes(replayed)).toEqual(outcomes(recorded));
     expect(replayed.totals).toEqual(recorded.totals);

@@ -8,6 +8,7 @@ import { InputTooLargeError, MAX_CONFIG_BYTES, readBoundedFile } from '../../fs/
 import { OUTCOME_LABELS } from '../../report/format.js';
 import { createProgress } from '../../report/reporters/progress.js';
 import { renderTerminalSummary } from '../../report/reporters/terminal.js';
+import { writeGithubReport } from '../../report/write-github.js';
 import { type FileReporter, fileReporters, writeReports } from '../../report/write-reports.js';
 import { assembleResult } from '../../runner/assemble-result.js';
 import { cassetteFileName } from '../../runner/cassettes/cassette.js';
@@ -26,7 +27,7 @@ import { type VendorId, vendorIds } from '../../vendors/registry.js';
 import { type CliIo, EXIT, UsageError } from '../io.js';
 import { vendorArgument } from '../vendor-arg.js';
 
-const REPORTERS = ['terminal', ...fileReporters] as const;
+const REPORTERS = ['terminal', 'github', ...fileReporters] as const;
 type ReporterName = (typeof REPORTERS)[number];
 
 export const runHelp = `error-contracts run [--vendor <id>...] [--target <t>] [--out <dir>] [--reporter <r>...] [--config <file>]
@@ -34,7 +35,8 @@ export const runHelp = `error-contracts run [--vendor <id>...] [--target <t>] [-
 
 Runs every vendor's conformance checklist (one check per documented error path) and prints the
 matrix: vendors by path, each cell pass, fail, drift, n/a or skipped, with totals, requests sent
-and the simulated waiting verified.
+(or replayed) and the waiting verified. Progress goes to stderr: one line rewritten in place on a
+terminal; elsewhere a line as each vendor starts and lines for any check that runs over a second.
 
   --target local    the embedded simulator over loopback HTTP (default; nothing to configure)
   --target nock     the embedded simulator inside this process
@@ -44,9 +46,13 @@ and the simulated waiting verified.
   --record <dir>    with --target sandbox: keep every exchange, redacted, as <vendor>.cassette.json
   --cassettes <dir> with --target replay: where the cassettes are
   --vendor <id>     check only this vendor (repeatable; ${vendorIds.join(', ')})
-  --out <dir>       write junit.xml, results.json and report.html there
-  --reporter <r>    terminal, junit, json or html (repeatable; default: terminal, plus all three
-                    files when --out is given; --out defaults to "reports" if a file reporter is named)
+  --out <dir>       write junit.xml, results.json, report.html and summary.md there
+  --reporter <r>    terminal, github, junit, json, html or markdown (repeatable; default: terminal,
+                    plus all four files when --out is given; --out defaults to "reports" if a file
+                    reporter is named). github: an annotation per failed check and per drift on
+                    stdout, the Markdown summary appended to $GITHUB_STEP_SUMMARY, and counts and
+                    report paths appended to $GITHUB_OUTPUT (see docs/reports.md)
+  --quiet           no progress lines while the checks run
   --yes-this-is-a-sandbox
                     send to non-loopback base URLs not declared sandboxes in the config (see README)
   --max-burst <n>   sandbox: requests a check may send to provoke a 429 (default ${DEFAULT_LIMITS.maxBurst})
@@ -71,6 +77,7 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
       'max-wait': { type: 'string' },
       record: { type: 'string' },
       cassettes: { type: 'string' },
+      quiet: { type: 'boolean', default: false },
     },
   });
   const target = targetArgument(values.target);
@@ -82,7 +89,7 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
     );
   }
   const reporters = reporterArguments(values.reporter);
-  const files = reporters.filter((name): name is FileReporter => name !== 'terminal');
+  const files = reporters.filter((name): name is FileReporter => name !== 'terminal' && name !== 'github');
   const cwd = io.cwd ?? process.cwd();
   const outDir = values.out ?? (files.length > 0 ? 'reports' : undefined);
   const fileSet: FileReporter[] = values.reporter === undefined && outDir ? [...fileReporters] : files;
@@ -123,11 +130,14 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
   }
 
   const tty = io.terminal?.stderr === true;
-  const progress = createProgress({
-    write: (text) => io.stderr(text),
-    isTTY: tty,
-    ...(io.terminal?.columns ? { columns: io.terminal.columns } : {}),
-  });
+  const progress = createProgress(
+    {
+      write: (text) => io.stderr(text),
+      isTTY: tty,
+      ...(io.terminal?.columns ? { columns: io.terminal.columns } : {}),
+    },
+    { quiet: values.quiet === true },
+  );
   let done = 0;
   const total = options.vendors.reduce((sum, id) => sum + checklistFor(id).length, 0);
   const startedAt = new Date();
@@ -135,6 +145,7 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
   try {
     collected = await runWithVitest(options, {
       onCheckStart: (title, vendorName) => progress.update({ vendorName, checkTitle: title, done, total }),
+      onCheckActivity: (text) => progress.activity(text),
       onCheckEnd: (meta, vendorName) => {
         done++;
         progress.update({
@@ -157,8 +168,8 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
   if (reporters.includes('terminal') || values.reporter === undefined) {
     io.stdout(renderTerminalSummary(result, { tty: io.terminal?.stdout === true, env: io.env }));
   }
+  let written: Awaited<ReturnType<typeof writeReports>> = [];
   if (outDir && fileSet.length > 0) {
-    let written: Awaited<ReturnType<typeof writeReports>>;
     try {
       written = await writeReports(result, resolve(cwd, outDir), fileSet);
     } catch (error) {
@@ -168,8 +179,13 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
       return EXIT.incomplete;
     }
     io.stdout(
-      `\nReports:\n${written.map((report) => `  ${report.reporter.padEnd(6)} ${report.path}`).join('\n')}\n`,
+      `\nReports:\n${written.map((report) => `  ${report.reporter.padEnd(8)} ${report.path}`).join('\n')}\n`,
     );
+  }
+  if (reporters.includes('github')) {
+    const github = await writeGithubReport(result, written, io.env);
+    io.stdout(github.annotations);
+    for (const note of github.notes) io.stderr(`error-contracts run: ${note}\n`);
   }
   if (collected.errors.length > 0) {
     io.stderr(

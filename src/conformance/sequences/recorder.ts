@@ -110,7 +110,7 @@ export class SequenceRecorder {
       ...(allowedMs ? { allowedMs } : {}),
     });
     this.#waitedMs += ms;
-    await this.target.wait(ms);
+    await this.target.wait(ms, label);
   }
 
   note(label: string): void {

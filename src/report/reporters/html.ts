@@ -5,7 +5,14 @@
  */
 import { createHash } from 'node:crypto';
 import { escapeMarkup as esc } from '../escape.js';
-import { cellSummary, formatCounts, formatDuration, formatValue, OUTCOME_LABELS } from '../format.js';
+import {
+  cellSummary,
+  formatCounts,
+  formatDuration,
+  formatValue,
+  OUTCOME_LABELS,
+  targetWording,
+} from '../format.js';
 import { buildMatrix, type CellOutcome, type Matrix, type MatrixCell } from '../matrix.js';
 import { countOutcomes } from '../outcome-counts.js';
 import { CHECKLIST_PATHS } from '../paths.js';
@@ -77,7 +84,7 @@ function checkBlock(check: CheckResult): string {
   const open = check.outcome === 'fail' || check.outcome === 'drift' || (check.timeline?.length ?? 0) > 0;
   const code = check.code ? ` <code class="code">${esc(check.code)}</code>` : '';
   const facts = `${check.requests} request${check.requests === 1 ? '' : 's'} · ${formatDuration(check.durationMs)}${
-    check.simulatedWaitMs > 0 ? ` · ${formatDuration(check.simulatedWaitMs)} simulated wait` : ''
+    check.simulatedWaitMs > 0 ? ` · ${formatDuration(check.simulatedWaitMs)} of waiting verified` : ''
   }`;
   const reason = check.reason ? `<p class="reason">${esc(check.reason)}</p>` : '';
   const drift =
@@ -112,14 +119,18 @@ function vendorSection(vendor: VendorRun, vendorIndex: number): string {
 
 function figures(result: RunResult, matrix: Matrix): string {
   const checks = OUTCOMES.reduce((sum, outcome) => sum + matrix.totals[outcome], 0);
+  const wording = targetWording(result.target);
   const figure = (label: string, value: string) => `<div><dt>${esc(label)}</dt><dd>${esc(value)}</dd></div>`;
   return `<dl class="figures">${[
     figure('Checks', String(checks)),
     figure('Failed', String(matrix.totals.fail)),
     figure('Drift', String(matrix.totals.drift)),
-    figure('Requests sent', String(result.requests)),
+    figure(wording.requests, String(result.requests)),
     figure('Wall time', formatDuration(result.wallTimeMs)),
-    figure('Simulated waiting verified', formatDuration(result.simulatedWaitMs)),
+    figure(
+      wording.waiting.replace(/^./, (first) => first.toUpperCase()),
+      formatDuration(result.simulatedWaitMs),
+    ),
   ].join('')}</dl>`;
 }
 

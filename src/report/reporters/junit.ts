@@ -1,9 +1,10 @@
 /**
- * JUnit XML for CI systems: one testsuite per vendor, one testcase per check. Drift passes with a
+ * JUnit XML for CI systems: one testsuite per vendor, one testcase per check (classname the vendor
+ * id, name "<check id>: <title>"). Drift passes with a
  * warning in system-out; checks that did not run are skipped with their reason, so a CI dashboard
  * never counts them as passed.
  */
-import { escapeMarkup as esc } from '../escape.js';
+import { xmlAttributes as attributes, escapeMarkup as esc } from '../escape.js';
 import { formatValue } from '../format.js';
 import { countOutcomes } from '../outcome-counts.js';
 import { redactRunResult } from '../redact.js';
@@ -13,12 +14,6 @@ import type { CheckResult, RunResult, VendorRun } from '../result.js';
 const FAILURE_BODY_LIMIT = 2000;
 
 const seconds = (ms: number) => (ms / 1000).toFixed(3);
-
-function attributes(values: Record<string, string | number>): string {
-  return Object.entries(values)
-    .map(([name, value]) => ` ${name}="${esc(String(value))}"`)
-    .join('');
-}
 
 function failureText(check: CheckResult): string {
   const lines: string[] = [];
@@ -41,7 +36,10 @@ function failureText(check: CheckResult): string {
 }
 
 function testcase(vendor: VendorRun, check: CheckResult): string {
-  const open = `    <testcase${attributes({ classname: `${vendor.id}.${check.path}`, name: check.title, time: seconds(check.durationMs) })}`;
+  // The class is the vendor and the name starts with the check id, so a failing test case in a CI
+  // dashboard leads straight to the check in results.json and to its entry under `checks` in the
+  // sandbox config.
+  const open = `    <testcase${attributes({ classname: vendor.id, name: `${check.id}: ${check.title}`, time: seconds(check.durationMs) })}`;
   const children: string[] = [];
   if (check.outcome === 'not_applicable' || check.outcome === 'skipped') {
     const prefix = check.outcome === 'not_applicable' ? 'not applicable' : 'skipped';

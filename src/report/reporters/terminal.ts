@@ -3,7 +3,14 @@
  * totals, the figures for requests and time, and every failure with expected and actual.
  */
 import { renderTable } from '../../cli/table.js';
-import { cellSummary, formatCounts, formatDuration, formatValue, OUTCOME_LABELS } from '../format.js';
+import {
+  cellSummary,
+  formatCounts,
+  formatDuration,
+  labelledValue,
+  OUTCOME_LABELS,
+  targetWording,
+} from '../format.js';
 import { buildMatrix, type CellOutcome } from '../matrix.js';
 import { CHECKLIST_PATHS, type ChecklistPathId, pathTitle } from '../paths.js';
 import { redactRunResult } from '../redact.js';
@@ -61,16 +68,17 @@ export function renderTerminalSummary(raw: RunResult, options: TerminalOptions):
       : {},
   );
   const checks = OUTCOMES.reduce((sum, outcome) => sum + matrix.totals[outcome], 0);
+  const wording = targetWording(result.target);
   const lines = [
     `${result.tool.name} ${result.tool.version} · target ${result.target} · ${matrix.vendors.length} vendors`,
     '',
     table,
     '',
     `Checks: ${formatCounts(matrix.totals, OUTCOMES)} (${checks} in all)`,
-    `Requests sent: ${result.requests} (${result.vendors
+    `${wording.requests}: ${result.requests} (${result.vendors
       .map((vendor) => `${vendor.name} ${vendor.checks.reduce((sum, check) => sum + check.requests, 0)}`)
       .join(', ')})`,
-    `Wall time: ${formatDuration(result.wallTimeMs)} · simulated waiting verified: ${formatDuration(result.simulatedWaitMs)}`,
+    `Wall time: ${formatDuration(result.wallTimeMs)} · ${wording.waiting}: ${formatDuration(result.simulatedWaitMs)}`,
   ];
   const paint = (outcome: CellOutcome, text: string) => (colour ? `${ANSI[outcome]}${text}${RESET}` : text);
   // A check that stands for a whole row (not documented, say) is titled after the row; naming the
@@ -93,8 +101,9 @@ export function renderTerminalSummary(raw: RunResult, options: TerminalOptions):
         failures.push(`  ${paint('fail', OUTCOME_LABELS.fail.symbol)} ${heading}`);
         for (const failure of check.failures) {
           failures.push(`      ${failure.message}`);
-          if (failure.expected !== undefined) failures.push(indentValue('expected', failure.expected));
-          if (failure.actual !== undefined) failures.push(indentValue('actual', failure.actual));
+          if (failure.expected !== undefined)
+            failures.push(labelledValue('expected', failure.expected, '      '));
+          if (failure.actual !== undefined) failures.push(labelledValue('actual', failure.actual, '      '));
         }
       }
       for (const note of check.drift) {
@@ -113,10 +122,4 @@ export function renderTerminalSummary(raw: RunResult, options: TerminalOptions):
   if (drift.length > 0) lines.push('', 'Drift (tolerated differences from the docs)', ...drift);
   if (notRun.length > 0) lines.push('', 'Not run', ...notRun);
   return `${lines.join('\n')}\n`;
-}
-
-function indentValue(name: 'expected' | 'actual', value: Parameters<typeof formatValue>[0]): string {
-  const [first = '', ...rest] = formatValue(value).split('\n');
-  const label = `${name}:`.padEnd(10);
-  return [`      ${label}${first}`, ...rest.map((line) => `      ${' '.repeat(10)}${line}`)].join('\n');
 }

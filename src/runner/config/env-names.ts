@@ -43,3 +43,12 @@ export const CONFIG_FILE_VARIABLE = `${PREFIX}_CONFIG`;
 export function factVariable(vendorId: string, fact: string): string {
   return `${PREFIX}_${screaming(vendorId)}_FACT_${screaming(fact)}`;
 }
+
+/**
+ * ERROR_CONTRACTS_COLLATE_SANDBOX_CONFIG: the repository secret the scheduled sandbox workflow
+ * reads for one vendor, a whole config file for that vendor alone, so each vendor's job is given
+ * its own credentials and nothing else.
+ */
+export function sandboxConfigSecret(vendorId: string): string {
+  return `${PREFIX}_${screaming(vendorId)}_SANDBOX_CONFIG`;
+}

@@ -5,11 +5,13 @@
  * could not finish says why instead of reporting a short list as complete.
  */
 import type { Reporter, TestCase, TestModule } from 'vitest/node';
-import { CHECK_META_KEY } from '../run-options.js';
+import { CHECK_META_KEY, PROGRESS_ANNOTATION } from '../run-options.js';
 import type { CheckMeta } from './define-suite.js';
 
 export interface RunListener {
   onCheckStart?: (title: string, vendorName: string) => void;
+  /** What a running check is doing now ("waiting 58 s (Retry-After: 58)"), as it starts doing it. */
+  onCheckActivity?: (text: string, vendorName: string) => void;
   onCheckEnd?: (meta: CheckMeta, vendorName: string) => void;
 }
 
@@ -31,6 +33,11 @@ export function createCollector(listener: RunListener = {}): { reporter: Reporte
   const reporter: Reporter = {
     onTestCaseReady(testCase) {
       listener.onCheckStart?.(testCase.name, vendorNameOf(testCase));
+    },
+    onTestCaseAnnotate(testCase, annotation) {
+      if (annotation.type === PROGRESS_ANNOTATION) {
+        listener.onCheckActivity?.(annotation.message, vendorNameOf(testCase));
+      }
     },
     onTestCaseResult(testCase) {
       const meta = testCase.meta()[CHECK_META_KEY] as CheckMeta | undefined;

@@ -13,7 +13,8 @@ import type { CheckResult } from '../../report/result.js';
 import { getVendor, type VendorId } from '../../vendors/registry.js';
 import { type CassetteRecorder, recordCassettes } from '../cassettes/record.js';
 import type { RunOptions } from '../run-options.js';
-import { CHECK_META_KEY } from '../run-options.js';
+import { CHECK_META_KEY, PROGRESS_ANNOTATION } from '../run-options.js';
+import { announcingWaits } from '../targets/announcing-waits.js';
 import { openTarget } from '../targets/open-target.js';
 import type { OpenTarget, SimulatorTargetOptions } from '../targets/simulator-targets.js';
 import { describeFailures } from './describe-failures.js';
@@ -58,13 +59,17 @@ export function defineConformanceSuite(options: ConformanceSuiteOptions): void {
   for (const vendorId of options.vendors) {
     describe(`${getVendor(vendorId).name} (${options.target})`, () => {
       for (const check of checklistFor(vendorId)) {
-        it(check.title, async ({ task, skip }) => {
+        it(check.title, async ({ task, skip, annotate }) => {
           if (!open)
             throw new ErrorContractsError(
               'ERR_INTERNAL',
               'The target did not open; see the error from beforeAll.',
             );
-          const { target } = open;
+          // Only a sandbox waits in real time; elsewhere a wait is over before it could be shown.
+          const target =
+            options.target === 'sandbox'
+              ? announcingWaits(open.target, (text) => annotate(text, PROGRESS_ANNOTATION))
+              : open.target;
           const clock = { now: () => target.now(), sleep: (ms: number) => target.wait(ms) };
           const result = await runCheck(vendorId, target, check, clock);
           task.meta[CHECK_META_KEY] = { vendorId, baseUrl: open.baseUrls.get(vendorId) ?? '', result };

@@ -1,0 +1,186 @@
+import type { VendorId } from '../../src/vendors/registry.js';
+import type { IndependentCredential, VendorDirectory } from './types.js';
+
+/**
+ * Writes a sandbox config for the independent vendors from their directories, in the suite's own
+ * vocabulary: the operation and fact names the scenario data (`src/scenarios/`) is written against,
+ * mapped once here onto this implementation's routes and records. This is the whole of what a
+ * sandbox run against them needs: base URL, credentials, operations and facts; no per-check override.
+ *
+ * The map is data, one table per vendor: suite operation → this implementation's operation and how
+ * the suite's path parameters (`{id}`, `{handoffId}`) name this one's; suite fact → this one's fact.
+ */
+interface OperationMapping {
+  operation: string;
+  /** This implementation's parameter name → the suite's. */
+  params?: Record<string, string>;
+}
+
+interface VendorMapping {
+  operations: Record<string, OperationMapping>;
+  facts: Record<string, string>;
+}
+
+const byId = (operation: string, param: string): OperationMapping => ({
+  operation,
+  params: { [param]: 'id' },
+});
+
+export const SUITE_VOCABULARY: Record<VendorId, VendorMapping> = {
+  claimrev: {
+    operations: {
+      token: { operation: 'requestToken' },
+      eligibility: { operation: 'checkEligibility' },
+      claim: byId('getClaim', 'claimId'),
+      claimSearch: { operation: 'searchClaims' },
+    },
+    facts: {
+      accountNumber: 'accountNumber',
+      payerId: 'payerId',
+      memberId: 'memberId',
+      claimId: 'claimId',
+      staleId: 'unknownClaimId',
+    },
+  },
+  collate: {
+    operations: {
+      authorizations: { operation: 'listAuthorizations' },
+      authorization: byId('getAuthorization', 'authorizationId'),
+      confirm: byId('confirmAuthorization', 'authorizationId'),
+      attachments: byId('attachFile', 'authorizationId'),
+      handoffs: byId('createManualHandoff', 'authorizationId'),
+      acceptHandoff: {
+        operation: 'acceptManualHandoff',
+        params: { authorizationId: 'id', handoffId: 'handoffId' },
+      },
+      liveSession: byId('getLiveSession', 'authorizationId'),
+      liveSessionGrants: byId('createLiveSessionGrant', 'authorizationId'),
+      accessGrant: byId('getAccessGrant', 'grantId'),
+      file: byId('getFile', 'fileId'),
+      fileContent: byId('uploadFileContent', 'fileId'),
+    },
+    facts: {
+      providerNpi: 'providerNpi',
+      payerId: 'payerId',
+      serviceCpt: 'serviceCode',
+      unregisteredProviderNpi: 'unregisteredProviderNpi',
+      unconfiguredProviderNpi: 'providerWithoutAccessNpi',
+      staleId: 'unknownAuthorizationId',
+      needsAnswersAuthorizationId: 'authorizationId',
+      needsAnswersVersion: 'authorizationVersion',
+      questionLinkId: 'booleanQuestionLinkId',
+      processingAuthorizationId: 'processingAuthorizationId',
+      processingVersion: 'processingVersion',
+      waitingAuthorizationId: 'waitingOnPayerAuthorizationId',
+      terminalAuthorizationId: 'terminalAuthorizationId',
+      confirmableAuthorizationId: 'reviewReadyAuthorizationId',
+      unsatisfiedAuthorizationId: 'unsatisfiedAuthorizationId',
+      reviewSnapshotId: 'currentReviewSnapshotId',
+      otherOrganisationAuthorizationId: 'otherOrganizationAuthorizationId',
+      handoffAuthorizationId: 'payerInteractionAuthorizationId',
+      requestedHandoffId: 'requestedHandoffId',
+      activeHandoffId: 'activeHandoffId',
+      closedHandoffId: 'closedHandoffId',
+      pendingFileId: 'pendingFileId',
+      exportFileId: 'exportFileId',
+      liveGrantId: 'liveGrantId',
+      expiredGrantId: 'expiredGrantId',
+      revokedGrantId: 'revokedGrantId',
+      bytesOverUploadLimit: 'bytesOverUploadLimit',
+    },
+  },
+  casexchange: {
+    operations: {
+      firm: { operation: 'getFirm' },
+      cases: { operation: 'createCase' },
+      case: byId('getCase', 'caseId'),
+      referrals: { operation: 'createReferral' },
+      reRefer: byId('reReferReferral', 'referralId'),
+    },
+    facts: {
+      caseId: 'caseId',
+      activeReferralId: 'activeReferralId',
+      referredFirmId: 'referralTargetFirmId',
+      otherOrganisationCaseId: 'otherFirmCaseId',
+      staleId: 'unknownCaseId',
+    },
+  },
+  foresight: {
+    operations: {
+      patients: { operation: 'createPatient' },
+      patient: byId('getPatient', 'patientId'),
+      claims: { operation: 'listClaims' },
+      submitClaim: byId('submitClaim', 'claimId'),
+    },
+    facts: {
+      patientId: 'patientId',
+      payerId: 'payerId',
+      otherOrganisationPatientId: 'otherOrganizationPatientId',
+      deletedPatientId: 'deletedPatientId',
+      existingExternalId: 'patientExternalId',
+      payerRejectedClaimId: 'payerRejectsClaimId',
+      draftClaimId: 'claimId',
+      staleId: 'unknownPatientId',
+    },
+  },
+  denialbase: {
+    operations: {
+      denials: { operation: 'listDenials' },
+      denial: byId('getDenial', 'denialId'),
+      documents: { operation: 'uploadDocument' },
+      signIn: { operation: 'signIn' },
+    },
+    facts: { denialId: 'denialId', staleId: 'unknownDenialId', email: 'email', password: 'password' },
+  },
+};
+
+/** A credential as the sandbox config file holds it: a whole header value, or OAuth client fields. */
+type CredentialEntry =
+  | { value: string }
+  | { clientId: string; clientSecret: string; scope: string; tokenUrl: string };
+
+export interface SandboxVendorConfig {
+  baseUrl: string;
+  credentials: Record<string, CredentialEntry>;
+  operations: Record<string, string>;
+  facts: Record<string, string>;
+}
+
+function credentialEntry(credential: IndependentCredential): CredentialEntry {
+  if (credential.kind === 'header') return { value: credential.value };
+  const { clientId, clientSecret, scope, tokenUrl } = credential;
+  return { clientId, clientSecret, scope, tokenUrl };
+}
+
+/** One vendor's config: every suite operation and fact, from this implementation's directory. */
+export function sandboxConfigFor(vendorId: VendorId, directory: VendorDirectory): SandboxVendorConfig {
+  const mapping = SUITE_VOCABULARY[vendorId];
+  const operations: Record<string, string> = {};
+  for (const [name, { operation, params = {} }] of Object.entries(mapping.operations)) {
+    const entry = directory.operations[operation];
+    if (!entry) throw new Error(`${vendorId}: the directory has no operation ${operation} (for ${name}).`);
+    operations[name] = entry.path.replace(/\{(\w+)\}/g, (whole, param: string) =>
+      params[param] === undefined ? whole : `{${params[param]}}`,
+    );
+  }
+  const facts: Record<string, string> = {};
+  for (const [name, own] of Object.entries(mapping.facts)) {
+    const value = directory.facts[own];
+    if (value === undefined) throw new Error(`${vendorId}: the directory has no fact ${own} (for ${name}).`);
+    facts[name] = value;
+  }
+  const credentials: Record<string, CredentialEntry> = {};
+  for (const [role, credential] of Object.entries(directory.credentials))
+    if (credential) credentials[role] = credentialEntry(credential);
+  return { baseUrl: directory.baseUrl, credentials, operations, facts };
+}
+
+/** The config file for every started vendor: `{ vendors: { <id>: { baseUrl, credentials, operations, facts } } }`. */
+export function sandboxConfig(directories: Partial<Record<VendorId, VendorDirectory>>): {
+  vendors: Partial<Record<VendorId, SandboxVendorConfig>>;
+} {
+  const vendors: Partial<Record<VendorId, SandboxVendorConfig>> = {};
+  for (const [vendorId, directory] of Object.entries(directories) as [VendorId, VendorDirectory][])
+    vendors[vendorId] = sandboxConfigFor(vendorId, directory);
+  return { vendors };
+}
