@@ -9,6 +9,7 @@ export {
   PayloadTooLargeError,
   PermissionError,
   RateLimitError,
+  RedirectError,
   SecondFactorRequiredError,
   ServerError,
   TransportError,
@@ -33,8 +34,11 @@ export type {
   RetryEvent,
   SessionCookieCredentials,
 } from './client/types.js';
+export type { ErrorCode } from './errors.js';
 export {
+  ERROR_CODES,
   ErrorContractsError,
+  InvalidOptionError,
   MatcherUsageError,
   UnknownEnvelopeError,
   UnknownVendorError,

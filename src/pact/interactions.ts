@@ -1,4 +1,5 @@
 import { checklistFor } from '../conformance/checklist.js';
+import { ErrorContractsError } from '../errors.js';
 import { FAULT_HEADER } from '../simulator/fault-injection.js';
 import { statusScenariosFor } from '../simulator/scenarios.js';
 import type { CredentialRole, Scenario, ScenarioRequest, VendorCredentials } from '../simulator/types.js';
@@ -156,7 +157,10 @@ function contractRequest(
   const credential = role === 'none' ? undefined : credentials.roles[role];
   if (role !== 'none' && !credential) {
     // The scenario runner refuses the same; a scenario naming a missing role is a data bug.
-    throw new Error(`${credentials.vendorId} has no test credential for the role ${role}.`);
+    throw new ErrorContractsError(
+      'ERR_NO_TEST_CREDENTIAL',
+      `${credentials.vendorId} has no test credential for the role ${role}.`,
+    );
   }
   const body: ContractBody | undefined =
     request.json !== undefined

@@ -6,6 +6,7 @@ import {
   type BearerCredentials,
   type CredentialsFor,
   createClient,
+  type ErrorCode,
   type NormalizedError,
   normalizeError,
   type OAuth2ClientCredentials,
@@ -140,8 +141,8 @@ describe('normalizeError code', () => {
 });
 
 describe('VendorApiError', () => {
-  it("exposes the vendor's own code beside the package's ERR_* code", () => {
+  it("exposes the vendor's own code beside the package's registered ERR_* code", () => {
     expectTypeOf<VendorApiError['vendorCode']>().toEqualTypeOf<string | null>();
-    expectTypeOf<VendorApiError['code']>().toEqualTypeOf<string>();
+    expectTypeOf<VendorApiError['code']>().toEqualTypeOf<ErrorCode>();
   });
 });

@@ -1,9 +1,10 @@
 import { constants, existsSync } from 'node:fs';
-import { access, mkdir, readFile } from 'node:fs/promises';
+import { access, mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checklistFor } from '../../conformance/checklist.js';
 import { DEFAULT_LIMITS, type RunLimits } from '../../conformance/types.js';
+import { InputTooLargeError, MAX_CONFIG_BYTES, readBoundedFile } from '../../fs/bounded-read.js';
 import { OUTCOME_LABELS } from '../../report/format.js';
 import { createProgress } from '../../report/reporters/progress.js';
 import { renderTerminalSummary } from '../../report/reporters/terminal.js';
@@ -283,8 +284,10 @@ async function loadConfig(
   if (named === undefined && (target !== 'sandbox' || !existsSync(path))) return undefined;
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = new TextDecoder().decode(await readBoundedFile(path, MAX_CONFIG_BYTES, `the config file ${path}`));
   } catch (error) {
+    if (error instanceof InputTooLargeError)
+      throw new RunConfigError(`${error.message}; fix --config or ${CONFIG_FILE_VARIABLE}.`);
     throw new RunConfigError(
       `cannot read the config file ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'}); fix --config or ${CONFIG_FILE_VARIABLE}.`,
     );

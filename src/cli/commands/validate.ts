@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { describeSize, InputTooLargeError, MAX_VALIDATE_BYTES } from '../../fs/bounded-read.js';
 import { normalizeError } from '../../normalize/normalize-error.js';
 import type { Problem, ProblemKind } from '../../normalize/types.js';
 import { plural } from '../../text/plural.js';
@@ -17,16 +18,27 @@ reported as a warning (as normalizeError reports it in \`problems\`) and does no
 --schema picks another envelope of the vendor (ClaimRev: tokenError).`;
 
 async function readBody(source: string, io: CliIo): Promise<Uint8Array> {
-  if (source === '-') return io.readStdin();
+  const what = source === '-' ? 'standard input' : `"${source}"`;
+  const tooLarge = (bytes: number) =>
+    new UsageError(
+      `validate: ${what} is ${describeSize(bytes)}, above the ${describeSize(MAX_VALIDATE_BYTES)} limit for an error body. Pass the body alone, or cut it.`,
+    );
+  let body: Uint8Array;
   try {
-    return await io.readFile(source);
+    body =
+      source === '-' ? await io.readStdin(MAX_VALIDATE_BYTES) : await io.readFile(source, MAX_VALIDATE_BYTES);
   } catch (error) {
+    if (error instanceof InputTooLargeError) throw tooLarge(error.bytes);
+    if (source === '-') throw error;
     const reason =
       (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
     throw new UsageError(
       `validate: cannot read "${source}": ${reason}. Pass a readable file, or - for standard input.`,
     );
   }
+  // An injected reader may ignore the limit; the body is refused all the same.
+  if (body.length > MAX_VALIDATE_BYTES) throw tooLarge(body.length);
+  return body;
 }
 
 export async function validateCommand(args: string[], io: CliIo): Promise<number> {
