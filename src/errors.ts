@@ -38,3 +38,14 @@ export class UnknownEnvelopeError extends ErrorContractsError {
     this.name = 'UnknownEnvelopeError';
   }
 }
+
+/**
+ * An error-contracts/vitest matcher called with arguments it cannot judge (an unknown code, no
+ * list of attempts): a mistake in the test itself, so it throws rather than reporting a failure.
+ */
+export class MatcherUsageError extends ErrorContractsError {
+  constructor(message: string) {
+    super('ERR_MATCHER_USAGE', message);
+    this.name = 'MatcherUsageError';
+  }
+}

@@ -43,7 +43,7 @@ const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(reso
  * by decideRetry, and a typed error with a support bundle when a request fails for good. Nothing
  * secret reaches a log line, an error or a bundle.
  */
-export function createClient(vendorId: VendorId, options: ClientOptions): VendorClient {
+export function createClient<V extends VendorId>(vendorId: V, options: ClientOptions<V>): VendorClient {
   const vendor = getVendor(vendorId);
   const { policy } = vendor;
   const fetchFn = options.fetch ?? ((input, init) => globalThis.fetch(input, init));

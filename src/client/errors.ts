@@ -28,6 +28,11 @@ export class VendorApiError extends ErrorContractsError {
   /** The HTTP status, or 0 when no response arrived. */
   readonly status: number;
   readonly requestId: string | null;
+  /**
+   * The vendor's own error code from the body ("version_conflict"), or null when it sent none;
+   * `code` is this package's stable ERR_* code for the kind of failure.
+   */
+  readonly vendorCode: string | null;
   readonly normalized: NormalizedError;
   readonly supportBundle: SupportBundle;
   readonly attempts: number;
@@ -38,6 +43,7 @@ export class VendorApiError extends ErrorContractsError {
     this.vendor = details.normalized.vendor;
     this.status = details.normalized.status;
     this.requestId = details.normalized.requestId;
+    this.vendorCode = details.normalized.code;
     this.normalized = details.normalized;
     this.supportBundle = details.supportBundle;
     this.attempts = details.attempts;

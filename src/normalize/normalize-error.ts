@@ -1,5 +1,5 @@
 import { toIssues } from '../validation/issues.js';
-import type { VendorId } from '../vendors/registry.js';
+import type { CodeByVendor, VendorId } from '../vendors/registry.js';
 import { classify } from './classify.js';
 import { extractFieldErrors } from './field-errors.js';
 import { readHeaders } from './headers.js';
@@ -65,6 +65,14 @@ function normalize(rules: VendorRules, response: ResponseInput, options: Normali
 
   const message = scrubSecrets(readMessage(json, reader.message, body.text, isJson, status), secrets);
   const requestId = reader.requestId === null ? null : shortString(readPointer(json, reader.requestId));
+  if (requestId !== null && reader.requestIdForm && !reader.requestIdForm.pattern.test(requestId)) {
+    // Kept, since support may still find it, but flagged: the vendor documents another form.
+    problems.push({
+      kind: 'malformed_request_id',
+      message: `request id ${JSON.stringify(scrubSecrets(requestId.slice(0, 100), secrets))} does not have the documented form ${reader.requestIdForm.pattern.source}`,
+      path: reader.requestIdForm.pointer,
+    });
+  }
   const found = extractFieldErrors(json, message, reader.fieldErrors, classification.category);
   const fieldErrors =
     secrets.length === 0
@@ -79,7 +87,10 @@ function normalize(rules: VendorRules, response: ResponseInput, options: Normali
   return {
     vendor: rules.vendor.id,
     status,
-    code,
+    // A catalogued code is the catalog's own spelling of it, which is what the type promises.
+    ...(classification.entry === null
+      ? { documented: false as const, code }
+      : { documented: true as const, code: classification.entry.code as CodeByVendor[VendorId] }),
     category: classification.category,
     action: classification.action,
     retryable: classification.retryable,
@@ -106,6 +117,7 @@ function normalizerFailure(rules: VendorRules, response: unknown, error: unknown
   return {
     vendor: rules.vendor.id,
     status,
+    documented: false,
     code: null,
     category: 'unknown',
     action: 'escalate_to_support',
@@ -132,17 +144,18 @@ function normalizerFailure(rules: VendorRules, response: unknown, error: unknown
  * sent (HTML from a proxy, broken JSON, bytes that are not UTF-8, huge or hostile bodies); the
  * only exception is an unknown vendor id, which is a programming error.
  */
-export function normalizeError(
-  vendorId: VendorId,
+export function normalizeError<V extends VendorId>(
+  vendorId: V,
   response: ResponseInput,
   options: NormalizeOptions = {},
-): NormalizedError {
+): NormalizedError<V> {
   const rules = vendorRules(vendorId);
   try {
-    return normalize(rules, response, options);
+    // The rules are the named vendor's, so the vendor and catalogued code are V's.
+    return normalize(rules, response, options) as NormalizedError<V>;
   } catch (error) {
     // A last line of defence: the property tests show this is not reached, but a caller in the
     // middle of handling an error must never get a second one from the handler.
-    return normalizerFailure(rules, response, error);
+    return normalizerFailure(rules, response, error) as NormalizedError<V>;
   }
 }

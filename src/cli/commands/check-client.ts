@@ -124,7 +124,7 @@ export async function checkClientCommand(args: string[], io: CliIo): Promise<num
     },
   });
   if (!values.vendor?.length) throw new UsageError('check-client: name the vendor with --vendor <id>.');
-  const vendorIds = [...new Set(values.vendor.map((id) => vendorArgument(id, 'check-client --vendor')))];
+  const vendorIds = [...new Set(values.vendor.map((id) => vendorArgument(id, '--vendor')))];
   if (values.module === undefined)
     throw new UsageError('check-client: name the module that exports your client with --module <file>.');
   if (values.format !== 'text' && values.format !== 'json')

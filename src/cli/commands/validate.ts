@@ -1,7 +1,10 @@
 import { parseArgs } from 'node:util';
+import { normalizeError } from '../../normalize/normalize-error.js';
+import type { Problem, ProblemKind } from '../../normalize/types.js';
+import { plural } from '../../text/plural.js';
 import { displayPath } from '../../validation/issues.js';
 import { validateError } from '../../validation/validate-error.js';
-import { getVendor } from '../../vendors/registry.js';
+import { getVendor, type VendorId } from '../../vendors/registry.js';
 import { type CliIo, EXIT, UsageError } from '../io.js';
 import { vendorArgument } from '../vendor-arg.js';
 
@@ -9,6 +12,8 @@ export const validateHelp = `error-contracts validate <vendor> [file|-] [--schem
 
 Checks a saved error response body against the vendor's envelope schema. Reads standard input
 when the file is "-" or absent. Exit code 0 when valid, 1 when not, 2 for a usage problem.
+A code the vendor's catalog does not list, or a request id not in its documented form, is
+reported as a warning (as normalizeError reports it in \`problems\`) and does not fail.
 --schema picks another envelope of the vendor (ClaimRev: tokenError).`;
 
 async function readBody(source: string, io: CliIo): Promise<Uint8Array> {
@@ -30,7 +35,7 @@ export async function validateCommand(args: string[], io: CliIo): Promise<number
     allowPositionals: true,
     options: { schema: { type: 'string' }, format: { type: 'string', default: 'text' } },
   });
-  const vendorId = vendorArgument(positionals[0], 'validate');
+  const vendorId = vendorArgument(positionals[0], '<vendor>');
   if (values.format !== 'text' && values.format !== 'json') {
     throw new UsageError(`validate: --format must be text or json, not "${values.format}".`);
   }
@@ -42,15 +47,40 @@ export async function validateCommand(args: string[], io: CliIo): Promise<number
     );
   }
   const source = positionals[1] ?? '-';
-  const result = validateError(vendorId, await readBody(source, io), { schema: schema as never });
+  const body = await readBody(source, io);
+  const result = validateError(vendorId, body, { schema: schema as never });
+  const warnings = bodyWarnings(vendorId, schema, body);
   if (values.format === 'json') {
-    const report = result.valid ? { valid: true } : { valid: false, errors: result.errors };
+    const report = result.valid
+      ? { valid: true, warnings }
+      : { valid: false, errors: result.errors, warnings };
     io.stdout(`${JSON.stringify(report, null, 2)}\n`);
-  } else if (result.valid) {
-    io.stdout(`valid: the body matches ${vendorId}'s ${schema} schema\n`);
   } else {
-    io.stdout(`invalid: ${result.errors.length} problem(s) against ${vendorId}'s ${schema} schema\n`);
-    for (const issue of result.errors) io.stdout(`  ${displayPath(issue.path)}: ${issue.message}\n`);
+    if (result.valid) {
+      io.stdout(`valid: the body matches ${vendorId}'s ${schema} schema\n`);
+    } else {
+      io.stdout(
+        `invalid: ${plural(result.errors.length, 'problem')} against ${vendorId}'s ${schema} schema\n`,
+      );
+      for (const issue of result.errors) io.stdout(`  ${displayPath(issue.path)}: ${issue.message}\n`);
+    }
+    for (const warning of warnings) {
+      io.stdout(`warning: ${warning.message}${warning.path ? ` (${warning.path})` : ''}\n`);
+    }
   }
   return result.valid ? EXIT.ok : EXIT.failed;
+}
+
+/**
+ * What the schema allows but the docs do not promise: a code the catalog lacks, a request id not
+ * in the documented form. They warn rather than fail (an honest vendor may add a code), in the
+ * very words normalizeError puts in `problems`, since that is where they come from.
+ */
+const WARNING_KINDS: ReadonlySet<ProblemKind> = new Set(['unknown_code', 'malformed_request_id']);
+
+function bodyWarnings(vendorId: VendorId, schema: string, body: Uint8Array): Problem[] {
+  const reader = getVendor(vendorId).policy.envelopes.find((envelope) => envelope.schema === schema);
+  // A saved body has no status; only the kinds above, which read the body alone, are kept.
+  const normalized = normalizeError(vendorId, { status: 0, body }, { surface: reader?.surface ?? 'api' });
+  return normalized.problems.filter((problem) => WARNING_KINDS.has(problem.kind));
 }

@@ -4,6 +4,7 @@
  * the environment; the file may name the variable that holds one (`{ "env": "NAME" }`) so that it
  * can be committed.
  */
+
 import { checklistFor } from '../../conformance/checklist.js';
 import type { HttpMethod } from '../../generated/meta-types.js';
 import type {
@@ -12,6 +13,7 @@ import type {
   ScenarioRequest,
   VendorCredentials,
 } from '../../simulator/types.js';
+import { didYouMean } from '../../text/suggest.js';
 import { getVendor, isVendorId, type VendorId, vendorIds } from '../../vendors/registry.js';
 import { baseUrlVariable, credentialVariable, factVariable, sandboxVariable } from './env-names.js';
 import { RunConfigError } from './errors.js';
@@ -350,7 +352,7 @@ export function assertKnownCheckIds(file: RunConfigFile): void {
     for (const id of Object.keys(vendor.checks)) {
       if (!known.has(id)) {
         throw new RunConfigError(
-          `vendors.${vendorId}.checks.${id} names no check of ${vendorId}; check ids are listed in results.json (for example ${[...known][0]}).`,
+          `vendors.${vendorId}.checks.${id} names no check of ${vendorId};${didYouMean(id, [...known])} Check ids are listed in results.json (for example ${[...known][0]}).`,
         );
       }
     }
