@@ -68,10 +68,12 @@ function isCasexchangeEnvelope(data: unknown): boolean {
     isObject(error) &&
     isNonEmptyString(error.code) &&
     isString(error.message) &&
-    isObject(meta) &&
-    isNonEmptyString(meta.requestId) &&
-    isString(meta.timestamp) &&
-    isDateTime(meta.timestamp)
+    // meta, its request id ("if present") and the example's timestamp are all optional, but
+    // typed when there.
+    (meta === undefined ||
+      (isObject(meta) &&
+        (meta.requestId === undefined || isNonEmptyString(meta.requestId)) &&
+        (meta.timestamp === undefined || (isString(meta.timestamp) && isDateTime(meta.timestamp)))))
   );
 }
 

@@ -49,7 +49,7 @@ const collateEnvelope = z.looseObject({
 
 const casexchangeEnvelope = z.looseObject({
   error: z.looseObject({ code: nonEmpty, message: z.string() }),
-  meta: z.looseObject({ requestId: nonEmpty, timestamp: dateTime }),
+  meta: z.looseObject({ requestId: nonEmpty.optional(), timestamp: dateTime.optional() }).optional(),
 });
 
 const foresightEnvelope = z.looseObject({

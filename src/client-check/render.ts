@@ -6,6 +6,7 @@ import type { ClientCheckResult, RuleOutcome } from './types.js';
 const LABELS: Readonly<Record<RuleOutcome, string>> = {
   obeyed: 'obeyed',
   violated: 'VIOLATED',
+  advice: 'advice',
   not_applicable: 'n/a',
 };
 
@@ -35,7 +36,7 @@ export function eventLine(event: TimelineEvent): string {
 export function renderClientCheck(result: ClientCheckResult): string {
   const count = (outcome: RuleOutcome) => result.verdicts.filter((v) => v.outcome === outcome).length;
   const lines = [
-    `${result.vendorName}: ${count('obeyed')} obeyed, ${count('violated')} violated, ${count('not_applicable')} not applicable`,
+    `${result.vendorName}: ${count('obeyed')} obeyed, ${count('violated')} violated, ${count('advice')} advice, ${count('not_applicable')} not applicable`,
     `  ${plural(result.requests, 'request')}, ${formatDuration(result.virtualTimeMs)} of virtual time in ${formatDuration(result.wallTimeMs)}`,
     '',
   ];
@@ -43,7 +44,7 @@ export function renderClientCheck(result: ClientCheckResult): string {
   for (const verdict of result.verdicts) {
     lines.push(`  ${LABELS[verdict.outcome].padEnd(8)}  ${verdict.rule.padEnd(width)}  ${verdict.title}`);
     lines.push(`  ${' '.repeat(8)}  ${' '.repeat(width)}  ${verdict.reason}`);
-    if (verdict.outcome === 'violated')
+    if (verdict.outcome === 'violated' || verdict.outcome === 'advice')
       for (const event of verdict.timeline) lines.push(`    ${eventLine(event)}`);
   }
   return `${lines.join('\n')}\n`;

@@ -21,8 +21,11 @@ import { serverWaitWindow, within } from './windows.js';
  */
 
 export interface Judgement {
-  /** not_applicable when what the client did leaves the rule nothing to judge. */
-  outcome: 'obeyed' | 'violated' | 'not_applicable';
+  /**
+   * not_applicable when what the client did leaves the rule nothing to judge; advice when it
+   * departs only from a reading the project inferred.
+   */
+  outcome: 'obeyed' | 'violated' | 'advice' | 'not_applicable';
   reason: string;
 }
 
@@ -32,6 +35,12 @@ export interface Rule {
   /** Why the rule does not apply to this vendor, or null when it does. */
   notApplicable: string | null;
   sequences: readonly SequenceId[];
+  /**
+   * Where the rule comes from: the vendor's docs, or a reading the project inferred, in which case
+   * breaking it is advice, not a violation. For the backoff schedule this is the provenance of the
+   * shortest waits; waiting longer than an inferred jitter range allows is advice either way.
+   */
+  reading: 'documented' | 'inferred';
   /** The allowed range of a wait in one of this rule's sequences, for the timeline. */
   windowFor?: (sequence: SequenceId, retryNumber: number) => WaitWindow | undefined;
   judge(run: (id: SequenceId) => SequenceRun): Judgement;
@@ -39,6 +48,11 @@ export interface Rule {
 
 const obeyed = (reason: string): Judgement => ({ outcome: 'obeyed', reason });
 const violated = (reason: string): Judgement => ({ outcome: 'violated', reason });
+/** A departure judged against a fact of this provenance: a violation only of a documented one. */
+const departed = (source: 'documented' | 'inferred' | undefined, reason: string): Judgement =>
+  source === 'inferred'
+    ? { outcome: 'advice', reason: `${reason} (an inferred reading, not a documented rule)` }
+    : violated(reason);
 const range = (window: WaitWindow) =>
   window.min === window.max
     ? formatDuration(window.min)
@@ -61,6 +75,7 @@ function serverWaitRule(
     title,
     notApplicable,
     sequences: [sequence],
+    reading: 'documented',
     windowFor: (_sequence, retry) => (retry === 1 ? window : undefined),
     judge(run) {
       const [wait] = waitsOf(run(sequence));
@@ -117,6 +132,7 @@ function rateLimitRules(policy: VendorPolicy, vendorName: string, maxWaitMs: num
       title: `Never sleeps longer than ${maxWaitMs / 1000} s before a retry, even when the server asks for more`,
       notApplicable: noServerWait,
       sequences: ['long_server_wait'],
+      reading: 'documented',
       judge(run) {
         const long = run('long_server_wait');
         const [wait] = waitsOf(long);
@@ -136,6 +152,8 @@ function retryRules(policy: VendorPolicy, vendorName: string): Rule[] {
   const limit = retry.maxAttempts;
   const window = (_sequence: SequenceId, retryNumber: number) => scheduledWindowMs(retry, retryNumber);
   const jitter = retry.jitterMs;
+  const delaysDocumented = retry.delaysSource !== 'inferred';
+  const upperDocumented = delaysDocumented && jitter?.source === 'documented';
   const jittered =
     jitter !== null &&
     jitter.max > jitter.min &&
@@ -148,21 +166,29 @@ function retryRules(policy: VendorPolicy, vendorName: string): Rule[] {
         .join(', ')}, …)`,
       notApplicable: null,
       sequences: ['transient_then_success', 'server_errors_until_limit'],
+      reading: delaysDocumented ? 'documented' : 'inferred',
       windowFor: window,
       judge(run) {
-        const problems: string[] = [];
+        // Waiting less than the schedule breaks it where the waits are documented; waiting longer
+        // breaks it only where the jitter range is documented too (a client may add jitter the
+        // docs do not mention). Any other departure is from the project's reading: advice.
+        const violations: string[] = [];
+        const advice: string[] = [];
         for (const id of ['transient_then_success', 'server_errors_until_limit'] as const) {
           const waits = waitsOf(run(id));
-          if (waits.length === 0) problems.push(`never retried in "${run(id).plan.title}"`);
+          if (waits.length === 0) violations.push(`never retried in "${run(id).plan.title}"`);
           waits.forEach((wait, index) => {
             const allowed = scheduledWindowMs(retry, index + 1);
-            if (!within(wait, allowed))
-              problems.push(`wait ${index + 1} was ${formatDuration(wait)}, allowed ${range(allowed)}`);
+            if (within(wait, allowed)) return;
+            const problem = `wait ${index + 1} was ${formatDuration(wait)}, allowed ${range(allowed)}`;
+            const documented = wait < allowed.min ? delaysDocumented : upperDocumented;
+            (documented ? violations : advice).push(problem);
           });
         }
-        return problems.length === 0
+        if (violations.length > 0) return violated([...new Set(violations)].join('; '));
+        return advice.length === 0
           ? obeyed('every wait fell inside its documented window')
-          : violated([...new Set(problems)].join('; '));
+          : departed('inferred', [...new Set(advice)].join('; '));
       },
     },
     {
@@ -170,6 +196,7 @@ function retryRules(policy: VendorPolicy, vendorName: string): Rule[] {
       title: `Adds random jitter (${jitter ? `${jitter.min} to ${jitter.max} ms` : 'none'}) to its backoff`,
       notApplicable: jittered ? null : `${vendorName}'s schedule has no jitter`,
       sequences: ['server_errors_until_limit', 'server_errors_reseeded'],
+      reading: jitter?.source ?? 'documented',
       windowFor: window,
       judge(run) {
         const first = waitsOf(run('server_errors_until_limit'));
@@ -177,7 +204,8 @@ function retryRules(policy: VendorPolicy, vendorName: string): Rule[] {
         if (first.length === 0) return violated('never retried, so it never waited at all');
         const same = first.length === second.length && first.every((wait, index) => wait === second[index]);
         return same
-          ? violated(
+          ? departed(
+              jitter?.source,
               `waited exactly the same (${first.map(formatDuration).join(', ')}) with another random seed`,
             )
           : obeyed('its waits changed with the random seed');
@@ -188,12 +216,14 @@ function retryRules(policy: VendorPolicy, vendorName: string): Rule[] {
       title: `Makes no more than ${limit} calls when every call fails`,
       notApplicable: null,
       sequences: ['server_errors_until_limit'],
+      reading: retry.maxAttemptsSource,
       windowFor: window,
       judge(run) {
         // The docs set a ceiling ("give up after", "do not retry indefinitely"), not a quota:
         // stopping sooner is allowed, and a client that never retries fails backoff.schedule.
         const made = apiCalls(run('server_errors_until_limit')).length;
-        if (made > limit) return violated(`made ${calls(made)}; the vendor's limit is ${limit}`);
+        if (made > limit)
+          return departed(retry.maxAttemptsSource, `made ${calls(made)}; the vendor's limit is ${limit}`);
         return obeyed(
           made === limit
             ? `made ${calls(made)}, then stopped`
@@ -222,6 +252,7 @@ function finalStatusRules(policy: VendorPolicy, vendorName: string, vendorId: Ve
       title: `Does not repeat a call answered ${status}`,
       notApplicable,
       sequences: [sequence],
+      reading: 'documented',
       judge(run) {
         const repeats = apiCalls(run(sequence)).length - 1;
         return repeats === 0
@@ -240,6 +271,7 @@ function refreshRule(policy: VendorPolicy, vendorName: string): Rule {
     notApplicable:
       (policy.authentication.refreshOn401 ?? 0) > 0 ? null : `${vendorName} documents no credential refresh`,
     sequences: [sequence],
+    reading: 'documented',
     judge(run) {
       const observed = run(sequence);
       const [failed, next, ...rest] = apiCalls(observed);
@@ -261,6 +293,9 @@ function writeRules(policy: VendorPolicy, vendorName: string, writeMethod: strin
   const rules = policy.idempotency;
   const honoured = rules.supported && (rules.methods ?? []).includes(writeMethod as HttpMethod);
   const header = rules.header;
+  // RFC 9110 makes PUT and DELETE idempotent: repeating one where the vendor honours no key is
+  // the project's caution, not the docs' rule, so it is advice; a repeated POST stays a violation.
+  const idempotentByHttp = writeMethod === 'PUT' || writeMethod === 'DELETE';
   const timedOut: Rule = {
     id: 'write.timed_out',
     title: honoured
@@ -268,12 +303,16 @@ function writeRules(policy: VendorPolicy, vendorName: string, writeMethod: strin
       : `Does not repeat a timed-out ${writeMethod}, since ${vendorName} honours no idempotency key`,
     notApplicable: null,
     sequences: ['timed_out_write'],
+    reading: idempotentByHttp && !honoured ? 'inferred' : 'documented',
     judge(run) {
       const calls = apiCalls(run('timed_out_write'));
       if (!honoured) {
         return calls.length <= 1
           ? obeyed('sent the write once and left the outcome to the caller')
-          : violated(`repeated a write that may already have been applied, ${times(calls.length - 1)}`);
+          : departed(
+              idempotentByHttp ? 'inferred' : 'documented',
+              `repeated a write that may already have been applied, ${times(calls.length - 1)}`,
+            );
       }
       const keys = calls.map((call) => keyOf(call, header));
       // Leaving a timed-out write alone is always safe; only an unsafe repeat breaks the rule.
@@ -291,6 +330,7 @@ function writeRules(policy: VendorPolicy, vendorName: string, writeMethod: strin
     notApplicable:
       mismatch === undefined || !honoured ? `${vendorName} documents no key mismatch answer` : null,
     sequences: ['key_mismatch'],
+    reading: 'documented',
     judge(run) {
       const [first, second] = apiCalls(run('key_mismatch'));
       const refused = first ? keyOf(first, header) : undefined;

@@ -44,7 +44,11 @@ export type ClientUnderTest = (call: ClientCall) => Promise<ClientReply | undefi
 /** The adapter a user writes: called once per scripted sequence, with a fresh context. */
 export type ClientFactory = (context: ClientContext) => ClientUnderTest | Promise<ClientUnderTest>;
 
-export type RuleOutcome = 'obeyed' | 'violated' | 'not_applicable';
+/**
+ * `advice` is a departure from a reading the project inferred (a schedule, jitter or attempt limit
+ * the docs do not state): reported with the reading, never counted as a violation.
+ */
+export type RuleOutcome = 'obeyed' | 'violated' | 'advice' | 'not_applicable';
 
 /** The judgement of one rule of the vendor's policy. */
 export interface RuleVerdict {

@@ -189,6 +189,7 @@ export function createClient<V extends VendorId>(vendorId: V, options: ClientOpt
       const decision = decideRetry(vendorId, normalized, {
         attempt,
         method: upper,
+        path,
         idempotencyKey: idempotencyKey ?? undefined,
         random: options.random ?? Math.random,
         maxAttempts,

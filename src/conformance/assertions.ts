@@ -2,6 +2,7 @@ import { normalizeError } from '../normalize/normalize-error.js';
 import type { CheckFailure, DriftNote, JsonValue } from '../report/result.js';
 import type { Exchange as SimExchange } from '../simulator/scenario-runner.js';
 import { validateError } from '../validation/validate-error.js';
+import { differenceFrom, type Judgement, judgeCatalogStatus } from '../vendors/readings.js';
 import { getVendor, type VendorId } from '../vendors/registry.js';
 import type { ScenarioCheck, StatusCheck } from './types.js';
 import { unknownFields } from './unknown-fields.js';
@@ -28,46 +29,99 @@ export function atPointer(value: unknown, pointer: string): unknown {
   return node;
 }
 
-type Fail = (message: string, expected?: JsonValue, actual?: JsonValue) => void;
+type Note = (message: string, expected?: JsonValue, actual?: JsonValue) => void;
 
-/** A list of failures and the function that adds one. */
-function failureList(): { failures: CheckFailure[]; fail: Fail } {
+interface VerdictBuilder {
+  fail: Note;
+  drift: Note;
+  /** Adds drift notes found elsewhere (unknown members). */
+  addDrift(notes: readonly DriftNote[]): void;
+  verdict(): Verdict;
+}
+
+/** The failures and drift of one check, and the functions that add to each. */
+export function verdictBuilder(): VerdictBuilder {
   const failures: CheckFailure[] = [];
-  const fail: Fail = (message, expected, actual) => {
-    failures.push({
-      message,
-      ...(expected === undefined ? {} : { expected }),
-      ...(actual === undefined ? {} : { actual }),
-    });
+  const drift: DriftNote[] = [];
+  const adder =
+    (into: (CheckFailure | DriftNote)[]): Note =>
+    (message, expected, actual) => {
+      into.push({
+        message,
+        ...(expected === undefined ? {} : { expected }),
+        ...(actual === undefined ? {} : { actual }),
+      });
+    };
+  return {
+    fail: adder(failures),
+    drift: adder(drift),
+    addDrift: (notes) => drift.push(...notes),
+    verdict: () => ({ failures, drift }),
   };
-  return { failures, fail };
+}
+
+/** Records a difference as the judgement says: a failure, drift, or nothing. */
+function record(
+  verdict: VerdictBuilder,
+  judgement: Judgement,
+  message: string,
+  expected?: JsonValue,
+  actual?: JsonValue,
+): void {
+  if (judgement === 'fail') verdict.fail(message, expected, actual);
+  else if (judgement === 'drift')
+    verdict.drift(`${message} (an inferred reading, not a promise)`, expected, actual);
 }
 
 /**
- * The request id where the vendor promises one, in the documented form. Where the policy says no
- * id is promised nothing is demanded, whatever the body holds.
+ * The request id where the vendor promises one: a non-empty string is the promise. Its form comes
+ * from a single example in every vendor's docs, so another form is drift; a status the policy
+ * lists as "if present" may come without one. Where no id is promised nothing is demanded.
  */
-function checkRequestId(vendorId: VendorId, pointer: string | undefined, body: unknown, fail: Fail): void {
+function checkRequestId(
+  vendorId: VendorId,
+  pointer: string | undefined,
+  status: number,
+  body: unknown,
+  verdict: VerdictBuilder,
+): void {
   const { requestId } = getVendor(vendorId).policy;
   if (!requestId.promised || !pointer) return;
   const id = atPointer(body, pointer);
-  if (typeof id !== 'string') fail(`No request id at ${pointer}.`, requestId.pattern ?? 'a string', null);
+  if (id === undefined && (requestId.optionalOnStatuses ?? []).includes(status)) return;
+  if (typeof id !== 'string' || id.length === 0)
+    verdict.fail(
+      `No request id at ${pointer}.`,
+      'a non-empty string',
+      id === undefined ? null : (id as JsonValue),
+    );
   else if (requestId.pattern && !new RegExp(requestId.pattern).test(id)) {
-    fail('The request id does not have the documented form.', requestId.pattern, id);
+    verdict.drift('The request id has another form than the documented example.', requestId.pattern, id);
   }
 }
 
 /**
  * Everything the vendor's documentation promises about the answer to one catalog code, checked
- * against what actually came back. Each broken promise is its own failure, so a report says which.
+ * against what actually came back. Each broken promise is its own failure, so a report says which;
+ * where the catalog's fact is an inferred reading, a different answer is drift with the reading
+ * expected, and a status the catalog also accepts is no difference at all.
  */
 export function judge(vendorId: VendorId, check: ScenarioCheck, response: SimExchange): Verdict {
   const vendor = getVendor(vendorId);
   const entry = vendor.catalog.find((candidate) => candidate.code === check.code);
-  const { failures, fail } = failureList();
+  const verdict = verdictBuilder();
+  const { fail } = verdict;
 
-  if (response.status !== entry?.status)
-    fail('The status is not the catalog’s.', entry?.status ?? null, response.status);
+  if (!entry) fail('The code is not in the catalog.', check.code, null);
+  else {
+    record(
+      verdict,
+      judgeCatalogStatus(entry, response.status),
+      'The status is not the catalog’s.',
+      entry.acceptedStatuses ? [entry.status, ...entry.acceptedStatuses] : entry.status,
+      response.status,
+    );
+  }
 
   // Every envelope in the package is JSON; a proxy's HTML page in its place is a broken promise.
   const contentType = response.headers['content-type'] ?? '';
@@ -95,14 +149,31 @@ export function judge(vendorId: VendorId, check: ScenarioCheck, response: SimExc
     { status: response.status, headers: response.headers, body: response.body },
     { surface },
   );
-  if (normalized.code !== check.code) fail('The body names another code.', check.code, normalized.code);
+  // A code the docs do not name (one the project chose for a documented status) is a reading too.
+  const codeJudgement = differenceFrom(entry?.source.code);
+  if (normalized.code !== check.code) {
+    record(verdict, codeJudgement, 'The body names another code.', check.code, normalized.code);
+  }
   const named = vendor.catalog.find((candidate) => candidate.code === normalized.code);
-  if (!named) fail('The code in the body is not in the catalog.', null, normalized.code);
-  else if (named.status !== response.status) {
-    fail(`The catalog gives ${named.code} another status.`, named.status, response.status);
+  if (!named) {
+    record(verdict, codeJudgement, 'The code in the body is not in the catalog.', null, normalized.code);
+  } else if (named !== entry) {
+    record(
+      verdict,
+      judgeCatalogStatus(named, response.status),
+      `The catalog gives ${named.code} another status.`,
+      named.status,
+      response.status,
+    );
   }
 
-  checkRequestId(vendorId, reader?.requestId ?? vendor.policy.requestId.pointer, body, fail);
+  checkRequestId(
+    vendorId,
+    reader?.requestId ?? vendor.policy.requestId.pointer,
+    response.status,
+    body,
+    verdict,
+  );
 
   for (const header of entry?.headers ?? []) {
     if (response.headers[header.toLowerCase()] === undefined)
@@ -112,8 +183,8 @@ export function judge(vendorId: VendorId, check: ScenarioCheck, response: SimExc
   const schema = vendor.schemas[envelope as keyof typeof vendor.schemas] as
     | Readonly<Record<string, unknown>>
     | undefined;
-  const drift = schema && body !== undefined ? unknownFields(schema, body) : [];
-  return { failures, drift };
+  if (schema && body !== undefined) verdict.addDrift(unknownFields(schema, body));
+  return verdict.verdict();
 }
 
 /**
@@ -124,7 +195,8 @@ export function judge(vendorId: VendorId, check: ScenarioCheck, response: SimExc
  */
 export function judgeStatus(vendorId: VendorId, check: StatusCheck, response: SimExchange): Verdict {
   const { policy } = getVendor(vendorId);
-  const { failures, fail } = failureList();
+  const verdict = verdictBuilder();
+  const { fail } = verdict;
   if (response.status !== check.status) {
     fail('The status is not the documented one.', check.status, response.status);
   }
@@ -150,9 +222,14 @@ export function judgeStatus(vendorId: VendorId, check: StatusCheck, response: Si
     fail('The raw body does not survive normalization.', response.body, normalized.raw.body);
   }
   const api = policy.envelopes.find((candidate) => candidate.surface === 'api');
-  checkRequestId(vendorId, api?.requestId ?? policy.requestId.pointer, parseJson(response.body), fail);
-  const drift: DriftNote[] = normalized.conforms
-    ? []
-    : [{ message: 'The body does not follow the vendor’s envelope; it is kept as opaque text.' }];
-  return { failures, drift };
+  checkRequestId(
+    vendorId,
+    api?.requestId ?? policy.requestId.pointer,
+    response.status,
+    parseJson(response.body),
+    verdict,
+  );
+  if (!normalized.conforms)
+    verdict.drift('The body does not follow the vendor’s envelope; it is kept as opaque text.');
+  return verdict.verdict();
 }

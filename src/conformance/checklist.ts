@@ -6,7 +6,7 @@ import {
   type ChecklistPathId,
   isChecklistPathId,
 } from '../report/paths.js';
-import { scenariosFor, statusScenariosFor } from '../simulator/scenarios.js';
+import { rowScenariosFor, scenariosFor, statusScenariosFor } from '../simulator/scenarios.js';
 import type { Scenario, StatusScenario } from '../simulator/types.js';
 import { getVendor, type VendorId } from '../vendors/registry.js';
 import { sequenceChecksFor } from './sequences/index.js';
@@ -15,7 +15,8 @@ import type { NotRunPlannedCheck, PlannedCheck, ScenarioCheck, StatusCheck } fro
 /**
  * A vendor's checklist, derived from data only: one check per catalog code (on the matrix row its
  * first `checklist` tag names, provoked by the scenario table); a further check for a row that a
- * code names only as a later tag, so that row is exercised rather than reported as undocumented;
+ * code names only as a later tag, played by the row scenario written for it (a tag without one
+ * credits nothing, so the row is never counted on a request that does not exercise it);
  * one check per documented status that has no code (the vendor's status scenarios); the
  * behavioural sequences (idempotency, waiting out a 429, refreshing credentials, the 5xx schedule); then one
  * entry, with its reason, for each row nothing covers. Nothing here knows a vendor by name, so a
@@ -47,11 +48,15 @@ export function checklistFor(vendorId: VendorId): PlannedCheck[] {
   });
   const statusChecks = statusChecksFor(vendorId);
   const covered = new Set<ChecklistPathId>([...checks, ...statusChecks].map((check) => check.path));
+  const rowScenarios = rowScenariosFor(vendorId);
   for (const entry of catalog) {
     for (const path of pathsOf(entry).slice(1)) {
-      if (covered.has(path)) continue;
+      // A row is credited only with a scenario written to exercise it, never the code's own.
+      const scenario = rowScenarios.find(
+        (candidate) => candidate.code === entry.code && candidate.path === path,
+      );
+      if (covered.has(path) || !scenario) continue;
       covered.add(path);
-      const scenario = scenarioOf(entry);
       checks.push({
         kind: 'scenario',
         id: `code.${entry.code}.${path}`,

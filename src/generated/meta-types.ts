@@ -68,10 +68,18 @@ export type JsonPointer = string;
  */
 export type FieldErrorSource = ListFieldErrors | ParamFieldError | MapFieldErrors | MessagePatternFieldErrors;
 /**
+ * Whether a fact is stated by the vendor's docs or inferred by this project.
+ */
+export type Provenance1 = 'documented' | 'inferred';
+/**
  * This interface was referenced by `SharedVocabulary`'s JSON-Schema
  * via the `definition` "httpMethod".
  */
 export type HttpMethod = 'GET' | 'HEAD' | 'OPTIONS' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+/**
+ * Whether a fact is stated by the vendor's docs or inferred by this project.
+ */
+export type Provenance2 = 'documented' | 'inferred';
 
 export interface MetaDocuments {
   catalog?: ErrorCatalog;
@@ -85,6 +93,12 @@ export interface CatalogEntry {
    */
   code: string;
   status: HttpStatus;
+  /**
+   * Other statuses a conforming vendor may answer this code with, where the docs leave the status open (an inferred status): each is a legitimate reading, so a check that sees one reports drift, never a failure.
+   *
+   * @minItems 1
+   */
+  acceptedStatuses?: [HttpStatus, ...HttpStatus[]];
   /**
    * Which part of the vendor returns the code: the API itself or an OAuth token endpoint in front of it.
    */
@@ -115,7 +129,7 @@ export interface CatalogEntry {
     code: Provenance;
     status: Provenance;
     /**
-     * Why an inferred fact was chosen. Required when anything is inferred.
+     * Why an inferred fact was chosen, quoting the doc line it rests on. Required when anything is inferred.
      */
     reasoning?: string;
   };
@@ -146,6 +160,7 @@ export interface VendorPolicy {
   rateLimit: RateLimitPolicy;
   idempotency: IdempotencyPolicy;
   requestId: RequestIdPolicy;
+  payloadLimit?: PayloadLimitPolicy;
   support: SupportPolicy;
   /**
    * Every place the docs can be read two ways, with the reading this project chose.
@@ -294,6 +309,11 @@ export interface RetryPolicy {
    */
   maxAttempts: number;
   maxAttemptsSource: Provenance;
+  delaysSource?: Provenance1;
+  /**
+   * The doc line that bounds how long a client keeps retrying, which maxAttempts is sized to reach.
+   */
+  budgetNote?: string;
   delays: StepDelays | ExponentialDelays;
   /**
    * Uniform random milliseconds added to a wait, or null for none.
@@ -311,6 +331,17 @@ export interface RetryPolicy {
    * Methods that may be repeated without an idempotency key.
    */
   safeMethods: HttpMethod[];
+  /**
+   * Requests sent with an unsafe method that only read (a POST query), so they may be repeated like safe methods. Each names the method and a regular expression matched against the URL path.
+   */
+  safeRequests?: {
+    method: HttpMethod;
+    pathPattern: string;
+    /**
+     * Why the request only reads.
+     */
+    note: string;
+  }[];
   /**
    * When other methods may be repeated: never, or only when an idempotency key is sent again unchanged.
    */
@@ -396,6 +427,7 @@ export interface IdempotencyPolicy {
    * What the same key with the same body returns.
    */
   replay?: 'original_result' | 'undocumented';
+  replaySource?: Provenance2;
   mismatch?: IdempotencyAnswer;
   inFlight?: IdempotencyAnswer;
   note?: string;
@@ -408,6 +440,18 @@ export interface IdempotencyAnswer {
   status: HttpStatus;
   code: string;
   source: Provenance;
+  /**
+   * Other refusal statuses a conforming vendor may give, where the answer is inferred; each is reported as drift, never as a failure.
+   */
+  acceptedStatuses?: HttpStatus[];
+  /**
+   * Whether answering with the original result (a replay, nothing new created) is also a conforming answer.
+   */
+  replayAccepted?: boolean;
+  /**
+   * The doc line the reading rests on.
+   */
+  note?: string;
 }
 /**
  * This interface was referenced by `VendorPolicy`'s JSON-Schema
@@ -423,10 +467,32 @@ export interface RequestIdPolicy {
    */
   pointer?: string;
   /**
-   * What a client may rely on about the id's form.
+   * The form the documented example has. Docs show one example, not a rule, so an id of another form is reported as drift; only a non-empty string is demanded.
    */
   pattern?: string;
   example?: string;
+  /**
+   * Statuses whose error body may lack the id, where the docs say it is present only sometimes.
+   */
+  optionalOnStatuses?: HttpStatus[];
+  /**
+   * The doc line the reading rests on.
+   */
+  note?: string;
+}
+/**
+ * The largest request body the vendor accepts. An inferred limit is the simulator's, not a promise: against a sandbox the payload check runs only when the run's configuration gives the limit (the maxBodyBytes fact).
+ *
+ * This interface was referenced by `VendorPolicy`'s JSON-Schema
+ * via the `definition` "payloadLimit".
+ */
+export interface PayloadLimitPolicy {
+  bytes: number;
+  source: Provenance;
+  /**
+   * The doc line the limit rests on.
+   */
+  note?: string;
 }
 /**
  * This interface was referenced by `VendorPolicy`'s JSON-Schema

@@ -1,4 +1,5 @@
 import type { CatalogEntry, ClientAction, ErrorCategory } from '../generated/meta-types.js';
+import { acceptsStatus } from '../vendors/readings.js';
 import { readPointer } from './json-pointer.js';
 import type { Problem } from './types.js';
 import type { Surface, VendorRules } from './vendor-rules.js';
@@ -65,7 +66,7 @@ export function classify(
       message: `code ${JSON.stringify(code.slice(0, 100))} is not in the catalog`,
     });
   }
-  if (entry !== undefined && entry.status !== status) {
+  if (entry !== undefined && !acceptsStatus(entry, status)) {
     problems.push({
       kind: 'status_mismatch',
       message: `code ${entry.code} is documented with status ${entry.status}, not ${status}`,
@@ -74,7 +75,9 @@ export function classify(
   const base = entry ?? rules.statuses.get(status) ?? fallback(status, rules);
   let { category, action, retryable } = base;
 
-  const flag = rules.bodyFlag === null ? undefined : readPointer(body, rules.bodyFlag);
+  // The code decides recovery ("Use error.code for recovery logic"): the body's retryable flag
+  // speaks only for a code the catalog does not know.
+  const flag = rules.bodyFlag === null || entry !== undefined ? undefined : readPointer(body, rules.bodyFlag);
   if (typeof flag === 'boolean' && flag !== retryable) {
     retryable = flag;
     if (flag) action = 'back_off_and_retry';

@@ -14,8 +14,8 @@ const RATE_LIMITED = 429;
 /**
  * Works out how long the server asked the client to wait. Retry-After wins, as both RFC 9110 and
  * the RateLimit draft say; then the vendor's documented reset header; then the IETF `RateLimit`
- * field. The last two are only wait instructions on a rate-limited response or when no requests
- * are left: on other responses they merely describe the window. Unreadable or missing headers
+ * field. The last two are only wait instructions on a rate-limited response: on any other
+ * response (a 5xx with no requests left included) they merely describe the window. Unreadable or missing headers
  * are added to `problems`.
  */
 export function readWaitHints(
@@ -80,7 +80,9 @@ export function readWaitHints(
     }
   }
 
-  const rateLimited = status === (policy.status ?? RATE_LIMITED) || rateLimit.remaining === 0;
+  // Only the rate-limit status turns a reset time into a wait: a 5xx that happens to say no
+  // requests are left is a server failure, retried on its own schedule, not a 50 s sleep.
+  const rateLimited = status === (policy.status ?? RATE_LIMITED);
   if (retryAfterMs === null && rateLimited && rateLimit.resetMs !== null) {
     retryAfterMs = rateLimit.resetMs;
     retryAfterSource = resetSource;

@@ -24,7 +24,7 @@ const EXAMPLE_INSTANT = Date.UTC(2026, 0, 1);
  * RFC 3339 date-time, the schemas' `format: date-time`: fractional seconds optional and of any
  * length, Z or a numeric offset. A fixed Java-style format would refuse valid timestamps.
  */
-const RFC3339 = '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:\\d{2})$';
+export const RFC3339 = '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:\\d{2})$';
 
 export interface ResponseExpectation {
   headers: Record<string, unknown>;

@@ -45,8 +45,11 @@ export function fillForContract(text: string, credentials: VendorCredentials): s
 export function fillStandIns(text: string, credentials: VendorCredentials): string {
   return text.replace(STAND_IN, (whole, role: string, field: string) => {
     if (field === HEADER_FIELD) return whole;
-    const credential = credentials.roles[role as CredentialRole] as Record<string, unknown> | undefined;
-    const value = credential?.[field];
+    // {{facts.name}} (a key of another environment, say) is secret like a credential's fields.
+    const holder = (role === 'facts' ? credentials.facts : credentials.roles[role as CredentialRole]) as
+      | Record<string, unknown>
+      | undefined;
+    const value = holder?.[field];
     return typeof value === 'string' ? encodeURIComponent(value) : whole;
   });
 }

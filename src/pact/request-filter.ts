@@ -33,8 +33,14 @@ export function credentialFilter(credentials: () => VendorCredentials): unknown[
 
 async function injectCredentials(req: ProxiedRequest, credentials: VendorCredentials): Promise<void> {
   for (const [name, value] of Object.entries(req.headers)) {
-    const role = typeof value === 'string' ? roleOfStandIn(value) : undefined;
-    if (!role) continue;
+    if (typeof value !== 'string') continue;
+    const role = roleOfStandIn(value);
+    if (!role) {
+      // A secret fact in a header (a key of another environment) is filled like a body's.
+      const filled = fillStandIns(value, credentials);
+      if (filled !== value) req.headers[name] = filled;
+      continue;
+    }
     delete req.headers[name];
     Object.assign(req.headers, await credentialHeaders(credentials, role));
   }

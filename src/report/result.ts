@@ -97,6 +97,10 @@ export interface DriftNote {
   message: string;
   /** JSON Pointer into the response body, when the drift is about one member. */
   path?: string;
+  /** The reading the check expected: an inferred reading of the docs, not a promise. */
+  expected?: JsonValue;
+  /** What came back instead. */
+  actual?: JsonValue;
 }
 
 export interface Exchange {

@@ -1,4 +1,4 @@
-import type { ClientAction, HttpMethod } from '../generated/meta-types.js';
+import type { ClientAction, HttpMethod, RetryPolicy } from '../generated/meta-types.js';
 import { RETRY_ACTIONS } from '../normalize/classify.js';
 import type { NormalizedError } from '../normalize/types.js';
 import { vendorRules } from '../normalize/vendor-rules.js';
@@ -13,6 +13,11 @@ export interface DecideRetryOptions {
   /** The number of the call that just failed: 1 for the first call, 2 for the first retry… */
   attempt: number;
   method: string;
+  /**
+   * The path of the call (a query string is ignored), so a write-method request the policy lists
+   * as a read (ClaimRev's POST eligibility check) may be repeated like a safe method.
+   */
+  path?: string;
   /** The Idempotency-Key the failed call carried, if any. */
   idempotencyKey?: string | undefined;
   random?: RandomSource;
@@ -54,6 +59,15 @@ function combine(mode: string, scheduled: number, serverMs: number | null): numb
   }
 }
 
+/** Whether the policy lists this write-method request as one that only reads. */
+function readsOnly(retry: RetryPolicy, method: string, path: string | undefined): boolean {
+  if (path === undefined) return false;
+  const bare = path.split('?')[0] ?? path;
+  return (retry.safeRequests ?? []).some(
+    (request) => request.method === method && new RegExp(request.pathPattern).test(bare),
+  );
+}
+
 /**
  * Decides whether to repeat a failed call and after how long, by the vendor's policy data:
  * whether the error is retryable, whether this method may be repeated (writes need an unchanged
@@ -89,7 +103,7 @@ export function decideRetry(
     return { retry: true, delayMs: 0, action: 'refresh_credentials', reason: 'credentials were refreshed' };
   }
 
-  if (!retry.safeMethods.includes(method as HttpMethod)) {
+  if (!retry.safeMethods.includes(method as HttpMethod) && !readsOnly(retry, method, options.path)) {
     const refusedRateLimited =
       retry.rateLimitedWritesRetry === true && normalized.status === (rateLimit.status ?? 429);
     const keyHonoured =

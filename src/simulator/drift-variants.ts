@@ -16,7 +16,7 @@ export type DriftKind =
   | 'uncatalogued_code'
   | 'missing_header'
   | 'wrong_envelope'
-  | 'overstated_wait';
+  | 'understated_wait';
 
 export const DRIFT_KINDS: readonly DriftKind[] = [
   'wrong_status',
@@ -24,14 +24,14 @@ export const DRIFT_KINDS: readonly DriftKind[] = [
   'uncatalogued_code',
   'missing_header',
   'wrong_envelope',
-  'overstated_wait',
+  'understated_wait',
 ];
 
 /**
- * How much longer than the real window an `overstated_wait` answer says to wait. Large enough
- * that waiting one second less than advertised is already well past the real reset.
+ * How much shorter than the real window an `understated_wait` answer says to wait. The simulator's
+ * windows last a minute, so waiting what is advertised still ends well inside the real window.
  */
-export const OVERSTATED_WAIT_SECONDS = 30;
+export const UNDERSTATED_WAIT_SECONDS = 30;
 
 /** Every answer built for this catalog code is broken in one way. */
 export interface CodeDrift {
@@ -99,7 +99,7 @@ export function driftProblem(variant: DriftVariant): string | undefined {
     case 'uncatalogued_code':
     case 'wrong_envelope':
       return readerFor(variant.vendorId, entry)?.code ? undefined : 'the envelope has no place for a code';
-    case 'overstated_wait':
+    case 'understated_wait':
       return entry.headers?.length ? undefined : 'the catalog lists no wait header for this code';
     case 'missing_header':
       if (!entry.headers?.length) return 'the catalog lists no header for this code';
@@ -109,11 +109,15 @@ export function driftProblem(variant: DriftVariant): string | undefined {
   }
 }
 
-/** A status the vendor documents, other than this one: the answer a drifted vendor gives instead. */
-export function wrongStatusFor(vendorId: VendorId, status: number): number {
+/**
+ * A status the vendor documents, other than this one and any the catalog also accepts for the
+ * code: the answer a drifted vendor gives instead.
+ */
+export function wrongStatusFor(vendorId: VendorId, status: number, accepted: readonly number[] = []): number {
   const { policy, catalog } = getVendor(vendorId);
   const documented = [...policy.statuses.map((rule) => rule.status), ...catalog.map((entry) => entry.status)];
-  return documented.find((candidate) => candidate !== status) ?? (status === 500 ? 502 : 500);
+  const fits = (candidate: number) => candidate !== status && !accepted.includes(candidate);
+  return documented.find(fits) ?? [500, 502, 418].find(fits) ?? 500;
 }
 
 /** A code string the catalog does not hold, recognisably derived from the real one. */
@@ -129,7 +133,10 @@ export function applyCodeDrift(variant: CodeDrift, response: SimResponse): SimRe
   if (!entry) return response;
   switch (variant.kind) {
     case 'wrong_status':
-      return { ...response, status: wrongStatusFor(variant.vendorId, response.status) };
+      return {
+        ...response,
+        status: wrongStatusFor(variant.vendorId, response.status, entry.acceptedStatuses),
+      };
     case 'missing_header': {
       const name = (variant.header ?? entry.headers?.[0] ?? '').toLowerCase();
       const headers = Object.fromEntries(
@@ -146,14 +153,14 @@ export function applyCodeDrift(variant: CodeDrift, response: SimResponse): SimRe
     case 'wrong_envelope':
       // The code nested one level deeper than documented: the value is all there, in the wrong place.
       return editBody(response, readerFor(variant.vendorId, entry)?.code, (code) => ({ code }));
-    case 'overstated_wait': {
-      // Every wait header the catalog lists (delay-seconds or epoch seconds alike) says a little
-      // later than the truth: the header is present and well formed, only its promise is false.
+    case 'understated_wait': {
+      // Every wait header the catalog lists (delay-seconds or epoch seconds alike) says sooner
+      // than the truth: the header is present and well formed, only its promise is false.
       const named = new Set((entry.headers ?? []).map((header) => header.toLowerCase()));
       const headers = Object.fromEntries(
         Object.entries(response.headers).map(([header, value]) =>
           named.has(header.toLowerCase()) && /^\d+$/.test(value.trim())
-            ? [header, String(Number(value) + OVERSTATED_WAIT_SECONDS)]
+            ? [header, String(Math.max(0, Number(value) - UNDERSTATED_WAIT_SECONDS))]
             : [header, value],
         ),
       );

@@ -164,10 +164,14 @@ export function requestToken(
   return send(url, method, headers, Buffer.from(body));
 }
 
-/** Replaces {{unique}} and {{role.field}} (a credential's clientId, scope, value and so on). */
+/**
+ * Replaces {{unique}}, {{facts.name}} (a test fact such as a key of another environment) and
+ * {{role.field}} (a credential's clientId, scope, value and so on).
+ */
 export function fillPlaceholders(text: string, credentials: VendorCredentials, unique: string): string {
   return text.replace(/\{\{(\w+)(?:\.(\w+))?\}\}/g, (whole, first: string, field: string | undefined) => {
     if (first === 'unique' && field === undefined) return unique;
+    if (first === 'facts' && field !== undefined) return credentials.facts[field] ?? whole;
     const credential = credentials.roles[first as CredentialRole] as Record<string, unknown> | undefined;
     const value = field === undefined ? undefined : credential?.[field];
     return typeof value === 'string' ? encodeURIComponent(value) : whole;

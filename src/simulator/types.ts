@@ -106,6 +106,11 @@ export interface Scenario {
   schema?: string;
 }
 
+/** A scenario that exercises one more matrix row for its code. */
+export interface RowScenario extends Scenario {
+  path: ChecklistPathId;
+}
+
 /**
  * How to provoke a documented status that has no catalog code (ClaimRev's API errors, whose
  * bodies are not typed): the checklist asserts the status and keeps the body as opaque.
@@ -178,6 +183,11 @@ export interface VendorModel<S = unknown> {
   rateLimitFor?(principal: string): { limit: number; windowSeconds: number } | undefined;
   /** How to provoke every catalog code. */
   scenarios: readonly Scenario[];
+  /**
+   * Scenarios for a matrix row a code's later `checklist` tag names (a 404 that also answers
+   * another organisation's record): a row is credited only with a scenario that exercises it.
+   */
+  rowScenarios?: readonly RowScenario[];
   /** Documented statuses without a code, where the vendor has such paths. */
   statusScenarios?: readonly StatusScenario[];
   /** Resources in the state (seeded and created), so a replayed write can be shown to add none. */

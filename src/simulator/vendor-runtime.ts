@@ -152,8 +152,11 @@ export function createVendorRuntime(model: VendorModel<unknown>, options: Runtim
       return ctx.error(code, undefined, { headers: rate.headers });
     }
     const response = await withIdempotency(request, principal, ctx, () => run(request, ctx, fault));
-    // A header the answer already carries (a fault's chosen reset time, say) is not overwritten.
-    if (rate) response.headers = { ...rate.headers, ...response.headers };
+    // Rate headers go only on the rate-limit status, the one answer the vendors' docs tie them to:
+    // on every answer they would tempt a client to read a 5xx's "Remaining: 0" as a wait. A header
+    // the answer already carries (a fault's chosen reset time, say) is not overwritten.
+    if (rate && response.status === (policy.rateLimit.status ?? 429))
+      response.headers = { ...rate.headers, ...response.headers };
     return response;
   }
 

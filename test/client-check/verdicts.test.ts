@@ -4,17 +4,21 @@ import { rulesFor } from '../../src/client-check/rules.js';
 import { getVendor, type VendorId, vendorIds } from '../../src/index.js';
 import { vendorModels } from '../../src/simulator/vendors/index.js';
 import { isolateNetwork } from '../helpers/nock-isolation.js';
-import { brokenClientFor } from './clients/broken.js';
+import { brokenClientFor, jitteringClient } from './clients/broken.js';
 import { validCredentialValue } from './clients/credential-value.js';
 import { referenceClient } from './clients/reference.js';
 
 isolateNetwork({ strict: false });
 
-function applicableRules(vendorId: VendorId): string[] {
+function applicable(vendorId: VendorId) {
   const writeMethod = vendorModels[vendorId].behaviour.create.request.method;
-  return rulesFor(vendorId, { maxWaitMs: 120_000, writeMethod })
-    .filter((rule) => rule.notApplicable === null)
-    .map((rule) => rule.id);
+  return rulesFor(vendorId, { maxWaitMs: 120_000, writeMethod }).filter(
+    (rule) => rule.notApplicable === null,
+  );
+}
+
+function applicableRules(vendorId: VendorId): string[] {
+  return applicable(vendorId).map((rule) => rule.id);
 }
 
 const violatedRules = (verdicts: { rule: string; outcome: string }[]) =>
@@ -35,21 +39,23 @@ describe('checkClient on the package reference client', () => {
   });
 
   it.each(vendorIds)(
-    '%s: a whole check covers tens of seconds of virtual time in under a second',
+    '%s: a whole check covers tens of seconds of virtual time in a few seconds of wall time',
     async (vendorId) => {
       const result = await checkClient(vendorId, referenceClient());
       expect(result.virtualTimeMs).toBeGreaterThan(20_000);
-      expect(result.wallTimeMs).toBeLessThan(1_000);
+      // CaseXchange's budget alone covers more than 5 minutes of retrying; the bound is generous
+      // because the machine is shared, and the benchmark measures the ratio properly.
+      expect(result.wallTimeMs).toBeLessThan(3_000);
     },
   );
 });
 
 const brokenCases = vendorIds.flatMap((vendorId) =>
-  applicableRules(vendorId).map((rule) => ({ vendorId, rule })),
+  applicable(vendorId).map((rule) => ({ vendorId, rule: rule.id, reading: rule.reading })),
 );
 
 describe('checkClient on clients broken one rule at a time', () => {
-  it.each(brokenCases)(
+  it.each(brokenCases.filter((entry) => entry.reading === 'documented'))(
     '$vendorId: a client that breaks $rule violates that rule and no other',
     async ({ vendorId, rule }) => {
       const result = await checkClient(vendorId, brokenClientFor(rule, vendorId));
@@ -57,6 +63,26 @@ describe('checkClient on clients broken one rule at a time', () => {
       expect(result.passed).toBe(false);
     },
   );
+
+  it.each(brokenCases.filter((entry) => entry.reading === 'inferred'))(
+    '$vendorId: a client that departs from the inferred $rule gets advice on it, and passes',
+    async ({ vendorId, rule }) => {
+      const result = await checkClient(vendorId, brokenClientFor(rule, vendorId));
+      expect(violatedRules(result.verdicts)).toEqual([]);
+      const advised = result.verdicts.filter((verdict) => verdict.outcome === 'advice');
+      expect(advised.map((verdict) => verdict.rule)).toEqual([rule]);
+      expect(advised[0]?.reason).toContain('an inferred reading');
+      expect(result.passed).toBe(true);
+    },
+  );
+
+  it('denialbase: a client that adds jitter where none is documented is not violating the schedule', async () => {
+    // Denialbase documents no jitter: up to 500 ms more on every wait is a reading, not a breach.
+    const result = await checkClient('denialbase', jitteringClient());
+    const schedule = result.verdicts.find((verdict) => verdict.rule === 'backoff.schedule');
+    expect(schedule?.outcome).toBe('advice');
+    expect(result.passed).toBe(true);
+  });
 
   it('a violated rule carries the timeline of what the client did', async () => {
     const result = await checkClient('foresight', brokenClientFor('retry_after.seconds', 'foresight'));
@@ -137,11 +163,13 @@ describe('checkClient on a client that gives up on a held write and sends it aga
   };
 
   it.each(vendorIds.filter((id) => !getVendor(id).policy.idempotency.supported))(
-    '%s: the abandoned copy counts, so the keyless repeat breaks write.timed_out',
+    '%s: the abandoned copy counts, so the keyless repeat breaks write.timed_out (advice for a PUT or DELETE)',
     async (vendorId) => {
       const result = await checkClient(vendorId, impatient);
       const verdict = result.verdicts.find((candidate) => candidate.rule === 'write.timed_out');
-      expect(verdict?.outcome).toBe('violated');
+      const rule = applicable(vendorId).find((candidate) => candidate.id === 'write.timed_out');
+      // RFC 9110 makes PUT and DELETE idempotent, so repeating one is only against the project's reading.
+      expect(verdict?.outcome).toBe(rule?.reading === 'inferred' ? 'advice' : 'violated');
       expect(verdict?.reason).toMatch(/repeated a write/);
     },
   );

@@ -93,13 +93,27 @@ describe('normalizeError classification', () => {
     ).toBe(true);
   });
 
-  it('lets the vendor retryable flag decide where the policy names one (Collate)', () => {
+  it('lets a catalogued code decide recovery over the body’s retryable flag (Collate)', () => {
+    // "Use error.code for recovery logic": a flag that contradicts the code's entry is not obeyed.
     const flagged = envelopeWithCode('collate', 'version_conflict', true);
+    expect(normalizeError('collate', { status: 409, body: flagged })).toMatchObject({
+      retryable: false,
+      action: 'reread_and_reconcile',
+    });
+    const unflagged = envelopeWithCode('collate', 'workflow_backend_unavailable', false);
+    expect(normalizeError('collate', { status: 503, body: unflagged })).toMatchObject({
+      retryable: true,
+      action: 'back_off_and_retry',
+    });
+  });
+
+  it('lets the body’s retryable flag decide for a code the catalog does not know (Collate)', () => {
+    const flagged = envelopeWithCode('collate', 'a_code_from_a_later_release', true);
     expect(normalizeError('collate', { status: 409, body: flagged })).toMatchObject({
       retryable: true,
       action: 'back_off_and_retry',
     });
-    const unflagged = envelopeWithCode('collate', 'workflow_backend_unavailable', false);
+    const unflagged = envelopeWithCode('collate', 'a_code_from_a_later_release', false);
     expect(normalizeError('collate', { status: 503, body: unflagged })).toMatchObject({
       retryable: false,
       action: 'escalate_to_support',

@@ -48,14 +48,14 @@ import { isClaimrevTokenError } from 'error-contracts/claimrev';
 
 export function describeError(body: string): string {
   const result = validateError('casexchange', body);
-  if (result.valid) return \`\${result.envelope.error.code} \${result.envelope.meta.requestId}\`;
+  if (result.valid) return \`\${result.envelope.error.code} \${result.envelope.meta?.requestId ?? 'no request id'}\`;
   // @ts-expect-error: a failed result has no envelope
   void result.envelope;
   return result.errors.map((issue) => \`\${issue.path}: \${issue.message}\`).join('\\n');
 }
 
 export function timestampOf(body: unknown): string | undefined {
-  return isCasexchangeErrorEnvelope(body) ? body.meta.timestamp : undefined;
+  return isCasexchangeErrorEnvelope(body) ? body.meta?.timestamp : undefined;
 }
 
 export function tokenErrorOf(body: unknown): string | undefined {

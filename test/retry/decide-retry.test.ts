@@ -20,8 +20,10 @@ const scheduleCases = vendorIds.flatMap((vendorId) =>
       vendorId,
       attempt: index + 1,
       random,
-      expected:
+      expected: Math.min(
         wait + (DOCUMENTED[vendorId].jitter[index] ? Math.min(jitter, DOCUMENTED[vendorId].jitterMax) : 0),
+        DOCUMENTED[vendorId].capMs ?? Number.POSITIVE_INFINITY,
+      ),
     })),
   ),
 );
@@ -271,5 +273,68 @@ describe('decideRetry and server-requested waits', () => {
     });
     const over = normalizeError('denialbase', { status: 503, headers: { 'Retry-After': '121' } });
     expect(decideRetry('denialbase', over, { attempt: 1, method: 'GET' }).retry).toBe(false);
+  });
+
+  it('CaseXchange: the budget keeps retrying past the documented 5 minutes before escalating', () => {
+    // The shortest waits (no jitter) of every retry the budget allows.
+    const { maxAttempts } = getVendor('casexchange').policy.retry;
+    let total = 0;
+    for (let attempt = 1; attempt < maxAttempts; attempt++) {
+      total += decideRetry('casexchange', serverError('casexchange'), {
+        attempt,
+        method: 'GET',
+        random: () => 0,
+      }).delayMs;
+    }
+    expect(total).toBeGreaterThan(5 * 60_000);
+  });
+
+  it('Denialbase: the last wait the budget allows reaches the documented 30 s cap', () => {
+    const { maxAttempts } = getVendor('denialbase').policy.retry;
+    const last = decideRetry('denialbase', serverError('denialbase'), {
+      attempt: maxAttempts - 1,
+      method: 'GET',
+    });
+    expect(last).toMatchObject({ retry: true, delayMs: 30_000 });
+  });
+
+  it.each(['casexchange', 'foresight', 'denialbase'] as const)(
+    '%s: a 5xx that says no requests are left is retried on the schedule, not after the reset time',
+    (vendorId) => {
+      // Both forms a window is described in: the X-RateLimit pair and the IETF RateLimit field.
+      const headers = {
+        'X-RateLimit-Remaining': '0',
+        'X-RateLimit-Reset': String(Math.floor(fixedNow() / 1000) + 50),
+        RateLimit: 'limit=100, remaining=0, reset=50',
+      };
+      const normalized = normalizeError(vendorId, { status: 503, headers }, { now: fixedNow });
+      expect(normalized.retryAfterMs).toBeNull();
+      const decision = decideRetry(vendorId, normalized, { attempt: 1, method: 'GET', random: () => 0 });
+      expect(decision).toMatchObject({ retry: true, delayMs: DOCUMENTED[vendorId].waits[0] });
+    },
+  );
+
+  it('ClaimRev: an eligibility check sent as POST is a read and is retried after a 500', () => {
+    const normalized = normalizeError('claimrev', { status: 500 });
+    const options = { attempt: 1, method: 'POST', random: () => 0 };
+    expect(decideRetry('claimrev', normalized, { ...options, path: '/api/v1/eligibility' })).toMatchObject({
+      retry: true,
+      delayMs: 1000,
+    });
+    expect(
+      decideRetry('claimrev', normalized, { ...options, path: '/api/v1/eligibility?trace=1' }).retry,
+    ).toBe(true);
+  });
+
+  it('ClaimRev: a real write sent as POST is still never retried after a 500', () => {
+    const normalized = normalizeError('claimrev', { status: 500 });
+    for (const path of ['/api/v1/claims', '/api/v1/eligibility/batch', undefined]) {
+      const decision = decideRetry('claimrev', normalized, {
+        attempt: 1,
+        method: 'POST',
+        ...(path === undefined ? {} : { path }),
+      });
+      expect(decision.retry).toBe(false);
+    }
   });
 });

@@ -9,7 +9,7 @@ import { CASSETTE_FORMAT, CASSETTE_VERSION, type Cassette } from '../../src/runn
 import { openReplayTarget } from '../../src/runner/cassettes/replay.js';
 import type { ResolvedVendorConfig } from '../../src/runner/config/sandbox-config.js';
 import { createHttpTarget } from '../../src/runner/targets/http-target.js';
-import { type VendorId, vendorIds } from '../../src/vendors/registry.js';
+import { getVendor, type VendorId, vendorIds } from '../../src/vendors/registry.js';
 
 const vendorId: VendorId = vendorIds[0] ?? 'claimrev';
 const firstScenario = (): ScenarioCheck => {
@@ -21,7 +21,11 @@ const firstScenario = (): ScenarioCheck => {
   return found;
 };
 
-function sandbox(checks: ResolvedVendorConfig['checks'], withRoles = true) {
+function sandbox(
+  checks: ResolvedVendorConfig['checks'],
+  withRoles = true,
+  on: { vendorId: VendorId; facts: Record<string, string> } = { vendorId, facts: {} },
+) {
   const header = { kind: 'header', header: 'Authorization', value: 'Bearer t0ken-for-tests' } as const;
   const roles = withRoles
     ? { valid: header, readOnly: header, otherOrganisation: header, expired: header, revoked: header }
@@ -29,12 +33,12 @@ function sandbox(checks: ResolvedVendorConfig['checks'], withRoles = true) {
   return createHttpTarget({
     vendors: new Map([
       [
-        vendorId,
+        on.vendorId,
         {
-          vendorId,
+          vendorId: on.vendorId,
           baseUrl: 'http://127.0.0.1:9',
           declaredSandbox: true,
-          credentials: { vendorId, roles, facts: {} },
+          credentials: { vendorId: on.vendorId, roles, facts: on.facts },
           checks,
         },
       ],
@@ -121,4 +125,62 @@ describe('a replay of a recording that lacks an exchange', () => {
     expect(result.outcome).toBe('fail');
     expect(result.failures[0]?.message).toMatch(/the recording of .* has no answer for/);
   });
+});
+
+/** The vendors with a payload-too-large check, and the check itself. */
+const payloadChecks = vendorIds.flatMap((vendorId) =>
+  checklistFor(vendorId)
+    .filter((check) => check.kind === 'scenario' && check.scenario.request.declaredLength !== undefined)
+    .map((check) => ({ vendorId, check, limit: getVendor(vendorId).policy.payloadLimit })),
+);
+
+const declaredLength = (check: PlannedCheck | undefined) =>
+  check && 'scenario' in check ? check.scenario.request.declaredLength : undefined;
+
+describe('the payload-too-large check on a sandbox', () => {
+  it('exists for a vendor with an inferred limit and one with a documented limit', () => {
+    expect(payloadChecks.map((entry) => entry.limit?.source).sort()).toEqual(['documented', 'inferred']);
+  });
+
+  it.each(payloadChecks.filter((entry) => entry.limit?.source === 'inferred'))(
+    '$vendorId: an invented limit is skipped, naming the fact that enables it',
+    ({ vendorId, check }) => {
+      const prepared = sandbox({}, true, { vendorId, facts: {} }).prepare?.(vendorId, check);
+      expect(prepared).toMatchObject({
+        kind: 'skipped',
+        reason: expect.stringContaining(`vendors.${vendorId}.facts.maxBodyBytes`),
+      });
+    },
+  );
+
+  it.each(payloadChecks)(
+    '$vendorId: a configured limit sizes the request one byte past it',
+    ({ vendorId, check }) => {
+      const prepared = sandbox({}, true, { vendorId, facts: { maxBodyBytes: '2048' } }).prepare?.(
+        vendorId,
+        check,
+      );
+      expect(prepared?.kind).toBe('scenario');
+      expect(declaredLength(prepared)).toBe(2049);
+    },
+  );
+
+  it.each(payloadChecks.filter((entry) => entry.limit?.source === 'documented'))(
+    '$vendorId: a documented limit is used when none is configured',
+    ({ vendorId, check, limit }) => {
+      const prepared = sandbox({}, true, { vendorId, facts: {} }).prepare?.(vendorId, check);
+      expect(declaredLength(prepared)).toBe((limit?.bytes ?? 0) + 1);
+    },
+  );
+
+  it.each(payloadChecks)(
+    '$vendorId: a limit that is not a number is named in the skip reason',
+    ({ vendorId, check }) => {
+      const prepared = sandbox({}, true, { vendorId, facts: { maxBodyBytes: 'ten megabytes' } }).prepare?.(
+        vendorId,
+        check,
+      );
+      expect(prepared).toMatchObject({ kind: 'skipped', reason: expect.stringContaining('maxBodyBytes') });
+    },
+  );
 });

@@ -46,7 +46,8 @@ describe.each(vendorIds)('drift variants of %s', (vendorId) => {
       drift: [{ kind: 'wrong_status', vendorId, code: entry.code }],
     });
     const drifted = await play();
-    expect(drifted.status).toBe(wrongStatusFor(vendorId, entry.status));
+    expect(drifted.status).toBe(wrongStatusFor(vendorId, entry.status, entry.acceptedStatuses));
+    expect(entry.acceptedStatuses ?? []).not.toContain(drifted.status);
     expect(drifted.status).not.toBe(entry.status);
     mounted.drift.set([]);
     expect((await play()).status).toBe(entry.status);

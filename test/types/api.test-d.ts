@@ -56,7 +56,8 @@ describe('public types', () => {
     const body: unknown = JSON.parse('{}');
     if (isCasexchangeErrorEnvelope(body)) {
       expectTypeOf(body).toEqualTypeOf<CasexchangeErrorEnvelope>();
-      expectTypeOf(body.meta.timestamp).toBeString();
+      expectTypeOf(body.error.code).toBeString();
+      expectTypeOf(body.meta?.requestId).toEqualTypeOf<string | undefined>();
     }
     if (isClaimrevTokenError(body)) expectTypeOf(body.error).toBeString();
   });

@@ -1,5 +1,13 @@
 import type { SequenceDefinition } from './definition.js';
-import { expectDocumented, newKey, sendKeyed, withoutCreate, withoutKeys } from './idempotency-common.js';
+import {
+  expectCreated,
+  expectDocumented,
+  newKey,
+  resourcesNow,
+  sendKeyed,
+  withoutCreate,
+  withoutKeys,
+} from './idempotency-common.js';
 import { isSuccess, routeOf } from './requests.js';
 
 /** How long the first write is held; the target lets it go, so the length only has to outlast the check. */
@@ -7,7 +15,8 @@ const HOLD_MS = 30_000;
 
 /**
  * A create held in flight by the simulator, then the same key sent again: the vendor answers with
- * its documented in-flight status and code, and the held create still finishes.
+ * its in-flight status and code (another answer is drift where they are inferred), the repeat
+ * creates nothing, and the held create still finishes.
  */
 export const idempotencyInFlight: SequenceDefinition = {
   name: 'idempotency_in_flight',
@@ -36,6 +45,7 @@ export const idempotencyInFlight: SequenceDefinition = {
       delayMs: HOLD_MS,
     });
     const key = newKey();
+    const before = resourcesNow(recorder);
     const held = sendKeyed(facts, recorder, key);
     // Never leave a rejection unobserved; it is awaited below.
     held.catch(() => {});
@@ -58,5 +68,7 @@ export const idempotencyInFlight: SequenceDefinition = {
         '2xx',
         first.status,
       );
+    // Whatever the answer's status, one key is one write: the repeat must not have made another.
+    expectCreated(recorder, before, 1, 'The key still in flight made a second resource.');
   },
 };

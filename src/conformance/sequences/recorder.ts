@@ -2,6 +2,7 @@ import { normalizeError } from '../../normalize/normalize-error.js';
 import type {
   CheckFailure,
   CheckResult,
+  DriftNote,
   Exchange,
   JsonValue,
   NotRunOutcome,
@@ -31,6 +32,7 @@ export class SequenceRecorder {
   /** The catalog code the sequence provokes, when it provokes one. */
   code: string | undefined;
   readonly #failures: CheckFailure[] = [];
+  readonly #drift: DriftNote[] = [];
   readonly #exchanges: Exchange[] = [];
   readonly #timeline: TimelineEvent[] = [];
   readonly #attempts = new Map<string, number>();
@@ -125,6 +127,35 @@ export class SequenceRecorder {
     });
   }
 
+  /**
+   * Records an answer that differs from an inferred reading (not a promise the docs make): the
+   * check ends as drift, with the reading expected, unless something failed.
+   */
+  drift(message: string, expected?: JsonValue, actual?: JsonValue): void {
+    this.#drift.push({
+      message,
+      ...(expected === undefined ? {} : { expected }),
+      ...(actual === undefined ? {} : { actual }),
+    });
+  }
+
+  /**
+   * Judges one difference by the provenance of what was expected: a failure where the docs promise
+   * it, drift where it is the project's reading. Returns whether it holds, like `expect`.
+   */
+  judge(
+    holds: boolean,
+    source: 'documented' | 'inferred',
+    message: string,
+    expected?: JsonValue,
+    actual?: JsonValue,
+  ): boolean {
+    if (holds) return true;
+    if (source === 'documented') this.fail(message, expected, actual);
+    else this.drift(`${message} (an inferred reading, not a promise)`, expected, actual);
+    return false;
+  }
+
   /** Records a failure unless `holds`; returns `holds`, so a sequence can stop where later steps mean nothing. */
   expect(holds: boolean, message: string, expected?: JsonValue, actual?: JsonValue): boolean {
     if (!holds) this.fail(message, expected, actual);
@@ -157,11 +188,14 @@ export class SequenceRecorder {
         ...(this.code === undefined ? {} : { code: this.code }),
         ...(this.failed
           ? { outcome: 'fail' as const }
-          : this.#notVerified === undefined
-            ? { outcome: 'pass' as const }
-            : { outcome: 'skipped' as const, reason: this.#notVerified }),
+          : this.#notVerified !== undefined
+            ? { outcome: 'skipped' as const, reason: this.#notVerified }
+            : this.#drift.length > 0
+              ? { outcome: 'drift' as const }
+              : { outcome: 'pass' as const }),
         failures: this.#failures,
-        drift: [],
+        // A skipped check reports no verdict, drift included.
+        drift: this.failed || this.#notVerified === undefined ? this.#drift : [],
         exchanges: this.#exchanges,
         timeline: this.#timeline,
         requests: this.#exchanges.length,

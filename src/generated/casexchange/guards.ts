@@ -23,10 +23,7 @@ function validate20(
   if (errors === 0) {
     if (data && typeof data == 'object' && !Array.isArray(data)) {
       let missing0;
-      if (
-        (data.error === undefined && (missing0 = 'error')) ||
-        (data.meta === undefined && (missing0 = 'meta'))
-      ) {
+      if (data.error === undefined && (missing0 = 'error')) {
         validate20.errors = [
           {
             instancePath,
@@ -137,93 +134,76 @@ function validate20(
             const _errs7 = errors;
             if (errors === _errs7) {
               if (data3 && typeof data3 == 'object' && !Array.isArray(data3)) {
-                let missing2;
-                if (
-                  (data3.requestId === undefined && (missing2 = 'requestId')) ||
-                  (data3.timestamp === undefined && (missing2 = 'timestamp'))
-                ) {
-                  validate20.errors = [
-                    {
-                      instancePath: instancePath + '/meta',
-                      schemaPath: '#/properties/meta/required',
-                      keyword: 'required',
-                      params: { missingProperty: missing2 },
-                      message: "must have required property '" + missing2 + "'",
-                    },
-                  ];
-                  return false;
-                } else {
-                  if (data3.requestId !== undefined) {
-                    let data4 = data3.requestId;
-                    const _errs9 = errors;
-                    if (errors === _errs9) {
-                      if (typeof data4 === 'string') {
-                        if (data4.length < 1) {
-                          validate20.errors = [
-                            {
-                              instancePath: instancePath + '/meta/requestId',
-                              schemaPath: '#/properties/meta/properties/requestId/minLength',
-                              keyword: 'minLength',
-                              params: { limit: 1 },
-                              message: 'must NOT have fewer than 1 characters',
-                            },
-                          ];
-                          return false;
-                        }
-                      } else {
+                if (data3.requestId !== undefined) {
+                  let data4 = data3.requestId;
+                  const _errs9 = errors;
+                  if (errors === _errs9) {
+                    if (typeof data4 === 'string') {
+                      if (data4.length < 1) {
                         validate20.errors = [
                           {
                             instancePath: instancePath + '/meta/requestId',
-                            schemaPath: '#/properties/meta/properties/requestId/type',
-                            keyword: 'type',
-                            params: { type: 'string' },
-                            message: 'must be string',
+                            schemaPath: '#/properties/meta/properties/requestId/minLength',
+                            keyword: 'minLength',
+                            params: { limit: 1 },
+                            message: 'must NOT have fewer than 1 characters',
                           },
                         ];
                         return false;
                       }
+                    } else {
+                      validate20.errors = [
+                        {
+                          instancePath: instancePath + '/meta/requestId',
+                          schemaPath: '#/properties/meta/properties/requestId/type',
+                          keyword: 'type',
+                          params: { type: 'string' },
+                          message: 'must be string',
+                        },
+                      ];
+                      return false;
                     }
-                    var valid2 = _errs9 === errors;
-                  } else {
-                    var valid2 = true;
                   }
-                  if (valid2) {
-                    if (data3.timestamp !== undefined) {
-                      let data5 = data3.timestamp;
-                      const _errs11 = errors;
+                  var valid2 = _errs9 === errors;
+                } else {
+                  var valid2 = true;
+                }
+                if (valid2) {
+                  if (data3.timestamp !== undefined) {
+                    let data5 = data3.timestamp;
+                    const _errs11 = errors;
+                    if (errors === _errs11) {
                       if (errors === _errs11) {
-                        if (errors === _errs11) {
-                          if (typeof data5 === 'string') {
-                            if (!formats0.validate(data5)) {
-                              validate20.errors = [
-                                {
-                                  instancePath: instancePath + '/meta/timestamp',
-                                  schemaPath: '#/properties/meta/properties/timestamp/format',
-                                  keyword: 'format',
-                                  params: { format: 'date-time' },
-                                  message: 'must match format "' + 'date-time' + '"',
-                                },
-                              ];
-                              return false;
-                            }
-                          } else {
+                        if (typeof data5 === 'string') {
+                          if (!formats0.validate(data5)) {
                             validate20.errors = [
                               {
                                 instancePath: instancePath + '/meta/timestamp',
-                                schemaPath: '#/properties/meta/properties/timestamp/type',
-                                keyword: 'type',
-                                params: { type: 'string' },
-                                message: 'must be string',
+                                schemaPath: '#/properties/meta/properties/timestamp/format',
+                                keyword: 'format',
+                                params: { format: 'date-time' },
+                                message: 'must match format "' + 'date-time' + '"',
                               },
                             ];
                             return false;
                           }
+                        } else {
+                          validate20.errors = [
+                            {
+                              instancePath: instancePath + '/meta/timestamp',
+                              schemaPath: '#/properties/meta/properties/timestamp/type',
+                              keyword: 'type',
+                              params: { type: 'string' },
+                              message: 'must be string',
+                            },
+                          ];
+                          return false;
                         }
                       }
-                      var valid2 = _errs11 === errors;
-                    } else {
-                      var valid2 = true;
                     }
+                    var valid2 = _errs11 === errors;
+                  } else {
+                    var valid2 = true;
                   }
                 }
               } else {

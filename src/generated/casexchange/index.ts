@@ -250,7 +250,7 @@ export const policy: VendorPolicy = {
   ],
   retry: {
     retryableStatuses: [429, 500, 502, 503, 504],
-    maxAttempts: 6,
+    maxAttempts: 15,
     maxAttemptsSource: 'inferred',
     delays: {
       kind: 'exponential',
@@ -268,6 +268,8 @@ export const policy: VendorPolicy = {
     unsafeMethods: 'never',
     rateLimitedWritesRetry: true,
     afterFinalFailure: 'escalate_to_support',
+    budgetNote:
+      '"Retry with exponential backoff (start at 1 second, max 30 seconds)." and "If 5xx errors persist for more than 5 minutes, check for platform status updates": 15 calls (waits of 1, 2, 4, 8 and 16 s, then nine of 30 s) keep retrying past 5 minutes.',
   },
   rateLimit: {
     documented: true,
@@ -290,6 +292,8 @@ export const policy: VendorPolicy = {
     pointer: '/meta/requestId',
     pattern: '^req_[A-Za-z0-9]+$',
     example: 'req_f2dbe1d3f6ad4a7bb5b4c9f2',
+    optionalOnStatuses: [500, 502, 503, 504],
+    note: '"Include the meta.requestId from the error response (if present) when contacting support." The id may be absent on a 5xx; its form (req_...) comes from one example, so another form is drift.',
   },
   support: {
     channel: 'help@casexchange.com',
@@ -309,7 +313,7 @@ export const policy: VendorPolicy = {
       question:
         'Backoff starts at 1 s and is capped at 30 s, but no attempt limit is given; the only bound is escalating after 5 minutes of 5xx.',
       interpretation:
-        'At most 6 calls (waits of 1, 2, 4, 8 and 16 s plus jitter), after which the client escalates. The 5-minute figure is kept as the support trigger.',
+        'At most 15 calls (waits of 1, 2, 4, 8 and 16 s plus jitter, then 30 s each), about 5 minutes of retrying, after which the client escalates as the 5-minute line says. The count is inferred; the cap and the 5 minutes are documented.',
     },
     {
       id: 'casexchange-jitter-range',
@@ -346,9 +350,9 @@ export const schemas: Readonly<Record<'envelope', Readonly<Record<string, unknow
     $id: 'https://error-contracts.invalid/schemas/casexchange/envelope.schema.json',
     title: 'CasexchangeErrorEnvelope',
     description:
-      "CaseXchange's error envelope: a code and message under error, and a request id and timestamp under meta.",
+      "CaseXchange's error envelope: a code and message under error, and a request id (absent at times on a 5xx) and, in the example, a timestamp under meta.",
     type: 'object',
-    required: ['error', 'meta'],
+    required: ['error'],
     properties: {
       error: {
         type: 'object',
@@ -367,7 +371,6 @@ export const schemas: Readonly<Record<'envelope', Readonly<Record<string, unknow
       },
       meta: {
         type: 'object',
-        required: ['requestId', 'timestamp'],
         properties: {
           requestId: {
             description: 'Quote it to support.',

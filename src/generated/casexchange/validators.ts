@@ -36,31 +36,31 @@ function validate20(
       }
       errors++;
     }
-    if (data.meta === undefined) {
-      const err1 = {
-        instancePath,
-        schemaPath: '#/required',
-        keyword: 'required',
-        params: { missingProperty: 'meta' },
-        message: "must have required property '" + 'meta' + "'",
-      };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
     if (data.error !== undefined) {
       let data0 = data.error;
       if (data0 && typeof data0 == 'object' && !Array.isArray(data0)) {
         if (data0.code === undefined) {
-          const err2 = {
+          const err1 = {
             instancePath: instancePath + '/error',
             schemaPath: '#/properties/error/required',
             keyword: 'required',
             params: { missingProperty: 'code' },
             message: "must have required property '" + 'code' + "'",
+          };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+        if (data0.message === undefined) {
+          const err2 = {
+            instancePath: instancePath + '/error',
+            schemaPath: '#/properties/error/required',
+            keyword: 'required',
+            params: { missingProperty: 'message' },
+            message: "must have required property '" + 'message' + "'",
           };
           if (vErrors === null) {
             vErrors = [err2];
@@ -69,26 +69,11 @@ function validate20(
           }
           errors++;
         }
-        if (data0.message === undefined) {
-          const err3 = {
-            instancePath: instancePath + '/error',
-            schemaPath: '#/properties/error/required',
-            keyword: 'required',
-            params: { missingProperty: 'message' },
-            message: "must have required property '" + 'message' + "'",
-          };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
-          errors++;
-        }
         if (data0.code !== undefined) {
           let data1 = data0.code;
           if (typeof data1 === 'string') {
             if (data1.length < 1) {
-              const err4 = {
+              const err3 = {
                 instancePath: instancePath + '/error/code',
                 schemaPath: '#/properties/error/properties/code/minLength',
                 keyword: 'minLength',
@@ -96,16 +81,33 @@ function validate20(
                 message: 'must NOT have fewer than 1 characters',
               };
               if (vErrors === null) {
-                vErrors = [err4];
+                vErrors = [err3];
               } else {
-                vErrors.push(err4);
+                vErrors.push(err3);
               }
               errors++;
             }
           } else {
-            const err5 = {
+            const err4 = {
               instancePath: instancePath + '/error/code',
               schemaPath: '#/properties/error/properties/code/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
+            };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
+          }
+        }
+        if (data0.message !== undefined) {
+          if (typeof data0.message !== 'string') {
+            const err5 = {
+              instancePath: instancePath + '/error/message',
+              schemaPath: '#/properties/error/properties/message/type',
               keyword: 'type',
               params: { type: 'string' },
               message: 'must be string',
@@ -118,25 +120,8 @@ function validate20(
             errors++;
           }
         }
-        if (data0.message !== undefined) {
-          if (typeof data0.message !== 'string') {
-            const err6 = {
-              instancePath: instancePath + '/error/message',
-              schemaPath: '#/properties/error/properties/message/type',
-              keyword: 'type',
-              params: { type: 'string' },
-              message: 'must be string',
-            };
-            if (vErrors === null) {
-              vErrors = [err6];
-            } else {
-              vErrors.push(err6);
-            }
-            errors++;
-          }
-        }
       } else {
-        const err7 = {
+        const err6 = {
           instancePath: instancePath + '/error',
           schemaPath: '#/properties/error/type',
           keyword: 'type',
@@ -144,9 +129,9 @@ function validate20(
           message: 'must be object',
         };
         if (vErrors === null) {
-          vErrors = [err7];
+          vErrors = [err6];
         } else {
-          vErrors.push(err7);
+          vErrors.push(err6);
         }
         errors++;
       }
@@ -154,41 +139,11 @@ function validate20(
     if (data.meta !== undefined) {
       let data3 = data.meta;
       if (data3 && typeof data3 == 'object' && !Array.isArray(data3)) {
-        if (data3.requestId === undefined) {
-          const err8 = {
-            instancePath: instancePath + '/meta',
-            schemaPath: '#/properties/meta/required',
-            keyword: 'required',
-            params: { missingProperty: 'requestId' },
-            message: "must have required property '" + 'requestId' + "'",
-          };
-          if (vErrors === null) {
-            vErrors = [err8];
-          } else {
-            vErrors.push(err8);
-          }
-          errors++;
-        }
-        if (data3.timestamp === undefined) {
-          const err9 = {
-            instancePath: instancePath + '/meta',
-            schemaPath: '#/properties/meta/required',
-            keyword: 'required',
-            params: { missingProperty: 'timestamp' },
-            message: "must have required property '" + 'timestamp' + "'",
-          };
-          if (vErrors === null) {
-            vErrors = [err9];
-          } else {
-            vErrors.push(err9);
-          }
-          errors++;
-        }
         if (data3.requestId !== undefined) {
           let data4 = data3.requestId;
           if (typeof data4 === 'string') {
             if (data4.length < 1) {
-              const err10 = {
+              const err7 = {
                 instancePath: instancePath + '/meta/requestId',
                 schemaPath: '#/properties/meta/properties/requestId/minLength',
                 keyword: 'minLength',
@@ -196,14 +151,14 @@ function validate20(
                 message: 'must NOT have fewer than 1 characters',
               };
               if (vErrors === null) {
-                vErrors = [err10];
+                vErrors = [err7];
               } else {
-                vErrors.push(err10);
+                vErrors.push(err7);
               }
               errors++;
             }
           } else {
-            const err11 = {
+            const err8 = {
               instancePath: instancePath + '/meta/requestId',
               schemaPath: '#/properties/meta/properties/requestId/type',
               keyword: 'type',
@@ -211,9 +166,9 @@ function validate20(
               message: 'must be string',
             };
             if (vErrors === null) {
-              vErrors = [err11];
+              vErrors = [err8];
             } else {
-              vErrors.push(err11);
+              vErrors.push(err8);
             }
             errors++;
           }
@@ -222,7 +177,7 @@ function validate20(
           let data5 = data3.timestamp;
           if (typeof data5 === 'string') {
             if (!formats0.validate(data5)) {
-              const err12 = {
+              const err9 = {
                 instancePath: instancePath + '/meta/timestamp',
                 schemaPath: '#/properties/meta/properties/timestamp/format',
                 keyword: 'format',
@@ -230,14 +185,14 @@ function validate20(
                 message: 'must match format "' + 'date-time' + '"',
               };
               if (vErrors === null) {
-                vErrors = [err12];
+                vErrors = [err9];
               } else {
-                vErrors.push(err12);
+                vErrors.push(err9);
               }
               errors++;
             }
           } else {
-            const err13 = {
+            const err10 = {
               instancePath: instancePath + '/meta/timestamp',
               schemaPath: '#/properties/meta/properties/timestamp/type',
               keyword: 'type',
@@ -245,15 +200,15 @@ function validate20(
               message: 'must be string',
             };
             if (vErrors === null) {
-              vErrors = [err13];
+              vErrors = [err10];
             } else {
-              vErrors.push(err13);
+              vErrors.push(err10);
             }
             errors++;
           }
         }
       } else {
-        const err14 = {
+        const err11 = {
           instancePath: instancePath + '/meta',
           schemaPath: '#/properties/meta/type',
           keyword: 'type',
@@ -261,15 +216,15 @@ function validate20(
           message: 'must be object',
         };
         if (vErrors === null) {
-          vErrors = [err14];
+          vErrors = [err11];
         } else {
-          vErrors.push(err14);
+          vErrors.push(err11);
         }
         errors++;
       }
     }
   } else {
-    const err15 = {
+    const err12 = {
       instancePath,
       schemaPath: '#/type',
       keyword: 'type',
@@ -277,9 +232,9 @@ function validate20(
       message: 'must be object',
     };
     if (vErrors === null) {
-      vErrors = [err15];
+      vErrors = [err12];
     } else {
-      vErrors.push(err15);
+      vErrors.push(err12);
     }
     errors++;
   }

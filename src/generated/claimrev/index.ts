@@ -23,9 +23,10 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: ClaimrevErro
       code: 'documented',
       status: 'inferred',
       reasoning:
-        'The docs name the code but no status. RFC 6749 section 5.2 lets the token endpoint answer a failed client authentication with 401, which is what the identity provider does for a wrong client id or secret.',
+        'The docs name the code but no status: "invalid_client — wrong client_id or client_secret". RFC 6749 section 5.2 answers it with 400, or 401 when the client authenticated through the Authorization header; 401 is read, 400 is equally conforming.',
     },
     description: 'The token endpoint did not recognise the client id or the secret that came with it.',
+    acceptedStatuses: [400],
   },
   {
     code: 'invalid_scope',
@@ -193,6 +194,13 @@ export const policy: VendorPolicy = {
     unsafeMethods: 'never',
     rateLimitedWritesRetry: false,
     afterFinalFailure: 'escalate_to_support',
+    safeRequests: [
+      {
+        method: 'POST',
+        pathPattern: '^/api/v1/eligibility$',
+        note: '"Most read endpoints return 200 with a typed payload on success." An eligibility check is sent as a POST but only reads, and "Retry on transient failures with exponential backoff" covers it.',
+      },
+    ],
   },
   rateLimit: {
     documented: false,

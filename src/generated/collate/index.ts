@@ -65,10 +65,12 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: CollateError
     action: 'obtain_permission',
     retryable: false,
     fields: [],
-    checklist: ['forbidden_tier', 'forbidden_ownership'],
+    checklist: ['forbidden_tier'],
     source: {
       code: 'documented',
       status: 'documented',
+      reasoning:
+        '"403 | forbidden, insufficient_permissions | Use a key with access to the selected environment and organization." The 403 is about the key, not about a resource of another organization.',
     },
     description: 'The token is valid but may not act in this environment or for this organization.',
   },
@@ -95,10 +97,12 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: CollateError
     action: 'reread_and_reconcile',
     retryable: false,
     fields: [],
-    checklist: ['not_found'],
+    checklist: ['not_found', 'forbidden_ownership'],
     source: {
       code: 'documented',
       status: 'documented',
+      reasoning:
+        '"404 | prior_authorization_not_found | The authorization ID is unknown or not visible to this organization." Another organization\'s authorization is not visible, so it is this 404, not a 403.',
     },
     description: 'No authorization with this id is visible to the calling organization.',
   },
@@ -665,6 +669,7 @@ export const policy: VendorPolicy = {
     bodyFlag: '/error/retryable',
     maxAttempts: 5,
     maxAttemptsSource: 'inferred',
+    delaysSource: 'inferred',
     delays: {
       kind: 'exponential',
       initialMs: 1000,
@@ -700,12 +705,14 @@ export const policy: VendorPolicy = {
       source: 'documented',
     },
     note: 'Keys apply to creates. Sending the exact original body again with the same key is the documented alternative to a fresh key, which is read as a replay of the original result.',
+    replaySource: 'inferred',
   },
   requestId: {
     promised: true,
     pointer: '/requestId',
     pattern: '^req_[A-Za-z0-9]+$',
     example: 'req_123',
+    note: '"Use requestId when contacting support." Its form comes from one example (req_123), so another form is drift.',
   },
   support: {
     channel: 'Collate support',
@@ -728,7 +735,7 @@ export const policy: VendorPolicy = {
       question:
         "workflow_backend_unavailable says only 'retry later': no first delay, growth, cap or attempt limit is given.",
       interpretation:
-        "Exponential backoff from 1 s, doubling, capped at 30 s, with 0 to 500 ms of jitter and at most 5 calls, all marked inferred. The envelope's retryable flag decides first; statuses decide only when the body is not the envelope.",
+        'Exponential backoff from 1 s, doubling, capped at 30 s, with 0 to 500 ms of jitter and at most 5 calls, all marked inferred. "Use error.code for recovery logic.": a catalogued code decides whether to retry; the envelope\'s retryable flag decides only for a code the catalog does not know, and statuses only when the body is not the envelope.',
     },
     {
       id: 'collate-idempotency-header',
@@ -762,7 +769,7 @@ export const policy: VendorPolicy = {
       question:
         'forbidden and insufficient_permissions share one recovery line, so which one signals a missing permission and which another organization is unclear.',
       interpretation:
-        "insufficient_permissions is a missing permission; forbidden is used for another organization's resource or environment and may also mean a missing permission.",
+        '"Use a key with access to the selected environment and organization.": both codes are about the key (a missing permission, a key of another environment). Another organization\'s authorization is "unknown or not visible to this organization", the 404 prior_authorization_not_found.',
     },
     {
       id: 'collate-no-429',
@@ -771,6 +778,11 @@ export const policy: VendorPolicy = {
         'The 429 path is reported as not applicable. A 429 that does arrive is classified from its status and is not retried automatically.',
     },
   ],
+  payloadLimit: {
+    bytes: 10485760,
+    source: 'inferred',
+    note: '"413 | payload_too_large | Upload a smaller file." No size is given: 10 MiB is the simulator\'s own limit, so a sandbox is checked only against a configured maxBodyBytes fact.',
+  },
 };
 
 export const schemas: Readonly<Record<'envelope', Readonly<Record<string, unknown>>>> = {

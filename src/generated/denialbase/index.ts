@@ -23,7 +23,7 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: DenialbaseEr
       code: 'inferred',
       status: 'documented',
       reasoning:
-        'The status table documents 400 for malformed JSON and request shapes, but the code table names no code for it. The error shape requires a code, so this project uses bad_request and treats any other code on a 400 as the same category.',
+        '"400 Bad Request | Malformed JSON or invalid request shape | No — fix the request": the status is documented, but the code table names no code for it. This project reads bad_request; a check demands only the status and the envelope, and another code is reported as drift.',
     },
     description: 'The body was not valid JSON or not the shape the endpoint takes.',
   },
@@ -65,7 +65,7 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: DenialbaseEr
     action: 'obtain_permission',
     retryable: false,
     fields: [],
-    checklist: ['forbidden_tier', 'forbidden_ownership'],
+    checklist: ['forbidden_tier'],
     source: {
       code: 'documented',
       status: 'documented',
@@ -80,10 +80,12 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: DenialbaseEr
     action: 'reread_and_reconcile',
     retryable: false,
     fields: [],
-    checklist: ['not_found'],
+    checklist: ['not_found', 'forbidden_ownership'],
     source: {
       code: 'documented',
       status: 'documented',
+      reasoning:
+        '"404 Not Found | Resource doesn\'t exist or is not visible to you" and "not_found | 404 | Resource doesn\'t exist or isn\'t visible." Another account\'s record is not visible, so it is this 404.',
     },
     description: 'The resource does not exist or is hidden from this user.',
   },
@@ -95,10 +97,12 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: DenialbaseEr
     action: 'reread_and_reconcile',
     retryable: false,
     fields: [],
-    checklist: ['conflict', 'idempotency_reuse'],
+    checklist: ['conflict'],
     source: {
       code: 'documented',
       status: 'documented',
+      reasoning:
+        '"conflict | 409 | Concurrent modification; refetch and retry." A reused idempotency key is a separate, undocumented answer (see the policy\'s idempotency.mismatch), so this code does not stand for the key-reuse row.',
     },
     description:
       'Someone changed the resource first, or it would be a duplicate; read it again before retrying.',
@@ -302,7 +306,7 @@ export const policy: VendorPolicy = {
   ],
   retry: {
     retryableStatuses: [429, 500, 502, 503, 504],
-    maxAttempts: 7,
+    maxAttempts: 8,
     maxAttemptsSource: 'inferred',
     delays: {
       kind: 'exponential',
@@ -316,6 +320,8 @@ export const policy: VendorPolicy = {
     unsafeMethods: 'with_idempotency_key',
     rateLimitedWritesRetry: true,
     afterFinalFailure: 'escalate_to_support',
+    budgetNote:
+      '"Use exponential backoff (starting at 500ms, capped at 30s) on transient errors.": 8 calls (waits of 0.5, 1, 2, 4, 8 and 16 s, then 30 s) reach the documented cap.',
   },
   rateLimit: {
     documented: true,
@@ -336,13 +342,18 @@ export const policy: VendorPolicy = {
       status: 409,
       code: 'conflict',
       source: 'inferred',
+      acceptedStatuses: [422],
+      replayAccepted: true,
+      note: '"Denialbase will dedupe retries of the same key within a 24-hour window." No answer to a reused key with another body is documented: 409 conflict is read, while 422 or a replay of the original result are equally conforming.',
     },
+    replaySource: 'documented',
   },
   requestId: {
     promised: true,
     pointer: '/error/request_id',
     pattern: '^req_[0-9A-Z]+$',
     example: 'req_01J9K7V5M3P8A2B1C6D4E7F9',
+    note: '"request_id — include when reporting issues to support." Its form (req_ plus ULID characters) comes from one example, so another form is drift.',
   },
   support: {
     channel: 'support@denialbase.com',
@@ -358,7 +369,8 @@ export const policy: VendorPolicy = {
     {
       id: 'denialbase-attempt-limit',
       question: 'Reads back off from 500 ms with a 30 s cap, but no attempt limit is given.',
-      interpretation: 'At most 7 calls (waits of 0.5, 1, 2, 4, 8 and 16 s), then escalate.',
+      interpretation:
+        'At most 8 calls (waits of 0.5, 1, 2, 4, 8, 16 and 30 s), so the schedule reaches its documented 30 s cap once, then escalate.',
     },
     {
       id: 'denialbase-jitter',
@@ -369,7 +381,8 @@ export const policy: VendorPolicy = {
     {
       id: 'denialbase-key-mismatch',
       question: 'What the same Idempotency-Key with a different body returns is not documented.',
-      interpretation: '409 conflict, the documented code for state conflicts; the IETF draft would use 422.',
+      interpretation:
+        '409 conflict, the documented code for state conflicts, is the reading the simulator gives; a 422 (the IETF draft) or a replay of the original result are accepted as drift, never failed.',
     },
     {
       id: 'denialbase-writes-5xx',
@@ -396,6 +409,11 @@ export const policy: VendorPolicy = {
       interpretation: 'A client may sign in once and repeat the request once; a second 401 is final.',
     },
   ],
+  payloadLimit: {
+    bytes: 52428800,
+    source: 'documented',
+    note: '"file_too_large | 413 | Upload exceeds 50 MB." (read as 50 MiB)',
+  },
 };
 
 export const schemas: Readonly<Record<'envelope', Readonly<Record<string, unknown>>>> = {

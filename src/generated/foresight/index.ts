@@ -96,9 +96,10 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: ForesightErr
       code: 'documented',
       status: 'inferred',
       reasoning:
-        'The code table gives no status. The status table reserves 403 for a valid key that lacks scope or organization access, which is what this code describes.',
+        'The code table gives no status: "organization_mismatch | Resource belongs to a different organization." The status table\'s "403 | The key is valid but lacks scope or organization access." is read; "404 | The resource doesn\'t exist or your org can\'t see it." is an equally honest reading.',
     },
     description: "The resource belongs to an organization other than the key's.",
+    acceptedStatuses: [404],
   },
   {
     code: 'missing_required_field',
@@ -114,9 +115,10 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: ForesightErr
       code: 'documented',
       status: 'inferred',
       reasoning:
-        'The code table gives no status. The status table sends request bodies that must be fixed to 400 and keeps 422 for business rules; this code is a check on one value, so 400.',
+        'The code table gives no status. The status table has "400 | Fix the request body and retry." and "422 | Business-rule violation (e.g. submitting a claim with no service lines)."; a check on one value\'s form reads as 400, and 422 is an equally honest reading.',
     },
     description: 'A field the request must carry was not there; param names it.',
+    acceptedStatuses: [422],
   },
   {
     code: 'invalid_field_type',
@@ -132,9 +134,10 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: ForesightErr
       code: 'documented',
       status: 'inferred',
       reasoning:
-        'The code table gives no status. The status table sends request bodies that must be fixed to 400 and keeps 422 for business rules; this code is a check on one value, so 400.',
+        'The code table gives no status. The status table has "400 | Fix the request body and retry." and "422 | Business-rule violation (e.g. submitting a claim with no service lines)."; a check on one value\'s form reads as 400, and 422 is an equally honest reading.',
     },
     description: 'A field held a value of the wrong JSON type.',
+    acceptedStatuses: [422],
   },
   {
     code: 'invalid_enum_value',
@@ -150,9 +153,10 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: ForesightErr
       code: 'documented',
       status: 'inferred',
       reasoning:
-        'The code table gives no status. The status table sends request bodies that must be fixed to 400 and keeps 422 for business rules; this code is a check on one value, so 400.',
+        'The code table gives no status. The status table has "400 | Fix the request body and retry." and "422 | Business-rule violation (e.g. submitting a claim with no service lines)."; a check on one value\'s form reads as 400, and 422 is an equally honest reading.',
     },
     description: 'A field held a value outside its permitted set.',
+    acceptedStatuses: [422],
   },
   {
     code: 'invalid_uuid_format',
@@ -168,9 +172,10 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: ForesightErr
       code: 'documented',
       status: 'inferred',
       reasoning:
-        'The code table gives no status. The status table sends request bodies that must be fixed to 400 and keeps 422 for business rules; this code is a check on one value, so 400.',
+        'The code table gives no status. The status table has "400 | Fix the request body and retry." and "422 | Business-rule violation (e.g. submitting a claim with no service lines)."; a check on one value\'s form reads as 400, and 422 is an equally honest reading.',
     },
     description: 'A field that must be a UUID held something else.',
+    acceptedStatuses: [422],
   },
   {
     code: 'invalid_date_format',
@@ -186,9 +191,10 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: ForesightErr
       code: 'documented',
       status: 'inferred',
       reasoning:
-        'The code table gives no status. The status table sends request bodies that must be fixed to 400 and keeps 422 for business rules; this code is a check on one value, so 400.',
+        'The code table gives no status. The status table has "400 | Fix the request body and retry." and "422 | Business-rule violation (e.g. submitting a claim with no service lines)."; a check on one value\'s form reads as 400, and 422 is an equally honest reading.',
     },
     description: 'A date or date-time was not written in ISO 8601 form.',
+    acceptedStatuses: [422],
   },
   {
     code: 'invalid_currency_amount',
@@ -204,9 +210,10 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: ForesightErr
       code: 'documented',
       status: 'inferred',
       reasoning:
-        'The code table gives no status. The status table sends request bodies that must be fixed to 400 and keeps 422 for business rules; this code is a check on one value, so 400.',
+        'The code table gives no status. The status table has "400 | Fix the request body and retry." and "422 | Business-rule violation (e.g. submitting a claim with no service lines)."; a check on one value\'s form reads as 400, and 422 is an equally honest reading.',
     },
     description: 'A money amount was not a whole number of cents.',
+    acceptedStatuses: [422],
   },
   {
     code: 'field_value_too_long',
@@ -222,9 +229,10 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: ForesightErr
       code: 'documented',
       status: 'inferred',
       reasoning:
-        'The code table gives no status. The status table sends request bodies that must be fixed to 400 and keeps 422 for business rules; this code is a check on one value, so 400.',
+        'The code table gives no status. The status table has "400 | Fix the request body and retry." and "422 | Business-rule violation (e.g. submitting a claim with no service lines)."; a check on one value\'s form reads as 400, and 422 is an equally honest reading.',
     },
     description: "A string was longer than the field's limit.",
+    acceptedStatuses: [422],
   },
   {
     code: 'cross_field_constraint',
@@ -240,10 +248,11 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: ForesightErr
       code: 'documented',
       status: 'inferred',
       reasoning:
-        'The code table gives no status. A constraint between several fields is a rule about meaning rather than form, which the status table sends to 422 (business-rule violation).',
+        'The code table gives no status. "Two or more fields violate a constraint together" is about meaning rather than form, so "422 | Business-rule violation" is read; "400 | Fix the request body and retry." is an equally honest reading.',
     },
     description:
       'Two or more fields are valid alone but contradict each other, such as a discharge before the admission.',
+    acceptedStatuses: [400],
   },
   {
     code: 'resource_not_found',
@@ -277,9 +286,10 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: ForesightErr
       code: 'documented',
       status: 'inferred',
       reasoning:
-        'The code table gives no status; the status table sends resources that do not exist, or that the organization cannot see, to 404. A soft-deleted resource could also be 410, which the status table does not list.',
+        'The code table gives no status: "resource_deleted | Resource exists but has been soft-deleted." The status table\'s "404 | The resource doesn\'t exist or your org can\'t see it." is read; 410 Gone (RFC 9110) is an equally honest reading.',
     },
     description: 'The resource existed but has been soft-deleted.',
+    acceptedStatuses: [410],
   },
   {
     code: 'resource_already_exists',
@@ -607,12 +617,14 @@ export const policy: VendorPolicy = {
       code: 'idempotency_key_in_use',
       source: 'inferred',
     },
+    replaySource: 'inferred',
   },
   requestId: {
     promised: true,
     pointer: '/error/requestId',
     pattern: '^req_[0-9A-Z]+$',
     example: 'req_01J5KA3XQR9V2W4Y6Z8B0D2F4H',
+    note: '"requestId | Echoed in logs and metrics. Include this in any support ticket." Its form comes from one example, so another form is drift.',
   },
   support: {
     channel: 'Foresight support ticket',
@@ -650,12 +662,12 @@ export const policy: VendorPolicy = {
       id: 'foresight-400-or-422',
       question: 'Validation codes could come with 400 (fix the body) or 422 (business rules).',
       interpretation:
-        "Codes about one value's form are 400; cross_field_constraint and payer_rejected, which concern meaning rather than form, are 422.",
+        "Codes about one value's form are read as 400; cross_field_constraint and payer_rejected, which concern meaning rather than form, as 422. The catalog accepts the other of the two (acceptedStatuses), reported as drift.",
     },
     {
       id: 'foresight-resource-deleted',
       question: 'A soft-deleted resource could be 404 or 410; the status table lists only 404.',
-      interpretation: '404, with the code telling the two cases apart.',
+      interpretation: '404, with the code telling the two cases apart; 410 is accepted as drift.',
     },
     {
       id: 'foresight-authorization-header',

@@ -213,6 +213,11 @@ const schema31 = {
       properties: {
         message: { type: 'string', minLength: 1 },
         path: { description: 'JSON Pointer into the response body.', type: 'string' },
+        expected: {
+          description:
+            "The reading the check expected (the project's inferred reading of the docs); any JSON value.",
+        },
+        actual: { description: 'What came back instead; any JSON value.' },
       },
       title: 'DriftNote',
     },
@@ -2224,7 +2229,7 @@ function validate22(
               errors++;
             }
             for (const key2 in data19) {
-              if (!(key2 === 'message' || key2 === 'path')) {
+              if (!(key2 === 'message' || key2 === 'path' || key2 === 'expected' || key2 === 'actual')) {
                 const err52 = {
                   instancePath: instancePath + '/drift/' + i1,
                   schemaPath: '#/$defs/drift/additionalProperties',

@@ -21,7 +21,7 @@ import {
 export const MAX_CASSETTE_BYTES = 64 * 1024 * 1024;
 
 /** The placeholder a replay presents for a role's credential: the recording kept no secret. */
-const REPLAYED_CREDENTIAL = '[REDACTED]';
+export const REPLAYED_CREDENTIAL = '[REDACTED]';
 
 /**
  * Reads one vendor's cassette and checks its shape, so a truncated or hand-edited file is a clear

@@ -4,8 +4,10 @@
  * header, a write held in flight).
  */
 import type { PlannedCheck } from '../../conformance/types.js';
+import type { PayloadLimitPolicy } from '../../generated/meta-types.js';
 import { FAULT_HEADER } from '../../simulator/fault-injection.js';
 import type { CredentialRole, Scenario, ScenarioRequest } from '../../simulator/types.js';
+import { REPLAYED_CREDENTIAL } from '../cassettes/replay.js';
 import type { CheckOverride } from '../config/sandbox-config.js';
 
 type WithScenario = Extract<PlannedCheck, { scenario: unknown }>;
@@ -34,7 +36,9 @@ export function rolesOf(check: PlannedCheck): CredentialRole[] {
     const named = [...text.matchAll(PLACEHOLDER)].map((match) => match[1] as string);
     return [request.role ?? 'valid', ...named];
   });
-  return [...new Set(roles.filter((role): role is CredentialRole => role !== 'none' && role !== 'unique'))];
+  return [
+    ...new Set(roles.filter((role): role is CredentialRole => !['none', 'unique', 'facts'].includes(role))),
+  ];
 }
 
 export function needsSimulator(check: PlannedCheck): boolean {
@@ -71,5 +75,41 @@ export function fixedBurstOf(check: PlannedCheck): number {
 export function applyOverride(check: PlannedCheck, request: CheckOverride['request']): PlannedCheck {
   if (!request || !hasScenario(check)) return check;
   const scenario = { ...check.scenario, request: { ...check.scenario.request, ...request } };
+  return { ...check, scenario } as PlannedCheck;
+}
+
+/**
+ * A check that provokes the vendor's size limit, sized for a sandbox: the declared length one byte
+ * past the limit. A documented limit (the policy's payloadLimit) is used as is; an inferred one is
+ * only the simulator's, so the sandbox's own limit must come from the run's configuration (the
+ * maxBodyBytes fact), or the check is skipped with a reason that names it.
+ */
+export function sizedForSandbox(
+  check: PlannedCheck,
+  limit: PayloadLimitPolicy | undefined,
+  facts: Readonly<Record<string, string>>,
+  vendorId: string,
+): PlannedCheck | { skip: string } {
+  if (!hasScenario(check) || check.scenario.request.declaredLength === undefined) return check;
+  const configured = facts.maxBodyBytes;
+  // A replayed run knows the fact was configured but not its value; the cassette holds the request.
+  if (configured === REPLAYED_CREDENTIAL) return check;
+  if (configured !== undefined) {
+    const bytes = Number(configured);
+    if (!Number.isSafeInteger(bytes) || bytes < 1) {
+      return {
+        skip: `The maxBodyBytes fact is not a whole number of bytes (vendors.${vendorId}.facts.maxBodyBytes).`,
+      };
+    }
+    return withDeclaredLength(check, bytes + 1);
+  }
+  if (limit?.source === 'documented') return withDeclaredLength(check, limit.bytes + 1);
+  return {
+    skip: `The vendor documents no size limit (the simulator's ${limit?.bytes ?? 'own'} bytes is a guess); set vendors.${vendorId}.facts.maxBodyBytes to the sandbox's limit to run this check.`,
+  };
+}
+
+function withDeclaredLength(check: WithScenario, declaredLength: number): PlannedCheck {
+  const scenario = { ...check.scenario, request: { ...check.scenario.request, declaredLength } };
   return { ...check, scenario } as PlannedCheck;
 }

@@ -14,7 +14,7 @@ import {
 import { type Clock, realClock } from '../../simulator/clock.js';
 import { exchange } from '../../simulator/scenario-runner.js';
 import type { CredentialRole, VendorCredentials } from '../../simulator/types.js';
-import type { VendorId } from '../../vendors/registry.js';
+import { getVendor, type VendorId } from '../../vendors/registry.js';
 import { RunConfigError } from '../config/errors.js';
 import { credentialHint, type ResolvedVendorConfig } from '../config/sandbox-config.js';
 import {
@@ -23,6 +23,7 @@ import {
   needsRealSocket,
   needsSimulator,
   rolesOf,
+  sizedForSandbox,
 } from './check-requirements.js';
 import { simulatorMembers } from './simulator-side.js';
 
@@ -114,11 +115,21 @@ function prepare(
     reason,
   });
   if (override?.skip !== undefined) return skipped(`Skipped by the run's configuration: ${override.skip}`);
-  const check = applyOverride(planned, override?.request);
+  let check = applyOverride(planned, override?.request);
   if (where.inProcess && needsRealSocket(check)) {
     return skipped(
       'Declares a Content-Length larger than the body it sends, which only a real socket carries; the local target checks it.',
     );
+  }
+  if (!where.simulated) {
+    const sized = sizedForSandbox(
+      check,
+      getVendor(config.vendorId).policy.payloadLimit,
+      config.credentials.facts,
+      config.vendorId,
+    );
+    if ('skip' in sized) return skipped(sized.skip);
+    check = sized;
   }
   const burst = fixedBurstOf(check);
   if (!where.simulated && burst > 1) {

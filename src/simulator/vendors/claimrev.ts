@@ -400,7 +400,8 @@ export const claimrev: VendorModel<State> = {
     // A GET, because ClaimRev's other reads are POSTs, which a client must not repeat.
     read: { method: 'GET', path: '/api/v1/claims/CLM-1001-0001?accountNumber=1001' },
     // ClaimRev honours no idempotency key; the write is what a client must never repeat blindly.
-    create: { request: checkEligibility('valid') },
+    // Not the eligibility POST: that only reads, and the retry policy lets it be repeated.
+    create: { request: { method: 'DELETE', path: '/api/v1/claims/CLM-1001-0001?accountNumber=1001' } },
     refresh: { kind: 'token_lifetime', role: 'valid' },
   },
 };

@@ -190,8 +190,9 @@ function findAuthorization(ctx: Ctx, id: string | undefined, key: ApiKey): Prior
   const found = id === undefined ? undefined : ctx.state.authorizations.get(id);
   if (!found)
     return ctx.error('prior_authorization_not_found', `No prior authorization ${id} is visible here.`);
+  // Another organization's authorization is not visible to this one: the same 404 as an unknown id.
   if (found.orgId !== key.orgId)
-    return ctx.error('forbidden', 'That authorization belongs to another organization.');
+    return ctx.error('prior_authorization_not_found', `No prior authorization ${id} is visible here.`);
   return found;
 }
 
@@ -596,7 +597,12 @@ const scenarios: Scenario[] = [
     policy: undefined,
   }),
   natural('unauthorized', 'a revoked token', { method: 'GET', path: PA, role: 'revoked' }),
-  natural('forbidden', "another organization's authorization", { method: 'GET', path: `${PA}/pa_other_org` }),
+  natural('forbidden', 'a key of another environment', {
+    method: 'GET',
+    path: PA,
+    role: 'none',
+    headers: { Authorization: 'Bearer {{facts.productionKey}}' },
+  }),
   natural('insufficient_permissions', 'a read-only key cannot create', {
     method: 'POST',
     path: PA,
@@ -782,6 +788,15 @@ export const collate: VendorModel<State> = {
   failure,
   maxBodyBytes: MAX_BODY_BYTES,
   scenarios,
+  rowScenarios: [
+    {
+      ...natural('prior_authorization_not_found', "another organization's authorization", {
+        method: 'GET',
+        path: `${PA}/pa_other_org`,
+      }),
+      path: 'forbidden_ownership',
+    },
+  ],
   countResources: (state) =>
     state.authorizations.size + state.files.size + state.handoffs.size + state.grants.size,
   behaviour: {

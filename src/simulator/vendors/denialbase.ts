@@ -214,9 +214,9 @@ function owned<T extends { org_id: string }>(
   caller: Caller,
 ) {
   const found = id === undefined ? undefined : map.get(id);
-  if (!found) return ctx.error('not_found', `Nothing with id ${id} exists here.`);
-  if (found.org_id !== caller.user.orgId)
-    return ctx.error('not_authorized', 'That record belongs to another organization.');
+  // Another organization's record is "not visible to you": the same 404 as a missing one.
+  if (!found || found.org_id !== caller.user.orgId)
+    return ctx.error('not_found', `Nothing with id ${id} exists here.`);
   return found;
 }
 
@@ -532,6 +532,15 @@ export const denialbase: VendorModel<State> = {
     return { limit: (token && SEEDED_SESSIONS[token]?.limitPerMinute) || 300, windowSeconds: 60 };
   },
   scenarios,
+  rowScenarios: [
+    {
+      ...natural('not_found', "another organization's denial", {
+        method: 'GET',
+        path: `/api/v1/denials/${DENIAL_B}`,
+      }),
+      path: 'forbidden_ownership',
+    },
+  ],
   countResources: (state) => state.denials.size + state.documents.size,
   behaviour: {
     read: listDenials,

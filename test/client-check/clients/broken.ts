@@ -59,6 +59,14 @@ const isSeconds = (value: string | null) => value !== null && /^\d+$/.test(value
 const retryAfter = (response: Response) => response.headers.get('retry-after');
 
 /** The flaw that breaks each rule, for one vendor (some depend on what the vendor's policy says). */
+/**
+ * Not broken: adds up to 500 ms of its own jitter to every wait after a 5xx, as a careful client
+ * does where the vendor documents no jitter at all.
+ */
+export function jitteringClient(): ClientFactory {
+  return flawed({ wait: (ms, last) => (last.status >= 500 ? ms + 400 : ms) });
+}
+
 export function brokenClientFor(rule: string, vendorId: VendorId): ClientFactory {
   const { policy } = getVendor(vendorId);
   const keyHeader = policy.idempotency.header?.toLowerCase();
@@ -125,7 +133,10 @@ export function brokenClientFor(rule: string, vendorId: VendorId): ClientFactory
           })
         : // A blind retry of any write that failed on the server side.
           flawed({
-            resend: (response, init) => (init.method === 'POST' && response.status >= 500 ? 0 : false),
+            resend: (response, init) =>
+              !['GET', 'HEAD', 'OPTIONS'].includes(init.method ?? 'GET') && response.status >= 500
+                ? 0
+                : false,
           });
     case 'idempotency.fresh_key':
       // The same "new" key every time, so a refused key is sent again.

@@ -11,13 +11,19 @@ const cell = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ')
 
 function verdictCell(verdict: RuleVerdict | undefined): string {
   if (!verdict) return '';
-  return verdict.outcome === 'obeyed' ? '✓ obeyed' : `✗ ${cell(verdict.reason)}`;
+  if (verdict.outcome === 'obeyed') return '✓ obeyed';
+  // A departure from an inferred reading: reported, but not held against the client.
+  return verdict.outcome === 'advice' ? `ⓘ advice: ${cell(verdict.reason)}` : `✗ ${cell(verdict.reason)}`;
 }
 
+/** Rules obeyed of those that bind; departures from inferred readings are counted apart. */
 function score(result: ClientCheckResult): string {
-  const applicable = result.verdicts.filter((verdict) => verdict.outcome !== 'not_applicable');
-  const obeyed = applicable.filter((verdict) => verdict.outcome === 'obeyed').length;
-  return `${obeyed} of ${applicable.length}`;
+  const binding = result.verdicts.filter(
+    (verdict) => verdict.outcome === 'obeyed' || verdict.outcome === 'violated',
+  );
+  const obeyed = binding.filter((verdict) => verdict.outcome === 'obeyed').length;
+  const advice = result.verdicts.filter((verdict) => verdict.outcome === 'advice').length;
+  return `${obeyed} of ${binding.length} obeyed${advice === 0 ? '' : ` (${advice} advice)`}`;
 }
 
 function vendorSection(results: VendorResults): string[] {
@@ -61,7 +67,7 @@ export function renderSummary(vendors: readonly VendorResults[]): string[] {
         `| ${cell(client)} | ${vendors
           .map((vendor) => {
             const entry = vendor.byClient[index];
-            return entry ? `${score(entry.result)} obeyed` : '';
+            return entry ? score(entry.result) : '';
           })
           .join(' | ')} |`,
     ),
@@ -81,8 +87,10 @@ export function renderResultsTable(vendors: readonly VendorResults[], regenerate
     '',
     'Each client ran every scripted failure sequence of each vendor through `checkClient`, on the',
     'simulator in nock under virtual time, with its retry features as they come. Cells say whether',
-    'the client obeyed the rule, or what it did instead. Rules a vendor does not document are listed',
-    'under each table.',
+    'the client obeyed the rule, or what it did instead. A cell marked advice departs only from a',
+    'reading the project inferred where the docs are silent (a schedule, jitter or attempt limit they',
+    'do not state): it is reported, not counted against the client. Rules a vendor does not document',
+    'are listed under each table.',
     '',
     ...renderSummary(vendors),
     '',

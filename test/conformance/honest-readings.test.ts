@@ -1,0 +1,176 @@
+import { describe, expect, it } from 'vitest';
+import { judge } from '../../src/conformance/assertions.js';
+import { checklistFor, type ScenarioCheck } from '../../src/conformance/index.js';
+import { getVendor, type VendorId, vendorIds } from '../../src/index.js';
+import { apiReader, envelopeWithCode } from '../helpers/vendor-bodies.js';
+
+/**
+ * An honest vendor may read its own docs differently where they leave room: these answers are the
+ * other legitimate readings, made up here, and none may fail a check. Broken documented promises,
+ * beside them, still must.
+ */
+
+function checkFor(vendorId: VendorId, code: string): ScenarioCheck {
+  const found = checklistFor(vendorId).find(
+    (check): check is ScenarioCheck => check.kind === 'scenario' && check.code === code,
+  );
+  if (!found) throw new Error(`${vendorId} has no check for ${code}`);
+  return found;
+}
+
+function setAt(body: Record<string, unknown>, pointer: string, value: unknown): void {
+  const tokens = pointer.slice(1).split('/');
+  const last = tokens.pop() as string;
+  let node = body;
+  for (const token of tokens) {
+    node[token] ??= {};
+    node = node[token] as Record<string, unknown>;
+  }
+  if (value === undefined) delete node[last];
+  else node[last] = value;
+}
+
+/** The vendor's documented envelope carrying `code`, answered with `status`, edited as asked. */
+function answer(
+  vendorId: VendorId,
+  code: string,
+  status: number,
+  edit?: (body: Record<string, unknown>) => void,
+) {
+  const body = envelopeWithCode(
+    vendorId,
+    code,
+    getVendor(vendorId).catalog.find((e) => e.code === code)?.retryable,
+  );
+  edit?.(body);
+  return { status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
+}
+
+const verdict = (
+  vendorId: VendorId,
+  code: string,
+  status: number,
+  edit?: (body: Record<string, unknown>) => void,
+) => judge(vendorId, checkFor(vendorId, code), answer(vendorId, code, status, edit));
+
+/** Every status the catalog accepts beside its own reading, per code. */
+const alternatives = vendorIds.flatMap((vendorId) =>
+  getVendor(vendorId)
+    .catalog.filter((entry) => entry.surface === 'api')
+    .flatMap((entry) =>
+      (entry.acceptedStatuses ?? []).map((status) => ({ vendorId, code: entry.code, status })),
+    ),
+);
+
+describe('an honest vendor that reads its docs otherwise is never failed', () => {
+  it('has alternative statuses for Foresight’s validation, deleted-resource and organization codes', () => {
+    const foresight = alternatives.filter((entry) => entry.vendorId === 'foresight');
+    expect(foresight).toEqual(
+      expect.arrayContaining([
+        { vendorId: 'foresight', code: 'missing_required_field', status: 422 },
+        { vendorId: 'foresight', code: 'resource_deleted', status: 410 },
+        { vendorId: 'foresight', code: 'organization_mismatch', status: 404 },
+      ]),
+    );
+  });
+
+  it.each(alternatives)('$vendorId $code answered $status passes', ({ vendorId, code, status }) => {
+    expect(verdict(vendorId, code, status)).toEqual({ failures: [], drift: [] });
+  });
+
+  it('ClaimRev invalid_client answered 400 (RFC 6749 section 5.2) passes', () => {
+    const check = checkFor('claimrev', 'invalid_client');
+    const body = JSON.stringify({
+      error: 'invalid_client',
+      error_description: 'Client authentication failed.',
+    });
+    const result = judge('claimrev', check, {
+      status: 400,
+      headers: { 'content-type': 'application/json' },
+      body,
+    });
+    expect(result.failures).toEqual([]);
+  });
+
+  it('a Foresight status outside every reading is drift with the reading expected, not a failure', () => {
+    const result = verdict('foresight', 'resource_deleted', 400);
+    expect(result.failures).toEqual([]);
+    expect(result.drift).toEqual([
+      expect.objectContaining({
+        message: expect.stringContaining('The status is not the catalog’s.'),
+        expected: [404, 410],
+        actual: 400,
+      }),
+    ]);
+  });
+
+  const promised = vendorIds.filter((vendorId) => getVendor(vendorId).policy.requestId.promised);
+  const firstApiCode = (vendorId: VendorId) =>
+    getVendor(vendorId).catalog.find((entry) => entry.surface === 'api' && entry.status < 500) ?? null;
+  const idPointer = (vendorId: VendorId) =>
+    apiReader(vendorId).requestId ?? getVendor(vendorId).policy.requestId.pointer ?? '';
+
+  it.each(promised)(
+    '%s: a UUID request id is drift from the documented example, not a failure',
+    (vendorId) => {
+      const entry = firstApiCode(vendorId);
+      if (!entry) throw new Error(`${vendorId} has no 4xx code`);
+      const result = verdict(vendorId, entry.code, entry.status, (body) =>
+        setAt(body, idPointer(vendorId), '0f7c9e42-1a23-4b5c-9d0e-1234567890ab'),
+      );
+      expect(result.failures).toEqual([]);
+      expect(result.drift.map((note) => note.message)).toEqual([
+        'The request id has another form than the documented example.',
+      ]);
+    },
+  );
+
+  it.each(promised)(
+    '%s: an empty or missing request id is still a failure where one is promised',
+    (vendorId) => {
+      const entry = firstApiCode(vendorId);
+      if (!entry) throw new Error(`${vendorId} has no 4xx code`);
+      for (const value of ['', undefined]) {
+        const result = verdict(vendorId, entry.code, entry.status, (body) =>
+          setAt(body, idPointer(vendorId), value),
+        );
+        expect(result.failures.map((failure) => failure.message)).toContain(
+          `No request id at ${idPointer(vendorId)}.`,
+        );
+      }
+    },
+  );
+
+  it('CaseXchange: a 500 without meta.requestId passes ("if present"), and so does a body without timestamp', () => {
+    expect(
+      verdict('casexchange', 'internal_error', 500, (body) => setAt(body, '/meta/requestId', undefined)),
+    ).toEqual({
+      failures: [],
+      drift: [],
+    });
+    expect(
+      verdict('casexchange', 'internal_error', 500, (body) => setAt(body, '/meta', undefined)).failures,
+    ).toEqual([]);
+    expect(
+      verdict('casexchange', 'conflict', 409, (body) => setAt(body, '/meta/timestamp', undefined)),
+    ).toEqual({
+      failures: [],
+      drift: [],
+    });
+  });
+
+  it('Denialbase: a 400 with a code of its own is drift, since the docs name no code for it', () => {
+    const result = verdict('denialbase', 'bad_request', 400, (body) =>
+      setAt(body, '/error/code', 'malformed_json'),
+    );
+    expect(result.failures).toEqual([]);
+    expect(result.drift.map((note) => note.message)).toEqual(
+      expect.arrayContaining([expect.stringContaining('The body names another code.')]),
+    );
+  });
+
+  it('a documented status answered otherwise is still a failure (Collate prior_authorization_not_found as 403)', () => {
+    const result = verdict('collate', 'prior_authorization_not_found', 403);
+    expect(result.failures.map((failure) => failure.message)).toContain('The status is not the catalog’s.');
+  });
+});
