@@ -15,6 +15,11 @@ export interface FetchRequestInit {
   method: string;
   headers: Record<string, string>;
   body?: string | Uint8Array;
+  /**
+   * Always 'manual' from the client: a redirect is reported, never followed, since following one
+   * to another origin would carry the credential headers (or a token request's client secret) there.
+   */
+  redirect?: 'manual';
 }
 
 /** What the client reads from a fetch `Response`. */

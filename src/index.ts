@@ -9,6 +9,7 @@ export {
   PayloadTooLargeError,
   PermissionError,
   RateLimitError,
+  RedirectError,
   SecondFactorRequiredError,
   ServerError,
   TransportError,
@@ -25,13 +26,23 @@ export type {
   ClientLogger,
   ClientOptions,
   ClientResponse,
+  CredentialsByScheme,
+  CredentialsFor,
   FetchFunction,
   OAuth2ClientCredentials,
   RequestOptions,
   RetryEvent,
   SessionCookieCredentials,
 } from './client/types.js';
-export { ErrorContractsError, UnknownEnvelopeError, UnknownVendorError } from './errors.js';
+export type { ErrorCode } from './errors.js';
+export {
+  ERROR_CODES,
+  ErrorContractsError,
+  InvalidOptionError,
+  MatcherUsageError,
+  UnknownEnvelopeError,
+  UnknownVendorError,
+} from './errors.js';
 export type { CatalogEntry, ClientAction, ErrorCategory, VendorPolicy } from './generated/meta-types.js';
 export { normalizeError } from './normalize/normalize-error.js';
 export type { ProblemDetails } from './normalize/problem-details.js';
@@ -40,7 +51,9 @@ export { DEFAULT_PHI_FIELDS } from './normalize/redact.js';
 export type {
   FieldError,
   HeadersInput,
+  NormalizedCode,
   NormalizedError,
+  NormalizedErrorFields,
   NormalizeOptions,
   Problem,
   ProblemKind,
@@ -50,6 +63,7 @@ export type {
   ResetReading,
   ResponseInput,
   RetryAfterSource,
+  UncataloguedCode,
 } from './normalize/types.js';
 export type { DecideRetryOptions, RetryDecision } from './retry/decide-retry.js';
 export { DEFAULT_MAX_RETRY_AFTER_MS, decideRetry } from './retry/decide-retry.js';
@@ -58,6 +72,7 @@ export type { ValidationIssue } from './validation/issues.js';
 export type { ValidateErrorOptions, ValidationResult } from './validation/validate-error.js';
 export { validateError } from './validation/validate-error.js';
 export type {
+  AuthSchemeByVendor,
   CodeByVendor,
   EnvelopeByVendor,
   EnvelopeTypes,

@@ -87,6 +87,11 @@ export interface CodeByVendor {
 ${line((v) => `  ${v.id}: ${v.id}.${codeTypeName(v)};`)}
 }
 
+/** The authentication scheme each vendor's policy names; the client's credential type follows it. */
+export interface AuthSchemeByVendor {
+${line((v) => `  ${v.id}: '${(v.policy.authentication as { scheme: string }).scheme}';`)}
+}
+
 /** The generated module of each vendor. */
 export const vendorModules = { ${vendors.map((v) => v.id).join(', ')} } as const;
 `;

@@ -13,6 +13,8 @@ export function packageExports(vendors: VendorSource[]): Record<string, unknown>
     './simulator': entry('simulator/index'),
     './runner': entry('runner/index'),
     './client-check': entry('client-check/index'),
+    // Matchers for users' own tests; the only entry that imports vitest (an optional peer).
+    './vitest': entry('vitest/index'),
     './schemas/*': './schemas/*',
     './package.json': './package.json',
   };

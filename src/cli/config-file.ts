@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
+import { InputTooLargeError, MAX_CONFIG_BYTES, readBoundedFile } from '../fs/bounded-read.js';
 import { baseUrlVariable, CONFIG_FILE_VARIABLE, DEFAULT_CONFIG_FILE } from '../runner/config/env-names.js';
 import { RunConfigError } from '../runner/config/errors.js';
 import { fixturesPath } from '../runner/config/fixtures.js';
@@ -27,8 +27,10 @@ export async function loadConfig(
   if (named === undefined && (target !== 'sandbox' || !existsSync(path))) return undefined;
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = new TextDecoder().decode(await readBoundedFile(path, MAX_CONFIG_BYTES, `the config file ${path}`));
   } catch (error) {
+    if (error instanceof InputTooLargeError)
+      throw new RunConfigError(`${error.message}; fix --config or ${CONFIG_FILE_VARIABLE}.`);
     throw new RunConfigError(
       `cannot read the config file ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'}); fix --config or ${CONFIG_FILE_VARIABLE}.`,
     );

@@ -1,9 +1,12 @@
+import { ErrorContractsError } from '../errors.js';
+
 /** What a command may touch, injected so tests run commands in-process without a child process. */
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
-  readStdin: () => Promise<Uint8Array>;
-  readFile: (path: string) => Promise<Uint8Array>;
+  /** Rejects with InputTooLargeError past `maxBytes` (when given) without holding more than that. */
+  readStdin: (maxBytes?: number) => Promise<Uint8Array>;
+  readFile: (path: string, maxBytes?: number) => Promise<Uint8Array>;
   env: Readonly<Record<string, string | undefined>>;
   /**
    * Calls the handler once when the process is asked to stop (SIGINT or SIGTERM); returns a
@@ -28,9 +31,9 @@ export const EXIT = {
 } as const;
 
 /** A mistake in how the command was called; the message says which flag or argument to fix. */
-export class UsageError extends Error {
+export class UsageError extends ErrorContractsError {
   constructor(message: string) {
-    super(message);
+    super('ERR_USAGE', message);
     this.name = 'UsageError';
   }
 }

@@ -1,13 +1,13 @@
 #!/usr/bin/env node
-import { readFile } from 'node:fs/promises';
-import { text } from 'node:stream/consumers';
+import { readBoundedFile, readBoundedStream } from '../fs/bounded-read.js';
 import { runCli } from './run-cli.js';
 
 const exitCode = await runCli(process.argv.slice(2), {
   stdout: (chunk) => process.stdout.write(chunk),
   stderr: (chunk) => process.stderr.write(chunk),
-  readStdin: async () => new TextEncoder().encode(await text(process.stdin)),
-  readFile: async (path) => new Uint8Array(await readFile(path)),
+  readStdin: (maxBytes = Number.POSITIVE_INFINITY) =>
+    readBoundedStream(process.stdin, maxBytes, 'standard input'),
+  readFile: (path, maxBytes = Number.POSITIVE_INFINITY) => readBoundedFile(path, maxBytes, path),
   env: process.env,
   terminal: {
     stdout: process.stdout.isTTY === true,

@@ -1,8 +1,8 @@
 import { createAuthenticator } from '../client/auth/create-authenticator.js';
-import { headerSecretParts } from '../conformance/credential-secrets.js';
 import { ErrorContractsError, UnknownVendorError } from '../errors.js';
 import { normalizeError } from '../normalize/normalize-error.js';
-import { scrubText } from '../normalize/redact.js';
+import { scrubText } from '../redaction/scrub.js';
+import { headerSecretParts } from '../redaction/secrets.js';
 import { DEFAULT_MAX_RETRY_AFTER_MS } from '../retry/decide-retry.js';
 import { behaviourFor } from '../scenarios/index.js';
 import { resolveBehaviour } from '../scenarios/resolve.js';
@@ -152,7 +152,11 @@ async function checkClientAlone(
   };
   const sim = await mountSimulator(vendorId, baseUrl, { clock: time, onArrival: arrive, onExchange: record });
   const credential = sim.credentials().roles.valid;
-  if (!credential) throw new Error(`The ${vendorId} simulator has no valid credential.`);
+  if (!credential)
+    throw new ErrorContractsError(
+      'ERR_NO_TEST_CREDENTIAL',
+      `The ${vendorId} simulator has no valid credential.`,
+    );
   if (credential.kind === 'oauthClient') {
     tokenPath = new URL(credential.tokenUrl).pathname.slice(
       new URL(baseUrl).pathname.replace(/\/$/, '').length,
@@ -225,7 +229,7 @@ async function checkClientAlone(
 
   const runOf = (id: SequenceId): SequenceRun => {
     const run = runs.get(id);
-    if (!run) throw new Error(`sequence ${id} was not run`);
+    if (!run) throw new ErrorContractsError('ERR_INTERNAL', `sequence ${id} was not run`);
     return run;
   };
   const verdicts = rules.map((rule): RuleVerdict => {

@@ -1,8 +1,8 @@
 /**
  * A client check as JUnit XML, for CI dashboards: one testsuite per vendor, one testcase per rule
  * (classname the vendor id, name "<rule>: <title>"). A violated rule fails with its reason and the
- * timeline of what the client did; a rule that does not apply to the vendor is skipped, never
- * counted as passed.
+ * timeline of what the client did; advice (a departure from an inferred reading) passes with its
+ * reason as output; a rule that does not apply to the vendor is skipped, never counted as passed.
  */
 import { xmlAttributes as attributes, escapeMarkup as esc } from '../report/escape.js';
 import { eventLine } from './render.js';
@@ -18,6 +18,12 @@ function testcase(result: ClientCheckResult, verdict: RuleVerdict): string {
   if (verdict.outcome === 'violated') {
     const text = [verdict.reason, '', ...verdict.timeline.map(eventLine)].join('\n');
     return `${open}>\n      <failure${attributes({ message: verdict.reason, type: 'RuleViolated' })}>${esc(text)}</failure>\n    </testcase>`;
+  }
+  if (verdict.outcome === 'advice') {
+    // A departure from an inferred reading passes, with the advice kept where CI shows output.
+    return `${open}>
+      <system-out>${esc(`advice: ${verdict.reason}`)}</system-out>
+    </testcase>`;
   }
   return `${open}/>`;
 }

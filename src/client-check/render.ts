@@ -1,5 +1,6 @@
 import { formatDuration } from '../report/format.js';
 import type { TimelineEvent } from '../report/result.js';
+import { plural } from '../text/plural.js';
 import type { ClientCheckResult, RuleOutcome } from './types.js';
 
 const LABELS: Readonly<Record<RuleOutcome, string>> = {
@@ -36,7 +37,7 @@ export function renderClientCheck(result: ClientCheckResult): string {
   const count = (outcome: RuleOutcome) => result.verdicts.filter((v) => v.outcome === outcome).length;
   const lines = [
     `${result.vendorName}: ${count('obeyed')} obeyed, ${count('violated')} violated, ${count('advice')} advice, ${count('not_applicable')} not applicable`,
-    `  ${result.requests} requests, ${formatDuration(result.virtualTimeMs)} of virtual time in ${formatDuration(result.wallTimeMs)}`,
+    `  ${plural(result.requests, 'request')}, ${formatDuration(result.virtualTimeMs)} of virtual time in ${formatDuration(result.wallTimeMs)}`,
     '',
   ];
   const width = Math.max(...result.verdicts.map((v) => v.rule.length));

@@ -1,6 +1,7 @@
 import type { HttpMethod, VendorPolicy } from '../generated/meta-types.js';
 import { formatDuration } from '../report/format.js';
 import { scheduledWindowMs } from '../retry/schedule.js';
+import { plural } from '../text/plural.js';
 import { getVendor, type VendorId } from '../vendors/registry.js';
 import {
   apiCalls,
@@ -57,7 +58,7 @@ const range = (window: WaitWindow) =>
     ? formatDuration(window.min)
     : `${formatDuration(window.min)} to ${formatDuration(window.max)}`;
 const times = (count: number) => (count === 1 ? 'once' : `${count} times`);
-const calls = (count: number) => (count === 1 ? '1 call' : `${count} calls`);
+const calls = (count: number) => plural(count, 'call');
 
 /** The first wait of a 429 sequence, judged against the window the server's header implies. */
 function serverWaitRule(

@@ -1,4 +1,5 @@
 import { createHook } from 'node:async_hooks';
+import { ErrorContractsError } from '../errors.js';
 import { seededRandom } from '../retry/seeded-random.js';
 import type { Clock } from '../time/clock.js';
 
@@ -77,9 +78,9 @@ export interface DriveLimits {
 }
 
 /** Why drive() stopped before the work settled. */
-export class VirtualTimeLimitError extends Error {
+export class VirtualTimeLimitError extends ErrorContractsError {
   constructor(message: string) {
-    super(message);
+    super('ERR_VIRTUAL_TIME_LIMIT', message);
     this.name = 'VirtualTimeLimitError';
   }
 }
@@ -221,7 +222,7 @@ export class VirtualTime implements Clock {
    * function that puts the originals back; call it in a finally block.
    */
   install(): () => void {
-    if (this.#saved) throw new Error('This virtual time is already installed.');
+    if (this.#saved) throw new ErrorContractsError('ERR_INTERNAL', 'This virtual time is already installed.');
     const saved: SavedGlobals = {
       setTimeout: globalThis.setTimeout,
       clearTimeout: globalThis.clearTimeout,

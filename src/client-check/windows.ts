@@ -9,11 +9,12 @@ import type { WaitWindow } from './observation.js';
 export const SERVER_WAIT_SLACK_MS = 1000;
 
 /**
- * A wait the server asked for, before retry 1, combined with the schedule by the policy's
- * `retryAfter` mode (every vendor so far uses `floor`: never less than the server asked).
+ * A wait the server asked for, before retry `retryNumber` (1 by default), combined with the
+ * schedule by the policy's `retryAfter` mode (every vendor so far uses `floor`: never less than
+ * the server asked).
  */
-export function serverWaitWindow(retry: RetryPolicy, serverMs: number): WaitWindow {
-  const scheduled = scheduledWindowMs(retry, 1);
+export function serverWaitWindow(retry: RetryPolicy, serverMs: number, retryNumber = 1): WaitWindow {
+  const scheduled = scheduledWindowMs(retry, retryNumber);
   switch (retry.retryAfter) {
     case 'replace':
       return { min: serverMs, max: serverMs + SERVER_WAIT_SLACK_MS };

@@ -1,7 +1,9 @@
+import { InvalidOptionError } from '../errors.js';
 import type { FetchRequestInit } from '../http-types.js';
 import { statusLine } from '../normalize/message.js';
 import { normalizeError } from '../normalize/normalize-error.js';
 import type { NormalizedError, ResponseInput } from '../normalize/types.js';
+import { checkedClock } from '../options/check-options.js';
 import { decideRetry, type RetryDecision } from '../retry/decide-retry.js';
 import { getVendor, type VendorId } from '../vendors/registry.js';
 import type { AuthContext } from './auth/context.js';
@@ -9,7 +11,8 @@ import { createAuthenticator } from './auth/create-authenticator.js';
 import type { Authenticator } from './auth/types.js';
 import { decodeSuccessBody, encodeBody } from './body-codec.js';
 import { createClientLog } from './client-log.js';
-import { createVendorApiError, type VendorApiError } from './errors.js';
+import { checkClientOptions } from './client-options.js';
+import { createVendorApiError, isRedirect, RedirectError, type VendorApiError } from './errors.js';
 import { isKeyMismatch, sendsIdempotencyKey } from './idempotency.js';
 import { createRedactor } from './redactor.js';
 import { buildSupportBundle } from './support-bundle.js';
@@ -43,11 +46,12 @@ const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(reso
  * by decideRetry, and a typed error with a support bundle when a request fails for good. Nothing
  * secret reaches a log line, an error or a bundle.
  */
-export function createClient(vendorId: VendorId, options: ClientOptions): VendorClient {
+export function createClient<V extends VendorId>(vendorId: V, options: ClientOptions<V>): VendorClient {
   const vendor = getVendor(vendorId);
+  checkClientOptions(options);
   const { policy } = vendor;
   const fetchFn = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-  const now = options.now ?? Date.now;
+  const now = options.now === undefined ? Date.now : checkedClock('now', options.now);
   const sleep = options.sleep ?? realSleep;
   // The Web Crypto global, read only when a key is needed: importing node:crypto made every
   // import of the package pay for loading it.
@@ -132,7 +136,11 @@ export function createClient(vendorId: VendorId, options: ClientOptions): Vendor
       if (keyHeader !== undefined && idempotencyKey !== null) headers.set(keyHeader, idempotencyKey);
       log('debug', 'sending request', { method: upper, path: redactor.path(path), attempt, idempotencyKey });
 
-      const init: FetchRequestInit = { method: upper, headers: Object.fromEntries(headers) };
+      const init: FetchRequestInit = {
+        method: upper,
+        headers: Object.fromEntries(headers),
+        redirect: 'manual',
+      };
       if (payload !== undefined) init.body = payload;
       // The signal is not part of FetchRequestInit (whose type must not need DOM or Node typings);
       // every fetch implementation honours it all the same.
@@ -155,7 +163,11 @@ export function createClient(vendorId: VendorId, options: ClientOptions): Vendor
         }
         const bytes = new Uint8Array(await response.arrayBuffer());
         normalized = normalize({ status: response.status, headers: response.headers, body: bytes }, 'api');
+        // Never repeated: the same request would be sent back to the same redirect.
+        if (isRedirect(normalized.status))
+          throw failure(call, normalized, { attempts: attempt, idempotencyKey, decision: null });
       } catch (error) {
+        if (error instanceof RedirectError || error instanceof InvalidOptionError) throw error;
         cause = error;
         normalized = transportFailure(vendorId, error, redactor.text);
       }

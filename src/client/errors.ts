@@ -1,4 +1,4 @@
-import { ErrorContractsError } from '../errors.js';
+import { type ErrorCode, ErrorContractsError } from '../errors.js';
 import type { ErrorCategory } from '../generated/meta-types.js';
 import type { NormalizedError } from '../normalize/types.js';
 import type { RetryDecision } from '../retry/decide-retry.js';
@@ -22,12 +22,17 @@ export interface VendorApiErrorDetails {
  */
 export class VendorApiError extends ErrorContractsError {
   /** The stable code of each subclass; the base class itself is never thrown. */
-  static readonly errorCode: string = 'ERR_VENDOR_API';
+  static readonly errorCode: ErrorCode = 'ERR_VENDOR_API';
   override readonly name: string = 'VendorApiError';
   readonly vendor: VendorId;
   /** The HTTP status, or 0 when no response arrived. */
   readonly status: number;
   readonly requestId: string | null;
+  /**
+   * The vendor's own error code from the body ("version_conflict"), or null when it sent none;
+   * `code` is this package's stable ERR_* code for the kind of failure.
+   */
+  readonly vendorCode: string | null;
   readonly normalized: NormalizedError;
   readonly supportBundle: SupportBundle;
   readonly attempts: number;
@@ -38,6 +43,7 @@ export class VendorApiError extends ErrorContractsError {
     this.vendor = details.normalized.vendor;
     this.status = details.normalized.status;
     this.requestId = details.normalized.requestId;
+    this.vendorCode = details.normalized.code;
     this.normalized = details.normalized;
     this.supportBundle = details.supportBundle;
     this.attempts = details.attempts;
@@ -113,6 +119,15 @@ export class UnclassifiedError extends VendorApiError {
   override readonly name = 'UnclassifiedError';
 }
 
+/**
+ * The vendor answered with a redirect. The client never follows one: the next hop could be another
+ * origin, and the request carries credentials. A vendor API that moved needs a new base URL.
+ */
+export class RedirectError extends VendorApiError {
+  static override readonly errorCode = 'ERR_VENDOR_REDIRECT';
+  override readonly name = 'RedirectError';
+}
+
 /** No response arrived at all: a refused connection, a reset, a timeout. */
 export class TransportError extends VendorApiError {
   static override readonly errorCode = 'ERR_VENDOR_TRANSPORT';
@@ -134,9 +149,18 @@ const CLASS_BY_CATEGORY: Readonly<Record<ErrorCategory, typeof VendorApiError>> 
   unknown: UnclassifiedError,
 };
 
+export function isRedirect(status: number): boolean {
+  return status >= 300 && status < 400;
+}
+
 /** The one place that maps a failure to its class: no response is a transport error. */
 export function createVendorApiError(details: VendorApiErrorDetails, cause?: unknown): VendorApiError {
+  const { status } = details.normalized;
   const ErrorClass =
-    details.normalized.status === 0 ? TransportError : CLASS_BY_CATEGORY[details.normalized.category];
+    status === 0
+      ? TransportError
+      : isRedirect(status)
+        ? RedirectError
+        : CLASS_BY_CATEGORY[details.normalized.category];
   return new ErrorClass(details, cause === undefined ? undefined : { cause });
 }

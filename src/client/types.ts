@@ -1,4 +1,5 @@
 import type { ClientAction } from '../generated/meta-types.js';
+import type { AuthSchemeByVendor, VendorId } from '../generated/registry.js';
 import type { FetchFunction, HeadersLike } from '../http-types.js';
 import type { NormalizedError } from '../normalize/types.js';
 import type { RandomSource } from '../retry/schedule.js';
@@ -27,11 +28,22 @@ export interface SessionCookieCredentials {
   signIn?: () => Promise<string>;
 }
 
-export type ClientCredentials =
-  | OAuth2ClientCredentials
-  | BearerCredentials
-  | ApiKeyCredentials
-  | SessionCookieCredentials;
+/** The credential shape of each authentication scheme a policy may name. */
+export interface CredentialsByScheme {
+  oauth2_client_credentials: OAuth2ClientCredentials;
+  bearer: BearerCredentials;
+  api_key: ApiKeyCredentials;
+  session_cookie: SessionCookieCredentials;
+}
+
+/**
+ * The credentials a vendor's client takes, read from the scheme its policy names (generated into
+ * AuthSchemeByVendor): Collate's are `{ token }`, so a Collate client given `{ apiKey }` does
+ * not compile. With no particular vendor, any scheme's credentials.
+ */
+export type CredentialsFor<V extends VendorId = VendorId> = CredentialsByScheme[AuthSchemeByVendor[V]];
+
+export type ClientCredentials = CredentialsFor;
 
 export type { FetchFunction };
 
@@ -51,9 +63,9 @@ export interface RetryEvent {
   normalized: NormalizedError;
 }
 
-export interface ClientOptions {
+export interface ClientOptions<V extends VendorId = VendorId> {
   baseUrl: string;
-  credentials: ClientCredentials;
+  credentials: CredentialsFor<V>;
   fetch?: FetchFunction;
   /** Waits between attempts; tests pass a fake so that nothing really sleeps. */
   sleep?: (ms: number) => Promise<void>;

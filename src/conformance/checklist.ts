@@ -1,3 +1,4 @@
+import { ErrorContractsError } from '../errors.js';
 import type { CatalogEntry, VendorPolicy } from '../generated/meta-types.js';
 import {
   CHECKLIST_PATHS,
@@ -28,7 +29,11 @@ export function checklistFor(vendorId: VendorId): PlannedCheck[] {
   const scenarioOf = (entry: CatalogEntry): Scenario => {
     const scenario = scenarios.get(entry.code);
     // The catalog walk test keeps the two tables in step; a gap here is a programming error.
-    if (!scenario) throw new Error(`${vendorId} has no scenario for its catalog code ${entry.code}.`);
+    if (!scenario)
+      throw new ErrorContractsError(
+        'ERR_INTERNAL',
+        `${vendorId} has no scenario for its catalog code ${entry.code}.`,
+      );
     return scenario;
   };
   const checks: ScenarioCheck[] = catalog.map((entry) => {
@@ -129,7 +134,8 @@ function rowOf(vendorId: VendorId, scenario: StatusScenario): ChecklistPathId {
   if (scenario.path) return scenario.path;
   const rows = CHECKLIST_PATHS.filter((path) => statusInRow(scenario.status, path));
   if (rows.length > 1) {
-    throw new Error(
+    throw new ErrorContractsError(
+      'ERR_INTERNAL',
       `${vendorId}'s status scenario "${scenario.title}" must name its row: HTTP ${scenario.status} fits ${rows.map((row) => row.id).join(', ')}.`,
     );
   }

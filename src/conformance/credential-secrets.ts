@@ -1,3 +1,5 @@
+import { searchable } from '../redaction/scrub.js';
+import { headerSecretParts, secretsOf } from '../redaction/secrets.js';
 import type { VendorCredentials } from '../scenarios/types.js';
 
 /**
@@ -6,20 +8,11 @@ import type { VendorCredentials } from '../scenarios/types.js';
  * facts whose names say they are secret (a sign-in password). Scrubbed wherever they turn up.
  */
 export function credentialSecrets(credentials: VendorCredentials): string[] {
-  const fromRoles = Object.values(credentials.roles).flatMap((credential) => {
-    if (!credential) return [];
-    if (credential.kind === 'oauthClient') return [credential.clientSecret];
-    const value = credential.value;
-    const inner = value.includes(' ')
-      ? value.slice(value.lastIndexOf(' ') + 1)
-      : value.split('=').slice(1).join('=');
-    return [value, inner];
-  });
+  const fromRoles = Object.values(credentials.roles).flatMap((credential) => secretsOf(credential));
   const fromFacts = Object.entries(credentials.facts)
     .filter(([name]) => isSecretFact(name))
     .map(([, value]) => value);
-  // Very short values would blank ordinary words; real credentials are longer.
-  return [...new Set([...fromRoles, ...fromFacts])].filter((secret) => secret.length >= 4);
+  return searchable([...fromRoles, ...fromFacts]);
 }
 
 /**
@@ -30,14 +23,4 @@ export function isSecretFact(name: string): boolean {
   return /password|secret|token|code|key/i.test(name);
 }
 
-/**
- * The ways one credential header's secret may show up in text: whole, without its scheme word
- * ("Bearer abc"), and as each cookie's bare value ("session=abc; theme=x").
- */
-export function headerSecretParts(headerValue: string): string[] {
-  const afterScheme = headerValue.includes(' ')
-    ? headerValue.slice(headerValue.lastIndexOf(' ') + 1)
-    : headerValue;
-  const cookies = headerValue.split(';').map((pair) => pair.slice(pair.indexOf('=') + 1).trim());
-  return [headerValue, afterScheme, ...cookies];
-}
+export { headerSecretParts };

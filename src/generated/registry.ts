@@ -37,5 +37,14 @@ export interface CodeByVendor {
   denialbase: denialbase.DenialbaseErrorCode;
 }
 
+/** The authentication scheme each vendor's policy names; the client's credential type follows it. */
+export interface AuthSchemeByVendor {
+  claimrev: 'oauth2_client_credentials';
+  collate: 'bearer';
+  casexchange: 'api_key';
+  foresight: 'api_key';
+  denialbase: 'session_cookie';
+}
+
 /** The generated module of each vendor. */
 export const vendorModules = { claimrev, collate, casexchange, foresight, denialbase } as const;

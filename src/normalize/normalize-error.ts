@@ -1,12 +1,21 @@
+import { InvalidOptionError } from '../errors.js';
+import {
+  checkedClock,
+  optionalFiniteNumber,
+  optionalFunction,
+  optionalString,
+  optionalStringList,
+} from '../options/check-options.js';
+import { redactJsonText } from '../redaction/json.js';
+import { scrubSecrets } from '../redaction/scrub.js';
 import { toIssues } from '../validation/issues.js';
-import type { VendorId } from '../vendors/registry.js';
+import type { CodeByVendor, VendorId } from '../vendors/registry.js';
 import { classify } from './classify.js';
 import { extractFieldErrors } from './field-errors.js';
 import { readHeaders } from './headers.js';
 import { readPointer } from './json-pointer.js';
 import { readMessage, statusLine } from './message.js';
 import { readBody } from './read-body.js';
-import { scrubSecrets } from './redact.js';
 import { readStatus } from './status.js';
 import type { NormalizedError, NormalizeOptions, Problem, ResponseInput } from './types.js';
 import { type CompiledReader, type VendorRules, vendorRules } from './vendor-rules.js';
@@ -33,7 +42,7 @@ function schemaProblems(reader: CompiledReader, notJsonReason: string | null): P
 }
 
 function normalize(rules: VendorRules, response: ResponseInput, options: NormalizeOptions): NormalizedError {
-  const nowMs = (options.now ?? Date.now)();
+  const nowMs = (options.now === undefined ? Date.now : checkedClock('now', options.now))();
   const secrets = options.redact?.secrets ?? [];
   const problems: Problem[] = [];
   const input: Partial<ResponseInput> = response !== null && typeof response === 'object' ? response : {};
@@ -65,6 +74,14 @@ function normalize(rules: VendorRules, response: ResponseInput, options: Normali
 
   const message = scrubSecrets(readMessage(json, reader.message, body.text, isJson, status), secrets);
   const requestId = reader.requestId === null ? null : shortString(readPointer(json, reader.requestId));
+  if (requestId !== null && reader.requestIdForm && !reader.requestIdForm.pattern.test(requestId)) {
+    // Kept, since support may still find it, but flagged: the vendor documents another form.
+    problems.push({
+      kind: 'malformed_request_id',
+      message: `request id ${JSON.stringify(scrubSecrets(requestId.slice(0, 100), secrets))} does not have the documented form ${reader.requestIdForm.pattern.source}`,
+      path: reader.requestIdForm.pointer,
+    });
+  }
   const found = extractFieldErrors(json, message, reader.fieldErrors, classification.category);
   const fieldErrors =
     secrets.length === 0
@@ -75,11 +92,17 @@ function normalize(rules: VendorRules, response: ResponseInput, options: Normali
         }));
   const hints = readWaitHints(headers, rules.policy.rateLimit, status, nowMs, problems);
 
-  const rawText = body.text.length > maxRaw ? body.text.slice(0, maxRaw) : body.text;
+  // Redacted whole before it is cut: a JSON body is decoded, scrubbed and re-serialised, so an
+  // echo the server escaped (`\u002B`, `\/`) cannot come back when a reader parses raw.body.
+  const safeText = secrets.length === 0 ? body.text : redactJsonText(body.text, { secrets });
+  const rawText = safeText.length > maxRaw ? safeText.slice(0, maxRaw) : safeText;
   return {
     vendor: rules.vendor.id,
     status,
-    code,
+    // A catalogued code is the catalog's own spelling of it, which is what the type promises.
+    ...(classification.entry === null
+      ? { documented: false as const, code }
+      : { documented: true as const, code: classification.entry.code as CodeByVendor[VendorId] }),
     category: classification.category,
     action: classification.action,
     retryable: classification.retryable,
@@ -94,18 +117,24 @@ function normalize(rules: VendorRules, response: ResponseInput, options: Normali
     raw: {
       status,
       headers: redacted,
-      body: scrubSecrets(rawText, secrets),
-      bodyTruncated: body.text.length > maxRaw || body.problem !== null,
+      body: rawText,
+      bodyTruncated: safeText.length > maxRaw || body.problem !== null,
     },
   };
 }
 
 /** The result when normalizing itself failed: the status class and nothing from the body. */
 function normalizerFailure(rules: VendorRules, response: unknown, error: unknown): NormalizedError {
-  const { status } = readStatus((response as Partial<ResponseInput> | null)?.status);
+  let status = 0;
+  try {
+    ({ status } = readStatus((response as Partial<ResponseInput> | null)?.status));
+  } catch {
+    // A getter or Proxy that threw the first time may throw again; the status stays unknown.
+  }
   return {
     vendor: rules.vendor.id,
     status,
+    documented: false,
     code: null,
     category: 'unknown',
     action: 'escalate_to_support',
@@ -127,22 +156,41 @@ function normalizerFailure(rules: VendorRules, response: unknown, error: unknown
   };
 }
 
+function checkNormalizeOptions(options: NormalizeOptions): void {
+  if (options === null || typeof options !== 'object')
+    throw new InvalidOptionError('options', 'an object', options);
+  optionalFunction('now', options.now);
+  optionalString('surface', options.surface);
+  optionalFiniteNumber('maxBodyBytes', options.maxBodyBytes, 0);
+  optionalFiniteNumber('maxRawBodyChars', options.maxRawBodyChars, 0);
+  const { redact } = options;
+  if (redact === undefined) return;
+  if (redact === null || typeof redact !== 'object')
+    throw new InvalidOptionError('redact', 'an object', redact);
+  optionalStringList('redact.secrets', redact.secrets);
+  optionalStringList('redact.headers', redact.headers);
+}
+
 /**
  * Turns any vendor error response into one NormalizedError. It never throws for what the server
  * sent (HTML from a proxy, broken JSON, bytes that are not UTF-8, huge or hostile bodies); the
  * only exception is an unknown vendor id, which is a programming error.
  */
-export function normalizeError(
-  vendorId: VendorId,
+export function normalizeError<V extends VendorId>(
+  vendorId: V,
   response: ResponseInput,
   options: NormalizeOptions = {},
-): NormalizedError {
+): NormalizedError<V> {
   const rules = vendorRules(vendorId);
+  checkNormalizeOptions(options);
   try {
-    return normalize(rules, response, options);
+    // The rules are the named vendor's, so the vendor and catalogued code are V's.
+    return normalize(rules, response, options) as NormalizedError<V>;
   } catch (error) {
+    // A clock that reads NaN is the caller's bug, not the server's, and is reported as one.
+    if (error instanceof InvalidOptionError) throw error;
     // A last line of defence: the property tests show this is not reached, but a caller in the
     // middle of handling an error must never get a second one from the handler.
-    return normalizerFailure(rules, response, error);
+    return normalizerFailure(rules, response, error) as NormalizedError<V>;
   }
 }

@@ -1,6 +1,6 @@
 import type { ClientAction, ErrorCategory } from '../generated/meta-types.js';
 import type { HeadersLike } from '../http-types.js';
-import type { VendorId } from '../vendors/registry.js';
+import type { CodeByVendor, VendorId } from '../vendors/registry.js';
 
 /** A header collection as callers hold it: a fetch `Headers`, or a plain object as Node's http gives. */
 export type HeadersInput =
@@ -31,6 +31,7 @@ export type ProblemKind =
   | 'body_too_large'
   | 'schema'
   | 'unknown_code'
+  | 'malformed_request_id'
   | 'status_mismatch'
   | 'missing_rate_limit_header'
   | 'invalid_retry_after'
@@ -71,12 +72,10 @@ export interface RawResponse {
   bodyTruncated: boolean;
 }
 
-/** One vendor-independent account of an error response. Plain data: safe to log and serialise. */
-export interface NormalizedError {
-  vendor: VendorId;
+/** Every member of a NormalizedError but the code and whether the catalog lists it. */
+export interface NormalizedErrorFields<V extends VendorId = VendorId> {
+  vendor: V;
   status: number;
-  /** The vendor's code, or null when the body carries none that could be read. */
-  code: string | null;
   category: ErrorCategory;
   action: ClientAction;
   retryable: boolean;
@@ -92,6 +91,24 @@ export interface NormalizedError {
   problems: Problem[];
   raw: RawResponse;
 }
+
+/**
+ * A code the vendor's catalog does not list, as the body carried it. `string & Record<never, never>`
+ * keeps editors offering the catalogued codes while any other text still type-checks.
+ */
+export type UncataloguedCode = string & Record<never, never>;
+
+/**
+ * The code, told apart by whether the vendor's catalog lists it. With `documented` true, `code`
+ * is one of the vendor's catalogued codes, so a `switch` over them can be exhaustive; otherwise
+ * it is another code the body carried (also listed in `problems`) or null for none.
+ */
+export type NormalizedCode<V extends VendorId = VendorId> =
+  | { documented: true; code: CodeByVendor[V] }
+  | { documented: false; code: UncataloguedCode | null };
+
+/** One vendor-independent account of an error response. Plain data: safe to log and serialise. */
+export type NormalizedError<V extends VendorId = VendorId> = NormalizedErrorFields<V> & NormalizedCode<V>;
 
 export interface RedactionOptions {
   /** Exact values (keys, tokens, cookies) to blank out wherever they appear in text. */

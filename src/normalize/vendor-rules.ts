@@ -29,6 +29,8 @@ export interface CompiledReader {
   code: PointerTokens | null;
   message: readonly PointerTokens[];
   requestId: PointerTokens | null;
+  /** The documented form of the request id, where the policy gives one for this reader's id. */
+  requestIdForm: { pattern: RegExp; pointer: string } | null;
   fieldErrors: readonly CompiledFieldSource[];
 }
 
@@ -85,6 +87,10 @@ function compileRules(vendorId: VendorId): VendorRules {
       code: reader.code === undefined ? null : parsePointer(reader.code),
       message: reader.message.map(parsePointer),
       requestId: requestId === undefined ? null : parsePointer(requestId),
+      requestIdForm:
+        requestId !== undefined && requestId === policy.requestId.pointer && policy.requestId.pattern
+          ? { pattern: new RegExp(policy.requestId.pattern), pointer: requestId }
+          : null,
       fieldErrors: reader.fieldErrors.map(compileFieldSource).filter((source) => source !== null),
     });
   }

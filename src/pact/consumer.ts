@@ -1,5 +1,6 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { ErrorContractsError } from '../errors.js';
 import { normalizeError } from '../normalize/normalize-error.js';
 import { type Exchange, exchange } from '../scenarios/runner.js';
 import { findCatalogEntry, type VendorId } from '../vendors/registry.js';
@@ -111,5 +112,8 @@ function assertClientReads(spec: InteractionSpec, response: Exchange): void {
   if (entry && normalized.category !== entry.category)
     problems.push(`category ${normalized.category}, not ${entry.category}`);
   if (problems.length > 0)
-    throw new Error(`${spec.vendorId} ${spec.id}: the client reads ${problems.join('; ')}.`);
+    throw new ErrorContractsError(
+      'ERR_PACT_CONSUMER',
+      `${spec.vendorId} ${spec.id}: the client reads ${problems.join('; ')}.`,
+    );
 }

@@ -1,5 +1,6 @@
 import { checklistFor } from '../conformance/checklist.js';
 import { isSecretFact } from '../conformance/credential-secrets.js';
+import { ErrorContractsError } from '../errors.js';
 import { FAULT_HEADER } from '../scenarios/fault-header.js';
 import { statusScenariosFor } from '../scenarios/index.js';
 import { resolveRequest } from '../scenarios/resolve.js';
@@ -182,7 +183,10 @@ function contractRequest(
   const credential = role === 'none' ? undefined : credentials.roles[role];
   if (role !== 'none' && !credential) {
     // The scenario runner refuses the same; a scenario naming a missing role is a data bug.
-    throw new Error(`${credentials.vendorId} has no test credential for the role ${role}.`);
+    throw new ErrorContractsError(
+      'ERR_NO_TEST_CREDENTIAL',
+      `${credentials.vendorId} has no test credential for the role ${role}.`,
+    );
   }
   const body: ContractBody | undefined =
     request.json !== undefined

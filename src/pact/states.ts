@@ -1,3 +1,4 @@
+import { ErrorContractsError } from '../errors.js';
 import { type Exchange, sendScenarioRequest } from '../scenarios/runner.js';
 import type { ResolvedRequest, ScenarioRequest } from '../scenarios/types.js';
 import type { FaultSpec } from '../simulator/fault-injection.js';
@@ -102,7 +103,7 @@ async function untilInFlight(sim: RunningSimulator, vendorId: VendorId): Promise
     if (sim.stats(vendorId).idempotencyInFlight > 0) return;
     await new Promise((resolve) => setTimeout(resolve, 1));
   }
-  throw new Error(`The held ${vendorId} write never reached the simulator.`);
+  throw new ErrorContractsError('ERR_INTERNAL', `The held ${vendorId} write never reached the simulator.`);
 }
 
 /** States for a provider that cannot be put into any (a sandbox): each only acknowledged. */

@@ -1,6 +1,7 @@
 /** Writes the report files of a run into one directory, for CI artifacts and for people. */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeFileAtomic } from '../fs/write-atomic.js';
 import { renderHtml } from './reporters/html.js';
 import { renderJson } from './reporters/json.js';
 import { renderJunit } from './reporters/junit.js';
@@ -45,7 +46,7 @@ export async function writeReports(
   const written: WrittenReport[] = [];
   for (const { reporter, content } of rendered) {
     const path = join(outDir, REPORT_FILES[reporter]);
-    await writeFile(path, content, 'utf8');
+    await writeFileAtomic(path, content);
     written.push({ reporter, path });
   }
   return written;

@@ -3,6 +3,7 @@ import { RETRY_ACTIONS } from '../normalize/classify.js';
 import type { NormalizedError } from '../normalize/types.js';
 import { vendorRules } from '../normalize/vendor-rules.js';
 import type { VendorId } from '../vendors/registry.js';
+import { checkDecideRetryOptions, MAX_TIMER_MS } from './retry-options.js';
 import { type RandomSource, scheduledDelayMs } from './schedule.js';
 
 /** Waits the client will not sit through: longer than this, a Retry-After ends in escalation. */
@@ -79,6 +80,7 @@ export function decideRetry(
   normalized: NormalizedError,
   options: DecideRetryOptions,
 ): RetryDecision {
+  const random = checkDecideRetryOptions(options);
   const rules = vendorRules(vendorId);
   const { retry, idempotency, rateLimit } = rules.policy;
   const method = options.method.toUpperCase();
@@ -118,9 +120,10 @@ export function decideRetry(
     }
   }
 
-  const scheduled = scheduledDelayMs(retry, attempt, options.random ?? Math.random);
+  const scheduled = scheduledDelayMs(retry, attempt, random);
   const serverMs = retry.retryAfter === 'ignore' ? null : normalized.retryAfterMs;
-  const ceiling = options.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS;
+  // No timer waits longer than MAX_TIMER_MS (Node turns a longer one into 1 ms), so neither may we.
+  const ceiling = Math.min(options.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS, MAX_TIMER_MS);
   if (serverMs !== null && serverMs > ceiling) {
     return stop(
       'escalate_to_support',

@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ErrorContractsError } from '../errors.js';
 
 const NAME = 'error-contracts';
 
@@ -20,7 +21,10 @@ export function packageRoot(): string {
     }
     dir = dirname(dir);
   }
-  throw new Error(`The ${NAME} package folder was not found above ${fileURLToPath(import.meta.url)}.`);
+  throw new ErrorContractsError(
+    'ERR_BUILD_MISSING',
+    `The ${NAME} package folder was not found above ${fileURLToPath(import.meta.url)}.`,
+  );
 }
 
 /** What a stored result says produced it. */

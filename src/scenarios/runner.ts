@@ -3,6 +3,8 @@ import { randomBytes, randomUUID } from 'node:crypto';
 // object, which named ESM imports of a builtin never see.
 import http from 'node:http';
 import https from 'node:https';
+import { ErrorContractsError } from '../errors.js';
+import { pinnedLoopbackLookup } from '../net/loopback.js';
 import { flattenHeaders } from './headers.js';
 import { resolveRequest } from './resolve.js';
 import type {
@@ -114,7 +116,11 @@ export async function credentialHeaders(
   send: HttpSend = exchange,
 ): Promise<Record<string, string>> {
   const credential: Credential | undefined = credentials.roles[role];
-  if (!credential) throw new Error(`${credentials.vendorId} has no test credential for the role ${role}.`);
+  if (!credential)
+    throw new ErrorContractsError(
+      'ERR_NO_TEST_CREDENTIAL',
+      `${credentials.vendorId} has no test credential for the role ${role}.`,
+    );
   if (credential.kind === 'header') return { [credential.header.toLowerCase()]: credential.value };
   let cache = tokenCache.get(credentials);
   if (!cache) {
@@ -126,7 +132,10 @@ export async function credentialHeaders(
     const answer = await requestToken(credential, send);
     const parsed = JSON.parse(answer.body) as { access_token?: string };
     if (answer.status !== 200 || !parsed.access_token) {
-      throw new Error(`The token endpoint refused ${credential.clientId} with status ${answer.status}.`);
+      throw new ErrorContractsError(
+        'ERR_TOKEN_REFUSED',
+        `The token endpoint refused ${credential.clientId} with status ${answer.status}.`,
+      );
     }
     token = parsed.access_token;
     cache.set(credential.clientId, token);
@@ -195,7 +204,7 @@ export function exchange(
 ): Promise<Exchange> {
   return new Promise((resolve, reject) => {
     const send = url.startsWith('https:') ? https.request : http.request;
-    const req = send(url, { method, headers, agent: false }, (res) => {
+    const req = send(url, { method, headers, agent: false, lookup: pinnedLoopbackLookup }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => {

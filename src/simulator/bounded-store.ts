@@ -1,3 +1,5 @@
+import { InvalidArgumentError } from '../errors.js';
+
 /**
  * A map whose entries expire and whose size is capped, so a long run cannot grow memory without
  * limit. Every entry of one store lives equally long, so insertion order is expiry order: a sweep
@@ -8,7 +10,8 @@ export class ExpiringStore<V> {
   readonly #maxEntries: number;
 
   constructor(maxEntries: number) {
-    if (!(maxEntries >= 1)) throw new RangeError('An expiring store needs room for at least one entry.');
+    if (!(maxEntries >= 1))
+      throw new InvalidArgumentError('An expiring store needs room for at least one entry.');
     this.#maxEntries = maxEntries;
   }
 
@@ -35,6 +38,12 @@ export class ExpiringStore<V> {
       this.#entries.delete(oldest.value);
     }
     this.#entries.set(key, { value, expiresAt });
+  }
+
+  /** Whether a new key would evict another, once expired entries are gone. */
+  isFull(now: number): boolean {
+    this.sweep(now);
+    return this.#entries.size >= this.#maxEntries;
   }
 
   delete(key: string): void {

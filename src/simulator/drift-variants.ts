@@ -1,3 +1,4 @@
+import { ErrorContractsError } from '../errors.js';
 import type { CatalogEntry } from '../generated/meta-types.js';
 import { parsePointer } from '../normalize/json-pointer.js';
 import { findCatalogEntry, getVendor, type VendorId } from '../vendors/registry.js';
@@ -51,9 +52,9 @@ export interface StatusDrift {
 export type DriftVariant = CodeDrift | StatusDrift;
 
 /** A variant that cannot break anything the vendor documents: a mistake in the test that asked for it. */
-export class InapplicableDriftError extends Error {
+export class InapplicableDriftError extends ErrorContractsError {
   constructor(variant: DriftVariant, reason: string) {
-    super(`Drift ${describeDrift(variant)} cannot apply: ${reason}`);
+    super('ERR_INAPPLICABLE_DRIFT', `Drift ${describeDrift(variant)} cannot apply: ${reason}`);
     this.name = 'InapplicableDriftError';
   }
 }

@@ -1,11 +1,15 @@
+import { ErrorContractsError } from '../errors.js';
 import type { VendorPolicy } from '../generated/meta-types.js';
 import { findCatalogEntry, type VendorId } from '../vendors/registry.js';
 import type { ErrorExtras, ShapeErrorInput, SimResponse } from './types.js';
 
 /** A model asked for a code its vendor's catalog does not list: a bug in the model. */
-export class UncataloguedCodeError extends Error {
+export class UncataloguedCodeError extends ErrorContractsError {
   constructor(vendorId: VendorId, code: string) {
-    super(`${vendorId} has no catalog entry for "${code}"; a simulated error must use a catalog code.`);
+    super(
+      'ERR_UNCATALOGUED_CODE',
+      `${vendorId} has no catalog entry for "${code}"; a simulated error must use a catalog code.`,
+    );
     this.name = 'UncataloguedCodeError';
   }
 }

@@ -1,3 +1,4 @@
+import { InvalidArgumentError } from '../errors.js';
 import type { VendorId } from '../vendors/registry.js';
 
 /**
@@ -45,9 +46,10 @@ export class FaultInjector {
 
   inject(vendorId: VendorId, spec: FaultSpec): void {
     const count = spec.count ?? 1;
-    if (!Number.isInteger(count) || count < 1) throw new RangeError('A fault count is a positive integer.');
+    if (!Number.isInteger(count) || count < 1)
+      throw new InvalidArgumentError('A fault count is a positive integer.');
     if (spec.code === undefined && spec.status === undefined && spec.delayMs === undefined) {
-      throw new TypeError('A fault needs a code, a status or a delay.');
+      throw new InvalidArgumentError('A fault needs a code, a status or a delay.');
     }
     const list = this.#armed.get(vendorId) ?? [];
     if (list.length >= MAX_ARMED_PER_VENDOR) list.shift();

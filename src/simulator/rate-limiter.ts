@@ -1,4 +1,8 @@
+import { createHash } from 'node:crypto';
 import { ExpiringStore } from './bounded-store.js';
+
+/** Principals that arrive once the store is full share this many windows, chosen by hash. */
+const OVERFLOW_WINDOWS = 64;
 
 export interface RateDecision {
   allowed: boolean;
@@ -16,9 +20,15 @@ interface Window {
 /**
  * Fixed windows per principal: simple to reason about in tests (the window that refused a
  * request ends at a known instant) and the model the vendors' "reset" headers describe.
+ *
+ * Bounded against a flood of made-up credentials: a principal is kept as a fixed-size digest (a
+ * 16 KB header costs no more than a short key), and a full store never evicts a live window. A
+ * principal first seen while it is full shares one of OVERFLOW_WINDOWS windows with others, so
+ * junk keys can neither grow memory nor reset a real key's count by pushing its window out.
  */
 export class FixedWindowLimiter {
   readonly #windows: ExpiringStore<Window>;
+  readonly #overflow = new Map<string, Window>();
 
   constructor(maxWindows = 10_000) {
     this.#windows = new ExpiringStore(maxWindows);
@@ -29,10 +39,18 @@ export class FixedWindowLimiter {
   }
 
   hit(principal: string, limit: number, windowMs: number, now: number): RateDecision {
-    let window = this.#windows.get(principal, now);
-    if (!window) {
+    const key = createHash('sha256').update(principal).digest('base64url');
+    let window = this.#windows.get(key, now);
+    if (!window && this.#windows.isFull(now)) {
+      const bucket = String(key.charCodeAt(0) % OVERFLOW_WINDOWS);
+      window = this.#overflow.get(bucket);
+      if (!window || window.startedAt + windowMs <= now) {
+        window = { startedAt: now, count: 0 };
+        this.#overflow.set(bucket, window);
+      }
+    } else if (!window) {
       window = { startedAt: now, count: 0 };
-      this.#windows.set(principal, window, now + windowMs, now);
+      this.#windows.set(key, window, now + windowMs, now);
     }
     const resetAt = window.startedAt + windowMs;
     if (window.count >= limit) return { allowed: false, limit, remaining: 0, resetAt };
@@ -46,5 +64,6 @@ export class FixedWindowLimiter {
 
   clear(): void {
     this.#windows.clear();
+    this.#overflow.clear();
   }
 }

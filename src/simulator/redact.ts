@@ -1,3 +1,4 @@
+import { isSecretMember } from '../redaction/scrub.js';
 import { CREDENTIAL_HEADERS, REDACTED } from '../redaction/vocabulary.js';
 
 export { REDACTED };
@@ -5,8 +6,8 @@ export { REDACTED };
 /** Headers whose values are credentials; logs show that they were sent, never what they held. */
 const SECRET_HEADERS = new Set(CREDENTIAL_HEADERS);
 /**
- * Query parameters whose values are secrets. Broader than the shared field list on purpose: a
- * request log sees one-time codes (`code`, `otp`) that are credentials only in a query string.
+ * Query parameters whose values are secrets: the shared credential members, and more on purpose:
+ * a request log sees one-time codes (`code`, `otp`) that are credentials only in a query string.
  */
 const SECRET_FIELD = /secret|password|token|otp|api[_-]?key|^code$/i;
 
@@ -22,7 +23,9 @@ export function redactHeaders(headers: Readonly<Record<string, string>>): Record
 /** A path with its query, secret query parameters replaced. */
 export function redactQuery(query: URLSearchParams): string {
   const copy = new URLSearchParams();
-  for (const [name, value] of query) copy.append(name, SECRET_FIELD.test(name) ? REDACTED : value);
+  for (const [name, value] of query) {
+    copy.append(name, SECRET_FIELD.test(name) || isSecretMember(name) ? REDACTED : value);
+  }
   const text = copy.toString();
   return text ? `?${text}` : '';
 }

@@ -22,6 +22,8 @@ export interface SimulatorCoreOptions {
   /** Caps on each vendor's bounded stores. */
   maxIdempotencyRecords?: number;
   maxRateLimitWindows?: number;
+  /** Requests a delay fault may hold at once, per vendor (1000 by default). */
+  maxHeldRequests?: number;
   /**
    * Credentials to accept as if they were the test credentials they map to (alias -> real), for
    * runs that must use sentinel secrets. See credential-aliases.ts.
@@ -73,6 +75,7 @@ export function createSimulatorCore(options: SimulatorCoreOptions = {}): Simulat
         ...(options.maxRateLimitWindows === undefined
           ? {}
           : { maxRateLimitWindows: options.maxRateLimitWindows }),
+        ...(options.maxHeldRequests === undefined ? {} : { maxHeldRequests: options.maxHeldRequests }),
         ...(options.credentialAliases === undefined
           ? {}
           : { credentialAliases: new Map(Object.entries(options.credentialAliases)) }),

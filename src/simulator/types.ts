@@ -16,6 +16,8 @@ export interface SimRequest {
   body: Uint8Array;
   /** Content-Length as sent, or null when the body was chunked or absent. */
   declaredLength: number | null;
+  /** Aborts when the client has gone: a held (delayed) answer stops waiting for nobody. */
+  signal?: AbortSignal;
 }
 
 /** One HTTP response. Bodies are text: no simulated path needs to send binary. */

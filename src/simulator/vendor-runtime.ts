@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { VendorPolicy } from '../generated/meta-types.js';
-import type { Clock } from '../time/clock.js';
+import { type Clock, sleepUnlessAborted } from '../time/clock.js';
 import { findCatalogEntry, getVendor, type VendorId } from '../vendors/registry.js';
 import { applyCredentialAliases } from './credential-aliases.js';
 import type { DriftSwitch } from './drift-switch.js';
@@ -13,6 +13,8 @@ import type { ModelContext, SimRequest, SimResponse, VendorModel } from './types
 
 /** Where a vendor's documentation gives no window, keys are kept this long (see the policy notes). */
 const DEFAULT_IDEMPOTENCY_WINDOW_SECONDS = 24 * 60 * 60;
+/** Requests a delay fault may hold at once, per vendor. */
+export const DEFAULT_MAX_HELD_REQUESTS = 1_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface RuntimeStats {
@@ -20,6 +22,8 @@ export interface RuntimeStats {
   idempotencyInFlight: number;
   rateLimitWindows: number;
   armedFaults: number;
+  /** Requests held by a fault's delay right now. */
+  heldRequests: number;
   /** Resources in the model's state, seeded ones included; absent when the model cannot count them. */
   resources?: number;
 }
@@ -53,6 +57,8 @@ export interface RuntimeOptions {
   /** Caps on the bounded stores; tests lower them. */
   maxIdempotencyRecords?: number;
   maxRateLimitWindows?: number;
+  /** Requests a fault's delay may hold at once; past it a delayed request is refused with a 503. */
+  maxHeldRequests?: number;
   /** Credentials the simulator did not issue, mapped to the test credentials they stand for. */
   credentialAliases?: ReadonlyMap<string, string>;
   /** Rules to break on purpose (drift variants); the faithful vendor when absent. */
@@ -81,6 +87,8 @@ export function createVendorRuntime(model: VendorModel<unknown>, options: Runtim
     ...(policy.authentication.alternativeHeaders ?? []),
   ].map((name) => name.toLowerCase());
   let state = model.createState(clock.now());
+  const maxHeld = options.maxHeldRequests ?? DEFAULT_MAX_HELD_REQUESTS;
+  let held = 0;
 
   function context(requestId: string | undefined): ModelContext<unknown> {
     return {
@@ -170,7 +178,18 @@ export function createVendorRuntime(model: VendorModel<unknown>, options: Runtim
   }
 
   async function run(request: SimRequest, ctx: ModelContext<unknown>, fault: Fault | undefined) {
-    if (fault?.delayMs) await clock.sleep(fault.delayMs);
+    if (fault?.delayMs) {
+      // Each held request keeps a socket, a handler and a timer; a flood of them must stay bounded.
+      if (held >= maxHeld)
+        return textResponse(503, 'Too many requests are held by a delay fault; try again.');
+      held++;
+      try {
+        await sleepUnlessAborted(clock, fault.delayMs, request.signal);
+      } finally {
+        held--;
+      }
+      if (request.signal?.aborted) return textResponse(499, 'The client closed the request.');
+    }
     const headers = fault?.headers === undefined ? {} : lowerCaseKeys(fault.headers);
     if (fault?.code !== undefined) return ctx.error(fault.code, undefined, { headers });
     if (fault?.status !== undefined) {
@@ -258,6 +277,7 @@ export function createVendorRuntime(model: VendorModel<unknown>, options: Runtim
         idempotencyInFlight: idempotency.inFlight,
         rateLimitWindows: limiter.size,
         armedFaults: faults.armed(vendorId),
+        heldRequests: held,
         ...(model.countResources ? { resources: model.countResources(state) } : {}),
       };
     },

@@ -9,7 +9,13 @@ import {
 } from '../generated/registry.js';
 import type { CompiledValidator } from '../validation/compiled.js';
 
-export type { CodeByVendor, EnvelopeByVendor, EnvelopeTypes, VendorId } from '../generated/registry.js';
+export type {
+  AuthSchemeByVendor,
+  CodeByVendor,
+  EnvelopeByVendor,
+  EnvelopeTypes,
+  VendorId,
+} from '../generated/registry.js';
 export { vendorIds };
 
 /** Everything the package knows about one vendor. */

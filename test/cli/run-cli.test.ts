@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EXIT } from '../../src/cli/io.js';
-import { getVendor } from '../../src/index.js';
+import { getVendor, normalizeError } from '../../src/index.js';
 import { cli } from '../helpers/run-cli-captured.js';
 
 const casexchangeBody = JSON.stringify({
@@ -66,7 +66,32 @@ describe('error-contracts CLI', () => {
     expect(JSON.parse(stdout)).toEqual({
       valid: false,
       errors: [{ path: '', message: 'body is not JSON (it looks like an HTML page)' }],
+      warnings: [],
     });
+  });
+
+  it('validate warns, without failing, of a code the catalog lacks and a request id of another form', async () => {
+    const body = JSON.stringify({
+      error: { code: 'made_up_code', message: 'm', retryable: false },
+      requestId: 'not an id',
+    });
+    const text = await cli(['validate', 'collate'], { stdin: body });
+    expect(text.code).toBe(EXIT.ok);
+    expect(text.stdout).toContain('warning: code "made_up_code" is not in the catalog');
+    expect(text.stdout).toContain('warning: request id "not an id" does not have the documented form');
+    const json = await cli(['validate', 'collate', '--format', 'json'], { stdin: body });
+    const normalized = normalizeError('collate', { status: 409, body });
+    // The same words normalizeError puts in problems.
+    expect(JSON.parse(json.stdout).warnings).toEqual(
+      normalized.problems.filter((p) => p.kind === 'unknown_code' || p.kind === 'malformed_request_id'),
+    );
+    expect(JSON.parse(json.stdout).warnings).toHaveLength(2);
+  });
+
+  it('validate gives no warning for a documented code and a well-formed request id', async () => {
+    const { code, stdout } = await cli(['validate', 'casexchange'], { stdin: casexchangeBody });
+    expect(code).toBe(EXIT.ok);
+    expect(stdout).not.toContain('warning');
   });
 
   it('validate --schema checks another envelope of the vendor', async () => {
@@ -85,10 +110,12 @@ describe('error-contracts CLI', () => {
     expect(stderr).toContain('cannot read "missing.json": no such file');
   });
 
-  it('reports an unknown flag as a usage error naming the command', async () => {
+  it('reports an unknown flag as a usage error naming the command and the flag', async () => {
     const { code, stderr } = await cli(['catalog', 'collate', '--colour']);
     expect(code).toBe(EXIT.usage);
-    expect(stderr).toContain("Unknown option '--colour'");
+    expect(stderr).toBe(
+      'error-contracts catalog: unknown option --colour. See "error-contracts help catalog".\n',
+    );
   });
 
   it('summary validates every schema example and exits 0', async () => {

@@ -43,7 +43,14 @@ describe('typed errors', () => {
       const [name, stableCode] = CONTRACT[category] ?? [];
       expect(error).toBeInstanceOf(VendorApiError);
       expect(error).toBeInstanceOf(ErrorContractsError);
-      expect(error).toMatchObject({ name, code: stableCode, status, vendor: vendorId, normalized: { code } });
+      expect(error).toMatchObject({
+        name,
+        code: stableCode,
+        vendorCode: code,
+        status,
+        vendor: vendorId,
+        normalized: { code, documented: true },
+      });
     },
   );
 

@@ -144,6 +144,37 @@ describe('normalizeError classification', () => {
       conforms: true,
     });
   });
+
+  it('flags a request id not in the documented form, and keeps it', () => {
+    const body = { ...envelopeWithCode('foresight', 'resource_not_found', false) } as Record<string, unknown>;
+    const error = { ...(body.error as Record<string, unknown>), requestId: 'req_lowercase' };
+    const result = normalizeError('foresight', { status: 404, body: { ...body, error } });
+    expect(result.requestId).toBe('req_lowercase');
+    expect(result.problems).toContainEqual({
+      kind: 'malformed_request_id',
+      message: 'request id "req_lowercase" does not have the documented form ^req_[0-9A-Z]+$',
+      path: '/error/requestId',
+    });
+  });
+
+  it('marks a catalogued code documented, and an uncatalogued or missing one not', () => {
+    const documented = normalizeError('collate', {
+      status: 409,
+      body: envelopeWithCode('collate', 'version_conflict', false),
+    });
+    expect(documented).toMatchObject({ code: 'version_conflict', documented: true });
+    const stranger = normalizeError('collate', {
+      status: 409,
+      body: envelopeWithCode('collate', 'not_in_the_docs', false),
+    });
+    expect(stranger).toMatchObject({ code: 'not_in_the_docs', documented: false });
+    expect(stranger.problems.map((problem) => problem.kind)).toContain('unknown_code');
+    expect(stranger.problems.map((problem) => problem.kind)).not.toContain('malformed_request_id');
+    expect(normalizeError('collate', { status: 502, body: '<html>' })).toMatchObject({
+      code: null,
+      documented: false,
+    });
+  });
 });
 
 describe('normalizeError fields', () => {

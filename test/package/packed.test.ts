@@ -8,7 +8,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, sep } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { publint } from 'publint';
 import { formatMessage } from 'publint/utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -123,6 +123,38 @@ describe('the packed package, installed into an empty project', () => {
     }
   }, 60_000);
 
+  it("gives a user's own vitest the error-contracts/vitest matchers", async () => {
+    const linked = join(consumerDir, 'node_modules', 'vitest');
+    symlinkSync(join(repoRoot, 'node_modules', 'vitest'), linked, 'dir');
+    const body = {
+      error: { code: 'version_conflict', message: 'm', retryable: false, details: {}, issues: [] },
+      requestId: 'req_1',
+    };
+    writeFileSync(
+      join(consumerDir, 'matchers.test.mjs'),
+      `import 'error-contracts/vitest';
+import { expect, test } from 'vitest';
+test('the matchers are on expect', () => {
+  expect({ status: 409, body: ${JSON.stringify(body)} }).toBeDocumentedError('collate', 'version_conflict');
+  expect(() => expect({ status: 500, body: '' }).toBeDocumentedError('collate', 'version_conflict')).toThrow(/status 500, not 409/);
+  expect([{ at: 0, status: 503 }, { at: 10, status: 200 }]).not.toFollowRetryPolicy('foresight');
+});
+`,
+    );
+    try {
+      const vitest = join(linked, 'vitest.mjs');
+      const { code, stdout, stderr } = await run(
+        process.execPath,
+        [vitest, 'run', 'matchers.test.mjs'],
+        consumerDir,
+      );
+      expect(stdout + stderr).toMatch(/1 passed/);
+      expect(code).toBe(0);
+    } finally {
+      rmSync(linked);
+    }
+  }, 60_000);
+
   it('type-checks a strict TypeScript consumer that relies on narrowing', async () => {
     const tsc = join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc');
     const result = await run(process.execPath, [tsc, '-p', 'tsconfig.json'], consumerDir);
@@ -167,11 +199,33 @@ describe('the packed package, installed into an empty project', () => {
     expect(files).toContain('dist/index.d.ts');
     expect(files).toContain('schemas/casexchange/envelope.schema.json');
     expect(files).toContain('docs/catalog/README.md');
+    // The guides the CLI's help points at.
+    expect(files).toContain('docs/running.md');
     expect(files.filter((file) => /^(src|test|suites|scripts)\/|\.map$|\/cases\//.test(file))).toEqual([]);
     const manifest = JSON.parse(readFileSync(join(installedDir, 'package.json'), 'utf8')) as Record<
       string,
       unknown
     >;
     expect(manifest.dependencies).toBeUndefined();
+    for (const link of ['repository', 'homepage', 'bugs']) expect(manifest[link], link).toBeDefined();
+  });
+
+  it('never reaches vitest from the main entry; only the vitest subpath imports it', () => {
+    const fromMain = staticImports(join(installedDir, 'dist', 'index.js'));
+    expect(fromMain.filter((specifier) => /^vitest(\/|$)/.test(specifier))).toEqual([]);
+    expect(staticImports(join(installedDir, 'dist', 'vitest', 'index.js'))).toContain('vitest');
   });
 });
+
+/** Every bare module a file imports, following its relative imports (chunks) through the bundle. */
+function staticImports(file: string, seen = new Set<string>()): string[] {
+  if (seen.has(file)) return [];
+  seen.add(file);
+  const text = readFileSync(file, 'utf8');
+  const specifiers = [
+    ...text.matchAll(/(?:^|[;\s])(?:import|export)\s*(?:[^'"]*?from\s*)?["']([^"']+)["']/g),
+  ].map((match) => match[1] as string);
+  return specifiers.flatMap((specifier) =>
+    specifier.startsWith('.') ? staticImports(join(dirname(file), specifier), seen) : [specifier],
+  );
+}

@@ -310,3 +310,46 @@ export function fixtureResult(): RunResult {
     totals: runTotals(vendors),
   };
 }
+
+/**
+ * The shape of ClaimRev's credential-refresh sequence: a token request and a call at 0, a call an
+ * hour later that is refused (401), then a new token and the repeated call in the same virtual
+ * millisecond. Attempt numbers restart per endpoint, as the runner records them.
+ */
+export function refreshTimeline(): TimelineEvent[] {
+  const hour = 3_600_000;
+  return [
+    { kind: 'request', atMs: 0, attempt: 1, label: 'POST /oauth2/token' },
+    { kind: 'response', atMs: 0, attempt: 1, status: 200 },
+    { kind: 'request', atMs: 0, attempt: 1, label: 'GET /claims/1' },
+    { kind: 'response', atMs: 0, attempt: 1, status: 200 },
+    { kind: 'wait', atMs: 0, durationMs: hour, label: 'the token lifetime' },
+    { kind: 'request', atMs: hour, attempt: 2, label: 'GET /claims/1' },
+    { kind: 'response', atMs: hour, attempt: 2, status: 401, label: 'invalid_token' },
+    { kind: 'request', atMs: hour, attempt: 2, label: 'POST /oauth2/token' },
+    { kind: 'response', atMs: hour, attempt: 2, status: 200 },
+    { kind: 'request', atMs: hour, attempt: 3, label: 'GET /claims/1' },
+    { kind: 'response', atMs: hour, attempt: 3, status: 200 },
+    { kind: 'note', atMs: hour, label: 'refreshed once, as documented' },
+  ];
+}
+
+/** The fixture with a refresh sequence added to the first vendor and a drift note on a failed check. */
+export function fixtureWithRefresh(): RunResult {
+  const result = fixtureResult();
+  const [first] = result.vendors;
+  if (!first) throw new Error('the fixture has no vendor');
+  first.checks.push(
+    check({
+      id: 'unauthenticated.refresh',
+      path: 'unauthenticated',
+      title: 'After a 401 for an expired token, one refresh makes the call succeed',
+      outcome: 'pass',
+      timeline: refreshTimeline(),
+    }),
+  );
+  const failed = first.checks.find((candidate) => candidate.outcome === 'fail');
+  failed?.drift.push({ message: 'member not in the schema: trace', path: '/trace' });
+  result.totals = runTotals(result.vendors);
+  return result;
+}

@@ -9,8 +9,13 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHECKLIST_PATHS } from '../../src/report/paths.js';
 import { repoRoot } from '../helpers/paths.js';
-import { firstVendorName, fixtureResult, SENTINELS } from './fixtures.js';
-import { browserDisabled, type OpenedReport, openReportInChromium } from './open-in-chromium.js';
+import { firstVendorName, fixtureResult, fixtureWithRefresh, SENTINELS } from './fixtures.js';
+import {
+  browserDisabled,
+  type OpenedReport,
+  openReportInChromium,
+  overlappingTimelineParts,
+} from './open-in-chromium.js';
 
 const SCREENSHOT = join(repoRoot, 'test-artifacts', 'report.png');
 
@@ -21,7 +26,7 @@ describe.skipIf(browserDisabled)('the HTML report in Chromium (ERROR_CONTRACTS_B
   let consoleErrors: string[] = [];
 
   beforeAll(async () => {
-    opened = await openReportInChromium(fixtureResult());
+    opened = await openReportInChromium(fixtureWithRefresh());
     ({ page, attempted, consoleErrors } = opened);
   }, 60_000);
 
@@ -60,12 +65,37 @@ describe.skipIf(browserDisabled)('the HTML report in Chromium (ERROR_CONTRACTS_B
 
   it('draws each retry sequence as an SVG timeline of non-zero size', async () => {
     const timelines = page.locator('.timeline svg');
-    expect(await timelines.count()).toBe(2);
+    expect(await timelines.count()).toBe(3);
     for (const svg of await timelines.all()) {
       const box = await svg.boundingBox();
       expect(box?.width ?? 0).toBeGreaterThan(100);
       expect(box?.height ?? 0).toBeGreaterThan(20);
       expect(await svg.locator('rect.wait').count()).toBeGreaterThan(0);
+    }
+  });
+
+  it("draws no timeline mark or label over another, the refresh sequence's 401 included", async () => {
+    expect(await overlappingTimelineParts(page)).toEqual([]);
+    const refused = page.locator('.timeline svg circle.mark.s4', {
+      has: page.locator('title', { hasText: '→ 401' }),
+    });
+    expect(await refused.count()).toBe(1);
+    expect(await refused.isVisible()).toBe(true);
+  });
+
+  it('puts the failed checks first, by id, and folds the n/a checks into one line per vendor', async () => {
+    const failures = page.locator('#failures');
+    const matrix = page.locator('#matrix');
+    expect((await failures.boundingBox())?.y ?? Infinity).toBeLessThan((await matrix.boundingBox())?.y ?? 0);
+    expect(await failures.locator('li .check-id').allInnerTexts()).toEqual(
+      fixtureResult().vendors.flatMap((v) => v.checks.filter((c) => c.outcome === 'fail').map((c) => c.id)),
+    );
+    const vendorsWithNa = fixtureResult().vendors.filter((v) =>
+      v.checks.some((c) => c.outcome === 'not_applicable'),
+    );
+    expect(await page.locator('.na-line').count()).toBe(vendorsWithNa.length);
+    for (const line of await page.locator('.na-line > summary').all()) {
+      expect((await line.boundingBox())?.height ?? 0).toBeLessThan(40);
     }
   });
 

@@ -15,7 +15,12 @@ import { openLocalTarget } from '../../src/runner/targets/simulator-targets.js';
 import type { CheckMeta } from '../../src/runner/vitest/define-suite.js';
 import { vendorIds } from '../../src/vendors/registry.js';
 import { repoRoot } from '../helpers/paths.js';
-import { browserDisabled, type OpenedReport, openReportInChromium } from './open-in-chromium.js';
+import {
+  browserDisabled,
+  type OpenedReport,
+  openReportInChromium,
+  overlappingTimelineParts,
+} from './open-in-chromium.js';
 
 const SCREENSHOT = join(repoRoot, 'test-artifacts', 'real-run-report.png');
 const DRIFTED_CHECK = 'code.invalid_api_key';
@@ -74,6 +79,10 @@ describe.skipIf(browserDisabled)('the HTML report of a real run in Chromium', ()
     const timelines = page.locator('.timeline svg');
     expect(await timelines.count()).toBeGreaterThanOrEqual(vendorIds.length);
     expect(await page.locator('.timeline svg rect.wait').count()).toBeGreaterThan(vendorIds.length);
+  });
+
+  it("draws no timeline mark or label over another in any sequence, ClaimRev's refresh included", async () => {
+    expect(await overlappingTimelineParts(page)).toEqual([]);
   });
 
   it('loads nothing from the network and saves a screenshot to test-artifacts/real-run-report.png', async () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CHECKLIST_PATHS } from '../../src/report/paths.js';
 import { REPORT_CSS } from '../../src/report/reporters/html/styles.js';
 import { renderHtml } from '../../src/report/reporters/html.js';
-import { fixtureResult, HOSTILE_BODY } from './fixtures.js';
+import { fixtureResult, fixtureWithRefresh, HOSTILE_BODY } from './fixtures.js';
 
 describe('the HTML report', () => {
   const result = fixtureResult();
@@ -43,7 +43,11 @@ describe('the HTML report', () => {
     expect(html).toContain('class="legend"');
     for (const vendor of result.vendors) {
       expect(html).toContain(`<h2>${vendor.name}</h2>`);
-      for (const check of vendor.checks) expect(html).toContain(`<span>${check.title}</span>`);
+      for (const check of vendor.checks) {
+        // Checks that ran have a card with their title; not-applicable ones a line under the vendor.
+        if (check.outcome !== 'not_applicable') expect(html).toContain(`<span>${check.title}</span>`);
+        expect(html).toContain(`<code class="check-id">${check.id}</code>`);
+      }
     }
   });
 
@@ -76,5 +80,76 @@ describe('the HTML report', () => {
       .replaceAll('&#39;', "'")
       .replaceAll('&amp;', '&');
     expect(unescaped).toContain(JSON.parse(HOSTILE_BODY).error.message);
+  });
+});
+
+describe('the HTML report, read from the top', () => {
+  const result = fixtureWithRefresh();
+  const html = renderHtml(result);
+  const checks = result.vendors.flatMap((vendor) => vendor.checks);
+
+  it('shows every check id on its card', () => {
+    for (const check of checks.filter((c) => c.outcome !== 'not_applicable')) {
+      expect(html).toMatch(
+        new RegExp(
+          `<summary><span class="badge o-${check.outcome}">[^<]*</span> <code class="check-id">${check.id.replace('.', '\\.')}</code>`,
+        ),
+      );
+    }
+  });
+
+  it('gathers every failed check before the matrix, each linking to its card', () => {
+    const failed = checks.filter((check) => check.outcome === 'fail');
+    const top = html.slice(html.indexOf('<section id="failures">'), html.indexOf('<section id="matrix">'));
+    expect(html.indexOf('<section id="failures">')).toBeGreaterThan(-1);
+    expect(top).toContain(`<h2>${failed.length} checks failed</h2>`);
+    for (const check of failed) {
+      expect(top).toContain(`<code class="check-id">${check.id}</code>`);
+      for (const failure of check.failures)
+        expect(top).toContain(failure.message.replaceAll("'", '&#39;').split(' ')[0]);
+      const target = new RegExp(
+        `<a href="#(c\\d+-\\d+)"><code class="check-id">${check.id.replace('.', '\\.')}</code>`,
+      ).exec(top)?.[1];
+      expect(html).toContain(`<article class="check o-fail" id="${target}">`);
+    }
+  });
+
+  it('collapses the not-applicable checks into one line per vendor, keeping the matrix links', () => {
+    expect(html).not.toContain('<article class="check o-not_applicable"');
+    for (const [index, vendor] of result.vendors.entries()) {
+      const section =
+        html.slice(html.indexOf(`<section class="vendor" id="vendor-${index}">`)).split('</section>')[0] ??
+        '';
+      const notApplicable = vendor.checks.filter((check) => check.outcome === 'not_applicable');
+      expect(section.match(/<details class="na-line">/g)?.length ?? 0).toBe(notApplicable.length > 0 ? 1 : 0);
+      for (const check of notApplicable) {
+        expect(section).toContain(`<code class="check-id">${check.id}</code> ${check.reason}`);
+        expect(section).toContain(`id="v${index}-${check.path}"`);
+      }
+    }
+    expect(html).toContain('1 check not applicable: ');
+  });
+
+  it('numbers requests per check, in its exchanges and its timeline alike', () => {
+    expect(html).toContain('<h5>Request #1 at 0 ms</h5>');
+    expect(html).toContain('<h5>Request #4 at');
+    const refresh = html.slice(html.indexOf('unauthenticated.refresh'));
+    // Token and API attempts restart at 1; the check's numbering does not.
+    expect(refresh).toContain('<th scope="row">request #3</th><td>GET /claims/1 (attempt 2)</td>');
+    expect(refresh).toContain('<th scope="row">response #3</th><td>401 invalid_token</td>');
+    expect(refresh).toContain('<th scope="row">request #4</th><td>POST /oauth2/token (attempt 2)</td>');
+    expect(refresh).toContain('<th scope="row">response #4</th><td>200</td>');
+    expect(refresh).toMatch(/<tspan class="number">#3<\/tspan> <tspan class="status">401<\/tspan>/);
+  });
+
+  it('counts every drift line shown on the Drift card, whatever the outcome of its check', () => {
+    const lines = checks.reduce((sum, check) => sum + check.drift.length, 0);
+    expect(lines).toBeGreaterThan(result.totals.drift);
+    expect(html).toContain(`<dt>Drift notes</dt><dd>${lines}</dd>`);
+    const shown = [...html.matchAll(/<ul class="drift-list">(.*?)<\/ul>/g)].reduce(
+      (sum, match) => sum + (match[1]?.match(/<li>/g)?.length ?? 0),
+      0,
+    );
+    expect(shown).toBe(lines);
   });
 });

@@ -72,3 +72,35 @@ export async function openReportInChromium(result: RunResult): Promise<OpenedRep
     },
   };
 }
+
+/**
+ * Pairs of marks or labels that meet inside any timeline drawing of the page, measured by the
+ * browser's own layout (text as actually rendered, not estimated), as "label a / label b".
+ */
+export async function overlappingTimelineParts(page: Page): Promise<string[]> {
+  return page.locator('.timeline svg').evaluateAll((svgs) => {
+    const found: string[] = [];
+    for (const svg of svgs) {
+      const parts = [...svg.querySelectorAll('circle, text:not(.lane)')].map((element) => ({
+        box: element.getBoundingClientRect(),
+        name: `${element.tagName} ${element.textContent?.trim() || element.querySelector('title')?.textContent || ''}`,
+        // A tick label sits under its own tick, apart from the marks; only ticks among themselves count.
+        tick: element.closest('.tick') !== null,
+      }));
+      for (let i = 0; i < parts.length; i++) {
+        for (let j = i + 1; j < parts.length; j++) {
+          const a = parts[i];
+          const b = parts[j];
+          if (!a || !b || a.tick !== b.tick) continue;
+          const meet =
+            a.box.left < b.box.right - 0.5 &&
+            b.box.left < a.box.right - 0.5 &&
+            a.box.top < b.box.bottom - 0.5 &&
+            b.box.top < a.box.bottom - 0.5;
+          if (meet) found.push(`${a.name} / ${b.name}`);
+        }
+      }
+    }
+    return found;
+  });
+}

@@ -65,4 +65,15 @@ describe('the terminal summary', () => {
     expect(coloured.replace(ANSI_CODES, '')).toBe(plain);
     expect(renderTerminalSummary(result, { tty: true, env: { NO_COLOR: '1' } })).not.toMatch(ANSI);
   });
+
+  it('colours a log when FORCE_COLOR asks, and never a dumb terminal', () => {
+    expect(renderTerminalSummary(result, { tty: false, env: { FORCE_COLOR: '1' } })).toMatch(ANSI);
+    expect(renderTerminalSummary(result, { tty: true, env: { TERM: 'dumb' } })).not.toMatch(ANSI);
+  });
+
+  it('counts vendors in the singular for a one-vendor run', () => {
+    const one = { ...result, vendors: result.vendors.slice(0, 1) };
+    expect(renderTerminalSummary(one, { tty: false })).toMatch(/ · 1 vendor$/m);
+    expect(plain).toMatch(new RegExp(` · ${result.vendors.length} vendors$`, 'm'));
+  });
 });

@@ -1,4 +1,6 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { createServer, request, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +14,10 @@ import { type CliRun, runCliProcess } from './cli-process.js';
 /**
  * The sandbox target pointed at the simulator with sentinel credentials: the simulator accepts
  * each sentinel as the test credential it stands for, so the checks really authenticate with
- * them, and afterwards not one sentinel may appear in anything the run wrote or printed.
+ * them, and afterwards not one sentinel may appear in anything the run wrote or printed. The run
+ * reaches the simulator through an echoing proxy: every JSON error answer to a request that
+ * carried a sentinel repeats it in its message, quoted, JSON-escaped (`\u002d`) and `\/`-escaped,
+ * as .NET and PHP servers do, so the redaction must find echoes that only a decoder would see.
  */
 const sentinels: string[] = [];
 const env: Record<string, string> = {};
@@ -22,6 +27,95 @@ let out: string;
 let run: CliRun;
 let replay: CliRun;
 let cassettes: string;
+let proxy: Server | undefined;
+let echoed = 0;
+
+/** The three spellings of a sentinel an echoing server may use inside a JSON string. */
+function echoesOf(sentinel: string): string {
+  const escaped = sentinel.replace(/-/g, '\\u002d');
+  const slashed = sentinel.replace(/\//g, '\\/');
+  return ` (you sent \\"${slashed}\\", ${escaped}, ${slashed})`;
+}
+
+/** Appends the echoes to the first "message"-like string member of a JSON error body. */
+function withEchoes(body: string, found: string[]): string {
+  const marker = 'ECHO-MARKER-0b9e';
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return body;
+  }
+  const visit = (node: unknown): boolean => {
+    if (node === null || typeof node !== 'object') return false;
+    for (const [key, value] of Object.entries(node)) {
+      if (typeof value === 'string' && /^(message|detail|error_description|title)$/.test(key)) {
+        (node as Record<string, unknown>)[key] = `${value}${marker}`;
+        return true;
+      }
+      if (visit(value)) return true;
+    }
+    return false;
+  };
+  if (!visit(parsed)) return body;
+  echoed++;
+  return JSON.stringify(parsed).replace(marker, found.map(echoesOf).join(''));
+}
+
+/** A loopback proxy in front of the simulator that echoes any sentinel a request carried. */
+async function startEchoingProxy(target: string): Promise<string> {
+  const origin = new URL(target);
+  proxy = createServer((req, res) => {
+    // Streamed both ways: a check that declares more body than it sends gets its early answer.
+    let seen = Object.values(req.headers).join(' ');
+    const upstream = request(
+      {
+        host: origin.hostname,
+        port: origin.port,
+        path: req.url,
+        method: req.method,
+        headers: req.headers,
+        agent: false,
+      },
+      (answer) => {
+        const parts: Buffer[] = [];
+        answer.on('data', (chunk: Buffer) => parts.push(chunk));
+        answer.on('end', () => {
+          const found = sentinels.filter(
+            (sentinel) => seen.includes(sentinel) || seen.includes(encodeURIComponent(sentinel)),
+          );
+          let text = Buffer.concat(parts).toString('utf8');
+          const json = /json/.test(String(answer.headers['content-type']));
+          if (found.length > 0 && json && (answer.statusCode ?? 0) >= 400) text = withEchoes(text, found);
+          const headers = { ...answer.headers };
+          delete headers['content-length'];
+          delete headers['transfer-encoding'];
+          res.writeHead(answer.statusCode ?? 502, { ...headers, 'content-length': Buffer.byteLength(text) });
+          res.end(text);
+        });
+      },
+    );
+    req.on('data', (chunk: Buffer) => {
+      if (seen.length < 65_536) seen += chunk.toString('utf8');
+    });
+    req.pipe(upstream);
+    upstream.on('error', () => res.destroy());
+    req.on('error', () => upstream.destroy());
+  });
+  await new Promise<void>((resolve) => proxy?.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+}
+
+/** A text as a reader would see it: JSON escapes (`\u002d`, `\/`, `\"`) and HTML entities decoded. */
+function decoded(text: string): string {
+  return text
+    .replace(/\\u([0-9a-fA-F]{4})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)))
+    .replace(/\\(["/\\])/g, '$1')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&#x2F;/gi, '/')
+    .replace(/&amp;/g, '&');
+}
 
 beforeAll(async () => {
   // Credentials are known only once the server has a port (token URLs embed it), so a first
@@ -50,7 +144,8 @@ beforeAll(async () => {
       (typeof roles)[CredentialRole],
     ][]) {
       if (!credential) continue;
-      const sentinel = `SENTINEL-${id}-${role}-7f3a9c`;
+      // A header credential carries a "/" too, so that its `\/`-escaped echo differs from it.
+      const sentinel = `SENTINEL-${id}-${role}-7f3a9c${credential.kind === 'header' ? '/z' : ''}`;
       sentinels.push(sentinel);
       if (credential.kind === 'header') {
         aliases[sentinel] = credential.value;
@@ -64,12 +159,16 @@ beforeAll(async () => {
     }
   }
   sim = await startSimulator({ credentialAliases: aliases });
+  const proxied = await startEchoingProxy(`http://127.0.0.1:${sim.port}`);
   for (const { id, roles } of plan) {
-    env[baseUrlVariable(id)] = sim.url(id);
+    env[baseUrlVariable(id)] = sim.url(id).replace(`http://127.0.0.1:${sim.port}`, proxied);
     for (const role of Object.keys(roles) as CredentialRole[]) {
       const credential = sim.credentials(id).roles[role];
       if (credential?.kind === 'oauthClient')
-        env[credentialVariable(id, role, 'tokenUrl')] = credential.tokenUrl;
+        env[credentialVariable(id, role, 'tokenUrl')] = credential.tokenUrl.replace(
+          `http://127.0.0.1:${sim.port}`,
+          proxied,
+        );
     }
   }
   out = await mkdtemp(join(tmpdir(), 'sandbox-secrets-'));
@@ -104,6 +203,8 @@ beforeAll(async () => {
   // Offline: the simulator is gone before the replay starts, so every answer must come from the cassettes.
   await sim.close();
   sim = undefined;
+  await new Promise<void>((resolve) => proxy?.close(() => resolve()));
+  proxy = undefined;
   replay = await runCliProcess(
     ['run', '--target', 'replay', '--cassettes', cassettes, '--out', join(out, 'replayed')],
     {
@@ -114,6 +215,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await sim?.close();
+  await new Promise<void>((resolve) => (proxy ? proxy.close(() => resolve()) : resolve()));
   await rm(out, { recursive: true, force: true });
 });
 
@@ -133,7 +235,7 @@ describe('a sandbox run with sentinel credentials', () => {
     }
   });
 
-  it('leaves no sentinel in stdout, stderr, any report file, the job summary or any cassette', async () => {
+  it('leaves no sentinel, plain or echoed escaped, in stdout, stderr, any report file, the job summary or any cassette', async () => {
     const reports = await readdir(join(out, 'reports'));
     expect(reports.sort()).toEqual(['junit.xml', 'report.html', 'results.json', 'summary.md']);
     const recorded = await readdir(cassettes);
@@ -152,8 +254,13 @@ describe('a sandbox run with sentinel credentials', () => {
       ...(await Promise.all(files.map((file) => readFile(file, 'utf8')))),
     ];
     expect(sentinels.length).toBeGreaterThan(10);
+    // The echoing proxy did echo: the redaction had escaped echoes to find.
+    expect(echoed).toBeGreaterThan(20);
     for (const sentinel of sentinels) {
-      for (const text of texts) expect(text.includes(sentinel), sentinel).toBe(false);
+      for (const text of texts) {
+        expect(text.includes(sentinel), sentinel).toBe(false);
+        expect(decoded(text).includes(sentinel), `${sentinel} (decoded)`).toBe(false);
+      }
     }
   });
 });

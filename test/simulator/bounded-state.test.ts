@@ -85,3 +85,21 @@ describe('created resources', () => {
     expect(map.has('created-40')).toBe(true);
   });
 });
+
+describe('rate-limit windows under a flood of made-up keys', () => {
+  it("never evict a real key's window: a key that used up its quota stays refused", async () => {
+    const clock = new VirtualClock();
+    const core = createSimulatorCore({ vendors: ['casexchange'], clock, maxRateLimitWindows: 50 });
+    const runtime = core.runtime('casexchange');
+    const read = (key: string) =>
+      runtime.handle({ ...post('/firms/me', { 'x-api-key': key }, {}), method: 'GET' });
+    // This test key allows two requests a minute.
+    const limited = 'cx_test_ratelimited_6Wn3';
+    expect((await read(limited)).status).toBe(200);
+    expect((await read(limited)).status).toBe(200);
+    expect((await read(limited)).status).toBe(429);
+    for (let i = 0; i < 500; i++) await read(`cx_junk_${i}_${'x'.repeat(200)}`);
+    expect((await read(limited)).status).toBe(429);
+    expect(core.stats('casexchange').rateLimitWindows).toBeLessThanOrEqual(50);
+  });
+});

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { plural } from '../../text/plural.js';
 import { getVendor } from '../../vendors/registry.js';
 import { type CliIo, EXIT, UsageError } from '../io.js';
 import { renderTable } from '../table.js';
@@ -15,7 +16,7 @@ export async function catalogCommand(args: string[], io: CliIo): Promise<number>
     allowPositionals: true,
     options: { format: { type: 'string', default: 'table' } },
   });
-  const vendor = getVendor(vendorArgument(positionals[0], 'catalog'));
+  const vendor = getVendor(vendorArgument(positionals[0], '<vendor>'));
   if (values.format === 'json') {
     io.stdout(`${JSON.stringify(vendor.catalog, null, 2)}\n`);
     return EXIT.ok;
@@ -30,7 +31,7 @@ export async function catalogCommand(args: string[], io: CliIo): Promise<number>
     entry.retryable ? 'yes' : 'no',
     entry.source.status === 'documented' && entry.source.code === 'documented' ? 'documented' : 'inferred',
   ]);
-  io.stdout(`${vendor.name}: ${rows.length} codes\n\n`);
+  io.stdout(`${vendor.name}: ${plural(rows.length, 'code')}\n\n`);
   io.stdout(`${renderTable(['code', 'status', 'category', 'action', 'retryable', 'source'], rows)}\n`);
   return EXIT.ok;
 }

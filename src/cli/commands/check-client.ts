@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -8,6 +8,8 @@ import { checkClient } from '../../client-check/check-client.js';
 import { renderClientCheckJunit } from '../../client-check/junit.js';
 import { renderClientCheck } from '../../client-check/render.js';
 import type { ClientCheckResult, ClientFactory } from '../../client-check/types.js';
+import { ErrorContractsError } from '../../errors.js';
+import { writeFileAtomic } from '../../fs/write-atomic.js';
 import { type CliIo, EXIT, UsageError } from '../io.js';
 import { vendorArgument } from '../vendor-arg.js';
 
@@ -71,7 +73,8 @@ function tsxApiFile(cwd: string): string {
   const manifest = createRequire(join(cwd, 'package.json')).resolve('tsx/package.json');
   const exports = JSON.parse(readFileSync(manifest, 'utf8')).exports?.['./esm/api'];
   const file: unknown = exports?.import?.default ?? exports?.import;
-  if (typeof file !== 'string') throw new Error('this tsx has no ES module API');
+  if (typeof file !== 'string')
+    throw new ErrorContractsError('ERR_INTERNAL', 'this tsx has no ES module API');
   return join(dirname(manifest), file);
 }
 
@@ -108,7 +111,7 @@ async function writeOutFiles(dir: string, results: readonly ClientCheckResult[])
     [join(dir, CLIENT_CHECK_FILES.junit), renderClientCheckJunit(results)],
     [join(dir, CLIENT_CHECK_FILES.json), `${JSON.stringify(results, null, 2)}\n`],
   ];
-  for (const [path, content] of files) await writeFile(path, content, 'utf8');
+  for (const [path, content] of files) await writeFileAtomic(path, content);
   return files.map(([path]) => path);
 }
 
@@ -124,7 +127,7 @@ export async function checkClientCommand(args: string[], io: CliIo): Promise<num
     },
   });
   if (!values.vendor?.length) throw new UsageError('check-client: name the vendor with --vendor <id>.');
-  const vendorIds = [...new Set(values.vendor.map((id) => vendorArgument(id, 'check-client --vendor')))];
+  const vendorIds = [...new Set(values.vendor.map((id) => vendorArgument(id, '--vendor')))];
   if (values.module === undefined)
     throw new UsageError('check-client: name the module that exports your client with --module <file>.');
   if (values.format !== 'text' && values.format !== 'json')

@@ -23,7 +23,9 @@ export async function pactCommand(args: string[], io: CliIo): Promise<number> {
       out: { type: 'string', default: 'contracts' },
     },
   });
-  const vendors = values.vendor?.length ? values.vendor.map((id) => vendorArgument(id, 'pact')) : vendorIds;
+  const vendors = values.vendor?.length
+    ? values.vendor.map((id) => vendorArgument(id, '--vendor'))
+    : vendorIds;
   let result: Awaited<ReturnType<typeof runPact>>;
   try {
     result = await runPact({ vendors, dir: values.out, generate: true, verify: values.verify });

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checklistFor } from '../../conformance/checklist.js';
 import { DEFAULT_LIMITS, type RunLimits } from '../../conformance/types.js';
+import { InputTooLargeError, MAX_CONFIG_BYTES, readBoundedFile } from '../../fs/bounded-read.js';
 import { OUTCOME_LABELS } from '../../report/format.js';
 import { createProgress } from '../../report/reporters/progress.js';
 import { renderTerminalSummary } from '../../report/reporters/terminal.js';
@@ -15,11 +16,13 @@ import { readCassette } from '../../runner/cassettes/replay.js';
 import { CONFIG_FILE_VARIABLE, DEFAULT_CONFIG_FILE } from '../../runner/config/env-names.js';
 import { RunConfigError } from '../../runner/config/errors.js';
 import { type RunConfigFile, sandboxVendors } from '../../runner/config/sandbox-config.js';
-import { didYouMean } from '../../runner/config/suggest.js';
 import { describeChecks } from '../../runner/describe-checks.js';
 import { PreflightError, preflight } from '../../runner/preflight.js';
 import { type RunOptions, TARGET_NAMES, type TargetName } from '../../runner/run-options.js';
 import { runWithVitest } from '../../runner/vitest/run-with-vitest.js';
+import { canRedraw } from '../../text/colour.js';
+import { plural } from '../../text/plural.js';
+import { didYouMean } from '../../text/suggest.js';
 import { type VendorId, vendorIds } from '../../vendors/registry.js';
 import { deploymentsFor, loadConfig } from '../config-file.js';
 import { type CliIo, EXIT, UsageError } from '../io.js';
@@ -147,7 +150,8 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
     if (dir !== undefined) await writableFolder(flag, dir);
   }
 
-  const tty = io.terminal?.stderr === true;
+  // A dumb terminal gets the plain lines a log gets: it would print redraw codes as text.
+  const tty = canRedraw(io.terminal?.stderr === true, io.env);
   const progress = createProgress(
     {
       write: (text) => io.stderr(text),
@@ -216,7 +220,9 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
     return EXIT.incomplete;
   }
   if (result.totals.fail > 0) {
-    io.stderr(`error-contracts run: ${result.totals.fail} check(s) failed ${OUTCOME_LABELS.fail.symbol}\n`);
+    io.stderr(
+      `error-contracts run: ${plural(result.totals.fail, 'check')} failed ${OUTCOME_LABELS.fail.symbol}\n`,
+    );
     return EXIT.failed;
   }
   return EXIT.ok;
@@ -270,14 +276,18 @@ function limitArguments(burst: string | undefined, wait: string | undefined): Pa
 
 function targetArgument(value: string): TargetName {
   if ((TARGET_NAMES as readonly string[]).includes(value)) return value as TargetName;
-  throw new UsageError(`run: unknown --target "${value}"; use one of ${TARGET_NAMES.join(', ')}.`);
+  throw new UsageError(
+    `run: unknown --target "${value}".${didYouMean(value, TARGET_NAMES)} Use one of ${TARGET_NAMES.join(', ')}.`,
+  );
 }
 
 function reporterArguments(values: string[] | undefined): ReporterName[] {
   const names = values ?? ['terminal'];
   for (const name of names) {
     if (!(REPORTERS as readonly string[]).includes(name)) {
-      throw new UsageError(`run: unknown --reporter "${name}"; use any of ${REPORTERS.join(', ')}.`);
+      throw new UsageError(
+        `run: unknown --reporter "${name}".${didYouMean(name, REPORTERS)} Use any of ${REPORTERS.join(', ')}.`,
+      );
     }
   }
   return names as ReporterName[];
@@ -306,9 +316,7 @@ function chooseVendors(
   allowUndeclared: boolean,
 ): VendorId[] {
   const chosen =
-    named && named.length > 0
-      ? [...new Set(named.map((id) => vendorArgument(id, 'run --vendor')))]
-      : undefined;
+    named && named.length > 0 ? [...new Set(named.map((id) => vendorArgument(id, '--vendor')))] : undefined;
   if (target !== 'sandbox') return chosen ?? [...vendorIds];
   return [...sandboxVendors(config ?? {}, env, chosen, allowUndeclared).keys()];
 }
@@ -320,7 +328,7 @@ function onlyArguments(values: string[] | undefined, vendors: readonly VendorId[
   for (const id of values) {
     if (!known.has(id)) {
       throw new UsageError(
-        `run: --only ${id} names no check of ${vendors.join(', ')}${didYouMean(id, known)}; "error-contracts checks" lists them.`,
+        `run: --only ${id} names no check of ${vendors.join(', ')}.${didYouMean(id, [...known])} "error-contracts checks" lists them.`,
       );
     }
   }

@@ -17,7 +17,7 @@ export async function serveCommand(args: string[], io: CliIo): Promise<number> {
     args,
     options: { vendor: { type: 'string', multiple: true }, port: { type: 'string', default: '0' } },
   });
-  const vendors = (values.vendor ?? []).map((id) => vendorArgument(id, 'serve'));
+  const vendors = (values.vendor ?? []).map((id) => vendorArgument(id, '--vendor'));
   const port = Number(values.port);
   if (!/^\d{1,5}$/.test(values.port) || port > 65_535) {
     throw new UsageError(`serve: --port must be a number from 0 to 65535, not "${values.port}".`);

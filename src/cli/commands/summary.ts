@@ -1,3 +1,4 @@
+import { plural } from '../../text/plural.js';
 import { validateError } from '../../validation/validate-error.js';
 import { getVendor, vendorIds } from '../../vendors/registry.js';
 import { type CliIo, EXIT } from '../io.js';
@@ -43,7 +44,9 @@ export async function summaryCommand(_args: string[], io: CliIo): Promise<number
     `${renderTable(['vendor', 'codes', 'documented', 'inferred', 'statuses', 'ambiguities', 'examples checked'], rows)}\n`,
   );
   if (failures.length > 0) {
-    io.stderr(`\n${failures.length} example(s) do not match their schema:\n  ${failures.join('\n  ')}\n`);
+    io.stderr(
+      `\n${plural(failures.length, 'example')} ${failures.length === 1 ? 'does' : 'do'} not match its schema:\n  ${failures.join('\n  ')}\n`,
+    );
     return EXIT.failed;
   }
   io.stdout(

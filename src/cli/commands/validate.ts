@@ -1,7 +1,11 @@
 import { parseArgs } from 'node:util';
+import { describeSize, InputTooLargeError, MAX_VALIDATE_BYTES } from '../../fs/bounded-read.js';
+import { normalizeError } from '../../normalize/normalize-error.js';
+import type { Problem, ProblemKind } from '../../normalize/types.js';
+import { plural } from '../../text/plural.js';
 import { displayPath } from '../../validation/issues.js';
 import { validateError } from '../../validation/validate-error.js';
-import { getVendor } from '../../vendors/registry.js';
+import { getVendor, type VendorId } from '../../vendors/registry.js';
 import { type CliIo, EXIT, UsageError } from '../io.js';
 import { vendorArgument } from '../vendor-arg.js';
 
@@ -9,19 +13,32 @@ export const validateHelp = `error-contracts validate <vendor> [file|-] [--schem
 
 Checks a saved error response body against the vendor's envelope schema. Reads standard input
 when the file is "-" or absent. Exit code 0 when valid, 1 when not, 2 for a usage problem.
+A code the vendor's catalog does not list, or a request id not in its documented form, is
+reported as a warning (as normalizeError reports it in \`problems\`) and does not fail.
 --schema picks another envelope of the vendor (ClaimRev: tokenError).`;
 
 async function readBody(source: string, io: CliIo): Promise<Uint8Array> {
-  if (source === '-') return io.readStdin();
+  const what = source === '-' ? 'standard input' : `"${source}"`;
+  const tooLarge = (bytes: number) =>
+    new UsageError(
+      `validate: ${what} is ${describeSize(bytes)}, above the ${describeSize(MAX_VALIDATE_BYTES)} limit for an error body. Pass the body alone, or cut it.`,
+    );
+  let body: Uint8Array;
   try {
-    return await io.readFile(source);
+    body =
+      source === '-' ? await io.readStdin(MAX_VALIDATE_BYTES) : await io.readFile(source, MAX_VALIDATE_BYTES);
   } catch (error) {
+    if (error instanceof InputTooLargeError) throw tooLarge(error.bytes);
+    if (source === '-') throw error;
     const reason =
       (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
     throw new UsageError(
       `validate: cannot read "${source}": ${reason}. Pass a readable file, or - for standard input.`,
     );
   }
+  // An injected reader may ignore the limit; the body is refused all the same.
+  if (body.length > MAX_VALIDATE_BYTES) throw tooLarge(body.length);
+  return body;
 }
 
 export async function validateCommand(args: string[], io: CliIo): Promise<number> {
@@ -30,7 +47,7 @@ export async function validateCommand(args: string[], io: CliIo): Promise<number
     allowPositionals: true,
     options: { schema: { type: 'string' }, format: { type: 'string', default: 'text' } },
   });
-  const vendorId = vendorArgument(positionals[0], 'validate');
+  const vendorId = vendorArgument(positionals[0], '<vendor>');
   if (values.format !== 'text' && values.format !== 'json') {
     throw new UsageError(`validate: --format must be text or json, not "${values.format}".`);
   }
@@ -42,15 +59,40 @@ export async function validateCommand(args: string[], io: CliIo): Promise<number
     );
   }
   const source = positionals[1] ?? '-';
-  const result = validateError(vendorId, await readBody(source, io), { schema: schema as never });
+  const body = await readBody(source, io);
+  const result = validateError(vendorId, body, { schema: schema as never });
+  const warnings = bodyWarnings(vendorId, schema, body);
   if (values.format === 'json') {
-    const report = result.valid ? { valid: true } : { valid: false, errors: result.errors };
+    const report = result.valid
+      ? { valid: true, warnings }
+      : { valid: false, errors: result.errors, warnings };
     io.stdout(`${JSON.stringify(report, null, 2)}\n`);
-  } else if (result.valid) {
-    io.stdout(`valid: the body matches ${vendorId}'s ${schema} schema\n`);
   } else {
-    io.stdout(`invalid: ${result.errors.length} problem(s) against ${vendorId}'s ${schema} schema\n`);
-    for (const issue of result.errors) io.stdout(`  ${displayPath(issue.path)}: ${issue.message}\n`);
+    if (result.valid) {
+      io.stdout(`valid: the body matches ${vendorId}'s ${schema} schema\n`);
+    } else {
+      io.stdout(
+        `invalid: ${plural(result.errors.length, 'problem')} against ${vendorId}'s ${schema} schema\n`,
+      );
+      for (const issue of result.errors) io.stdout(`  ${displayPath(issue.path)}: ${issue.message}\n`);
+    }
+    for (const warning of warnings) {
+      io.stdout(`warning: ${warning.message}${warning.path ? ` (${warning.path})` : ''}\n`);
+    }
   }
   return result.valid ? EXIT.ok : EXIT.failed;
+}
+
+/**
+ * What the schema allows but the docs do not promise: a code the catalog lacks, a request id not
+ * in the documented form. They warn rather than fail (an honest vendor may add a code), in the
+ * very words normalizeError puts in `problems`, since that is where they come from.
+ */
+const WARNING_KINDS: ReadonlySet<ProblemKind> = new Set(['unknown_code', 'malformed_request_id']);
+
+function bodyWarnings(vendorId: VendorId, schema: string, body: Uint8Array): Problem[] {
+  const reader = getVendor(vendorId).policy.envelopes.find((envelope) => envelope.schema === schema);
+  // A saved body has no status; only the kinds above, which read the body alone, are kept.
+  const normalized = normalizeError(vendorId, { status: 0, body }, { surface: reader?.surface ?? 'api' });
+  return normalized.problems.filter((problem) => WARNING_KINDS.has(problem.kind));
 }

@@ -46,6 +46,8 @@ export function createOAuth2Authenticator(
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
         body: form.toString(),
+        // A redirect is refused (a failed response below): followed, it would post the secret on.
+        redirect: 'manual',
       });
     } catch (error) {
       throw context.fail(call, null, error);

@@ -1,3 +1,4 @@
+import { ErrorContractsError } from '../../errors.js';
 import type { CheckResult } from '../../report/result.js';
 import { behaviourFor } from '../../scenarios/index.js';
 import {
@@ -84,7 +85,7 @@ export async function runSequenceCheck(
 ): Promise<CheckResult> {
   if (check.kind !== 'sequence') return notRunResult(check, check.kind, check.reason);
   const sequence = SEQUENCES.find((candidate) => candidate.name === check.sequence);
-  if (!sequence) throw new Error(`No sequence is called ${check.sequence}.`);
+  if (!sequence) throw new ErrorContractsError('ERR_INTERNAL', `No sequence is called ${check.sequence}.`);
   const planned = factsOf(vendorId);
   const notApplicable = sequence.notApplicable(planned);
   if (notApplicable !== undefined) return notRunResult(check, 'not_applicable', notApplicable);

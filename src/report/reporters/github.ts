@@ -8,6 +8,7 @@
  * write commands of its own.
  */
 import { randomBytes } from 'node:crypto';
+import { ErrorContractsError } from '../../errors.js';
 import { formatValue } from '../format.js';
 import { redactRunResult } from '../redact.js';
 import { OUTCOMES, type RunResult } from '../result.js';
@@ -96,7 +97,10 @@ export function formatGithubOutputs(
     .map(([name, value]) => {
       const end = delimiter();
       if (name.includes(end) || value.includes(end)) {
-        throw new Error(`the output ${name} contains its own delimiter; refusing to write it`);
+        throw new ErrorContractsError(
+          'ERR_INTERNAL',
+          `the output ${name} contains its own delimiter; refusing to write it`,
+        );
       }
       return `${name}<<${end}\n${value}\n${end}\n`;
     })

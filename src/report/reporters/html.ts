@@ -4,6 +4,7 @@
  * even a response body that slipped past escaping could neither run nor fetch anything.
  */
 import { createHash } from 'node:crypto';
+import { plural } from '../../text/plural.js';
 import { escapeMarkup as esc } from '../escape.js';
 import {
   cellSummary,
@@ -26,6 +27,9 @@ const LEGEND_ORDER: readonly CellOutcome[] = [...OUTCOMES, 'empty'];
 
 /** Anchor of a vendor's checks for one path; built from positions, so odd ids cannot break it. */
 const anchor = (vendorIndex: number, pathId: string) => `v${vendorIndex}-${pathId}`;
+
+/** Anchor of one check, by position, for the failure list at the top to link to. */
+const checkAnchor = (vendorIndex: number, checkIndex: number) => `c${vendorIndex}-${checkIndex}`;
 
 function badge(outcome: CellOutcome): string {
   return `<span class="badge o-${outcome}">${esc(OUTCOME_LABELS[outcome].word)}</span>`;
@@ -79,11 +83,11 @@ function failureBlock(check: CheckResult): string {
     .join('');
 }
 
-function checkBlock(check: CheckResult): string {
+function checkBlock(check: CheckResult, id: string): string {
   // Failures, drift and retry sequences are what a reader came for, so those start open.
   const open = check.outcome === 'fail' || check.outcome === 'drift' || (check.timeline?.length ?? 0) > 0;
   const code = check.code ? ` <code class="code">${esc(check.code)}</code>` : '';
-  const facts = `${check.requests} request${check.requests === 1 ? '' : 's'} · ${formatDuration(check.durationMs)}${
+  const facts = `${plural(check.requests, 'request')} · ${formatDuration(check.durationMs)}${
     check.simulatedWaitMs > 0 ? ` · ${formatDuration(check.simulatedWaitMs)} of waiting verified` : ''
   }`;
   const reason = check.reason ? `<p class="reason">${esc(check.reason)}</p>` : '';
@@ -96,35 +100,88 @@ function checkBlock(check: CheckResult): string {
   const timeline = check.timeline && check.timeline.length > 0 ? renderTimeline(check.timeline) : '';
   const exchanges =
     check.exchanges.length > 0
-      ? `<details class="exchanges"${check.outcome === 'fail' ? ' open' : ''}><summary>${check.exchanges.length} exchange${
-          check.exchanges.length === 1 ? '' : 's'
-        } (credentials redacted)</summary>${check.exchanges.map(renderExchange).join('')}</details>`
+      ? `<details class="exchanges"${check.outcome === 'fail' ? ' open' : ''}><summary>${plural(check.exchanges.length, 'exchange')} (credentials redacted)</summary>${check.exchanges.map((exchange, index) => renderExchange(exchange, index + 1)).join('')}</details>`
       : '';
-  return `<article class="check o-${check.outcome}"><details${open ? ' open' : ''}><summary>${badge(check.outcome)} <span>${esc(
+  // The id is what JUnit, results.json and the config's checks.<id> overrides call the check.
+  return `<article class="check o-${check.outcome}" id="${id}"><details${open ? ' open' : ''}><summary>${badge(check.outcome)} <code class="check-id">${esc(check.id)}</code> <span>${esc(
     check.title,
   )}</span>${code}<span class="facts">${esc(facts)}</span></summary><div class="body">${reason}${failureBlock(check)}${drift}${timeline}${exchanges}</div></details></article>`;
 }
 
+/**
+ * Checks of paths the vendor does not document, as one line that opens to the reasons; each path
+ * keeps its anchor, so a matrix cell still leads to its reason.
+ */
+function notApplicableLine(vendor: VendorRun, vendorIndex: number, checks: readonly CheckResult[]): string {
+  if (checks.length === 0) return '';
+  const byPath = CHECKLIST_PATHS.map((path) => ({
+    path,
+    checks: checks.filter((check) => check.path === path.id),
+  })).filter((group) => group.checks.length > 0);
+  const shown = new Set(
+    vendor.checks.filter((check) => check.outcome !== 'not_applicable').map((c) => c.path),
+  );
+  const items = byPath
+    .map(({ path, checks: group }) => {
+      // A path with other checks shown keeps its anchor on their heading.
+      const id = shown.has(path.id) ? '' : ` id="${anchor(vendorIndex, path.id)}"`;
+      const lines = group
+        .map((check) => `<code class="check-id">${esc(check.id)}</code> ${esc(check.reason ?? '')}`)
+        .join('<br>');
+      return `<li${id}><strong>${esc(path.status)} · ${esc(path.label)}</strong>: ${lines}</li>`;
+    })
+    .join('');
+  const labels = byPath.map(({ path }) => `${path.status} ${path.label}`).join(' · ');
+  return `<details class="na-line"><summary>${badge('not_applicable')} ${esc(
+    `${plural(checks.length, 'check')} not applicable: ${labels}`,
+  )}</summary><ul>${items}</ul></details>`;
+}
+
 function vendorSection(vendor: VendorRun, vendorIndex: number): string {
+  const ids = new Map(vendor.checks.map((check, index) => [check, checkAnchor(vendorIndex, index)]));
+  const ran = vendor.checks.filter((check) => check.outcome !== 'not_applicable');
   const groups = CHECKLIST_PATHS.map((path) => {
-    const checks = vendor.checks.filter((check) => check.path === path.id);
+    const checks = ran.filter((check) => check.path === path.id);
     if (checks.length === 0) return '';
     return `<h3 id="${anchor(vendorIndex, path.id)}">${esc(path.status)} · ${esc(path.label)}</h3>${checks
-      .map(checkBlock)
+      .map((check) => checkBlock(check, ids.get(check) ?? ''))
       .join('\n')}`;
   }).join('\n');
+  const notApplicable = vendor.checks.filter((check) => check.outcome === 'not_applicable');
   const base = vendor.baseUrl ? `<p class="subtitle">Base URL <code>${esc(vendor.baseUrl)}</code></p>` : '';
-  return `<section class="vendor" id="vendor-${vendorIndex}"><h2>${esc(vendor.name)}</h2>${base}<p class="subtitle">${esc(formatCounts(countOutcomes(vendor.checks), OUTCOMES))}</p>\n${groups}</section>`;
+  return `<section class="vendor" id="vendor-${vendorIndex}"><h2>${esc(vendor.name)}</h2>${base}<p class="subtitle">${esc(formatCounts(countOutcomes(vendor.checks), OUTCOMES))}</p>\n${notApplicableLine(vendor, vendorIndex, notApplicable)}\n${groups}</section>`;
+}
+
+/** Every failed check of the run, first thing on the page, each linking to its full record below. */
+function failureSummary(result: RunResult): string {
+  const failed = result.vendors.flatMap((vendor, vendorIndex) =>
+    vendor.checks.flatMap((check, checkIndex) =>
+      check.outcome === 'fail' ? [{ vendor, check, id: checkAnchor(vendorIndex, checkIndex) }] : [],
+    ),
+  );
+  if (failed.length === 0) return '';
+  const items = failed
+    .map(
+      ({ vendor, check, id }) =>
+        `<li><p class="what">${esc(vendor.name)} <a href="#${id}"><code class="check-id">${esc(check.id)}</code></a> ${esc(check.title)}</p>${failureBlock(check)}</li>`,
+    )
+    .join('');
+  return `<section id="failures"><h2>${esc(`${plural(failed.length, 'check')} failed`)}</h2><div class="panel"><ol class="failed-checks">${items}</ol></div></section>`;
 }
 
 function figures(result: RunResult, matrix: Matrix): string {
   const checks = OUTCOMES.reduce((sum, outcome) => sum + matrix.totals[outcome], 0);
+  const driftLines = result.vendors.reduce(
+    (sum, vendor) => sum + vendor.checks.reduce((inner, check) => inner + check.drift.length, 0),
+    0,
+  );
   const wording = targetWording(result.target);
   const figure = (label: string, value: string) => `<div><dt>${esc(label)}</dt><dd>${esc(value)}</dd></div>`;
   return `<dl class="figures">${[
     figure('Checks', String(checks)),
     figure('Failed', String(matrix.totals.fail)),
-    figure('Drift', String(matrix.totals.drift)),
+    // Every drift line the page shows, whatever the outcome of the check that noted it.
+    figure('Drift notes', String(driftLines)),
     figure(wording.requests, String(result.requests)),
     figure('Wall time', formatDuration(result.wallTimeMs)),
     figure(
@@ -161,6 +218,7 @@ export function renderHtml(raw: RunResult): string {
 ${figures(result, matrix)}
 </header>
 <main>
+${failureSummary(result)}
 <section id="matrix"><h2>Vendors by checklist path</h2><div class="panel">${matrixTable(matrix)}${legend()}</div></section>
 ${result.vendors.map(vendorSection).join('\n')}
 </main>

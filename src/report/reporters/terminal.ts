@@ -3,6 +3,8 @@
  * totals, the figures for requests and time, and every failure with expected and actual.
  */
 import { renderTable } from '../../cli/table.js';
+import { colourEnabled } from '../../text/colour.js';
+import { plural } from '../../text/plural.js';
 import {
   cellSummary,
   formatCounts,
@@ -19,7 +21,7 @@ import { OUTCOMES, type RunResult } from '../result.js';
 export interface TerminalOptions {
   /** Whether the output stream is a terminal; colour is used only when it is. */
   tty: boolean;
-  /** NO_COLOR turns colour off even on a terminal (https://no-color.org). */
+  /** FORCE_COLOR, NO_COLOR and TERM=dumb decide over `tty` (see colourEnabled). */
   env?: Readonly<Record<string, string | undefined>>;
 }
 
@@ -34,7 +36,7 @@ const ANSI: Readonly<Record<CellOutcome, string>> = {
 const RESET = '\x1b[0m';
 
 function useColour(options: TerminalOptions): boolean {
-  return options.tty && !options.env?.NO_COLOR;
+  return colourEnabled(options.tty, options.env);
 }
 
 /** Colours the visible text of a padded cell, leaving the padding outside the escape codes. */
@@ -70,7 +72,7 @@ export function renderTerminalSummary(raw: RunResult, options: TerminalOptions):
   const checks = OUTCOMES.reduce((sum, outcome) => sum + matrix.totals[outcome], 0);
   const wording = targetWording(result.target);
   const lines = [
-    `${result.tool.name} ${result.tool.version} · target ${result.target} · ${matrix.vendors.length} vendors`,
+    `${result.tool.name} ${result.tool.version} · target ${result.target} · ${plural(matrix.vendors.length, 'vendor')}`,
     '',
     table,
     '',

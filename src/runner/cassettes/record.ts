@@ -1,7 +1,8 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { credentialSecrets } from '../../conformance/credential-secrets.js';
 import { type ConformanceTarget, DEFAULT_LIMITS } from '../../conformance/types.js';
+import { writeFileAtomic } from '../../fs/write-atomic.js';
 import { redactText } from '../../report/redact.js';
 import { exchange, type HttpSend } from '../../scenarios/runner.js';
 import type { CredentialRole } from '../../scenarios/types.js';
@@ -94,7 +95,7 @@ export function recordCassettes(inner: ConformanceTarget, vendors: readonly Vend
           checks,
         };
         const file = join(dir, cassetteFileName(vendorId));
-        await writeFile(file, `${JSON.stringify(cassette, null, 2)}\n`, 'utf8');
+        await writeFileAtomic(file, `${JSON.stringify(cassette, null, 2)}\n`);
         files.push(file);
       }
       return files;

@@ -1,4 +1,4 @@
-import { redactCheck } from '../../conformance/redact-check.js';
+import { exchangeSecrets } from '../../conformance/redact-check.js';
 import {
   CREDENTIAL_FIELDS,
   DEFAULT_PHI_FIELDS,
@@ -6,14 +6,15 @@ import {
   redactValue,
   scrubText,
 } from '../../normalize/redact.js';
-import type { CheckResult, Exchange } from '../../report/result.js';
+import { redactExchange } from '../../redaction/exchange.js';
+import type { Exchange } from '../../report/result.js';
 import type { VendorId } from '../../vendors/registry.js';
 import type { RecordedExchange } from './cassette.js';
 
 /**
  * A check's exchanges as a cassette keeps them: first every configured credential value scrubbed
- * as text, then the reports' own redaction (credential headers, token members, echoed values),
- * then the PHI members of JSON bodies blanked by name. A cassette is committed and shared, so it
+ * as text, then each exchange redacted as a report redacts it (credential headers, token members,
+ * echoed values, JSON bodies decoded), then the PHI members of JSON bodies blanked by name. A cassette is committed and shared, so it
  * gets the strictest treatment any output gets.
  */
 export function redactRecorded(
@@ -45,45 +46,36 @@ export function redactRecorded(
       : {}),
     ...(entry.error === undefined ? {} : { error: text(entry.error) }),
   }));
-  const wrapper: CheckResult = {
-    id: 'cassette',
-    path: 'other',
-    title: 'cassette',
-    outcome: 'pass',
-    failures: [],
-    drift: [],
-    exchanges,
-    requests: exchanges.length,
-    simulatedWaitMs: 0,
-    durationMs: 0,
-  };
+  const known = exchangeSecrets(vendorId, baseUrl, exchanges, secrets);
   const fields = fieldSet([...CREDENTIAL_FIELDS, ...phiFields]);
   const blank = (body: string) => {
     try {
-      return JSON.stringify(redactValue(JSON.parse(body), fields, secrets));
+      return JSON.stringify(redactValue(JSON.parse(body), fields, known));
     } catch {
       return body;
     }
   };
-  return redactCheck(vendorId, baseUrl, wrapper, secrets).exchanges.map((exchange) => ({
-    at: exchange.atMs,
-    request: {
-      method: exchange.request.method,
-      url: exchange.request.url,
-      headers: exchange.request.headers,
-      ...(exchange.request.body ? { body: blank(exchange.request.body.text) } : {}),
-    },
-    ...(exchange.response
-      ? {
-          response: {
-            status: exchange.response.status,
-            headers: exchange.response.headers,
-            body: blank(exchange.response.body?.text ?? ''),
-          },
-        }
-      : {}),
-    ...(exchange.error === undefined ? {} : { error: exchange.error }),
-  }));
+  return exchanges
+    .map((exchange) => redactExchange(exchange, known))
+    .map((exchange) => ({
+      at: exchange.atMs,
+      request: {
+        method: exchange.request.method,
+        url: exchange.request.url,
+        headers: exchange.request.headers,
+        ...(exchange.request.body ? { body: blank(exchange.request.body.text) } : {}),
+      },
+      ...(exchange.response
+        ? {
+            response: {
+              status: exchange.response.status,
+              headers: exchange.response.headers,
+              body: blank(exchange.response.body?.text ?? ''),
+            },
+          }
+        : {}),
+      ...(exchange.error === undefined ? {} : { error: exchange.error }),
+    }));
 }
 
 function mapValues(record: Record<string, string>, fn: (value: string) => string): Record<string, string> {

@@ -1,5 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { ErrorContractsError } from '../../errors.js';
+import { InputTooLargeError, readBoundedFile } from '../../fs/bounded-read.js';
 import type { Credential, CredentialRole } from '../../scenarios/types.js';
 import { VirtualClock } from '../../time/clock.js';
 import { getVendor, type VendorId } from '../../vendors/registry.js';
@@ -16,6 +17,9 @@ import {
   type RecordedExchange,
 } from './cassette.js';
 
+/** A cassette larger than this is refused: one vendor's redacted run is a few hundred KB. */
+export const MAX_CASSETTE_BYTES = 64 * 1024 * 1024;
+
 /** The placeholder a replay presents for a role's credential: the recording kept no secret. */
 export const REPLAYED_CREDENTIAL = '[REDACTED]';
 
@@ -28,9 +32,14 @@ export async function readCassette(dir: string, vendorId: VendorId): Promise<Cas
   const again = `record it again with "run --target sandbox --record ${dir}", or fix --cassettes`;
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
-  } catch {
-    throw new RunConfigError(`no cassette for ${vendorId} at ${file}; ${again}.`);
+    text = new TextDecoder().decode(await readBoundedFile(file, MAX_CASSETTE_BYTES, file));
+  } catch (error) {
+    if (error instanceof InputTooLargeError) {
+      throw new RunConfigError(`${error.message} for a cassette; ${again}.`);
+    }
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new RunConfigError(`no cassette for ${vendorId} at ${file}; ${again}.`);
+    throw new RunConfigError(`cannot read the cassette ${file} (${code ?? 'error'}); ${again}.`);
   }
   let parsed: unknown;
   try {
@@ -62,16 +71,37 @@ function cassetteProblem(value: unknown, vendorId: VendorId): string | undefined
   if (!isObject(value.checks)) return 'checks are missing';
   for (const [id, list] of Object.entries(value.checks)) {
     if (!Array.isArray(list)) return `checks.${id} is not a list`;
-    for (const entry of list) {
+    for (const [index, entry] of list.entries()) {
+      const at = `checks.${id}[${index}]`;
       if (!isObject(entry) || typeof entry.at !== 'number' || !isObject(entry.request)) {
-        return `checks.${id} holds an exchange without its time or request`;
+        return `${at} is an exchange without its time or request`;
       }
-      const response = entry.response;
-      if (response !== undefined && (!isObject(response) || typeof response.status !== 'number')) {
-        return `checks.${id} holds a response without a status`;
-      }
+      const problem = exchangeProblem(entry, at);
+      if (problem) return problem;
     }
   }
+  return undefined;
+}
+
+const isStringRecord = (value: unknown) =>
+  isObject(value) && Object.values(value).every((item) => typeof item === 'string');
+
+/** The first member of one recorded exchange whose type is wrong, named by its path in the file. */
+function exchangeProblem(entry: Record<string, unknown>, at: string): string | undefined {
+  const request = entry.request as Record<string, unknown>;
+  if (typeof request.method !== 'string') return `${at}.request.method is not a string`;
+  if (typeof request.url !== 'string') return `${at}.request.url is not a string`;
+  if (!isStringRecord(request.headers)) return `${at}.request.headers is not an object of strings`;
+  if (request.body !== undefined && typeof request.body !== 'string') {
+    return `${at}.request.body is not a string`;
+  }
+  if (entry.error !== undefined && typeof entry.error !== 'string') return `${at}.error is not a string`;
+  const response = entry.response;
+  if (response === undefined) return undefined;
+  if (!isObject(response)) return `${at}.response is not an object`;
+  if (typeof response.status !== 'number') return `${at}.response.status is not a number`;
+  if (!isStringRecord(response.headers)) return `${at}.response.headers is not an object of strings`;
+  if (typeof response.body !== 'string') return `${at}.response.body is not a string`;
   return undefined;
 }
 
@@ -143,12 +173,14 @@ export async function openReplayTarget(vendors: readonly VendorId[], dir: string
           ) ?? -1;
         const entry = index >= 0 ? current?.remaining.splice(index, 1)[0] : undefined;
         if (!entry) {
-          throw new Error(
+          throw new ErrorContractsError(
+            'ERR_REPLAY_MISMATCH',
             `the recording of ${current?.checkId ?? 'this check'} has no answer for ${method} ${url}; record again`,
           );
         }
         if (entry.at > clock.now()) clock.advance(entry.at - clock.now());
-        if (!entry.response) throw new Error(entry.error ?? 'no answer was recorded');
+        if (!entry.response)
+          throw new ErrorContractsError('ERR_REPLAY_MISMATCH', entry.error ?? 'no answer was recorded');
         return entry.response;
       },
     },

@@ -1,3 +1,5 @@
+import { isLoopbackHost } from '../../net/loopback.js';
+
 /**
  * Whether a base URL points at this machine. Anything else is somebody's server, and test traffic
  * (bursts to provoke a 429, writes that create records) goes there only once the run's
@@ -10,11 +12,6 @@ export function isLoopbackUrl(url: string): boolean {
   } catch {
     return false;
   }
-  const bare = host.replace(/^\[|\]$/g, '');
-  return (
-    bare === 'localhost' ||
-    bare.endsWith('.localhost') ||
-    bare === '::1' ||
-    /^127(?:\.\d{1,3}){3}$/.test(bare)
-  );
+  // Names under localhost count: the http exchange connects them to loopback itself (RFC 6761).
+  return isLoopbackHost(host);
 }

@@ -4,6 +4,7 @@
  * the environment; the file may name the variable that holds one (`{ "env": "NAME" }`) so that it
  * can be committed.
  */
+
 import { checklistFor } from '../../conformance/checklist.js';
 import type { HttpMethod } from '../../generated/meta-types.js';
 import { scenarioDataFor } from '../../scenarios/index.js';
@@ -14,6 +15,7 @@ import {
   type ScenarioRequest,
   type VendorCredentials,
 } from '../../scenarios/types.js';
+import { didYouMean } from '../../text/suggest.js';
 import { getVendor, isVendorId, type VendorId, vendorIds } from '../../vendors/registry.js';
 import {
   baseUrlVariable,
@@ -24,7 +26,6 @@ import {
 } from './env-names.js';
 import { RunConfigError } from './errors.js';
 import { isLoopbackUrl } from './loopback.js';
-import { didYouMean } from './suggest.js';
 
 /** A string in the config file, or the name of the environment variable that holds it. */
 export type ConfigString = string | { env: string };
@@ -115,7 +116,7 @@ export function parseRunConfig(value: unknown, source: string): RunConfigFile {
       if (!VENDOR_MEMBERS.includes(key)) {
         throw problem(
           `${at}.${key}`,
-          `is not a known member (${VENDOR_MEMBERS.join(', ')})${didYouMean(key, VENDOR_MEMBERS)}.`,
+          `is not a known member (${VENDOR_MEMBERS.join(', ')}).${didYouMean(key, VENDOR_MEMBERS)}`,
         );
       }
     }
@@ -155,7 +156,7 @@ function checkNamedStrings(value: unknown, at: string, names: readonly string[],
     if (!names.includes(name)) {
       throw problem(
         `${at}.${name}`,
-        `is not one of this vendor's names${didYouMean(name, names)}; see "error-contracts checks" or "error-contracts init".`,
+        `is not one of this vendor's names.${didYouMean(name, names)} See "error-contracts checks" or "error-contracts init".`,
       );
     }
     checkConfigString(text, `${at}.${name}`, problem);
@@ -175,7 +176,7 @@ function checkCredentials(value: unknown, at: string, problem: Problem): void {
     if (!(ROLES as readonly string[]).includes(role)) {
       throw problem(
         `${at}.${role}`,
-        `is not a credential role${didYouMean(role, ROLES)}; use one of ${ROLES.join(', ')}.`,
+        `is not a credential role.${didYouMean(role, ROLES)} Use one of ${ROLES.join(', ')}.`,
       );
     }
     if (!isObject(credential)) throw problem(`${at}.${role}`, 'must be an object.');
@@ -404,7 +405,7 @@ export function assertKnownCheckIds(file: RunConfigFile): void {
     for (const id of Object.keys(vendor.checks)) {
       if (!known.has(id)) {
         throw new RunConfigError(
-          `vendors.${vendorId}.checks.${id} names no check of ${vendorId}${didYouMean(id, known)}; "error-contracts checks --vendor ${vendorId}" lists them.`,
+          `vendors.${vendorId}.checks.${id} names no check of ${vendorId}.${didYouMean(id, [...known])} "error-contracts checks --vendor ${vendorId}" lists them.`,
         );
       }
     }

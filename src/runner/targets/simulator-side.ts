@@ -1,4 +1,5 @@
 import type { ConformanceTarget } from '../../conformance/types.js';
+import { ErrorContractsError } from '../../errors.js';
 import type { SimulatorControls } from '../../simulator/simulator-core.js';
 import type { VirtualClock } from '../../time/clock.js';
 import type { VendorId } from '../../vendors/registry.js';
@@ -34,7 +35,7 @@ export function simulatorSide(
         if (clock.pendingSleepers > 0 || controls(vendorId).stats(vendorId).idempotencyInFlight > 0) return;
         await new Promise((resolve) => setTimeout(resolve, 1));
       }
-      throw new Error('The background request never reached the simulator.');
+      throw new ErrorContractsError('ERR_INTERNAL', 'The background request never reached the simulator.');
     },
     releaseBackground: () => clock.advance(RELEASE_MS),
   };

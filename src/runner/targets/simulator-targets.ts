@@ -4,6 +4,7 @@
  * credentials to the same HTTP target a sandbox run uses.
  */
 import type { ConformanceTarget } from '../../conformance/types.js';
+import { ErrorContractsError } from '../../errors.js';
 import type { StartSimulatorOptions } from '../../simulator/transports/http.js';
 import { startSimulator } from '../../simulator/transports/http.js';
 import type { MountedSimulator } from '../../simulator/transports/nock.js';
@@ -71,7 +72,7 @@ export async function openNockTarget(
   }
   const mounted = (id: VendorId): MountedSimulator => {
     const found = mounts.get(id);
-    if (!found) throw new Error(`${id} is not mounted.`);
+    if (!found) throw new ErrorContractsError('ERR_INTERNAL', `${id} is not mounted.`);
     return found;
   };
   const configs = new Map(

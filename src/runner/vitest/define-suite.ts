@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { checklistFor } from '../../conformance/checklist.js';
 import { runCheck } from '../../conformance/execute.js';
+import { ErrorContractsError } from '../../errors.js';
 import type { CheckResult } from '../../report/result.js';
 import { getVendor, type VendorId } from '../../vendors/registry.js';
 import { type CassetteRecorder, recordCassettes } from '../cassettes/record.js';
@@ -60,7 +61,11 @@ export function defineConformanceSuite(options: ConformanceSuiteOptions): void {
       for (const check of checklistFor(vendorId)) {
         if (options.only && !options.only.includes(check.id)) continue;
         it(check.title, async ({ task, skip, annotate }) => {
-          if (!open) throw new Error('The target did not open; see the error from beforeAll.');
+          if (!open)
+            throw new ErrorContractsError(
+              'ERR_INTERNAL',
+              'The target did not open; see the error from beforeAll.',
+            );
           // Only a sandbox waits in real time; elsewhere a wait is over before it could be shown.
           const target =
             options.target === 'sandbox'
@@ -70,7 +75,8 @@ export function defineConformanceSuite(options: ConformanceSuiteOptions): void {
           const result = await runCheck(vendorId, target, check, clock);
           task.meta[CHECK_META_KEY] = { vendorId, baseUrl: open.baseUrls.get(vendorId) ?? '', result };
           options.onResult?.(vendorId, result);
-          if (result.outcome === 'fail') throw new Error(describeFailures(result));
+          if (result.outcome === 'fail')
+            throw new ErrorContractsError('ERR_CHECK_FAILED', describeFailures(result));
           if (result.outcome === 'skipped' || result.outcome === 'not_applicable') {
             skip(`${result.outcome === 'skipped' ? 'skipped' : 'not applicable'}: ${result.reason}`);
           }

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import { ErrorContractsError } from '../../errors.js';
 import { RunConfigError } from '../config/errors.js';
 import { packageRoot } from '../package-root.js';
 import type { RunOptions } from '../run-options.js';
@@ -20,7 +21,11 @@ export function conformanceSuiteFile(): string {
   const here = fileURLToPath(import.meta.url);
   if (here.endsWith('.ts')) return join(dirname(here), 'conformance.suite.ts');
   const bundled = join(packageRoot(), 'dist', 'runner', 'vitest', 'conformance.suite.js');
-  if (!existsSync(bundled)) throw new Error(`${bundled} is missing; rebuild with "npm run build".`);
+  if (!existsSync(bundled))
+    throw new ErrorContractsError(
+      'ERR_BUILD_MISSING',
+      `${bundled} is missing; rebuild with "npm run build".`,
+    );
   return bundled;
 }
 

@@ -31,6 +31,11 @@ export interface StartSimulatorOptions extends SimulatorCoreOptions {
   port?: number;
   /** Called once per answered request. */
   onRequest?: (entry: RequestLogEntry) => void;
+  /**
+   * Request body bytes held in memory at once, across all connections (128 MiB by default). One
+   * vendor's 50 MB limit is per request; forty such uploads at once would otherwise add up.
+   */
+  maxBufferedBodyBytes?: number;
 }
 
 export interface RunningSimulator extends SimulatorControls {
@@ -44,6 +49,14 @@ export interface RunningSimulator extends SimulatorControls {
 
 /** Requests that take longer than this are cut off rather than left hanging. */
 const REQUEST_TIMEOUT_MS = 60_000;
+export const DEFAULT_MAX_BUFFERED_BODY_BYTES = 128 * 1024 * 1024;
+
+/** What every connection shares: the body bytes held now, and each request still being answered. */
+interface ServerShared {
+  readonly maxBufferedBytes: number;
+  bufferedBytes: number;
+  readonly inFlight: Set<AbortController>;
+}
 
 /**
  * Serves every chosen vendor on one loopback port, each under its own path prefix, so one
@@ -52,8 +65,13 @@ const REQUEST_TIMEOUT_MS = 60_000;
 export async function startSimulator(options: StartSimulatorOptions = {}): Promise<RunningSimulator> {
   const core = createSimulatorCore(options);
   const host = options.host ?? '127.0.0.1';
+  const shared: ServerShared = {
+    maxBufferedBytes: options.maxBufferedBodyBytes ?? DEFAULT_MAX_BUFFERED_BODY_BYTES,
+    bufferedBytes: 0,
+    inFlight: new Set(),
+  };
   const server = createServer({ requestTimeout: REQUEST_TIMEOUT_MS, keepAliveTimeout: 5_000 }, (req, res) => {
-    serve(req, res, core.runtime, core.vendors, options.onRequest).catch(() => {
+    serve(req, res, core.runtime, core.vendors, options.onRequest, shared).catch(() => {
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
       res.end('Internal Server Error');
     });
@@ -76,6 +94,8 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
     credentials: (vendorId) => core.credentials(vendorId, url(vendorId)),
     close: () =>
       new Promise<void>((resolve) => {
+        // Held requests stop waiting (their timers are cleared), so nothing outlives the server.
+        for (const controller of shared.inFlight) controller.abort();
         server.close(() => resolve());
         // Held requests (a write kept in flight on a virtual clock) would otherwise keep it open.
         server.closeAllConnections();
@@ -99,44 +119,70 @@ async function serve(
   runtimeOf: (id: VendorId) => VendorRuntime,
   vendors: readonly VendorId[],
   onRequest: ((entry: RequestLogEntry) => void) | undefined,
+  shared: ServerShared,
 ): Promise<void> {
   const started = performance.now();
+  // Aborted when the client goes before its answer (or the server closes): a held answer stops.
+  const controller = new AbortController();
+  shared.inFlight.add(controller);
+  res.on('close', () => {
+    shared.inFlight.delete(controller);
+    if (!res.writableFinished) controller.abort();
+  });
   const method = (req.method ?? 'GET').toUpperCase();
   const url = splitTarget(req.url ?? '/');
   const [, prefix = '', ...rest] = url.pathname.split('/');
   const vendorId = vendors.find((id) => id === prefix);
   const headers = flattenHeaders(req.headers);
   let response: SimResponse;
-  if (!vendorId) {
-    req.resume();
-    response = {
-      status: 404,
-      headers: { 'content-type': 'text/plain; charset=utf-8' },
-      body: `No simulated vendor at /${prefix}. Use one of: ${vendors.map((id) => `/${id}`).join(', ')}.\n`,
-    };
-  } else {
-    const runtime = runtimeOf(vendorId);
-    const declared = parseLength(headers['content-length']);
-    const limit = runtime.model.maxBodyBytes;
-    // An oversized declared body is refused before a byte of it is read, as the vendors do.
-    // A request without a body (most reads) skips the stream entirely: one event-loop turn less.
-    const hasBody = (declared !== null && declared > 0) || headers['transfer-encoding'] !== undefined;
-    const read =
-      declared !== null && declared > limit
-        ? { body: new Uint8Array(), over: true }
-        : hasBody
-          ? await readBody(req, limit)
-          : { body: new Uint8Array(), over: false };
-    const request: SimRequest = {
-      method,
-      path: `/${rest.join('/')}`,
-      query: url.searchParams,
-      headers,
-      body: read.body,
-      declaredLength: read.over ? Math.max(declared ?? 0, limit + 1) : declared,
-    };
-    response = await runtime.handle(request);
+  let buffered = 0;
+  try {
+    if (!vendorId) {
+      req.resume();
+      response = {
+        status: 404,
+        headers: { 'content-type': 'text/plain; charset=utf-8' },
+        body: `No simulated vendor at /${prefix}. Use one of: ${vendors.map((id) => `/${id}`).join(', ')}.\n`,
+      };
+    } else {
+      const runtime = runtimeOf(vendorId);
+      const declared = parseLength(headers['content-length']);
+      const limit = runtime.model.maxBodyBytes;
+      // An oversized declared body is refused before a byte of it is read, as the vendors do.
+      // A request without a body (most reads) skips the stream entirely: one event-loop turn less.
+      const hasBody = (declared !== null && declared > 0) || headers['transfer-encoding'] !== undefined;
+      const read =
+        declared !== null && declared > limit
+          ? { body: new Uint8Array(), over: true, busy: false }
+          : hasBody
+            ? await readBody(req, limit, shared, (bytes) => {
+                buffered += bytes;
+              })
+            : { body: new Uint8Array(), over: false, busy: false };
+      if (read.busy) {
+        response = {
+          status: 503,
+          headers: { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '1', connection: 'close' },
+          body: 'The simulator is holding as many request bodies as it allows; try again.\n',
+        };
+      } else {
+        const request: SimRequest = {
+          method,
+          path: `/${rest.join('/')}`,
+          query: url.searchParams,
+          headers,
+          body: read.body,
+          declaredLength: read.over ? Math.max(declared ?? 0, limit + 1) : declared,
+          signal: controller.signal,
+        };
+        response = await runtime.handle(request);
+      }
+    }
+  } finally {
+    shared.bufferedBytes -= buffered;
   }
+  // The client left while its answer was held: there is no one to answer.
+  if (controller.signal.aborted) return;
   // A refused body is not read into memory; once the answer is out, Node discards whatever the
   // client still sends (bounded by the request timeout), so the client sees the answer rather
   // than a reset connection in the middle of its upload.
@@ -176,22 +222,34 @@ function parseLength(value: string | undefined): number | null {
   return Number(value);
 }
 
-/** Reads at most limit bytes; a body that runs past it is abandoned, not buffered. */
-function readBody(req: IncomingMessage, limit: number): Promise<{ body: Uint8Array; over: boolean }> {
+/**
+ * Reads at most limit bytes; a body that runs past it is abandoned, not buffered. Bytes held count
+ * against the server-wide budget (`account` is told of each chunk kept, to give it back later); a
+ * body that would take the total past it is abandoned as `busy`.
+ */
+function readBody(
+  req: IncomingMessage,
+  limit: number,
+  shared: ServerShared,
+  account: (bytes: number) => void,
+): Promise<{ body: Uint8Array; over: boolean; busy: boolean }> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let total = 0;
     let done = false;
-    const finish = (over: boolean) => {
+    const finish = (over: boolean, busy = false) => {
       if (done) return;
       done = true;
       req.off('data', onData);
-      resolve({ body: over ? new Uint8Array() : new Uint8Array(Buffer.concat(chunks)), over });
+      resolve({ body: over || busy ? new Uint8Array() : new Uint8Array(Buffer.concat(chunks)), over, busy });
     };
     const onData = (chunk: Buffer) => {
       total += chunk.length;
-      if (total > limit) finish(true);
-      else chunks.push(chunk);
+      if (total > limit) return finish(true);
+      if (shared.bufferedBytes + chunk.length > shared.maxBufferedBytes) return finish(false, true);
+      shared.bufferedBytes += chunk.length;
+      account(chunk.length);
+      chunks.push(chunk);
     };
     req.on('data', onData);
     req.on('end', () => finish(false));

@@ -25,11 +25,12 @@ function bodyBlock(body: CapturedBody | undefined): string {
   return `<pre>${esc(text)}</pre>${cut}`;
 }
 
-export function renderExchange(exchange: Exchange): string {
+/** `number` counts the check's requests from 1, the numbering its timeline uses too. */
+export function renderExchange(exchange: Exchange, number: number): string {
   const { request, response } = exchange;
-  const requestPart = `<div><h5>Request at ${esc(formatDuration(exchange.atMs))}</h5><p class="line mono">${esc(request.method)} ${esc(request.url)}</p>${headerTable(request.headers)}${bodyBlock(request.body)}</div>`;
+  const requestPart = `<div><h5>Request #${number} at ${esc(formatDuration(exchange.atMs))}</h5><p class="line mono">${esc(request.method)} ${esc(request.url)}</p>${headerTable(request.headers)}${bodyBlock(request.body)}</div>`;
   const responsePart = response
-    ? `<div><h5>Response</h5><p class="line mono">HTTP ${esc(String(response.status))}</p>${headerTable(response.headers)}${bodyBlock(response.body)}</div>`
+    ? `<div><h5>Response #${number}</h5><p class="line mono">HTTP ${esc(String(response.status))}</p>${headerTable(response.headers)}${bodyBlock(response.body)}</div>`
     : `<div><h5>No response</h5><p class="line">${esc(exchange.error ?? 'no response was recorded')}</p></div>`;
   return `<div class="exchange">${requestPart}${responsePart}</div>`;
 }

@@ -58,6 +58,16 @@ table { border-collapse: collapse; }
 .check > details > summary { cursor: pointer; padding: 9px 14px; display: flex; gap: 10px; align-items: baseline; flex-wrap: wrap; }
 .check .body { padding: 0 14px 14px; }
 .check .code { color: var(--muted); }
+.check-id { font: 12px ui-monospace, SFMono-Regular, Menlo, monospace; background: var(--wash); border: 1px solid var(--line); border-radius: 4px; padding: 0 4px; }
+.na-line { background: var(--paper); border: 1px solid var(--line); border-left: 5px solid #a7adb7; border-radius: 8px; margin: 8px 0; }
+.na-line > summary { cursor: pointer; padding: 8px 14px; color: var(--muted); }
+.na-line ul { margin: 0; padding: 0 14px 10px 34px; font-size: 13px; }
+.na-line li { margin: 4px 0; }
+#failures .panel { border-left: 5px solid var(--fail-ink); }
+.failed-checks { margin: 0; padding-left: 22px; }
+.failed-checks > li { margin: 6px 0 14px; }
+.failed-checks .what { margin: 0 0 4px; font-weight: 600; }
+.failed-checks a { color: inherit; }
 .check .facts { color: var(--muted); font-size: 12px; margin-left: auto; }
 .reason { color: var(--muted); font-style: italic; }
 .failure { border-top: 1px solid var(--line); padding-top: 8px; margin-top: 8px; }
@@ -90,6 +100,7 @@ svg .stem { stroke: #59606b; stroke-width: 1.5; }
 svg .mark { stroke: #ffffff; stroke-width: 1.5; fill: #8a919c; }
 svg .mark.s2 { fill: #1f8a43; } svg .mark.s4 { fill: #c98a00; } svg .mark.s5 { fill: #c62828; }
 svg .status { font-weight: 700; }
+svg .number { fill: var(--muted); }
 svg .wait { fill: #3f6fbf; stroke: #ffffff; stroke-width: 2; }
 svg .allowed { fill: #4a78c2; fill-opacity: .14; stroke: #4a78c2; stroke-opacity: .5; stroke-dasharray: 3 2; }
 svg .note { fill: #6b4fa0; }

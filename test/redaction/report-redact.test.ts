@@ -6,7 +6,7 @@ import {
   redactRunResult,
   redactText,
 } from '../../src/report/redact.js';
-import { fixtureResult } from './fixtures.js';
+import { fixtureResult } from '../report/fixtures.js';
 
 describe('redactText', () => {
   it.each([

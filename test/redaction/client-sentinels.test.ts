@@ -7,30 +7,38 @@ import { isolateNetwork } from '../helpers/nock-isolation.js';
 
 isolateNetwork({ strict: false });
 
-const SECRET = 'SENTINEL-credential-5b1e7d';
-const TOKEN = 'SENTINEL-token-9c2f44';
+// Each holds a "-" and a "/", so that its JSON-escaped echoes (\u002d, \/) differ from it.
+const SECRET = 'SENTINEL-credential-5b1e7d/x';
+const TOKEN = 'SENTINEL-token-9c2f44/x';
 const PASSWORD = 'SENTINEL-password-11aa';
 const PHI = 'SENTINEL-patient-Roe';
 const SENTINELS = [SECRET, TOKEN, PASSWORD, PHI];
 
+/** The spellings a .NET or PHP server gives a value inside a JSON string: quoted, \u-escaped, \/-escaped. */
+function escapedEchoes(value: string): string {
+  return ` \\"${value}\\" ${value.replace(/-/g, '\\u002d')} ${value.replace(/\//g, '\\/')}`;
+}
+
 /**
  * A server that repeats every credential it was sent (the configured secret, and for ClaimRev the
- * token the client obtained with it) in its body and its headers.
+ * token the client obtained with it) in its body and its headers, in the body also JSON-escaped.
  */
 function echoingReply(status: number) {
   return function (this: { req: { headers: Record<string, string> } }) {
     const seen = Object.values(this.req.headers).join(' | ');
     const authorization = this.req.headers.authorization ?? 'none';
+    const body = JSON.stringify({
+      error: { code: 'echo', message: `you sent ${seen} and ${SECRET} ECHOES` },
+      message: `auth ${authorization}`,
+    }).replace('ECHOES', `${escapedEchoes(SECRET)}${escapedEchoes(authorization.replace('Bearer ', ''))}`);
     return [
       status,
-      {
-        error: { code: 'echo', message: `you sent ${seen} and ${SECRET}` },
-        message: `auth ${authorization}`,
-      },
+      body,
       {
         'X-Echo': seen,
         'Set-Cookie': `session=${SECRET}`,
         'X-Echo-Auth': authorization.replace('Bearer ', ''),
+        'Content-Type': 'application/json',
       },
     ] as [number, unknown, Record<string, string>];
   };
@@ -50,8 +58,22 @@ function everyRendering(value: unknown): string {
   ].join('\n');
 }
 
+/** A text as a decoder would read it: JSON escapes undone, twice over for text serialised twice. */
+function decoded(text: string): string {
+  let result = text;
+  for (let pass = 0; pass < 2; pass++) {
+    result = result
+      .replace(/\\+u([0-9a-fA-F]{4})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)))
+      .replace(/\\+(["/])/g, '$1');
+  }
+  return result;
+}
+
 function expectNoSentinel(rendered: string): void {
-  for (const sentinel of SENTINELS) expect(rendered).not.toContain(sentinel);
+  for (const sentinel of SENTINELS) {
+    expect(rendered).not.toContain(sentinel);
+    expect(decoded(rendered)).not.toContain(sentinel);
+  }
 }
 
 describe.each(vendorIds)('%s never lets a secret out', (vendorId) => {
@@ -101,7 +123,11 @@ describe('credential exchanges never let a secret out', () => {
   it('ClaimRev: a refused token request that echoes the client secret', async () => {
     nock(TOKEN_ORIGIN)
       .post('/oauth2/token')
-      .reply(401, { error: 'invalid_client', error_description: `secret ${SECRET} is wrong` });
+      .reply(
+        401,
+        `{"error":"invalid_client","error_description":"secret ${escapedEchoes(SECRET)} is wrong"}`,
+        { 'Content-Type': 'application/json' },
+      );
     const { client, logs } = clientHarness('claimrev', SECRET);
     const error = await client.request('GET', '/claims').catch((caught: unknown) => caught);
     expect(error).toMatchObject({ name: 'AuthenticationError' });

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { renderTerminalSummary } from '../../src/report/reporters/terminal.js';
 import { writeGithubReport } from '../../src/report/write-github.js';
 import { writeReports } from '../../src/report/write-reports.js';
-import { fixtureResult, SENTINELS } from './fixtures.js';
+import { fixtureResult, SENTINELS } from '../report/fixtures.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'ec-secrets-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));

@@ -1,0 +1,100 @@
+import { CREDENTIAL_FIELDS, fieldKey, REDACTED } from './vocabulary.js';
+
+/**
+ * The one text scrubber. Every output that may carry a credential (log lines, support bundles,
+ * normalized errors, reports, cassettes, the client check) passes its text through here.
+ *
+ * Decisions, pinned by test/redaction/surfaces.fixtures.json:
+ * - a secret shorter than MIN_SECRET_LENGTH is not searched for: blanking every "abc" helps no one;
+ * - a known secret is blanked as written, URL-encoded, and JSON-escaped in any mixture of
+ *   `\uXXXX`, `\/` and `\"` (what .NET and PHP echo), so no decoder can turn the text back into it;
+ * - `Bearer`/`Basic` followed by something token-shaped (it has a digit or punctuation) is blanked,
+ *   so "a Bearer token is required" stays readable;
+ * - `scheme://user:password@` user info in URLs, secret JSON members and secret form fields are
+ *   blanked by shape, since a credential the caller never saw (one a proxy added) can still leak.
+ */
+
+export const MIN_SECRET_LENGTH = 4;
+
+const secretMembers = new Set(CREDENTIAL_FIELDS.map(fieldKey));
+
+export const isSecretMember = (name: string): boolean => secretMembers.has(fieldKey(name));
+
+/**
+ * `Bearer <credential>` in free text. The credential must contain a digit or punctuation, as real
+ * tokens do, so that prose such as "a Bearer token is required" stays readable.
+ */
+const SCHEME_CREDENTIAL = /\b(Bearer|Basic)\s+(?=[A-Za-z0-9._~+/=-]*[0-9._~+/=-])[A-Za-z0-9._~+/=-]{4,}/gi;
+/*
+ * The patterns below bound the length of every name they try, so that scanning a large body that
+ * never matches stays linear: an unbounded `[^=]+=` retried from every position is quadratic.
+ */
+/** `"member": value` in JSON-like text, also in a body cut off mid-way where JSON.parse fails. */
+export const JSON_MEMBER = /"((?:[^"\\]|\\.){0,128})"(\s*:\s*)("(?:[^"\\]|\\.)*"?|[^,}\]\s]+)/g;
+/** `name=value` in query strings and form bodies: a name starts the text or follows `?`, `&`, `;`, `,` or a space. */
+export const FORM_PAIR = /(?<=^|[?&;,\s])([^&=?;,\s"'<>]{1,64})=([^&\s#"'<>]*)/g;
+/** `scheme://user:password@` in URLs. */
+export const USERINFO = /(\b[a-z][a-z0-9+.-]{0,31}:\/\/)([^/@\s]{1,256})@/gi;
+
+const ESCAPED_FORMS_CACHE_LIMIT = 256;
+const escapedForms = new Map<string, RegExp>();
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+}
+
+/** A pattern for the secret with any of its characters JSON-escaped (`\u002B`, `\/`, `\"`, `\\`). */
+function escapedFormOf(secret: string): RegExp {
+  let pattern = escapedForms.get(secret);
+  if (pattern) return pattern;
+  const parts = [...secret].map((char) => {
+    const code = char.codePointAt(0) ?? 0;
+    const options = [escapeRegExp(char)];
+    if (code <= 0xffff) {
+      const hex = code.toString(16).padStart(4, '0');
+      options.push(
+        `\\\\u${[...hex].map((digit) => (/[a-f]/.test(digit) ? `[${digit}${digit.toUpperCase()}]` : digit)).join('')}`,
+      );
+    }
+    if (char === '/' || char === '"' || char === '\\') options.push(`\\\\${escapeRegExp(char)}`);
+    return `(?:${options.join('|')})`;
+  });
+  pattern = new RegExp(parts.join(''), 'g');
+  if (escapedForms.size >= ESCAPED_FORMS_CACHE_LIMIT) escapedForms.clear();
+  escapedForms.set(secret, pattern);
+  return pattern;
+}
+
+/** The secrets worth searching for, longest first so a secret containing another goes whole. */
+export function searchable(secrets: readonly string[]): string[] {
+  return [...new Set(secrets)]
+    .filter(
+      (secret) => typeof secret === 'string' && secret.length >= MIN_SECRET_LENGTH && secret !== REDACTED,
+    )
+    .sort((a, b) => b.length - a.length);
+}
+
+/** Blanks every known secret value: as written, URL-encoded and JSON-escaped. Free when there are none. */
+export function scrubSecrets(text: string, secrets: readonly string[]): string {
+  if (secrets.length === 0) return text;
+  let result = text;
+  for (const secret of searchable(secrets)) {
+    if (result.includes(secret)) result = result.replaceAll(secret, REDACTED);
+    const encoded = encodeURIComponent(secret);
+    if (encoded !== secret && result.includes(encoded)) result = result.replaceAll(encoded, REDACTED);
+    if (result.includes('\\')) result = result.replace(escapedFormOf(secret), REDACTED);
+  }
+  return result;
+}
+
+/** Blanks known secrets and everything shaped like a credential (see the notes at the top). */
+export function scrubText(text: string, secrets: readonly string[] = []): string {
+  const shaped = text
+    .replace(JSON_MEMBER, (whole, name: string, colon: string) =>
+      isSecretMember(name) ? `"${name}"${colon}"${REDACTED}"` : whole,
+    )
+    .replace(FORM_PAIR, (whole, name: string) => (isSecretMember(name) ? `${name}=${REDACTED}` : whole))
+    .replace(USERINFO, `$1${REDACTED}@`)
+    .replace(SCHEME_CREDENTIAL, `$1 ${REDACTED}`);
+  return scrubSecrets(shaped, secrets);
+}
