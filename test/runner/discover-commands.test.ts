@@ -125,7 +125,7 @@ describe('run --dry-run and --only', () => {
   it('suggests the id meant by a misspelt --only', async () => {
     const run = await runCliProcess(['run', '--vendor', 'casexchange', '--only', 'code.conflit']);
     expect(run.code).toBe(EXIT.usage);
-    expect(run.stderr).toContain('did you mean "code.conflict"');
+    expect(run.stderr).toContain('Did you mean "code.conflict"');
   });
 });
 

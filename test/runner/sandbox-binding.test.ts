@@ -157,14 +157,14 @@ describe('config validation suggests the name that was meant', () => {
     ],
   ])('for %s', (_what, member, path, meant) => {
     expect(() => parseRunConfig({ vendors: { collate: member } }, 'config.json')).toThrow(
-      new RegExp(`${path.replace(/\./g, '\\.')} .*did you mean "${meant}"`),
+      new RegExp(`${path.replace(/\./g, '\\.')} .*Did you mean "${meant}"`),
     );
   });
 
   it('for a check id', () => {
     expect(() =>
       assertKnownCheckIds({ vendors: { collate: { checks: { 'code.version_conflit': { skip: 'x' } } } } }),
-    ).toThrow(/vendors\.collate\.checks\.code\.version_conflit .*did you mean "code\.version_conflict"/);
+    ).toThrow(/vendors\.collate\.checks\.code\.version_conflit .*Did you mean "code\.version_conflict"/);
   });
 });
 

@@ -405,7 +405,7 @@ export function assertKnownCheckIds(file: RunConfigFile): void {
     for (const id of Object.keys(vendor.checks)) {
       if (!known.has(id)) {
         throw new RunConfigError(
-          `vendors.${vendorId}.checks.${id} names no check of ${vendorId}.${didYouMean(id, [...known])} "error-contracts checks --vendor ${vendorId}" lists them.`,
+          `vendors.${vendorId}.checks.${id} names no check of ${vendorId};${didYouMean(id, [...known])} "error-contracts checks --vendor ${vendorId}" lists them.`,
         );
       }
     }
