@@ -3,8 +3,9 @@ import { runSequenceChecks, sequenceChecksFor } from '../src/conformance/sequenc
 import { routeOf } from '../src/conformance/sequences/requests.js';
 import type { ConformanceTarget } from '../src/conformance/types.js';
 import { getVendor, vendorIds } from '../src/index.js';
+import { behaviourFor } from '../src/scenarios/index.js';
+import { resolveRequest } from '../src/scenarios/resolve.js';
 import type { SimulatorVariant } from '../src/simulator/index.js';
-import { behaviourFor } from '../src/simulator/scenarios.js';
 import { suiteSimulator } from './simulator-target.js';
 
 type Drift = NonNullable<SimulatorVariant['ignoreIdempotencyKeys']>;
@@ -70,8 +71,7 @@ describe('the sequences catch a simulator that does not honour idempotency keys'
 describe('the sequences catch a server error that does not clear', () => {
   it.each(vendorIds)('%s: the recovery check fails and no other does', async (vendorId) => {
     const { target, sim } = plain;
-    const read = behaviourFor(vendorId)?.read;
-    if (!read) throw new Error(`${vendorId} names no read.`);
+    const read = resolveRequest(target.credentials(vendorId), behaviourFor(vendorId).read);
     const stuck: ConformanceTarget = {
       ...target,
       // The drifted vendor: the read that should recover after two failures keeps failing.

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSequenceChecks } from '../src/conformance/sequences/index.js';
 import type { ConformanceTarget } from '../src/conformance/types.js';
 import { getVendor, type VendorId, vendorIds } from '../src/index.js';
-import { exchange, type HttpSend } from '../src/simulator/scenario-runner.js';
+import { exchange, type HttpSend } from '../src/scenarios/runner.js';
 import { suiteSimulator } from './simulator-target.js';
 
 /**

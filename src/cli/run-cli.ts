@@ -3,6 +3,8 @@ import { didYouMean } from '../text/suggest.js';
 import { vendorIds } from '../vendors/registry.js';
 import { catalogCommand, catalogHelp } from './commands/catalog.js';
 import { checkClientCommand, checkClientHelp } from './commands/check-client.js';
+import { checksCommand, checksHelp } from './commands/checks.js';
+import { initCommand, initHelp } from './commands/init.js';
 import { pactCommand, pactHelp } from './commands/pact.js';
 import { runCommand, runHelp } from './commands/run.js';
 import { serveCommand, serveHelp } from './commands/serve.js';
@@ -20,6 +22,8 @@ const COMMANDS: Record<string, Command> = {
   summary: { run: summaryCommand, help: summaryHelp },
   serve: { run: serveCommand, help: serveHelp },
   run: { run: runCommand, help: runHelp },
+  checks: { run: checksCommand, help: checksHelp },
+  init: { run: initCommand, help: initHelp },
   pact: { run: pactCommand, help: pactHelp },
   'check-client': { run: checkClientCommand, help: checkClientHelp },
 };

@@ -4,8 +4,11 @@ import { normalizeError } from '../normalize/normalize-error.js';
 import { scrubText } from '../redaction/scrub.js';
 import { headerSecretParts } from '../redaction/secrets.js';
 import { DEFAULT_MAX_RETRY_AFTER_MS } from '../retry/decide-retry.js';
+import { behaviourFor } from '../scenarios/index.js';
+import { resolveBehaviour } from '../scenarios/resolve.js';
+import type { ResolvedRequest } from '../scenarios/types.js';
 import { type MountedExchange, mountSimulator } from '../simulator/transports/nock.js';
-import type { ScenarioRequest, SimRequest } from '../simulator/types.js';
+import type { SimRequest } from '../simulator/types.js';
 import { vendorModels } from '../simulator/vendors/index.js';
 import { getVendor, isVendorId, type VendorId, vendorIds } from '../vendors/registry.js';
 import { clientCredentialsFor } from './credentials.js';
@@ -55,7 +58,7 @@ export class InvalidClientError extends ErrorContractsError {
   }
 }
 
-function callOf(request: ScenarioRequest): ClientCall {
+function callOf(request: ResolvedRequest): ClientCall {
   return {
     method: request.method,
     path: request.path,
@@ -101,8 +104,11 @@ async function checkClientAlone(
   const { policy } = vendor;
   const baseUrl = options.baseUrl ?? DEFAULT_BASE_URL;
   const seed = options.seed ?? DEFAULT_SEED;
-  // The same read and write the behavioural sequences use: one set of sample calls per vendor.
-  const { read, create } = vendorModels[vendorId].behaviour;
+  // The same read and write the behavioural sequences use, bound to the simulator's own facts.
+  const { read, create } = resolveBehaviour(
+    vendorModels[vendorId].credentials(baseUrl),
+    behaviourFor(vendorId),
+  );
   const samples = { read, write: create.request };
   const rules = rulesFor(vendorId, {
     maxWaitMs: options.maxWaitMs ?? DEFAULT_MAX_RETRY_AFTER_MS,

@@ -1,6 +1,6 @@
 import type { ClientCredentials } from '../client/types.js';
 import type { AuthenticationPolicy } from '../generated/meta-types.js';
-import type { Credential } from '../simulator/types.js';
+import type { Credential } from '../scenarios/types.js';
 
 /**
  * The simulator's test credential in the shape createClient (and so the ClientContext) uses for

@@ -1,6 +1,6 @@
 import type { VendorPolicy } from '../generated/meta-types.js';
+import type { ResolvedRequest } from '../scenarios/types.js';
 import type { FaultSpec } from '../simulator/fault-injection.js';
-import type { ScenarioRequest } from '../simulator/types.js';
 import { getVendor, type VendorId } from '../vendors/registry.js';
 
 /**
@@ -44,7 +44,7 @@ export interface SequencePlan {
 }
 
 /** The route a fault is armed on: the sample call's path without its query. */
-export function faultTarget(request: ScenarioRequest): { route: string; method: string } {
+export function faultTarget(request: ResolvedRequest): { route: string; method: string } {
   return { route: request.path.split('?')[0] ?? request.path, method: request.method };
 }
 

@@ -1,7 +1,7 @@
 import { createHook } from 'node:async_hooks';
 import { ErrorContractsError } from '../errors.js';
 import { seededRandom } from '../retry/seeded-random.js';
-import type { Clock } from '../simulator/clock.js';
+import type { Clock } from '../time/clock.js';
 
 /**
  * Virtual time for a client that was never written to be tested: third-party HTTP clients sleep

@@ -1,6 +1,6 @@
 import { normalizeError } from '../normalize/normalize-error.js';
 import type { CheckFailure, DriftNote, JsonValue } from '../report/result.js';
-import type { Exchange as SimExchange } from '../simulator/scenario-runner.js';
+import type { Exchange as SimExchange } from '../scenarios/runner.js';
 import { validateError } from '../validation/validate-error.js';
 import { differenceFrom, type Judgement, judgeCatalogStatus } from '../vendors/readings.js';
 import { getVendor, type VendorId } from '../vendors/registry.js';

@@ -6,8 +6,8 @@ import {
   type ChecklistPathId,
   isChecklistPathId,
 } from '../report/paths.js';
-import { rowScenariosFor, scenariosFor, statusScenariosFor } from '../simulator/scenarios.js';
-import type { Scenario, StatusScenario } from '../simulator/types.js';
+import { rowScenariosFor, scenariosFor, statusScenariosFor } from '../scenarios/index.js';
+import type { Scenario, StatusScenario } from '../scenarios/types.js';
 import { getVendor, type VendorId } from '../vendors/registry.js';
 import { sequenceChecksFor } from './sequences/index.js';
 import type { NotRunPlannedCheck, PlannedCheck, ScenarioCheck, StatusCheck } from './types.js';
@@ -15,8 +15,9 @@ import type { NotRunPlannedCheck, PlannedCheck, ScenarioCheck, StatusCheck } fro
 /**
  * A vendor's checklist, derived from data only: one check per catalog code (on the matrix row its
  * first `checklist` tag names, provoked by the scenario table); a further check for a row that a
- * code names only as a later tag, played by the row scenario written for it (a tag without one
- * credits nothing, so the row is never counted on a request that does not exercise it);
+ * code names only as a later tag, played by the row scenario written for it; a later tag without
+ * one is listed as not verified (a check of its own would repeat code.<code>'s request, and the
+ * row must not be credited to a request that does not exercise it);
  * one check per documented status that has no code (the vendor's status scenarios); the
  * behavioural sequences (idempotency, waiting out a 429, refreshing credentials, the 5xx schedule); then one
  * entry, with its reason, for each row nothing covers. Nothing here knows a vendor by name, so a
@@ -49,14 +50,22 @@ export function checklistFor(vendorId: VendorId): PlannedCheck[] {
   const statusChecks = statusChecksFor(vendorId);
   const covered = new Set<ChecklistPathId>([...checks, ...statusChecks].map((check) => check.path));
   const rowScenarios = rowScenariosFor(vendorId);
+  // A row a code names only as a later tag is checked with a scenario written to exercise it; one
+  // without is listed as not verified, naming the code, since the code's own request would only
+  // repeat code.<code> (two checks of one request are one check).
+  const laterTags = new Map<ChecklistPathId, string>();
   for (const entry of catalog) {
     for (const path of pathsOf(entry).slice(1)) {
-      // A row is credited only with a scenario written to exercise it, never the code's own.
+      if (covered.has(path)) continue;
       const scenario = rowScenarios.find(
         (candidate) => candidate.code === entry.code && candidate.path === path,
       );
-      if (covered.has(path) || !scenario) continue;
+      if (!scenario) {
+        laterTags.set(path, entry.code);
+        continue;
+      }
       covered.add(path);
+      laterTags.delete(path);
       checks.push({
         kind: 'scenario',
         id: `code.${entry.code}.${path}`,
@@ -75,13 +84,24 @@ export function checklistFor(vendorId: VendorId): PlannedCheck[] {
   const shownSequences = sequences.filter(
     (sequence) => sequence.kind === 'sequence' || covered.has(sequence.path),
   );
-  const rest: NotRunPlannedCheck[] = CHECKLIST_PATHS.filter((path) => !covered.has(path.id)).map((path) => ({
-    kind: 'not_applicable',
-    id: `path.${path.id}`,
-    path: path.id,
-    title: `${path.label}: not documented`,
-    reason: notApplicableReason(path.id, policy),
-  }));
+  const rest: NotRunPlannedCheck[] = CHECKLIST_PATHS.filter((path) => !covered.has(path.id)).map((path) => {
+    const code = laterTags.get(path.id);
+    return code === undefined
+      ? {
+          kind: 'not_applicable',
+          id: `path.${path.id}`,
+          path: path.id,
+          title: `${path.label}: not documented`,
+          reason: notApplicableReason(path.id, policy),
+        }
+      : {
+          kind: 'skipped',
+          id: `path.${path.id}`,
+          path: path.id,
+          title: `${path.label}: documented through ${code}, not exercised on its own`,
+          reason: `The catalog also names this path for ${code}, but no scenario of its own provokes it; code.${code} checks the code once, on its first path.`,
+        };
+  });
   // Code checks come first and keep their order, so adding status checks moves no other row.
   return [...checks, ...statusChecks, ...shownSequences, ...rest];
 }

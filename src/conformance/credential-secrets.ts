@@ -1,6 +1,6 @@
 import { searchable } from '../redaction/scrub.js';
 import { headerSecretParts, secretsOf } from '../redaction/secrets.js';
-import type { VendorCredentials } from '../simulator/types.js';
+import type { VendorCredentials } from '../scenarios/types.js';
 
 /**
  * Every secret string a vendor's configured credentials hold: whole header values, the part
@@ -10,9 +10,17 @@ import type { VendorCredentials } from '../simulator/types.js';
 export function credentialSecrets(credentials: VendorCredentials): string[] {
   const fromRoles = Object.values(credentials.roles).flatMap((credential) => secretsOf(credential));
   const fromFacts = Object.entries(credentials.facts)
-    .filter(([name]) => /password|secret|token|code/i.test(name))
+    .filter(([name]) => isSecretFact(name))
     .map(([, value]) => value);
   return searchable([...fromRoles, ...fromFacts]);
+}
+
+/**
+ * Whether a fact's name says it is a secret: a sign-in password, a one-time code, a key of
+ * another environment. Such a fact is redacted wherever it turns up, like a credential.
+ */
+export function isSecretFact(name: string): boolean {
+  return /password|secret|token|code|key/i.test(name);
 }
 
 export { headerSecretParts };

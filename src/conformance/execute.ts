@@ -1,11 +1,13 @@
 import type { CheckResult, Exchange } from '../report/result.js';
-import type { Clock } from '../simulator/clock.js';
-import { runScenario, type Exchange as SimExchange } from '../simulator/scenario-runner.js';
-import type { Scenario } from '../simulator/types.js';
+import { MissingFactError, resolveScenario } from '../scenarios/resolve.js';
+import { runScenario, type Exchange as SimExchange, urlOf } from '../scenarios/runner.js';
+import type { ResolvedRequest, Scenario } from '../scenarios/types.js';
+import type { Clock } from '../time/clock.js';
 import type { VendorId } from '../vendors/registry.js';
 import { judge, judgeStatus, type Verdict } from './assertions.js';
 import { checklistFor } from './checklist.js';
 import { credentialSecrets } from './credential-secrets.js';
+import { notProvoked } from './not-provoked.js';
 import { redactCheck as redact } from './redact-check.js';
 import { runSequenceCheck } from './sequences/index.js';
 import type { ConformanceTarget, PlannedCheck, ScenarioCheck, StatusCheck } from './types.js';
@@ -62,6 +64,14 @@ export async function runCheck(
     requests: requestsOf(check.scenario),
     simulatedWaitMs: 0,
   };
+  let scenario: Omit<Scenario<ResolvedRequest>, 'code'>;
+  try {
+    scenario = resolveScenario(target.credentials(vendorId), check.scenario);
+  } catch (error) {
+    // A target's prepare() skips such a check first; this guards a target without one.
+    if (!(error instanceof MissingFactError)) throw error;
+    return { ...common, requests: 0, outcome: 'skipped', reason: error.message, durationMs: 0 };
+  }
   let response: SimExchange;
   try {
     const outcome = await runScenario(
@@ -73,7 +83,7 @@ export async function runCheck(
           ? { waitForBackground: () => target.waitForBackground?.(vendorId) ?? Promise.resolve() }
           : {}),
       },
-      check.scenario,
+      scenario,
     );
     response = outcome.response;
     if (outcome.background) {
@@ -87,17 +97,20 @@ export async function runCheck(
       ...common,
       outcome: 'fail',
       failures: [{ message: `No answer: ${message}` }],
-      exchanges: [exchangeOf(check.scenario, baseUrl, clock.now() - startedAt, undefined, message)],
+      exchanges: [exchangeOf(scenario, baseUrl, clock.now() - startedAt, undefined, message)],
       durationMs: performance.now() - started,
     });
   }
-  const { failures, drift } = verdictOf(vendorId, check, response);
+  const { failures, drift } =
+    response.status >= 200 && response.status < 300
+      ? { failures: [notProvoked(vendorId, check.id, check.scenario.request, response.status)], drift: [] }
+      : verdictOf(vendorId, check, response);
   return record({
     ...common,
     outcome: failures.length > 0 ? 'fail' : drift.length > 0 ? 'drift' : 'pass',
     failures,
     drift,
-    exchanges: [exchangeOf(check.scenario, baseUrl, clock.now() - startedAt, response)],
+    exchanges: [exchangeOf(scenario, baseUrl, clock.now() - startedAt, response)],
     durationMs: performance.now() - started,
   });
 }
@@ -113,7 +126,7 @@ function verdictOf(vendorId: VendorId, check: ScenarioCheck | StatusCheck, respo
  * Requests the scenario sends: its setup steps, its background request and the checked one. A
  * bearer token fetched on first use is not counted here, as the runner shares it between checks.
  */
-function requestsOf(scenario: Omit<Scenario, 'code'>): number {
+function requestsOf(scenario: Omit<Scenario<{ repeat?: number }>, 'code'>): number {
   const setup = (scenario.setup ?? []).reduce((sum, step) => sum + (step.repeat ?? 1), 0);
   return setup + (scenario.background ? 1 : 0) + 1;
 }
@@ -123,7 +136,7 @@ function requestsOf(scenario: Omit<Scenario, 'code'>): number {
  * named by role rather than sent), and the answer as it came back.
  */
 function exchangeOf(
-  scenario: Omit<Scenario, 'code'>,
+  scenario: Omit<Scenario<ResolvedRequest>, 'code'>,
   baseUrl: string,
   atMs: number,
   response: SimExchange | undefined,
@@ -136,7 +149,7 @@ function exchangeOf(
     atMs,
     request: {
       method: request.method,
-      url: `${baseUrl}${request.path}`,
+      url: urlOf(baseUrl, request.path),
       headers: { ...request.headers, 'x-credential-role': request.role ?? 'valid' },
       ...(body === undefined ? {} : { body: { text: body, truncated: false } }),
     },

@@ -1,7 +1,7 @@
 import type { ChecklistPathId } from '../report/paths.js';
+import type { HttpSend } from '../scenarios/runner.js';
+import type { Scenario, StatusScenario, VendorCredentials } from '../scenarios/types.js';
 import type { FaultSpec } from '../simulator/fault-injection.js';
-import type { HttpSend } from '../simulator/scenario-runner.js';
-import type { Scenario, StatusScenario, VendorCredentials } from '../simulator/types.js';
 import type { RuntimeStats } from '../simulator/vendor-runtime.js';
 import type { VendorId } from '../vendors/registry.js';
 

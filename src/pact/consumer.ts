@@ -2,7 +2,7 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ErrorContractsError } from '../errors.js';
 import { normalizeError } from '../normalize/normalize-error.js';
-import { type Exchange, exchange } from '../simulator/scenario-runner.js';
+import { type Exchange, exchange } from '../scenarios/runner.js';
 import { findCatalogEntry, type VendorId } from '../vendors/registry.js';
 import { type InteractionSpec, interactionsFor } from './interactions.js';
 import { loadPact } from './load-pact.js';

@@ -1,8 +1,16 @@
 import { checklistFor } from '../conformance/checklist.js';
+import { isSecretFact } from '../conformance/credential-secrets.js';
 import { ErrorContractsError } from '../errors.js';
-import { FAULT_HEADER } from '../simulator/fault-injection.js';
-import { statusScenariosFor } from '../simulator/scenarios.js';
-import type { CredentialRole, Scenario, ScenarioRequest, VendorCredentials } from '../simulator/types.js';
+import { FAULT_HEADER } from '../scenarios/fault-header.js';
+import { statusScenariosFor } from '../scenarios/index.js';
+import { resolveRequest } from '../scenarios/resolve.js';
+import type {
+  CredentialRole,
+  ResolvedRequest,
+  Scenario,
+  ScenarioRequest,
+  VendorCredentials,
+} from '../scenarios/types.js';
 import { vendorModels } from '../simulator/vendors/index.js';
 import { getVendor, type VendorId } from '../vendors/registry.js';
 import { credentialShape, fillForContract } from './placeholders.js';
@@ -61,7 +69,7 @@ export function interactionsFor(vendorId: VendorId): VendorInteractions {
   const { catalog, policy } = getVendor(vendorId);
   // Test credentials supply public fields such as an OAuth scope; secrets become stand-ins.
   const credentials = vendorModels[vendorId].credentials('http://127.0.0.1');
-  const candidates: Array<Omit<InteractionSpec, 'request' | 'vendorId'> & { raw: ScenarioRequest }> = [];
+  const candidates: Array<Omit<InteractionSpec, 'request' | 'vendorId'> & { raw: ResolvedRequest }> = [];
   const seen = new Set<string>();
   for (const check of checklistFor(vendorId)) {
     if (check.kind !== 'scenario' || seen.has(check.code)) continue;
@@ -75,7 +83,7 @@ export function interactionsFor(vendorId: VendorId): VendorInteractions {
       code: check.code,
       scenario: check.scenario,
       stateless: isStateless(check.scenario, entry?.category),
-      raw: check.scenario.request,
+      raw: forContract(credentials, check.scenario.request),
     });
   }
   const counts = new Map<number, number>();
@@ -90,7 +98,7 @@ export function interactionsFor(vendorId: VendorId): VendorInteractions {
       status: scenario.status,
       scenario,
       stateless: isStateless(scenario, category),
-      raw: scenario.request,
+      raw: forContract(credentials, scenario.request),
     });
   }
   const result: VendorInteractions = { interactions: [], leftOut: [] };
@@ -107,6 +115,24 @@ export function interactionsFor(vendorId: VendorId): VendorInteractions {
   return result;
 }
 
+/**
+ * A scenario request with its operation and facts resolved against the simulator, except a
+ * secret fact in a header (a key of another environment): that stays a stand-in the verifier
+ * fills, like a credential.
+ */
+function forContract(credentials: VendorCredentials, request: ScenarioRequest): ResolvedRequest {
+  const { headers, ...rest } = request;
+  const kept = Object.fromEntries(
+    Object.entries(headers ?? {}).map(([name, value]) => [
+      name,
+      value.replace(/\{\{facts\.(\w+)\}\}/g, (whole, fact: string) =>
+        isSecretFact(fact) ? whole : (credentials.facts[fact] ?? whole),
+      ),
+    ]),
+  );
+  return { ...resolveRequest(credentials, rest), ...(headers ? { headers: kept } : {}) };
+}
+
 function isStateless(scenario: Omit<Scenario, 'code'>, category: string | undefined): boolean {
   const { setup, background, request } = scenario;
   return (
@@ -119,7 +145,7 @@ function isStateless(scenario: Omit<Scenario, 'code'>, category: string | undefi
 }
 
 /** Why a scenario request cannot be written as a Pact interaction, if it cannot. */
-function inexpressible(request: ScenarioRequest): string | undefined {
+function inexpressible(request: ResolvedRequest): string | undefined {
   if (request.declaredLength !== undefined) {
     return 'The path is provoked by a declared Content-Length larger than the body; a verifier sends the body it replays with its true length.';
   }
@@ -139,7 +165,7 @@ function parses(text: string): boolean {
 }
 
 function contractRequest(
-  request: ScenarioRequest,
+  request: ResolvedRequest,
   credentials: VendorCredentials,
   oauthHeader: string,
 ): ContractRequest {

@@ -1,4 +1,4 @@
-import type { Credential, CredentialRole, VendorCredentials } from '../simulator/types.js';
+import type { Credential, CredentialRole, VendorCredentials } from '../scenarios/types.js';
 
 /**
  * Contracts are committed and published, so no credential may be written into them. Where a

@@ -1,5 +1,5 @@
-import { credentialHeaders } from '../simulator/scenario-runner.js';
-import type { VendorCredentials } from '../simulator/types.js';
+import { credentialHeaders } from '../scenarios/runner.js';
+import type { VendorCredentials } from '../scenarios/types.js';
 import { fillStandIns, roleOfStandIn } from './placeholders.js';
 
 /** The parts of an Express request the filter touches (Pact's verifier proxy is Express). */

@@ -1,5 +1,5 @@
-import { VirtualClock } from '../simulator/clock.js';
 import { startSimulator } from '../simulator/transports/http.js';
+import { VirtualClock } from '../time/clock.js';
 import type { VendorId } from '../vendors/registry.js';
 import { contractFile, writeContract } from './consumer.js';
 import { driftFor } from './drift.js';

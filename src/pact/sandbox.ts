@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { VendorCredentials } from '../simulator/types.js';
+import type { VendorCredentials } from '../scenarios/types.js';
 import type { VendorId } from '../vendors/registry.js';
 import { interactionsFor } from './interactions.js';
 import { acknowledgedStates } from './states.js';

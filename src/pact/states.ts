@@ -1,9 +1,9 @@
 import { ErrorContractsError } from '../errors.js';
+import { type Exchange, sendScenarioRequest } from '../scenarios/runner.js';
+import type { ResolvedRequest, ScenarioRequest } from '../scenarios/types.js';
 import type { FaultSpec } from '../simulator/fault-injection.js';
 import { FAULT_HEADER, parseFaultHeader } from '../simulator/fault-injection.js';
-import { type Exchange, sendScenarioRequest } from '../simulator/scenario-runner.js';
 import type { RunningSimulator } from '../simulator/transports/http.js';
-import type { ScenarioRequest } from '../simulator/types.js';
 import type { VendorId } from '../vendors/registry.js';
 import type { InteractionSpec } from './interactions.js';
 import { UNIQUE } from './placeholders.js';
@@ -79,7 +79,7 @@ export function stateHandlers(
  * setup request that must be byte-for-byte the same write (an idempotency key's first use) is
  * sent sorted too.
  */
-function asVerified(request: ScenarioRequest): ScenarioRequest {
+function asVerified<R extends ScenarioRequest | ResolvedRequest>(request: R): R {
   return request.json === undefined ? request : { ...request, json: sortKeys(request.json) };
 }
 

@@ -1,4 +1,4 @@
-import type { VendorCredentials } from '../simulator/types.js';
+import type { VendorCredentials } from '../scenarios/types.js';
 import type { VendorId } from '../vendors/registry.js';
 import { loadPact } from './load-pact.js';
 import { credentialFilter } from './request-filter.js';

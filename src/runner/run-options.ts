@@ -27,6 +27,8 @@ export interface RunOptions {
   record?: string;
   /** Replay target: the folder of cassettes to answer from. */
   cassettes?: string;
+  /** Run only these checks (by id); every check when absent. */
+  only?: readonly string[];
   /** Environment the sandbox target resolves credentials from; the process's own when absent. */
   env?: Readonly<Record<string, string | undefined>>;
 }

@@ -28,8 +28,9 @@ export interface Fault {
   headers?: Readonly<Record<string, string>>;
 }
 
-/** The request header that carries a fault from a client in another process. */
-export const FAULT_HEADER = 'x-simulator-fault';
+import { FAULT_HEADER } from '../scenarios/fault-header.js';
+
+export { FAULT_HEADER };
 
 const MAX_ARMED_PER_VENDOR = 1_000;
 const MAX_DELAY_MS = 10 * 60 * 1000;

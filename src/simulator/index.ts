@@ -2,7 +2,24 @@
  * error-contracts/simulator: every vendor's documented behaviour, errors included, served over
  * loopback HTTP (startSimulator) or inside the process through nock (mountSimulator).
  */
-export { type Clock, realClock, VirtualClock } from './clock.js';
+
+// The scenarios belong to the suites (src/scenarios); they stay reachable from this entry point,
+// which published them first.
+export { scenariosFor, statusScenariosFor } from '../scenarios/index.js';
+export {
+  type Exchange,
+  runScenario,
+  type ScenarioOutcome,
+  type ScenarioTarget,
+  sendScenarioRequest,
+} from '../scenarios/runner.js';
+export type {
+  Scenario,
+  ScenarioRequest,
+  StatusScenario,
+  VendorBehaviour,
+} from '../scenarios/types.js';
+export { type Clock, realClock, VirtualClock } from '../time/clock.js';
 export type { DriftControls } from './drift-switch.js';
 export {
   type CodeDrift,
@@ -16,14 +33,6 @@ export {
   wrongStatusFor,
 } from './drift-variants.js';
 export { FAULT_HEADER, type FaultSpec, parseFaultHeader } from './fault-injection.js';
-export {
-  type Exchange,
-  runScenario,
-  type ScenarioOutcome,
-  type ScenarioTarget,
-  sendScenarioRequest,
-} from './scenario-runner.js';
-export { scenariosFor, statusScenariosFor } from './scenarios.js';
 export type { SimulatorControls, SimulatorCoreOptions } from './simulator-core.js';
 export {
   type RequestLogEntry,
@@ -42,12 +51,8 @@ export type {
   CredentialRole,
   HeaderCredential,
   OAuthClientCredential,
-  Scenario,
-  ScenarioRequest,
   SimRequest,
   SimResponse,
-  StatusScenario,
-  VendorBehaviour,
   VendorCredentials,
   VendorModel,
 } from './types.js';

@@ -1,6 +1,6 @@
 import { UnknownVendorError } from '../errors.js';
+import { type Clock, realClock } from '../time/clock.js';
 import { findCatalogEntry, isVendorId, type VendorId, vendorIds } from '../vendors/registry.js';
-import { type Clock, realClock } from './clock.js';
 import { type DriftControls, DriftSwitch } from './drift-switch.js';
 import type { DriftVariant } from './drift-variants.js';
 import { UncataloguedCodeError } from './errors-response.js';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { VendorPolicy } from '../generated/meta-types.js';
+import { type Clock, sleepUnlessAborted } from '../time/clock.js';
 import { findCatalogEntry, getVendor, type VendorId } from '../vendors/registry.js';
-import { type Clock, sleepUnlessAborted } from './clock.js';
 import { applyCredentialAliases } from './credential-aliases.js';
 import type { DriftSwitch } from './drift-switch.js';
 import { errorResponse, jsonResponse, textResponse } from './errors-response.js';

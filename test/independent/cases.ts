@@ -68,7 +68,7 @@ const collateCases: DocumentedCase[] = [
     call: {
       operation: 'listAuthorizations',
       role: 'none',
-      headers: { Authorization: '{{facts.productionKey}}' },
+      headers: { Authorization: 'Bearer {{facts.productionKey}}' },
     },
     expect: { status: 403, code: 'forbidden' },
   },

@@ -77,6 +77,7 @@ export const SUITE_VOCABULARY: Record<VendorId, VendorMapping> = {
       unsatisfiedAuthorizationId: 'unsatisfiedAuthorizationId',
       reviewSnapshotId: 'currentReviewSnapshotId',
       otherOrganisationAuthorizationId: 'otherOrganizationAuthorizationId',
+      productionKey: 'productionKey',
       handoffAuthorizationId: 'payerInteractionAuthorizationId',
       requestedHandoffId: 'requestedHandoffId',
       activeHandoffId: 'activeHandoffId',
@@ -86,7 +87,7 @@ export const SUITE_VOCABULARY: Record<VendorId, VendorMapping> = {
       liveGrantId: 'liveGrantId',
       expiredGrantId: 'expiredGrantId',
       revokedGrantId: 'revokedGrantId',
-      bytesOverUploadLimit: 'bytesOverUploadLimit',
+      maxBodyBytes: 'maxUploadBytes',
     },
   },
   casexchange: {
@@ -130,7 +131,13 @@ export const SUITE_VOCABULARY: Record<VendorId, VendorMapping> = {
       documents: { operation: 'uploadDocument' },
       signIn: { operation: 'signIn' },
     },
-    facts: { denialId: 'denialId', staleId: 'unknownDenialId', email: 'email', password: 'password' },
+    facts: {
+      denialId: 'denialId',
+      staleId: 'unknownDenialId',
+      otherOrganisationDenialId: 'otherOrganizationDenialId',
+      email: 'email',
+      password: 'password',
+    },
   },
 };
 

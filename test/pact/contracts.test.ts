@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checklistFor } from '../../src/conformance/checklist.js';
 import { contractFile, writeContract } from '../../src/pact/consumer.js';
 import { interactionsFor } from '../../src/pact/interactions.js';
+import { statusScenariosFor } from '../../src/scenarios/index.js';
 import { FAULT_HEADER, type RunningSimulator, startSimulator } from '../../src/simulator/index.js';
-import { statusScenariosFor } from '../../src/simulator/scenarios.js';
 import { vendorIds } from '../../src/vendors/registry.js';
 import { committedContract, secretsOf } from './contract-data.js';
 

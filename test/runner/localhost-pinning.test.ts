@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { isLoopbackUrl } from '../../src/runner/config/loopback.js';
-import { exchange } from '../../src/simulator/scenario-runner.js';
+import { exchange } from '../../src/scenarios/runner.js';
 
 /**
  * RFC 6761 reserves `localhost` and every name under it for this machine. The loopback guard lets

@@ -156,10 +156,10 @@ describe('the payload-too-large check on a sandbox', () => {
   it.each(payloadChecks)(
     '$vendorId: a configured limit sizes the request one byte past it',
     ({ vendorId, check }) => {
-      const prepared = sandbox({}, true, { vendorId, facts: { maxBodyBytes: '2048' } }).prepare?.(
+      const prepared = sandbox({}, true, {
         vendorId,
-        check,
-      );
+        facts: { maxBodyBytes: '2048', pendingFileId: 'file_1' },
+      }).prepare?.(vendorId, check);
       expect(prepared?.kind).toBe('scenario');
       expect(declaredLength(prepared)).toBe(2049);
     },

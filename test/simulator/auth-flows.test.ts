@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { vendorIds } from '../../src/index.js';
+import { exchange, requestToken } from '../../src/scenarios/runner.js';
 import { sendScenarioRequest, VirtualClock } from '../../src/simulator/index.js';
-import { exchange, requestToken } from '../../src/simulator/scenario-runner.js';
 import type { CredentialRole } from '../../src/simulator/types.js';
 import { codeOf, parseJson, useSimulator } from './helpers.js';
 

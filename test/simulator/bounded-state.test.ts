@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { addCreated, ExpiringStore } from '../../src/simulator/bounded-store.js';
-import { VirtualClock } from '../../src/simulator/clock.js';
 import { createSimulatorCore } from '../../src/simulator/simulator-core.js';
 import type { SimRequest } from '../../src/simulator/types.js';
+import { VirtualClock } from '../../src/time/clock.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 const CAP = 500;

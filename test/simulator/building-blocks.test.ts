@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { getVendor, vendorIds } from '../../src/index.js';
-import { VirtualClock } from '../../src/simulator/clock.js';
 import { FaultInjector, parseFaultHeader } from '../../src/simulator/fault-injection.js';
 import { REDACTED, redactHeaders, redactQuery } from '../../src/simulator/redact.js';
 import { requestIdFactory } from '../../src/simulator/request-ids.js';
 import { vendorModels } from '../../src/simulator/vendors/index.js';
 import { containsTestVirus, EICAR_TEST_STRING } from '../../src/simulator/virus-scan.js';
+import { VirtualClock } from '../../src/time/clock.js';
 
 describe('the virtual clock', () => {
   it('wakes sleepers only when time is moved past their deadline, in deadline order', async () => {

@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { getVendor, type VendorId } from '../../src/index.js';
+import type { ScenarioRequest } from '../../src/scenarios/types.js';
 import { sendScenarioRequest, VirtualClock } from '../../src/simulator/index.js';
-import type { ScenarioRequest } from '../../src/simulator/types.js';
 import { codeOf, parseJson, useSimulator } from './helpers.js';
 
 const clock = new VirtualClock(Date.UTC(2026, 2, 31, 12, 0, 0));
 const sim = useSimulator({ clock, vendors: ['casexchange', 'foresight', 'denialbase'] });
 
 const limited: { vendorId: VendorId; request: ScenarioRequest }[] = [
-  { vendorId: 'casexchange', request: { method: 'GET', path: '/firms/me', role: 'rateLimited' } },
-  { vendorId: 'foresight', request: { method: 'GET', path: '/v1/claims', role: 'rateLimited' } },
-  { vendorId: 'denialbase', request: { method: 'GET', path: '/api/v1/denials', role: 'rateLimited' } },
+  { vendorId: 'casexchange', request: { method: 'GET', operation: 'firm', role: 'rateLimited' } },
+  { vendorId: 'foresight', request: { method: 'GET', operation: 'claims', role: 'rateLimited' } },
+  { vendorId: 'denialbase', request: { method: 'GET', operation: 'denials', role: 'rateLimited' } },
 ];
 
 describe.each(limited)('$vendorId rate limiting', ({ vendorId, request }) => {

@@ -1,12 +1,12 @@
 import { type ClientRequest, request } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { findCatalogEntry, getVendor, type VendorId, validateError, vendorIds } from '../../src/index.js';
-import { VirtualClock } from '../../src/simulator/clock.js';
+import { credentialHeaders, exchange } from '../../src/scenarios/runner.js';
 import { FaultInjector } from '../../src/simulator/fault-injection.js';
-import { credentialHeaders, exchange } from '../../src/simulator/scenario-runner.js';
 import { createSimulatorCore } from '../../src/simulator/simulator-core.js';
 import { createVendorRuntime } from '../../src/simulator/vendor-runtime.js';
 import { vendorModels } from '../../src/simulator/vendors/index.js';
+import { VirtualClock } from '../../src/time/clock.js';
 import { codeOf, parseJson, useSimulator } from './helpers.js';
 
 const sim = useSimulator();

@@ -4,7 +4,6 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checklistFor } from '../../conformance/checklist.js';
 import { DEFAULT_LIMITS, type RunLimits } from '../../conformance/types.js';
-import { InputTooLargeError, MAX_CONFIG_BYTES, readBoundedFile } from '../../fs/bounded-read.js';
 import { OUTCOME_LABELS } from '../../report/format.js';
 import { createProgress } from '../../report/reporters/progress.js';
 import { renderTerminalSummary } from '../../report/reporters/terminal.js';
@@ -15,18 +14,16 @@ import { cassetteFileName } from '../../runner/cassettes/cassette.js';
 import { readCassette } from '../../runner/cassettes/replay.js';
 import { CONFIG_FILE_VARIABLE, DEFAULT_CONFIG_FILE } from '../../runner/config/env-names.js';
 import { RunConfigError } from '../../runner/config/errors.js';
-import {
-  assertKnownCheckIds,
-  parseRunConfig,
-  type RunConfigFile,
-  sandboxVendors,
-} from '../../runner/config/sandbox-config.js';
+import { type RunConfigFile, sandboxVendors } from '../../runner/config/sandbox-config.js';
+import { describeChecks } from '../../runner/describe-checks.js';
+import { PreflightError, preflight } from '../../runner/preflight.js';
 import { type RunOptions, TARGET_NAMES, type TargetName } from '../../runner/run-options.js';
 import { runWithVitest } from '../../runner/vitest/run-with-vitest.js';
 import { canRedraw } from '../../text/colour.js';
 import { plural } from '../../text/plural.js';
 import { didYouMean } from '../../text/suggest.js';
 import { type VendorId, vendorIds } from '../../vendors/registry.js';
+import { deploymentsFor, loadConfig } from '../config-file.js';
 import { type CliIo, EXIT, UsageError } from '../io.js';
 import { vendorArgument } from '../vendor-arg.js';
 
@@ -34,7 +31,7 @@ const REPORTERS = ['terminal', 'github', ...fileReporters] as const;
 type ReporterName = (typeof REPORTERS)[number];
 
 export const runHelp = `error-contracts run [--vendor <id>...] [--target <t>] [--out <dir>] [--reporter <r>...] [--config <file>]
-                    [--yes-this-is-a-sandbox]
+                    [--yes-this-is-a-sandbox] [--only <check id>...] [--dry-run]
 
 Runs every vendor's conformance checklist (one check per documented error path) and prints the
 matrix: vendors by path, each cell pass, fail, drift, n/a or skipped, with totals, requests sent
@@ -62,6 +59,11 @@ terminal; elsewhere a line as each vendor starts and lines for any check that ru
   --max-wait <s>    sandbox: longest advertised wait a check sits through (default ${DEFAULT_LIMITS.maxWaitMs / 1000} s);
                     a check needing more ends as "not verified" (skipped)
   --config <file>   sandbox configuration (default: ${DEFAULT_CONFIG_FILE} if present, or $${CONFIG_FILE_VARIABLE})
+  --only <id>       run only this check (repeatable; ids from "error-contracts checks")
+  --dry-run         print each check's request (method, URL, role, body) and send nothing
+
+A sandbox run first checks each vendor (preflight): its base URL must answer (else exit 3) and
+its valid credential must be accepted (else exit 2, naming the variable); no check runs until both hold.
 
 Exit codes: 0 nothing failed, 1 a check failed, 2 usage or configuration error, 3 the run could
 not finish (the message says why).`;
@@ -80,6 +82,8 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
       'max-wait': { type: 'string' },
       record: { type: 'string' },
       cassettes: { type: 'string' },
+      only: { type: 'string', multiple: true },
+      'dry-run': { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
     },
   });
@@ -110,9 +114,13 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
     if (recording.cassettes !== undefined) {
       for (const id of vendors) await readCassette(recording.cassettes, id);
     }
+    const only = onlyArguments(values.only, vendors);
     options = {
       target,
-      vendors,
+      vendors: only
+        ? vendors.filter((id) => checklistFor(id).some((check) => only.includes(check.id)))
+        : vendors,
+      ...(only ? { only } : {}),
       ...(config ? { config } : {}),
       ...(limits ? { limits } : {}),
       ...recording,
@@ -122,6 +130,15 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
   } catch (error) {
     if (error instanceof RunConfigError) throw new UsageError(`run: ${error.message}`);
     throw error;
+  }
+
+  if (values['dry-run']) {
+    io.stdout(renderDryRun(options, io.env));
+    return EXIT.ok;
+  }
+  if (options.target === 'sandbox') {
+    const failed = await preflightAll(options, io);
+    if (failed !== undefined) return failed;
   }
 
   // Folders the run writes at its end are made now: a typo in --out must not cost a sandbox run.
@@ -143,7 +160,11 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
     { quiet: values.quiet === true },
   );
   let done = 0;
-  const total = options.vendors.reduce((sum, id) => sum + checklistFor(id).length, 0);
+  const total = options.vendors.reduce(
+    (sum, id) =>
+      sum + checklistFor(id).filter((check) => !options.only || options.only.includes(check.id)).length,
+    0,
+  );
   const startedAt = new Date();
   let collected: Awaited<ReturnType<typeof runWithVitest>>;
   try {
@@ -271,41 +292,6 @@ function reporterArguments(values: string[] | undefined): ReporterName[] {
   return names as ReporterName[];
 }
 
-/**
- * The config file matters only to the sandbox target. An explicitly named file must exist; the
- * default name is read only when present.
- */
-async function loadConfig(
-  named: string | undefined,
-  cwd: string,
-  target: TargetName,
-): Promise<RunConfigFile | undefined> {
-  const path = resolve(cwd, named ?? DEFAULT_CONFIG_FILE);
-  if (named === undefined && (target !== 'sandbox' || !existsSync(path))) return undefined;
-  let text: string;
-  try {
-    text = new TextDecoder().decode(await readBoundedFile(path, MAX_CONFIG_BYTES, `the config file ${path}`));
-  } catch (error) {
-    if (error instanceof InputTooLargeError)
-      throw new RunConfigError(`${error.message}; fix --config or ${CONFIG_FILE_VARIABLE}.`);
-    throw new RunConfigError(
-      `cannot read the config file ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'}); fix --config or ${CONFIG_FILE_VARIABLE}.`,
-    );
-  }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (error) {
-    // Only where the mistake is: the parser's own message quotes the file, secrets and all.
-    const at = /position (\d+)/.exec((error as Error).message)?.[1];
-    const where = at === undefined ? '' : ` (${lineAndColumn(text, Number(at))})`;
-    throw new RunConfigError(`the config file ${path} is not valid JSON${where}; fix it or --config.`);
-  }
-  const config = parseRunConfig(parsed, path);
-  assertKnownCheckIds(config);
-  return config;
-}
-
 async function writableFolder(flag: string, dir: string): Promise<void> {
   try {
     await mkdir(dir, { recursive: true });
@@ -315,11 +301,6 @@ async function writableFolder(flag: string, dir: string): Promise<void> {
       `run: ${flag} ${dir} cannot be created or written (${(error as NodeJS.ErrnoException).code ?? 'error'}); pick another folder.`,
     );
   }
-}
-
-function lineAndColumn(text: string, offset: number): string {
-  const before = text.slice(0, offset).split('\n');
-  return `line ${before.length}, column ${(before.at(-1)?.length ?? 0) + 1}`;
 }
 
 /**
@@ -337,4 +318,59 @@ function chooseVendors(
     named && named.length > 0 ? [...new Set(named.map((id) => vendorArgument(id, '--vendor')))] : undefined;
   if (target !== 'sandbox') return chosen ?? [...vendorIds];
   return [...sandboxVendors(config ?? {}, env, chosen, allowUndeclared).keys()];
+}
+
+/** --only ids, each one of the chosen vendors' checks (a misspelt id gets a suggestion). */
+function onlyArguments(values: string[] | undefined, vendors: readonly VendorId[]): string[] | undefined {
+  if (!values?.length) return undefined;
+  const known = new Set(vendors.flatMap((id) => checklistFor(id).map((check) => check.id)));
+  for (const id of values) {
+    if (!known.has(id)) {
+      throw new UsageError(
+        `run: --only ${id} names no check of ${vendors.join(', ')}.${didYouMean(id, [...known])} "error-contracts checks" lists them.`,
+      );
+    }
+  }
+  return values;
+}
+
+/** What a run would send, check by check, and why a check would not run; nothing is sent. */
+function renderDryRun(options: RunOptions, env: CliIo['env']): string {
+  const lines: string[] = [];
+  for (const config of deploymentsFor(options, env)) {
+    lines.push(`${config.vendorId} (${options.target}, ${config.baseUrl})`);
+    for (const check of describeChecks(config, {
+      simulated: options.target !== 'sandbox',
+      ...(options.only ? { only: options.only } : {}),
+    })) {
+      lines.push(`  ${check.id}`);
+      if (check.notRun) lines.push(`    not run: ${check.notRun}`);
+      else if (check.method)
+        lines.push(
+          `    ${check.method} ${check.url ?? '(unresolved)'}  as ${check.role}${check.body ? `  body ${check.body}` : ''}`,
+        );
+      else lines.push('    (a sequence of requests, built as it runs)');
+    }
+  }
+  return `${lines.join('\n')}\n\nDry run: nothing was sent.\n`;
+}
+
+/** The preflight of every sandbox vendor; the exit code to stop with, or undefined when all pass. */
+async function preflightAll(options: RunOptions, io: CliIo): Promise<number | undefined> {
+  const vendors = sandboxVendors(
+    options.config ?? {},
+    options.env ?? io.env,
+    options.vendors,
+    options.allowUndeclaredSandbox === true,
+  );
+  for (const vendor of vendors.values()) {
+    try {
+      await preflight(vendor);
+    } catch (error) {
+      if (!(error instanceof PreflightError)) throw error;
+      io.stderr(`error-contracts run: preflight: ${error.message}\n`);
+      return error.reason === 'unreachable' ? EXIT.incomplete : EXIT.usage;
+    }
+  }
+  return undefined;
 }

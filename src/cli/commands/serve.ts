@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
+import type { Credential, VendorCredentials } from '../../scenarios/types.js';
 import { type RequestLogEntry, startSimulator } from '../../simulator/transports/http.js';
-import type { Credential, VendorCredentials } from '../../simulator/types.js';
 import { getVendor, type VendorId } from '../../vendors/registry.js';
 import { type CliIo, EXIT, UsageError } from '../io.js';
 import { vendorArgument } from '../vendor-arg.js';

@@ -1,6 +1,6 @@
 import type { ClientCredentials } from '../../client/types.js';
 import type { AuthenticationPolicy } from '../../generated/meta-types.js';
-import type { Credential } from '../../simulator/types.js';
+import type { Credential } from '../../scenarios/types.js';
 
 /**
  * A target's test credential in the shape the reference client takes for the policy's scheme,

@@ -1,5 +1,5 @@
 import type { AuthenticationPolicy } from '../../generated/meta-types.js';
-import type { CredentialRefresh, CredentialRole, ScenarioRequest } from '../../simulator/types.js';
+import type { CredentialRefresh, CredentialRole, ResolvedRequest } from '../../scenarios/types.js';
 import type { SequenceDefinition, VendorFacts } from './definition.js';
 import type { SequenceRecorder } from './recorder.js';
 import { fetchToken, isSuccess, outgoing, roleHeaders } from './requests.js';
@@ -22,6 +22,7 @@ const BEFORE_EXPIRY_MS = 1000;
  */
 export const credentialRefresh: SequenceDefinition = {
   name: 'credential_refresh',
+  uses: ['read'],
   path: 'unauthenticated',
   title: 'After a 401 for an expired credential, a refreshed credential makes the request succeed',
   notApplicable: ({ policy }) =>
@@ -64,7 +65,7 @@ const bearer = (auth: AuthenticationPolicy, token: string) => ({ [auth.header]: 
 async function tokenLapses(
   { policy }: VendorFacts,
   recorder: SequenceRecorder,
-  read: ScenarioRequest,
+  read: ResolvedRequest,
   role: CredentialRole,
 ): Promise<void> {
   const auth = policy.authentication;
@@ -116,7 +117,7 @@ async function tokenLapses(
 async function sessionLapsed(
   { policy }: VendorFacts,
   recorder: SequenceRecorder,
-  read: ScenarioRequest,
+  read: ResolvedRequest,
   refresh: Extract<CredentialRefresh, { kind: 'sign_in' }>,
 ): Promise<void> {
   const auth = policy.authentication;
@@ -134,7 +135,9 @@ async function sessionLapsed(
       return recorder.fail(`No ${fact} credential fact is configured for signing in.`, fact, null);
     json[member] = value;
   }
-  const signedIn = await recorder.send(outgoing(recorder.baseUrl, { ...refresh.signIn, json }, {}));
+  const signedIn = await recorder.send(
+    outgoing(recorder.baseUrl, { method: refresh.signIn.method, path: refresh.signIn.path ?? '', json }, {}),
+  );
   if (
     !recorder.expect(isSuccess(signedIn.status), 'Signing in again did not succeed.', '2xx', signedIn.status)
   )

@@ -1,6 +1,6 @@
 import type { CatalogEntry, VendorPolicy } from '../../generated/meta-types.js';
 import type { ChecklistPathId } from '../../report/paths.js';
-import type { VendorBehaviour } from '../../simulator/types.js';
+import type { ResolvedRequest, VendorBehaviour } from '../../scenarios/types.js';
 import type { VendorId } from '../../vendors/registry.js';
 import type { ConformanceTarget, SequenceName } from '../types.js';
 import type { SequenceRecorder } from './recorder.js';
@@ -10,7 +10,8 @@ export interface VendorFacts {
   vendorId: VendorId;
   policy: VendorPolicy;
   catalog: readonly CatalogEntry[];
-  behaviour: VendorBehaviour | undefined;
+  /** The behaviour data resolved for the target; undefined while only planning. */
+  behaviour: VendorBehaviour<ResolvedRequest> | undefined;
 }
 
 /**
@@ -28,6 +29,8 @@ export interface SequenceDefinition {
   notApplicable(facts: VendorFacts): string | undefined;
   /** Why it cannot run here (missing data, a target without the simulator); undefined when it can. */
   cannotRun?(facts: VendorFacts, target: ConformanceTarget): string | undefined;
+  /** Which of the behaviour data's requests the sequence sends, and so which facts it needs. */
+  uses: readonly ('read' | 'create')[];
   /** Plays the sequence; every request, wait and broken promise goes through the recorder. */
   run(facts: VendorFacts, recorder: SequenceRecorder): Promise<void>;
 }

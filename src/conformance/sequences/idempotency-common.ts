@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { IdempotencyAnswer } from '../../generated/meta-types.js';
 import { normalizeError } from '../../normalize/normalize-error.js';
-import type { Exchange as SimExchange } from '../../simulator/scenario-runner.js';
-import type { IdempotentCreate } from '../../simulator/types.js';
+import type { Exchange as SimExchange } from '../../scenarios/runner.js';
+import type { IdempotentCreate, ResolvedRequest } from '../../scenarios/types.js';
 import type { VendorFacts } from './definition.js';
 import type { SequenceRecorder } from './recorder.js';
 import { isSuccess, outgoing, roleHeaders } from './requests.js';
@@ -33,7 +33,7 @@ export async function sendKeyed(
   key: string,
   json?: unknown,
 ): Promise<SimExchange | undefined> {
-  const create = behaviour?.create as IdempotentCreate;
+  const create = behaviour?.create as IdempotentCreate<ResolvedRequest>;
   const role = create.request.role === 'none' ? undefined : (create.request.role ?? 'valid');
   const auth = role === undefined ? {} : await roleHeaders(recorder, role, policy.authentication.header);
   if (!auth) return undefined;

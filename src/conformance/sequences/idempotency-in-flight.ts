@@ -20,6 +20,7 @@ const HOLD_MS = 30_000;
  */
 export const idempotencyInFlight: SequenceDefinition = {
   name: 'idempotency_in_flight',
+  uses: ['create'],
   path: 'idempotency_reuse',
   title:
     'Reusing an idempotency key while the first write is still running gets the vendor’s in-flight answer',

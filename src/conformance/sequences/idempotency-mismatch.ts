@@ -19,6 +19,7 @@ import { isSuccess } from './requests.js';
  */
 export const idempotencyMismatch: SequenceDefinition = {
   name: 'idempotency_mismatch',
+  uses: ['create'],
   path: 'idempotency_reuse',
   title:
     'Reusing an idempotency key with a different body is refused with the vendor’s conflict and creates nothing',

@@ -20,6 +20,7 @@ import { isSuccess } from './requests.js';
  */
 export const idempotencyReplay: SequenceDefinition = {
   name: 'idempotency_replay',
+  uses: ['create'],
   path: 'idempotency_reuse',
   title:
     'Repeating a create with the same idempotency key and body creates nothing new and returns the same resource',

@@ -1,6 +1,13 @@
 import { ErrorContractsError } from '../../errors.js';
 import type { CheckResult } from '../../report/result.js';
-import { behaviourFor } from '../../simulator/scenarios.js';
+import { behaviourFor } from '../../scenarios/index.js';
+import {
+  type Binding,
+  factsNamedBy,
+  lenientBinding,
+  MissingFactError,
+  resolveBehaviour,
+} from '../../scenarios/resolve.js';
 import { getVendor, type VendorId } from '../../vendors/registry.js';
 import type { ConformanceTarget, NotRunPlannedCheck, SequenceCheck } from '../types.js';
 import { credentialRefresh } from './credential-refresh.js';
@@ -23,9 +30,32 @@ export const SEQUENCES: readonly SequenceDefinition[] = [
   serverRetryRecovers,
 ];
 
-function factsOf(vendorId: VendorId): VendorFacts {
+/** The vendor's documented rules; its behaviour data too once a target's binding resolves it. */
+function factsOf(vendorId: VendorId, behaviour?: VendorFacts['behaviour']): VendorFacts {
   const { policy, catalog } = getVendor(vendorId);
-  return { vendorId, policy, catalog, behaviour: behaviourFor(vendorId) };
+  return { vendorId, policy, catalog, behaviour };
+}
+
+/**
+ * The behaviour data resolved for a target, or the facts a sequence needs and the target lacks.
+ * A fact only the part the sequence does not send names is given a stand-in.
+ */
+export function behaviourForTarget(
+  binding: Binding,
+  uses: SequenceDefinition['uses'],
+): { behaviour: NonNullable<VendorFacts['behaviour']> } | { missing: string[] } {
+  const data = behaviourFor(binding.vendorId);
+  try {
+    return { behaviour: resolveBehaviour(binding, data) };
+  } catch (error) {
+    if (!(error instanceof MissingFactError)) throw error;
+    const needed = new Set(
+      uses.flatMap((part) => factsNamedBy(part === 'read' ? data.read : data.create.request)),
+    );
+    const missing = error.facts.filter((name) => needed.has(name));
+    if (missing.length > 0) return { missing };
+    return { behaviour: resolveBehaviour(lenientBinding(binding, error.facts), data) };
+  }
 }
 
 /**
@@ -56,9 +86,18 @@ export async function runSequenceCheck(
   if (check.kind !== 'sequence') return notRunResult(check, check.kind, check.reason);
   const sequence = SEQUENCES.find((candidate) => candidate.name === check.sequence);
   if (!sequence) throw new ErrorContractsError('ERR_INTERNAL', `No sequence is called ${check.sequence}.`);
-  const facts = factsOf(vendorId);
-  const notApplicable = sequence.notApplicable(facts);
+  const planned = factsOf(vendorId);
+  const notApplicable = sequence.notApplicable(planned);
   if (notApplicable !== undefined) return notRunResult(check, 'not_applicable', notApplicable);
+  const bound = behaviourForTarget(target.credentials(vendorId), sequence.uses);
+  if ('missing' in bound) {
+    return notRunResult(
+      check,
+      'skipped',
+      `Needs the fact(s) ${bound.missing.join(', ')}: set facts.<name> in the config, or ERROR_CONTRACTS_<VENDOR>_FACT_<NAME>.`,
+    );
+  }
+  const facts = factsOf(vendorId, bound.behaviour);
   const cannotRun = sequence.cannotRun?.(facts, target);
   if (cannotRun !== undefined) return notRunResult(check, 'skipped', cannotRun);
 

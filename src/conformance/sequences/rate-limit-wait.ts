@@ -15,6 +15,7 @@ import { isSuccess, outgoing, roleHeaders } from './requests.js';
  */
 export const rateLimitWait: SequenceDefinition = {
   name: 'rate_limit_wait',
+  uses: ['read'],
   path: 'rate_limit',
   title: 'After a 429, waiting the advertised time makes the next request succeed',
   notApplicable: ({ policy }) =>

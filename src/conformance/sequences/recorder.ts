@@ -8,7 +8,7 @@ import type {
   NotRunOutcome,
   TimelineEvent,
 } from '../../report/result.js';
-import { exchange, type Exchange as SimExchange } from '../../simulator/scenario-runner.js';
+import { exchange, type Exchange as SimExchange } from '../../scenarios/runner.js';
 import type { VendorId } from '../../vendors/registry.js';
 import { credentialSecrets } from '../credential-secrets.js';
 import { redactCheck } from '../redact-check.js';

@@ -1,12 +1,12 @@
-import { tokenRequestOf } from '../../simulator/scenario-runner.js';
-import type { CredentialRole, OAuthClientCredential, ScenarioRequest } from '../../simulator/types.js';
+import { tokenRequestOf } from '../../scenarios/runner.js';
+import type { CredentialRole, OAuthClientCredential, ResolvedRequest } from '../../scenarios/types.js';
 import { parseJson } from '../assertions.js';
 import type { OutgoingRequest, SequenceRecorder } from './recorder.js';
 
 /** The wire form of a request from the vendor's behaviour data, sent with the given headers. */
 export function outgoing(
   baseUrl: string,
-  request: Pick<ScenarioRequest, 'method' | 'path' | 'headers' | 'json'>,
+  request: Pick<ResolvedRequest, 'method' | 'path' | 'headers' | 'json'>,
   headers: Record<string, string>,
 ): OutgoingRequest {
   const all: Record<string, string> = {};

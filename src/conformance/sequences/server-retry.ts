@@ -57,6 +57,7 @@ interface ServerRetryShape {
 function serverRetry({ name, title, failures, minAttempts }: ServerRetryShape): SequenceDefinition {
   return {
     name,
+    uses: ['read'],
     path: 'server_retry',
     title,
     notApplicable: ({ policy }) => {

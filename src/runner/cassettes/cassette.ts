@@ -4,7 +4,7 @@
  * review in a pull request and to refresh from a scheduled job.
  */
 import type { RunLimits } from '../../conformance/types.js';
-import type { CredentialRole } from '../../simulator/types.js';
+import type { CredentialRole } from '../../scenarios/types.js';
 import type { VendorId } from '../../vendors/registry.js';
 
 export const CASSETTE_FORMAT = 'error-contracts-cassette';
@@ -28,8 +28,13 @@ export interface Cassette {
   baseUrl: string;
   /** Roles that had a credential, so a replay skips exactly the checks the recording skipped. */
   roles: CredentialRole[];
-  /** Names of the facts that were configured (their values are not kept), for the same reason. */
+  /** Names of the facts that were configured, for the same reason. */
   facts: string[];
+  /**
+   * The facts' values (secret ones, such as a sign-in password, redacted) and the configured
+   * operation paths: they shape the request URLs, which a replay must rebuild to match.
+   */
+  binding?: { facts: Record<string, string>; operations: Record<string, string> };
   /** The bounds the recording ran under; a replay applies the same, so "not verified" agrees. */
   limits: RunLimits;
   /** Exchanges by check id, in the order they were sent. */

@@ -4,8 +4,8 @@ import { credentialSecrets } from '../../conformance/credential-secrets.js';
 import { type ConformanceTarget, DEFAULT_LIMITS } from '../../conformance/types.js';
 import { writeFileAtomic } from '../../fs/write-atomic.js';
 import { redactText } from '../../report/redact.js';
-import { exchange, type HttpSend } from '../../simulator/scenario-runner.js';
-import type { CredentialRole } from '../../simulator/types.js';
+import { exchange, type HttpSend } from '../../scenarios/runner.js';
+import type { CredentialRole } from '../../scenarios/types.js';
 import type { VendorId } from '../../vendors/registry.js';
 import {
   CASSETTE_FORMAT,
@@ -85,6 +85,12 @@ export function recordCassettes(inner: ConformanceTarget, vendors: readonly Vend
           baseUrl: redactText(baseUrl, secrets),
           roles: Object.keys(credentials.roles) as CredentialRole[],
           facts: Object.keys(credentials.facts),
+          binding: {
+            facts: Object.fromEntries(
+              Object.entries(credentials.facts).map(([name, value]) => [name, redactText(value, secrets)]),
+            ),
+            operations: { ...credentials.operations },
+          },
           limits: { ...DEFAULT_LIMITS, ...inner.limits },
           checks,
         };

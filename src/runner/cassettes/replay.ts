@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { ErrorContractsError } from '../../errors.js';
 import { InputTooLargeError, readBoundedFile } from '../../fs/bounded-read.js';
-import { VirtualClock } from '../../simulator/clock.js';
-import type { Credential, CredentialRole } from '../../simulator/types.js';
+import type { Credential, CredentialRole } from '../../scenarios/types.js';
+import { VirtualClock } from '../../time/clock.js';
 import { getVendor, type VendorId } from '../../vendors/registry.js';
 import { RunConfigError } from '../config/errors.js';
 import type { ResolvedVendorConfig } from '../config/sandbox-config.js';
@@ -131,15 +131,19 @@ export async function openReplayTarget(vendors: readonly VendorId[], dir: string
           { kind: 'header', header, value: REPLAYED_CREDENTIAL },
         ]),
       );
-      // Fact values were not kept either; the names are enough to plan the same checks.
-      const facts = Object.fromEntries(cassette.facts.map((name) => [name, REPLAYED_CREDENTIAL]));
+      // Facts shape the URLs, so a replay rebuilds them from the recorded values; an older cassette
+      // kept only their names, enough to plan the same checks.
+      const facts =
+        cassette.binding?.facts ??
+        Object.fromEntries(cassette.facts.map((name) => [name, REPLAYED_CREDENTIAL]));
+      const operations = cassette.binding?.operations ?? {};
       return [
         id,
         {
           vendorId: id,
           baseUrl: cassette.baseUrl,
           declaredSandbox: true,
-          credentials: { vendorId: id, roles, facts },
+          credentials: { vendorId: id, roles, facts, operations },
           checks: {},
         },
       ];

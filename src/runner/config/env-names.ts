@@ -3,7 +3,7 @@
  * role. One place builds every name, so the messages that tell a person which variable to set can
  * never disagree with the variables actually read.
  */
-import type { CredentialRole } from '../../simulator/types.js';
+import type { CredentialRole } from '../../scenarios/types.js';
 
 const PREFIX = 'ERROR_CONTRACTS';
 
@@ -42,6 +42,11 @@ export const CONFIG_FILE_VARIABLE = `${PREFIX}_CONFIG`;
 /** ERROR_CONTRACTS_DENIALBASE_FACT_EMAIL: a fact a check needs besides credentials (sign-in details). */
 export function factVariable(vendorId: string, fact: string): string {
   return `${PREFIX}_${screaming(vendorId)}_FACT_${screaming(fact)}`;
+}
+
+/** ERROR_CONTRACTS_COLLATE_OPERATION_AUTHORIZATION: a sandbox's path for one named operation. */
+export function operationVariable(vendorId: string, operation: string): string {
+  return `${PREFIX}_${screaming(vendorId)}_OPERATION_${screaming(operation)}`;
 }
 
 /**

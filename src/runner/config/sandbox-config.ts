@@ -7,15 +7,23 @@
 
 import { checklistFor } from '../../conformance/checklist.js';
 import type { HttpMethod } from '../../generated/meta-types.js';
-import type {
-  Credential,
-  CredentialRole,
-  ScenarioRequest,
-  VendorCredentials,
-} from '../../simulator/types.js';
+import { scenarioDataFor } from '../../scenarios/index.js';
+import {
+  CREDENTIAL_ROLES,
+  type Credential,
+  type CredentialRole,
+  type ScenarioRequest,
+  type VendorCredentials,
+} from '../../scenarios/types.js';
 import { didYouMean } from '../../text/suggest.js';
 import { getVendor, isVendorId, type VendorId, vendorIds } from '../../vendors/registry.js';
-import { baseUrlVariable, credentialVariable, factVariable, sandboxVariable } from './env-names.js';
+import {
+  baseUrlVariable,
+  credentialVariable,
+  factVariable,
+  operationVariable,
+  sandboxVariable,
+} from './env-names.js';
 import { RunConfigError } from './errors.js';
 import { isLoopbackUrl } from './loopback.js';
 
@@ -44,12 +52,24 @@ export interface VendorConfigFile {
   /** Declares a base URL that is not loopback to be a sandbox, safe to send test traffic to. */
   sandbox?: boolean;
   credentials?: Partial<Record<CredentialRole, CredentialConfig>>;
-  /** Other test facts a check needs, such as the sign-in details of a session-cookie vendor. */
+  /**
+   * The sandbox's paths for the named operations (`"authorization": "/api/pa/{id}"`); one left
+   * out takes the reference path. A path may be an absolute URL (a token endpoint elsewhere).
+   */
+  operations?: Record<string, ConfigString>;
+  /** Facts the scenarios name (`{{facts.<name>}}`): ids of records in a given state, test data. */
   facts?: Record<string, ConfigString>;
+  /**
+   * A module (path relative to the config file) whose default export may create records before
+   * the checks and returns their ids as facts: `export default async ({ baseUrl, ... }) => ({...})`.
+   */
+  fixtures?: string;
   checks?: Record<string, CheckOverride>;
 }
 
 export interface RunConfigFile {
+  /** The JSON Schema the file follows, for editors; not read. */
+  $schema?: string;
   vendors?: Partial<Record<string, VendorConfigFile>>;
 }
 
@@ -58,19 +78,15 @@ export interface ResolvedVendorConfig {
   vendorId: VendorId;
   baseUrl: string;
   declaredSandbox: boolean;
+  /** Roles, facts (configured and from the environment) and operation paths. */
   credentials: VendorCredentials;
   checks: Readonly<Record<string, CheckOverride>>;
+  /** The fixtures module, as an absolute path or file URL, when one is configured. */
+  fixtures?: string;
 }
 
-const ROLES: readonly CredentialRole[] = [
-  'valid',
-  'readOnly',
-  'otherOrganisation',
-  'expired',
-  'revoked',
-  'rateLimited',
-  'secondFactorPending',
-];
+const ROLES = CREDENTIAL_ROLES;
+const VENDOR_MEMBERS = ['baseUrl', 'sandbox', 'credentials', 'operations', 'facts', 'fixtures', 'checks'];
 const OAUTH_FIELDS = ['clientId', 'clientSecret', 'scope', 'tokenUrl'] as const;
 const METHODS: readonly HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
 
@@ -97,29 +113,55 @@ export function parseRunConfig(value: unknown, source: string): RunConfigFile {
     if (!isVendorId(id)) throw problem(at, `is not a vendor id; use one of ${vendorIds.join(', ')}.`);
     if (!isObject(vendor)) throw problem(at, 'must be an object.');
     for (const key of Object.keys(vendor)) {
-      if (!['baseUrl', 'sandbox', 'credentials', 'facts', 'checks'].includes(key)) {
+      if (!VENDOR_MEMBERS.includes(key)) {
         throw problem(
           `${at}.${key}`,
-          'is not a known member (baseUrl, sandbox, credentials, facts, checks).',
+          `is not a known member (${VENDOR_MEMBERS.join(', ')}).${didYouMean(key, VENDOR_MEMBERS)}`,
         );
       }
     }
+    if (vendor.fixtures !== undefined && (typeof vendor.fixtures !== 'string' || vendor.fixtures === '')) {
+      throw problem(`${at}.fixtures`, 'must be the path of a module, relative to the config file.');
+    }
+    const vocabulary = scenarioDataFor(id);
+    checkNamedStrings(vendor.operations, `${at}.operations`, Object.keys(vocabulary.operations), problem);
+    if (isObject(vendor.operations)) {
+      for (const [name, path] of Object.entries(vendor.operations)) {
+        if (typeof path === 'string' && path !== '' && !/^(\/|https?:\/\/|\{\{operations\.)/i.test(path)) {
+          throw problem(
+            `${at}.operations.${name}`,
+            'must be a path starting with "/" (or {{operations.<name>}}), or an absolute URL.',
+          );
+        }
+      }
+    }
+    checkNamedStrings(vendor.facts, `${at}.facts`, Object.keys(vocabulary.facts), problem);
     if (vendor.baseUrl !== undefined) checkConfigString(vendor.baseUrl, `${at}.baseUrl`, problem);
     if (vendor.sandbox !== undefined && typeof vendor.sandbox !== 'boolean') {
       throw problem(`${at}.sandbox`, 'must be true or false.');
     }
     checkCredentials(vendor.credentials, `${at}.credentials`, problem);
-    if (vendor.facts !== undefined) {
-      if (!isObject(vendor.facts)) throw problem(`${at}.facts`, 'must map fact names to strings.');
-      for (const [name, fact] of Object.entries(vendor.facts))
-        checkConfigString(fact, `${at}.facts.${name}`, problem);
-    }
     checkOverrides(vendor.checks, `${at}.checks`, problem);
   }
   return value as RunConfigFile;
 }
 
 type Problem = (path: string, message: string) => RunConfigError;
+
+/** An object of config strings whose names must come from the vendor's vocabulary. */
+function checkNamedStrings(value: unknown, at: string, names: readonly string[], problem: Problem): void {
+  if (value === undefined) return;
+  if (!isObject(value)) throw problem(at, 'must map names to strings.');
+  for (const [name, text] of Object.entries(value)) {
+    if (!names.includes(name)) {
+      throw problem(
+        `${at}.${name}`,
+        `is not one of this vendor's names.${didYouMean(name, names)} See "error-contracts checks" or "error-contracts init".`,
+      );
+    }
+    checkConfigString(text, `${at}.${name}`, problem);
+  }
+}
 
 function checkConfigString(value: unknown, at: string, problem: Problem): void {
   if (typeof value === 'string') return;
@@ -132,7 +174,10 @@ function checkCredentials(value: unknown, at: string, problem: Problem): void {
   if (!isObject(value)) throw problem(at, 'must be an object keyed by role.');
   for (const [role, credential] of Object.entries(value)) {
     if (!(ROLES as readonly string[]).includes(role)) {
-      throw problem(`${at}.${role}`, `is not a credential role; use one of ${ROLES.join(', ')}.`);
+      throw problem(
+        `${at}.${role}`,
+        `is not a credential role.${didYouMean(role, ROLES)} Use one of ${ROLES.join(', ')}.`,
+      );
     }
     if (!isObject(credential)) throw problem(`${at}.${role}`, 'must be an object.');
     for (const [field, text] of Object.entries(credential)) {
@@ -213,7 +258,8 @@ export function resolveSandboxConfig(file: RunConfigFile, env: Env): Map<VendorI
     const vendor = file.vendors?.[vendorId] ?? {};
     const baseUrl =
       fromEnv(env, baseUrlVariable(vendorId)) ?? lookUp(vendor.baseUrl, env, `vendors.${vendorId}.baseUrl`);
-    if (baseUrl === undefined) continue;
+    // A blank base URL (as init writes it) counts as not given, like a blank fact.
+    if (baseUrl === undefined || baseUrl === '') continue;
     assertUsableBaseUrl(vendorId, baseUrl);
     const sandboxFlag = fromEnv(env, sandboxVariable(vendorId));
     resolved.set(vendorId, {
@@ -223,39 +269,46 @@ export function resolveSandboxConfig(file: RunConfigFile, env: Env): Map<VendorI
       credentials: {
         vendorId,
         roles: resolveRoles(vendorId, vendor.credentials ?? {}, env),
-        facts: resolveFacts(vendorId, vendor.facts ?? {}, env),
+        facts: resolveNamed(vendorId, 'facts', vendor.facts ?? {}, env),
+        operations: resolveNamed(vendorId, 'operations', vendor.operations ?? {}, env),
       },
       checks: vendor.checks ?? {},
+      ...(vendor.fixtures === undefined ? {} : { fixtures: vendor.fixtures }),
     });
   }
   return resolved;
 }
 
 /**
- * Facts from the file, and from ERROR_CONTRACTS_<VENDOR>_FACT_<NAME> variables, which win. The
- * variables name facts in upper snake case; they are stored under their camel-case name
- * (FACT_SIGN_IN_EMAIL -> signInEmail), the form the simulator modules use.
+ * Facts or operation paths from the file, and from ERROR_CONTRACTS_<VENDOR>_FACT_<NAME> or
+ * _OPERATION_<NAME> variables, which win. The variables name them in upper snake case; they are
+ * stored under the vocabulary's camel-case name (FACT_STALE_ID -> staleId). An empty value counts
+ * as not given, so a config written by `init` loads before every blank is filled.
  */
-function resolveFacts(
+function resolveNamed(
   vendorId: VendorId,
+  kind: 'facts' | 'operations',
   configured: Record<string, ConfigString>,
   env: Env,
 ): Record<string, string> {
-  const facts: Record<string, string> = {};
+  const found: Record<string, string> = {};
   for (const [name, value] of Object.entries(configured)) {
-    const found = lookUp(value, env, `vendors.${vendorId}.facts.${name}`);
-    if (found !== undefined) facts[name] = found;
+    const text = lookUp(value, env, `vendors.${vendorId}.${kind}.${name}`);
+    if (text !== undefined && text !== '') found[name] = text;
   }
-  const prefix = factVariable(vendorId, '');
+  const vocabulary = Object.keys(scenarioDataFor(vendorId)[kind]);
+  const variableOf = kind === 'facts' ? factVariable : operationVariable;
+  const prefix = variableOf(vendorId, '');
   for (const [name, value] of Object.entries(env)) {
     if (!name.startsWith(prefix) || value === undefined || value === '') continue;
-    const camel = name
-      .slice(prefix.length)
-      .toLowerCase()
-      .replace(/_([a-z0-9])/g, (_whole, letter: string) => letter.toUpperCase());
-    facts[camel] = value;
+    const suffix = name.slice(prefix.length);
+    // Known names map exactly (ids with digits survive); others by the camel-case rule.
+    const known = vocabulary.find((candidate) => variableOf(vendorId, candidate) === name);
+    const camel =
+      known ?? suffix.toLowerCase().replace(/_([a-z0-9])/g, (_whole, letter: string) => letter.toUpperCase());
+    found[camel] = value;
   }
-  return facts;
+  return found;
 }
 
 function resolveRoles(
@@ -352,7 +405,7 @@ export function assertKnownCheckIds(file: RunConfigFile): void {
     for (const id of Object.keys(vendor.checks)) {
       if (!known.has(id)) {
         throw new RunConfigError(
-          `vendors.${vendorId}.checks.${id} names no check of ${vendorId};${didYouMean(id, [...known])} Check ids are listed in results.json (for example ${[...known][0]}).`,
+          `vendors.${vendorId}.checks.${id} names no check of ${vendorId};${didYouMean(id, [...known])} "error-contracts checks --vendor ${vendorId}" lists them.`,
         );
       }
     }

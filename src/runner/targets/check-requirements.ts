@@ -3,10 +3,15 @@
  * roles its requests present, and whether it only works against the simulator (a fault armed by
  * header, a write held in flight).
  */
+
+import { SEQUENCES } from '../../conformance/sequences/index.js';
 import type { PlannedCheck } from '../../conformance/types.js';
 import type { PayloadLimitPolicy } from '../../generated/meta-types.js';
-import { FAULT_HEADER } from '../../simulator/fault-injection.js';
-import type { CredentialRole, Scenario, ScenarioRequest } from '../../simulator/types.js';
+import { FAULT_HEADER } from '../../scenarios/fault-header.js';
+import { behaviourFor } from '../../scenarios/index.js';
+import { requestsOf } from '../../scenarios/resolve.js';
+import type { CredentialRole, ScenarioRequest } from '../../scenarios/types.js';
+import type { VendorId } from '../../vendors/registry.js';
 import { REPLAYED_CREDENTIAL } from '../cassettes/replay.js';
 import type { CheckOverride } from '../config/sandbox-config.js';
 
@@ -16,17 +21,24 @@ function hasScenario(check: PlannedCheck): check is WithScenario {
   return 'scenario' in check;
 }
 
-function requestsOf(scenario: Omit<Scenario, 'code'>): ScenarioRequest[] {
-  return [...(scenario.setup ?? []), ...(scenario.background ? [scenario.background] : []), scenario.request];
+/** The requests a check sends: its scenario's, or the behaviour data's parts its sequence uses. */
+export function requestsOfCheck(vendorId: VendorId, check: PlannedCheck): ScenarioRequest[] {
+  if (hasScenario(check)) return requestsOf<ScenarioRequest>(check.scenario);
+  if (check.kind !== 'sequence') return [];
+  const behaviour = behaviourFor(vendorId);
+  const uses = SEQUENCES.find((sequence) => sequence.name === check.sequence)?.uses ?? [];
+  return uses.map((part) => (part === 'read' ? behaviour.read : behaviour.create.request));
 }
 
 /** `{{valid.clientId}}` in a path or body: a role whose credential the request is built from. */
 const PLACEHOLDER = /\{\{(\w+)\.\w+\}\}/g;
+/** Placeholder namespaces that are not credential roles. */
+const NOT_ROLES = new Set(['none', 'unique', 'uuid', 'facts', 'operations']);
 
 /** The roles a check's requests present, or name in placeholders (a token request's client id). */
 export function rolesOf(check: PlannedCheck): CredentialRole[] {
   if (!hasScenario(check)) return [];
-  const roles = requestsOf(check.scenario).flatMap((request) => {
+  const roles = requestsOf<ScenarioRequest>(check.scenario).flatMap((request) => {
     const text = [
       request.path,
       JSON.stringify(request.headers ?? {}),
@@ -36,15 +48,13 @@ export function rolesOf(check: PlannedCheck): CredentialRole[] {
     const named = [...text.matchAll(PLACEHOLDER)].map((match) => match[1] as string);
     return [request.role ?? 'valid', ...named];
   });
-  return [
-    ...new Set(roles.filter((role): role is CredentialRole => !['none', 'unique', 'facts'].includes(role))),
-  ];
+  return [...new Set(roles.filter((role): role is CredentialRole => !NOT_ROLES.has(role)))];
 }
 
 export function needsSimulator(check: PlannedCheck): boolean {
   if (!hasScenario(check)) return false;
   const { scenario } = check;
-  const faulted = requestsOf(scenario).some((request) =>
+  const faulted = requestsOf<ScenarioRequest>(scenario).some((request) =>
     Object.keys(request.headers ?? {}).some((name) => name.toLowerCase() === FAULT_HEADER),
   );
   return faulted || scenario.background !== undefined || ('how' in scenario && scenario.how === 'fault');
@@ -57,7 +67,8 @@ export function needsSimulator(check: PlannedCheck): boolean {
  */
 export function needsRealSocket(check: PlannedCheck): boolean {
   return (
-    hasScenario(check) && requestsOf(check.scenario).some((request) => request.declaredLength !== undefined)
+    hasScenario(check) &&
+    requestsOf<ScenarioRequest>(check.scenario).some((request) => request.declaredLength !== undefined)
   );
 }
 

@@ -11,10 +11,12 @@ import {
   type RunLimits,
   type SimulatorHooks,
 } from '../../conformance/types.js';
-import { type Clock, realClock } from '../../simulator/clock.js';
-import { exchange } from '../../simulator/scenario-runner.js';
-import type { CredentialRole, VendorCredentials } from '../../simulator/types.js';
+import { missingFacts } from '../../scenarios/resolve.js';
+import { exchange } from '../../scenarios/runner.js';
+import type { CredentialRole, VendorCredentials } from '../../scenarios/types.js';
+import { type Clock, realClock } from '../../time/clock.js';
 import { getVendor, type VendorId } from '../../vendors/registry.js';
+import { factVariable } from '../config/env-names.js';
 import { RunConfigError } from '../config/errors.js';
 import { credentialHint, type ResolvedVendorConfig } from '../config/sandbox-config.js';
 import {
@@ -22,6 +24,7 @@ import {
   fixedBurstOf,
   needsRealSocket,
   needsSimulator,
+  requestsOfCheck,
   rolesOf,
   sizedForSandbox,
 } from './check-requirements.js';
@@ -101,7 +104,7 @@ export function createHttpTarget(options: HttpTargetOptions): ConformanceTarget 
  * A check as this target can run it: with the configured request override applied, or turned into
  * a skipped check whose reason says what would enable it (a credential variable, the simulator).
  */
-function prepare(
+export function prepare(
   config: ResolvedVendorConfig,
   planned: PlannedCheck,
   where: { simulated: boolean; inProcess: boolean },
@@ -148,6 +151,13 @@ function prepare(
       (role: CredentialRole) => `${role}: set ${credentialHint(config.vendorId, role)}`,
     );
     return skipped(`No credential configured for ${hints.join('; ')}.`);
+  }
+  const facts = missingFacts(config.credentials, requestsOfCheck(config.vendorId, check));
+  if (facts.length > 0) {
+    const hints = facts.map((fact) => `facts.${fact} (or ${factVariable(config.vendorId, fact)})`);
+    return skipped(
+      `Needs a record the configuration does not name: set ${hints.join(', ')}, or return it from a fixtures hook.`,
+    );
   }
   return check;
 }

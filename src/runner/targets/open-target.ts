@@ -1,5 +1,6 @@
 import { openReplayTarget } from '../cassettes/replay.js';
 import { RunConfigError } from '../config/errors.js';
+import { applyFixtures } from '../config/fixtures.js';
 import { sandboxVendors } from '../config/sandbox-config.js';
 import type { RunOptions } from '../run-options.js';
 import { createHttpTarget } from './http-target.js';
@@ -29,6 +30,11 @@ export async function openTarget(
     options.vendors,
     options.allowUndeclaredSandbox === true,
   );
+  for (const [id, vendor] of vendors) {
+    if (vendor.fixtures === undefined) continue;
+    const credentials = await applyFixtures(id, vendor.fixtures, vendor.baseUrl, vendor.credentials);
+    vendors.set(id, { ...vendor, credentials });
+  }
   return {
     target: createHttpTarget({ vendors, ...(options.limits ? { limits: options.limits } : {}) }),
     baseUrls: new Map(options.vendors.map((id) => [id, vendors.get(id)?.baseUrl ?? ''])),

@@ -1,7 +1,7 @@
 import type { ConformanceTarget } from '../../conformance/types.js';
 import { ErrorContractsError } from '../../errors.js';
-import type { VirtualClock } from '../../simulator/clock.js';
 import type { SimulatorControls } from '../../simulator/simulator-core.js';
+import type { VirtualClock } from '../../time/clock.js';
 import type { VendorId } from '../../vendors/registry.js';
 import type { SimulatorSide } from './http-target.js';
 

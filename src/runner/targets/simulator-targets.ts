@@ -5,10 +5,10 @@
  */
 import type { ConformanceTarget } from '../../conformance/types.js';
 import { ErrorContractsError } from '../../errors.js';
-import { VirtualClock } from '../../simulator/clock.js';
 import type { StartSimulatorOptions } from '../../simulator/transports/http.js';
 import { startSimulator } from '../../simulator/transports/http.js';
 import type { MountedSimulator } from '../../simulator/transports/nock.js';
+import { VirtualClock } from '../../time/clock.js';
 import type { VendorId } from '../../vendors/registry.js';
 import type { ResolvedVendorConfig } from '../config/sandbox-config.js';
 import { createHttpTarget } from './http-target.js';

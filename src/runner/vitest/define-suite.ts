@@ -59,6 +59,7 @@ export function defineConformanceSuite(options: ConformanceSuiteOptions): void {
   for (const vendorId of options.vendors) {
     describe(`${getVendor(vendorId).name} (${options.target})`, () => {
       for (const check of checklistFor(vendorId)) {
+        if (options.only && !options.only.includes(check.id)) continue;
         it(check.title, async ({ task, skip, annotate }) => {
           if (!open)
             throw new ErrorContractsError(

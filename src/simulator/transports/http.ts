@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { flattenHeaders } from '../../scenarios/headers.js';
 import type { VendorId } from '../../vendors/registry.js';
-import { flattenHeaders } from '../headers.js';
 import { redactHeaders, redactQuery } from '../redact.js';
 import {
   controlsOf,

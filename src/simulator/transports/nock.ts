@@ -1,5 +1,5 @@
+import { flattenHeaders } from '../../scenarios/headers.js';
 import type { VendorId } from '../../vendors/registry.js';
-import { flattenHeaders } from '../headers.js';
 import {
   controlsOf,
   createSimulatorCore,

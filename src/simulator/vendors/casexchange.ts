@@ -8,9 +8,8 @@ import {
   route,
   withJsonBody,
 } from '../routing.js';
-import { exhaust, natural, viaFault } from '../scenario-data.js';
 import { failuresFromTable } from '../standard-failures.js';
-import type { ModelContext, Scenario, SimRequest, SimResponse, VendorModel } from '../types.js';
+import type { ModelContext, SimRequest, SimResponse, VendorModel } from '../types.js';
 
 type Tier = 'read_only' | 'standard' | 'admin';
 type CaseStatus = 'open' | 'in_progress' | 'closed';
@@ -299,47 +298,6 @@ const failure = failuresFromTable<State>({
   internal: 'internal_error',
 });
 
-const firmsMe = { method: 'GET', path: '/firms/me' } as const;
-const scenarios: Scenario[] = [
-  natural('invalid_api_key', 'a revoked key is refused', { ...firmsMe, role: 'revoked' }),
-  natural('insufficient_tier', 'a read_only key cannot create a case', {
-    method: 'POST',
-    path: '/cases',
-    role: 'readOnly',
-    json: { clientName: 'New Client', caseType: 'personal_injury' },
-  }),
-  natural('permission_denied', "another firm's case is off limits", {
-    method: 'GET',
-    path: `/cases/${CASE_B}`,
-  }),
-  natural('validation_error', 'a case without clientName is invalid', {
-    method: 'POST',
-    path: '/cases',
-    json: { caseType: 'personal_injury' },
-  }),
-  natural('invalid_state_transition', 'a pending referral cannot be re-referred', {
-    method: 'POST',
-    path: `/referrals/${REFERRAL_ACTIVE}/re-refer`,
-    json: { targetFirmId: FIRM_B },
-  }),
-  natural('resource_not_found', 'a stale case id is not found', {
-    method: 'GET',
-    path: `/cases/${UNKNOWN_ID}`,
-  }),
-  natural('conflict', 'a second active referral to the same firm conflicts', {
-    method: 'POST',
-    path: '/referrals',
-    json: { caseId: CASE_A, targetFirmId: FIRM_C },
-  }),
-  natural(
-    'rate_limited',
-    'a key over its per-minute quota is limited',
-    { ...firmsMe, role: 'rateLimited' },
-    exhaust({ ...firmsMe, role: 'rateLimited' }, 2),
-  ),
-  viaFault('internal_error', 'an unexpected server failure', firmsMe),
-];
-
 export const casexchange: VendorModel<State> = {
   id: 'casexchange',
   createState,
@@ -356,10 +314,12 @@ export const casexchange: VendorModel<State> = {
       firmId: FIRM_A,
       otherFirmId: FIRM_B,
       caseId: CASE_A,
-      otherFirmCaseId: CASE_B,
-      closedCaseId: CASE_CLOSED,
       activeReferralId: REFERRAL_ACTIVE,
+      referredFirmId: FIRM_C,
+      otherOrganisationCaseId: CASE_B,
+      closedCaseId: CASE_CLOSED,
       endedReferralId: REFERRAL_DECLINED,
+      staleId: UNKNOWN_ID,
     },
   }),
   handle: (request, ctx) => dispatch(routes, request, ctx, failure),
@@ -370,16 +330,5 @@ export const casexchange: VendorModel<State> = {
   failure,
   maxBodyBytes: 1024 * 1024,
   rateLimitFor: (principal) => ({ limit: KEYS[principal]?.limitPerMinute ?? 600, windowSeconds: 60 }),
-  scenarios,
   countResources: (state) => state.cases.size + state.referrals.size,
-  behaviour: {
-    read: firmsMe,
-    create: {
-      request: {
-        method: 'POST',
-        path: '/cases',
-        json: { clientName: 'Test Client', caseType: CASE_TYPES[0] },
-      },
-    },
-  },
 };

@@ -10,16 +10,7 @@ import {
   readJsonObject,
   route,
 } from '../routing.js';
-import type {
-  CredentialRole,
-  ModelContext,
-  Scenario,
-  ScenarioRequest,
-  SimRequest,
-  SimResponse,
-  StatusScenario,
-  VendorModel,
-} from '../types.js';
+import type { ModelContext, SimRequest, SimResponse, VendorModel } from '../types.js';
 
 /**
  * ClaimRev promises no error shape, and this model keeps that promise faithfully: each endpoint
@@ -253,90 +244,6 @@ const routes = [
 const HTML_500 =
   '<!DOCTYPE html><html><head><title>Server Error</title></head><body><h1>500 - Internal server error.</h1></body></html>';
 
-const token = (title: string, form: string, code: string): Scenario => ({
-  code,
-  how: 'natural',
-  title,
-  schema: 'tokenError',
-  request: {
-    method: 'POST',
-    path: TOKEN_PATH,
-    role: 'none',
-    raw: { contentType: 'application/x-www-form-urlencoded', text: form },
-  },
-});
-const scenarios: Scenario[] = [
-  token(
-    'a wrong client secret',
-    'grant_type=client_credentials&client_id={{valid.clientId}}&client_secret=not-the-secret&scope={{valid.scope}}',
-    'invalid_client',
-  ),
-  token(
-    'a scope of another environment',
-    'grant_type=client_credentials&client_id={{valid.clientId}}&client_secret={{valid.clientSecret}}&scope=https%3A%2F%2Fclaimrev.invalid%2Fapi%2F.default',
-    'invalid_scope',
-  ),
-  token(
-    'an unsupported grant type',
-    'grant_type=password&client_id={{valid.clientId}}&client_secret={{valid.clientSecret}}&scope={{valid.scope}}',
-    'invalid_grant',
-  ),
-];
-const eligibility = {
-  accountNumber: '1001',
-  payerId: '60054',
-  memberId: 'M123456',
-  dateOfService: '2026-01-15',
-};
-const checkEligibility = (role: CredentialRole | 'none', json: unknown = eligibility): ScenarioRequest => ({
-  method: 'POST',
-  path: '/api/v1/eligibility',
-  role,
-  json,
-});
-const answers = (
-  status: number,
-  title: string,
-  request: ScenarioRequest,
-  path?: StatusScenario['path'],
-): StatusScenario => ({
-  status,
-  how: 'natural',
-  title,
-  request,
-  ...(path ? { path } : {}),
-});
-const missingClaim = '/api/v1/claims/CLM-1001-9999?accountNumber=1001';
-const statusScenarios: StatusScenario[] = [
-  answers(
-    400,
-    'an eligibility check without memberId',
-    checkEligibility('valid', { ...eligibility, memberId: undefined }),
-  ),
-  answers(401, 'an expired token', checkEligibility('expired')),
-  answers(401, 'no token at all', checkEligibility('none')),
-  answers(403, 'a client without the eligibility permission', checkEligibility('readOnly'), 'forbidden_tier'),
-  answers(
-    403,
-    'a client not bound to the account',
-    checkEligibility('otherOrganisation'),
-    'forbidden_ownership',
-  ),
-  answers(404, 'a claim that does not exist', { method: 'GET', path: missingClaim }),
-  answers(404, 'deleting a claim that does not exist', { method: 'DELETE', path: missingClaim }),
-  {
-    status: 500,
-    how: 'fault',
-    title: 'a server failure answered with an HTML page',
-    request: {
-      method: 'POST',
-      path: '/api/v1/claims/search',
-      json: { accountNumber: '1001' },
-      headers: { 'X-Simulator-Fault': 'status=500' },
-    },
-  },
-];
-
 export const claimrev: VendorModel<State> = {
   id: 'claimrev',
   createState,
@@ -357,10 +264,15 @@ export const claimrev: VendorModel<State> = {
         otherOrganisation: client('crv-test-client-other'),
         expired: { kind: 'header', header: 'Authorization', value: `Bearer ${EXPIRED_TOKEN}` },
       },
+      // Its token endpoint is a path on the same server; everything else is a reference path.
+      operations: { token: TOKEN_PATH },
       facts: {
         accountNumber: '1001',
-        otherAccountNumber: '2002',
+        payerId: '60054',
+        memberId: 'M123456',
         claimId: 'CLM-1001-0001',
+        staleId: 'CLM-1001-9999',
+        otherAccountNumber: '2002',
         productionToken: PRODUCTION_TOKEN,
         tokenLifetimeSeconds: String(TOKEN_LIFETIME_SECONDS),
       },
@@ -393,15 +305,5 @@ export const claimrev: VendorModel<State> = {
     }
   },
   maxBodyBytes: 1024 * 1024,
-  scenarios,
-  statusScenarios,
   countResources: (state) => state.claims.size,
-  behaviour: {
-    // A GET, because ClaimRev's other reads are POSTs, which a client must not repeat.
-    read: { method: 'GET', path: '/api/v1/claims/CLM-1001-0001?accountNumber=1001' },
-    // ClaimRev honours no idempotency key; the write is what a client must never repeat blindly.
-    // Not the eligibility POST: that only reads, and the retry policy lets it be repeated.
-    create: { request: { method: 'DELETE', path: '/api/v1/claims/CLM-1001-0001?accountNumber=1001' } },
-    refresh: { kind: 'token_lifetime', role: 'valid' },
-  },
 };

@@ -9,9 +9,8 @@ import {
   route,
   withJsonBody,
 } from '../routing.js';
-import { natural, viaFault } from '../scenario-data.js';
 import { failuresFromTable } from '../standard-failures.js';
-import type { ModelContext, Scenario, SimRequest, SimResponse, VendorModel } from '../types.js';
+import type { ModelContext, SimRequest, SimResponse, VendorModel } from '../types.js';
 
 type Status = 'requires_action' | 'processing' | 'waiting_on_payer' | 'approved' | 'denied' | 'cancelled';
 type NextActionType = 'resolve_requirements' | 'approve_submission' | 'complete_payer_interaction';
@@ -573,186 +572,6 @@ const failure = failuresFromTable<State>({
   internal: 'workflow_backend_unavailable',
 });
 
-const newAuthorization = {
-  providerNpi: '1234567893',
-  payerId: 'payer_northwind',
-  state: 'CA',
-  serviceType: 'imaging',
-  serviceCode: '70551',
-  patient: { firstName: 'Test', lastName: 'Patient', birthDate: '1980-04-03' },
-  policy: { finalSubmission: 'review' },
-};
-const PA = '/v1/prior-authorizations';
-const create = (code: string, title: string, change: Record<string, unknown>) =>
-  natural(code, title, { method: 'POST', path: PA, json: { ...newAuthorization, ...change } });
-
-const scenarios: Scenario[] = [
-  natural('bad_request', 'an If-Match that is not a version', {
-    method: 'PATCH',
-    path: `${PA}/pa_needs_answers`,
-    headers: { 'If-Match': 'latest' },
-    json: { answers: [] },
-  }),
-  create('final_submission_policy_required', 'a create without policy.finalSubmission', {
-    policy: undefined,
-  }),
-  natural('unauthorized', 'a revoked token', { method: 'GET', path: PA, role: 'revoked' }),
-  natural('forbidden', 'a key of another environment', {
-    method: 'GET',
-    path: PA,
-    role: 'none',
-    headers: { Authorization: 'Bearer {{facts.productionKey}}' },
-  }),
-  natural('insufficient_permissions', 'a read-only key cannot create', {
-    method: 'POST',
-    path: PA,
-    role: 'readOnly',
-    json: newAuthorization,
-  }),
-  natural('prior_authorization_not_found', 'a stale authorization id', {
-    method: 'GET',
-    path: `${PA}/pa_unknown`,
-  }),
-  create('provider_not_found', 'a provider outside the organization', { providerNpi: '1999999984' }),
-  create('payer_not_found', 'a payer missing from the catalog', { payerId: 'payer_unknown' }),
-  natural('file_not_found', 'a stale file id', { method: 'GET', path: '/v1/files/file_unknown' }),
-  natural('access_grant_expired', 'a grant past its lifetime', {
-    method: 'GET',
-    path: '/v1/access-grants/grant_expired',
-  }),
-  natural('access_grant_revoked', 'a withdrawn grant', {
-    method: 'GET',
-    path: '/v1/access-grants/grant_revoked',
-  }),
-  viaFault('channel_session_lost', 'the payer channel session went away', {
-    method: 'GET',
-    path: '/v1/access-grants/grant_live',
-  }),
-  create('unsupported_route', 'a service no route covers', { serviceCode: '99999' }),
-  create('provider_access_not_configured', 'a route without provider access', { providerNpi: '1098765430' }),
-  natural(
-    'idempotency_key_reused',
-    'the same create key with another body',
-    {
-      method: 'POST',
-      path: PA,
-      json: { ...newAuthorization, state: 'NV' },
-      headers: { 'Idempotency-Key': 'create-{{unique}}' },
-    },
-    {
-      setup: [
-        {
-          method: 'POST',
-          path: PA,
-          json: newAuthorization,
-          headers: { 'Idempotency-Key': 'create-{{unique}}' },
-        },
-      ],
-    },
-  ),
-  natural('version_conflict', 'an edit against an old version', {
-    method: 'PATCH',
-    path: `${PA}/pa_needs_answers`,
-    headers: { 'If-Match': '"1"' },
-    json: { answers: [{ linkId: 'prior_imaging', value: true }] },
-  }),
-  natural('prior_authorization_not_mutable', 'an edit while Collate is processing', {
-    method: 'PATCH',
-    path: `${PA}/pa_processing`,
-    headers: { 'If-Match': '"3"' },
-    json: { answers: [] },
-  }),
-  natural('prior_authorization_not_actionable', 'a confirm while the payer has the move', {
-    method: 'POST',
-    path: `${PA}/pa_waiting/confirm`,
-    json: {},
-  }),
-  natural('prior_authorization_terminal', 'a write to an approved authorization', {
-    method: 'POST',
-    path: `${PA}/pa_approved/confirm`,
-    json: {},
-  }),
-  natural('next_action_required', 'a confirm with no action waiting', {
-    method: 'POST',
-    path: `${PA}/pa_processing/confirm`,
-    json: {},
-  }),
-  natural('next_action_not_confirmable', 'a confirm of resolve_requirements', {
-    method: 'POST',
-    path: `${PA}/pa_needs_answers/confirm`,
-    json: {},
-  }),
-  natural('requirements_not_satisfied', 'a confirm with a document still missing', {
-    method: 'POST',
-    path: `${PA}/pa_unsatisfied/confirm`,
-    json: { reviewSnapshotId: 'rs_current' },
-  }),
-  natural('review_stale', 'a confirm of an old review snapshot', {
-    method: 'POST',
-    path: `${PA}/pa_ready/confirm`,
-    json: { reviewSnapshotId: 'rs_old' },
-  }),
-  natural('file_not_ready', 'attaching a file still uploading', {
-    method: 'POST',
-    path: `${PA}/pa_needs_answers/attachments`,
-    json: { fileId: 'file_pending', documentTypes: ['clinical_notes'] },
-  }),
-  natural('file_not_usable', 'attaching an export file', {
-    method: 'POST',
-    path: `${PA}/pa_needs_answers/attachments`,
-    json: { fileId: 'file_export', documentTypes: ['clinical_notes'] },
-  }),
-  natural('manual_handoff_not_allowed', 'a handoff when no payer interaction is due', {
-    method: 'POST',
-    path: `${PA}/pa_needs_answers/manual-handoffs`,
-  }),
-  natural('manual_handoff_not_active', 'accepting a handoff not yet active', {
-    method: 'POST',
-    path: `${PA}/pa_payer_call/manual-handoffs/mh_requested/accept`,
-    json: { reviewSnapshotId: 'rs_current' },
-  }),
-  natural('manual_handoff_already_closed', 'accepting a closed handoff', {
-    method: 'POST',
-    path: `${PA}/pa_payer_call/manual-handoffs/mh_closed/accept`,
-    json: { reviewSnapshotId: 'rs_current' },
-  }),
-  natural('manual_handoff_review_approval_required', 'accepting without the review snapshot', {
-    method: 'POST',
-    path: `${PA}/pa_payer_call/manual-handoffs/mh_active/accept`,
-    json: {},
-  }),
-  natural('live_session_not_available', 'a live session while action is required', {
-    method: 'GET',
-    path: `${PA}/pa_needs_answers/live-session`,
-  }),
-  natural('interactive_grant_not_allowed', 'an interactive grant without a handoff', {
-    method: 'POST',
-    path: `${PA}/pa_processing/live-session/grants`,
-    json: { mode: 'interactive' },
-  }),
-  natural('payload_too_large', 'a file larger than 10 MiB', {
-    method: 'PUT',
-    path: '/v1/files/file_pending/content',
-    declaredLength: MAX_BODY_BYTES + 1,
-    raw: { contentType: 'application/pdf', text: '%PDF-1.7' },
-  }),
-  create('request_validation_failed', 'a create with a malformed birth date', {
-    patient: { firstName: 'Test', lastName: 'Patient', birthDate: '04/03/1980' },
-  }),
-  natural('invalid_answers', 'an answer of the wrong type', {
-    method: 'PATCH',
-    path: `${PA}/pa_needs_answers`,
-    headers: { 'If-Match': '"3"' },
-    json: { answers: [{ linkId: 'prior_imaging', value: 'yes' }] },
-  }),
-  natural('invalid_file_content', 'PDF content that is not a PDF', {
-    method: 'PUT',
-    path: '/v1/files/file_pending/content',
-    raw: { contentType: 'application/pdf', text: 'plain text' },
-  }),
-  viaFault('workflow_backend_unavailable', 'the orchestration backend is down', { method: 'GET', path: PA }),
-];
-
 export const collate: VendorModel<State> = {
   id: 'collate',
   createState,
@@ -769,8 +588,30 @@ export const collate: VendorModel<State> = {
       },
       facts: {
         productionKey: 'col_live_full_T5w1',
-        authorizationId: 'pa_needs_answers',
-        otherOrganizationAuthorizationId: 'pa_other_org',
+        providerNpi: '1234567893',
+        payerId: 'payer_northwind',
+        unconfiguredProviderNpi: '1098765430',
+        needsAnswersAuthorizationId: 'pa_needs_answers',
+        needsAnswersVersion: '3',
+        questionLinkId: 'prior_imaging',
+        processingAuthorizationId: 'pa_processing',
+        processingVersion: '3',
+        waitingAuthorizationId: 'pa_waiting',
+        terminalAuthorizationId: 'pa_approved',
+        confirmableAuthorizationId: 'pa_ready',
+        unsatisfiedAuthorizationId: 'pa_unsatisfied',
+        reviewSnapshotId: 'rs_current',
+        otherOrganisationAuthorizationId: 'pa_other_org',
+        handoffAuthorizationId: 'pa_payer_call',
+        requestedHandoffId: 'mh_requested',
+        activeHandoffId: 'mh_active',
+        closedHandoffId: 'mh_closed',
+        pendingFileId: 'file_pending',
+        exportFileId: 'file_export',
+        liveGrantId: 'grant_live',
+        expiredGrantId: 'grant_expired',
+        revokedGrantId: 'grant_revoked',
+        staleId: 'pa_unknown',
         maxBodyBytes: String(MAX_BODY_BYTES),
       },
     };
@@ -787,24 +628,6 @@ export const collate: VendorModel<State> = {
   }),
   failure,
   maxBodyBytes: MAX_BODY_BYTES,
-  scenarios,
-  rowScenarios: [
-    {
-      ...natural('prior_authorization_not_found', "another organization's authorization", {
-        method: 'GET',
-        path: `${PA}/pa_other_org`,
-      }),
-      path: 'forbidden_ownership',
-    },
-  ],
   countResources: (state) =>
     state.authorizations.size + state.files.size + state.handoffs.size + state.grants.size,
-  behaviour: {
-    read: { method: 'GET', path: PA },
-    create: {
-      request: { method: 'POST', path: PA, json: newAuthorization },
-      otherJson: { ...newAuthorization, patient: { ...newAuthorization.patient, firstName: 'Other' } },
-      idPointer: '/id',
-    },
-  },
 };

@@ -10,10 +10,9 @@ import {
   route,
   withJsonBody,
 } from '../routing.js';
-import { exhaust, natural, viaFault } from '../scenario-data.js';
 import { failuresFromTable } from '../standard-failures.js';
-import type { ModelContext, Scenario, SimRequest, SimResponse, VendorModel } from '../types.js';
-import { containsTestVirus, EICAR_TEST_STRING } from '../virus-scan.js';
+import type { ModelContext, SimRequest, SimResponse, VendorModel } from '../types.js';
+import { containsTestVirus } from '../virus-scan.js';
 
 type Role = 'admin' | 'member' | 'viewer';
 interface User {
@@ -435,60 +434,6 @@ const failure = failuresFromTable<State>({
   internal: 'internal_error',
 });
 
-const multipart = (content: string) => ({
-  contentType: 'multipart/form-data; boundary=simboundary',
-  text: `--simboundary\r\nContent-Disposition: form-data; name="file"; filename="denial.txt"\r\nContent-Type: text/plain\r\n\r\n${content}\r\n--simboundary--\r\n`,
-});
-const newDenial = { claim_number: 'CLM-5521', denial_type: 'coding', amount_cents: 12_000 };
-
-const listDenials = { method: 'GET', path: '/api/v1/denials' } as const;
-const upload = (text: string, declaredLength?: number) =>
-  ({
-    method: 'POST',
-    path: '/api/v1/documents',
-    raw: multipart(text),
-    ...(declaredLength ? { declaredLength } : {}),
-  }) as const;
-
-const scenarios: Scenario[] = [
-  natural('bad_request', 'a body that is not JSON', {
-    method: 'POST',
-    path: '/api/v1/denials',
-    raw: { contentType: 'application/json', text: '{"claim_number": ' },
-  }),
-  natural('not_authenticated', 'an expired session', { ...listDenials, role: 'expired' }),
-  natural('two_factor_required', 'a session waiting for its one-time code', {
-    ...listDenials,
-    role: 'secondFactorPending',
-  }),
-  natural('not_authorized', 'a viewer cannot record a denial', {
-    method: 'POST',
-    path: '/api/v1/denials',
-    role: 'readOnly',
-    json: newDenial,
-  }),
-  natural('not_found', 'a stale denial id', { method: 'GET', path: '/api/v1/denials/dn_gone' }),
-  natural('conflict', 'an update against an old lock_version', {
-    method: 'PATCH',
-    path: `/api/v1/denials/${DENIAL_A}`,
-    json: { lock_version: 0, amount_cents: 100 },
-  }),
-  natural('file_too_large', 'an upload declared larger than 50 MB', upload('big', MAX_UPLOAD_BYTES + 1)),
-  natural('validation_failed', 'a denial with an unknown type and no claim number', {
-    method: 'POST',
-    path: '/api/v1/denials',
-    json: { denial_type: 'weather', amount_cents: 5 },
-  }),
-  natural('virus_detected', 'an upload carrying the EICAR test string', upload(EICAR_TEST_STRING)),
-  natural(
-    'rate_limited',
-    'a session over its per-minute quota',
-    { ...listDenials, role: 'rateLimited' },
-    exhaust({ ...listDenials, role: 'rateLimited' }, 2),
-  ),
-  viaFault('internal_error', 'an unexpected server failure', listDenials),
-];
-
 export const denialbase: VendorModel<State> = {
   id: 'denialbase',
   createState,
@@ -506,14 +451,14 @@ export const denialbase: VendorModel<State> = {
         rateLimited: cookie('sess_limited_8v4w'),
       },
       facts: {
-        signInPath: '/api/v1/sessions',
         email: 'avery@clinic-a.test',
         password: 'correct-horse-1',
         twoFactorEmail: 'drew@clinic-a.test',
         twoFactorPassword: 'correct-horse-4',
         oneTimeCode: '246810',
         denialId: DENIAL_A,
-        otherOrganizationDenialId: DENIAL_B,
+        otherOrganisationDenialId: DENIAL_B,
+        staleId: 'dn_gone',
       },
     };
   },
@@ -531,33 +476,5 @@ export const denialbase: VendorModel<State> = {
     const token = /_denialbase_session=([^;\s]+)/.exec(principal)?.[1];
     return { limit: (token && SEEDED_SESSIONS[token]?.limitPerMinute) || 300, windowSeconds: 60 };
   },
-  scenarios,
-  rowScenarios: [
-    {
-      ...natural('not_found', "another organization's denial", {
-        method: 'GET',
-        path: `/api/v1/denials/${DENIAL_B}`,
-      }),
-      path: 'forbidden_ownership',
-    },
-  ],
   countResources: (state) => state.denials.size + state.documents.size,
-  behaviour: {
-    read: listDenials,
-    create: {
-      request: { method: 'POST', path: '/api/v1/denials', json: newDenial },
-      otherJson: { ...newDenial, amount_cents: 13_000 },
-      idPointer: '/id',
-    },
-    refresh: {
-      kind: 'sign_in',
-      expiredRole: 'expired',
-      signIn: {
-        method: 'POST',
-        path: '/api/v1/sessions',
-        jsonFromFacts: { email: 'email', password: 'password' },
-      },
-      credentialHeader: 'set-cookie',
-    },
-  },
 };

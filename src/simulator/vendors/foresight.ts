@@ -9,9 +9,8 @@ import {
   route,
   withJsonBody,
 } from '../routing.js';
-import { exhaust, natural, viaFault } from '../scenario-data.js';
 import { failuresFromTable } from '../standard-failures.js';
-import type { ModelContext, Scenario, SimRequest, SimResponse, VendorModel } from '../types.js';
+import type { ModelContext, SimRequest, SimResponse, VendorModel } from '../types.js';
 
 type Scope = 'patients:read' | 'patients:write' | 'claims:read' | 'claims:write';
 
@@ -387,95 +386,6 @@ const failure = failuresFromTable<State>({
   internal: 'internal_error',
 });
 
-const claimBody = {
-  patientId: PATIENT_A,
-  payerId: 'PAYER_ACME',
-  claimType: 'professional',
-  totalChargeCents: 12_500,
-};
-const newPatient = {
-  externalId: 'MRN-9001',
-  firstName: 'Ada',
-  lastName: 'Example',
-  dateOfBirth: '1990-01-31',
-};
-const submitDraft = { method: 'POST', path: `/v1/claims/${CLAIM_WITHOUT_LINES}/submit` } as const;
-const listClaims = { method: 'GET', path: '/v1/claims' } as const;
-const invalidClaim = (code: string, title: string, change: Record<string, unknown>) =>
-  natural(code, title, { method: 'POST', path: '/v1/claims', json: { ...claimBody, ...change } });
-const createPatient = (change: Record<string, unknown>) =>
-  ({ method: 'POST', path: '/v1/patients', json: { ...newPatient, ...change } }) as const;
-const keyed = (key: string, json: unknown, headers: Record<string, string> = {}) =>
-  ({ method: 'POST', path: '/v1/claims', json, headers: { 'Idempotency-Key': key, ...headers } }) as const;
-
-const scenarios: Scenario[] = [
-  natural('missing_api_key', 'a request without a key', { ...listClaims, role: 'none' }),
-  natural('invalid_api_key', 'a revoked key', { ...listClaims, role: 'revoked' }),
-  natural('expired_api_key', 'a key past its expiry date', { ...listClaims, role: 'expired' }),
-  natural('forbidden_scope', 'a read-only key cannot create a claim', {
-    method: 'POST',
-    path: '/v1/claims',
-    role: 'readOnly',
-    json: claimBody,
-  }),
-  natural('organization_mismatch', "another organization's patient", {
-    method: 'GET',
-    path: `/v1/patients/${PATIENT_B}`,
-  }),
-  natural('missing_required_field', 'a patient without lastName', createPatient({ lastName: undefined })),
-  invalidClaim('invalid_field_type', 'a charge sent as a string', { totalChargeCents: '125.00' }),
-  invalidClaim('invalid_enum_value', 'an unknown claim type', { claimType: 'dental' }),
-  natural('invalid_uuid_format', 'a patient id that is not a UUID', {
-    method: 'GET',
-    path: '/v1/patients/patient-42',
-  }),
-  natural('invalid_date_format', 'a US-style birth date', createPatient({ dateOfBirth: '01/31/1990' })),
-  invalidClaim('invalid_currency_amount', 'a charge with fractional cents', { totalChargeCents: 125.5 }),
-  invalidClaim('field_value_too_long', 'notes longer than allowed', { notes: 'x'.repeat(MAX_NOTES + 1) }),
-  invalidClaim('cross_field_constraint', 'discharge before admission', {
-    admissionDate: '2026-03-10',
-    dischargeDate: '2026-03-01',
-  }),
-  natural('resource_not_found', 'a stale patient id', { method: 'GET', path: `/v1/patients/${UNKNOWN_ID}` }),
-  natural('resource_deleted', 'a soft-deleted patient', {
-    method: 'GET',
-    path: `/v1/patients/${PATIENT_DELETED}`,
-  }),
-  natural(
-    'resource_already_exists',
-    'a second patient with the same externalId',
-    createPatient({ externalId: 'MRN-1001' }),
-  ),
-  natural(
-    'idempotency_key_in_use',
-    'the same key while the first write is still running',
-    keyed('inflight-{{unique}}', claimBody),
-    {
-      background: keyed('inflight-{{unique}}', claimBody, { 'X-Simulator-Fault': 'delay=2000' }),
-    },
-  ),
-  natural(
-    'idempotency_key_mismatched_body',
-    'the same key with a different body',
-    keyed('reuse-{{unique}}', { ...claimBody, totalChargeCents: 99 }),
-    { setup: [keyed('reuse-{{unique}}', claimBody)] },
-  ),
-  natural(
-    'rate_limit_exceeded',
-    'a key over its per-minute quota',
-    { ...listClaims, role: 'rateLimited' },
-    exhaust({ ...listClaims, role: 'rateLimited' }, 2),
-  ),
-  viaFault('payer_unavailable', 'the payer timed out', submitDraft),
-  viaFault('payer_invalid_response', 'the payer answered with garbage', submitDraft),
-  natural('payer_rejected', 'a payer that rejects the claim', {
-    method: 'POST',
-    path: `/v1/claims/${CLAIM_REJECTED_BY_PAYER}/submit`,
-  }),
-  viaFault('internal_error', 'an unexpected server failure', submitDraft),
-  viaFault('service_unavailable', 'a degraded downstream', submitDraft),
-];
-
 export const foresight: VendorModel<State> = {
   id: 'foresight',
   createState,
@@ -494,8 +404,13 @@ export const foresight: VendorModel<State> = {
       facts: {
         organizationId: ORG_A,
         patientId: PATIENT_A,
-        otherOrganizationPatientId: PATIENT_B,
+        payerId: 'PAYER_ACME',
+        otherOrganisationPatientId: PATIENT_B,
         deletedPatientId: PATIENT_DELETED,
+        existingExternalId: 'MRN-1001',
+        payerRejectedClaimId: CLAIM_REJECTED_BY_PAYER,
+        draftClaimId: CLAIM_WITHOUT_LINES,
+        staleId: UNKNOWN_ID,
       },
     };
   },
@@ -515,14 +430,5 @@ export const foresight: VendorModel<State> = {
     const key = KEYS[principal.replace(/^Bearer\s+/i, '')];
     return { limit: key?.limitPerMinute ?? 600, windowSeconds: 60 };
   },
-  scenarios,
   countResources: (state) => state.patients.size + state.claims.size,
-  behaviour: {
-    read: listClaims,
-    create: {
-      request: { method: 'POST', path: '/v1/claims', json: claimBody },
-      otherJson: { ...claimBody, totalChargeCents: 9_900 },
-      idPointer: '/id',
-    },
-  },
 };

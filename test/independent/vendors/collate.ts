@@ -673,6 +673,7 @@ export function createCollate({ bugs }: VendorContext): IndependentVendor {
         authorizationVersion: '3',
         processingVersion: '7',
         bytesOverUploadLimit: String(MAX_UPLOAD_BYTES + 1),
+        maxUploadBytes: String(MAX_UPLOAD_BYTES),
         staleAuthorizationVersion: '1',
         unknownAuthorizationId: uuid(),
         otherOrganizationAuthorizationId: ids.otherOrganisation,
@@ -697,7 +698,7 @@ export function createCollate({ bugs }: VendorContext): IndependentVendor {
         revokedGrantId: ids.grantRevoked,
         channelLostGrantId: ids.grantChannelLost,
         backendDownAuthorizationId: ids.backendDown,
-        productionKey: `Bearer ${roleTokens.production}`,
+        productionKey: roleTokens.production,
         ...catalog,
       },
       magic: [

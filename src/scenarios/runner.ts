@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 // The modules' default exports, read at call time: nock replaces `http.request` on the module
 // object, which named ESM imports of a builtin never see.
 import http from 'node:http';
@@ -6,10 +6,12 @@ import https from 'node:https';
 import { ErrorContractsError } from '../errors.js';
 import { pinnedLoopbackLookup } from '../net/loopback.js';
 import { flattenHeaders } from './headers.js';
+import { resolveRequest } from './resolve.js';
 import type {
   Credential,
   CredentialRole,
   OAuthClientCredential,
+  ResolvedRequest,
   Scenario,
   ScenarioRequest,
   VendorCredentials,
@@ -33,8 +35,9 @@ export type HttpSend = (
 export interface ScenarioTarget {
   /** How requests go out; a real HTTP exchange unless a recorder or a cassette stands in. */
   send?: HttpSend;
-  /** The vendor's base URL; scenario paths are appended to it. */
+  /** The vendor's base URL; operation paths are appended to it. */
   baseUrl: string;
+  /** Credentials by role, plus the facts and operation paths the scenarios are resolved with. */
   credentials: VendorCredentials;
   /**
    * Resolves once the simulator holds a background request (a write kept in flight). Without
@@ -52,15 +55,15 @@ export interface ScenarioOutcome {
 
 /**
  * Plays one scenario against a target: its setup requests in order, its background request, then
- * the checked request. Works against the simulator and, for scenarios that need no fault or
- * seeded state, against a real sandbox, because it only speaks HTTP.
+ * the checked request. Works against the simulator and, for scenarios that need no fault, against
+ * a real sandbox, because it only speaks HTTP and resolves operations and facts per target.
  */
 export async function runScenario(
   target: ScenarioTarget,
-  scenario: Omit<Scenario, 'code'>,
+  scenario: Omit<Scenario<ScenarioRequest | ResolvedRequest>, 'code'>,
 ): Promise<ScenarioOutcome> {
   const unique = randomBytes(8).toString('hex');
-  const send = (request: ScenarioRequest) => sendScenarioRequest(target, request, unique);
+  const send = (request: ScenarioRequest | ResolvedRequest) => sendScenarioRequest(target, request, unique);
   for (const step of scenario.setup ?? []) {
     for (let i = 0; i < (step.repeat ?? 1); i++) await send(step);
   }
@@ -79,9 +82,10 @@ const tokenCache = new WeakMap<VendorCredentials, Map<string, string>>();
 /** Sends one scenario request with its role's credential and its placeholders filled in. */
 export async function sendScenarioRequest(
   target: ScenarioTarget,
-  request: ScenarioRequest,
+  scenarioRequest: ScenarioRequest | ResolvedRequest,
   unique = randomBytes(8).toString('hex'),
 ): Promise<Exchange> {
+  const request = resolveRequest(target.credentials, scenarioRequest);
   const fill = (text: string) => fillPlaceholders(text, target.credentials, unique);
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(request.headers ?? {}))
@@ -97,7 +101,12 @@ export async function sendScenarioRequest(
     body = Buffer.from(fill(request.raw.text));
   }
   if (request.declaredLength !== undefined) headers['content-length'] = String(request.declaredLength);
-  return (target.send ?? exchange)(`${target.baseUrl}${fill(request.path)}`, request.method, headers, body);
+  return (target.send ?? exchange)(urlOf(target.baseUrl, fill(request.path)), request.method, headers, body);
+}
+
+/** A resolved path on the base URL, or an absolute URL (a token endpoint elsewhere) as it is. */
+export function urlOf(baseUrl: string, path: string): string {
+  return /^https?:\/\//i.test(path) ? path : `${baseUrl}${path}`;
 }
 
 /** The headers that present a role's credential, fetching a bearer token first for OAuth clients. */
@@ -165,13 +174,14 @@ export function requestToken(
 }
 
 /**
- * Replaces {{unique}}, {{facts.name}} (a test fact such as a key of another environment) and
- * {{role.field}} (a credential's clientId, scope, value and so on).
+ * Replaces {{unique}} (one value per scenario, so a setup step and the checked request share it),
+ * {{uuid}} (a fresh UUID, for ids a vendor requires in that form) and {{role.field}} (a
+ * credential's clientId, scope, value and so on).
  */
 export function fillPlaceholders(text: string, credentials: VendorCredentials, unique: string): string {
   return text.replace(/\{\{(\w+)(?:\.(\w+))?\}\}/g, (whole, first: string, field: string | undefined) => {
     if (first === 'unique' && field === undefined) return unique;
-    if (first === 'facts' && field !== undefined) return credentials.facts[field] ?? whole;
+    if (first === 'uuid' && field === undefined) return randomUUID();
     const credential = credentials.roles[first as CredentialRole] as Record<string, unknown> | undefined;
     const value = field === undefined ? undefined : credential?.[field];
     return typeof value === 'string' ? encodeURIComponent(value) : whole;

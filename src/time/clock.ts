@@ -1,9 +1,9 @@
 import { InvalidArgumentError } from '../errors.js';
 
 /**
- * Time as the simulator sees it. Windows, expiries, Retry-After values and held ("in flight")
- * writes all read this clock, so a test can inject a virtual one and move time on instead of
- * sleeping; production use gets the real clock.
+ * Time as the simulator, the checks and the client check see it. Windows, expiries, Retry-After
+ * values and held ("in flight") writes all read this clock, so a test can inject a virtual one and
+ * move time on instead of sleeping; production use gets the real clock.
  */
 export interface Clock {
   /** Milliseconds since the Unix epoch. */

@@ -1,7 +1,7 @@
-import { FAULT_HEADER } from './fault-injection.js';
+import { FAULT_HEADER } from './fault-header.js';
 import type { Scenario, ScenarioRequest } from './types.js';
 
-/** A code the model produces on its own, from the request alone (plus optional setup). */
+/** A code the implementation produces on its own, from the request alone (plus optional setup). */
 export function natural(
   code: string,
   title: string,
@@ -11,7 +11,7 @@ export function natural(
   return { code, how: 'natural', title, request, ...more };
 }
 
-/** A code that needs something upstream to fail: the request carries the fault header. */
+/** A code that needs something upstream to fail: the request carries the simulator's fault header. */
 export function viaFault(code: string, title: string, request: ScenarioRequest): Scenario {
   return {
     code,
@@ -25,3 +25,6 @@ export function viaFault(code: string, title: string, request: ScenarioRequest):
 export function exhaust(request: ScenarioRequest, times: number): Pick<Scenario, 'setup'> {
   return { setup: [{ ...request, repeat: times }] };
 }
+
+/** `{{facts.<name>}}`: how scenario data names a fact. */
+export const fact = (name: string): string => `{{facts.${name}}}`;

@@ -1,0 +1,96 @@
+import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { checklistFor } from '../../conformance/checklist.js';
+import { credentialVariable, DEFAULT_CONFIG_FILE } from '../../runner/config/env-names.js';
+import type {
+  CredentialConfig,
+  RunConfigFile,
+  VendorConfigFile,
+} from '../../runner/config/sandbox-config.js';
+import { rolesOf } from '../../runner/targets/check-requirements.js';
+import { scenarioDataFor } from '../../scenarios/index.js';
+import type { CredentialRole } from '../../scenarios/types.js';
+import { getVendor, type VendorId } from '../../vendors/registry.js';
+import { type CliIo, EXIT, UsageError } from '../io.js';
+import { vendorArgument } from '../vendor-arg.js';
+
+/** Where the shipped JSON Schema of the config sits once the package is installed. */
+export const CONFIG_SCHEMA_REF = './node_modules/error-contracts/schemas/meta/run-config.schema.json';
+
+export const initHelp = `error-contracts init --vendor <id> [--config <file>]
+
+Writes a sandbox configuration to fill in (default ${DEFAULT_CONFIG_FILE}; a vendor is added to
+an existing file): the base URL, every credential role the checks use (each read from its
+ERROR_CONTRACTS_* variable), every operation with its reference path, and every fact, blank
+where there is no default. A "$schema" member points at the shipped JSON Schema for editor help.
+Blank facts and operations count as not set: "error-contracts checks --target sandbox" then says
+which checks they hold back. See docs/running.md.`;
+
+export async function initCommand(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { vendor: { type: 'string' }, config: { type: 'string' } },
+  });
+  const vendorId = vendorArgument(values.vendor, 'init --vendor');
+  const path = resolve(io.cwd ?? process.cwd(), values.config ?? DEFAULT_CONFIG_FILE);
+  let file: RunConfigFile = {};
+  if (existsSync(path)) {
+    try {
+      file = JSON.parse(await readFile(path, 'utf8')) as RunConfigFile;
+    } catch {
+      throw new UsageError(
+        `init: ${path} exists and is not valid JSON; fix it or name another file with --config.`,
+      );
+    }
+    if (file.vendors?.[vendorId]) {
+      throw new UsageError(
+        `init: ${path} already configures ${vendorId}; edit it, or name another file with --config.`,
+      );
+    }
+  }
+  const written: RunConfigFile = {
+    $schema: file.$schema ?? CONFIG_SCHEMA_REF,
+    vendors: { ...file.vendors, [vendorId]: scaffold(vendorId) },
+  };
+  await writeFile(path, `${JSON.stringify(written, null, 2)}\n`);
+  io.stdout(
+    `Wrote vendors.${vendorId} to ${path}. Fill in baseUrl and the blank facts; set the credential variables.\n`,
+  );
+  return EXIT.ok;
+}
+
+/** One vendor's section: everything a sandbox run of its checks can use, to fill or delete. */
+export function scaffold(vendorId: VendorId): VendorConfigFile {
+  const vocabulary = scenarioDataFor(vendorId);
+  const roles = new Set<CredentialRole>([
+    'valid',
+    ...checklistFor(vendorId).flatMap((check) => rolesOf(check)),
+  ]);
+  const oauth = getVendor(vendorId).policy.authentication.scheme === 'oauth2_client_credentials';
+  const credentials: Partial<Record<CredentialRole, CredentialConfig>> = {};
+  for (const role of roles) {
+    const env = (field?: string) => ({ env: credentialVariable(vendorId, role, field) });
+    credentials[role] =
+      oauth && role !== 'expired'
+        ? {
+            clientId: env('clientId'),
+            clientSecret: env('clientSecret'),
+            scope: env('scope'),
+            tokenUrl: env('tokenUrl'),
+          }
+        : { value: env() };
+  }
+  return {
+    baseUrl: '',
+    sandbox: true,
+    credentials,
+    operations: Object.fromEntries(
+      Object.entries(vocabulary.operations).map(([name, spec]) => [name, spec.path]),
+    ),
+    facts: Object.fromEntries(
+      Object.entries(vocabulary.facts).map(([name, spec]) => [name, spec.default ?? '']),
+    ),
+  };
+}

@@ -1,0 +1,198 @@
+/**
+ * Turns a scenario written against named operations and facts into concrete requests for one
+ * deployment: the operation's path (configured, or the reference path), its `{param}`s and every
+ * `{{facts.<name>}}` filled in. `{{unique}}`, `{{uuid}}` and `{{role.field}}` are left for the
+ * moment of sending, since they differ per run and per credential.
+ */
+import { ErrorContractsError } from '../errors.js';
+import type { VendorId } from '../vendors/registry.js';
+import type {
+  ResolvedRequest,
+  Scenario,
+  ScenarioRequest,
+  StatusScenario,
+  VendorBehaviour,
+  VendorCredentials,
+  VendorScenarios,
+} from './types.js';
+import { vendorScenarios } from './vendors/index.js';
+
+/** What a scenario is resolved against: one deployment's operation paths, facts and credentials. */
+export type Binding = VendorCredentials;
+
+/** A fact a scenario names that the deployment does not give and that has no default. */
+export class MissingFactError extends ErrorContractsError {
+  readonly facts: readonly string[];
+  constructor(vendorId: VendorId, facts: readonly string[]) {
+    super('ERR_MISSING_FACT', `${vendorId} has no value for the fact(s) ${facts.join(', ')}.`);
+    this.name = 'MissingFactError';
+    this.facts = facts;
+  }
+}
+
+/** An operation the scenario data names that the vendor's vocabulary does not declare. */
+export class UnknownOperationError extends ErrorContractsError {
+  constructor(vendorId: VendorId, operation: string) {
+    super('ERR_UNKNOWN_OPERATION', `${vendorId} declares no operation ${operation}.`);
+    this.name = 'UnknownOperationError';
+  }
+}
+
+const FACT = /\{\{facts\.(\w+)\}\}/g;
+const PARAM = /\{(\w+)\}/g;
+
+/** Every fact a request names, in its params, query, path, headers or body. */
+export function factsNamedBy(request: ScenarioRequest | ResolvedRequest): string[] {
+  const text = JSON.stringify(request);
+  return [...new Set([...text.matchAll(FACT)].map((match) => match[1] as string))];
+}
+
+/** The facts of a scenario's requests that the binding cannot supply (neither given nor defaulted). */
+export function missingFacts(
+  binding: Binding,
+  requests: readonly (ScenarioRequest | ResolvedRequest)[],
+): string[] {
+  const spec = vendorScenarios[binding.vendorId].facts;
+  const named = [...new Set(requests.flatMap(factsNamedBy))];
+  return named.filter((name) => factValue(binding, name, spec) === undefined);
+}
+
+function factValue(binding: Binding, name: string, spec: VendorScenarios['facts']): string | undefined {
+  const given = binding.facts[name];
+  if (given !== undefined && given !== '') return given;
+  return spec[name]?.default;
+}
+
+const OPERATION = /\{\{operations\.(\w+)\}\}/g;
+
+/**
+ * An operation's path for this deployment: configured, or else the reference path, whose
+ * `{{operations.<name>}}` prefix follows the named operation (so a sandbox that moves
+ * `authorization` moves `confirm` with it). An unconfigured `token` operation is the valid role's
+ * OAuth token URL, which a sandbox configures with its credentials anyway. The result may be an
+ * absolute URL (a token endpoint on another host).
+ */
+export function operationPath(binding: Binding, operation: string, seen: readonly string[] = []): string {
+  if (seen.includes(operation)) throw new UnknownOperationError(binding.vendorId, operation);
+  const spec = vendorScenarios[binding.vendorId].operations[operation];
+  const configured = binding.operations?.[operation];
+  const valid = binding.roles.valid;
+  let path: string;
+  if (configured !== undefined && configured !== '') path = configured;
+  else if (operation === 'token' && valid?.kind === 'oauthClient') path = valid.tokenUrl;
+  else if (spec) path = spec.path;
+  else throw new UnknownOperationError(binding.vendorId, operation);
+  return path.replace(OPERATION, (_whole, name: string) =>
+    operationPath(binding, name, [...seen, operation]),
+  );
+}
+
+/** The operations an operation's path depends on: itself and the ones its reference path follows. */
+export function operationChain(vendorId: VendorId, operation: string): string[] {
+  const spec = vendorScenarios[vendorId].operations[operation];
+  if (!spec) return [operation];
+  const parents = [...spec.path.matchAll(OPERATION)].map((match) => match[1] as string);
+  return [operation, ...parents.flatMap((parent) => operationChain(vendorId, parent))];
+}
+
+/** Fills `{{facts.x}}` in a string; throws MissingFactError naming every fact without a value. */
+function fillFacts(binding: Binding, text: string): string {
+  const spec = vendorScenarios[binding.vendorId].facts;
+  const missing: string[] = [];
+  const filled = text.replace(FACT, (whole, name: string) => {
+    const value = factValue(binding, name, spec);
+    if (value === undefined) {
+      missing.push(name);
+      return whole;
+    }
+    return value;
+  });
+  if (missing.length > 0) throw new MissingFactError(binding.vendorId, [...new Set(missing)]);
+  return filled;
+}
+
+function fillDeep<T>(binding: Binding, value: T): T {
+  if (value === undefined) return value;
+  return JSON.parse(fillFacts(binding, JSON.stringify(value))) as T;
+}
+
+/** One request made concrete: path from the operation (or the override path), facts filled. */
+export function resolveRequest(
+  binding: Binding,
+  request: ScenarioRequest | ResolvedRequest,
+): ResolvedRequest {
+  // Every missing fact at once, so a skip reason or an error names all there are to set.
+  const missing = missingFacts(binding, [request]);
+  if (missing.length > 0) throw new MissingFactError(binding.vendorId, missing);
+  if (!('operation' in request)) return fillDeep(binding, request);
+  const { operation, params, query, path: literal, ...rest } = request;
+  let path = literal ?? operationPath(binding, operation);
+  if (literal === undefined) {
+    path = path.replace(PARAM, (whole, name: string) => {
+      const value = params?.[name];
+      // Ids are sent as configured: a sandbox's ids are URL-safe, and {{unique}} must survive.
+      return value === undefined ? whole : value;
+    });
+  }
+  if (query) path += `${path.includes('?') ? '&' : '?'}${query}`;
+  return { ...fillDeep(binding, rest), path: fillFacts(binding, path) };
+}
+
+/** A scenario with every request resolved. */
+export function resolveScenario<S extends Scenario | StatusScenario | Omit<Scenario, 'code'>>(
+  binding: Binding,
+  scenario: S,
+): S extends StatusScenario ? StatusScenario<ResolvedRequest> : Scenario<ResolvedRequest> {
+  const resolved = {
+    ...scenario,
+    request: resolveRequest(binding, scenario.request),
+    ...(scenario.setup ? { setup: scenario.setup.map((step) => resolveRequest(binding, step)) } : {}),
+    ...(scenario.background ? { background: resolveRequest(binding, scenario.background) } : {}),
+  };
+  return resolved as never;
+}
+
+/** The vendor's behaviour data resolved for one deployment. */
+export function resolveBehaviour(
+  binding: Binding,
+  behaviour: VendorBehaviour,
+): VendorBehaviour<ResolvedRequest> {
+  return {
+    read: resolveRequest(binding, behaviour.read),
+    create: {
+      ...behaviour.create,
+      request: resolveRequest(binding, behaviour.create.request),
+      ...(behaviour.create.otherJson === undefined
+        ? {}
+        : { otherJson: fillDeep(binding, behaviour.create.otherJson) }),
+    },
+    ...(behaviour.refresh?.kind === 'sign_in'
+      ? {
+          refresh: {
+            ...behaviour.refresh,
+            signIn: {
+              ...behaviour.refresh.signIn,
+              path: operationPath(binding, behaviour.refresh.signIn.operation),
+            },
+          },
+        }
+      : behaviour.refresh
+        ? { refresh: behaviour.refresh }
+        : {}),
+  };
+}
+
+/**
+ * A binding that gives every fact it lacks a stand-in value: for resolving parts of the behaviour
+ * data a sequence does not send, so a fact only the unused part names cannot block it.
+ */
+export function lenientBinding(binding: Binding, names: readonly string[]): Binding {
+  const facts = { ...binding.facts };
+  for (const name of names) facts[name] ??= `(no ${name})`;
+  return { ...binding, facts };
+}
+
+/** Every request a scenario sends: setup steps, the background request, the checked one. */
+export function requestsOf<R>(scenario: Omit<Scenario<R>, 'code'>): R[] {
+  return [...(scenario.setup ?? []), ...(scenario.background ? [scenario.background] : []), scenario.request];
+}

@@ -1,0 +1,227 @@
+/**
+ * The scenario vocabulary: what request provokes each documented code, written against named
+ * operations and facts rather than any one implementation's routes and ids. The suites own it;
+ * the embedded simulator is one implementation that satisfies it, a vendor sandbox another.
+ */
+import type { HttpMethod } from '../generated/meta-types.js';
+import type { ChecklistPathId } from '../report/paths.js';
+import type { VendorId } from '../vendors/registry.js';
+
+/**
+ * The roles a conformance check may ask for. Not every vendor has every role (ClaimRev has no
+ * rate-limited key; only Denialbase has a session waiting for its second factor).
+ */
+export type CredentialRole =
+  | 'valid'
+  | 'readOnly'
+  | 'otherOrganisation'
+  | 'expired'
+  | 'revoked'
+  | 'rateLimited'
+  | 'secondFactorPending';
+
+export const CREDENTIAL_ROLES: readonly CredentialRole[] = [
+  'valid',
+  'readOnly',
+  'otherOrganisation',
+  'expired',
+  'revoked',
+  'rateLimited',
+  'secondFactorPending',
+];
+
+/** A credential sent as one header (API key, bearer token, session cookie). */
+export interface HeaderCredential {
+  kind: 'header';
+  header: string;
+  value: string;
+}
+
+/** OAuth client credentials, exchanged for a bearer token at tokenUrl before each use. */
+export interface OAuthClientCredential {
+  kind: 'oauthClient';
+  clientId: string;
+  clientSecret: string;
+  scope: string;
+  tokenUrl: string;
+}
+
+export type Credential = HeaderCredential | OAuthClientCredential;
+
+/**
+ * How one deployment of a vendor (the simulator, a sandbox) is driven: credentials by role, the
+ * facts the scenarios name (ids of records in a given state, sign-in details) and, where they
+ * differ from the reference paths, the operations' paths.
+ */
+export interface VendorCredentials {
+  vendorId: VendorId;
+  roles: Partial<Record<CredentialRole, Credential>>;
+  /** Facts by name (`{{facts.<name>}}` in a scenario): ids, sign-in details, test data. */
+  facts: Readonly<Record<string, string>>;
+  /**
+   * Operation paths by operation name (`/cases/{id}`); an operation left out takes the reference
+   * path the vendor's scenario data gives it.
+   */
+  operations?: Readonly<Record<string, string>>;
+}
+
+/**
+ * A request inside a scenario, written against a named operation. Strings (params, query,
+ * headers, bodies) may hold `{{facts.<name>}}`, `{{unique}}`, `{{uuid}}` and `{{role.field}}`.
+ */
+export interface ScenarioRequest {
+  method: HttpMethod;
+  /** The operation whose path the request goes to, from the vendor's operation vocabulary. */
+  operation: string;
+  /** Values for the operation path's `{name}` parameters. */
+  params?: Readonly<Record<string, string>>;
+  /** A query string appended to the path, without its "?". */
+  query?: string;
+  /**
+   * A literal path that replaces the operation's: set only by a configured per-check override
+   * (`checks.<id>.request.path`), for the rare check a sandbox cannot reach otherwise.
+   */
+  path?: string;
+  /** Whose credential to send; 'none' sends none. Defaults to 'valid'. */
+  role?: CredentialRole | 'none';
+  headers?: Readonly<Record<string, string>>;
+  /** A JSON body, sent as application/json. */
+  json?: unknown;
+  /** A body sent as is, with its own content type. */
+  raw?: { contentType: string; text: string };
+  /** Send this request so many times (setup steps only). */
+  repeat?: number;
+  /**
+   * Declare this Content-Length instead of the body's real size: how a size limit judged before
+   * reading is tested without sending megabytes. Needs a client that lets the header be set.
+   */
+  declaredLength?: number;
+}
+
+/** A scenario request with its operation and facts resolved to a concrete path. */
+export type ResolvedRequest = Omit<ScenarioRequest, 'operation' | 'params' | 'query' | 'path'> & {
+  path: string;
+};
+
+/**
+ * How to provoke one catalog code: data, so the conformance checklist and the Pact state
+ * handlers can reuse it. `how` says whether the path is natural or needs fault injection.
+ */
+export interface Scenario<R = ScenarioRequest> {
+  code: string;
+  how: 'natural' | 'fault';
+  title: string;
+  /** Requests sent first, in order; their answers are not checked. */
+  setup?: readonly R[];
+  /**
+   * A request started before the checked one and left running (a write held in flight); the
+   * runner waits until the simulator holds it before sending the checked request.
+   */
+  background?: R;
+  request: R;
+  /** Which of the vendor's envelope schemas the answer follows; 'envelope' when absent. */
+  schema?: string;
+}
+
+/** A scenario that exercises one more matrix row for its code (a later `checklist` tag). */
+export interface RowScenario<R = ScenarioRequest> extends Scenario<R> {
+  path: ChecklistPathId;
+}
+
+/**
+ * How to provoke a documented status that has no catalog code (ClaimRev's API errors, whose
+ * bodies are not typed): the checklist asserts the status and keeps the body as opaque.
+ */
+export interface StatusScenario<R = ScenarioRequest> extends Omit<Scenario<R>, 'code'> {
+  status: number;
+  /**
+   * The matrix row the scenario exercises, where its status alone does not say (a 403 may be about
+   * the tier or about ownership); otherwise the row whose status column holds the status.
+   */
+  path?: ChecklistPathId;
+}
+
+/**
+ * What the behavioural sequences (replayed and reused idempotency keys, waiting out a 429,
+ * refreshing a credential, the 5xx retry schedule) and the client check (its scripted failure
+ * sequences) need to know about one vendor, as data: neither names a vendor, and both read only
+ * this, the policy and the catalog. Both calls succeed with the valid role.
+ */
+export interface VendorBehaviour<R = ScenarioRequest> {
+  /** A safe read the valid role may repeat: what is rate limited, refreshed and retried. */
+  read: R;
+  /**
+   * A write: what a client check times out and a client must repeat only with the same
+   * Idempotency-Key (or not at all), and, where the vendor honours keys, what the idempotency
+   * sequences replay and reuse.
+   */
+  create: IdempotentCreate<R>;
+  /** How a credential the policy lets a client refresh goes stale, and how a new one is had. */
+  refresh?: CredentialRefresh;
+}
+
+export interface IdempotentCreate<R = ScenarioRequest> {
+  request: R;
+  /** Another valid body for the same create: what a reused key is sent with (keyed vendors). */
+  otherJson?: unknown;
+  /** JSON Pointer to the new resource's id in the success body; `/id` when absent. */
+  idPointer?: string;
+}
+
+export type CredentialRefresh =
+  | {
+      /**
+       * An OAuth client role: its token lapses after the policy's token lifetime, and its token
+       * endpoint issues a new one.
+       */
+      kind: 'token_lifetime';
+      role: CredentialRole;
+    }
+  | {
+      /** A role whose session has lapsed already; signing in again starts a new one. */
+      kind: 'sign_in';
+      expiredRole: CredentialRole;
+      /**
+       * The sign-in request. Its JSON body maps each member to the fact holding it; `path` is set
+       * once the operation is resolved for a deployment.
+       */
+      signIn: {
+        method: HttpMethod;
+        operation: string;
+        path?: string;
+        jsonFromFacts: Readonly<Record<string, string>>;
+      };
+      /** The response header carrying the new credential; its first name=value pair is sent back. */
+      credentialHeader: string;
+    };
+
+/** One named operation: what it is, and the path the reference routes give it. */
+export interface OperationSpec {
+  about: string;
+  /** The reference path (`/cases/{id}`); what a deployment that configures none is sent. */
+  path: string;
+}
+
+/** One named fact: what it must identify, and a value that works anywhere, where one does. */
+export interface FactSpec {
+  about: string;
+  /** Used when no value is configured; may hold `{{unique}}` or `{{uuid}}`. */
+  default?: string;
+}
+
+/** One vendor's scenario data: its vocabulary and how each documented error is provoked. */
+export interface VendorScenarios {
+  vendorId: VendorId;
+  operations: Readonly<Record<string, OperationSpec>>;
+  facts: Readonly<Record<string, FactSpec>>;
+  /** How to provoke every catalog code. */
+  scenarios: readonly Scenario[];
+  /**
+   * Scenarios for a matrix row a code's later `checklist` tag names (a 404 that also answers
+   * another organisation's record): a row is credited only with a scenario that exercises it.
+   */
+  rowScenarios?: readonly RowScenario[];
+  /** Documented statuses without a code, where the vendor has such paths. */
+  statusScenarios?: readonly StatusScenario[];
+  behaviour: VendorBehaviour;
+}
