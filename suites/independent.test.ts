@@ -3,7 +3,9 @@
  * implementation (test/independent: its own routes, ids and credentials, written from the vendor
  * docs), configured only through the sandbox config its directory yields (base URL, credentials,
  * operations, facts; no per-check override), on the sandbox code path. A clean run fails nothing;
- * each seeded one-rule bug a sandbox run can reach adds a failure.
+ * each seeded one-rule bug a sandbox run can reach adds a failure in the check of the rule it
+ * breaks. The documented server errors, which no sandbox produces on demand, are then checked
+ * through per-check overrides that name records that always fail.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checklistFor } from '../src/conformance/checklist.js';
@@ -14,19 +16,24 @@ import { createHttpTarget } from '../src/runner/targets/http-target.js';
 import { advancingClock } from '../src/runner/targets/simulator-side.js';
 import { VirtualClock } from '../src/time/clock.js';
 import { type VendorId, vendorIds } from '../src/vendors/registry.js';
-import { sandboxConfig } from '../test/independent/config.js';
+import { magicOverrides, sandboxConfig } from '../test/independent/config.js';
 import { BUGS_WITHOUT_MAGIC, type BugId, startIndependentVendors } from '../test/independent/index.js';
 
 /** One vendor's whole checklist against a fresh independent implementation, on a virtual clock. */
 async function runAgainstIndependent(
   vendorId: VendorId,
   bugs: readonly BugId[] = [],
+  { overrideServerErrors = false } = {},
 ): Promise<CheckResult[]> {
   const clock = new VirtualClock(Date.parse('2026-03-02T09:00:00Z'));
   const vendors = await startIndependentVendors({ vendors: [vendorId], bugs, now: () => clock.now() });
   try {
     // Exactly what a sandbox config file would hold, through the same parser and resolution.
-    const file = parseRunConfig(JSON.parse(JSON.stringify(sandboxConfig(vendors.directory))), 'independent');
+    const config = sandboxConfig(vendors.directory);
+    const directory = vendors.directory[vendorId];
+    const vendorConfig = config.vendors[vendorId];
+    if (overrideServerErrors && directory && vendorConfig) vendorConfig.checks = magicOverrides(directory);
+    const file = parseRunConfig(JSON.parse(JSON.stringify(config)), 'independent');
     const target = createHttpTarget({
       vendors: resolveSandboxConfig(file, {}),
       clock: advancingClock(clock),
@@ -69,14 +76,101 @@ describe('the independent implementation, configured only through the sandbox co
   });
 });
 
+/**
+ * The checks that must catch each bug (test/independent/README.md, "Seeded bugs"): a bug is caught
+ * only where the broken promise is checked, not by a failure somewhere else.
+ */
+const CAUGHT_BY: Partial<Record<BugId, RegExp>> = {
+  'claimrev.unbound-account-404': /^status\.403\./,
+  'claimrev.token-error-code-renamed': /^code\.invalid_(client|scope|grant)$/,
+  'claimrev.missing-token-accepted': /^status\.401\./,
+  'collate.error-code-missing': /^code\./,
+  'collate.review-stale-400': /^code\.review_stale$/,
+  'collate.replay-creates-duplicate': /^sequence\.idempotency_replay$/,
+  'collate.request-id-missing': /^code\./,
+  'casexchange.rate-limit-without-reset': /^(code\.rate_limited|sequence\.rate_limit_wait)$/,
+  'casexchange.uncatalogued-ownership-code': /^code\.permission_denied$/,
+  'foresight.rate-limit-without-retry-after': /^(code\.rate_limit_exceeded|sequence\.rate_limit_wait)$/,
+  'foresight.expired-key-as-invalid': /^code\.expired_api_key$/,
+  'foresight.mismatched-key-replays':
+    /^(code\.idempotency_key_mismatched_body|sequence\.idempotency_mismatch)$/,
+  'denialbase.replay-creates-duplicate': /^sequence\.idempotency_replay$/,
+  'denialbase.rate-limit-without-retry-after': /^(code\.rate_limited|sequence\.rate_limit_wait)$/,
+  'denialbase.two-factor-as-401': /^code\.two_factor_required$/,
+  'denialbase.request-id-missing': /^code\./,
+};
+
 describe('each seeded one-rule bug a sandbox run can reach', () => {
   it.each(BUGS_WITHOUT_MAGIC)(
-    '%s adds a failure the clean run does not have',
+    '%s adds a failure, in the check of the rule it breaks, that the clean run does not have',
     async (bug) => {
       const vendorId = bug.split('.')[0] as VendorId;
       const before = new Set(failures(clean.get(vendorId) ?? []));
-      const after = failures(await runAgainstIndependent(vendorId, [bug]));
-      expect(after.filter((failure) => !before.has(failure))).not.toEqual([]);
+      const added = failures(await runAgainstIndependent(vendorId, [bug])).filter(
+        (failure) => !before.has(failure),
+      );
+      expect(added).not.toEqual([]);
+      const caughtBy = CAUGHT_BY[bug];
+      if (!caughtBy) throw new Error(`${bug}: CAUGHT_BY names no check for it`);
+      const checks = added.map((failure) => failure.slice(0, failure.indexOf(':')));
+      expect(checks.filter((id) => caughtBy.test(id))).not.toEqual([]);
+    },
+    60_000,
+  );
+});
+
+/**
+ * A sandbox cannot be made to fail on demand, so the documented server errors are checked where
+ * the user names a record that always fails: one per-check override each (the magic values of the
+ * independent implementation). The overridden checks run instead of being skipped, and a bug that
+ * breaks one of those answers is seen in that check: a failure where the docs promise the status,
+ * drift where the status is only a reading (Foresight documents none).
+ */
+describe('with per-check overrides that point the server-error checks at records that always fail', () => {
+  const overridden = new Map<VendorId, CheckResult[]>();
+  const vendorsWithOverrides: VendorId[] = ['collate', 'casexchange', 'foresight', 'denialbase'];
+  beforeAll(async () => {
+    for (const vendorId of vendorsWithOverrides)
+      overridden.set(vendorId, await runAgainstIndependent(vendorId, [], { overrideServerErrors: true }));
+  }, 120_000);
+
+  it.each(vendorsWithOverrides)(
+    '%s: the overridden checks run on the sandbox path and fail nothing',
+    (vendorId) => {
+      const results = overridden.get(vendorId) ?? [];
+      const skippedBefore = new Set(
+        (clean.get(vendorId) ?? [])
+          .filter((result) => result.outcome === 'skipped')
+          .map((result) => result.id),
+      );
+      const nowRun = results.filter((result) => skippedBefore.has(result.id) && result.outcome !== 'skipped');
+      expect(nowRun.map((result) => result.id)).not.toEqual([]);
+      expect(nowRun.every((result) => 'requests' in result && result.requests > 0)).toBe(true);
+      expect(failures(results)).toEqual([]);
+    },
+  );
+
+  const magicBugs: { bug: BugId; check: string; seenAs: 'fail' | 'drift' }[] = [
+    { bug: 'casexchange.internal-error-as-400', check: 'code.internal_error', seenAs: 'fail' },
+    { bug: 'foresight.payer-unavailable-400', check: 'code.payer_unavailable', seenAs: 'drift' },
+  ];
+  /** What a check said, as lines: its failures and its drift notes. */
+  const verdictLines = (result: CheckResult | undefined) => [
+    ...(result?.failures ?? []).map((failure) => `fail: ${failure.message}`),
+    ...(result?.drift ?? []).map((note) => `drift: ${JSON.stringify(note)}`),
+  ];
+  it.each(magicBugs)(
+    '$bug is seen in $check as $seenAs',
+    async ({ bug, check, seenAs }) => {
+      const vendorId = bug.split('.')[0] as VendorId;
+      const before = (overridden.get(vendorId) ?? []).find((result) => result.id === check);
+      expect(before?.outcome).toMatch(/^(pass|drift)$/);
+      const after = (await runAgainstIndependent(vendorId, [bug], { overrideServerErrors: true })).find(
+        (result) => result.id === check,
+      );
+      expect(after?.outcome).toBe(seenAs);
+      const seenBefore = new Set(verdictLines(before));
+      expect(verdictLines(after).filter((line) => !seenBefore.has(line))).not.toEqual([]);
     },
     60_000,
   );

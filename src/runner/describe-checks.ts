@@ -10,7 +10,13 @@ import { urlOf } from '../scenarios/runner.js';
 import type { ScenarioRequest } from '../scenarios/types.js';
 import type { VendorId } from '../vendors/registry.js';
 import type { ResolvedVendorConfig } from './config/sandbox-config.js';
-import { fixedBurstOf, needsSimulator, requestsOfCheck, rolesOf } from './targets/check-requirements.js';
+import {
+  applyOverride,
+  fixedBurstOf,
+  needsSimulator,
+  requestsOfCheck,
+  rolesOf,
+} from './targets/check-requirements.js';
 import { prepare } from './targets/http-target.js';
 
 export interface CheckDescription {
@@ -61,7 +67,8 @@ export function describeChecks(
         roles: rolesOf(planned),
         sandbox:
           (planned.kind === 'scenario' || planned.kind === 'status' || planned.kind === 'sequence') &&
-          !needsSimulator(planned) &&
+          // An override can turn a fault check into an ordinary one (a record that always fails).
+          !needsSimulator(applyOverride(planned, config.checks[planned.id]?.request)) &&
           fixedBurstOf(planned) <= 1,
         ...(check.kind === 'skipped' || check.kind === 'not_applicable' ? { notRun: check.reason } : {}),
       };

@@ -151,6 +151,7 @@ export interface SandboxVendorConfig {
   credentials: Record<string, CredentialEntry>;
   operations: Record<string, string>;
   facts: Record<string, string>;
+  checks?: Record<string, { request: { method: string; path: string } }>;
 }
 
 function credentialEntry(credential: IndependentCredential): CredentialEntry {
@@ -190,4 +191,24 @@ export function sandboxConfig(directories: Partial<Record<VendorId, VendorDirect
   for (const [vendorId, directory] of Object.entries(directories) as [VendorId, VendorDirectory][])
     vendors[vendorId] = sandboxConfigFor(vendorId, directory);
   return { vendors };
+}
+
+/**
+ * The per-check overrides a user of a real sandbox would write for its documented server errors:
+ * each magic value whose operation takes it as its one path parameter points the check of the code
+ * it provokes (`code.<code>`) at that record. These are the rare exception the config allows: no
+ * sandbox can be made to fail on demand, so the user names a record that always does.
+ */
+export function magicOverrides(directory: VendorDirectory): NonNullable<SandboxVendorConfig['checks']> {
+  const checks: NonNullable<SandboxVendorConfig['checks']> = {};
+  for (const magic of directory.magic) {
+    const entry = directory.operations[magic.operation];
+    const value = directory.facts[magic.fact];
+    const params = entry ? [...entry.path.matchAll(/\{(\w+)\}/g)] : [];
+    if (!entry || value === undefined || params.length !== 1) continue;
+    checks[`code.${magic.provokes}`] = {
+      request: { method: entry.method, path: entry.path.replace(/\{\w+\}/, value) },
+    };
+  }
+  return checks;
 }

@@ -8,7 +8,9 @@ import type { PlannedCheck, ScenarioCheck } from '../../src/conformance/types.js
 import { CASSETTE_FORMAT, CASSETTE_VERSION, type Cassette } from '../../src/runner/cassettes/cassette.js';
 import { openReplayTarget } from '../../src/runner/cassettes/replay.js';
 import type { ResolvedVendorConfig } from '../../src/runner/config/sandbox-config.js';
+import { describeChecks } from '../../src/runner/describe-checks.js';
 import { createHttpTarget } from '../../src/runner/targets/http-target.js';
+import { FAULT_HEADER } from '../../src/scenarios/fault-header.js';
 import { getVendor, type VendorId, vendorIds } from '../../src/vendors/registry.js';
 
 const vendorId: VendorId = vendorIds[0] ?? 'claimrev';
@@ -20,6 +22,17 @@ const firstScenario = (): ScenarioCheck => {
   if (!found) throw new Error(`${vendorId} has no natural scenario check`);
   return found;
 };
+
+/** The first check, of any vendor, whose scenario only the simulator's fault injection provokes. */
+function firstFaultCheck(): { vendorId: VendorId; check: ScenarioCheck } {
+  for (const candidate of vendorIds) {
+    const check = checklistFor(candidate).find(
+      (planned): planned is ScenarioCheck => planned.kind === 'scenario' && planned.scenario.how === 'fault',
+    );
+    if (check) return { vendorId: candidate, check };
+  }
+  throw new Error('no vendor has a fault scenario');
+}
 
 function sandbox(
   checks: ResolvedVendorConfig['checks'],
@@ -82,15 +95,50 @@ describe('a sandbox target prepares each check from its configuration', () => {
     });
   });
 
-  it('skips a check that needs the simulator’s fault injection', () => {
-    const faulted = checklistFor(vendorId).find(
-      (check) => check.kind === 'scenario' && check.scenario.how === 'fault',
-    );
-    if (!faulted) return expect(faulted).toBeUndefined();
-    expect(sandbox({}).prepare?.(vendorId, faulted)).toMatchObject({
+  it('skips a check that needs the simulator’s fault injection, naming the override that would run it', () => {
+    const { vendorId: faultedVendor, check } = firstFaultCheck();
+    expect(
+      sandbox({}, true, { vendorId: faultedVendor, facts: {} }).prepare?.(faultedVendor, check),
+    ).toMatchObject({
       kind: 'skipped',
-      reason: expect.stringContaining('simulator'),
+      reason: expect.stringContaining(`vendors.${faultedVendor}.checks.${check.id}.request`),
     });
+  });
+
+  it('runs a fault check once an override says how the sandbox fails that way, without the fault header', () => {
+    const { vendorId: faultedVendor, check } = firstFaultCheck();
+    expect(Object.keys(check.scenario.request.headers ?? {}).map((name) => name.toLowerCase())).toContain(
+      FAULT_HEADER,
+    );
+    const prepared = sandbox({ [check.id]: { request: { path: '/records/always-failing' } } }, true, {
+      vendorId: faultedVendor,
+      facts: {},
+    }).prepare?.(faultedVendor, check) as PlannedCheck;
+    expect(prepared.kind).toBe('scenario');
+    const scenario = (prepared as ScenarioCheck).scenario;
+    expect(scenario.how).toBe('natural');
+    expect(scenario.request.path).toBe('/records/always-failing');
+    expect(Object.keys(scenario.request.headers ?? {}).map((name) => name.toLowerCase())).not.toContain(
+      FAULT_HEADER,
+    );
+  });
+});
+
+describe('the checks listing of a fault check', () => {
+  it('says it can run on a sandbox only once an override names a record that fails for real', () => {
+    const { vendorId: faultedVendor, check } = firstFaultCheck();
+    const header = { kind: 'header', header: 'Authorization', value: 'Bearer t0ken-for-tests' } as const;
+    const config = (checks: ResolvedVendorConfig['checks']): ResolvedVendorConfig => ({
+      vendorId: faultedVendor,
+      baseUrl: 'http://127.0.0.1:9',
+      declaredSandbox: true,
+      credentials: { vendorId: faultedVendor, roles: { valid: header }, facts: {} },
+      checks,
+    });
+    const listed = (checks: ResolvedVendorConfig['checks']) =>
+      describeChecks(config(checks), { simulated: false, only: [check.id] })[0];
+    expect(listed({})?.sandbox).toBe(false);
+    expect(listed({ [check.id]: { request: { path: '/records/always-failing' } } })?.sandbox).toBe(true);
   });
 });
 

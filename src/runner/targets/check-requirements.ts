@@ -82,11 +82,39 @@ export function fixedBurstOf(check: PlannedCheck): number {
   return Math.max(1, ...(check.scenario.setup ?? []).map((step) => step.repeat ?? 1));
 }
 
-/** The checked request with the configured replacements; setup steps stay as they are. */
+/**
+ * The checked request with the configured replacements; setup steps stay as they are.
+ *
+ * A fault scenario's own request provokes its error only in the simulator, through the fault
+ * header. An override of it is the user saying how their sandbox fails that way for real (a record
+ * that always fails, a payer id that is always down), so the overridden check is a natural one: the
+ * fault header goes, and a sandbox runs it instead of skipping it.
+ */
 export function applyOverride(check: PlannedCheck, request: CheckOverride['request']): PlannedCheck {
   if (!request || !hasScenario(check)) return check;
-  const scenario = { ...check.scenario, request: { ...check.scenario.request, ...request } };
+  const base = check.scenario;
+  const provokedForReal = base.how === 'fault';
+  let baseRequest = provokedForReal ? withoutFaultHeader(base.request) : base.request;
+  // A literal path replaces the operation's path and so its parameters: the facts those named are
+  // no longer needed, and must not hold the check back.
+  if (request.path !== undefined && 'params' in baseRequest) {
+    const { params: _replaced, ...rest } = baseRequest;
+    baseRequest = rest;
+  }
+  const scenario = {
+    ...base,
+    ...(provokedForReal ? { how: 'natural' as const } : {}),
+    request: { ...baseRequest, ...request },
+  };
   return { ...check, scenario } as PlannedCheck;
+}
+
+function withoutFaultHeader(request: ScenarioRequest): ScenarioRequest {
+  if (!request.headers) return request;
+  const headers = Object.fromEntries(
+    Object.entries(request.headers).filter(([name]) => name.toLowerCase() !== FAULT_HEADER),
+  );
+  return { ...request, headers };
 }
 
 /**
