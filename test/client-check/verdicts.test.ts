@@ -39,13 +39,14 @@ describe('checkClient on the package reference client', () => {
   });
 
   it.each(vendorIds)(
-    '%s: a whole check covers tens of seconds of virtual time in a few seconds of wall time',
+    '%s: a whole check covers tens of seconds of virtual time without sleeping through them',
     async (vendorId) => {
       const result = await checkClient(vendorId, referenceClient());
       expect(result.virtualTimeMs).toBeGreaterThan(20_000);
-      // CaseXchange's budget alone covers more than 5 minutes of retrying; the bound is generous
-      // because the machine is shared, and the benchmark measures the ratio properly.
-      expect(result.wallTimeMs).toBeLessThan(3_000);
+      // A ratio, not a wall-clock bound, so a loaded machine cannot flake it: a harness that slept
+      // for real would spend at least the virtual time. CaseXchange's budget alone covers more than
+      // 5 minutes of retrying.
+      expect(result.virtualTimeMs).toBeGreaterThan(10 * result.wallTimeMs);
     },
   );
 });
