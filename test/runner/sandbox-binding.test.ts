@@ -14,6 +14,7 @@ import {
 import { describeChecks } from '../../src/runner/describe-checks.js';
 import { PreflightError, preflight } from '../../src/runner/preflight.js';
 import { openTarget } from '../../src/runner/targets/open-target.js';
+import type { HttpSend } from '../../src/scenarios/runner.js';
 import { type RunningSimulator, startSimulator } from '../../src/simulator/index.js';
 import { realClock } from '../../src/time/clock.js';
 import { closedPort } from '../helpers/closed-port.js';
@@ -182,6 +183,51 @@ describe('preflight', () => {
     expect(error).toBeInstanceOf(PreflightError);
     expect((error as PreflightError).reason).toBe('unreachable');
     expect((error as Error).message).toContain('ERROR_CONTRACTS_COLLATE_BASE_URL');
+  });
+
+  const answering =
+    (status: number, body = '<html>Not Found</html>'): HttpSend =>
+    async () => ({ status, headers: {}, body });
+
+  it.each([
+    [200, undefined, undefined],
+    [401, 'credential_rejected', 'ERROR_CONTRACTS_COLLATE_VALID'],
+    [403, 'credential_rejected', 'ERROR_CONTRACTS_COLLATE_VALID'],
+    [404, 'not_found', 'operations.authorizations (ERROR_CONTRACTS_COLLATE_OPERATION_AUTHORIZATIONS)'],
+    [405, 'not_found', 'baseUrl (ERROR_CONTRACTS_COLLATE_BASE_URL)'],
+    [503, 'unhealthy', 'retry later'],
+  ] as const)('judges a safe read answered HTTP %i as %s', async (status, reason, named) => {
+    const outcome = await preflight(collate(sim.url('collate'), VALID_KEY), answering(status)).catch(
+      (e: unknown) => e,
+    );
+    if (reason === undefined) return expect(outcome).toBeUndefined();
+    expect(outcome).toBeInstanceOf(PreflightError);
+    expect((outcome as PreflightError).reason).toBe(reason);
+    expect((outcome as Error).message).toContain(named);
+  });
+
+  it.each([
+    [400, 'credential_rejected', 'ERROR_CONTRACTS_CLAIMREV_VALID_CLIENT_SECRET'],
+    [401, 'credential_rejected', 'ERROR_CONTRACTS_CLAIMREV_VALID_CLIENT_SECRET'],
+    [404, 'not_found', 'ERROR_CONTRACTS_CLAIMREV_VALID_TOKEN_URL'],
+    [502, 'unhealthy', 'retry later'],
+  ] as const)('judges a token request answered HTTP %i as %s', async (status, reason, named) => {
+    const { roles } = sim.credentials('claimrev');
+    const valid = roles.valid;
+    if (valid?.kind !== 'oauthClient') throw new Error('claimrev valid is an OAuth client');
+    const vendor = resolveSandboxConfig(
+      { vendors: { claimrev: { baseUrl: sim.url('claimrev') } } },
+      {
+        [credentialVariable('claimrev', 'valid', 'clientId')]: valid.clientId,
+        [credentialVariable('claimrev', 'valid', 'clientSecret')]: valid.clientSecret,
+        [credentialVariable('claimrev', 'valid', 'tokenUrl')]: valid.tokenUrl,
+      },
+    ).get('claimrev');
+    if (!vendor) throw new Error('claimrev is not configured');
+    const error = await preflight(vendor, answering(status)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PreflightError);
+    expect((error as PreflightError).reason).toBe(reason);
+    expect((error as Error).message).toContain(named);
   });
 
   it.each([
