@@ -84,6 +84,30 @@ describe('a sandbox configured only through facts, operations and credentials', 
     expect(checks[0]?.url).toBe(`${sim.url('collate')}/api/pa/PA-7/confirm`);
   });
 
+  it('lists a check with its secret facts blanked from the URL and the body', () => {
+    const SENTINEL = 'pw-SENTINEL-4417';
+    const [check] = describeChecks(
+      resolved(
+        collateConfig({
+          facts: { otherOrganisationAuthorizationId: 'PA-1', signInPassword: SENTINEL },
+          checks: {
+            'code.prior_authorization_not_found.forbidden_ownership': {
+              request: {
+                path: '/v1/prior-authorizations/{{facts.signInPassword}}',
+                json: { note: 'pass {{facts.signInPassword}}' },
+              },
+            },
+          },
+        }),
+        env,
+      ),
+      { simulated: false, only: ['code.prior_authorization_not_found.forbidden_ownership'] },
+    );
+    expect(check?.url).toContain('/v1/prior-authorizations/');
+    expect(check?.body).toContain('note');
+    expect(JSON.stringify(check)).not.toContain(SENTINEL);
+  });
+
   it('skips a check whose record is not named, saying which fact and variable to set', async () => {
     const result = await runCollateCheck('code.prior_authorization_not_actionable', collateConfig(), env);
     expect(result.outcome).toBe('skipped');
