@@ -111,9 +111,19 @@ function fillFacts(binding: Binding, text: string): string {
   return filled;
 }
 
+/**
+ * Fills facts inside every string of a value, walking it rather than its JSON text: a fact is
+ * data, so a quote or a `","admin":true` in one stays inside its string instead of breaking the
+ * body or adding a member.
+ */
 function fillDeep<T>(binding: Binding, value: T): T {
-  if (value === undefined) return value;
-  return JSON.parse(fillFacts(binding, JSON.stringify(value))) as T;
+  if (typeof value === 'string') return fillFacts(binding, value) as T;
+  if (Array.isArray(value)) return value.map((item: unknown) => fillDeep(binding, item)) as T;
+  if (value === null || typeof value !== 'object') return value;
+  // fromEntries defines own members, so a "__proto__" key stays data.
+  return Object.fromEntries(
+    Object.entries(value).map(([key, item]) => [fillFacts(binding, key), fillDeep(binding, item)]),
+  ) as T;
 }
 
 /** One request made concrete: path from the operation (or the override path), facts filled. */
