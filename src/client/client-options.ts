@@ -3,9 +3,11 @@ import {
   optionalCeiling,
   optionalFiniteNumber,
   optionalFunction,
+  optionalIntegerInRange,
   optionalStringList,
   requiredString,
 } from '../options/check-options.js';
+import { MAX_TIMER_MS } from '../retry/retry-options.js';
 import type { ClientOptions } from './types.js';
 
 /** Throws InvalidOptionError, naming the option, for a wrong type or a number that is not finite. */
@@ -20,7 +22,8 @@ export function checkClientOptions(options: ClientOptions): void {
     optionalFunction(name, options[name]);
   }
   optionalFiniteNumber('maxAttempts', options.maxAttempts);
-  optionalFiniteNumber('timeoutMs', options.timeoutMs, 1);
+  // Node fires a timer longer than 2^31-1 ms after 1 ms, and throws for a fractional or huge one.
+  optionalIntegerInRange('timeoutMs', options.timeoutMs, 1, MAX_TIMER_MS);
   optionalCeiling('maxRetryAfterMs', options.maxRetryAfterMs);
   optionalStringList('phiFields', options.phiFields);
   if (options.logger !== undefined && (options.logger === null || typeof options.logger !== 'object')) {

@@ -75,7 +75,7 @@ export interface ClientOptions<V extends VendorId = VendorId> {
   maxAttempts?: number;
   /** A server-requested wait longer than this ends the request with an error; 120 s by default. */
   maxRetryAfterMs?: number;
-  /** Abort a call that has not answered after this many milliseconds; no limit by default. */
+  /** Abort a call that has not answered after this many milliseconds (an integer from 1 to 2^31-1); no limit by default. */
   timeoutMs?: number;
   logger?: ClientLogger;
   onRetry?: (event: RetryEvent) => void;

@@ -41,22 +41,40 @@ export function describeSize(bytes: number): string {
 export async function readBoundedFile(path: string, limit: number, what = path): Promise<Uint8Array> {
   const handle = await open(path, 'r');
   try {
-    const { size } = await handle.stat();
-    if (size > limit) throw new InputTooLargeError(what, size, limit);
-    // Read up to one byte past the limit: a file that grew after stat is caught too.
-    const buffer = new Uint8Array(Math.min(size, limit) + 1);
-    let length = 0;
+    const stats = await handle.stat();
+    if (stats.isFile() && stats.size > limit) throw new InputTooLargeError(what, stats.size, limit);
+    // The size is only a first guess: a pipe, FIFO or /dev/fd/N reports 0 and a file may grow after
+    // stat, so keep reading chunks until end of file, or one byte past the limit to refuse it.
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    let chunkSize = Math.min(Math.max(stats.isFile() ? stats.size : 0, READ_CHUNK_BYTES), limit) + 1;
     for (;;) {
-      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+      const chunk = new Uint8Array(Math.min(chunkSize, limit + 1 - total));
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
       if (bytesRead === 0) break;
-      length += bytesRead;
-      if (length > limit) throw new InputTooLargeError(what, length, limit);
-      if (length === buffer.length) break;
+      chunks.push(chunk.subarray(0, bytesRead));
+      total += bytesRead;
+      if (total > limit) throw new InputTooLargeError(what, total, limit);
+      chunkSize = READ_CHUNK_BYTES;
     }
-    return buffer.subarray(0, length);
+    return concatChunks(chunks, total);
   } finally {
     await handle.close();
   }
+}
+
+/** How much to read at a time once the size the file reported has been read. */
+const READ_CHUNK_BYTES = 64 * 1024;
+
+function concatChunks(chunks: readonly Uint8Array[], total: number): Uint8Array {
+  if (chunks.length === 1 && chunks[0] !== undefined) return chunks[0];
+  const result = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    result.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return result;
 }
 
 /** Collects a stream's bytes, refusing once it passes `limit`. */
@@ -73,11 +91,5 @@ export async function readBoundedStream(
     if (total > limit) throw new InputTooLargeError(what, total, limit);
     chunks.push(bytes);
   }
-  const result = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    result.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return result;
+  return concatChunks(chunks, total);
 }

@@ -18,6 +18,14 @@ export function finiteNumber(name: string, value: unknown, min = Number.NEGATIVE
   return value;
 }
 
+/** An integer from `min` to `max`, or absent: a timer delay Node honours as given. */
+export function optionalIntegerInRange(name: string, value: unknown, min: number, max: number): void {
+  if (value === undefined) return;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    throw new InvalidOptionError(name, `an integer from ${min} to ${max}`, value);
+  }
+}
+
 export function optionalFiniteNumber(name: string, value: unknown, min?: number): void {
   if (value !== undefined) finiteNumber(name, value, min);
 }

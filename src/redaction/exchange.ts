@@ -34,7 +34,10 @@ export function collectSecrets(exchanges: Iterable<Exchange>, texts: Iterable<st
   const fromText = (text: string) => {
     for (const match of text.matchAll(JSON_MEMBER)) {
       const [, name = '', , value = ''] = match;
-      if (isSecretMember(name)) add(value.replace(/^"|"$/g, ''));
+      if (!isSecretMember(name)) continue;
+      // Keep both spellings: the body may hold `sk\/live`, while an echo elsewhere says `sk/live`.
+      add(value.replace(/^"|"$/g, ''));
+      add(jsonStringValue(value));
     }
     for (const match of text.matchAll(FORM_PAIR)) {
       const [, name = '', value = ''] = match;
@@ -56,6 +59,17 @@ export function collectSecrets(exchanges: Iterable<Exchange>, texts: Iterable<st
   }
   // Longest first, so a secret that contains another is blanked whole.
   return [...found].sort((a, b) => b.length - a.length);
+}
+
+/** A captured JSON value as a reader gets it: a quoted string unescaped, anything else as written. */
+function jsonStringValue(raw: string): string {
+  if (!raw.startsWith('"')) return raw;
+  try {
+    const value: unknown = JSON.parse(raw);
+    return typeof value === 'string' ? value : raw;
+  } catch {
+    return raw.replace(/^"|"$/g, '');
+  }
 }
 
 function safeDecode(value: string): string {

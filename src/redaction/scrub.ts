@@ -1,4 +1,4 @@
-import { CREDENTIAL_FIELDS, fieldKey, REDACTED } from './vocabulary.js';
+import { CREDENTIAL_FIELDS, CREDENTIAL_HEADERS, fieldKey, REDACTED } from './vocabulary.js';
 
 /**
  * The one text scrubber. Every output that may carry a credential (log lines, support bundles,
@@ -6,8 +6,9 @@ import { CREDENTIAL_FIELDS, fieldKey, REDACTED } from './vocabulary.js';
  *
  * Decisions, pinned by test/redaction/surfaces.fixtures.json:
  * - a secret shorter than MIN_SECRET_LENGTH is not searched for: blanking every "abc" helps no one;
- * - a known secret is blanked as written, URL-encoded, and JSON-escaped in any mixture of
- *   `\uXXXX`, `\/` and `\"` (what .NET and PHP echo), so no decoder can turn the text back into it;
+ * - a known secret is blanked as written and with any of its characters percent-encoded (either
+ *   hex case, all or some of them) or JSON-escaped as `\uXXXX`, `\/` and `\"` (what .NET and PHP
+ *   echo), so no decoder can turn the text back into it;
  * - `Bearer`/`Basic` followed by something token-shaped (it has a digit or punctuation) is blanked,
  *   so "a Bearer token is required" stays readable;
  * - `scheme://user:password@` user info in URLs, secret JSON members and secret form fields are
@@ -16,7 +17,8 @@ import { CREDENTIAL_FIELDS, fieldKey, REDACTED } from './vocabulary.js';
 
 export const MIN_SECRET_LENGTH = 4;
 
-const secretMembers = new Set(CREDENTIAL_FIELDS.map(fieldKey));
+/** Credential header names count too: a server echoing the request's headers as a JSON object. */
+const secretMembers = new Set([...CREDENTIAL_FIELDS, ...CREDENTIAL_HEADERS].map(fieldKey));
 
 export const isSecretMember = (name: string): boolean => secretMembers.has(fieldKey(name));
 
@@ -29,10 +31,17 @@ const SCHEME_CREDENTIAL = /\b(Bearer|Basic)\s+(?=[A-Za-z0-9._~+/=-]*[0-9._~+/=-]
  * The patterns below bound the length of every name they try, so that scanning a large body that
  * never matches stays linear: an unbounded `[^=]+=` retried from every position is quadratic.
  */
-/** `"member": value` in JSON-like text, also in a body cut off mid-way where JSON.parse fails. */
-export const JSON_MEMBER = /"((?:[^"\\]|\\.){0,128})"(\s*:\s*)("(?:[^"\\]|\\.)*"?|[^,}\]\s]+)/g;
-/** `name=value` in query strings and form bodies: a name starts the text or follows `?`, `&`, `;`, `,` or a space. */
-export const FORM_PAIR = /(?<=^|[?&;,\s])([^&=?;,\s"'<>]{1,64})=([^&\s#"'<>]*)/g;
+/**
+ * `"member": value` in JSON-like text, also in a body cut off mid-way where JSON.parse fails. A bare
+ * value (number, literal) holds no `{`, `[` or `"`, so an object's members are reached one by one
+ * rather than swallowed as its parent's value.
+ */
+export const JSON_MEMBER = /"((?:[^"\\]|\\.){0,128})"(\s*:\s*)("(?:[^"\\]|\\.)*"?|[^,{}[\]\s"]+)/g;
+/**
+ * `name=value` in query strings, form bodies and URL fragments (`#access_token=` from an OAuth
+ * redirect): a name starts the text or follows `?`, `#`, `&`, `;`, `,` or a space.
+ */
+export const FORM_PAIR = /(?<=^|[?#&;,\s])([^&=?#;,\s"'<>]{1,64})=([^&\s#"'<>]*)/g;
 /** `scheme://user:password@` in URLs. */
 export const USERINFO = /(\b[a-z][a-z0-9+.-]{0,31}:\/\/)([^/@\s]{1,256})@/gi;
 
@@ -43,19 +52,30 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 }
 
-/** A pattern for the secret with any of its characters JSON-escaped (`\u002B`, `\/`, `\"`, `\\`). */
+/** Hex digits matching either case: `2b` and `2B` are one byte. */
+function anyCaseHex(hex: string): string {
+  return [...hex.toLowerCase()]
+    .map((digit) => (/[a-f]/.test(digit) ? `[${digit}${digit.toUpperCase()}]` : digit))
+    .join('');
+}
+
+/**
+ * A pattern for the secret with any of its characters percent-encoded (its UTF-8 bytes as `%XX`,
+ * either case) or JSON-escaped (`\u002B`, `\/`, `\"`, `\\`): encoders differ in which
+ * characters they encode and how, and any mixture decodes back to the secret.
+ */
 function escapedFormOf(secret: string): RegExp {
   let pattern = escapedForms.get(secret);
   if (pattern) return pattern;
   const parts = [...secret].map((char) => {
     const code = char.codePointAt(0) ?? 0;
     const options = [escapeRegExp(char)];
-    if (code <= 0xffff) {
-      const hex = code.toString(16).padStart(4, '0');
-      options.push(
-        `\\\\u${[...hex].map((digit) => (/[a-f]/.test(digit) ? `[${digit}${digit.toUpperCase()}]` : digit)).join('')}`,
-      );
-    }
+    options.push(
+      [...new TextEncoder().encode(char)]
+        .map((byte) => `%${anyCaseHex(byte.toString(16).padStart(2, '0'))}`)
+        .join(''),
+    );
+    if (code <= 0xffff) options.push(`\\\\u${anyCaseHex(code.toString(16).padStart(4, '0'))}`);
     if (char === '/' || char === '"' || char === '\\') options.push(`\\\\${escapeRegExp(char)}`);
     return `(?:${options.join('|')})`;
   });
@@ -74,15 +94,14 @@ export function searchable(secrets: readonly string[]): string[] {
     .sort((a, b) => b.length - a.length);
 }
 
-/** Blanks every known secret value: as written, URL-encoded and JSON-escaped. Free when there are none. */
+/** Blanks every known secret value: as written, percent-encoded and JSON-escaped. Free when there are none. */
 export function scrubSecrets(text: string, secrets: readonly string[]): string {
   if (secrets.length === 0) return text;
   let result = text;
   for (const secret of searchable(secrets)) {
     if (result.includes(secret)) result = result.replaceAll(secret, REDACTED);
-    const encoded = encodeURIComponent(secret);
-    if (encoded !== secret && result.includes(encoded)) result = result.replaceAll(encoded, REDACTED);
-    if (result.includes('\\')) result = result.replace(escapedFormOf(secret), REDACTED);
+    if (result.includes('\\') || result.includes('%'))
+      result = result.replace(escapedFormOf(secret), REDACTED);
   }
   return result;
 }

@@ -45,6 +45,10 @@ function stop(action: ClientAction, reason: string): RetryDecision {
   return { retry: false, delayMs: 0, action, reason };
 }
 
+function isUsableWait(ms: number | null): ms is number {
+  return typeof ms === 'number' && Number.isFinite(ms) && ms >= 0;
+}
+
 function combine(mode: string, scheduled: number, serverMs: number | null): number {
   if (serverMs === null) return scheduled;
   switch (mode) {
@@ -121,7 +125,9 @@ export function decideRetry(
   }
 
   const scheduled = scheduledDelayMs(retry, attempt, random);
-  const serverMs = retry.retryAfter === 'ignore' ? null : normalized.retryAfterMs;
+  // A server wait that is not a finite, non-negative number (a caller's hand-built error) is absent.
+  const serverMs =
+    retry.retryAfter === 'ignore' || !isUsableWait(normalized.retryAfterMs) ? null : normalized.retryAfterMs;
   // No timer waits longer than MAX_TIMER_MS (Node turns a longer one into 1 ms), so neither may we.
   const ceiling = Math.min(options.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS, MAX_TIMER_MS);
   if (serverMs !== null && serverMs > ceiling) {

@@ -57,6 +57,11 @@ export function retryPolicyOutcome(
     wrong.push(`${plural(attempts.length, 'call')} made; ${vendor.name} allows at most ${retry.maxAttempts}`);
   }
 
+  const maxRefreshes = vendor.policy.authentication.refreshOn401 ?? 0;
+  const safeMethod = retry.safeMethods.includes(method as (typeof retry.safeMethods)[number]);
+  // Refreshes since the last call that was not a refused authentication: a 401 right after a
+  // refresh means the new credentials failed too, and the policy caps refreshes per 401.
+  let refreshesInRow = 0;
   attempts.slice(0, -1).forEach((attempt, index) => {
     const number = index + 1;
     const next = attempts[index + 1] as RecordedAttempt;
@@ -80,13 +85,26 @@ export function retryPolicyOutcome(
       );
       return;
     }
-    if (decision.action === 'refresh_credentials') return; // sent again at once with new credentials
-    if (
-      attempt.idempotencyKey !== undefined &&
-      next.idempotencyKey !== undefined &&
-      next.idempotencyKey !== attempt.idempotencyKey
-    ) {
-      wrong.push(`${label} changed the Idempotency-Key; a retry must carry the same one`);
+    if (decision.action === 'refresh_credentials') {
+      // Sent again at once with new credentials.
+      refreshesInRow++;
+      if (refreshesInRow > maxRefreshes) {
+        wrong.push(
+          `${label} refreshed the credentials again after a 401 that followed a refresh; ${vendor.name} allows ${plural(maxRefreshes, 'refresh', 'refreshes')} per 401`,
+        );
+      }
+      return;
+    }
+    refreshesInRow = 0;
+    if (attempt.idempotencyKey !== undefined && next.idempotencyKey !== attempt.idempotencyKey) {
+      if (next.idempotencyKey !== undefined) {
+        wrong.push(`${label} changed the Idempotency-Key; a retry must carry the same one`);
+      } else if (!safeMethod) {
+        // The key is what let the write be repeated: without it the vendor may apply it twice.
+        wrong.push(
+          `${label} dropped the Idempotency-Key call ${number} carried; a retry must carry the same one`,
+        );
+      }
     }
     const window =
       normalized.retryAfterMs === null || retry.retryAfter === 'ignore'

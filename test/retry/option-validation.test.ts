@@ -31,6 +31,20 @@ describe('decideRetry option checks', () => {
     expect(call).toThrow(new RegExp(`\\b${names}\\b`));
   });
 
+  it.each([
+    { title: 'NaN', retryAfterMs: Number.NaN },
+    { title: 'Infinity', retryAfterMs: Number.POSITIVE_INFINITY },
+    { title: 'negative', retryAfterMs: -5000 },
+  ])('treats a $title server wait as absent and waits by the schedule', ({ retryAfterMs }) => {
+    const odd = { ...serverError, retryAfterMs, retryAfterSource: 'retry-after-seconds' };
+    const options = { attempt: 1, method: 'GET', random: () => 0 };
+    const decision = decideRetry('foresight', odd as typeof serverError, options);
+    const plain = decideRetry('foresight', { ...serverError, retryAfterMs: null }, options);
+    expect(decision.retry).toBe(true);
+    expect(decision.delayMs).toBe(plain.delayMs);
+    expect(Number.isFinite(decision.delayMs)).toBe(true);
+  });
+
   it('never turns a Retry-After beyond the longest timer into a short wait, even with an unlimited ceiling', () => {
     const huge = { ...serverError, retryAfterMs: 2 ** 31 + 5_000, retryAfterSource: 'retry-after-seconds' };
     const decision = decideRetry('foresight', huge as typeof serverError, {
@@ -47,6 +61,10 @@ describe('decideRetry option checks', () => {
 const badClientOptions: { title: string; options: Record<string, unknown>; names: string }[] = [
   { title: 'maxAttempts NaN', options: { maxAttempts: Number.NaN }, names: 'maxAttempts' },
   { title: 'timeoutMs Infinity', options: { timeoutMs: Number.POSITIVE_INFINITY }, names: 'timeoutMs' },
+  { title: 'timeoutMs 3e9, beyond the longest timer', options: { timeoutMs: 3e9 }, names: 'timeoutMs' },
+  { title: 'timeoutMs 1e12', options: { timeoutMs: 1e12 }, names: 'timeoutMs' },
+  { title: 'timeoutMs 1.5, not an integer', options: { timeoutMs: 1.5 }, names: 'timeoutMs' },
+  { title: 'timeoutMs 0', options: { timeoutMs: 0 }, names: 'timeoutMs' },
   { title: 'now as a number', options: { now: 123 }, names: 'now' },
   { title: 'sleep as a string', options: { sleep: 'soon' }, names: 'sleep' },
   { title: 'fetch as an object', options: { fetch: {} }, names: 'fetch' },
@@ -68,6 +86,16 @@ describe('createClient option checks', () => {
       expect(call).toThrow(new RegExp(`\\b${names}\\b`));
     },
   );
+
+  it('accepts timeoutMs of the longest timer, 2^31-1 ms', () => {
+    expect(() =>
+      createClient('collate', {
+        baseUrl: 'http://127.0.0.1:9',
+        credentials: { token: 'tok-123456' },
+        timeoutMs: 2 ** 31 - 1,
+      }),
+    ).not.toThrow();
+  });
 
   it('refuses a clock that answers NaN instead of retrying without sleeping', async () => {
     const sleeps: number[] = [];

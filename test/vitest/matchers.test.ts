@@ -196,6 +196,45 @@ describe('toFollowRetryPolicy', () => {
     expect(message).toContain(says);
   });
 
+  it.each([
+    {
+      title: 'a write retried without the Idempotency-Key its first call carried',
+      vendor: 'denialbase' as const,
+      name: 'Denialbase',
+      method: 'POST',
+      attempts: [
+        { at: 0, status: 503, idempotencyKey: 'a' },
+        { at: 500, status: 201 },
+      ],
+      says: 'call 2 dropped the Idempotency-Key call 1 carried; a retry must carry the same one',
+    },
+    {
+      title: 'more credential refreshes in a row than the policy allows after a 401',
+      vendor: 'claimrev' as const,
+      name: 'ClaimRev',
+      method: undefined,
+      attempts: [0, 1, 2, 3].map((at) => ({ at, status: 401, credentialsRefreshed: true })),
+      says: 'call 3 refreshed the credentials again after a 401 that followed a refresh; ClaimRev allows 1 refresh per 401',
+    },
+  ])('fails for $title, saying which call broke which rule', ({ vendor, name, method, attempts, says }) => {
+    const message = failureOf(() =>
+      expect(attempts).toFollowRetryPolicy(vendor, method ? { method } : undefined),
+    );
+    expect(message).toContain(`to follow ${name}'s retry policy, but:`);
+    expect(message).toContain(says);
+  });
+
+  it('accepts one credential refresh after a 401, and a write retried with its Idempotency-Key', () => {
+    expect([
+      { at: 0, status: 401, credentialsRefreshed: true },
+      { at: 1, status: 200 },
+    ]).toFollowRetryPolicy('claimrev');
+    expect([
+      { at: 0, status: 503, idempotencyKey: 'a' },
+      { at: 500, status: 201, idempotencyKey: 'a' },
+    ]).toFollowRetryPolicy('denialbase', { method: 'POST' });
+  });
+
   it('accepts a write retried with the same Idempotency-Key', () => {
     const attempts = [unavailable(0, { idempotencyKey: 'k1' }), unavailable(1000, { idempotencyKey: 'k1' })];
     expect(attempts).toFollowRetryPolicy('foresight', { method: 'POST' });
