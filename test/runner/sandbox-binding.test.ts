@@ -209,6 +209,22 @@ describe('preflight', () => {
     expect((error as Error).message).toContain('ERROR_CONTRACTS_COLLATE_BASE_URL');
   });
 
+  /** ClaimRev on the simulator with its valid OAuth client, or with another client secret. */
+  const claimrev = (clientSecret?: string) => {
+    const valid = sim.credentials('claimrev').roles.valid;
+    if (valid?.kind !== 'oauthClient') throw new Error('claimrev valid is an OAuth client');
+    const vendor = resolveSandboxConfig(
+      { vendors: { claimrev: { baseUrl: sim.url('claimrev') } } },
+      {
+        [credentialVariable('claimrev', 'valid', 'clientId')]: valid.clientId,
+        [credentialVariable('claimrev', 'valid', 'clientSecret')]: clientSecret ?? valid.clientSecret,
+        [credentialVariable('claimrev', 'valid', 'tokenUrl')]: valid.tokenUrl,
+      },
+    ).get('claimrev');
+    if (!vendor) throw new Error('claimrev is not configured');
+    return vendor;
+  };
+
   const answering =
     (status: number, body = '<html>Not Found</html>'): HttpSend =>
     async () => ({ status, headers: {}, body });
@@ -236,19 +252,7 @@ describe('preflight', () => {
     [404, 'not_found', 'ERROR_CONTRACTS_CLAIMREV_VALID_TOKEN_URL'],
     [502, 'unhealthy', 'retry later'],
   ] as const)('judges a token request answered HTTP %i as %s', async (status, reason, named) => {
-    const { roles } = sim.credentials('claimrev');
-    const valid = roles.valid;
-    if (valid?.kind !== 'oauthClient') throw new Error('claimrev valid is an OAuth client');
-    const vendor = resolveSandboxConfig(
-      { vendors: { claimrev: { baseUrl: sim.url('claimrev') } } },
-      {
-        [credentialVariable('claimrev', 'valid', 'clientId')]: valid.clientId,
-        [credentialVariable('claimrev', 'valid', 'clientSecret')]: valid.clientSecret,
-        [credentialVariable('claimrev', 'valid', 'tokenUrl')]: valid.tokenUrl,
-      },
-    ).get('claimrev');
-    if (!vendor) throw new Error('claimrev is not configured');
-    const error = await preflight(vendor, answering(status)).catch((e: unknown) => e);
+    const error = await preflight(claimrev(), answering(status)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PreflightError);
     expect((error as PreflightError).reason).toBe(reason);
     expect((error as Error).message).toContain(named);
@@ -264,21 +268,7 @@ describe('preflight', () => {
     [
       'OAuth client credentials',
       'claimrev',
-      () => {
-        const { roles } = sim.credentials('claimrev');
-        const valid = roles.valid;
-        if (valid?.kind !== 'oauthClient') throw new Error('claimrev valid is an OAuth client');
-        const vendor = resolveSandboxConfig(
-          { vendors: { claimrev: { baseUrl: sim.url('claimrev') } } },
-          {
-            [credentialVariable('claimrev', 'valid', 'clientId')]: valid.clientId,
-            [credentialVariable('claimrev', 'valid', 'clientSecret')]: 'not-the-secret',
-            [credentialVariable('claimrev', 'valid', 'tokenUrl')]: valid.tokenUrl,
-          },
-        ).get('claimrev');
-        if (!vendor) throw new Error('claimrev is not configured');
-        return vendor;
-      },
+      () => claimrev('not-the-secret'),
       'ERROR_CONTRACTS_CLAIMREV_VALID_CLIENT_SECRET',
     ],
   ])(
