@@ -16,6 +16,10 @@ export const ERROR_CODES = {
   ERR_UNKNOWN_OPERATION: 'A scenario names an operation the vendor’s vocabulary does not declare.',
   ERR_PREFLIGHT_UNREACHABLE: 'A sandbox vendor’s base URL did not answer before any check ran.',
   ERR_PREFLIGHT_CREDENTIAL: 'A sandbox vendor refused the valid credential before any check ran.',
+  ERR_PREFLIGHT_NOT_FOUND:
+    'A sandbox vendor’s safe read or token endpoint answered a 4xx other than 401/403 before any check ran: a wrong base URL or path.',
+  ERR_PREFLIGHT_UNHEALTHY:
+    'A sandbox vendor answered 5xx to its safe read or token request before any check ran.',
   ERR_INVALID_RUN_RESULT: 'A run result does not match the run-result schema, so no report was written.',
   ERR_INVALID_CREDENTIALS: 'The client’s credentials lack a member their authentication scheme needs.',
   ERR_SANDBOX_CONFIG: 'A Pact sandbox verification setting cannot be used; the message names the variable.',

@@ -4,7 +4,9 @@
  * prepare step as a real run, so what is listed is what would go out.
  */
 import { checklistFor } from '../conformance/checklist.js';
+import { credentialSecrets } from '../conformance/credential-secrets.js';
 import type { PlannedCheck } from '../conformance/types.js';
+import { scrubText } from '../redaction/scrub.js';
 import { factsNamedBy, operationChain, resolveRequest } from '../scenarios/resolve.js';
 import { urlOf } from '../scenarios/runner.js';
 import type { ScenarioRequest } from '../scenarios/types.js';
@@ -88,12 +90,16 @@ function requestFields(
     // A fact without a value: the URL cannot be shown yet; notRun says which to set.
   }
   const source = resolved ?? request;
-  const body =
+  // A listing is printed and pasted into issues: the secret facts and credentials filled into a
+  // path or body (a sign-in password) are blanked, before the body is cut so none is cut in half.
+  const secrets = credentialSecrets(config.credentials);
+  const raw =
     source.json !== undefined ? JSON.stringify(source.json) : source.raw ? source.raw.text : undefined;
+  const body = raw === undefined ? undefined : scrubText(raw, secrets);
   return {
     method: request.method,
     operation: request.path === undefined ? request.operation : '(checks.<id>.request.path)',
-    ...(url === undefined ? {} : { url }),
+    ...(url === undefined ? {} : { url: scrubText(url, secrets) }),
     role: request.role ?? 'valid',
     ...(body === undefined ? {} : { body: body.length > 200 ? `${body.slice(0, 200)}…` : body }),
   };

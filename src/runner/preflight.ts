@@ -15,15 +15,26 @@ import {
   sendScenarioRequest,
 } from '../scenarios/runner.js';
 import type { ResolvedRequest } from '../scenarios/types.js';
-import { baseUrlVariable } from './config/env-names.js';
+import { baseUrlVariable, credentialVariable, operationVariable } from './config/env-names.js';
 import { credentialHint, type ResolvedVendorConfig } from './config/sandbox-config.js';
 import { USER_AGENT } from './targets/http-target.js';
 
-/** Why a vendor cannot be checked: it does not answer (exit 3), or refuses the valid credential (exit 2). */
+const CODES = {
+  unreachable: 'ERR_PREFLIGHT_UNREACHABLE',
+  unhealthy: 'ERR_PREFLIGHT_UNHEALTHY',
+  credential_rejected: 'ERR_PREFLIGHT_CREDENTIAL',
+  not_found: 'ERR_PREFLIGHT_NOT_FOUND',
+} as const;
+
+/**
+ * Why a vendor cannot be checked. The vendor's side (it does not answer, or answers 5xx: retry
+ * later, exit 3) or ours (it refuses the valid credential, or a list endpoint that needs no facts
+ * answers another 4xx, so the base URL or the operation's path is wrong: fix the config, exit 2).
+ */
 export class PreflightError extends ErrorContractsError {
-  readonly reason: 'unreachable' | 'credential_rejected';
+  readonly reason: keyof typeof CODES;
   constructor(reason: PreflightError['reason'], message: string) {
-    super(reason === 'unreachable' ? 'ERR_PREFLIGHT_UNREACHABLE' : 'ERR_PREFLIGHT_CREDENTIAL', message);
+    super(CODES[reason], message);
     this.name = 'PreflightError';
     this.reason = reason;
   }
@@ -48,10 +59,21 @@ export async function preflight(vendor: ResolvedVendorConfig, send: HttpSend = l
       'credential_rejected',
       `${vendorId}: the valid credential was refused (HTTP ${status}); check ${credentialHint(vendorId, 'valid')}. No check was run.`,
     );
-  if (valid?.kind === 'oauthClient') {
-    const answer = await reach(`the token endpoint ${hostOf(valid.tokenUrl)}`, () =>
-      requestToken(valid, send),
+  const unhealthy = (what: string, status: number) =>
+    new PreflightError(
+      'unhealthy',
+      `${vendorId}: ${what} answered HTTP ${status}: the vendor is unhealthy; retry later. No check was run.`,
     );
+  if (valid?.kind === 'oauthClient') {
+    const what = `the token endpoint ${hostOf(valid.tokenUrl)}`;
+    const answer = await reach(what, () => requestToken(valid, send));
+    if (answer.status >= 500) throw unhealthy(what, answer.status);
+    if (answer.status === 404) {
+      throw new PreflightError(
+        'not_found',
+        `${vendorId}: ${what} answered HTTP 404; check the token URL, ${credentialVariable(vendorId, 'valid', 'tokenUrl')}. No check was run.`,
+      );
+    }
     if (answer.status !== 200 || !/"access_token"/.test(answer.body)) throw refused(answer.status);
   }
   const read = safeRead(vendor);
@@ -60,16 +82,27 @@ export async function preflight(vendor: ResolvedVendorConfig, send: HttpSend = l
     await reach(`the base URL ${hostOf(baseUrl)}`, () => send(baseUrl, 'GET', {}, undefined));
     return;
   }
-  const answer = await reach(`the base URL ${hostOf(baseUrl)}`, () =>
-    sendScenarioRequest({ baseUrl, credentials, send }, read),
-  );
+  const what = `the base URL ${hostOf(baseUrl)}`;
+  const answer = await reach(what, () => sendScenarioRequest({ baseUrl, credentials, send }, read.request));
+  if (answer.status < 300) return;
   if (answer.status === 401 || answer.status === 403) throw refused(answer.status);
+  if (answer.status >= 500) throw unhealthy(what, answer.status);
+  // The read is a list endpoint that needs no facts: any other refusal means it was sent to the
+  // wrong place, not that the vendor broke its documentation.
+  throw new PreflightError(
+    'not_found',
+    `${vendorId}: the read ${read.operation} at ${what} answered HTTP ${answer.status}; check baseUrl (${baseUrlVariable(vendorId)}) and operations.${read.operation} (${operationVariable(vendorId, read.operation)}). No check was run.`,
+  );
 }
 
 /** The vendor's safe read, resolved, with the valid role; undefined when a fact it needs is not set. */
-function safeRead(vendor: ResolvedVendorConfig): ResolvedRequest | undefined {
+function safeRead(vendor: ResolvedVendorConfig): { operation: string; request: ResolvedRequest } | undefined {
+  const { read } = behaviourFor(vendor.vendorId);
   try {
-    return { ...resolveRequest(vendor.credentials, behaviourFor(vendor.vendorId).read), role: 'valid' };
+    return {
+      operation: read.operation,
+      request: { ...resolveRequest(vendor.credentials, read), role: 'valid' },
+    };
   } catch (error) {
     if (error instanceof MissingFactError) return undefined;
     throw error;

@@ -68,8 +68,8 @@ const OPERATION = /\{\{operations\.(\w+)\}\}/g;
 /**
  * An operation's path for this deployment: configured, or else the reference path, whose
  * `{{operations.<name>}}` prefix follows the named operation (so a sandbox that moves
- * `authorization` moves `confirm` with it). An unconfigured `token` operation is the valid role's
- * OAuth token URL, which a sandbox configures with its credentials anyway. The result may be an
+ * `authorization` moves `confirm` with it). An unconfigured operation marked `fromValidClient` (a
+ * token endpoint) is that field of the valid role's OAuth client, which a sandbox configures with its credentials anyway. The result may be an
  * absolute URL (a token endpoint on another host).
  */
 export function operationPath(binding: Binding, operation: string, seen: readonly string[] = []): string {
@@ -79,7 +79,7 @@ export function operationPath(binding: Binding, operation: string, seen: readonl
   const valid = binding.roles.valid;
   let path: string;
   if (configured !== undefined && configured !== '') path = configured;
-  else if (operation === 'token' && valid?.kind === 'oauthClient') path = valid.tokenUrl;
+  else if (spec?.fromValidClient && valid?.kind === 'oauthClient') path = valid[spec.fromValidClient];
   else if (spec) path = spec.path;
   else throw new UnknownOperationError(binding.vendorId, operation);
   return path.replace(OPERATION, (_whole, name: string) =>
@@ -111,9 +111,19 @@ function fillFacts(binding: Binding, text: string): string {
   return filled;
 }
 
+/**
+ * Fills facts inside every string of a value, walking it rather than its JSON text: a fact is
+ * data, so a quote or a `","admin":true` in one stays inside its string instead of breaking the
+ * body or adding a member.
+ */
 function fillDeep<T>(binding: Binding, value: T): T {
-  if (value === undefined) return value;
-  return JSON.parse(fillFacts(binding, JSON.stringify(value))) as T;
+  if (typeof value === 'string') return fillFacts(binding, value) as T;
+  if (Array.isArray(value)) return value.map((item: unknown) => fillDeep(binding, item)) as T;
+  if (value === null || typeof value !== 'object') return value;
+  // fromEntries defines own members, so a "__proto__" key stays data.
+  return Object.fromEntries(
+    Object.entries(value).map(([key, item]) => [fillFacts(binding, key), fillDeep(binding, item)]),
+  ) as T;
 }
 
 /** One request made concrete: path from the operation (or the override path), facts filled. */

@@ -200,6 +200,12 @@ export interface OperationSpec {
   about: string;
   /** The reference path (`/cases/{id}`); what a deployment that configures none is sent. */
   path: string;
+  /**
+   * The valid OAuth client's field that stands in for the reference path when none is configured
+   * (a token endpoint is the client's tokenUrl). `init` leaves such an operation out, so the
+   * credential's value is not beaten by a written reference path.
+   */
+  fromValidClient?: 'tokenUrl';
 }
 
 /** One named fact: what it must identify, and a value that works anywhere, where one does. */

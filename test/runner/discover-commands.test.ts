@@ -3,12 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scaffold } from '../../src/cli/commands/init.js';
 import { EXIT } from '../../src/cli/io.js';
 import { checklistFor } from '../../src/conformance/checklist.js';
-import { credentialVariable } from '../../src/runner/config/env-names.js';
+import { credentialVariable, factVariable } from '../../src/runner/config/env-names.js';
 import { parseRunConfig, resolveSandboxConfig } from '../../src/runner/config/sandbox-config.js';
 import type { CheckDescription } from '../../src/runner/describe-checks.js';
 import { scenarioDataFor } from '../../src/scenarios/index.js';
+import { operationPath } from '../../src/scenarios/resolve.js';
+import type { CredentialRole } from '../../src/scenarios/types.js';
 import { type RunningSimulator, startSimulator } from '../../src/simulator/index.js';
 import { closedPort } from '../helpers/closed-port.js';
 import { schemasDir } from '../helpers/paths.js';
@@ -53,6 +56,12 @@ describe('error-contracts checks', () => {
   });
 });
 
+async function expectValid(written: unknown): Promise<void> {
+  const schema = JSON.parse(await readFile(join(schemasDir, 'meta', 'run-config.schema.json'), 'utf8'));
+  const validate = new Ajv2020({ strict: false }).compile(schema);
+  expect(validate(written) ? [] : validate.errors).toEqual([]);
+}
+
 describe('error-contracts init', () => {
   it('writes a config naming every operation, fact and credential variable, valid against the shipped schema', async () => {
     const file = join(dir, 'error-contracts.config.json');
@@ -72,6 +81,45 @@ describe('error-contracts init', () => {
     // It loads as it is: blanks count as not set until filled in.
     expect(() => parseRunConfig(written, 'written')).not.toThrow();
     expect(resolveSandboxConfig(parseRunConfig(written, 'written'), {}).size).toBe(0);
+  });
+
+  it('leaves out the token operation of an OAuth vendor, so the valid client’s tokenUrl is where token checks go', async () => {
+    const section = scaffold('claimrev');
+    expect(Object.keys(section.operations ?? {})).not.toContain('token');
+    await expectValid({ vendors: { claimrev: section } });
+    const tokenUrl = 'http://127.0.0.1:9/identity/token';
+    const roles = Object.keys(section.credentials ?? {}) as CredentialRole[];
+    const env = Object.fromEntries(
+      roles.flatMap((role) =>
+        role === 'expired'
+          ? [[credentialVariable('claimrev', role), 'Bearer old']]
+          : ['clientId', 'clientSecret', 'scope', 'tokenUrl'].map((field) => [
+              credentialVariable('claimrev', role, field),
+              field === 'tokenUrl' ? tokenUrl : `${role}-${field}`,
+            ]),
+      ),
+    );
+    const vendor = resolveSandboxConfig(
+      parseRunConfig({ vendors: { claimrev: { ...section, baseUrl: 'http://127.0.0.1:8' } } }, 'written'),
+      env,
+    ).get('claimrev');
+    if (!vendor) throw new Error('claimrev is not configured');
+    expect(operationPath(vendor.credentials, 'token')).toBe(tokenUrl);
+  });
+
+  it('writes a secret fact as the variable that holds it, read from there', async () => {
+    const section = scaffold('denialbase');
+    expect(section.facts?.password).toEqual({ env: factVariable('denialbase', 'password') });
+    await expectValid({ vendors: { denialbase: section } });
+    const roles = Object.keys(section.credentials ?? {}) as CredentialRole[];
+    const vendor = resolveSandboxConfig(
+      parseRunConfig({ vendors: { denialbase: { ...section, baseUrl: 'http://127.0.0.1:8' } } }, 'written'),
+      {
+        ...Object.fromEntries(roles.map((role) => [credentialVariable('denialbase', role), 'session=abcd'])),
+        [factVariable('denialbase', 'password')]: 'from-the-environment',
+      },
+    ).get('denialbase');
+    expect(vendor?.credentials.facts.password).toBe('from-the-environment');
   });
 
   it('rejects what the schema does not know', async () => {

@@ -14,6 +14,7 @@ import {
 import { describeChecks } from '../../src/runner/describe-checks.js';
 import { PreflightError, preflight } from '../../src/runner/preflight.js';
 import { openTarget } from '../../src/runner/targets/open-target.js';
+import type { HttpSend } from '../../src/scenarios/runner.js';
 import { type RunningSimulator, startSimulator } from '../../src/simulator/index.js';
 import { realClock } from '../../src/time/clock.js';
 import { closedPort } from '../helpers/closed-port.js';
@@ -81,6 +82,30 @@ describe('a sandbox configured only through facts, operations and credentials', 
       { simulated: false, only: ['code.prior_authorization_not_actionable'] },
     );
     expect(checks[0]?.url).toBe(`${sim.url('collate')}/api/pa/PA-7/confirm`);
+  });
+
+  it('lists a check with its secret facts blanked from the URL and the body', () => {
+    const SENTINEL = 'pw-SENTINEL-4417';
+    const [check] = describeChecks(
+      resolved(
+        collateConfig({
+          facts: { otherOrganisationAuthorizationId: 'PA-1', signInPassword: SENTINEL },
+          checks: {
+            'code.prior_authorization_not_found.forbidden_ownership': {
+              request: {
+                path: '/v1/prior-authorizations/{{facts.signInPassword}}',
+                json: { note: 'pass {{facts.signInPassword}}' },
+              },
+            },
+          },
+        }),
+        env,
+      ),
+      { simulated: false, only: ['code.prior_authorization_not_found.forbidden_ownership'] },
+    );
+    expect(check?.url).toContain('/v1/prior-authorizations/');
+    expect(check?.body).toContain('note');
+    expect(JSON.stringify(check)).not.toContain(SENTINEL);
   });
 
   it('skips a check whose record is not named, saying which fact and variable to set', async () => {
@@ -184,6 +209,55 @@ describe('preflight', () => {
     expect((error as Error).message).toContain('ERROR_CONTRACTS_COLLATE_BASE_URL');
   });
 
+  /** ClaimRev on the simulator with its valid OAuth client, or with another client secret. */
+  const claimrev = (clientSecret?: string) => {
+    const valid = sim.credentials('claimrev').roles.valid;
+    if (valid?.kind !== 'oauthClient') throw new Error('claimrev valid is an OAuth client');
+    const vendor = resolveSandboxConfig(
+      { vendors: { claimrev: { baseUrl: sim.url('claimrev') } } },
+      {
+        [credentialVariable('claimrev', 'valid', 'clientId')]: valid.clientId,
+        [credentialVariable('claimrev', 'valid', 'clientSecret')]: clientSecret ?? valid.clientSecret,
+        [credentialVariable('claimrev', 'valid', 'tokenUrl')]: valid.tokenUrl,
+      },
+    ).get('claimrev');
+    if (!vendor) throw new Error('claimrev is not configured');
+    return vendor;
+  };
+
+  const answering =
+    (status: number, body = '<html>Not Found</html>'): HttpSend =>
+    async () => ({ status, headers: {}, body });
+
+  it.each([
+    [200, undefined, undefined],
+    [401, 'credential_rejected', 'ERROR_CONTRACTS_COLLATE_VALID'],
+    [403, 'credential_rejected', 'ERROR_CONTRACTS_COLLATE_VALID'],
+    [404, 'not_found', 'operations.authorizations (ERROR_CONTRACTS_COLLATE_OPERATION_AUTHORIZATIONS)'],
+    [405, 'not_found', 'baseUrl (ERROR_CONTRACTS_COLLATE_BASE_URL)'],
+    [503, 'unhealthy', 'retry later'],
+  ] as const)('judges a safe read answered HTTP %i as %s', async (status, reason, named) => {
+    const outcome = await preflight(collate(sim.url('collate'), VALID_KEY), answering(status)).catch(
+      (e: unknown) => e,
+    );
+    if (reason === undefined) return expect(outcome).toBeUndefined();
+    expect(outcome).toBeInstanceOf(PreflightError);
+    expect((outcome as PreflightError).reason).toBe(reason);
+    expect((outcome as Error).message).toContain(named);
+  });
+
+  it.each([
+    [400, 'credential_rejected', 'ERROR_CONTRACTS_CLAIMREV_VALID_CLIENT_SECRET'],
+    [401, 'credential_rejected', 'ERROR_CONTRACTS_CLAIMREV_VALID_CLIENT_SECRET'],
+    [404, 'not_found', 'ERROR_CONTRACTS_CLAIMREV_VALID_TOKEN_URL'],
+    [502, 'unhealthy', 'retry later'],
+  ] as const)('judges a token request answered HTTP %i as %s', async (status, reason, named) => {
+    const error = await preflight(claimrev(), answering(status)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PreflightError);
+    expect((error as PreflightError).reason).toBe(reason);
+    expect((error as Error).message).toContain(named);
+  });
+
   it.each([
     [
       'an API key',
@@ -194,21 +268,7 @@ describe('preflight', () => {
     [
       'OAuth client credentials',
       'claimrev',
-      () => {
-        const { roles } = sim.credentials('claimrev');
-        const valid = roles.valid;
-        if (valid?.kind !== 'oauthClient') throw new Error('claimrev valid is an OAuth client');
-        const vendor = resolveSandboxConfig(
-          { vendors: { claimrev: { baseUrl: sim.url('claimrev') } } },
-          {
-            [credentialVariable('claimrev', 'valid', 'clientId')]: valid.clientId,
-            [credentialVariable('claimrev', 'valid', 'clientSecret')]: 'not-the-secret',
-            [credentialVariable('claimrev', 'valid', 'tokenUrl')]: valid.tokenUrl,
-          },
-        ).get('claimrev');
-        if (!vendor) throw new Error('claimrev is not configured');
-        return vendor;
-      },
+      () => claimrev('not-the-secret'),
       'ERROR_CONTRACTS_CLAIMREV_VALID_CLIENT_SECRET',
     ],
   ])(

@@ -9,6 +9,7 @@ import { CASSETTE_FORMAT, CASSETTE_VERSION, type Cassette } from '../../src/runn
 import { openReplayTarget } from '../../src/runner/cassettes/replay.js';
 import type { ResolvedVendorConfig } from '../../src/runner/config/sandbox-config.js';
 import { describeChecks } from '../../src/runner/describe-checks.js';
+import { applyOverride } from '../../src/runner/targets/check-requirements.js';
 import { createHttpTarget } from '../../src/runner/targets/http-target.js';
 import { FAULT_HEADER } from '../../src/scenarios/fault-header.js';
 import { getVendor, type VendorId, vendorIds } from '../../src/vendors/registry.js';
@@ -95,15 +96,23 @@ describe('a sandbox target prepares each check from its configuration', () => {
     });
   });
 
-  it('skips a check that needs the simulator’s fault injection, naming the override that would run it', () => {
-    const { vendorId: faultedVendor, check } = firstFaultCheck();
-    expect(
-      sandbox({}, true, { vendorId: faultedVendor, facts: {} }).prepare?.(faultedVendor, check),
-    ).toMatchObject({
-      kind: 'skipped',
-      reason: expect.stringContaining(`vendors.${faultedVendor}.checks.${check.id}.request`),
-    });
-  });
+  it.each([
+    ['no override', undefined],
+    ['an override of the role alone', { role: 'readOnly' as const }],
+    ['an override of the body alone', { json: { amount: 1 } }],
+  ])(
+    'skips a check that needs the simulator’s fault injection (%s), naming the override that would run it',
+    (_what, request) => {
+      const { vendorId: faultedVendor, check } = firstFaultCheck();
+      const checks = request ? { [check.id]: { request } } : {};
+      expect(
+        sandbox(checks, true, { vendorId: faultedVendor, facts: {} }).prepare?.(faultedVendor, check),
+      ).toMatchObject({
+        kind: 'skipped',
+        reason: expect.stringContaining(`vendors.${faultedVendor}.checks.${check.id}.request`),
+      });
+    },
+  );
 
   it('runs a fault check once an override says how the sandbox fails that way, without the fault header', () => {
     const { vendorId: faultedVendor, check } = firstFaultCheck();
@@ -139,6 +148,37 @@ describe('the checks listing of a fault check', () => {
       describeChecks(config(checks), { simulated: false, only: [check.id] })[0];
     expect(listed({})?.sandbox).toBe(false);
     expect(listed({ [check.id]: { request: { path: '/records/always-failing' } } })?.sandbox).toBe(true);
+    expect(listed({ [check.id]: { request: { role: 'readOnly' } } })?.sandbox).toBe(false);
+  });
+});
+
+describe('an override’s headers', () => {
+  it('join the checked request’s own headers, the override winning per name in any case', () => {
+    const planned = checklistFor(vendorId).find(
+      (candidate): candidate is ScenarioCheck => candidate.kind === 'scenario',
+    );
+    if (!planned) throw new Error(`${vendorId} has no scenario check`);
+    const found: ScenarioCheck = {
+      ...planned,
+      scenario: {
+        ...planned.scenario,
+        request: {
+          ...planned.scenario.request,
+          headers: { 'Idempotency-Key': 'k-1', Accept: 'application/json' },
+        },
+      },
+    };
+    const [replaced, kept] = ['Accept', 'Idempotency-Key'];
+    const overridden = applyOverride(found, {
+      headers: { [replaced.toUpperCase()]: 'from-the-override', 'X-Added': 'yes' },
+    }) as ScenarioCheck;
+    const headers = overridden.scenario.request.headers ?? {};
+    expect(headers[kept]).toBe(found.scenario.request.headers?.[kept]);
+    expect(headers[replaced.toUpperCase()]).toBe('from-the-override');
+    expect(headers['X-Added']).toBe('yes');
+    expect(Object.keys(headers).filter((name) => name.toLowerCase() === replaced.toLowerCase())).toHaveLength(
+      1,
+    );
   });
 });
 

@@ -92,6 +92,18 @@ describe('resolving a request for one deployment', () => {
     });
   });
 
+  it.each([
+    ['a quote', 'ab"c'],
+    ['a member to inject', 'x","admin":true,"y":"z'],
+    ['a backslash', 'C:\\new\\table'],
+  ])('fills a fact holding %s into a body as data, adding no member', (_what, value) => {
+    const resolved = resolveRequest(binding({ waitingAuthorizationId: 'PA-9', questionLinkId: value }), {
+      ...confirm,
+      json: { note: '{{facts.questionLinkId}}', items: [{ link: 'see {{facts.questionLinkId}}' }] },
+    });
+    expect(resolved.json).toEqual({ note: value, items: [{ link: `see ${value}` }] });
+  });
+
   it('takes a configured operation path as it is, with its own {param}s', () => {
     const configured = binding(
       { waitingAuthorizationId: 'PA-9', questionLinkId: 'q1' },

@@ -3,7 +3,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checklistFor } from '../../conformance/checklist.js';
-import { credentialVariable, DEFAULT_CONFIG_FILE } from '../../runner/config/env-names.js';
+import { isSecretFact } from '../../conformance/credential-secrets.js';
+import { credentialVariable, DEFAULT_CONFIG_FILE, factVariable } from '../../runner/config/env-names.js';
 import type {
   CredentialConfig,
   RunConfigFile,
@@ -23,8 +24,9 @@ export const initHelp = `error-contracts init --vendor <id> [--config <file>]
 
 Writes a sandbox configuration to fill in (default ${DEFAULT_CONFIG_FILE}; a vendor is added to
 an existing file): the base URL, every credential role the checks use (each read from its
-ERROR_CONTRACTS_* variable), every operation with its reference path, and every fact, blank
-where there is no default. A "$schema" member points at the shipped JSON Schema for editor help.
+ERROR_CONTRACTS_* variable), every operation with its reference path (but a token endpoint,
+which the OAuth credential's tokenUrl gives), and every fact, blank where there is no default (a
+secret one names its ERROR_CONTRACTS_<VENDOR>_FACT_* variable instead). A "$schema" member points at the shipped JSON Schema for editor help.
 Blank facts and operations count as not set: "error-contracts checks --target sandbox" then says
 which checks they hold back. See docs/running.md.`;
 
@@ -86,11 +88,20 @@ export function scaffold(vendorId: VendorId): VendorConfigFile {
     baseUrl: '',
     sandbox: true,
     credentials,
+    // An operation whose default comes from the valid OAuth client (the token endpoint) is left
+    // out: a written reference path would beat the client's tokenUrl.
     operations: Object.fromEntries(
-      Object.entries(vocabulary.operations).map(([name, spec]) => [name, spec.path]),
+      Object.entries(vocabulary.operations)
+        .filter(([, spec]) => !(oauth && spec.fromValidClient))
+        .map(([name, spec]) => [name, spec.path]),
     ),
+    // A secret fact (a sign-in password) names its variable: its value never goes in a file
+    // that is committed.
     facts: Object.fromEntries(
-      Object.entries(vocabulary.facts).map(([name, spec]) => [name, spec.default ?? '']),
+      Object.entries(vocabulary.facts).map(([name, spec]) => [
+        name,
+        isSecretFact(name) ? { env: factVariable(vendorId, name) } : (spec.default ?? ''),
+      ]),
     ),
   };
 }

@@ -369,7 +369,7 @@ async function preflightAll(options: RunOptions, io: CliIo): Promise<number | un
     } catch (error) {
       if (!(error instanceof PreflightError)) throw error;
       io.stderr(`error-contracts run: preflight: ${error.message}\n`);
-      return error.reason === 'unreachable' ? EXIT.incomplete : EXIT.usage;
+      return error.reason === 'unreachable' || error.reason === 'unhealthy' ? EXIT.incomplete : EXIT.usage;
     }
   }
   return undefined;

@@ -86,14 +86,16 @@ export function fixedBurstOf(check: PlannedCheck): number {
  * The checked request with the configured replacements; setup steps stay as they are.
  *
  * A fault scenario's own request provokes its error only in the simulator, through the fault
- * header. An override of it is the user saying how their sandbox fails that way for real (a record
- * that always fails, a payer id that is always down), so the overridden check is a natural one: the
- * fault header goes, and a sandbox runs it instead of skipping it.
+ * header. An override that gives a path is the user saying where their sandbox fails that way for
+ * real (a record that always fails, a payer id that is always down), so the overridden check is a
+ * natural one: the fault header goes, and a sandbox runs it instead of skipping it. Headers merge
+ * with the base request's, the override's winning per name.
  */
 export function applyOverride(check: PlannedCheck, request: CheckOverride['request']): PlannedCheck {
   if (!request || !hasScenario(check)) return check;
   const base = check.scenario;
-  const provokedForReal = base.how === 'fault';
+  // Only a path says where the sandbox fails for real; a role or body alone still needs the fault.
+  const provokedForReal = base.how === 'fault' && request.path !== undefined;
   let baseRequest = provokedForReal ? withoutFaultHeader(base.request) : base.request;
   // A literal path replaces the operation's path and so its parameters: the facts those named are
   // no longer needed, and must not hold the check back.
@@ -104,9 +106,23 @@ export function applyOverride(check: PlannedCheck, request: CheckOverride['reque
   const scenario = {
     ...base,
     ...(provokedForReal ? { how: 'natural' as const } : {}),
-    request: { ...baseRequest, ...request },
+    request: {
+      ...baseRequest,
+      ...request,
+      ...(request.headers ? { headers: mergeHeaders(baseRequest.headers, request.headers) } : {}),
+    },
   };
   return { ...check, scenario } as PlannedCheck;
+}
+
+/** The base headers (an Idempotency-Key, a content type) with the override's winning, by name in any case. */
+function mergeHeaders(
+  base: ScenarioRequest['headers'],
+  override: NonNullable<ScenarioRequest['headers']>,
+): Record<string, string> {
+  const replaced = new Set(Object.keys(override).map((name) => name.toLowerCase()));
+  const kept = Object.entries(base ?? {}).filter(([name]) => !replaced.has(name.toLowerCase()));
+  return { ...Object.fromEntries(kept), ...override };
 }
 
 function withoutFaultHeader(request: ScenarioRequest): ScenarioRequest {

@@ -143,7 +143,7 @@ export function prepare(
   if (!where.simulated && needsSimulator(check)) {
     return skipped(
       'scenario' in check && check.scenario.how === 'fault'
-        ? `Needs the embedded simulator's fault injection: a sandbox cannot be made to fail on demand. Where yours has a record that fails this way for real, point vendors.${config.vendorId}.checks.${check.id}.request at it.`
+        ? `Needs the embedded simulator's fault injection: a sandbox cannot be made to fail on demand. Where yours has a record that fails this way for real, point vendors.${config.vendorId}.checks.${check.id}.request.path at it.`
         : 'Needs the embedded simulator (a fault injected during setup, or a write held in flight): a sandbox cannot be made to do either on demand.',
     );
   }

@@ -95,6 +95,7 @@ export const claimrev: VendorScenarios = {
     token: {
       about: 'the OAuth 2.0 token endpoint; left out, the valid role’s tokenUrl',
       path: '/oauth2/v2.0/token',
+      fromValidClient: 'tokenUrl',
     },
     eligibility: { about: 'an eligibility check (POST)', path: '/api/v1/eligibility' },
     claim: { about: 'read (GET) or delete (DELETE) claim {id}', path: '/api/v1/claims/{id}' },
