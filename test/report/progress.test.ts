@@ -156,7 +156,8 @@ describe('response-derived text in progress lines', () => {
     const started = { vendorName: `Vendor${INJECTED}`, checkTitle: `Title${INJECTED}`, done: 0, total: 1 };
     progress.update(started);
     progress.activity(`waiting 58.0 s (Retry-After: 58${INJECTED})`);
-    time.advance(1500);
+    // Terminal progress takes no clock; only plain progress has ticks to run.
+    if (!isTTY) time.advance(1500);
     progress.update({ ...started, outcome: 'pass', done: 1 });
     progress.finish();
     const lines = out.writes.join('').split(/\r\n|\r|\n/);
