@@ -142,3 +142,26 @@ describe('plain progress, when stderr is not a terminal', () => {
     ]);
   });
 });
+
+describe('response-derived text in progress lines', () => {
+  const INJECTED = '\n::stop-commands::x\n';
+
+  it.each([
+    ['a terminal', true],
+    ['a log', false],
+  ] as const)('keeps every line on %s free of workflow commands', (_where, isTTY) => {
+    const out = stream(isTTY);
+    const time = fakeClock();
+    const progress = createProgress(out, { clock: time.clock });
+    const started = { vendorName: `Vendor${INJECTED}`, checkTitle: `Title${INJECTED}`, done: 0, total: 1 };
+    progress.update(started);
+    progress.activity(`waiting 58.0 s (Retry-After: 58${INJECTED})`);
+    // Terminal progress takes no clock; only plain progress has ticks to run.
+    if (!isTTY) time.advance(1500);
+    progress.update({ ...started, outcome: 'pass', done: 1 });
+    progress.finish();
+    const lines = out.writes.join('').split(/\r\n|\r|\n/);
+    expect(lines.filter((line) => line.replaceAll('\x1b[2K', '').trimStart().startsWith('::'))).toEqual([]);
+    expect(out.writes.join('')).toContain('Title\\n::stop-commands::x\\n');
+  });
+});

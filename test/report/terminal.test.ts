@@ -77,3 +77,44 @@ describe('the terminal summary', () => {
     expect(plain).toMatch(new RegExp(` · ${result.vendors.length} vendors$`, 'm'));
   });
 });
+
+describe('response-derived text in the terminal summary', () => {
+  // In a GitHub Actions log a line that starts with "::" is a workflow command; a body member named
+  // like this one would otherwise switch off every annotation printed after it.
+  const INJECTED = '\n::stop-commands::x\n';
+
+  function hostileResult() {
+    const result = fixtureResult();
+    const checks = result.vendors.flatMap((vendor) => vendor.checks);
+    const failed = checks.find((check) => check.outcome === 'fail');
+    const drifted = checks.find((check) => check.drift.length > 0);
+    const notRun = checks.find((check) => check.outcome === 'skipped' || check.outcome === 'not_applicable');
+    if (!failed || !drifted || !notRun)
+      throw new Error('the fixture lacks a failed, drifted or skipped check');
+    failed.title = `Title${INJECTED}`;
+    const [failure] = failed.failures;
+    if (!failure) throw new Error('the failed check has no failure');
+    failure.message = `Message${INJECTED}`;
+    failure.expected = `Expected${INJECTED}`;
+    failure.actual = `Actual\r::stop-commands::y\r\n`;
+    drifted.drift.push({ message: `member not in the schema: ${INJECTED}`, path: `/error/${INJECTED}` });
+    notRun.reason = `Reason${INJECTED}`;
+    return result;
+  }
+
+  it('prints no line that starts with "::", whatever the body member names and messages hold', () => {
+    const text = renderTerminalSummary(hostileResult(), { tty: false });
+    const commandLike = text.split(/\r\n|\r|\n/).filter((line) => line.trimStart().startsWith('::'));
+    expect(commandLike).toEqual([]);
+  });
+
+  it('shows the line breaks it escaped as visible text', () => {
+    const text = renderTerminalSummary(hostileResult(), { tty: false });
+    expect(text).toContain(
+      'member not in the schema: \\n::stop-commands::x\\n (/error/\\n::stop-commands::x\\n)',
+    );
+    expect(text).toContain('Message\\n::stop-commands::x\\n');
+    expect(text).toContain('Actual\\r::stop-commands::y\\r\\n');
+    expect(text).toContain('Reason\\n::stop-commands::x\\n');
+  });
+});

@@ -5,6 +5,8 @@
  * for, then how it ended), so a fast run prints a handful of lines and a sandbox run that sits
  * through a 58 s Retry-After says so instead of printing nothing for a minute.
  */
+
+import { singleLine } from '../../text/single-line.js';
 import { formatDuration, OUTCOME_LABELS } from '../format.js';
 import type { Outcome } from '../result.js';
 
@@ -33,7 +35,7 @@ export function formatProgressLine(event: ProgressEvent, columns = 80): string {
   const status = event.outcome
     ? `${OUTCOME_LABELS[event.outcome].symbol} ${OUTCOME_LABELS[event.outcome].word}`
     : '…';
-  const line = `${count}${event.vendorName} › ${event.checkTitle} ${status}`;
+  const line = `${count}${singleLine(event.vendorName)} › ${singleLine(event.checkTitle)} ${status}`;
   // One column spare: writing into the last column makes some terminals wrap.
   const width = Math.max(columns - 1, 20);
   if (line.length <= width) return line;
@@ -113,7 +115,8 @@ function plainProgress(stream: ProgressStream, clock: ProgressClock): Progress {
   let vendor: string | undefined;
   let running: RunningCheck | undefined;
   const line = (text: string) => stream.write(`${text}\n`);
-  const name = (event: ProgressEvent) => `  ${event.vendorName} › ${event.checkTitle}`;
+  const name = (event: ProgressEvent) =>
+    `  ${singleLine(event.vendorName)} › ${singleLine(event.checkTitle)}`;
   // At most one line per check per tick: a check that announces many waits in a second is throttled.
   const tick = () => {
     if (!running) return;
@@ -121,7 +124,7 @@ function plainProgress(stream: ProgressStream, clock: ProgressClock): Progress {
     const elapsed = now - running.startedAt;
     if (elapsed < SLOW_CHECK_MS) return;
     if (running.activity !== undefined && running.activity !== running.printed) {
-      line(`${name(running.event)}: ${running.activity}`);
+      line(`${name(running.event)}: ${singleLine(running.activity)}`);
       running.printed = running.activity;
     } else if (running.lastLineAt === undefined || now - running.lastLineAt >= STILL_RUNNING_EVERY_MS) {
       line(`${name(running.event)}: still running (${formatDuration(elapsed)})`);
@@ -138,7 +141,7 @@ function plainProgress(stream: ProgressStream, clock: ProgressClock): Progress {
           vendor = event.vendorName;
           const count =
             event.done !== undefined && event.total !== undefined ? `[${event.done}/${event.total}] ` : '';
-          line(`${count}${event.vendorName}: checking`);
+          line(`${count}${singleLine(event.vendorName)}: checking`);
         }
         running = { event, startedAt: clock.now() };
         return;

@@ -5,6 +5,7 @@
 import { renderTable } from '../../cli/table.js';
 import { colourEnabled } from '../../text/colour.js';
 import { plural } from '../../text/plural.js';
+import { singleLine } from '../../text/single-line.js';
 import {
   cellSummary,
   formatCounts,
@@ -16,7 +17,7 @@ import {
 import { buildMatrix, type CellOutcome } from '../matrix.js';
 import { CHECKLIST_PATHS, type ChecklistPathId, pathTitle } from '../paths.js';
 import { redactRunResult } from '../redact.js';
-import { OUTCOMES, type RunResult } from '../result.js';
+import { type JsonValue, OUTCOMES, type RunResult } from '../result.js';
 
 export interface TerminalOptions {
   /** Whether the output stream is a terminal; colour is used only when it is. */
@@ -52,6 +53,14 @@ const pathTitles = new Map<ChecklistPathId, string>(
   CHECKLIST_PATHS.map((path) => [path.id, pathTitle(path)]),
 );
 
+/**
+ * A string value is printed as it is, so its line breaks are escaped; any other value is printed as
+ * indented JSON, whose strings JSON already escapes and whose continuation lines are indented.
+ */
+function oneLineString(value: JsonValue): JsonValue {
+  return typeof value === 'string' ? singleLine(value) : value;
+}
+
 /** The end-of-run summary. Credentials are redacted first, as in every reporter. */
 export function renderTerminalSummary(raw: RunResult, options: TerminalOptions): string {
   const result = redactRunResult(raw);
@@ -85,12 +94,13 @@ export function renderTerminalSummary(raw: RunResult, options: TerminalOptions):
   const paint = (outcome: CellOutcome, text: string) => (colour ? `${ANSI[outcome]}${text}${RESET}` : text);
   // A check that stands for a whole row (not documented, say) is titled after the row; naming the
   // row twice would only push the reason off the screen.
-  const where = (vendorName: string, path: ChecklistPathId, title: string) => {
+  const where = (vendorName: string, path: ChecklistPathId, rawTitle: string) => {
     const row = pathTitles.get(path) ?? path;
+    const title = singleLine(rawTitle);
     const label = CHECKLIST_PATHS.find((candidate) => candidate.id === path)?.label ?? '';
     return title.startsWith(label)
-      ? `${vendorName} › ${row}${title.slice(label.length)}`
-      : `${vendorName} › ${row} › ${title}`;
+      ? `${singleLine(vendorName)} › ${row}${title.slice(label.length)}`
+      : `${singleLine(vendorName)} › ${row} › ${title}`;
   };
 
   const failures: string[] = [];
@@ -102,20 +112,21 @@ export function renderTerminalSummary(raw: RunResult, options: TerminalOptions):
       if (check.outcome === 'fail') {
         failures.push(`  ${paint('fail', OUTCOME_LABELS.fail.symbol)} ${heading}`);
         for (const failure of check.failures) {
-          failures.push(`      ${failure.message}`);
+          failures.push(`      ${singleLine(failure.message)}`);
           if (failure.expected !== undefined)
-            failures.push(labelledValue('expected', failure.expected, '      '));
-          if (failure.actual !== undefined) failures.push(labelledValue('actual', failure.actual, '      '));
+            failures.push(labelledValue('expected', oneLineString(failure.expected), '      '));
+          if (failure.actual !== undefined)
+            failures.push(labelledValue('actual', oneLineString(failure.actual), '      '));
         }
       }
       for (const note of check.drift) {
         drift.push(
-          `  ${paint('drift', OUTCOME_LABELS.drift.symbol)} ${heading}: ${note.message}${note.path ? ` (${note.path})` : ''}`,
+          `  ${paint('drift', OUTCOME_LABELS.drift.symbol)} ${heading}: ${singleLine(note.message)}${note.path ? ` (${singleLine(note.path)})` : ''}`,
         );
       }
       if (check.outcome === 'not_applicable' || check.outcome === 'skipped') {
         notRun.push(
-          `  ${paint(check.outcome, OUTCOME_LABELS[check.outcome].symbol)} ${heading}: ${check.reason}`,
+          `  ${paint(check.outcome, OUTCOME_LABELS[check.outcome].symbol)} ${heading}: ${singleLine(check.reason)}`,
         );
       }
     }
