@@ -1,12 +1,7 @@
-import {
-  CREDENTIAL_FIELDS,
-  DEFAULT_PHI_FIELDS,
-  fieldKey,
-  fieldSet,
-  REDACTED,
-  redactValue,
-  scrubText,
-} from '../normalize/redact.js';
+import { DEFAULT_PHI_FIELDS } from '../normalize/redact.js';
+import { fieldSet, redactJson } from '../redaction/json.js';
+import { scrubText } from '../redaction/scrub.js';
+import { CREDENTIAL_FIELDS, fieldKey, REDACTED } from '../redaction/vocabulary.js';
 
 /** One place that knows every secret in play and every field to hide, for one client. */
 export interface Redactor {
@@ -29,7 +24,7 @@ export function createRedactor(
   const redactor: Redactor = {
     secrets,
     text: (value) => scrubText(value, secrets()),
-    value: (value) => redactValue(value, fields, secrets()),
+    value: (value) => redactJson(value, { fields, secrets: secrets() }),
     requestBody(body) {
       if (body === undefined) return null;
       const text = typeof body === 'string' ? body : body instanceof Uint8Array ? decoder.decode(body) : null;

@@ -1,5 +1,7 @@
 import type { HeadersLike } from '../http-types.js';
-import { REDACTED, scrubSecrets, setOwn } from './redact.js';
+import { setOwn } from '../redaction/json.js';
+import { scrubSecrets } from '../redaction/scrub.js';
+import { REDACTED } from '../redaction/vocabulary.js';
 import type { HeadersInput, Problem } from './types.js';
 
 export interface HeaderReadResult {

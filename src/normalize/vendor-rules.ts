@@ -5,10 +5,10 @@ import type {
   StatusRule,
   VendorPolicy,
 } from '../generated/meta-types.js';
+import { CREDENTIAL_HEADERS } from '../redaction/vocabulary.js';
 import type { CompiledValidator } from '../validation/compiled.js';
 import { getVendor, type VendorDefinition, type VendorId } from '../vendors/registry.js';
 import { type PointerTokens, parsePointer } from './json-pointer.js';
-import { CREDENTIAL_HEADERS } from './redact.js';
 
 export type Surface = 'api' | 'token_endpoint';
 

@@ -1,12 +1,9 @@
 import { exchangeSecrets } from '../../conformance/redact-check.js';
-import {
-  CREDENTIAL_FIELDS,
-  DEFAULT_PHI_FIELDS,
-  fieldSet,
-  redactValue,
-  scrubText,
-} from '../../normalize/redact.js';
+import { DEFAULT_PHI_FIELDS } from '../../normalize/redact.js';
 import { redactExchange } from '../../redaction/exchange.js';
+import { fieldSet, redactJson } from '../../redaction/json.js';
+import { scrubText } from '../../redaction/scrub.js';
+import { CREDENTIAL_FIELDS } from '../../redaction/vocabulary.js';
 import type { Exchange } from '../../report/result.js';
 import type { VendorId } from '../../vendors/registry.js';
 import type { RecordedExchange } from './cassette.js';
@@ -50,7 +47,7 @@ export function redactRecorded(
   const fields = fieldSet([...CREDENTIAL_FIELDS, ...phiFields]);
   const blank = (body: string) => {
     try {
-      return JSON.stringify(redactValue(JSON.parse(body), fields, known));
+      return JSON.stringify(redactJson(JSON.parse(body), { fields, secrets: known }));
     } catch {
       return body;
     }
