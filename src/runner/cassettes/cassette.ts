@@ -11,7 +11,11 @@ export const CASSETTE_FORMAT = 'error-contracts-cassette';
 export const CASSETTE_VERSION = 1;
 
 export interface RecordedExchange {
-  /** When the request was sent, in ms since the epoch on the recording run's clock. */
+  /**
+   * When the answer (or the error) came, in ms since the epoch on the recording run's clock: the
+   * moment the recording run read the answer's headers, so a replay that moves its clock here reads
+   * a reset header as the same wait, to the second.
+   */
   at: number;
   request: { method: string; url: string; headers: Record<string, string>; body?: string };
   /** Absent when no answer came; `error` then says why. */

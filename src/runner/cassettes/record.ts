@@ -44,7 +44,6 @@ export function recordCassettes(inner: ConformanceTarget, vendors: readonly Vend
       await inner.beforeCheck?.(vendorId, check);
     },
     send: async (url, method, headers, body) => {
-      const at = inner.now();
       const request = {
         method,
         url,
@@ -53,10 +52,10 @@ export function recordCassettes(inner: ConformanceTarget, vendors: readonly Vend
       };
       try {
         const answer = await send(url, method, headers, body);
-        keep({ at, request, response: answer });
+        keep({ at: inner.now(), request, response: answer });
         return answer;
       } catch (error) {
-        keep({ at, request, error: error instanceof Error ? error.message : String(error) });
+        keep({ at: inner.now(), request, error: error instanceof Error ? error.message : String(error) });
         throw error;
       }
     },
