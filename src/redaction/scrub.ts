@@ -1,3 +1,4 @@
+import { decodeEscapes, hasEscapes, literalMatches } from './decoded-view.js';
 import { CREDENTIAL_FIELDS, CREDENTIAL_HEADERS, fieldKey, REDACTED } from './vocabulary.js';
 
 /**
@@ -8,7 +9,8 @@ import { CREDENTIAL_FIELDS, CREDENTIAL_HEADERS, fieldKey, REDACTED } from './voc
  * - a secret shorter than MIN_SECRET_LENGTH is not searched for: blanking every "abc" helps no one;
  * - a known secret is blanked as written and with any of its characters percent-encoded (either
  *   hex case, all or some of them) or JSON-escaped as `\uXXXX`, `\/` and `\"` (what .NET and PHP
- *   echo), so no decoder can turn the text back into it;
+ *   echo), so no decoder can turn the text back into it; the text is decoded once and searched
+ *   literally, never with a pattern built from a secret, so the time stays linear;
  * - `Bearer`/`Basic` followed by something token-shaped (it has a digit or punctuation) is blanked,
  *   so "a Bearer token is required" stays readable;
  * - `scheme://user:password@` user info in URLs, secret JSON members and secret form fields are
@@ -45,46 +47,6 @@ export const FORM_PAIR = /(?<=^|[?#&;,\s])([^&=?#;,\s"'<>]{1,64})=([^&\s#"'<>]*)
 /** `scheme://user:password@` in URLs. */
 export const USERINFO = /(\b[a-z][a-z0-9+.-]{0,31}:\/\/)([^/@\s]{1,256})@/gi;
 
-const ESCAPED_FORMS_CACHE_LIMIT = 256;
-const escapedForms = new Map<string, RegExp>();
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
-}
-
-/** Hex digits matching either case: `2b` and `2B` are one byte. */
-function anyCaseHex(hex: string): string {
-  return [...hex.toLowerCase()]
-    .map((digit) => (/[a-f]/.test(digit) ? `[${digit}${digit.toUpperCase()}]` : digit))
-    .join('');
-}
-
-/**
- * A pattern for the secret with any of its characters percent-encoded (its UTF-8 bytes as `%XX`,
- * either case) or JSON-escaped (`\u002B`, `\/`, `\"`, `\\`): encoders differ in which
- * characters they encode and how, and any mixture decodes back to the secret.
- */
-function escapedFormOf(secret: string): RegExp {
-  let pattern = escapedForms.get(secret);
-  if (pattern) return pattern;
-  const parts = [...secret].map((char) => {
-    const code = char.codePointAt(0) ?? 0;
-    const options = [escapeRegExp(char)];
-    options.push(
-      [...new TextEncoder().encode(char)]
-        .map((byte) => `%${anyCaseHex(byte.toString(16).padStart(2, '0'))}`)
-        .join(''),
-    );
-    if (code <= 0xffff) options.push(`\\\\u${anyCaseHex(code.toString(16).padStart(4, '0'))}`);
-    if (char === '/' || char === '"' || char === '\\') options.push(`\\\\${escapeRegExp(char)}`);
-    return `(?:${options.join('|')})`;
-  });
-  pattern = new RegExp(parts.join(''), 'g');
-  if (escapedForms.size >= ESCAPED_FORMS_CACHE_LIMIT) escapedForms.clear();
-  escapedForms.set(secret, pattern);
-  return pattern;
-}
-
 /** The secrets worth searching for, longest first so a secret containing another goes whole. */
 export function searchable(secrets: readonly string[]): string[] {
   return [...new Set(secrets)]
@@ -94,16 +56,48 @@ export function searchable(secrets: readonly string[]): string[] {
     .sort((a, b) => b.length - a.length);
 }
 
-/** Blanks every known secret value: as written, percent-encoded and JSON-escaped. Free when there are none. */
+/**
+ * Blanks every known secret value: as written, and spelt with any mixture of percent-encoding and
+ * JSON escapes (decoded once, then searched for literally; see decoded-view.ts). Linear in the
+ * text for any secret. Free when there are none.
+ */
 export function scrubSecrets(text: string, secrets: readonly string[]): string {
   if (secrets.length === 0) return text;
-  let result = text;
-  for (const secret of searchable(secrets)) {
-    if (result.includes(secret)) result = result.replaceAll(secret, REDACTED);
-    if (result.includes('\\') || result.includes('%'))
-      result = result.replace(escapedFormOf(secret), REDACTED);
+  const wanted = searchable(secrets);
+  const spans: [number, number][] = [];
+  for (const secret of wanted) {
+    for (const at of literalMatches(text, secret)) spans.push([at, at + secret.length]);
   }
-  return result;
+  if (hasEscapes(text)) {
+    const view = decodeEscapes(text);
+    for (const secret of wanted) {
+      for (const at of literalMatches(view.text, secret)) {
+        spans.push([view.starts[at] ?? at, view.ends[at + secret.length - 1] ?? at + secret.length]);
+      }
+    }
+  }
+  return spans.length === 0 ? text : blankSpans(text, spans);
+}
+
+/** The text with each span (merged where they overlap) replaced by one REDACTED. */
+function blankSpans(text: string, spans: [number, number][]): string {
+  spans.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  let result = '';
+  let kept = 0;
+  let open: [number, number] | undefined;
+  for (const [start, end] of spans) {
+    if (open && start < open[1]) {
+      open[1] = Math.max(open[1], end);
+      continue;
+    }
+    if (open) {
+      result += text.slice(kept, open[0]) + REDACTED;
+      kept = open[1];
+    }
+    open = [start, end];
+  }
+  if (open) result += text.slice(kept, open[0]) + REDACTED;
+  return result + text.slice(open ? open[1] : kept);
 }
 
 /** Blanks known secrets and everything shaped like a credential (see the notes at the top). */

@@ -1,0 +1,141 @@
+/**
+ * Text with its escapes undone once, left to right, each decoded UTF-16 unit remembering the span
+ * of the original text it came from. A known secret is then searched for literally in the decoded
+ * text and blanked in the original over the spans it covers: whatever mixture of percent-encoding
+ * (either hex case) and JSON escapes (`\uXXXX`, `\/`, `\"`, `\\`) spelt it, in one pass, in time
+ * linear in the text. (A pattern built from the secret, with one alternation per character, could
+ * backtrack exponentially on a secret made of backslashes.)
+ */
+export interface DecodedView {
+  text: string;
+  /** Where in the original text each unit of `text` starts. */
+  starts: Uint32Array;
+  /** Where in the original text each unit of `text` ends (exclusive). */
+  ends: Uint32Array;
+}
+
+const HEX = /^[0-9A-Fa-f]+$/;
+const BACKSLASH = 0x5c;
+const PERCENT = 0x25;
+const SLASH = 0x2f;
+const QUOTE = 0x22;
+const LETTER_U = 0x75;
+/** Code units turned into a string per call, below every engine's argument limit. */
+const CHUNK = 8192;
+
+/** Whether the text has anything to decode: without `\` or `%` the decoded view is the text. */
+export function hasEscapes(text: string): boolean {
+  return text.includes('\\') || text.includes('%');
+}
+
+export function decodeEscapes(text: string): DecodedView {
+  // Decoding never lengthens the text: every escape is longer than what it stands for.
+  const units = new Uint16Array(text.length);
+  const starts = new Uint32Array(text.length);
+  const ends = new Uint32Array(text.length);
+  let length = 0;
+  const push = (decoded: string, start: number, end: number) => {
+    for (let k = 0; k < decoded.length; k += 1) {
+      units[length] = decoded.charCodeAt(k);
+      starts[length] = start;
+      ends[length] = end;
+      length += 1;
+    }
+  };
+  let i = 0;
+  while (i < text.length) {
+    const code = text.charCodeAt(i);
+    let end = i + 1;
+    let unit = code;
+    if (code === BACKSLASH) {
+      const next = text.charCodeAt(i + 1);
+      if (next === BACKSLASH || next === SLASH || next === QUOTE) {
+        unit = next;
+        end = i + 2;
+      } else if (next === LETTER_U) {
+        const hex = text.slice(i + 2, i + 6);
+        if (hex.length === 4 && HEX.test(hex)) {
+          unit = Number.parseInt(hex, 16);
+          end = i + 6;
+        }
+      }
+    } else if (code === PERCENT) {
+      const decoded = percentSequence(text, i);
+      if (decoded) {
+        push(decoded.text, i, decoded.end);
+        i = decoded.end;
+        continue;
+      }
+    }
+    units[length] = unit;
+    starts[length] = i;
+    ends[length] = end;
+    length += 1;
+    i = end;
+  }
+  let decoded = '';
+  for (let at = 0; at < length; at += CHUNK)
+    decoded += String.fromCharCode(...units.subarray(at, Math.min(at + CHUNK, length)));
+  return { text: decoded, starts: starts.subarray(0, length), ends: ends.subarray(0, length) };
+}
+
+function byteAt(text: string, index: number): number | undefined {
+  if (text[index] !== '%') return undefined;
+  const hex = text.slice(index + 1, index + 3);
+  return hex.length === 2 && HEX.test(hex) ? Number.parseInt(hex, 16) : undefined;
+}
+
+/** One character spelt as percent-encoded UTF-8 bytes at `index`, or undefined when it is not one. */
+function percentSequence(text: string, index: number): { text: string; end: number } | undefined {
+  const lead = byteAt(text, index);
+  if (lead === undefined) return undefined;
+  if (lead < 0x80) return { text: String.fromCharCode(lead), end: index + 3 };
+  const length =
+    lead >= 0xc2 && lead <= 0xdf
+      ? 2
+      : lead >= 0xe0 && lead <= 0xef
+        ? 3
+        : lead >= 0xf0 && lead <= 0xf4
+          ? 4
+          : 0;
+  if (length === 0) return undefined;
+  let codePoint = lead & (0xff >> (length + 1));
+  for (let k = 1; k < length; k += 1) {
+    const byte = byteAt(text, index + 3 * k);
+    if (byte === undefined || (byte & 0xc0) !== 0x80) return undefined;
+    codePoint = (codePoint << 6) | (byte & 0x3f);
+  }
+  const smallest = [0, 0, 0x80, 0x800, 0x10000][length] ?? 0;
+  if (codePoint < smallest || codePoint > 0x10ffff || (codePoint >= 0xd800 && codePoint <= 0xdfff))
+    return undefined;
+  return { text: String.fromCodePoint(codePoint), end: index + 3 * length };
+}
+
+/**
+ * Every non-overlapping place `needle` occurs in `haystack`, left to right, found with the
+ * Knuth-Morris-Pratt table so the time stays linear whatever the needle repeats.
+ */
+export function literalMatches(haystack: string, needle: string): number[] {
+  const found: number[] = [];
+  const size = needle.length;
+  if (size === 0 || size > haystack.length) return found;
+  const pattern = new Uint16Array(size);
+  for (let i = 0; i < size; i += 1) pattern[i] = needle.charCodeAt(i);
+  const fallback = new Int32Array(size);
+  for (let i = 1, k = 0; i < size; i += 1) {
+    while (k > 0 && pattern[i] !== pattern[k]) k = fallback[k - 1] as number;
+    if (pattern[i] === pattern[k]) k += 1;
+    fallback[i] = k;
+  }
+  for (let i = 0, k = 0; i < haystack.length; i += 1) {
+    const code = haystack.charCodeAt(i);
+    while (k > 0 && code !== pattern[k]) k = fallback[k - 1] as number;
+    if (code === pattern[k]) k += 1;
+    if (k === size) {
+      found.push(i - size + 1);
+      // Non-overlapping, like replaceAll: start afresh after the match.
+      k = 0;
+    }
+  }
+  return found;
+}
