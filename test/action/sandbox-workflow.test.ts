@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { load } from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sandboxConfigSecret } from '../../src/runner/config/env-names.js';
+import { SANDBOX_CONFIG_SECRET, sandboxEnvironment } from '../../src/runner/config/env-names.js';
 import { vendorIds } from '../../src/vendors/registry.js';
 import { parseCommand } from '../helpers/github-commands.js';
 import { repoRoot } from '../helpers/paths.js';
@@ -18,7 +18,10 @@ interface Step {
   with?: Record<string, string>;
 }
 interface Workflow {
-  jobs: Record<string, { steps: Step[]; strategy?: { matrix?: Record<string, string> } }>;
+  jobs: Record<
+    string,
+    { steps: Step[]; environment?: string; strategy?: { matrix?: Record<string, string> } }
+  >;
 }
 
 /** A workflow expression as written in YAML: `${{ inner }}`. */
@@ -57,23 +60,28 @@ async function runStep(script: string, env: Record<string, string>) {
 }
 
 describe('the sandbox workflow', () => {
-  it('hands no job every secret, and reads secrets in one place only', () => {
+  it('hands no job every secret: the secrets context is never indexed with an expression', () => {
     expect(text).not.toMatch(/toJSON\(\s*secrets\s*\)/);
+    expect(text).not.toMatch(/\bsecrets\s*\[/);
     const uses = [...text.matchAll(/\$\{\{[^}]*\bsecrets\b[^}]*\}\}/g)].map((match) => match[0]);
-    expect(uses).toEqual([expression('secrets[matrix.vendor.secret]')]);
-    expect(step('sandbox', 'config').env?.VENDOR_CONFIG).toBe(expression('secrets[matrix.vendor.secret]'));
+    expect(uses).toEqual([expression(`secrets.${SANDBOX_CONFIG_SECRET}`)]);
+    expect(step('sandbox', 'config').env?.VENDOR_CONFIG).toBe(expression(`secrets.${SANDBOX_CONFIG_SECRET}`));
   });
 
-  it('gives each vendor a job and the name of its own secret, from schemas/', async () => {
+  it('runs each vendor in its own GitHub environment, where its secret is kept', () => {
+    expect(workflow.jobs.sandbox?.environment).toBe(expression('matrix.vendor.environment'));
+  });
+
+  it('gives each vendor a job and the name of its own environment, from schemas/', async () => {
     const all = await runStep(step('vendors', 'list').run, { WANTED: 'all' });
     expect(all.code).toBe(0);
     const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
     expect((JSON.parse(all.outputs.matrix ?? '') as Array<{ id: string }>).sort(byId)).toEqual(
-      vendorIds.map((id) => ({ id, secret: sandboxConfigSecret(id) })).sort(byId),
+      vendorIds.map((id) => ({ id, environment: sandboxEnvironment(id) })).sort(byId),
     );
     const one = await runStep(step('vendors', 'list').run, { WANTED: 'collate' });
     expect(JSON.parse(one.outputs.matrix ?? '')).toEqual([
-      { id: 'collate', secret: sandboxConfigSecret('collate') },
+      { id: 'collate', environment: sandboxEnvironment('collate') },
     ]);
   });
 
@@ -88,13 +96,16 @@ describe('the sandbox workflow', () => {
             readOnly: { value: 'SENTINEL-collate-ro' },
           },
           facts: { signInPassword: 'SENTINEL-collate-password' },
+          checks: {
+            'collate.403.forbidden': { request: { headers: { 'x-other-key': 'SENTINEL-collate-header' } } },
+          },
         },
       },
     };
     const run = await runStep(step('sandbox', 'config').run, {
       VENDOR: 'collate',
       VENDOR_CONFIG: JSON.stringify(config),
-      SECRET_NAME: sandboxConfigSecret('collate'),
+      ENVIRONMENT: sandboxEnvironment('collate'),
     });
     expect(run.code).toBe(0);
     expect(run.outputs.configured).toBe('true');
@@ -108,17 +119,45 @@ describe('the sandbox workflow', () => {
       .filter((command) => command.name === 'add-mask')
       .map((command) => command.message);
     expect(masked.sort()).toEqual([
+      'SENTINEL-collate-header',
       'SENTINEL-collate-password',
       'SENTINEL-collate-ro',
       'SENTINEL-collate-valid',
     ]);
   });
 
+  it('masks each line of a multi-line credential, since GitHub masks a log line by line', async () => {
+    const config = {
+      vendors: {
+        collate: {
+          baseUrl: 'https://sandbox.collate.example',
+          sandbox: true,
+          credentials: { valid: { value: 'SENTINEL-line-one\nSENTINEL-line-two\r\n  SENTINEL-line-three' } },
+        },
+      },
+    };
+    const run = await runStep(step('sandbox', 'config').run, {
+      VENDOR: 'collate',
+      VENDOR_CONFIG: JSON.stringify(config),
+      ENVIRONMENT: sandboxEnvironment('collate'),
+    });
+    expect(run.code).toBe(0);
+    const masked = run.stdout
+      .trim()
+      .split('\n')
+      .map(parseCommand)
+      .filter((command) => command.name === 'add-mask')
+      .map((command) => command.message);
+    expect(masked).toEqual(
+      expect.arrayContaining(['SENTINEL-line-one', 'SENTINEL-line-two', 'SENTINEL-line-three']),
+    );
+  });
+
   it('stops when the secret configures another vendor, and skips a vendor without one', async () => {
     const wrong = await runStep(step('sandbox', 'config').run, {
       VENDOR: 'collate',
       VENDOR_CONFIG: JSON.stringify({ vendors: { collate: {}, foresight: {} } }),
-      SECRET_NAME: sandboxConfigSecret('collate'),
+      ENVIRONMENT: sandboxEnvironment('collate'),
     });
     expect(wrong.code).toBe(1);
     expect(parseCommand(wrong.stdout.trim()).message).toContain('must configure collate alone');

@@ -50,10 +50,13 @@ export function operationVariable(vendorId: string, operation: string): string {
 }
 
 /**
- * ERROR_CONTRACTS_COLLATE_SANDBOX_CONFIG: the repository secret the scheduled sandbox workflow
- * reads for one vendor, a whole config file for that vendor alone, so each vendor's job is given
- * its own credentials and nothing else.
+ * The secret the scheduled sandbox workflow reads: a whole config file for one vendor alone. Its
+ * name is the same for every vendor; each vendor's value lives in that vendor's GitHub environment
+ * (sandboxEnvironment), so the workflow names the secret literally and each job gets its own.
  */
-export function sandboxConfigSecret(vendorId: string): string {
-  return `${PREFIX}_${screaming(vendorId)}_SANDBOX_CONFIG`;
+export const SANDBOX_CONFIG_SECRET = `${PREFIX}_SANDBOX_CONFIG`;
+
+/** error-contracts-sandbox-collate: the GitHub environment holding one vendor's SANDBOX_CONFIG_SECRET. */
+export function sandboxEnvironment(vendorId: string): string {
+  return `error-contracts-sandbox-${vendorId.replace(/[^A-Za-z0-9]+/g, '-').toLowerCase()}`;
 }
