@@ -26,7 +26,7 @@ describe('the supply-chain rules (test/helpers/workflow-hardening.ts)', () => {
       '      - run: npm ci && npm test',
       '      - uses: changesets/action@a45c4d594aa4e2c509dc14a9f2b3b67ba3780d0d # v1.9.0',
       '        env:',
-      '          NPM_TOKEN: ${{ secrets.NPM_TOKEN }}',
+      `          NPM_TOKEN: \${{ secrets.NPM_TOKEN }}`,
       '',
     ].join('\n');
     expect(hardeningProblems(bad).sort()).toEqual(

@@ -39,7 +39,7 @@ const cases: { name: string; secret: string; text: string }[] = [
   },
   {
     name: 'slashes and quotes, in their escapes',
-    secret: '\\/"'.repeat(13) + '\\',
+    secret: `${'\\/"'.repeat(13)}\\`,
     text: '\\\\\\/\\"'.repeat(TEXT_LENGTH / 6),
   },
 ];
