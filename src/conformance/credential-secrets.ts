@@ -1,3 +1,4 @@
+import { issuedSecrets } from '../redaction/issued.js';
 import { searchable } from '../redaction/scrub.js';
 import { headerSecretParts, secretsOf } from '../redaction/secrets.js';
 import type { VendorCredentials } from '../scenarios/types.js';
@@ -5,14 +6,16 @@ import type { VendorCredentials } from '../scenarios/types.js';
 /**
  * Every secret string a vendor's configured credentials hold: whole header values, the part
  * behind a scheme word or cookie name ("Bearer abc", "session=abc"), OAuth client secrets, and
- * facts whose names say they are secret (a sign-in password). Scrubbed wherever they turn up.
+ * facts whose names say they are secret (a sign-in password), with every token or session the
+ * vendor has issued so far (see redaction/issued.ts). Scrubbed wherever they turn up; ask again
+ * after sending, since a request may have been given a new token.
  */
 export function credentialSecrets(credentials: VendorCredentials): string[] {
   const fromRoles = Object.values(credentials.roles).flatMap((credential) => secretsOf(credential));
   const fromFacts = Object.entries(credentials.facts)
     .filter(([name]) => isSecretFact(name))
     .map(([, value]) => value);
-  return searchable([...fromRoles, ...fromFacts]);
+  return searchable([...fromRoles, ...fromFacts, ...issuedSecrets(credentials.vendorId)]);
 }
 
 /**

@@ -56,8 +56,9 @@ export async function runCheck(
   const startedAt = clock.now();
   await target.beforeCheck?.(vendorId, check);
   const baseUrl = target.baseUrl(vendorId);
-  const secrets = credentialSecrets(target.credentials(vendorId));
-  const record = (result: CheckResult) => redact(vendorId, baseUrl, result, secrets);
+  // Asked when the result is recorded, not before: the check may have been issued a token since.
+  const record = (result: CheckResult) =>
+    redact(vendorId, baseUrl, result, credentialSecrets(target.credentials(vendorId)));
   const common = {
     ...base,
     ...(check.kind === 'scenario' ? { code: check.code } : {}),

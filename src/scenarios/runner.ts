@@ -5,6 +5,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { ErrorContractsError } from '../errors.js';
 import { pinnedLoopbackLookup } from '../net/loopback.js';
+import { learnIssuedSecret } from '../redaction/issued.js';
 import { flattenHeaders } from './headers.js';
 import { resolveRequest } from './resolve.js';
 import type {
@@ -138,6 +139,7 @@ export async function credentialHeaders(
       );
     }
     token = parsed.access_token;
+    learnIssuedSecret(credentials.vendorId, token);
     cache.set(credential.clientId, token);
   }
   return { authorization: `Bearer ${token}` };

@@ -18,8 +18,13 @@ import { type CliRun, runCliProcess } from './cli-process.js';
  * reaches the simulator through an echoing proxy: every JSON error answer to a request that
  * carried a sentinel repeats it in its message, quoted, JSON-escaped (`\u002d`) and `\/`-escaped,
  * as .NET and PHP servers do, so the redaction must find echoes that only a decoder would see.
+ * The proxy also notes every access token a token endpoint issues and echoes it the same way when
+ * a request presents it ("The access token … has expired"): a secret the run obtained, which no
+ * configuration names and no scenario exchange records.
  */
 const sentinels: string[] = [];
+const issuedTokens: string[] = [];
+let echoedIssued = 0;
 const env: Record<string, string> = {};
 const aliases: Record<string, string> = {};
 let sim: RunningSimulator | undefined;
@@ -81,12 +86,18 @@ async function startEchoingProxy(target: string): Promise<string> {
         const parts: Buffer[] = [];
         answer.on('data', (chunk: Buffer) => parts.push(chunk));
         answer.on('end', () => {
-          const found = sentinels.filter(
+          const found = [...sentinels, ...issuedTokens].filter(
             (sentinel) => seen.includes(sentinel) || seen.includes(encodeURIComponent(sentinel)),
           );
           let text = Buffer.concat(parts).toString('utf8');
+          const token = /"access_token"\s*:\s*"([^"]+)"/.exec(text)?.[1];
+          if (token && !issuedTokens.includes(token)) issuedTokens.push(token);
           const json = /json/.test(String(answer.headers['content-type']));
-          if (found.length > 0 && json && (answer.statusCode ?? 0) >= 400) text = withEchoes(text, found);
+          if (found.length > 0 && json && (answer.statusCode ?? 0) >= 400) {
+            const before = echoed;
+            text = withEchoes(text, found);
+            if (echoed > before && found.some((value) => issuedTokens.includes(value))) echoedIssued++;
+          }
           const headers = { ...answer.headers };
           delete headers['content-length'];
           delete headers['transfer-encoding'];
@@ -256,7 +267,8 @@ describe('a sandbox run with sentinel credentials', () => {
     expect(sentinels.length).toBeGreaterThan(10);
     // The echoing proxy did echo: the redaction had escaped echoes to find.
     expect(echoed).toBeGreaterThan(20);
-    for (const sentinel of sentinels) {
+    expect(echoedIssued).toBeGreaterThan(0);
+    for (const sentinel of [...sentinels, ...issuedTokens]) {
       for (const text of texts) {
         expect(text.includes(sentinel), sentinel).toBe(false);
         expect(decoded(text).includes(sentinel), `${sentinel} (decoded)`).toBe(false);

@@ -1,4 +1,5 @@
 import type { AuthenticationPolicy } from '../../generated/meta-types.js';
+import { learnIssuedSecret } from '../../redaction/issued.js';
 import type { CredentialRefresh, CredentialRole, ResolvedRequest } from '../../scenarios/types.js';
 import type { SequenceDefinition, VendorFacts } from './definition.js';
 import type { SequenceRecorder } from './recorder.js';
@@ -142,7 +143,9 @@ async function sessionLapsed(
     !recorder.expect(isSuccess(signedIn.status), 'Signing in again did not succeed.', '2xx', signedIn.status)
   )
     return;
-  const issued = signedIn.headers[refresh.credentialHeader.toLowerCase()]?.split(';')[0]?.trim();
+  const setCookie = signedIn.headers[refresh.credentialHeader.toLowerCase()];
+  if (setCookie) learnIssuedSecret(recorder.vendorId, setCookie);
+  const issued = setCookie?.split(';')[0]?.trim();
   if (!issued)
     return recorder.fail(
       `The sign-in sent no ${refresh.credentialHeader} header.`,

@@ -1,3 +1,4 @@
+import { learnIssuedSecret } from '../../redaction/issued.js';
 import { tokenRequestOf } from '../../scenarios/runner.js';
 import type { CredentialRole, OAuthClientCredential, ResolvedRequest } from '../../scenarios/types.js';
 import { parseJson } from '../assertions.js';
@@ -47,6 +48,7 @@ export async function fetchToken(
   ) {
     return undefined;
   }
+  learnIssuedSecret(recorder.vendorId, token as string);
   const expiresIn = typeof parsed?.expires_in === 'number' ? parsed.expires_in : undefined;
   return { token: token as string, expiresInSeconds: expiresIn };
 }

@@ -9,10 +9,13 @@ import type { VendorId } from '../../vendors/registry.js';
 import type { RecordedExchange } from './cassette.js';
 
 /**
- * A check's exchanges as a cassette keeps them: first every configured credential value scrubbed
- * as text, then each exchange redacted as a report redacts it (credential headers, token members,
- * echoed values, JSON bodies decoded), then the PHI members of JSON bodies blanked by name. A cassette is committed and shared, so it
- * gets the strictest treatment any output gets.
+ * A check's exchanges as a cassette keeps them. First every secret is learnt, from the exchanges
+ * as they were sent and answered (a token endpoint's `access_token`, a `Set-Cookie`) as well as
+ * from the configuration: blanking anything by shape before that would hide the very values to
+ * search for elsewhere (a token echoed in an error message). Then every string is scrubbed of them,
+ * each exchange is redacted as a report redacts it (credential headers, token members, echoed
+ * values, JSON bodies decoded), and the PHI members of JSON bodies are blanked by name. A cassette
+ * is committed and shared, so it gets the strictest treatment any output gets.
  */
 export function redactRecorded(
   vendorId: VendorId,
@@ -21,29 +24,35 @@ export function redactRecorded(
   secrets: readonly string[],
   phiFields: readonly string[] = DEFAULT_PHI_FIELDS,
 ): RecordedExchange[] {
-  const text = (value: string) => scrubText(value, secrets);
-  const exchanges: Exchange[] = recorded.map((entry) => ({
-    atMs: entry.at,
-    request: {
-      method: entry.request.method,
-      url: text(entry.request.url),
-      headers: mapValues(entry.request.headers, text),
-      ...(entry.request.body === undefined
-        ? {}
-        : { body: { text: text(entry.request.body), truncated: false } }),
-    },
-    ...(entry.response
-      ? {
-          response: {
-            status: entry.response.status,
-            headers: mapValues(entry.response.headers, text),
-            body: { text: text(entry.response.body), truncated: false },
-          },
-        }
-      : {}),
-    ...(entry.error === undefined ? {} : { error: text(entry.error) }),
-  }));
-  const known = exchangeSecrets(vendorId, baseUrl, exchanges, secrets);
+  const asExchanges = (text: (value: string) => string): Exchange[] =>
+    recorded.map((entry) => ({
+      atMs: entry.at,
+      request: {
+        method: entry.request.method,
+        url: text(entry.request.url),
+        headers: mapValues(entry.request.headers, text),
+        ...(entry.request.body === undefined
+          ? {}
+          : { body: { text: text(entry.request.body), truncated: false } }),
+      },
+      ...(entry.response
+        ? {
+            response: {
+              status: entry.response.status,
+              headers: mapValues(entry.response.headers, text),
+              body: { text: text(entry.response.body), truncated: false },
+            },
+          }
+        : {}),
+      ...(entry.error === undefined ? {} : { error: text(entry.error) }),
+    }));
+  const known = exchangeSecrets(
+    vendorId,
+    baseUrl,
+    asExchanges((value) => value),
+    secrets,
+  );
+  const exchanges = asExchanges((value) => scrubText(value, known));
   const fields = fieldSet([...CREDENTIAL_FIELDS, ...phiFields]);
   const blank = (body: string) => {
     try {
