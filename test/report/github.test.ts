@@ -50,7 +50,8 @@ describe('GitHub annotations', () => {
     expect(output.split('\n').filter((line) => line.startsWith('::error')).length).toBe(hostile.totals.fail);
     const parsed = parseCommand(forged);
     expect(parsed.properties.title).toMatch(/› a:b,c%d$/);
-    expect(parsed.message).toContain('100% done\r\n::error::forged\nmore');
+    // The carriage return is shown, not obeyed; the line feeds stay (escaped as %0A on the wire).
+    expect(parsed.message).toContain('100% done\\r\n::error::forged\nmore');
   });
 
   it.each([

@@ -3,6 +3,7 @@ import { describeSize, InputTooLargeError, MAX_VALIDATE_BYTES } from '../../fs/b
 import { normalizeError } from '../../normalize/normalize-error.js';
 import type { Problem, ProblemKind } from '../../normalize/types.js';
 import { plural } from '../../text/plural.js';
+import { singleLine } from '../../text/single-line.js';
 import { displayPath } from '../../validation/issues.js';
 import { validateError } from '../../validation/validate-error.js';
 import { getVendor, type VendorId } from '../../vendors/registry.js';
@@ -74,10 +75,13 @@ export async function validateCommand(args: string[], io: CliIo): Promise<number
       io.stdout(
         `invalid: ${plural(result.errors.length, 'problem')} against ${vendorId}'s ${schema} schema\n`,
       );
-      for (const issue of result.errors) io.stdout(`  ${displayPath(issue.path)}: ${issue.message}\n`);
+      for (const issue of result.errors)
+        io.stdout(`  ${singleLine(displayPath(issue.path))}: ${singleLine(issue.message)}\n`);
     }
     for (const warning of warnings) {
-      io.stdout(`warning: ${warning.message}${warning.path ? ` (${warning.path})` : ''}\n`);
+      io.stdout(
+        `warning: ${singleLine(warning.message)}${warning.path ? ` (${singleLine(warning.path)})` : ''}\n`,
+      );
     }
   }
   return result.valid ? EXIT.ok : EXIT.failed;

@@ -9,6 +9,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { ErrorContractsError } from '../../errors.js';
+import { singleLine, withVisibleControls } from '../../text/single-line.js';
 import { formatValue } from '../format.js';
 import { redactRunResult } from '../redact.js';
 import { OUTCOMES, type RunResult } from '../result.js';
@@ -23,11 +24,12 @@ export function escapeCommandProperty(text: string): string {
   return escapeCommandData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
+/** One workflow command; control characters other than the message's own line breaks are shown escaped. */
 function command(name: 'error' | 'warning', properties: Record<string, string>, message: string): string {
   const props = Object.entries(properties)
-    .map(([key, value]) => `${key}=${escapeCommandProperty(value)}`)
+    .map(([key, value]) => `${key}=${escapeCommandProperty(singleLine(value))}`)
     .join(',');
-  return `::${name} ${props}::${escapeCommandData(message)}`;
+  return `::${name} ${props}::${escapeCommandData(withVisibleControls(message))}`;
 }
 
 /** An annotation's text is a few lines in a box; long values are cut there and kept whole in the reports. */
