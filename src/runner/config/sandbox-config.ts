@@ -7,6 +7,7 @@
 
 import { checklistFor } from '../../conformance/checklist.js';
 import type { HttpMethod } from '../../generated/meta-types.js';
+import { createRequestGuard } from '../../net/request-guard.js';
 import { scenarioDataFor } from '../../scenarios/index.js';
 import {
   CREDENTIAL_ROLES,
@@ -127,11 +128,8 @@ export function parseRunConfig(value: unknown, source: string): RunConfigFile {
     checkNamedStrings(vendor.operations, `${at}.operations`, Object.keys(vocabulary.operations), problem);
     if (isObject(vendor.operations)) {
       for (const [name, path] of Object.entries(vendor.operations)) {
-        if (typeof path === 'string' && path !== '' && !/^(\/|https?:\/\/|\{\{operations\.)/i.test(path)) {
-          throw problem(
-            `${at}.operations.${name}`,
-            'must be a path starting with "/" (or {{operations.<name>}}), or an absolute URL.',
-          );
+        if (typeof path === 'string' && path !== '' && !isOperationPath(path)) {
+          throw problem(`${at}.operations.${name}`, OPERATION_PATH_RULE);
         }
       }
     }
@@ -285,6 +283,14 @@ export function resolveSandboxConfig(file: RunConfigFile, env: Env): Map<VendorI
  * stored under the vocabulary's camel-case name (FACT_STALE_ID -> staleId). An empty value counts
  * as not given, so a config written by `init` loads before every blank is filled.
  */
+const OPERATION_PATH_RULE =
+  'must be a path starting with "/" (or {{operations.<name>}}), or an absolute URL.';
+
+/** The one rule for an operation path, from the file or from a variable. */
+function isOperationPath(path: string): boolean {
+  return /^(\/|https?:\/\/|\{\{operations\.)/i.test(path);
+}
+
 function resolveNamed(
   vendorId: VendorId,
   kind: 'facts' | 'operations',
@@ -292,9 +298,14 @@ function resolveNamed(
   env: Env,
 ): Record<string, string> {
   const found: Record<string, string> = {};
+  // Where each value came from, so a bad one is reported by the member or variable that set it.
+  const sources: Record<string, string> = {};
   for (const [name, value] of Object.entries(configured)) {
     const text = lookUp(value, env, `vendors.${vendorId}.${kind}.${name}`);
-    if (text !== undefined && text !== '') found[name] = text;
+    if (text !== undefined && text !== '') {
+      found[name] = text;
+      sources[name] = `vendors.${vendorId}.${kind}.${name}`;
+    }
   }
   const vocabulary = Object.keys(scenarioDataFor(vendorId)[kind]);
   const variableOf = kind === 'facts' ? factVariable : operationVariable;
@@ -307,6 +318,13 @@ function resolveNamed(
     const camel =
       known ?? suffix.toLowerCase().replace(/_([a-z0-9])/g, (_whole, letter: string) => letter.toUpperCase());
     found[camel] = value;
+    sources[camel] = name;
+  }
+  // A value from a variable (or a file member naming one) is held to the file's rule.
+  if (kind === 'operations') {
+    for (const [name, path] of Object.entries(found)) {
+      if (!isOperationPath(path)) throw new RunConfigError(`${sources[name]} ${OPERATION_PATH_RULE}`);
+    }
   }
   return found;
 }
@@ -371,17 +389,46 @@ export function assertDeclaredSandboxes(
   vendors: Iterable<ResolvedVendorConfig>,
   allowUndeclared: boolean,
 ): void {
-  if (allowUndeclared) return;
   for (const vendor of vendors) {
-    if (vendor.declaredSandbox) continue;
+    assertOperationsOnDeclaredOrigins(vendor);
+    if (allowUndeclared || vendor.declaredSandbox) continue;
     // Token endpoints count too: a client-credentials grant is traffic to somebody's server.
-    const tokenUrls = Object.values(vendor.credentials.roles).flatMap((credential) =>
-      credential?.kind === 'oauthClient' ? [credential.tokenUrl] : [],
+    const remote = [...declaredUrls(vendor), ...absoluteOperations(vendor)].find(
+      (url) => !isLoopbackUrl(url),
     );
-    const remote = [vendor.baseUrl, ...tokenUrls].find((url) => !isLoopbackUrl(url));
     if (remote === undefined) continue;
     throw new RunConfigError(
       `${vendor.vendorId}: ${hostOf(remote)} is not loopback and was not declared a sandbox, so no request was sent. If it is a sandbox, set ${sandboxVariable(vendor.vendorId)}=true, or "sandbox": true under vendors.${vendor.vendorId} in the config file, or pass --yes-this-is-a-sandbox.`,
+    );
+  }
+}
+
+/** The URLs a vendor's configuration sends to by itself: its base URL and its token URLs. */
+export function declaredUrls(vendor: ResolvedVendorConfig): string[] {
+  const tokenUrls = Object.values(vendor.credentials.roles).flatMap((credential) =>
+    credential?.kind === 'oauthClient' ? [credential.tokenUrl] : [],
+  );
+  return [vendor.baseUrl, ...tokenUrls];
+}
+
+/** The operation paths given as absolute URLs. */
+function absoluteOperations(vendor: ResolvedVendorConfig): string[] {
+  return Object.values(vendor.credentials.operations ?? {}).filter((path) => /^https?:\/\//i.test(path));
+}
+
+/**
+ * An operation given as an absolute URL must be on the base URL's origin, a token URL's, or
+ * loopback: declaring the base URL a sandbox vouches for that host, not for any other the
+ * credentials would then be sent to.
+ */
+function assertOperationsOnDeclaredOrigins(vendor: ResolvedVendorConfig): void {
+  const guard = createRequestGuard(declaredUrls(vendor));
+  for (const [name, path] of Object.entries(vendor.credentials.operations ?? {})) {
+    if (!/^https?:\/\//i.test(path)) continue;
+    const refusal = guard.refusal(path);
+    if (refusal === undefined) continue;
+    throw new RunConfigError(
+      `${vendor.vendorId}: the operation ${name} is an absolute URL on ${refusal}, so no request was sent. Give it as a path on the base URL (${operationVariable(vendor.vendorId, name)} or vendors.${vendor.vendorId}.operations.${name}).`,
     );
   }
 }

@@ -11,6 +11,7 @@ import {
   type RunLimits,
   type SimulatorHooks,
 } from '../../conformance/types.js';
+import { createRequestGuard } from '../../net/request-guard.js';
 import { missingFacts } from '../../scenarios/resolve.js';
 import { exchange } from '../../scenarios/runner.js';
 import type { CredentialRole, VendorCredentials } from '../../scenarios/types.js';
@@ -18,7 +19,7 @@ import { type Clock, realClock } from '../../time/clock.js';
 import { getVendor, type VendorId } from '../../vendors/registry.js';
 import { factVariable } from '../config/env-names.js';
 import { RunConfigError } from '../config/errors.js';
-import { credentialHint, type ResolvedVendorConfig } from '../config/sandbox-config.js';
+import { credentialHint, declaredUrls, type ResolvedVendorConfig } from '../config/sandbox-config.js';
 import {
   applyOverride,
   fixedBurstOf,
@@ -73,11 +74,20 @@ export function createHttpTarget(options: HttpTargetOptions): ConformanceTarget 
     }
     return found;
   };
+  // Every resolved request URL is checked before it is sent: only loopback and the configured
+  // (declared) base and token URLs' origins receive the run's credentials.
+  const guard = createRequestGuard([...options.vendors.values()].flatMap(declaredUrls));
   const target: ConformanceTarget = {
     // Every request says what sent it, so a vendor (or whoever reads a sandbox's logs) can tell
     // conformance traffic from a real integration's.
-    send: (url, method, headers, body) =>
-      exchange(url, method, { 'user-agent': USER_AGENT, ...headers }, body),
+    send: (url, method, headers, body) => {
+      const refusal = guard.refusal(url);
+      if (refusal !== undefined)
+        return Promise.reject(
+          new RunConfigError(`A request was resolved to ${refusal}, so it was not sent.`),
+        );
+      return exchange(url, method, { 'user-agent': USER_AGENT, ...headers }, body);
+    },
     baseUrl: (vendorId) => vendor(vendorId).baseUrl,
     credentials: credentialsOf,
     now: () => clock.now(),
