@@ -1,6 +1,7 @@
 import { normalizeError } from '../normalize/normalize-error.js';
 import type { CheckFailure, DriftNote, JsonValue } from '../report/result.js';
 import type { Exchange as SimExchange } from '../scenarios/runner.js';
+import { parseJsonQuietly } from '../text/parse-json.js';
 import { validateError } from '../validation/validate-error.js';
 import { differenceFrom, type Judgement, judgeCatalogStatus } from '../vendors/readings.js';
 import { getVendor, type VendorId } from '../vendors/registry.js';
@@ -12,13 +13,7 @@ export interface Verdict {
   drift: DriftNote[];
 }
 
-export function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
+export const parseJson = parseJsonQuietly;
 
 export function atPointer(value: unknown, pointer: string): unknown {
   let node = value;

@@ -2,7 +2,8 @@
  * Text with its escapes undone once, left to right, each decoded UTF-16 unit remembering the span
  * of the original text it came from. A known secret is then searched for literally in the decoded
  * text and blanked in the original over the spans it covers: whatever mixture of percent-encoding
- * (either hex case) and JSON escapes (`\uXXXX`, `\/`, `\"`, `\\`) spelt it, in one pass, in time
+ * (either hex case), JSON escapes (`\uXXXX`, `\/`, `\"`, `\\`) and HTML character references
+ * (`&#47;`, `&#x2F;`, `&quot;`, `&amp;` ...) spelt it, in one pass, in time
  * linear in the text. (A pattern built from the secret, with one alternation per character, could
  * backtrack exponentially on a secret made of backslashes.)
  */
@@ -17,6 +18,18 @@ export interface DecodedView {
 const HEX = /^[0-9A-Fa-f]+$/;
 const BACKSLASH = 0x5c;
 const PERCENT = 0x25;
+const AMPERSAND = 0x26;
+const NAMED_REFERENCES: Readonly<Record<string, string>> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  sol: '/',
+  plus: '+',
+  equals: '=',
+};
+const REFERENCE = /^&(?:#(\d{1,7})|#[xX]([0-9A-Fa-f]{1,6})|([A-Za-z]{2,6}));/;
 const SLASH = 0x2f;
 const QUOTE = 0x22;
 const LETTER_U = 0x75;
@@ -25,7 +38,22 @@ const CHUNK = 8192;
 
 /** Whether the text has anything to decode: without `\` or `%` the decoded view is the text. */
 export function hasEscapes(text: string): boolean {
-  return text.includes('\\') || text.includes('%');
+  return text.includes('\\') || text.includes('%') || text.includes('&');
+}
+
+/** One HTML character reference at `index` (`&#47;`, `&#x2F;`, `&quot;`), or undefined. */
+function characterReference(text: string, index: number): { text: string; end: number } | undefined {
+  const match = REFERENCE.exec(text.slice(index, index + 12));
+  if (!match) return undefined;
+  const [whole, decimal, hex, name] = match;
+  const codePoint =
+    decimal !== undefined ? Number(decimal) : hex !== undefined ? Number.parseInt(hex, 16) : undefined;
+  if (codePoint !== undefined) {
+    if (codePoint > 0x10ffff || (codePoint >= 0xd800 && codePoint <= 0xdfff)) return undefined;
+    return { text: String.fromCodePoint(codePoint), end: index + whole.length };
+  }
+  const named = name === undefined ? undefined : NAMED_REFERENCES[name.toLowerCase()];
+  return named === undefined ? undefined : { text: named, end: index + whole.length };
 }
 
 export function decodeEscapes(text: string): DecodedView {
@@ -58,6 +86,13 @@ export function decodeEscapes(text: string): DecodedView {
           unit = Number.parseInt(hex, 16);
           end = i + 6;
         }
+      }
+    } else if (code === AMPERSAND) {
+      const reference = characterReference(text, i);
+      if (reference) {
+        push(reference.text, i, reference.end);
+        i = reference.end;
+        continue;
       }
     } else if (code === PERCENT) {
       const decoded = percentSequence(text, i);

@@ -1,4 +1,5 @@
 import { decodeEscapes, hasEscapes, literalMatches } from './decoded-view.js';
+import { encodedForms, lowerHexDigits } from './encoded-forms.js';
 import { CREDENTIAL_FIELDS, CREDENTIAL_HEADERS, fieldKey, REDACTED } from './vocabulary.js';
 
 /**
@@ -10,7 +11,8 @@ import { CREDENTIAL_FIELDS, CREDENTIAL_HEADERS, fieldKey, REDACTED } from './voc
  * - a known secret is blanked as written and with any of its characters percent-encoded (either
  *   hex case, all or some of them) or JSON-escaped as `\uXXXX`, `\/` and `\"` (what .NET and PHP
  *   echo), so no decoder can turn the text back into it; the text is decoded once and searched
- *   literally, never with a pattern built from a secret, so the time stays linear;
+ *   literally, never with a pattern built from a secret, so the time stays linear; HTML character
+ *   references are decoded too, and its base64, base64url and hex encodings are blanked as well;
  * - `Bearer`/`Basic` followed by something token-shaped (it has a digit or punctuation) is blanked,
  *   so "a Bearer token is required" stays readable;
  * - `scheme://user:password@` user info in URLs, secret JSON members and secret form fields are
@@ -65,8 +67,15 @@ export function scrubSecrets(text: string, secrets: readonly string[]): string {
   if (secrets.length === 0) return text;
   const wanted = searchable(secrets);
   const spans: [number, number][] = [];
+  const hexText = lowerHexDigits(text);
+  const find = (haystack: string, needle: string) => {
+    for (const at of literalMatches(haystack, needle)) spans.push([at, at + needle.length]);
+  };
   for (const secret of wanted) {
-    for (const at of literalMatches(text, secret)) spans.push([at, at + secret.length]);
+    find(text, secret);
+    const forms = encodedForms(secret);
+    for (const form of forms.exact) find(text, form);
+    if (forms.hex.length >= 2 * MIN_SECRET_LENGTH) find(hexText, forms.hex);
   }
   if (hasEscapes(text)) {
     const view = decodeEscapes(text);

@@ -6,6 +6,7 @@ import https from 'node:https';
 import { ErrorContractsError } from '../errors.js';
 import { pinnedLoopbackLookup } from '../net/loopback.js';
 import { learnIssuedSecret } from '../redaction/issued.js';
+import { parseJsonQuietly } from '../text/parse-json.js';
 import { flattenHeaders } from './headers.js';
 import { resolveRequest } from './resolve.js';
 import type {
@@ -131,8 +132,8 @@ export async function credentialHeaders(
   let token = cache.get(credential.clientId);
   if (!token) {
     const answer = await requestToken(credential, send);
-    const parsed = JSON.parse(answer.body) as { access_token?: string };
-    if (answer.status !== 200 || !parsed.access_token) {
+    const parsed = parseJsonQuietly(answer.body) as { access_token?: unknown } | undefined;
+    if (answer.status !== 200 || typeof parsed?.access_token !== 'string' || parsed.access_token === '') {
       throw new ErrorContractsError(
         'ERR_TOKEN_REFUSED',
         `The token endpoint refused ${credential.clientId} with status ${answer.status}.`,

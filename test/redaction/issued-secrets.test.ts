@@ -82,4 +82,28 @@ describe('secrets a run obtains', () => {
     } as unknown as VendorCredentials;
     expect(credentialSecrets(credentials)).toContain('SENTINEL-session-77');
   });
+
+  it('a token endpoint answer that is not JSON fails without quoting the answer', async () => {
+    const credentials = {
+      vendorId: 'claimrev',
+      roles: {
+        valid: {
+          kind: 'oauthClient',
+          clientId: 'client-2',
+          clientSecret: 'client-secret-SENTINEL-2',
+          scope: 'claims',
+          tokenUrl: `${baseUrl}/oauth/token`,
+        },
+      },
+      facts: {},
+      operations: {},
+    } as unknown as VendorCredentials;
+    const failure = credentialHeaders(credentials, 'valid', async () => ({
+      status: 200,
+      headers: {},
+      body: 'SENTINEL-echoed-secret-8c1f, not JSON',
+    }));
+    await expect(failure).rejects.toMatchObject({ code: 'ERR_TOKEN_REFUSED' });
+    await expect(failure).rejects.not.toThrow(/SENTINEL/);
+  });
 });

@@ -111,18 +111,14 @@ describe('the sandbox target', () => {
       ['collate'],
       false,
     );
-    const target = createHttpTarget({ vendors });
-    await expect(target.send(`${base}/collate/ok`, 'GET', {}, undefined)).resolves.toMatchObject({
+    const { send } = createHttpTarget({ vendors });
+    if (!send) throw new Error('the sandbox target has no send');
+    await expect(send(`${base}/collate/ok`, 'GET', {}, undefined)).resolves.toMatchObject({
       status: 200,
     });
     expect(received).toBe(1);
     await expect(
-      target.send(
-        `http://${new URL(base).host}@127.0.0.1.nip.example/x`,
-        'GET',
-        { 'x-api-key': 'k' },
-        undefined,
-      ),
+      send(`http://${new URL(base).host}@127.0.0.1.nip.example/x`, 'GET', { 'x-api-key': 'k' }, undefined),
     ).rejects.toMatchObject({ code: 'ERR_RUN_CONFIG' });
     expect(received).toBe(1);
   });

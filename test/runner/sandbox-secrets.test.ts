@@ -35,11 +35,18 @@ let cassettes: string;
 let proxy: Server | undefined;
 let echoed = 0;
 
-/** The three spellings of a sentinel an echoing server may use inside a JSON string. */
+/** The reversible encodings of a sentinel a server may show: base64, base64url, hex, HTML references. */
+function encodingsOf(sentinel: string): string[] {
+  const bytes = Buffer.from(sentinel);
+  const html = [...sentinel].map((char) => `&#${char.codePointAt(0)};`).join('');
+  return [bytes.toString('base64'), bytes.toString('base64url'), bytes.toString('hex'), html];
+}
+
+/** The spellings of a sentinel an echoing server may use inside a JSON string. */
 function echoesOf(sentinel: string): string {
   const escaped = sentinel.replace(/-/g, '\\u002d');
   const slashed = sentinel.replace(/\//g, '\\/');
-  return ` (you sent \\"${slashed}\\", ${escaped}, ${slashed})`;
+  return ` (you sent \\"${slashed}\\", ${escaped}, ${slashed}; ${encodingsOf(sentinel).join(', ')})`;
 }
 
 /** Appends the echoes to the first "message"-like string member of a JSON error body. */
@@ -272,6 +279,8 @@ describe('a sandbox run with sentinel credentials', () => {
       for (const text of texts) {
         expect(text.includes(sentinel), sentinel).toBe(false);
         expect(decoded(text).includes(sentinel), `${sentinel} (decoded)`).toBe(false);
+        for (const encoded of encodingsOf(sentinel).slice(0, 3))
+          expect(text.includes(encoded), `${sentinel} (encoded as ${encoded})`).toBe(false);
       }
     }
   });
