@@ -17,7 +17,8 @@ function clip(text: string, max: number): string {
 /**
  * The readable message: the first string at one of the reader's pointers; else a short plain-text
  * body as it is (proxies often send one line); else the status line. HTML is never used as a
- * message, since its markup says nothing to a person reading a log.
+ * message, since its markup says nothing to a person reading a log. `redact` runs before the
+ * message is cut, so a secret across the cut is blanked whole rather than left in part.
  */
 export function readMessage(
   json: unknown,
@@ -25,15 +26,16 @@ export function readMessage(
   text: string,
   isJson: boolean,
   status: number,
+  redact: (text: string) => string = (same) => same,
 ): string {
   if (isJson) {
     for (const pointer of pointers) {
       const value = readPointer(json, pointer);
-      if (typeof value === 'string' && value.trim() !== '') return clip(value, MAX_MESSAGE);
+      if (typeof value === 'string' && value.trim() !== '') return clip(redact(value), MAX_MESSAGE);
     }
   } else {
     const trimmed = text.trim();
-    if (trimmed !== '' && !trimmed.startsWith('<')) return clip(trimmed, MAX_TEXT_MESSAGE);
+    if (trimmed !== '' && !trimmed.startsWith('<')) return clip(redact(trimmed), MAX_TEXT_MESSAGE);
   }
   return statusLine(status);
 }

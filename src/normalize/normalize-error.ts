@@ -26,8 +26,9 @@ const DEFAULT_MAX_RAW_BODY_CHARS = 8 * 1024;
 const MAX_SCHEMA_PROBLEMS = 20;
 const MAX_ID_LENGTH = 200;
 
-function shortString(value: unknown): string | null {
-  if (typeof value === 'string' && value !== '') return value.slice(0, MAX_ID_LENGTH);
+/** A code or id as text, cut to MAX_ID_LENGTH after `redact`, so no secret is cut in part. */
+function shortString(value: unknown, redact: (text: string) => string = (same) => same): string | null {
+  if (typeof value === 'string' && value !== '') return redact(value).slice(0, MAX_ID_LENGTH);
   // Some gateways send numeric codes or ids; they are kept, as text, rather than dropped.
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   return null;
@@ -57,7 +58,9 @@ function normalize(rules: VendorRules, response: ResponseInput, options: Normali
   if (headerProblem) problems.push(headerProblem);
 
   const maxRaw = options.maxRawBodyChars ?? DEFAULT_MAX_RAW_BODY_CHARS;
-  const body = readBody(input.body, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, maxRaw);
+  // Twice what raw.body keeps is read from a body too large to parse: it is redacted before it is
+  // cut to maxRaw, so a secret across the cut is blanked whole.
+  const body = readBody(input.body, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, 2 * maxRaw);
   if (body.problem) problems.push(body.problem);
   const { decoded } = body;
   const isJson = decoded.kind === 'json';
@@ -72,13 +75,14 @@ function normalize(rules: VendorRules, response: ResponseInput, options: Normali
   const code = reader.code === null ? null : shortString(readPointer(json, reader.code));
   const classification = classify(rules, surface, status, code, json, problems);
 
-  const message = scrubSecrets(readMessage(json, reader.message, body.text, isJson, status), secrets);
-  const requestId = reader.requestId === null ? null : shortString(readPointer(json, reader.requestId));
+  const scrub = (text: string) => scrubSecrets(text, secrets);
+  const message = readMessage(json, reader.message, body.text, isJson, status, scrub);
+  const requestId = reader.requestId === null ? null : shortString(readPointer(json, reader.requestId), scrub);
   if (requestId !== null && reader.requestIdForm && !reader.requestIdForm.pattern.test(requestId)) {
     // Kept, since support may still find it, but flagged: the vendor documents another form.
     problems.push({
       kind: 'malformed_request_id',
-      message: `request id ${JSON.stringify(scrubSecrets(requestId.slice(0, 100), secrets))} does not have the documented form ${reader.requestIdForm.pattern.source}`,
+      message: `request id ${JSON.stringify(requestId.slice(0, 100))} does not have the documented form ${reader.requestIdForm.pattern.source}`,
       path: reader.requestIdForm.pointer,
     });
   }
@@ -109,7 +113,7 @@ function normalize(rules: VendorRules, response: ResponseInput, options: Normali
     retryAfterMs: hints.retryAfterMs,
     retryAfterSource: hints.retryAfterSource,
     rateLimit: hints.rateLimit,
-    requestId: requestId === null ? null : scrubSecrets(requestId, secrets),
+    requestId,
     message,
     fieldErrors,
     conforms,
