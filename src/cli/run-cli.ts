@@ -1,5 +1,5 @@
 import { toolInfo } from '../runner/package-root.js';
-import { withVisibleControls } from '../text/single-line.js';
+import { singleLine } from '../text/single-line.js';
 import { didYouMean } from '../text/suggest.js';
 import { vendorIds } from '../vendors/registry.js';
 import { catalogCommand, catalogHelp } from './commands/catalog.js';
@@ -50,8 +50,9 @@ ${DOCS_HINT}`;
 
 /** Every message the CLI prints about a mistake or a failure starts the same way. */
 function errorLine(command: string | null, raw: string): string {
-  // A message may quote a flag value, a file or a response: its control characters are shown, not obeyed.
-  const message = withVisibleControls(raw);
+  // A message may quote a flag value, a file or a response: it stays one line, its control
+  // characters shown rather than obeyed, so no value can start a workflow command of its own.
+  const message = singleLine(raw);
   return command === null ? `error-contracts: ${message}\n` : `error-contracts ${command}: ${message}\n`;
 }
 

@@ -177,4 +177,19 @@ process.exit(${exitCode});
       await rm(empty, { recursive: true, force: true });
     }
   });
+
+  it.each<[string, Record<string, string>]>([
+    ['a forged command in fail-on', { 'fail-on': 'x\n::error::forged\r\n::add-mask::y' }],
+    ['an escape sequence in fail-on', { 'fail-on': 'x\u001b]52;c;Zm9v\u0007\u009b2J' }],
+    ['a line break in out', { out: 'reports\nfail=0' }],
+  ])('keeps %s inside one annotation, controls shown, and sets no output', async (_label, inputs) => {
+    const run = await runAction(inputs, { workspace });
+    expect(run.code).toBe(2);
+    const lines = run.stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^::error /);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this looks for.
+    expect(run.stdout.trim()).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+    expect(Object.values(run.outputs).filter((value) => value !== '')).toEqual([]);
+  });
 });

@@ -67,4 +67,10 @@ describe('text shown in a terminal, a log or an annotation', () => {
     expect(stderr).toContain('\\u001b[1A');
     expect(stderr).not.toMatch(ANY_CONTROL_BUT_LINE_FEED);
   });
+
+  it('keep a usage error that quotes a flag value on one line, so it cannot forge a workflow command', async () => {
+    const { stderr } = await cli(['catalog', 'acme\n::error::forged']);
+    expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(stderr).toContain('acme\\n::error::forged');
+  });
 });
