@@ -77,7 +77,8 @@ function normalize(rules: VendorRules, response: ResponseInput, options: Normali
 
   const scrub = (text: string) => scrubSecrets(text, secrets);
   const message = readMessage(json, reader.message, body.text, isJson, status, scrub);
-  const requestId = reader.requestId === null ? null : shortString(readPointer(json, reader.requestId), scrub);
+  const requestId =
+    reader.requestId === null ? null : shortString(readPointer(json, reader.requestId), scrub);
   if (requestId !== null && reader.requestIdForm && !reader.requestIdForm.pattern.test(requestId)) {
     // Kept, since support may still find it, but flagged: the vendor documents another form.
     problems.push({

@@ -188,6 +188,10 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
     throw error;
   }
   progress.finish();
+  // A worker that could not open the target as configured (a fixtures hook that failed): a
+  // configuration error like any other, exit 2, with the message that names what to fix.
+  const configError = collected.configErrors[0];
+  if (configError !== undefined) throw new UsageError(`run: ${configError}`);
   const result = assembleResult(options, collected.checks, { startedAt, finishedAt: new Date() });
 
   if (reporters.includes('terminal') || values.reporter === undefined) {

@@ -5,6 +5,8 @@
  */
 import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { credentialSecrets } from '../../conformance/credential-secrets.js';
+import { scrubText } from '../../redaction/scrub.js';
 import { type Exchange, sendScenarioRequest } from '../../scenarios/runner.js';
 import type { ResolvedRequest, ScenarioRequest, VendorCredentials } from '../../scenarios/types.js';
 import type { VendorId } from '../../vendors/registry.js';
@@ -51,12 +53,22 @@ export async function applyFixtures(
     throw new RunConfigError(`${where} must export a function as its default export.`);
   }
   const target = { baseUrl, credentials, ...(send ? { send } : {}) };
-  const created: unknown = await (hook as FixturesHook)({
-    vendorId,
-    baseUrl,
-    facts: credentials.facts,
-    send: (request) => sendScenarioRequest(target, request),
-  });
+  let created: unknown;
+  try {
+    created = await (hook as FixturesHook)({
+      vendorId,
+      baseUrl,
+      facts: credentials.facts,
+      send: (request) => sendScenarioRequest(target, request),
+    });
+  } catch (error) {
+    // The hook's own words, with any credential it may quote (a sign-in answer, say) blanked.
+    const said = scrubText(
+      error instanceof Error ? error.message : String(error),
+      credentialSecrets(credentials),
+    );
+    throw new RunConfigError(`${where} failed: ${said}`);
+  }
   if (
     typeof created !== 'object' ||
     created === null ||

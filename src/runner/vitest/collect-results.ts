@@ -19,17 +19,30 @@ export interface Collected {
   checks: CheckMeta[];
   /** Problems outside any check; non-empty means the run is incomplete. */
   errors: string[];
+  /**
+   * Among those, the configuration errors a worker raised as it opened the target (a fixtures
+   * hook that failed, say), by message: the run was set up wrongly rather than cut short.
+   */
+  configErrors: string[];
 }
 
 const vendorNameOf = (testCase: TestCase) =>
   testCase.parent.type === 'suite' ? testCase.parent.name.replace(/ \(.*\)$/, '') : '';
 
-function errorText(error: { message?: string; stack?: string; name?: string }): string {
+type ReportedError = { message?: string; stack?: string; name?: string };
+
+function errorText(error: ReportedError): string {
   return `${error.name ?? 'Error'}: ${error.message ?? String(error)}`;
 }
 
+function noteConfigError(collected: Collected, error: ReportedError): void {
+  const message = error.message ?? '';
+  if (error.name === 'RunConfigError' && !collected.configErrors.includes(message))
+    collected.configErrors.push(message);
+}
+
 export function createCollector(listener: RunListener = {}): { reporter: Reporter; collected: Collected } {
-  const collected: Collected = { checks: [], errors: [] };
+  const collected: Collected = { checks: [], errors: [], configErrors: [] };
   const reporter: Reporter = {
     onTestCaseReady(testCase) {
       listener.onCheckStart?.(testCase.name, vendorNameOf(testCase));
@@ -47,14 +60,22 @@ export function createCollector(listener: RunListener = {}): { reporter: Reporte
         return;
       }
       // A test that ended without a result never reached its check: the target failed first.
-      for (const error of testCase.result().errors ?? [])
+      for (const error of testCase.result().errors ?? []) {
         collected.errors.push(`${testCase.name}: ${errorText(error)}`);
+        noteConfigError(collected, error);
+      }
     },
     onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors) {
       for (const module of testModules) {
-        for (const error of module.errors()) collected.errors.push(errorText(error));
+        for (const error of module.errors()) {
+          collected.errors.push(errorText(error));
+          noteConfigError(collected, error);
+        }
       }
-      for (const error of unhandledErrors) collected.errors.push(errorText(error));
+      for (const error of unhandledErrors) {
+        collected.errors.push(errorText(error));
+        noteConfigError(collected, error);
+      }
     },
   };
   return { reporter, collected };
