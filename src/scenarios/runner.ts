@@ -24,6 +24,8 @@ export interface Exchange {
   status: number;
   headers: Record<string, string>;
   body: string;
+  /** The answer was longer than MAX_ANSWER_BYTES; `body` is its head. */
+  bodyTruncated?: true;
 }
 
 /** One HTTP exchange; every request a scenario sends goes through one of these. */
@@ -198,6 +200,13 @@ export function fillPlaceholders(text: string, credentials: VendorCredentials, u
  */
 export const EXCHANGE_IDLE_TIMEOUT_MS = 30_000;
 
+/**
+ * The most of an answer an exchange keeps. A sandbox (or anything posing as one) may answer with
+ * hundreds of megabytes; the head is what a check reads, and the rest is not read at all. Above the
+ * normalizer's 1 MiB parse limit, so it still sees the body as too large and says so.
+ */
+export const MAX_ANSWER_BYTES = 2 * 1024 * 1024;
+
 /** One HTTP exchange; node:http rather than fetch so a declared length can differ from the body. */
 export function exchange(
   url: string,
@@ -209,14 +218,26 @@ export function exchange(
     const send = url.startsWith('https:') ? https.request : http.request;
     const req = send(url, { method, headers, agent: false, lookup: pinnedLoopbackLookup }, (res) => {
       const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => {
-        resolve({
-          status: res.statusCode ?? 0,
-          headers: flattenHeaders(res.headers),
-          body: Buffer.concat(chunks).toString('utf8'),
-        });
+      let kept = 0;
+      const answer = (truncated: boolean): Exchange => ({
+        status: res.statusCode ?? 0,
+        headers: flattenHeaders(res.headers),
+        body: Buffer.concat(chunks).toString('utf8'),
+        ...(truncated ? { bodyTruncated: true as const } : {}),
       });
+      res.on('data', (chunk: Buffer) => {
+        if (kept + chunk.length <= MAX_ANSWER_BYTES) {
+          chunks.push(chunk);
+          kept += chunk.length;
+          return;
+        }
+        // Keep the head and stop reading: the connection is closed rather than drained.
+        chunks.push(chunk.subarray(0, MAX_ANSWER_BYTES - kept));
+        kept = MAX_ANSWER_BYTES;
+        resolve(answer(true));
+        req.destroy();
+      });
+      res.on('end', () => resolve(answer(false)));
       res.on('error', reject);
     });
     // A server that refuses a declared body early closes the socket under us; the answer counts.
