@@ -4,6 +4,7 @@ import type { SequenceDefinition } from './definition.js';
 import {
   expectCreated,
   firstCreate,
+  keyHeaderSource,
   resourcesNow,
   sendKeyed,
   withoutCreate,
@@ -16,7 +17,8 @@ import { isSuccess } from './requests.js';
  * answer names the same resource. Without a simulator to count resources, the same id in both
  * answers is the evidence. The same status is demanded only where the docs say a replay returns
  * the original result; an identical body never is (a fresh request id or time may differ), so a
- * different one is drift.
+ * different one is drift. Where the key's header name is inferred, a vendor that does not read it
+ * (a second resource) is drift too.
  */
 export const idempotencyReplay: SequenceDefinition = {
   name: 'idempotency_replay',
@@ -54,8 +56,9 @@ export const idempotencyReplay: SequenceDefinition = {
         String(originalId),
       )
     ) {
-      recorder.expect(
+      recorder.judge(
         replayedId === originalId,
+        keyHeaderSource(facts),
         'The replay names another resource than the original.',
         originalId as string,
         String(replayedId),
@@ -63,6 +66,6 @@ export const idempotencyReplay: SequenceDefinition = {
     }
     if (!isDeepStrictEqual(original, replayed))
       recorder.drift('The replay’s body is not the original’s.', first.body, second.body);
-    expectCreated(recorder, before, 1, 'The replay created another resource.');
+    expectCreated(recorder, before, 1, 'The replay created another resource.', keyHeaderSource(facts));
   },
 };
