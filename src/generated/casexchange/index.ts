@@ -353,7 +353,7 @@ export const policy: VendorPolicy = {
       question:
         'X-RateLimit-Reset is said to tell when the limit resets, without saying whether it is a Unix time or a number of seconds from now.',
       interpretation:
-        'Read as Unix epoch seconds, the usual convention for this header. A value too small to be a plausible epoch time (below 1,000,000,000) is read as seconds from now, and one above 100,000,000,000 as epoch milliseconds; the normalizer records which reading it used.',
+        'Read as Unix epoch seconds, the usual convention for this header. A value too small to be a plausible epoch time (below 1,000,000,000) is read as seconds from now, and one above 100,000,000,000 as epoch milliseconds; the normalizer records which reading it used. A client is judged VIOLATED only for retrying before the reset ("Do not retry immediately — wait until the reset window."); waiting the reset plus the backoff with jitter the docs ask for after it is obeyed, and longer waits are advice.',
     },
     {
       id: 'casexchange-attempt-limit',

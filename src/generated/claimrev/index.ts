@@ -279,7 +279,8 @@ export const policy: VendorPolicy = {
     {
       id: 'claimrev-jitter-range',
       question: 'The jitter range is given as an example (0 to 500 ms) rather than a rule.',
-      interpretation: 'A uniform 0 to 500 ms is added to every listed delay.',
+      interpretation:
+        'A uniform 0 to 500 ms is added to every listed delay by the reference client. The range is an example, not a bound: a client adding more jitter gets advice, never a violation; adding none breaks "Add a small random jitter".',
     },
     {
       id: 'claimrev-which-5xx',
@@ -311,7 +312,14 @@ export const policy: VendorPolicy = {
       question:
         'A 401 may mean an expired token, a token for another environment, or no token. Only the first is cured by a new token.',
       interpretation:
-        'Fetch a new token once and repeat the call once; a second 401 is final and reported as a credentials problem.',
+        'The reference client fetches a new token once and repeats the call once; a second 401 is final and reported as a credentials problem. A client that surfaces the 401 without refreshing follows the docs as well; repeating the call without a new token breaks "Don\'t retry on: 400, 401 (without first refreshing the token), 403, 404."',
+    },
+    {
+      id: 'claimrev-invalid-grant',
+      question:
+        'invalid_grant is for malformed grant_type or other parameters; a well-formed grant type the provider does not support is unsupported_grant_type in RFC 6749.',
+      interpretation:
+        'The check sends an unsupported grant type and accepts either answer with 400 (acceptedCodes), naming the reading when unsupported_grant_type comes back.',
     },
   ],
 };

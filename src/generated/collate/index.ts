@@ -863,7 +863,7 @@ export const policy: VendorPolicy = {
       question:
         "A 'create idempotency key' is mentioned, but not the header that carries it or how long it is remembered.",
       interpretation:
-        "The IETF draft's Idempotency-Key header, on creates (POST); the window is left unknown (null).",
+        "The IETF draft's Idempotency-Key header, on creates (POST); the window is left unknown (null). The header name is inferred (headerSource), so a vendor that does not honour it is drift on the replay and mismatch checks, never a failure.",
     },
     {
       id: 'collate-idempotency-status',
@@ -890,7 +890,7 @@ export const policy: VendorPolicy = {
       question:
         'forbidden and insufficient_permissions share one recovery line, so which one signals a missing permission and which another organization is unclear.',
       interpretation:
-        '"Use a key with access to the selected environment and organization.": both codes are about the key (a missing permission, a key of another environment). Another organization\'s authorization is "unknown or not visible to this organization", the 404 prior_authorization_not_found.',
+        '"Use a key with access to the selected environment and organization.": both codes are about the key, and either one answers either scenario (a missing permission, a key of another environment); the 401 row also names the environment, so unauthorized answers a key of another environment too. Each passes, the check naming the reading. Another organization\'s authorization is "unknown or not visible to this organization", the 404 prior_authorization_not_found.',
     },
     {
       id: 'collate-no-429',

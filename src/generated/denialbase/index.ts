@@ -99,7 +99,7 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: DenialbaseEr
       status: 'documented',
       quote: 'not_found | 404 | Resource doesn’t exist or isn’t visible.',
       reasoning:
-        '"404 Not Found | Resource doesn\'t exist or is not visible to you" and "not_found | 404 | Resource doesn\'t exist or isn\'t visible." Another account\'s record is not visible, so it is this 404.',
+        '"404 Not Found | Resource doesn\'t exist or is not visible to you" and "not_found | 404 | Resource doesn\'t exist or isn\'t visible." Another account\'s record is not visible, so it is read as this 404; a 403 not_authorized (a record-level policy denial) is accepted for it too (acceptedCodes).',
     },
     description: 'The resource does not exist or is hidden from this user.',
   },
@@ -459,7 +459,7 @@ export const policy: VendorPolicy = {
       id: 'denialbase-key-mismatch',
       question: 'What the same Idempotency-Key with a different body returns is not documented.',
       interpretation:
-        '409 conflict, the documented code for state conflicts, is the reading the simulator gives; a 422 (the IETF draft) or a replay of the original result are accepted as drift, never failed.',
+        '409 conflict, the documented code for state conflicts, is the reading the simulator gives; a 422 (the IETF draft) or a replay of the original result pass as well, the check naming the reading. A client that retries after the 409 with the same key follows "refetch and retry" and is never judged VIOLATED for it.',
     },
     {
       id: 'denialbase-writes-5xx',
@@ -483,7 +483,8 @@ export const policy: VendorPolicy = {
     {
       id: 'denialbase-401-session',
       question: 'A 401 means no valid session; whether signing in again is automatic is not said.',
-      interpretation: 'A client may sign in once and repeat the request once; a second 401 is final.',
+      interpretation:
+        'The reference client signs in once and repeats the request once; a second 401 is final. A client that surfaces the 401 instead follows "Re-authenticate" too; what the docs forbid is repeating the request unchanged.',
     },
   ],
   payloadLimit: {

@@ -722,7 +722,7 @@ export const policy: VendorPolicy = {
       question:
         'Retries 2 and 3 wait min(step + jitter, Retry-After), which would let a client wait less than the server asked.',
       interpretation:
-        'Retry-After is a floor, as RFC 9110 intends: each wait is the larger of the scheduled step (with jitter) and Retry-After. The first retry waits Retry-After, or 1 s without it, exactly as written.',
+        "The reference client departs from the docs here, on purpose: it treats Retry-After as a floor (each wait is the larger of the scheduled step with jitter and Retry-After), so it never retries before the time the server asked for, as RFC 9110 intends. The docs' own formula, min(step + jitter, Retry-After), is recorded as retryAfterAsDocumented and is never held against a client: the client check accepts a wait under either. The first retry waits Retry-After, or 1 s without it, exactly as written.",
     },
     {
       id: 'foresight-attempt-numbering',
@@ -747,12 +747,13 @@ export const policy: VendorPolicy = {
       id: 'foresight-400-or-422',
       question: 'Validation codes could come with 400 (fix the body) or 422 (business rules).',
       interpretation:
-        "Codes about one value's form are read as 400; cross_field_constraint and payer_rejected, which concern meaning rather than form, as 422. The catalog accepts the other of the two (acceptedStatuses), reported as drift.",
+        "Codes about one value's form are read as 400; cross_field_constraint and payer_rejected, which concern meaning rather than form, as 422. The catalog accepts the other of the two (acceptedStatuses): a check that sees it passes and names the reading in its reason.",
     },
     {
       id: 'foresight-resource-deleted',
       question: 'A soft-deleted resource could be 404 or 410; the status table lists only 404.',
-      interpretation: '404, with the code telling the two cases apart; 410 is accepted as drift.',
+      interpretation:
+        '404, with the code telling the two cases apart; 410 is accepted too: a check that sees it passes and names the reading.',
     },
     {
       id: 'foresight-authorization-header',
