@@ -131,6 +131,7 @@ async function checkClientAlone(
       method: request.method,
       target: `${request.path}${request.query.size > 0 ? `?${request.query}` : ''}`,
       headers: request.headers,
+      body: new TextDecoder().decode(request.body),
       receivedAt,
       answeredAt: receivedAt,
       status: 0,

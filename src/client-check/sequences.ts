@@ -16,8 +16,11 @@ export const SERVER_WAIT_SECONDS = 6;
 export const LONG_WAIT_SECONDS = 3600;
 /** How long the timed-out write is held before the gateway gives up on it. */
 export const HELD_WRITE_MS = 20_000;
-/** Statuses the check expects a client never to repeat unchanged (401 only where no refresh is documented). */
-export const FINAL_STATUSES = [401, 403, 404] as const;
+/**
+ * Statuses a repeat of the unchanged call cannot cure (401 only where no refresh is documented);
+ * whether repeating one is a violation depends on the vendor's doc line for it.
+ */
+export const FINAL_STATUSES = [400, 401, 403, 404, 422] as const;
 
 export type SequenceId =
   | 'retry_after_seconds'
@@ -81,10 +84,17 @@ function rateLimitFault(
   return { ...faultFor(vendorId, policy.rateLimit.status ?? 429), headers };
 }
 
-/** The first retryable status among those given, else the first retryable status at all. */
+/**
+ * The first retryable 5xx among those given, else the first at all; statuses the vendor's status
+ * table documents come first, so a client is not judged on a status its docs never name.
+ */
 function retryableStatus(policy: VendorPolicy, preferred: readonly number[]): number {
   const statuses = policy.retry.retryableStatuses.filter((status) => status >= 500);
-  return preferred.find((status) => statuses.includes(status)) ?? statuses[0] ?? 500;
+  const documented = statuses.filter((status) =>
+    policy.statuses.some((row) => row.status === status && row.source === 'documented'),
+  );
+  const pool = documented.length > 0 ? documented : statuses;
+  return preferred.find((status) => pool.includes(status)) ?? pool[0] ?? 500;
 }
 
 export function planSequences(vendorId: VendorId): ReadonlyMap<SequenceId, SequencePlan> {
