@@ -51,8 +51,10 @@ describe('the sequences catch a simulator that does not honour idempotency keys'
     '%s with keys ignored (%s): the matching checks fail (drift where the header name is inferred) and every other one still passes',
     async (vendorId, drift) => {
       // Where the docs do not name the key's header, a vendor that ignores the project's choice of
-      // name is drift with the reading expected; where they do, it breaks the promise.
-      const inferred = getVendor(vendorId).policy.idempotency.headerSource === 'inferred';
+      // name altogether is drift with the reading expected; one that reads the key (it refuses a
+      // reused key with another body) but replays by creating again breaks the promise anyway.
+      const inferred =
+        getVendor(vendorId).policy.idempotency.headerSource === 'inferred' && drift === 'all';
       const results = await runSequenceChecks(vendorId, simulators[drift].target);
       const differing = results
         .filter((result) => result.outcome === (inferred ? 'drift' : 'fail'))

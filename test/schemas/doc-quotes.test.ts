@@ -19,7 +19,7 @@ import { readVendorDoc, vendorDocsDeclaredAbsent } from '../helpers/vendor-docs.
  */
 
 /** Text with table separators, quote marks and runs of white space removed, for comparing quotes. */
-export function comparable(text: string): string {
+function comparable(text: string): string {
   return text
     .replace(/["'’‘“”`]/g, '')
     .replace(/\s*\|\s*/g, '')
