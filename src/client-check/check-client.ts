@@ -191,7 +191,7 @@ async function checkClientAlone(
     time.reseed(seed + plan.seedOffset);
     const sample = plan.call === 'read' ? samples.read : samples.write;
     const startedAt = time.now();
-    for (const fault of plan.faults(startedAt))
+    for (const fault of plan.faults(startedAt, sample.path))
       sim.faults.inject(vendorId, { ...fault, ...faultTarget(sample) });
     events = [];
     let end: SequenceEnd;

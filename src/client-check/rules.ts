@@ -11,7 +11,14 @@ import {
   type WaitWindow,
   waitsOf,
 } from './observation.js';
-import { FINAL_STATUSES, LONG_WAIT_SECONDS, SERVER_WAIT_SECONDS, type SequenceId } from './sequences.js';
+import {
+  FINAL_STATUSES,
+  FOLLOWED_MARK,
+  LONG_WAIT_SECONDS,
+  REDIRECT_STATUS,
+  SERVER_WAIT_SECONDS,
+  type SequenceId,
+} from './sequences.js';
 import { serverWaitWindow, within } from './windows.js';
 
 /**
@@ -331,6 +338,29 @@ function refreshRule(policy: VendorPolicy, vendorName: string): Rule {
   };
 }
 
+/**
+ * Where the docs say a redirect is to be followed: following it obeys; sending the original request
+ * again instead breaks the line; surfacing the redirect is advice, since a client that will not
+ * carry credentials to a hop it has not vetted (the next one could be another origin) is safe.
+ */
+function redirectRule(policy: VendorPolicy, vendorName: string): Rule {
+  const basis = basisOf(policy, 'redirect.follow');
+  return {
+    id: 'redirect.follow',
+    title: `Follows a ${REDIRECT_STATUS} redirect`,
+    notApplicable: basis ? null : `${vendorName} documents no redirect to follow`,
+    sequences: ['redirect'],
+    ...provenance(basis),
+    judge(run) {
+      const [, next] = apiCalls(run('redirect'));
+      if (!next) return advice('surfaced the redirect instead of following it');
+      return next.target.includes(FOLLOWED_MARK)
+        ? obeyed('followed the redirect')
+        : departed(basis, 'sent the original request again instead of following the redirect');
+    },
+  };
+}
+
 function keyOf(call: ObservedRequest, header: string | undefined): string | undefined {
   return header === undefined ? undefined : call.headers[header.toLowerCase()];
 }
@@ -425,5 +455,6 @@ export function rulesFor(vendorId: VendorId, options: { maxWaitMs: number; write
     ...finalStatusRules(policy, name, vendorId),
     refreshRule(policy, name),
     ...writeRules(policy, name, options.writeMethod),
+    redirectRule(policy, name),
   ].map(boundedByItsQuote);
 }

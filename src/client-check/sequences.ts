@@ -14,6 +14,9 @@ import { getVendor, type VendorId } from '../vendors/registry.js';
 export const SERVER_WAIT_SECONDS = 6;
 /** A server-requested wait far beyond any sensible ceiling: one hour. */
 export const LONG_WAIT_SECONDS = 3600;
+/** The redirect played, and the query parameter its Location adds, so a followed call is told apart. */
+export const REDIRECT_STATUS = 302;
+export const FOLLOWED_MARK = 'followed=1';
 /** How long the timed-out write is held before the gateway gives up on it. */
 export const HELD_WRITE_MS = 20_000;
 /**
@@ -33,6 +36,7 @@ export type SequenceId =
   | 'unauthorized_then_refresh'
   | 'timed_out_write'
   | 'key_mismatch'
+  | 'redirect'
   | `final_${(typeof FINAL_STATUSES)[number]}`;
 
 export interface SequencePlan {
@@ -40,8 +44,8 @@ export interface SequencePlan {
   /** What the sequence does, as a phrase for timelines. */
   title: string;
   call: 'read' | 'write';
-  /** Faults armed at the sequence's start (`now`, on the virtual clock). */
-  faults(now: number): Omit<FaultSpec, 'route' | 'method'>[];
+  /** Faults armed at the sequence's start (`now`, on the virtual clock) for the call to `target` (path and query). */
+  faults(now: number, target: string): Omit<FaultSpec, 'route' | 'method'>[];
   /** Which random seed the client sees: the reseeded run differs from its twin only in this. */
   seedOffset: number;
 }
@@ -173,6 +177,18 @@ export function planSequences(vendorId: VendorId): ReadonlyMap<SequenceId, Seque
       title: `a write held ${HELD_WRITE_MS / 1000} s and answered 504, then success`,
       call: 'write',
       faults: () => [{ status: 504, delayMs: HELD_WRITE_MS }],
+      seedOffset: 0,
+    },
+    {
+      id: 'redirect',
+      title: `${REDIRECT_STATUS} to the same read with ${FOLLOWED_MARK}, then success`,
+      call: 'read',
+      faults: (_now, target) => [
+        {
+          status: REDIRECT_STATUS,
+          headers: { Location: `${target}${target.includes('?') ? '&' : '?'}${FOLLOWED_MARK}` },
+        },
+      ],
       seedOffset: 0,
     },
     {

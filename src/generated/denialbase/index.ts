@@ -428,12 +428,16 @@ export const policy: VendorPolicy = {
       quote:
         'POST / PUT / PATCH / DELETE — include an Idempotency-Key header (UUID). Denialbase will dedupe retries of the same key within a 24-hour window.',
     },
+    'redirect.follow': {
+      quote: '301 / 302 | Redirect | Follow',
+    },
   },
   referenceClientDeviations: [
     {
       quote: '301 / 302 | Redirect | Follow',
       departure:
         'createClient never follows a redirect: the next hop could be another origin, and the request carries the session cookie. It surfaces the redirect as an error instead; a client that follows it does what the docs say.',
+      rule: 'redirect.follow',
     },
   ],
   ambiguities: [

@@ -145,6 +145,9 @@ export function brokenClientFor(rule: string, vendorId: VendorId): ClientFactory
                 ? 0
                 : false,
           });
+    case 'redirect.follow':
+      // Takes a redirect for a failure and sends the same request again.
+      return flawed({ resend: (response) => (response.status >= 300 && response.status < 400 ? 0 : false) });
     case 'idempotency.fresh_key':
       // The same "new" key every time, so a refused key is sent again; where the docs let the exact
       // original body go with it, the body also changes from one call to the next.

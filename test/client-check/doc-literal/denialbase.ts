@@ -20,7 +20,7 @@ const literal: LiteralBehaviour = {
 export const denialbase: VendorClientCases = {
   literal: [
     {
-      name: 'surfaces a 401, backs off from 500 ms, repeats keyed writes with their key and retries a 409 with the same key',
+      name: 'surfaces a 401, follows a 302, backs off from 500 ms, repeats keyed writes with their key and retries a 409 with the same key',
       behaviour: literal,
     },
     {
@@ -48,6 +48,11 @@ export const denialbase: VendorClientCases = {
       name: 'repeats a 401 with the same session',
       breaks: ['auth.refresh_once'],
       behaviour: { ...literal, repeats: { 401: 1 } },
+    },
+    {
+      name: 'sends the original request again instead of following a 302',
+      breaks: ['redirect.follow'],
+      behaviour: { ...literal, onRedirect: 'resend' },
     },
     {
       name: 'repeats a timed-out write without an Idempotency-Key',

@@ -31,6 +31,8 @@ export interface LiteralBehaviour {
   retryWrites: boolean;
   /** After a 409 to a keyed write: stop, send a fresh key, the same key, or the same key with another body. */
   onKeyRefusal: 'stop' | 'fresh-key' | 'same-key' | 'same-key-other-body';
+  /** A redirect is followed (fetch's default), or answered by sending the original request again. */
+  onRedirect?: 'follow' | 'resend';
 }
 
 /** A client as one vendor file lists it: what it does, in the words of the doc line it follows or breaks. */
@@ -92,12 +94,15 @@ export function literalClient(behaviour: LiteralBehaviour): ClientFactory {
           method: call.method,
           headers,
           ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+          ...(behaviour.onRedirect === 'resend' ? { redirect: 'manual' as const } : {}),
         });
         await response.text();
         const { status } = response;
-        if (status < 400 || attempt >= behaviour.maxCalls) return { status };
+        const resend = status >= 300 && status < 400 && behaviour.onRedirect === 'resend';
+        if ((status < 400 && !resend) || attempt >= behaviour.maxCalls) return { status };
         let wait: number | undefined;
-        if (status === 429) {
+        if (resend) wait = 0;
+        else if (status === 429) {
           const server =
             behaviour.serverWait === 'ignore' ? undefined : serverWaitMs(response, behaviour, resetHeader);
           wait = server === undefined ? backoff(attempt) : server + (behaviour.afterServerWaitMs ?? 0);
