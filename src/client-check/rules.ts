@@ -407,8 +407,15 @@ function writeRules(policy: VendorPolicy, vendorName: string, writeMethod: strin
     title: `After ${mismatch?.code ?? 'a key mismatch'}, never repeats the write with the refused ${header ?? 'key'}${
       mismatch?.resendOriginalAllowed ? ' and another body' : ''
     }`,
+    // Where neither the answer nor a line about it is documented, the answer is only the project's
+    // reading of another code (Denialbase's 409 conflict, whose own line says "refetch and retry"):
+    // what a client does after it is that code's business, not a key rule's.
     notApplicable:
-      mismatch === undefined || !honoured ? `${vendorName} documents no key mismatch answer` : null,
+      mismatch === undefined || !honoured
+        ? `${vendorName} documents no key mismatch answer`
+        : mismatch.source === 'inferred' && keyBasis === undefined
+          ? `${vendorName} documents no answer to a reused key (${mismatch.code} is the project's reading), so no line says what a client must do after it`
+          : null,
     sequences: ['key_mismatch'],
     ...provenance(keyBasis),
     judge(run) {
