@@ -53,8 +53,7 @@ describe('the sequences catch a simulator that does not honour idempotency keys'
       // Where the docs do not name the key's header, a vendor that ignores the project's choice of
       // name altogether is drift with the reading expected; one that reads the key (it refuses a
       // reused key with another body) but replays by creating again breaks the promise anyway.
-      const inferred =
-        getVendor(vendorId).policy.idempotency.headerSource === 'inferred' && drift === 'all';
+      const inferred = getVendor(vendorId).policy.idempotency.headerSource === 'inferred' && drift === 'all';
       const results = await runSequenceChecks(vendorId, simulators[drift].target);
       const differing = results
         .filter((result) => result.outcome === (inferred ? 'drift' : 'fail'))
