@@ -68,7 +68,37 @@ const replayingAsOk = (): HttpSend => {
   };
 };
 
+/** A vendor that reads no key under the header name the policy gives: the header is dropped on the way. */
+const ignoringKeyHeader =
+  (header: string): HttpSend =>
+  (url, method, headers, body) =>
+    exchange(
+      url,
+      method,
+      Object.fromEntries(
+        Object.entries(headers).filter(([name]) => name.toLowerCase() !== header.toLowerCase()),
+      ),
+      body,
+    );
+
 describe('behavioural checks against honest readings of the docs', () => {
+  it.each(keyed)(
+    '%s: a vendor that does not read the key header is drift where the header name is inferred, a failure where documented',
+    async (vendorId) => {
+      const { idempotency } = getVendor(vendorId).policy;
+      const results = await outcomes(vendorId, through(ignoringKeyHeader(idempotency.header ?? '')));
+      const expected = idempotency.headerSource === 'inferred' ? 'drift' : 'fail';
+      expect(results['sequence.idempotency_replay']?.outcome).toBe(expected);
+      expect(results['sequence.idempotency_mismatch']?.outcome).toBe(expected);
+    },
+  );
+
+  it('has a vendor whose idempotency header name is inferred', () => {
+    expect(keyed.some((vendorId) => getVendor(vendorId).policy.idempotency.headerSource === 'inferred')).toBe(
+      true,
+    );
+  });
+
   it.each(limited)(
     '%s: a limit that lifts before the advertised time passes the wait check',
     async (vendorId) => {

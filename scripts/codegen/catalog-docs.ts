@@ -28,7 +28,9 @@ export function catalogPage(vendor: VendorSource): string {
   );
   const policy = vendor.policy as {
     ambiguities: Array<{ id: string; question: string; interpretation: string }>;
+    referenceClientDeviations?: Array<{ quote: string; departure: string }>;
   };
+  const deviations = policy.referenceClientDeviations ?? [];
   return `<!-- ${generatedBanner(`schemas/${vendor.id}/`).slice(3)} -->
 
 # ${vendor.name} error catalog
@@ -50,7 +52,15 @@ ${inferred.map((e) => `- \`${(e as { code: string }).code}\`: ${cell((e as unkno
 ## Ambiguities in the docs and the readings chosen
 
 ${policy.ambiguities.map((a) => `- **${a.id}**: ${cell(a.question)} *Chosen:* ${cell(a.interpretation)}`).join('\n')}
-`;
+${
+  deviations.length === 0
+    ? ''
+    : `
+## Where the reference client departs from the docs
+
+${deviations.map((d) => `- The docs say "${cell(d.quote)}". ${cell(d.departure)}`).join('\n')}
+`
+}`;
 }
 
 export function catalogIndexPage(vendors: VendorSource[]): string {

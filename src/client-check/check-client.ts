@@ -131,6 +131,7 @@ async function checkClientAlone(
       method: request.method,
       target: `${request.path}${request.query.size > 0 ? `?${request.query}` : ''}`,
       headers: request.headers,
+      body: new TextDecoder().decode(request.body),
       receivedAt,
       answeredAt: receivedAt,
       status: 0,
@@ -190,7 +191,7 @@ async function checkClientAlone(
     time.reseed(seed + plan.seedOffset);
     const sample = plan.call === 'read' ? samples.read : samples.write;
     const startedAt = time.now();
-    for (const fault of plan.faults(startedAt))
+    for (const fault of plan.faults(startedAt, sample.path))
       sim.faults.inject(vendorId, { ...fault, ...faultTarget(sample) });
     events = [];
     let end: SequenceEnd;

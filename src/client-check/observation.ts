@@ -13,6 +13,8 @@ export interface ObservedRequest {
   target: string;
   /** Lower-case header names. Kept for judging only: never copied into a verdict. */
   headers: Readonly<Record<string, string>>;
+  /** The body as text, for judging only (was the exact original body sent again?): never copied into a verdict. */
+  body: string;
   receivedAt: number;
   answeredAt: number;
   status: number;

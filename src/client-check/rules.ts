@@ -1,4 +1,4 @@
-import type { HttpMethod, VendorPolicy } from '../generated/meta-types.js';
+import type { ClientRuleBasis, HttpMethod, VendorPolicy } from '../generated/meta-types.js';
 import { formatDuration } from '../report/format.js';
 import { scheduledWindowMs } from '../retry/schedule.js';
 import { plural } from '../text/plural.js';
@@ -11,7 +11,14 @@ import {
   type WaitWindow,
   waitsOf,
 } from './observation.js';
-import { FINAL_STATUSES, LONG_WAIT_SECONDS, SERVER_WAIT_SECONDS, type SequenceId } from './sequences.js';
+import {
+  FINAL_STATUSES,
+  FOLLOWED_MARK,
+  LONG_WAIT_SECONDS,
+  REDIRECT_STATUS,
+  SERVER_WAIT_SECONDS,
+  type SequenceId,
+} from './sequences.js';
 import { serverWaitWindow, within } from './windows.js';
 
 /**
@@ -36,10 +43,11 @@ export interface Rule {
   notApplicable: string | null;
   sequences: readonly SequenceId[];
   /**
-   * Where the rule comes from: the vendor's docs, or a reading the project inferred, in which case
-   * breaking it is advice, not a violation. For the backoff schedule this is the provenance of the
-   * shortest waits; waiting longer than an inferred jitter range allows is advice either way.
+   * The doc line the rule rests on (the policy's `clientRules`), or null where it rests on a
+   * reading of the project: then no departure from it can be a violation, only advice.
    */
+  quote: string | null;
+  /** `documented` exactly when the rule has a quote. */
   reading: 'documented' | 'inferred';
   /** The allowed range of a wait in one of this rule's sequences, for the timeline. */
   windowFor?: (sequence: SequenceId, retryNumber: number) => WaitWindow | undefined;
@@ -47,12 +55,22 @@ export interface Rule {
 }
 
 const obeyed = (reason: string): Judgement => ({ outcome: 'obeyed', reason });
-const violated = (reason: string): Judgement => ({ outcome: 'violated', reason });
-/** A departure judged against a fact of this provenance: a violation only of a documented one. */
-const departed = (source: 'documented' | 'inferred' | undefined, reason: string): Judgement =>
-  source === 'inferred'
-    ? { outcome: 'advice', reason: `${reason} (an inferred reading, not a documented rule)` }
-    : violated(reason);
+const advice = (reason: string): Judgement => ({
+  outcome: 'advice',
+  reason: `${reason} (an inferred reading, not a documented rule)`,
+});
+/**
+ * A departure from a rule: a violation, citing the doc line, only where the rule has one; advice
+ * where it rests on a reading.
+ */
+const departed = (basis: ClientRuleBasis | undefined, reason: string): Judgement =>
+  basis ? { outcome: 'violated', reason: `${reason}; the docs: "${basis.quote}"` } : advice(reason);
+/** The doc line a rule rests on for one vendor, if its policy quotes one. */
+const basisOf = (policy: VendorPolicy, id: string): ClientRuleBasis | undefined => policy.clientRules?.[id];
+const provenance = (basis: ClientRuleBasis | undefined) =>
+  basis
+    ? { quote: basis.quote, reading: 'documented' as const }
+    : { quote: null, reading: 'inferred' as const };
 const range = (window: WaitWindow) =>
   window.min === window.max
     ? formatDuration(window.min)
@@ -60,7 +78,11 @@ const range = (window: WaitWindow) =>
 const times = (count: number) => (count === 1 ? 'once' : `${count} times`);
 const calls = (count: number) => plural(count, 'call');
 
-/** The first wait of a 429 sequence, judged against the window the server's header implies. */
+/**
+ * The first wait of a 429 sequence, judged against the window the server's header implies. Too
+ * soon breaks the rule's doc line; too long is advice (no vendor documents a ceiling on waiting),
+ * and where the header's unit is a reading, waiting it plus the first backoff step is obeyed.
+ */
 function serverWaitRule(
   id: string,
   title: string,
@@ -68,23 +90,27 @@ function serverWaitRule(
   policy: VendorPolicy,
   notApplicable: string | null,
   header: string,
+  unitInferred = false,
 ): Rule {
-  const window = serverWaitWindow(policy.retry, SERVER_WAIT_SECONDS * 1000);
+  const basis = basisOf(policy, id);
+  const server = serverWaitWindow(policy.retry, SERVER_WAIT_SECONDS * 1000);
+  const window = unitInferred
+    ? { min: server.min, max: server.max + scheduledWindowMs(policy.retry, 1).max }
+    : server;
   return {
     id,
     title,
     notApplicable,
     sequences: [sequence],
-    reading: 'documented',
+    ...provenance(basis),
     windowFor: (_sequence, retry) => (retry === 1 ? window : undefined),
     judge(run) {
       const [wait] = waitsOf(run(sequence));
-      if (wait === undefined) return violated(`did not repeat the call after the 429 with ${header}`);
+      if (wait === undefined) return departed(basis, `did not repeat the call after the 429 with ${header}`);
       if (within(wait, window)) return obeyed(`waited ${formatDuration(wait)} (allowed ${range(window)})`);
-      const direction = wait < window.min ? 'too soon' : 'too long';
-      return violated(
-        `waited ${formatDuration(wait)} after ${header}, ${direction}: allowed ${range(window)}`,
-      );
+      const problem = (direction: string) =>
+        `waited ${formatDuration(wait)} after ${header}, ${direction}: allowed ${range(window)}`;
+      return wait < window.min ? departed(basis, problem('too soon')) : advice(problem('longer than needed'));
     },
   };
 }
@@ -126,21 +152,26 @@ function rateLimitRules(policy: VendorPolicy, vendorName: string, maxWaitMs: num
       policy,
       noReset,
       resetName,
+      reset?.source === 'inferred',
     ),
     {
       id: 'wait.ceiling',
-      title: `Never sleeps longer than ${maxWaitMs / 1000} s before a retry, even when the server asks for more`,
+      title: `Does not sleep longer than ${maxWaitMs / 1000} s before a retry, even when the server asks for more (no vendor documents a ceiling)`,
       notApplicable: noServerWait,
       sequences: ['long_server_wait'],
-      reading: 'documented',
+      ...provenance(basisOf(policy, 'wait.ceiling')),
       judge(run) {
+        const basis = basisOf(policy, 'wait.ceiling');
         const long = run('long_server_wait');
         const [wait] = waitsOf(long);
         if (long.end.kind === 'abandoned')
-          return violated(`was still waiting to retry after the server asked for ${LONG_WAIT_SECONDS} s`);
+          return departed(
+            basis,
+            `was still waiting to retry after the server asked for ${LONG_WAIT_SECONDS} s`,
+          );
         if (wait === undefined)
           return obeyed(`stopped instead of waiting the ${LONG_WAIT_SECONDS} s asked for`);
-        if (wait > maxWaitMs) return violated(`slept ${formatDuration(wait)} before retrying`);
+        if (wait > maxWaitMs) return departed(basis, `slept ${formatDuration(wait)} before retrying`);
         return obeyed(`retried after ${formatDuration(wait)}, within the ceiling`);
       },
     },
@@ -152,8 +183,16 @@ function retryRules(policy: VendorPolicy, vendorName: string): Rule[] {
   const limit = retry.maxAttempts;
   const window = (_sequence: SequenceId, retryNumber: number) => scheduledWindowMs(retry, retryNumber);
   const jitter = retry.jitterMs;
-  const delaysDocumented = retry.delaysSource !== 'inferred';
-  const upperDocumented = delaysDocumented && jitter?.source === 'documented';
+  const schedule = basisOf(policy, 'backoff.schedule');
+  const jitterBasis = basisOf(policy, 'backoff.jitter');
+  const limitBasis = basisOf(policy, 'attempts.limit');
+  // Where the growth factor is a reading, only the documented start bounds the later waits below.
+  const inferredGrowth = retry.delays.kind === 'exponential' && retry.delays.factorSource === 'inferred';
+  const documentedFloor = (retryNumber: number, allowed: WaitWindow) =>
+    retryNumber > 1 && inferredGrowth && retry.delays.kind === 'exponential'
+      ? retry.delays.initialMs
+      : allowed.min;
+  const upperDocumented = schedule !== undefined && jitter?.source === 'documented';
   const jittered =
     jitter !== null &&
     jitter.max > jitter.min &&
@@ -161,34 +200,37 @@ function retryRules(policy: VendorPolicy, vendorName: string): Rule[] {
   return [
     {
       id: 'backoff.schedule',
-      title: `Backs off between 5xx retries within the documented schedule (${[1, 2, 3]
+      title: `Backs off between 5xx retries within the schedule (${[1, 2, 3]
         .map((n) => range(scheduledWindowMs(retry, n)))
         .join(', ')}, …)`,
       notApplicable: null,
       sequences: ['transient_then_success', 'server_errors_until_limit'],
-      reading: delaysDocumented ? 'documented' : 'inferred',
+      ...provenance(schedule),
       windowFor: window,
       judge(run) {
-        // Waiting less than the schedule breaks it where the waits are documented; waiting longer
-        // breaks it only where the jitter range is documented too (a client may add jitter the
-        // docs do not mention). Any other departure is from the project's reading: advice.
+        // Only what the doc line fixes can be violated: the waits it states (the first one alone
+        // where the growth factor is a reading), and retrying at all. Longer waits break it only
+        // where a jitter range is documented too (a client may add jitter the docs do not give).
         const violations: string[] = [];
-        const advice: string[] = [];
+        const readings: string[] = [];
         for (const id of ['transient_then_success', 'server_errors_until_limit'] as const) {
           const waits = waitsOf(run(id));
-          if (waits.length === 0) violations.push(`never retried in "${run(id).plan.title}"`);
+          if (waits.length === 0)
+            (schedule ? violations : readings).push(`never retried in "${run(id).plan.title}"`);
           waits.forEach((wait, index) => {
             const allowed = scheduledWindowMs(retry, index + 1);
             if (within(wait, allowed)) return;
             const problem = `wait ${index + 1} was ${formatDuration(wait)}, allowed ${range(allowed)}`;
-            const documented = wait < allowed.min ? delaysDocumented : upperDocumented;
-            (documented ? violations : advice).push(problem);
+            const breaksLine =
+              schedule !== undefined &&
+              (wait < allowed.min ? wait < documentedFloor(index + 1, allowed) : upperDocumented);
+            (breaksLine ? violations : readings).push(problem);
           });
         }
-        if (violations.length > 0) return violated([...new Set(violations)].join('; '));
-        return advice.length === 0
-          ? obeyed('every wait fell inside its documented window')
-          : departed('inferred', [...new Set(advice)].join('; '));
+        if (violations.length > 0) return departed(schedule, [...new Set(violations)].join('; '));
+        return readings.length === 0
+          ? obeyed('every wait fell inside its window')
+          : advice([...new Set(readings)].join('; '));
       },
     },
     {
@@ -196,16 +238,18 @@ function retryRules(policy: VendorPolicy, vendorName: string): Rule[] {
       title: `Adds random jitter (${jitter ? `${jitter.min} to ${jitter.max} ms` : 'none'}) to its backoff`,
       notApplicable: jittered ? null : `${vendorName}'s schedule has no jitter`,
       sequences: ['server_errors_until_limit', 'server_errors_reseeded'],
-      reading: jitter?.source ?? 'documented',
+      ...provenance(jitterBasis),
       windowFor: window,
       judge(run) {
         const first = waitsOf(run('server_errors_until_limit'));
         const second = waitsOf(run('server_errors_reseeded'));
-        if (first.length === 0) return violated('never retried, so it never waited at all');
+        // A client that never retries adds no jitter to nothing: backoff.schedule judges that.
+        if (first.length === 0)
+          return { outcome: 'not_applicable', reason: 'never retried, so there was no wait to vary' };
         const same = first.length === second.length && first.every((wait, index) => wait === second[index]);
         return same
           ? departed(
-              jitter?.source,
+              jitterBasis,
               `waited exactly the same (${first.map(formatDuration).join(', ')}) with another random seed`,
             )
           : obeyed('its waits changed with the random seed');
@@ -216,14 +260,13 @@ function retryRules(policy: VendorPolicy, vendorName: string): Rule[] {
       title: `Makes no more than ${limit} calls when every call fails`,
       notApplicable: null,
       sequences: ['server_errors_until_limit'],
-      reading: retry.maxAttemptsSource,
+      ...provenance(limitBasis),
       windowFor: window,
       judge(run) {
         // The docs set a ceiling ("give up after", "do not retry indefinitely"), not a quota:
-        // stopping sooner is allowed, and a client that never retries fails backoff.schedule.
+        // stopping sooner is allowed, and a client that never retries is judged by backoff.schedule.
         const made = apiCalls(run('server_errors_until_limit')).length;
-        if (made > limit)
-          return departed(retry.maxAttemptsSource, `made ${calls(made)}; the vendor's limit is ${limit}`);
+        if (made > limit) return departed(limitBasis, `made ${calls(made)}; the vendor's limit is ${limit}`);
         return obeyed(
           made === limit
             ? `made ${calls(made)}, then stopped`
@@ -241,6 +284,9 @@ function finalStatusRules(policy: VendorPolicy, vendorName: string, vendorId: Ve
     getVendor(vendorId).catalog.some((entry) => entry.status === status && entry.surface === 'api');
   return FINAL_STATUSES.map((status): Rule => {
     const sequence: SequenceId = `final_${status}`;
+    const id = `no_retry.${status}`;
+    const basis = basisOf(policy, id);
+    const allowed = basis?.repeatsAllowed ?? 0;
     const notApplicable =
       status === 401 && refreshes
         ? `${vendorName} asks for a credential refresh after a 401 (judged by auth.refresh_once)`
@@ -248,16 +294,20 @@ function finalStatusRules(policy: VendorPolicy, vendorName: string, vendorId: Ve
           ? null
           : `${vendorName} documents no ${status}`;
     return {
-      id: `no_retry.${status}`,
-      title: `Does not repeat a call answered ${status}`,
+      id,
+      title:
+        allowed === 0
+          ? `Does not repeat a call answered ${status}`
+          : `Does not keep repeating a call answered ${status} (${times(allowed)} is allowed)`,
       notApplicable,
       sequences: [sequence],
-      reading: 'documented',
+      ...provenance(basis),
       judge(run) {
         const repeats = apiCalls(run(sequence)).length - 1;
-        return repeats === 0
-          ? obeyed('made one call and stopped')
-          : violated(`repeated it ${times(repeats)}`);
+        if (repeats === 0) return obeyed('made one call and stopped');
+        if (repeats <= allowed)
+          return obeyed(`repeated it ${times(repeats)}, which the docs allow: "${basis?.quote}"`);
+        return departed(basis, `repeated it ${times(repeats)}`);
       },
     };
   });
@@ -265,22 +315,48 @@ function finalStatusRules(policy: VendorPolicy, vendorName: string, vendorId: Ve
 
 function refreshRule(policy: VendorPolicy, vendorName: string): Rule {
   const sequence = 'unauthorized_then_refresh';
+  const basis = basisOf(policy, 'auth.refresh_once');
   return {
     id: 'auth.refresh_once',
-    title: 'After a 401, fetches fresh credentials once and repeats the call once',
+    title: 'After a 401, repeats the call only with fresh credentials, and once (surfacing the 401 is fine)',
     notApplicable:
       (policy.authentication.refreshOn401 ?? 0) > 0 ? null : `${vendorName} documents no credential refresh`,
     sequences: [sequence],
-    reading: 'documented',
+    ...provenance(basis),
     judge(run) {
       const observed = run(sequence);
       const [failed, next, ...rest] = apiCalls(observed);
-      if (!failed) return violated('made no call');
-      if (!next) return violated('gave up after the 401 without refreshing its credentials');
+      if (!failed) return departed(basis, 'made no call');
+      // The docs ask for new credentials before a repeat, not for a repeat: handing the 401 to the
+      // caller (who signs in again) follows them too.
+      if (!next) return obeyed('surfaced the 401 without repeating the call');
       if (!refreshedBetween(observed, failed, next))
-        return violated('repeated the call with the same credentials, without refreshing them');
-      if (rest.length > 0) return violated(`repeated the call ${times(rest.length + 1)}`);
+        return departed(basis, 'repeated the call with the same credentials, without refreshing them');
+      if (rest.length > 0) return advice(`refreshed and repeated the call ${times(rest.length + 1)}`);
       return obeyed('refreshed its credentials and repeated the call once');
+    },
+  };
+}
+
+/**
+ * Where the docs say a redirect is to be followed: following it obeys; sending the original request
+ * again instead breaks the line; surfacing the redirect is advice, since a client that will not
+ * carry credentials to a hop it has not vetted (the next one could be another origin) is safe.
+ */
+function redirectRule(policy: VendorPolicy, vendorName: string): Rule {
+  const basis = basisOf(policy, 'redirect.follow');
+  return {
+    id: 'redirect.follow',
+    title: `Follows a ${REDIRECT_STATUS} redirect`,
+    notApplicable: basis ? null : `${vendorName} documents no redirect to follow`,
+    sequences: ['redirect'],
+    ...provenance(basis),
+    judge(run) {
+      const [, next] = apiCalls(run('redirect'));
+      if (!next) return advice('surfaced the redirect instead of following it');
+      return next.target.includes(FOLLOWED_MARK)
+        ? obeyed('followed the redirect')
+        : departed(basis, 'sent the original request again instead of following the redirect');
     },
   };
 }
@@ -293,9 +369,9 @@ function writeRules(policy: VendorPolicy, vendorName: string, writeMethod: strin
   const rules = policy.idempotency;
   const honoured = rules.supported && (rules.methods ?? []).includes(writeMethod as HttpMethod);
   const header = rules.header;
-  // RFC 9110 makes PUT and DELETE idempotent: repeating one where the vendor honours no key is
-  // the project's caution, not the docs' rule, so it is advice; a repeated POST stays a violation.
-  const idempotentByHttp = writeMethod === 'PUT' || writeMethod === 'DELETE';
+  const timedOutBasis = basisOf(policy, 'write.timed_out');
+  // Where the docs say nothing about repeating writes, repeating one is against the project's
+  // caution only (and RFC 9110 makes PUT and DELETE idempotent): advice, by having no doc line.
   const timedOut: Rule = {
     id: 'write.timed_out',
     title: honoured
@@ -303,14 +379,14 @@ function writeRules(policy: VendorPolicy, vendorName: string, writeMethod: strin
       : `Does not repeat a timed-out ${writeMethod}, since ${vendorName} honours no idempotency key`,
     notApplicable: null,
     sequences: ['timed_out_write'],
-    reading: idempotentByHttp && !honoured ? 'inferred' : 'documented',
+    ...provenance(timedOutBasis),
     judge(run) {
       const calls = apiCalls(run('timed_out_write'));
       if (!honoured) {
         return calls.length <= 1
           ? obeyed('sent the write once and left the outcome to the caller')
           : departed(
-              idempotentByHttp ? 'inferred' : 'documented',
+              timedOutBasis,
               `repeated a write that may already have been applied, ${times(calls.length - 1)}`,
             );
       }
@@ -318,19 +394,30 @@ function writeRules(policy: VendorPolicy, vendorName: string, writeMethod: strin
       // Leaving a timed-out write alone is always safe; only an unsafe repeat breaks the rule.
       if (calls.length < 2) return obeyed('did not repeat the write, leaving the outcome to the caller');
       if (keys.some((key) => key === undefined || key === ''))
-        return violated(`repeated the write without ${header}`);
-      if (new Set(keys).size > 1) return violated(`repeated the write with a different ${header}`);
+        return departed(timedOutBasis, `repeated the write without ${header}`);
+      if (new Set(keys).size > 1)
+        return departed(timedOutBasis, `repeated the write with a different ${header}`);
       return obeyed(`repeated the write ${times(calls.length - 1)} with the same ${header}`);
     },
   };
   const mismatch = rules.mismatch;
+  const keyBasis = basisOf(policy, 'idempotency.fresh_key');
   const freshKey: Rule = {
     id: 'idempotency.fresh_key',
-    title: `After ${mismatch?.code ?? 'a key mismatch'}, never repeats the write with the refused ${header ?? 'key'}`,
+    title: `After ${mismatch?.code ?? 'a key mismatch'}, never repeats the write with the refused ${header ?? 'key'}${
+      mismatch?.resendOriginalAllowed ? ' and another body' : ''
+    }`,
+    // Where neither the answer nor a line about it is documented, the answer is only the project's
+    // reading of another code (Denialbase's 409 conflict, whose own line says "refetch and retry"):
+    // what a client does after it is that code's business, not a key rule's.
     notApplicable:
-      mismatch === undefined || !honoured ? `${vendorName} documents no key mismatch answer` : null,
+      mismatch === undefined || !honoured
+        ? `${vendorName} documents no key mismatch answer`
+        : mismatch.source === 'inferred' && keyBasis === undefined
+          ? `${vendorName} documents no answer to a reused key (${mismatch.code} is the project's reading), so no line says what a client must do after it`
+          : null,
     sequences: ['key_mismatch'],
-    reading: 'documented',
+    ...provenance(keyBasis),
     judge(run) {
       const [first, second] = apiCalls(run('key_mismatch'));
       const refused = first ? keyOf(first, header) : undefined;
@@ -342,12 +429,28 @@ function writeRules(policy: VendorPolicy, vendorName: string, writeMethod: strin
         };
       }
       if (!second) return obeyed(`stopped after ${mismatch?.code}, without reusing the refused ${header}`);
-      return keyOf(second, header) === refused
-        ? violated(`repeated the write with the refused ${header}`)
-        : obeyed(`repeated the write with a new ${header}`);
+      if (keyOf(second, header) !== refused) return obeyed(`repeated the write with a new ${header}`);
+      if (mismatch?.resendOriginalAllowed && second.body === first.body)
+        return obeyed(`sent the refused ${header} again with the exact original body, as the docs allow`);
+      return departed(keyBasis, `repeated the write with the refused ${header}`);
     },
   };
   return [timedOut, freshKey];
+}
+
+/**
+ * A rule with no doc line cannot say VIOLATED, whatever its judge returns: the guarantee that only
+ * a quoted line can fail a client holds by construction, not by each judge's care.
+ */
+function boundedByItsQuote(rule: Rule): Rule {
+  if (rule.quote !== null) return rule;
+  return {
+    ...rule,
+    judge(run) {
+      const judgement = rule.judge(run);
+      return judgement.outcome === 'violated' ? advice(judgement.reason) : judgement;
+    },
+  };
 }
 
 /** Every rule for one vendor, in the order reports list them. */
@@ -359,5 +462,6 @@ export function rulesFor(vendorId: VendorId, options: { maxWaitMs: number; write
     ...finalStatusRules(policy, name, vendorId),
     refreshRule(policy, name),
     ...writeRules(policy, name, options.writeMethod),
-  ];
+    redirectRule(policy, name),
+  ].map(boundedByItsQuote);
 }

@@ -14,10 +14,16 @@ import { getVendor, type VendorId } from '../vendors/registry.js';
 export const SERVER_WAIT_SECONDS = 6;
 /** A server-requested wait far beyond any sensible ceiling: one hour. */
 export const LONG_WAIT_SECONDS = 3600;
+/** The redirect played, and the query parameter its Location adds, so a followed call is told apart. */
+export const REDIRECT_STATUS = 302;
+export const FOLLOWED_MARK = 'followed=1';
 /** How long the timed-out write is held before the gateway gives up on it. */
 export const HELD_WRITE_MS = 20_000;
-/** Statuses the check expects a client never to repeat unchanged (401 only where no refresh is documented). */
-export const FINAL_STATUSES = [401, 403, 404] as const;
+/**
+ * Statuses a repeat of the unchanged call cannot cure (401 only where no refresh is documented);
+ * whether repeating one is a violation depends on the vendor's doc line for it.
+ */
+export const FINAL_STATUSES = [400, 401, 403, 404, 422] as const;
 
 export type SequenceId =
   | 'retry_after_seconds'
@@ -30,6 +36,7 @@ export type SequenceId =
   | 'unauthorized_then_refresh'
   | 'timed_out_write'
   | 'key_mismatch'
+  | 'redirect'
   | `final_${(typeof FINAL_STATUSES)[number]}`;
 
 export interface SequencePlan {
@@ -37,8 +44,8 @@ export interface SequencePlan {
   /** What the sequence does, as a phrase for timelines. */
   title: string;
   call: 'read' | 'write';
-  /** Faults armed at the sequence's start (`now`, on the virtual clock). */
-  faults(now: number): Omit<FaultSpec, 'route' | 'method'>[];
+  /** Faults armed at the sequence's start (`now`, on the virtual clock) for the call to `target` (path and query). */
+  faults(now: number, target: string): Omit<FaultSpec, 'route' | 'method'>[];
   /** Which random seed the client sees: the reseeded run differs from its twin only in this. */
   seedOffset: number;
 }
@@ -81,10 +88,17 @@ function rateLimitFault(
   return { ...faultFor(vendorId, policy.rateLimit.status ?? 429), headers };
 }
 
-/** The first retryable status among those given, else the first retryable status at all. */
+/**
+ * The first retryable 5xx among those given, else the first at all; statuses the vendor's status
+ * table documents come first, so a client is not judged on a status its docs never name.
+ */
 function retryableStatus(policy: VendorPolicy, preferred: readonly number[]): number {
   const statuses = policy.retry.retryableStatuses.filter((status) => status >= 500);
-  return preferred.find((status) => statuses.includes(status)) ?? statuses[0] ?? 500;
+  const documented = statuses.filter((status) =>
+    policy.statuses.some((row) => row.status === status && row.source === 'documented'),
+  );
+  const pool = documented.length > 0 ? documented : statuses;
+  return preferred.find((status) => pool.includes(status)) ?? pool[0] ?? 500;
 }
 
 export function planSequences(vendorId: VendorId): ReadonlyMap<SequenceId, SequencePlan> {
@@ -163,6 +177,18 @@ export function planSequences(vendorId: VendorId): ReadonlyMap<SequenceId, Seque
       title: `a write held ${HELD_WRITE_MS / 1000} s and answered 504, then success`,
       call: 'write',
       faults: () => [{ status: 504, delayMs: HELD_WRITE_MS }],
+      seedOffset: 0,
+    },
+    {
+      id: 'redirect',
+      title: `${REDIRECT_STATUS} to the same read with ${FOLLOWED_MARK}, then success`,
+      call: 'read',
+      faults: (_now, target) => [
+        {
+          status: REDIRECT_STATUS,
+          headers: { Location: `${target}${target.includes('?') ? '&' : '?'}${FOLLOWED_MARK}` },
+        },
+      ],
       seedOffset: 0,
     },
     {

@@ -11,11 +11,26 @@ export const SERVER_WAIT_SLACK_MS = 1000;
 /**
  * A wait the server asked for, before retry `retryNumber` (1 by default), combined with the
  * schedule by the policy's `retryAfter` mode (every vendor so far uses `floor`: never less than
- * the server asked).
+ * the server asked), and by the docs' own mode where the policy records one apart.
  */
 export function serverWaitWindow(retry: RetryPolicy, serverMs: number, retryNumber = 1): WaitWindow {
+  const chosen = windowBy(retry.retryAfter, retry, serverMs, retryNumber);
+  // Where the project's mode departs from the docs' words (Foresight's min() from the second retry
+  // on), a client following the words is obeying too: the window spans both.
+  const worded = retry.retryAfterAsDocumented;
+  if (worded === undefined || retryNumber < 2) return chosen;
+  const literal = windowBy(worded, retry, serverMs, retryNumber);
+  return { min: Math.min(chosen.min, literal.min), max: Math.max(chosen.max, literal.max) };
+}
+
+function windowBy(
+  mode: RetryPolicy['retryAfter'],
+  retry: RetryPolicy,
+  serverMs: number,
+  retryNumber: number,
+): WaitWindow {
   const scheduled = scheduledWindowMs(retry, retryNumber);
-  switch (retry.retryAfter) {
+  switch (mode) {
     case 'replace':
       return { min: serverMs, max: serverMs + SERVER_WAIT_SLACK_MS };
     case 'cap':

@@ -11,6 +11,8 @@ import { unknownFields } from './unknown-fields.js';
 export interface Verdict {
   failures: CheckFailure[];
   drift: DriftNote[];
+  /** Other honest readings the answer took, for the check's reason (a pass may say why it counts). */
+  readings?: string[];
 }
 
 export const parseJson = parseJsonQuietly;
@@ -106,9 +108,27 @@ export function judge(vendorId: VendorId, check: ScenarioCheck, response: SimExc
   const entry = vendor.catalog.find((candidate) => candidate.code === check.code);
   const verdict = verdictBuilder();
   const { fail } = verdict;
+  const readings: string[] = [];
+  const surface = entry?.surface ?? 'api';
+  const normalized = normalizeError(
+    vendorId,
+    { status: response.status, headers: response.headers, body: response.body },
+    { surface },
+  );
+  // Another answer the docs allow for this situation (a shared row, a second listed cause).
+  const alternative = entry?.acceptedCodes?.find(
+    (candidate) =>
+      candidate.code === normalized.code &&
+      candidate.status === response.status &&
+      (candidate.path === undefined || candidate.path === check.path),
+  );
 
   if (!entry) fail('The code is not in the catalog.', check.code, null);
-  else {
+  else if (alternative) {
+    readings.push(
+      `answered ${alternative.status} ${alternative.code}, an honest reading: ${alternative.reading}`,
+    );
+  } else {
     record(
       verdict,
       judgeCatalogStatus(entry, response.status),
@@ -116,6 +136,10 @@ export function judge(vendorId: VendorId, check: ScenarioCheck, response: SimExc
       entry.acceptedStatuses ? [entry.status, ...entry.acceptedStatuses] : entry.status,
       response.status,
     );
+    if (response.status !== entry.status && entry.acceptedStatuses?.includes(response.status))
+      readings.push(
+        `answered ${response.status} for ${entry.code}, a status the catalog accepts beside ${entry.status} (${entry.source.reasoning ?? 'the docs give none'})`,
+      );
   }
 
   // Every envelope in the package is JSON; a proxy's HTML page in its place is a broken promise.
@@ -126,7 +150,6 @@ export function judge(vendorId: VendorId, check: ScenarioCheck, response: SimExc
 
   // The catalog says which part of the vendor answers (API or token endpoint); the policy's reader
   // for that surface names the envelope to validate against and where its request id sits.
-  const surface = entry?.surface ?? 'api';
   const reader = vendor.policy.envelopes.find((candidate) => candidate.surface === surface);
   const envelope = reader?.schema ?? check.scenario.schema ?? 'envelope';
   const body = parseJson(response.body);
@@ -139,18 +162,15 @@ export function judge(vendorId: VendorId, check: ScenarioCheck, response: SimExc
     );
   }
 
-  const normalized = normalizeError(
-    vendorId,
-    { status: response.status, headers: response.headers, body: response.body },
-    { surface },
-  );
   // A code the docs do not name (one the project chose for a documented status) is a reading too.
   const codeJudgement = differenceFrom(entry?.source.code);
-  if (normalized.code !== check.code) {
+  if (normalized.code !== check.code && !alternative) {
     record(verdict, codeJudgement, 'The body names another code.', check.code, normalized.code);
   }
   const named = vendor.catalog.find((candidate) => candidate.code === normalized.code);
-  if (!named) {
+  if (alternative) {
+    // Judged above; a code from outside the catalog (a standard's) is the alternative itself.
+  } else if (!named) {
     record(verdict, codeJudgement, 'The code in the body is not in the catalog.', null, normalized.code);
   } else if (named !== entry) {
     record(
@@ -179,7 +199,7 @@ export function judge(vendorId: VendorId, check: ScenarioCheck, response: SimExc
     | Readonly<Record<string, unknown>>
     | undefined;
   if (schema && body !== undefined) verdict.addDrift(unknownFields(schema, body));
-  return verdict.verdict();
+  return { ...verdict.verdict(), readings };
 }
 
 /**

@@ -72,6 +72,10 @@ export type FieldErrorSource = ListFieldErrors | ParamFieldError | MapFieldError
  */
 export type Provenance1 = 'documented' | 'inferred';
 /**
+ * Whether a fact is stated by the vendor's docs or inferred by this project.
+ */
+export type Provenance2 = 'documented' | 'inferred';
+/**
  * This interface was referenced by `SharedVocabulary`'s JSON-Schema
  * via the `definition` "httpMethod".
  */
@@ -79,7 +83,7 @@ export type HttpMethod = 'GET' | 'HEAD' | 'OPTIONS' | 'POST' | 'PUT' | 'PATCH' |
 /**
  * Whether a fact is stated by the vendor's docs or inferred by this project.
  */
-export type Provenance2 = 'documented' | 'inferred';
+export type Provenance3 = 'documented' | 'inferred';
 
 export interface MetaDocuments {
   catalog?: ErrorCatalog;
@@ -94,11 +98,42 @@ export interface CatalogEntry {
   code: string;
   status: HttpStatus;
   /**
-   * Other statuses a conforming vendor may answer this code with, where the docs leave the status open (an inferred status): each is a legitimate reading, so a check that sees one reports drift, never a failure.
+   * Other statuses a conforming vendor may answer this code with, where the docs leave the status open (an inferred status): each is a legitimate reading, so a check that sees one passes, naming the reading in its reason.
    *
    * @minItems 1
    */
   acceptedStatuses?: [HttpStatus, ...HttpStatus[]];
+  /**
+   * Other answers an honest vendor may give to the situation this code's scenarios provoke, where the docs' rows or words allow them: a check that sees one passes, naming the reading in its reason.
+   *
+   * @minItems 1
+   */
+  acceptedCodes?: [
+    {
+      code: string;
+      status: HttpStatus;
+      /**
+       * Only for the check on this checklist row (another organisation's record, say), where the code's other scenarios provoke something else.
+       */
+      path?: string;
+      /**
+       * Why the answer is honest, quoting the doc line (or the standard) it rests on.
+       */
+      reading: string;
+    },
+    ...{
+      code: string;
+      status: HttpStatus;
+      /**
+       * Only for the check on this checklist row (another organisation's record, say), where the code's other scenarios provoke something else.
+       */
+      path?: string;
+      /**
+       * Why the answer is honest, quoting the doc line (or the standard) it rests on.
+       */
+      reading: string;
+    }[],
+  ];
   /**
    * Which part of the vendor returns the code: the API itself or an OAuth token endpoint in front of it.
    */
@@ -132,6 +167,10 @@ export interface CatalogEntry {
      * Why an inferred fact was chosen, quoting the doc line it rests on. Required when anything is inferred.
      */
     reasoning?: string;
+    /**
+     * The doc line a documented code or status rests on, verbatim (table cells may be joined with ' | '). Required when anything is documented.
+     */
+    quote?: string;
   };
   /**
    * The project's own one-sentence account of the code.
@@ -162,6 +201,16 @@ export interface VendorPolicy {
   requestId: RequestIdPolicy;
   payloadLimit?: PayloadLimitPolicy;
   support: SupportPolicy;
+  /**
+   * The doc line each client-check rule rests on, by rule id (`no_retry.403`, `backoff.schedule`). Only a rule listed here can judge a client VIOLATED; a rule not listed rests on a reading of the project, and a client that departs from it gets advice.
+   */
+  clientRules?: {
+    [k: string]: ClientRuleBasis | undefined;
+  };
+  /**
+   * Where the package's own client (createClient) deliberately does something other than the docs' words, with the line it departs from and why. A client that follows the line instead is never held to the deviation.
+   */
+  referenceClientDeviations?: ReferenceClientDeviation[];
   /**
    * Every place the docs can be read two ways, with the reading this project chose.
    */
@@ -285,6 +334,10 @@ export interface StatusRule {
   action: ClientAction;
   retryable: boolean;
   source: Provenance;
+  /**
+   * The doc line a documented row rests on, verbatim.
+   */
+  quote?: string;
   note?: string;
 }
 /**
@@ -309,6 +362,14 @@ export interface RetryPolicy {
    */
   maxAttempts: number;
   maxAttemptsSource: Provenance;
+  /**
+   * The doc line a documented limit rests on, verbatim.
+   */
+  maxAttemptsQuote?: string;
+  /**
+   * The doc line documented waits rest on, verbatim.
+   */
+  delaysQuote?: string;
   delaysSource?: Provenance1;
   /**
    * The doc line that bounds how long a client keeps retrying, which maxAttempts is sized to reach.
@@ -322,11 +383,19 @@ export interface RetryPolicy {
     min: number;
     max: number;
     source: Provenance;
+    /**
+     * The doc line documented jitter rests on, verbatim.
+     */
+    quote?: string;
   };
   /**
    * How a Retry-After (or rate-limit reset) value combines with the schedule: floor = never wait less than the server asked; replace = wait exactly what it asked; cap = never wait more than it asked; ignore = the schedule alone.
    */
   retryAfter: 'floor' | 'replace' | 'cap' | 'ignore';
+  /**
+   * How the docs' own words combine Retry-After with the schedule from the second retry on, where retryAfter departs from them (a recorded deviation of the reference client): a client following either is judged obeying.
+   */
+  retryAfterAsDocumented?: 'floor' | 'replace' | 'cap' | 'ignore';
   /**
    * Methods that may be repeated without an idempotency key.
    */
@@ -376,6 +445,7 @@ export interface ExponentialDelays {
   kind: 'exponential';
   initialMs: number;
   factor: number;
+  factorSource?: Provenance2;
   /**
    * Cap on any one wait, jitter included.
    */
@@ -408,6 +478,10 @@ export interface ResetHeader {
   name: string;
   unit: 'delta_seconds' | 'epoch_seconds' | 'epoch_milliseconds';
   source: Provenance;
+  /**
+   * The doc line naming the header, verbatim.
+   */
+  quote?: string;
 }
 /**
  * This interface was referenced by `VendorPolicy`'s JSON-Schema
@@ -417,6 +491,14 @@ export interface IdempotencyPolicy {
   supported: boolean;
   header?: string;
   headerSource?: Provenance;
+  /**
+   * The doc line naming a documented header, verbatim.
+   */
+  headerQuote?: string;
+  /**
+   * The doc line a documented replay rests on, verbatim.
+   */
+  replayQuote?: string;
   methods?: HttpMethod[];
   keyFormat?: 'uuid' | 'opaque';
   /**
@@ -427,7 +509,7 @@ export interface IdempotencyPolicy {
    * What the same key with the same body returns.
    */
   replay?: 'original_result' | 'undocumented';
-  replaySource?: Provenance2;
+  replaySource?: Provenance3;
   mismatch?: IdempotencyAnswer;
   inFlight?: IdempotencyAnswer;
   note?: string;
@@ -441,9 +523,17 @@ export interface IdempotencyAnswer {
   code: string;
   source: Provenance;
   /**
-   * Other refusal statuses a conforming vendor may give, where the answer is inferred; each is reported as drift, never as a failure.
+   * Other refusal statuses a conforming vendor may give, where the answer is inferred; each passes, the reading named in the check's reason.
    */
   acceptedStatuses?: HttpStatus[];
+  /**
+   * The doc line a documented answer rests on, verbatim.
+   */
+  quote?: string;
+  /**
+   * Whether the docs let a client send the refused key again with the exact original body.
+   */
+  resendOriginalAllowed?: boolean;
   /**
    * Whether answering with the original result (a replay, nothing new created) is also a conforming answer.
    */
@@ -462,6 +552,10 @@ export interface RequestIdPolicy {
    * Whether every error carries a request id.
    */
   promised: boolean;
+  /**
+   * The doc line promising the id, verbatim.
+   */
+  quote?: string;
   /**
    * JSON Pointer to the id in the error body.
    */
@@ -489,6 +583,10 @@ export interface RequestIdPolicy {
 export interface PayloadLimitPolicy {
   bytes: number;
   source: Provenance;
+  /**
+   * The doc line a documented limit rests on, verbatim.
+   */
+  quote?: string;
   /**
    * The doc line the limit rests on.
    */
@@ -532,6 +630,38 @@ export interface SupportPolicy {
     )[],
   ];
   escalateWhen?: string[];
+}
+/**
+ * This interface was referenced by `VendorPolicy`'s JSON-Schema
+ * via the `definition` "clientRule".
+ */
+export interface ClientRuleBasis {
+  /**
+   * The doc line, verbatim (table cells may be joined with ' | ').
+   */
+  quote: string;
+  /**
+   * Unchanged repeats the line still allows (it forbids a loop, not one retry); 0 when absent.
+   */
+  repeatsAllowed?: number;
+}
+/**
+ * This interface was referenced by `VendorPolicy`'s JSON-Schema
+ * via the `definition` "deviation".
+ */
+export interface ReferenceClientDeviation {
+  /**
+   * The doc line departed from, verbatim.
+   */
+  quote: string;
+  /**
+   * What createClient does instead, and why.
+   */
+  departure: string;
+  /**
+   * The client-check rule on which the reference client gets advice because of this deviation, if one exercises it.
+   */
+  rule?: string;
 }
 /**
  * This interface was referenced by `VendorPolicy`'s JSON-Schema

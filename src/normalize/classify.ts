@@ -48,7 +48,8 @@ function fallback(status: number, rules: VendorRules): Omit<Classification, 'ent
 /**
  * A documented code decides first (vendors say the code is what to switch on); a code the
  * catalog lacks falls back to the vendor's status table, then to the status class. The vendor's
- * own retryable flag, where its envelope has one, has the last word on repeating. What does not
+ * own retryable flag, where its envelope has one, decides repeating only for a code the catalog
+ * does not know: for a catalogued code the catalog's entry wins, flag or not. What does not
  * match the catalog is added to `problems`.
  */
 export function classify(

@@ -43,7 +43,7 @@ describe('error-contracts check-client', () => {
       'reference',
     ]);
     expect(code).toBe(EXIT.ok);
-    expect(stdout).toMatch(/^Foresight: 11 obeyed, 0 violated, 0 advice, 2 not applicable/);
+    expect(stdout).toMatch(/^Foresight: 13 obeyed, 0 violated, 0 advice, 3 not applicable/);
     expect(stdout).not.toContain('VIOLATED');
   });
 

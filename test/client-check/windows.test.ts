@@ -32,4 +32,16 @@ describe('wait windows', () => {
   ] as const)('a 6 s server wait under retryAfter %s allows %j', (mode, expected) => {
     expect(serverWaitWindow(policyWith(mode), 6000)).toEqual(expected);
   });
+
+  it("Foresight: from the second retry a wait by the docs' min(step + jitter, Retry-After) is inside the window, and so is the floor", () => {
+    const { retry } = getVendor('foresight').policy;
+    expect(retry.retryAfterAsDocumented).toBe('cap');
+    // Retry-After 10 s before retry 2 (step 2 s + up to 500 ms): the docs' words say 2 to 2.5 s,
+    // the reference client's floor 10 s.
+    const window = serverWaitWindow(retry, 10_000, 2);
+    expect(window.min).toBe(2000);
+    expect(window.max).toBeGreaterThanOrEqual(10_000);
+    // The first retry is "wait Retry-After" in the docs' words: no min() applies there.
+    expect(serverWaitWindow(retry, 10_000, 1).min).toBe(10_000);
+  });
 });

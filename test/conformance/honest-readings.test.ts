@@ -74,8 +74,72 @@ describe('an honest vendor that reads its docs otherwise is never failed', () =>
     );
   });
 
-  it.each(alternatives)('$vendorId $code answered $status passes', ({ vendorId, code, status }) => {
-    expect(verdict(vendorId, code, status)).toEqual({ failures: [], drift: [] });
+  it.each(alternatives)(
+    '$vendorId $code answered $status passes, naming the reading',
+    ({ vendorId, code, status }) => {
+      const result = verdict(vendorId, code, status);
+      expect(result).toMatchObject({ failures: [], drift: [] });
+      expect(result.readings).toEqual([expect.stringContaining(`answered ${status} for ${code}`)]);
+    },
+  );
+
+  /** Every other answer a catalog entry accepts for its situation, with the check it applies to. */
+  const codeAlternatives = vendorIds.flatMap((vendorId) =>
+    getVendor(vendorId).catalog.flatMap((entry) =>
+      (entry.acceptedCodes ?? []).map((alternative) => ({
+        vendorId,
+        code: entry.code,
+        alternative: alternative.code,
+        status: alternative.status,
+        path: alternative.path,
+      })),
+    ),
+  );
+
+  it('accepts the answers the docs allow beside the reading: shared rows, listed causes, RFC 6749', () => {
+    const pairs = codeAlternatives.map((entry) => `${entry.vendorId} ${entry.code} <- ${entry.alternative}`);
+    expect(pairs).toEqual(
+      expect.arrayContaining([
+        'claimrev invalid_grant <- unsupported_grant_type',
+        'collate forbidden <- insufficient_permissions',
+        'collate forbidden <- unauthorized',
+        'collate insufficient_permissions <- forbidden',
+        'collate prior_authorization_not_actionable <- next_action_required',
+        'casexchange permission_denied <- resource_not_found',
+        'denialbase not_found <- not_authorized',
+      ]),
+    );
+  });
+
+  it.each(codeAlternatives)(
+    '$vendorId: the $code check answered $status $alternative passes, naming the reading',
+    ({ vendorId, code, alternative, status, path }) => {
+      const check = checklistFor(vendorId).find(
+        (candidate): candidate is ScenarioCheck =>
+          candidate.kind === 'scenario' &&
+          candidate.code === code &&
+          (path === undefined || candidate.path === path),
+      );
+      if (!check) throw new Error(`${vendorId} has no check for ${code}`);
+      const surface = getVendor(vendorId).catalog.find((entry) => entry.code === code)?.surface;
+      const body =
+        surface === 'token_endpoint'
+          ? { error: alternative, error_description: 'The grant type is not supported.' }
+          : envelopeWithCode(vendorId, alternative, false);
+      const result = judge(vendorId, check, {
+        status,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      expect(result).toMatchObject({ failures: [], drift: [] });
+      expect(result.readings).toEqual([expect.stringContaining(`answered ${status} ${alternative}`)]);
+    },
+  );
+
+  it('Denialbase: 403 not_authorized answers only the other-account check, not a stale id', () => {
+    const stale = checkFor('denialbase', 'not_found');
+    const result = judge('denialbase', stale, answer('denialbase', 'not_authorized', 403));
+    expect(result.failures.map((failure) => failure.message)).toContain('The status is not the catalog’s.');
   });
 
   it('ClaimRev invalid_client answered 400 (RFC 6749 section 5.2) passes', () => {
@@ -95,6 +159,7 @@ describe('an honest vendor that reads its docs otherwise is never failed', () =>
   it('a Foresight status outside every reading is drift with the reading expected, not a failure', () => {
     const result = verdict('foresight', 'resource_deleted', 400);
     expect(result.failures).toEqual([]);
+    expect(result.readings).toEqual([]);
     expect(result.drift).toEqual([
       expect.objectContaining({
         message: expect.stringContaining('The status is not the catalog’s.'),
@@ -144,7 +209,7 @@ describe('an honest vendor that reads its docs otherwise is never failed', () =>
   it('CaseXchange: a 500 without meta.requestId passes ("if present"), and so does a body without timestamp', () => {
     expect(
       verdict('casexchange', 'internal_error', 500, (body) => setAt(body, '/meta/requestId', undefined)),
-    ).toEqual({
+    ).toMatchObject({
       failures: [],
       drift: [],
     });
@@ -153,7 +218,7 @@ describe('an honest vendor that reads its docs otherwise is never failed', () =>
     ).toEqual([]);
     expect(
       verdict('casexchange', 'conflict', 409, (body) => setAt(body, '/meta/timestamp', undefined)),
-    ).toEqual({
+    ).toMatchObject({
       failures: [],
       drift: [],
     });

@@ -48,19 +48,31 @@ export function resourcesNow(recorder: SequenceRecorder): number | undefined {
   return recorder.target.simulator?.stats(recorder.vendorId).resources;
 }
 
-/** Fails unless exactly `expected` resources were added since `before`, where they can be counted. */
+/**
+ * Whether the key's header name is the docs' (a vendor that does not read a name the project
+ * inferred is drift, not a failure): every judgement that rests on the key being honoured uses it.
+ */
+export function keyHeaderSource({ policy }: VendorFacts): 'documented' | 'inferred' {
+  return policy.idempotency.headerSource ?? 'documented';
+}
+
+/**
+ * Fails unless exactly `expected` resources were added since `before`, where they can be counted;
+ * drift instead where the key's header name is only the project's reading.
+ */
 export function expectCreated(
   recorder: SequenceRecorder,
   before: number | undefined,
   expected: number,
   message: string,
+  headerSource: 'documented' | 'inferred' = 'documented',
 ): void {
   const after = resourcesNow(recorder);
   if (before === undefined || after === undefined) {
     recorder.note('resources cannot be counted on this target; the answers alone are judged');
     return;
   }
-  recorder.expect(after - before === expected, message, expected, after - before);
+  recorder.judge(after - before === expected, headerSource, message, expected, after - before);
 }
 
 /** The first create with a fresh key; undefined (the failure recorded) when it does not succeed. */

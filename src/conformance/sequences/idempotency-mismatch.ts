@@ -4,6 +4,7 @@ import {
   expectCreated,
   expectDocumented,
   firstCreate,
+  keyHeaderSource,
   resourcesNow,
   sendKeyed,
   withoutCreate,
@@ -40,13 +41,24 @@ export const idempotencyMismatch: SequenceDefinition = {
     const before = resourcesNow(recorder);
     const reused = await sendKeyed(facts, recorder, created.key, facts.behaviour?.create?.otherJson);
     if (!reused) return;
-    expectCreated(recorder, before, 0, 'The reused key made a resource all the same.');
+    const headerSource = keyHeaderSource(facts);
+    expectCreated(recorder, before, 0, 'The reused key made a resource all the same.', headerSource);
+    const idPointer = facts.behaviour?.create?.idPointer ?? '/id';
+    const [original, replayed] = [created.answer, reused].map((answer) =>
+      atPointer(parseJson(answer.body), idPointer),
+    );
+    const newCreate = isSuccess(reused.status) && replayed !== original;
+    if (headerSource === 'inferred' && newCreate) {
+      // A new create: the vendor did not read the key under the header name the project chose.
+      recorder.drift(
+        `The reused key was answered as a new create: the vendor may not read ${facts.policy.idempotency.header} (a header name the docs do not give).`,
+        mismatch.status,
+        reused.status,
+      );
+      return;
+    }
     if (mismatch.replayAccepted && isSuccess(reused.status)) {
       // A replay: the same resource as the first create, and nothing new (checked above).
-      const idPointer = facts.behaviour?.create?.idPointer ?? '/id';
-      const [original, replayed] = [created.answer, reused].map((answer) =>
-        atPointer(parseJson(answer.body), idPointer),
-      );
       recorder.note('the reused key was answered with a replay, a reading the policy accepts');
       recorder.expect(
         original !== undefined && replayed === original,

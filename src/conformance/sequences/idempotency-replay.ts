@@ -1,9 +1,10 @@
 import { isDeepStrictEqual } from 'node:util';
+import { normalizeError } from '../../normalize/normalize-error.js';
 import { atPointer, parseJson } from '../assertions.js';
 import type { SequenceDefinition } from './definition.js';
 import {
-  expectCreated,
   firstCreate,
+  keyHeaderSource,
   resourcesNow,
   sendKeyed,
   withoutCreate,
@@ -16,7 +17,8 @@ import { isSuccess } from './requests.js';
  * answer names the same resource. Without a simulator to count resources, the same id in both
  * answers is the evidence. The same status is demanded only where the docs say a replay returns
  * the original result; an identical body never is (a fresh request id or time may differ), so a
- * different one is drift.
+ * different one is drift. Where the key's header name is inferred, a vendor that does not read it
+ * (a second resource) is drift too.
  */
 export const idempotencyReplay: SequenceDefinition = {
   name: 'idempotency_replay',
@@ -46,6 +48,10 @@ export const idempotencyReplay: SequenceDefinition = {
     );
     const [original, replayed] = [parseJson(first.body), parseJson(second.body)];
     const [originalId, replayedId] = [atPointer(original, idPointer), atPointer(replayed, idPointer)];
+    const after = resourcesNow(recorder);
+    const duplicated =
+      replayedId !== originalId || (before !== undefined && after !== undefined && after - before > 1);
+    const source = duplicated ? await keyReadSource(facts, recorder, key) : 'documented';
     if (
       recorder.expect(
         typeof originalId === 'string',
@@ -54,8 +60,9 @@ export const idempotencyReplay: SequenceDefinition = {
         String(originalId),
       )
     ) {
-      recorder.expect(
+      recorder.judge(
         replayedId === originalId,
+        source,
         'The replay names another resource than the original.',
         originalId as string,
         String(replayedId),
@@ -63,6 +70,33 @@ export const idempotencyReplay: SequenceDefinition = {
     }
     if (!isDeepStrictEqual(original, replayed))
       recorder.drift('The replay’s body is not the original’s.', first.body, second.body);
-    expectCreated(recorder, before, 1, 'The replay created another resource.');
+    if (before !== undefined && after !== undefined)
+      recorder.judge(after - before === 1, source, 'The replay created another resource.', 1, after - before);
+    else recorder.note('resources cannot be counted on this target; the answers alone are judged');
   },
 };
+
+/**
+ * How to judge a duplicate made by a replay. Where the key's header name is the docs', the promise
+ * is broken. Where the project inferred it, the vendor may simply not read that name: a reused key
+ * with another body tells (refused with the mismatch code: it reads the key, so the duplicate is a
+ * broken promise; answered otherwise: the header name is the difference, drift).
+ */
+async function keyReadSource(
+  facts: Parameters<SequenceDefinition['run']>[0],
+  recorder: Parameters<SequenceDefinition['run']>[1],
+  key: string,
+): Promise<'documented' | 'inferred'> {
+  if (keyHeaderSource(facts) === 'documented') return 'documented';
+  const { mismatch } = facts.policy.idempotency;
+  const otherJson = facts.behaviour?.create?.otherJson;
+  if (!mismatch || otherJson === undefined) return 'inferred';
+  const probe = await sendKeyed(facts, recorder, key, otherJson);
+  const reads = probe !== undefined && normalizeError(recorder.vendorId, probe).code === mismatch.code;
+  recorder.note(
+    reads
+      ? `the vendor refuses a reused ${facts.policy.idempotency.header} with another body, so it reads the header`
+      : `the vendor does not refuse a reused ${facts.policy.idempotency.header}: it may not read that header name`,
+  );
+  return reads ? 'documented' : 'inferred';
+}

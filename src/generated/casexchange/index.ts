@@ -22,6 +22,7 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: CasexchangeE
     source: {
       code: 'documented',
       status: 'documented',
+      quote: 'invalid_api_key | 401 | API key is missing, invalid, or revoked',
     },
     description: 'The X-API-Key header is absent, unknown or belongs to a revoked key.',
   },
@@ -37,12 +38,21 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: CasexchangeE
     source: {
       code: 'documented',
       status: 'documented',
+      quote: 'insufficient_tier | 403 | API key tier does not permit this operation',
     },
     description: "The key's tier does not allow this operation, such as a read-only key used for a write.",
   },
   {
     code: 'permission_denied',
     status: 403,
+    acceptedCodes: [
+      {
+        code: 'resource_not_found',
+        status: 404,
+        reading:
+          '"Resource deleted or not visible to the calling firm" is a listed cause of 404, so another firm\'s case may honestly be not found rather than forbidden.',
+      },
+    ],
     surface: 'api',
     category: 'permission',
     action: 'obtain_permission',
@@ -52,6 +62,7 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: CasexchangeE
     source: {
       code: 'documented',
       status: 'documented',
+      quote: 'permission_denied | 403 | Caller’s firm does not own the target resource',
     },
     description: "The target resource belongs to a firm other than the caller's.",
   },
@@ -67,6 +78,7 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: CasexchangeE
     source: {
       code: 'documented',
       status: 'documented',
+      quote: 'validation_error | 400 | Request body or query parameters failed validation',
     },
     description: 'The body or query parameters failed validation; the message names the offending field.',
   },
@@ -82,6 +94,8 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: CasexchangeE
     source: {
       code: 'documented',
       status: 'documented',
+      quote:
+        'invalid_state_transition | 400 | The requested status change is not allowed from the current state',
     },
     description: 'The resource cannot move to the requested state from the one it is in.',
   },
@@ -97,6 +111,7 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: CasexchangeE
     source: {
       code: 'documented',
       status: 'documented',
+      quote: 'resource_not_found | 404 | The referenced resource ID does not exist',
     },
     description: 'No resource with this id exists for the calling firm, often a stale id held by the client.',
   },
@@ -112,6 +127,7 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: CasexchangeE
     source: {
       code: 'documented',
       status: 'documented',
+      quote: 'conflict | 409 | Duplicate or conflicting state (e.g., active referral already exists)',
     },
     description:
       'The request clashes with existing state, such as a duplicate or an active referral to the same firm.',
@@ -129,6 +145,7 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: CasexchangeE
     source: {
       code: 'documented',
       status: 'documented',
+      quote: 'rate_limited | 429 | Rate limit exceeded for this API key',
     },
     description: 'The key has used up its request allowance until the time in X-RateLimit-Reset.',
   },
@@ -144,6 +161,7 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: CasexchangeE
     source: {
       code: 'documented',
       status: 'documented',
+      quote: 'internal_error | 500 | Unexpected server error',
     },
     description: 'Something failed on the server; the request itself may be fine.',
   },
@@ -182,6 +200,7 @@ export const policy: VendorPolicy = {
       action: 'fix_request',
       retryable: false,
       source: 'documented',
+      quote: 'validation_error | 400 | Request body or query parameters failed validation',
     },
     {
       status: 401,
@@ -189,6 +208,7 @@ export const policy: VendorPolicy = {
       action: 'fix_credentials',
       retryable: false,
       source: 'documented',
+      quote: 'invalid_api_key | 401 | API key is missing, invalid, or revoked',
     },
     {
       status: 403,
@@ -196,6 +216,7 @@ export const policy: VendorPolicy = {
       action: 'obtain_permission',
       retryable: false,
       source: 'documented',
+      quote: 'insufficient_tier | 403 | API key tier does not permit this operation',
     },
     {
       status: 404,
@@ -203,6 +224,7 @@ export const policy: VendorPolicy = {
       action: 'reread_and_reconcile',
       retryable: false,
       source: 'documented',
+      quote: 'resource_not_found | 404 | The referenced resource ID does not exist',
     },
     {
       status: 409,
@@ -210,6 +232,7 @@ export const policy: VendorPolicy = {
       action: 'reread_and_reconcile',
       retryable: false,
       source: 'documented',
+      quote: 'conflict | 409 | Duplicate or conflicting state (e.g., active referral already exists)',
     },
     {
       status: 429,
@@ -217,6 +240,7 @@ export const policy: VendorPolicy = {
       action: 'wait_for_retry_after',
       retryable: true,
       source: 'documented',
+      quote: 'rate_limited | 429 | Rate limit exceeded for this API key',
     },
     {
       status: 500,
@@ -224,6 +248,7 @@ export const policy: VendorPolicy = {
       action: 'back_off_and_retry',
       retryable: true,
       source: 'documented',
+      quote: 'internal_error | 500 | Unexpected server error',
     },
     {
       status: 502,
@@ -231,6 +256,8 @@ export const policy: VendorPolicy = {
       action: 'back_off_and_retry',
       retryable: true,
       source: 'documented',
+      quote:
+        'If the API returns a 500, 502, or 503, this indicates a server-side issue — not a problem with your request.',
     },
     {
       status: 503,
@@ -238,6 +265,8 @@ export const policy: VendorPolicy = {
       action: 'back_off_and_retry',
       retryable: true,
       source: 'documented',
+      quote:
+        'If the API returns a 500, 502, or 503, this indicates a server-side issue — not a problem with your request.',
     },
     {
       status: 504,
@@ -252,10 +281,12 @@ export const policy: VendorPolicy = {
     retryableStatuses: [429, 500, 502, 503, 504],
     maxAttempts: 15,
     maxAttemptsSource: 'inferred',
+    delaysQuote: 'Retry with exponential backoff (start at 1 second, max 30 seconds).',
     delays: {
       kind: 'exponential',
       initialMs: 1000,
       factor: 2,
+      factorSource: 'inferred',
       maxMs: 30000,
     },
     jitterMs: {
@@ -289,6 +320,7 @@ export const policy: VendorPolicy = {
   },
   requestId: {
     promised: true,
+    quote: 'Include the meta.requestId from the error response (if present) when contacting support.',
     pointer: '/meta/requestId',
     pattern: '^req_[A-Za-z0-9]+$',
     example: 'req_f2dbe1d3f6ad4a7bb5b4c9f2',
@@ -300,13 +332,28 @@ export const policy: VendorPolicy = {
     include: ['method', 'path', 'status', 'request_id', 'sanitized_request_body', 'timestamp'],
     escalateWhen: ['5xx responses continue for more than 5 minutes'],
   },
+  clientRules: {
+    'rate_limit_reset.unit': {
+      quote: 'Do not retry immediately — wait until the reset window.',
+    },
+    'backoff.schedule': {
+      quote: 'Retry with exponential backoff (start at 1 second, max 30 seconds).',
+    },
+    'no_retry.401': {
+      quote: 'Avoid infinite retry loops on repeated 401s.',
+      repeatsAllowed: 1,
+    },
+    'no_retry.403': {
+      quote: 'Do not retry automatically.',
+    },
+  },
   ambiguities: [
     {
       id: 'casexchange-reset-unit',
       question:
         'X-RateLimit-Reset is said to tell when the limit resets, without saying whether it is a Unix time or a number of seconds from now.',
       interpretation:
-        'Read as Unix epoch seconds, the usual convention for this header. A value too small to be a plausible epoch time (below 1,000,000,000) is read as seconds from now, and one above 100,000,000,000 as epoch milliseconds; the normalizer records which reading it used.',
+        'Read as Unix epoch seconds, the usual convention for this header. A value too small to be a plausible epoch time (below 1,000,000,000) is read as seconds from now, and one above 100,000,000,000 as epoch milliseconds; the normalizer records which reading it used. A client is judged VIOLATED only for retrying before the reset ("Do not retry immediately — wait until the reset window."); waiting the reset plus the backoff with jitter the docs ask for after it is obeyed, and longer waits are advice.',
     },
     {
       id: 'casexchange-attempt-limit',

@@ -22,6 +22,7 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: ClaimrevErro
     source: {
       code: 'documented',
       status: 'inferred',
+      quote: 'invalid_client — wrong client_id or client_secret',
       reasoning:
         'The docs name the code but no status: "invalid_client — wrong client_id or client_secret". RFC 6749 section 5.2 answers it with 400, or 401 when the client authenticated through the Authorization header; 401 is read, 400 is equally conforming.',
     },
@@ -40,6 +41,7 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: ClaimrevErro
     source: {
       code: 'documented',
       status: 'inferred',
+      quote: "invalid_scope — the scope parameter doesn't match the environment's expected scope",
       reasoning:
         'The docs name the code but no status; RFC 6749 section 5.2 returns every token error other than invalid_client with 400.',
     },
@@ -48,6 +50,14 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: ClaimrevErro
   {
     code: 'invalid_grant',
     status: 400,
+    acceptedCodes: [
+      {
+        code: 'unsupported_grant_type',
+        status: 400,
+        reading:
+          '"invalid_grant — grant_type or other parameters are malformed" covers malformed parameters; a well-formed grant type the server does not support is unsupported_grant_type with 400 in RFC 6749 section 5.2, the errors the docs defer to ("The full error catalog is in Microsoft\'s B2C error reference").',
+      },
+    ],
     surface: 'token_endpoint',
     category: 'authentication',
     action: 'fix_credentials',
@@ -57,6 +67,7 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: ClaimrevErro
     source: {
       code: 'documented',
       status: 'inferred',
+      quote: 'grant_type or other parameters are malformed',
       reasoning:
         'The docs name the code but no status; RFC 6749 section 5.2 returns every token error other than invalid_client with 400.',
     },
@@ -104,6 +115,8 @@ export const policy: VendorPolicy = {
       action: 'fix_request',
       retryable: false,
       source: 'documented',
+      quote:
+        '400 | Bad Request — request was malformed or failed validation. The body usually identifies the problem. | No, fix the request',
     },
     {
       status: 401,
@@ -111,6 +124,8 @@ export const policy: VendorPolicy = {
       action: 'refresh_credentials',
       retryable: false,
       source: 'documented',
+      quote:
+        '401 | Unauthorized — token is missing, malformed, expired, or for the wrong environment. | Yes, request a new token',
       note: 'Repeatable only after a new token has been fetched.',
     },
     {
@@ -119,6 +134,8 @@ export const policy: VendorPolicy = {
       action: 'escalate_to_support',
       retryable: false,
       source: 'documented',
+      quote:
+        "403 | Forbidden — token is valid, but your client isn't authorized for this endpoint or this account. | No, contact support if you believe access should be granted",
     },
     {
       status: 404,
@@ -126,6 +143,7 @@ export const policy: VendorPolicy = {
       action: 'fix_request',
       retryable: false,
       source: 'documented',
+      quote: "404 | Not Found — the resource doesn't exist (or isn't visible to your account). | No",
     },
     {
       status: 500,
@@ -133,6 +151,7 @@ export const policy: VendorPolicy = {
       action: 'back_off_and_retry',
       retryable: true,
       source: 'documented',
+      quote: "500 | Internal Server Error — something on ClaimRev's side broke. | Sometimes, with backoff",
     },
     {
       status: 502,
@@ -163,6 +182,8 @@ export const policy: VendorPolicy = {
     retryableStatuses: [500, 502, 503, 504],
     maxAttempts: 5,
     maxAttemptsSource: 'documented',
+    maxAttemptsQuote: 'Give up after 5 attempts and surface the error.',
+    delaysQuote: '1st retry: 1 second',
     delays: {
       kind: 'steps',
       steps: [
@@ -187,7 +208,7 @@ export const policy: VendorPolicy = {
     jitterMs: {
       min: 0,
       max: 500,
-      source: 'documented',
+      source: 'inferred',
     },
     retryAfter: 'floor',
     safeMethods: ['GET', 'HEAD', 'OPTIONS'],
@@ -223,6 +244,30 @@ export const policy: VendorPolicy = {
       'eligibility or claim-status answers contradict what the payer says',
     ],
   },
+  clientRules: {
+    'backoff.schedule': {
+      quote: '1st retry: 1 second',
+    },
+    'backoff.jitter': {
+      quote:
+        'Add a small random jitter (e.g., 0–500ms) so simultaneous failures don’t synchronize their retries.',
+    },
+    'attempts.limit': {
+      quote: 'Give up after 5 attempts and surface the error.',
+    },
+    'no_retry.400': {
+      quote: 'Don’t retry on: 400, 401 (without first refreshing the token), 403, 404.',
+    },
+    'no_retry.403': {
+      quote: 'Don’t retry on: 400, 401 (without first refreshing the token), 403, 404.',
+    },
+    'no_retry.404': {
+      quote: 'Don’t retry on: 400, 401 (without first refreshing the token), 403, 404.',
+    },
+    'auth.refresh_once': {
+      quote: 'Don’t retry on: 400, 401 (without first refreshing the token), 403, 404.',
+    },
+  },
   ambiguities: [
     {
       id: 'claimrev-attempts-vs-retries',
@@ -234,7 +279,8 @@ export const policy: VendorPolicy = {
     {
       id: 'claimrev-jitter-range',
       question: 'The jitter range is given as an example (0 to 500 ms) rather than a rule.',
-      interpretation: 'A uniform 0 to 500 ms is added to every listed delay.',
+      interpretation:
+        'A uniform 0 to 500 ms is added to every listed delay by the reference client. The range is an example, not a bound: a client adding more jitter gets advice, never a violation; adding none breaks "Add a small random jitter".',
     },
     {
       id: 'claimrev-which-5xx',
@@ -266,7 +312,14 @@ export const policy: VendorPolicy = {
       question:
         'A 401 may mean an expired token, a token for another environment, or no token. Only the first is cured by a new token.',
       interpretation:
-        'Fetch a new token once and repeat the call once; a second 401 is final and reported as a credentials problem.',
+        'The reference client fetches a new token once and repeats the call once; a second 401 is final and reported as a credentials problem. A client that surfaces the 401 without refreshing follows the docs as well; repeating the call without a new token breaks "Don\'t retry on: 400, 401 (without first refreshing the token), 403, 404."',
+    },
+    {
+      id: 'claimrev-invalid-grant',
+      question:
+        'invalid_grant is for malformed grant_type or other parameters; a well-formed grant type the provider does not support is unsupported_grant_type in RFC 6749.',
+      interpretation:
+        'The check sends an unsupported grant type and accepts either answer with 400 (acceptedCodes), naming the reading when unsupported_grant_type comes back.',
     },
   ],
 };

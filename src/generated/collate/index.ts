@@ -22,6 +22,8 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: CollateError
     source: {
       code: 'documented',
       status: 'documented',
+      quote:
+        '400 | bad_request | Fix malformed headers or request shape. A common cause is invalid If-Match.',
     },
     description:
       'The request could not be understood: a malformed header (often If-Match) or a body of the wrong shape.',
@@ -38,6 +40,8 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: CollateError
     source: {
       code: 'documented',
       status: 'documented',
+      quote:
+        '400 | final_submission_policy_required | Include policy.finalSubmission when creating an authorization.',
     },
     description:
       'A new authorization must say how its final submission is to be handled; the policy member was absent.',
@@ -54,12 +58,27 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: CollateError
     source: {
       code: 'documented',
       status: 'documented',
+      quote: '401 | unauthorized | Check the bearer token and environment.',
     },
     description: 'No usable bearer token came with the request, or it belongs to another environment.',
   },
   {
     code: 'forbidden',
     status: 403,
+    acceptedCodes: [
+      {
+        code: 'insufficient_permissions',
+        status: 403,
+        reading:
+          '"403 | forbidden, insufficient_permissions | Use a key with access to the selected environment and organization.": both codes share one row and one remedy, so either answers a key of another environment.',
+      },
+      {
+        code: 'unauthorized',
+        status: 401,
+        reading:
+          '"401 | unauthorized | Check the bearer token and environment.": the 401 row names the environment too, so a key of another environment may honestly not authenticate at all.',
+      },
+    ],
     surface: 'api',
     category: 'permission',
     action: 'obtain_permission',
@@ -69,6 +88,8 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: CollateError
     source: {
       code: 'documented',
       status: 'documented',
+      quote:
+        '403 | forbidden, insufficient_permissions | Use a key with access to the selected environment and organization.',
       reasoning:
         '"403 | forbidden, insufficient_permissions | Use a key with access to the selected environment and organization." The 403 is about the key, not about a resource of another organization.',
     },
@@ -77,6 +98,14 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: CollateError
   {
     code: 'insufficient_permissions',
     status: 403,
+    acceptedCodes: [
+      {
+        code: 'forbidden',
+        status: 403,
+        reading:
+          '"403 | forbidden, insufficient_permissions | Use a key with access to the selected environment and organization.": both codes share one row and one remedy, so either answers a key that lacks a permission.',
+      },
+    ],
     surface: 'api',
     category: 'permission',
     action: 'obtain_permission',
@@ -86,6 +115,8 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: CollateError
     source: {
       code: 'documented',
       status: 'documented',
+      quote:
+        '403 | forbidden, insufficient_permissions | Use a key with access to the selected environment and organization.',
     },
     description: 'The token lacks a permission that this operation needs.',
   },
@@ -101,6 +132,8 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: CollateError
     source: {
       code: 'documented',
       status: 'documented',
+      quote:
+        '404 | prior_authorization_not_found | The authorization ID is unknown or not visible to this organization.',
       reasoning:
         '"404 | prior_authorization_not_found | The authorization ID is unknown or not visible to this organization." Another organization\'s authorization is not visible, so it is this 404, not a 403.',
     },
@@ -118,6 +151,7 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: CollateError
     source: {
       code: 'documented',
       status: 'documented',
+      quote: '404 | provider_not_found | The provider NPI is not registered to your organization.',
     },
     description: "The provider's NPI is not registered to the calling organization.",
   },
@@ -133,6 +167,7 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: CollateError
     source: {
       code: 'documented',
       status: 'documented',
+      quote: '404 | payer_not_found | The payer ID is not in the catalog.',
     },
     description: "The payer id does not appear in the vendor's payer catalog.",
   },
@@ -148,6 +183,7 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: CollateError
     source: {
       code: 'documented',
       status: 'documented',
+      quote: '404 | file_not_found | The file ID is unknown or not visible to this organization.',
     },
     description: 'No file with this id is visible to the calling organization.',
   },
@@ -163,6 +199,7 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: CollateError
     source: {
       code: 'documented',
       status: 'documented',
+      quote: '404 | access_grant_expired | Create a fresh live-session or handoff access grant.',
     },
     description: 'The live-session or handoff grant has run out; a new grant must be requested.',
   },
@@ -178,6 +215,8 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: CollateError
     source: {
       code: 'documented',
       status: 'documented',
+      quote:
+        '404 | access_grant_revoked | Read the latest live session or handoff before requesting another grant.',
     },
     description: 'The grant was withdrawn; read the current live session or handoff before asking again.',
   },
@@ -193,6 +232,8 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: CollateError
     source: {
       code: 'documented',
       status: 'documented',
+      quote:
+        '404 | channel_session_lost | The backing payer-channel session is gone. Read the authorization and live session again.',
     },
     description:
       'The payer-channel session behind the live view no longer exists; read the authorization and its live session afresh.',
@@ -209,6 +250,8 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: CollateError
     source: {
       code: 'documented',
       status: 'documented',
+      quote:
+        '409 | unsupported_route | No serviceable route exists for the provider, payer, state, service type, and service code.',
     },
     description: 'No route serves this combination of provider, payer, state, service type and service code.',
   },
@@ -224,6 +267,8 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: CollateError
     source: {
       code: 'documented',
       status: 'documented',
+      quote:
+        '409 | provider_access_not_configured | The route exists but Collate does not have configured provider access for it.',
     },
     description: 'A route exists, but the vendor has no provider access set up for it yet.',
   },
@@ -239,6 +284,8 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: CollateError
     source: {
       code: 'documented',
       status: 'documented',
+      quote:
+        '409 | idempotency_key_reused | Use a new create idempotency key or resend the exact original body.',
     },
     description: 'A create idempotency key came back with a body different from the one first sent with it.',
   },
@@ -254,6 +301,8 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: CollateError
     source: {
       code: 'documented',
       status: 'documented',
+      quote:
+        '409 | version_conflict | Re-read the resource and retry with the current version if the action is still needed.',
     },
     description: 'If-Match named a version of the authorization that is no longer current.',
   },
@@ -269,6 +318,8 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: CollateError
     source: {
       code: 'documented',
       status: 'documented',
+      quote:
+        '409 | prior_authorization_not_mutable | The authorization cannot be edited in its current state. Follow status and nextAction.',
     },
     description:
       "The authorization's current state does not allow edits; its status and nextAction say what can happen.",
@@ -276,6 +327,14 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: CollateError
   {
     code: 'prior_authorization_not_actionable',
     status: 409,
+    acceptedCodes: [
+      {
+        code: 'next_action_required',
+        status: 409,
+        reading:
+          '"409 | next_action_required | No current customer-owned action exists. Read the latest authorization.": while the payer has the next move no customer-owned action exists either, so this row answers the confirm as honestly.',
+      },
+    ],
     surface: 'api',
     category: 'conflict',
     action: 'reread_and_reconcile',
@@ -285,6 +344,8 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: CollateError
     source: {
       code: 'documented',
       status: 'documented',
+      quote:
+        '409 | prior_authorization_not_actionable | The action endpoint was called while the authorization was not actionable.',
     },
     description: 'An action endpoint was called while the authorization was not waiting for that action.',
   },
@@ -300,12 +361,22 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: CollateError
     source: {
       code: 'documented',
       status: 'documented',
+      quote:
+        '409 | prior_authorization_terminal | The authorization is terminal. Future writes are rejected.',
     },
     description: 'The authorization has reached a final state and accepts no further writes.',
   },
   {
     code: 'next_action_required',
     status: 409,
+    acceptedCodes: [
+      {
+        code: 'prior_authorization_not_actionable',
+        status: 409,
+        reading:
+          '"409 | prior_authorization_not_actionable | The action endpoint was called while the authorization was not actionable.": an authorization Collate is processing is not actionable either, so this row answers the confirm as honestly.',
+      },
+    ],
     surface: 'api',
     category: 'conflict',
     action: 'reread_and_reconcile',
@@ -315,6 +386,8 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: CollateError
     source: {
       code: 'documented',
       status: 'documented',
+      quote:
+        '409 | next_action_required | No current customer-owned action exists. Read the latest authorization.',
     },
     description: 'There is no action currently owned by the customer to perform.',
   },
@@ -330,6 +403,8 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: CollateError
     source: {
       code: 'documented',
       status: 'documented',
+      quote:
+        '409 | next_action_not_confirmable | /confirm was called for a non-confirmable action such as resolve_requirements.',
     },
     description: '/confirm was called although the current action is not one that confirmation resolves.',
   },
@@ -345,6 +420,8 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: CollateError
     source: {
       code: 'documented',
       status: 'documented',
+      quote:
+        '409 | requirements_not_satisfied | Patch answers or attach files for the returned requirements.',
     },
     description: 'Questions or documents the authorization requires are still outstanding.',
   },
@@ -360,6 +437,8 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: CollateError
     source: {
       code: 'documented',
       status: 'documented',
+      quote:
+        '409 | review_stale | Re-read the authorization and approve the current submission.reviewSnapshot.',
     },
     description: 'The approval referred to a review snapshot that has since been replaced.',
   },
@@ -375,6 +454,7 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: CollateError
     source: {
       code: 'documented',
       status: 'documented',
+      quote: '409 | file_not_ready | Complete the file before attaching it.',
     },
     description: 'The file upload has not been completed, so it cannot be attached yet.',
   },
@@ -390,6 +470,7 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: CollateError
     source: {
       code: 'documented',
       status: 'documented',
+      quote: '409 | file_not_usable | Use a ready authorization_attachment file.',
     },
     description: 'Only a ready file of the authorization-attachment kind can be used here.',
   },
@@ -405,6 +486,7 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: CollateError
     source: {
       code: 'documented',
       status: 'documented',
+      quote: '409 | manual_handoff_not_allowed | Create a handoff only for complete_payer_interaction.',
     },
     description: 'A manual handoff can only be opened while the next action is a payer interaction.',
   },
@@ -420,6 +502,7 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: CollateError
     source: {
       code: 'documented',
       status: 'documented',
+      quote: '409 | manual_handoff_not_active | The handoff is not active; read it before retrying.',
     },
     description: 'The handoff is not in its active state; read it before trying again.',
   },
@@ -435,6 +518,8 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: CollateError
     source: {
       code: 'documented',
       status: 'documented',
+      quote:
+        '409 | manual_handoff_already_closed | The handoff is closed. Read the authorization for current truth.',
     },
     description: 'The handoff has been closed; the authorization holds the current state.',
   },
@@ -450,6 +535,8 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: CollateError
     source: {
       code: 'documented',
       status: 'documented',
+      quote:
+        '409 | manual_handoff_review_approval_required | Send the current accepted review snapshot ID when accepting the handoff.',
     },
     description: 'Accepting the handoff needs the id of the currently accepted review snapshot.',
   },
@@ -465,6 +552,8 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: CollateError
     source: {
       code: 'documented',
       status: 'documented',
+      quote:
+        '409 | live_session_not_available | No read-only live session can be granted right now. Poll GET /live-session.',
     },
     description: 'No read-only live session can be granted at the moment; poll the live-session resource.',
   },
@@ -480,6 +569,7 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: CollateError
     source: {
       code: 'documented',
       status: 'documented',
+      quote: '409 | interactive_grant_not_allowed | Interactive grants require an active manual handoff.',
     },
     description: 'Interactive grants exist only while a manual handoff is active.',
   },
@@ -495,6 +585,7 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: CollateError
     source: {
       code: 'documented',
       status: 'documented',
+      quote: '413 | payload_too_large | Upload a smaller file.',
     },
     description: 'The uploaded content is larger than the vendor accepts.',
   },
@@ -510,6 +601,8 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: CollateError
     source: {
       code: 'documented',
       status: 'documented',
+      quote:
+        '422 | request_validation_failed, invalid_answers, invalid_file_content | Fix the field-specific validation issues.',
     },
     description: 'One or more fields failed validation; the issues list says which.',
   },
@@ -525,6 +618,8 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: CollateError
     source: {
       code: 'documented',
       status: 'documented',
+      quote:
+        '422 | request_validation_failed, invalid_answers, invalid_file_content | Fix the field-specific validation issues.',
     },
     description: 'Answers to the requirement questions are missing or have invalid values.',
   },
@@ -540,6 +635,8 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: CollateError
     source: {
       code: 'documented',
       status: 'documented',
+      quote:
+        '422 | request_validation_failed, invalid_answers, invalid_file_content | Fix the field-specific validation issues.',
     },
     description: 'The uploaded file content is not acceptable for its declared use.',
   },
@@ -555,6 +652,7 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: CollateError
     source: {
       code: 'documented',
       status: 'documented',
+      quote: '503 | workflow_backend_unavailable | Retry later. The orchestration backend is unavailable.',
     },
     description: 'The orchestration backend is down for now; the same request may succeed later.',
   },
@@ -589,6 +687,8 @@ export const policy: VendorPolicy = {
       action: 'fix_request',
       retryable: false,
       source: 'documented',
+      quote:
+        '400 | bad_request | Fix malformed headers or request shape. A common cause is invalid If-Match.',
     },
     {
       status: 401,
@@ -596,6 +696,7 @@ export const policy: VendorPolicy = {
       action: 'fix_credentials',
       retryable: false,
       source: 'documented',
+      quote: '401 | unauthorized | Check the bearer token and environment.',
     },
     {
       status: 403,
@@ -603,6 +704,8 @@ export const policy: VendorPolicy = {
       action: 'obtain_permission',
       retryable: false,
       source: 'documented',
+      quote:
+        '403 | forbidden, insufficient_permissions | Use a key with access to the selected environment and organization.',
     },
     {
       status: 404,
@@ -610,6 +713,8 @@ export const policy: VendorPolicy = {
       action: 'reread_and_reconcile',
       retryable: false,
       source: 'documented',
+      quote:
+        '404 | prior_authorization_not_found | The authorization ID is unknown or not visible to this organization.',
     },
     {
       status: 409,
@@ -617,6 +722,8 @@ export const policy: VendorPolicy = {
       action: 'reread_and_reconcile',
       retryable: false,
       source: 'documented',
+      quote:
+        '409 | version_conflict | Re-read the resource and retry with the current version if the action is still needed.',
     },
     {
       status: 413,
@@ -624,6 +731,7 @@ export const policy: VendorPolicy = {
       action: 'fix_request',
       retryable: false,
       source: 'documented',
+      quote: '413 | payload_too_large | Upload a smaller file.',
     },
     {
       status: 422,
@@ -631,6 +739,8 @@ export const policy: VendorPolicy = {
       action: 'fix_request',
       retryable: false,
       source: 'documented',
+      quote:
+        '422 | request_validation_failed, invalid_answers, invalid_file_content | Fix the field-specific validation issues.',
     },
     {
       status: 500,
@@ -654,6 +764,7 @@ export const policy: VendorPolicy = {
       action: 'back_off_and_retry',
       retryable: true,
       source: 'documented',
+      quote: '503 | workflow_backend_unavailable | Retry later. The orchestration backend is unavailable.',
     },
     {
       status: 504,
@@ -703,12 +814,16 @@ export const policy: VendorPolicy = {
       status: 409,
       code: 'idempotency_key_reused',
       source: 'documented',
+      quote:
+        '409 | idempotency_key_reused | Use a new create idempotency key or resend the exact original body.',
+      resendOriginalAllowed: true,
     },
     note: 'Keys apply to creates. Sending the exact original body again with the same key is the documented alternative to a fresh key, which is read as a replay of the original result.',
     replaySource: 'inferred',
   },
   requestId: {
     promised: true,
+    quote: 'Use requestId when contacting support.',
     pointer: '/requestId',
     pattern: '^req_[A-Za-z0-9]+$',
     example: 'req_123',
@@ -729,6 +844,12 @@ export const policy: VendorPolicy = {
       'provider_access_not_configured for a route the organization expects to use',
     ],
   },
+  clientRules: {
+    'idempotency.fresh_key': {
+      quote:
+        '409 | idempotency_key_reused | Use a new create idempotency key or resend the exact original body.',
+    },
+  },
   ambiguities: [
     {
       id: 'collate-retry-schedule',
@@ -742,7 +863,7 @@ export const policy: VendorPolicy = {
       question:
         "A 'create idempotency key' is mentioned, but not the header that carries it or how long it is remembered.",
       interpretation:
-        "The IETF draft's Idempotency-Key header, on creates (POST); the window is left unknown (null).",
+        "The IETF draft's Idempotency-Key header, on creates (POST); the window is left unknown (null). The header name is inferred (headerSource), so a vendor that does not honour it is drift on the replay and mismatch checks, never a failure.",
     },
     {
       id: 'collate-idempotency-status',
@@ -769,7 +890,7 @@ export const policy: VendorPolicy = {
       question:
         'forbidden and insufficient_permissions share one recovery line, so which one signals a missing permission and which another organization is unclear.',
       interpretation:
-        '"Use a key with access to the selected environment and organization.": both codes are about the key (a missing permission, a key of another environment). Another organization\'s authorization is "unknown or not visible to this organization", the 404 prior_authorization_not_found.',
+        '"Use a key with access to the selected environment and organization.": both codes are about the key, and either one answers either scenario (a missing permission, a key of another environment); the 401 row also names the environment, so unauthorized answers a key of another environment too. Each passes, the check naming the reading. Another organization\'s authorization is "unknown or not visible to this organization", the 404 prior_authorization_not_found.',
     },
     {
       id: 'collate-no-429',

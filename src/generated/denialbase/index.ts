@@ -22,6 +22,7 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: DenialbaseEr
     source: {
       code: 'inferred',
       status: 'documented',
+      quote: '400 Bad Request | Malformed JSON or invalid request shape | No — fix the request',
       reasoning:
         '"400 Bad Request | Malformed JSON or invalid request shape | No — fix the request": the status is documented, but the code table names no code for it. This project reads bad_request; a check demands only the status and the envelope, and another code is reported as drift.',
     },
@@ -39,6 +40,7 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: DenialbaseEr
     source: {
       code: 'documented',
       status: 'documented',
+      quote: 'not_authenticated | 401 | No valid session.',
     },
     description: 'No valid session came with the request; sign in again.',
   },
@@ -54,6 +56,7 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: DenialbaseEr
     source: {
       code: 'documented',
       status: 'documented',
+      quote: 'two_factor_required | 402 | Sign-in needs 2FA completion.',
     },
     description: 'The session exists but the second sign-in factor has not been completed.',
   },
@@ -69,12 +72,22 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: DenialbaseEr
     source: {
       code: 'documented',
       status: 'documented',
+      quote: 'not_authorized | 403 | Pundit policy denied the action.',
     },
     description: "The vendor's authorization policy refused this action for this user.",
   },
   {
     code: 'not_found',
     status: 404,
+    acceptedCodes: [
+      {
+        code: 'not_authorized',
+        status: 403,
+        path: 'forbidden_ownership',
+        reading:
+          '"not_authorized | 403 | Pundit policy denied the action.": a record-level policy may deny another account\'s record instead of hiding it, so a 403 answers it as honestly as the 404.',
+      },
+    ],
     surface: 'api',
     category: 'not_found',
     action: 'reread_and_reconcile',
@@ -84,8 +97,9 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: DenialbaseEr
     source: {
       code: 'documented',
       status: 'documented',
+      quote: 'not_found | 404 | Resource doesn’t exist or isn’t visible.',
       reasoning:
-        '"404 Not Found | Resource doesn\'t exist or is not visible to you" and "not_found | 404 | Resource doesn\'t exist or isn\'t visible." Another account\'s record is not visible, so it is this 404.',
+        '"404 Not Found | Resource doesn\'t exist or is not visible to you" and "not_found | 404 | Resource doesn\'t exist or isn\'t visible." Another account\'s record is not visible, so it is read as this 404; a 403 not_authorized (a record-level policy denial) is accepted for it too (acceptedCodes).',
     },
     description: 'The resource does not exist or is hidden from this user.',
   },
@@ -101,6 +115,7 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: DenialbaseEr
     source: {
       code: 'documented',
       status: 'documented',
+      quote: 'conflict | 409 | Concurrent modification; refetch and retry.',
       reasoning:
         '"conflict | 409 | Concurrent modification; refetch and retry." A reused idempotency key is a separate, undocumented answer (see the policy\'s idempotency.mismatch), so this code does not stand for the key-reuse row.',
     },
@@ -119,6 +134,7 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: DenialbaseEr
     source: {
       code: 'documented',
       status: 'documented',
+      quote: 'file_too_large | 413 | Upload exceeds 50 MB.',
     },
     description: 'The upload is over the 50 MB limit.',
   },
@@ -134,6 +150,7 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: DenialbaseEr
     source: {
       code: 'documented',
       status: 'documented',
+      quote: 'validation_failed | 422 | One or more fields invalid. details populated.',
     },
     description: 'Fields failed validation; details lists each field and why.',
   },
@@ -149,6 +166,7 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: DenialbaseEr
     source: {
       code: 'documented',
       status: 'documented',
+      quote: 'virus_detected | 422 | Uploaded file failed virus scan. Will not be processed.',
     },
     description: 'The virus scan flagged the uploaded file, which will not be processed.',
   },
@@ -165,6 +183,7 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: DenialbaseEr
     source: {
       code: 'documented',
       status: 'documented',
+      quote: 'rate_limited | 429 | Too many requests. Retry-After header set.',
     },
     description: 'Too many requests; Retry-After says how long to wait.',
   },
@@ -180,6 +199,7 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: DenialbaseEr
     source: {
       code: 'documented',
       status: 'documented',
+      quote: 'internal_error | 500 | Our bug. Please report with the request_id.',
     },
     description: 'A fault on the server; report it with the request id if it persists.',
   },
@@ -218,6 +238,7 @@ export const policy: VendorPolicy = {
       action: 'fix_request',
       retryable: false,
       source: 'documented',
+      quote: '400 Bad Request | Malformed JSON or invalid request shape | No — fix the request',
     },
     {
       status: 401,
@@ -225,6 +246,7 @@ export const policy: VendorPolicy = {
       action: 'refresh_credentials',
       retryable: false,
       source: 'documented',
+      quote: '401 Unauthorized | Missing or invalid authentication | Re-authenticate',
     },
     {
       status: 402,
@@ -232,6 +254,7 @@ export const policy: VendorPolicy = {
       action: 'complete_second_factor',
       retryable: false,
       source: 'documented',
+      quote: '402 Two-Factor Required | Complete the 2FA step | Complete 2FA',
     },
     {
       status: 403,
@@ -239,6 +262,7 @@ export const policy: VendorPolicy = {
       action: 'obtain_permission',
       retryable: false,
       source: 'documented',
+      quote: '403 Forbidden | Authenticated but not authorized | No — you lack permission',
     },
     {
       status: 404,
@@ -246,6 +270,7 @@ export const policy: VendorPolicy = {
       action: 'reread_and_reconcile',
       retryable: false,
       source: 'documented',
+      quote: '404 Not Found | Resource doesn’t exist or is not visible to you | No',
     },
     {
       status: 409,
@@ -253,6 +278,7 @@ export const policy: VendorPolicy = {
       action: 'reread_and_reconcile',
       retryable: false,
       source: 'documented',
+      quote: '409 Conflict | State conflict (e.g. duplicate, stale update) | Refetch, reconcile',
     },
     {
       status: 413,
@@ -260,6 +286,7 @@ export const policy: VendorPolicy = {
       action: 'fix_request',
       retryable: false,
       source: 'documented',
+      quote: 'file_too_large | 413 | Upload exceeds 50 MB.',
     },
     {
       status: 422,
@@ -267,6 +294,7 @@ export const policy: VendorPolicy = {
       action: 'fix_request',
       retryable: false,
       source: 'documented',
+      quote: '422 Unprocessable Entity | Validation failed | No — fix the payload',
     },
     {
       status: 429,
@@ -274,6 +302,7 @@ export const policy: VendorPolicy = {
       action: 'wait_for_retry_after',
       retryable: true,
       source: 'documented',
+      quote: '429 Too Many Requests | Rate limit hit | Yes — honor Retry-After',
     },
     {
       status: 500,
@@ -281,6 +310,7 @@ export const policy: VendorPolicy = {
       action: 'back_off_and_retry',
       retryable: true,
       source: 'documented',
+      quote: '500 Internal Server Error | Unexpected server error | Yes — with backoff',
     },
     {
       status: 502,
@@ -288,6 +318,7 @@ export const policy: VendorPolicy = {
       action: 'back_off_and_retry',
       retryable: true,
       source: 'documented',
+      quote: '502 / 503 / 504 | Transient infrastructure issue | Yes — with backoff',
     },
     {
       status: 503,
@@ -295,6 +326,7 @@ export const policy: VendorPolicy = {
       action: 'back_off_and_retry',
       retryable: true,
       source: 'documented',
+      quote: '502 / 503 / 504 | Transient infrastructure issue | Yes — with backoff',
     },
     {
       status: 504,
@@ -302,16 +334,19 @@ export const policy: VendorPolicy = {
       action: 'back_off_and_retry',
       retryable: true,
       source: 'documented',
+      quote: '502 / 503 / 504 | Transient infrastructure issue | Yes — with backoff',
     },
   ],
   retry: {
     retryableStatuses: [429, 500, 502, 503, 504],
     maxAttempts: 8,
     maxAttemptsSource: 'inferred',
+    delaysQuote: 'Use exponential backoff (starting at 500ms, capped at 30s) on transient errors.',
     delays: {
       kind: 'exponential',
       initialMs: 500,
       factor: 2,
+      factorSource: 'inferred',
       maxMs: 30000,
     },
     jitterMs: null,
@@ -334,6 +369,8 @@ export const policy: VendorPolicy = {
     supported: true,
     header: 'Idempotency-Key',
     headerSource: 'documented',
+    headerQuote:
+      'POST / PUT / PATCH / DELETE — include an Idempotency-Key header (UUID). Denialbase will dedupe retries of the same key within a 24-hour window.',
     methods: ['POST', 'PUT', 'PATCH', 'DELETE'],
     keyFormat: 'uuid',
     windowSeconds: 86400,
@@ -347,9 +384,12 @@ export const policy: VendorPolicy = {
       note: '"Denialbase will dedupe retries of the same key within a 24-hour window." No answer to a reused key with another body is documented: 409 conflict is read, while 422 or a replay of the original result are equally conforming.',
     },
     replaySource: 'documented',
+    replayQuote:
+      'If the request times out and you retry with the same key, Denialbase returns the result of the original attempt — not a duplicate upload.',
   },
   requestId: {
     promised: true,
+    quote: 'request_id — include when reporting issues to support.',
     pointer: '/error/request_id',
     pattern: '^req_[0-9A-Z]+$',
     example: 'req_01J9K7V5M3P8A2B1C6D4E7F9',
@@ -359,6 +399,47 @@ export const policy: VendorPolicy = {
     channel: 'support@denialbase.com',
     include: ['request_id', 'method', 'path', 'timestamp', 'expected_outcome'],
   },
+  clientRules: {
+    'retry_after.seconds': {
+      quote: '429 Too Many Requests | Rate limit hit | Yes — honor Retry-After',
+    },
+    'retry_after.http_date': {
+      quote: '429 Too Many Requests | Rate limit hit | Yes — honor Retry-After',
+    },
+    'backoff.schedule': {
+      quote: 'Use exponential backoff (starting at 500ms, capped at 30s) on transient errors.',
+    },
+    'no_retry.400': {
+      quote: '400 Bad Request | Malformed JSON or invalid request shape | No — fix the request',
+    },
+    'no_retry.403': {
+      quote: '403 Forbidden | Authenticated but not authorized | No — you lack permission',
+    },
+    'no_retry.404': {
+      quote: '404 Not Found | Resource doesn’t exist or is not visible to you | No',
+    },
+    'no_retry.422': {
+      quote: '422 Unprocessable Entity | Validation failed | No — fix the payload',
+    },
+    'auth.refresh_once': {
+      quote: '401 Unauthorized | Missing or invalid authentication | Re-authenticate',
+    },
+    'write.timed_out': {
+      quote:
+        'POST / PUT / PATCH / DELETE — include an Idempotency-Key header (UUID). Denialbase will dedupe retries of the same key within a 24-hour window.',
+    },
+    'redirect.follow': {
+      quote: '301 / 302 | Redirect | Follow',
+    },
+  },
+  referenceClientDeviations: [
+    {
+      quote: '301 / 302 | Redirect | Follow',
+      departure:
+        'createClient never follows a redirect: the next hop could be another origin, and the request carries the session cookie. It surfaces the redirect as an error instead; a client that follows it does what the docs say.',
+      rule: 'redirect.follow',
+    },
+  ],
   ambiguities: [
     {
       id: 'denialbase-400-code',
@@ -382,7 +463,7 @@ export const policy: VendorPolicy = {
       id: 'denialbase-key-mismatch',
       question: 'What the same Idempotency-Key with a different body returns is not documented.',
       interpretation:
-        '409 conflict, the documented code for state conflicts, is the reading the simulator gives; a 422 (the IETF draft) or a replay of the original result are accepted as drift, never failed.',
+        '409 conflict, the documented code for state conflicts, is the reading the simulator gives; a 422 (the IETF draft) or a replay of the original result pass as well, the check naming the reading. A client that retries after the 409 with the same key follows "refetch and retry" and is never judged VIOLATED for it.',
     },
     {
       id: 'denialbase-writes-5xx',
@@ -406,12 +487,14 @@ export const policy: VendorPolicy = {
     {
       id: 'denialbase-401-session',
       question: 'A 401 means no valid session; whether signing in again is automatic is not said.',
-      interpretation: 'A client may sign in once and repeat the request once; a second 401 is final.',
+      interpretation:
+        'The reference client signs in once and repeats the request once; a second 401 is final. A client that surfaces the 401 instead follows "Re-authenticate" too; what the docs forbid is repeating the request unchanged.',
     },
   ],
   payloadLimit: {
     bytes: 52428800,
     source: 'documented',
+    quote: 'file_too_large | 413 | Upload exceeds 50 MB.',
     note: '"file_too_large | 413 | Upload exceeds 50 MB." (read as 50 MiB)',
   },
 };

@@ -23,6 +23,7 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: ForesightErr
     source: {
       code: 'documented',
       status: 'inferred',
+      quote: 'missing_api_key | No X-API-Key or Authorization header present.',
       reasoning:
         'The code table gives no status. It sits under Authentication, and the status table sends credential problems (check X-API-Key) to 401.',
     },
@@ -41,6 +42,7 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: ForesightErr
     source: {
       code: 'documented',
       status: 'inferred',
+      quote: 'invalid_api_key | Key format invalid, revoked, or unknown.',
       reasoning:
         'The code table gives no status. It sits under Authentication, and the status table sends credential problems (check X-API-Key) to 401.',
     },
@@ -59,6 +61,7 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: ForesightErr
     source: {
       code: 'documented',
       status: 'inferred',
+      quote: 'expired_api_key | Key passed its expiration date.',
       reasoning:
         'The code table gives no status. It sits under Authentication, and the status table sends credential problems (check X-API-Key) to 401.',
     },
@@ -77,6 +80,7 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: ForesightErr
     source: {
       code: 'documented',
       status: 'inferred',
+      quote: 'forbidden_scope | Key lacks the scope this endpoint requires.',
       reasoning:
         'The code table gives no status. The status table reserves 403 for a valid key that lacks scope or organization access, which is what this code describes.',
     },
@@ -95,6 +99,7 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: ForesightErr
     source: {
       code: 'documented',
       status: 'inferred',
+      quote: 'organization_mismatch | Resource belongs to a different organization.',
       reasoning:
         'The code table gives no status: "organization_mismatch | Resource belongs to a different organization." The status table\'s "403 | The key is valid but lacks scope or organization access." is read; "404 | The resource doesn\'t exist or your org can\'t see it." is an equally honest reading.',
     },
@@ -114,6 +119,7 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: ForesightErr
     source: {
       code: 'documented',
       status: 'inferred',
+      quote: 'missing_required_field | A required field was absent. param indicates which.',
       reasoning:
         'The code table gives no status. The status table has "400 | Fix the request body and retry." and "422 | Business-rule violation (e.g. submitting a claim with no service lines)."; a check on one value\'s form reads as 400, and 422 is an equally honest reading.',
     },
@@ -133,6 +139,7 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: ForesightErr
     source: {
       code: 'documented',
       status: 'inferred',
+      quote: 'invalid_field_type | Wrong type (e.g. string for an integer cents field).',
       reasoning:
         'The code table gives no status. The status table has "400 | Fix the request body and retry." and "422 | Business-rule violation (e.g. submitting a claim with no service lines)."; a check on one value\'s form reads as 400, and 422 is an equally honest reading.',
     },
@@ -152,6 +159,7 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: ForesightErr
     source: {
       code: 'documented',
       status: 'inferred',
+      quote: 'invalid_enum_value | Value not in the allowed enum set.',
       reasoning:
         'The code table gives no status. The status table has "400 | Fix the request body and retry." and "422 | Business-rule violation (e.g. submitting a claim with no service lines)."; a check on one value\'s form reads as 400, and 422 is an equally honest reading.',
     },
@@ -171,6 +179,7 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: ForesightErr
     source: {
       code: 'documented',
       status: 'inferred',
+      quote: 'invalid_uuid_format | A field requires a UUID and the value isn’t one.',
       reasoning:
         'The code table gives no status. The status table has "400 | Fix the request body and retry." and "422 | Business-rule violation (e.g. submitting a claim with no service lines)."; a check on one value\'s form reads as 400, and 422 is an equally honest reading.',
     },
@@ -190,6 +199,7 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: ForesightErr
     source: {
       code: 'documented',
       status: 'inferred',
+      quote: 'invalid_date_format | Date or date-time isn’t ISO 8601.',
       reasoning:
         'The code table gives no status. The status table has "400 | Fix the request body and retry." and "422 | Business-rule violation (e.g. submitting a claim with no service lines)."; a check on one value\'s form reads as 400, and 422 is an equally honest reading.',
     },
@@ -209,6 +219,7 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: ForesightErr
     source: {
       code: 'documented',
       status: 'inferred',
+      quote: 'invalid_currency_amount | Monetary value wasn’t an integer (cents).',
       reasoning:
         'The code table gives no status. The status table has "400 | Fix the request body and retry." and "422 | Business-rule violation (e.g. submitting a claim with no service lines)."; a check on one value\'s form reads as 400, and 422 is an equally honest reading.',
     },
@@ -228,6 +239,7 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: ForesightErr
     source: {
       code: 'documented',
       status: 'inferred',
+      quote: 'field_value_too_long | String exceeds the field’s max length.',
       reasoning:
         'The code table gives no status. The status table has "400 | Fix the request body and retry." and "422 | Business-rule violation (e.g. submitting a claim with no service lines)."; a check on one value\'s form reads as 400, and 422 is an equally honest reading.',
     },
@@ -247,6 +259,8 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: ForesightErr
     source: {
       code: 'documented',
       status: 'inferred',
+      quote:
+        'cross_field_constraint | Two or more fields violate a constraint together (e.g. dischargeDate before admissionDate).',
       reasoning:
         'The code table gives no status. "Two or more fields violate a constraint together" is about meaning rather than form, so "422 | Business-rule violation" is read; "400 | Fix the request body and retry." is an equally honest reading.',
     },
@@ -267,6 +281,7 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: ForesightErr
     source: {
       code: 'documented',
       status: 'inferred',
+      quote: 'resource_not_found | Resource ID is well-formed but doesn’t exist.',
       reasoning:
         'The code table gives no status; the status table sends resources that do not exist, or that the organization cannot see, to 404.',
     },
@@ -285,6 +300,7 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: ForesightErr
     source: {
       code: 'documented',
       status: 'inferred',
+      quote: 'resource_deleted | Resource exists but has been soft-deleted.',
       reasoning:
         'The code table gives no status: "resource_deleted | Resource exists but has been soft-deleted." The status table\'s "404 | The resource doesn\'t exist or your org can\'t see it." is read; 410 Gone (RFC 9110) is an equally honest reading.',
     },
@@ -304,6 +320,7 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: ForesightErr
     source: {
       code: 'documented',
       status: 'inferred',
+      quote: 'resource_already_exists | Unique constraint violation on create.',
       reasoning:
         'The code table gives no status; the status table sends conflicts, idempotency conflicts among them, to 409.',
     },
@@ -322,6 +339,7 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: ForesightErr
     source: {
       code: 'documented',
       status: 'inferred',
+      quote: 'idempotency_key_in_use | An identical key is mid-flight. Wait and retry.',
       reasoning:
         'The code table gives no status; the status table sends conflicts, idempotency conflicts among them, to 409. The IETF Idempotency-Key draft also answers an in-flight key with 409.',
     },
@@ -341,6 +359,7 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: ForesightErr
     source: {
       code: 'documented',
       status: 'inferred',
+      quote: 'idempotency_key_mismatched_body | Same key, different request body. Use a fresh key.',
       reasoning:
         'The code table gives no status; the status table sends conflicts, idempotency conflicts among them, to 409. The IETF draft would use 422 here; the status table names 409 for idempotency conflicts.',
     },
@@ -360,6 +379,7 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: ForesightErr
     source: {
       code: 'documented',
       status: 'inferred',
+      quote: 'rate_limit_exceeded | You exceeded your tier’s RPS or daily quota. Honor Retry-After.',
       reasoning:
         'The code table gives no status; the status table sends rate limiting to 429 with Retry-After.',
     },
@@ -378,6 +398,7 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: ForesightErr
     source: {
       code: 'documented',
       status: 'inferred',
+      quote: 'payer_unavailable | Payer or clearinghouse returned an error or timed out.',
       reasoning:
         'The code table gives no status. An upstream that failed or timed out is a gateway failure (RFC 9110 502), and the status table sends 5xx to retry with backoff.',
     },
@@ -396,6 +417,7 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: ForesightErr
     source: {
       code: 'documented',
       status: 'inferred',
+      quote: 'payer_invalid_response | Payer responded but the response was malformed.',
       reasoning:
         'The code table gives no status. An invalid answer from an upstream server is the definition of 502 in RFC 9110.',
     },
@@ -414,6 +436,7 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: ForesightErr
     source: {
       code: 'documented',
       status: 'inferred',
+      quote: 'payer_rejected | Payer accepted the message and rejected it (e.g. 277CA).',
       reasoning:
         'The code table gives no status. A rejection is a definite answer about the content, not a transient fault, so it is classed with the business-rule violations the status table sends to 422.',
     },
@@ -433,6 +456,7 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: ForesightErr
     source: {
       code: 'documented',
       status: 'inferred',
+      quote: 'internal_error | Unexpected server error. Retry with backoff. Include requestId.',
       reasoning:
         "The code table gives no status; an unexpected server failure is 500 in RFC 9110 and falls under the status table's 5xx row.",
     },
@@ -452,6 +476,7 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: ForesightErr
     source: {
       code: 'documented',
       status: 'inferred',
+      quote: 'service_unavailable | A required downstream is degraded. Retry with backoff.',
       reasoning:
         "The code table gives no status; a degraded dependency is the meaning of 503 in RFC 9110 and falls under the status table's 5xx row.",
     },
@@ -487,6 +512,7 @@ export const policy: VendorPolicy = {
       action: 'fix_request',
       retryable: false,
       source: 'documented',
+      quote: '400 | Fix the request body and retry. Do not retry without changes.',
     },
     {
       status: 401,
@@ -494,6 +520,7 @@ export const policy: VendorPolicy = {
       action: 'fix_credentials',
       retryable: false,
       source: 'documented',
+      quote: '401 | Check X-API-Key. Do not retry until credentials are fixed.',
     },
     {
       status: 403,
@@ -501,6 +528,8 @@ export const policy: VendorPolicy = {
       action: 'obtain_permission',
       retryable: false,
       source: 'documented',
+      quote:
+        '403 | The key is valid but lacks scope or organization access. Do not retry without permission changes.',
     },
     {
       status: 404,
@@ -508,6 +537,7 @@ export const policy: VendorPolicy = {
       action: 'fix_request',
       retryable: false,
       source: 'documented',
+      quote: '404 | The resource doesn’t exist or your org can’t see it. Do not retry.',
     },
     {
       status: 409,
@@ -515,6 +545,8 @@ export const policy: VendorPolicy = {
       action: 'reread_and_reconcile',
       retryable: false,
       source: 'documented',
+      quote:
+        '409 | Re-read the resource and reconcile. For idempotency conflicts, use a fresh Idempotency-Key.',
     },
     {
       status: 422,
@@ -522,6 +554,8 @@ export const policy: VendorPolicy = {
       action: 'fix_request',
       retryable: false,
       source: 'documented',
+      quote:
+        '422 | Business-rule violation (e.g. submitting a claim with no service lines). Inspect message/code.',
     },
     {
       status: 429,
@@ -529,6 +563,7 @@ export const policy: VendorPolicy = {
       action: 'wait_for_retry_after',
       retryable: true,
       source: 'documented',
+      quote: '429 | Wait Retry-After seconds, then retry. See Rate limits.',
     },
     {
       status: 500,
@@ -536,6 +571,7 @@ export const policy: VendorPolicy = {
       action: 'back_off_and_retry',
       retryable: true,
       source: 'documented',
+      quote: '5xx | Retry with exponential backoff. If the failure persists past 3 retries, escalate.',
     },
     {
       status: 502,
@@ -543,6 +579,7 @@ export const policy: VendorPolicy = {
       action: 'back_off_and_retry',
       retryable: true,
       source: 'documented',
+      quote: '5xx | Retry with exponential backoff. If the failure persists past 3 retries, escalate.',
     },
     {
       status: 503,
@@ -550,6 +587,7 @@ export const policy: VendorPolicy = {
       action: 'back_off_and_retry',
       retryable: true,
       source: 'documented',
+      quote: '5xx | Retry with exponential backoff. If the failure persists past 3 retries, escalate.',
     },
     {
       status: 504,
@@ -557,6 +595,7 @@ export const policy: VendorPolicy = {
       action: 'back_off_and_retry',
       retryable: true,
       source: 'documented',
+      quote: '5xx | Retry with exponential backoff. If the failure persists past 3 retries, escalate.',
     },
   ],
   retry: {
@@ -564,6 +603,8 @@ export const policy: VendorPolicy = {
     retryableCodes: ['idempotency_key_in_use'],
     maxAttempts: 4,
     maxAttemptsSource: 'documented',
+    maxAttemptsQuote: 'If the failure persists past 3 retries, escalate.',
+    delaysQuote: 'attempt 2: wait min(2s + jitter, Retry-After)',
     delays: {
       kind: 'steps',
       steps: [
@@ -587,6 +628,7 @@ export const policy: VendorPolicy = {
       source: 'inferred',
     },
     retryAfter: 'floor',
+    retryAfterAsDocumented: 'cap',
     safeMethods: ['GET', 'HEAD', 'OPTIONS'],
     unsafeMethods: 'with_idempotency_key',
     rateLimitedWritesRetry: true,
@@ -603,6 +645,8 @@ export const policy: VendorPolicy = {
     supported: true,
     header: 'Idempotency-Key',
     headerSource: 'documented',
+    headerQuote:
+      '409 | Re-read the resource and reconcile. For idempotency conflicts, use a fresh Idempotency-Key.',
     methods: ['POST', 'PUT', 'PATCH', 'DELETE'],
     keyFormat: 'opaque',
     windowSeconds: null,
@@ -621,6 +665,7 @@ export const policy: VendorPolicy = {
   },
   requestId: {
     promised: true,
+    quote: 'requestId | Echoed in logs and metrics. Include this in any support ticket.',
     pointer: '/error/requestId',
     pattern: '^req_[0-9A-Z]+$',
     example: 'req_01J5KA3XQR9V2W4Y6Z8B0D2F4H',
@@ -631,13 +676,53 @@ export const policy: VendorPolicy = {
     include: ['request_id'],
     escalateWhen: ['a 429 or 5xx is still failing after 3 retries'],
   },
+  clientRules: {
+    'retry_after.seconds': {
+      quote: '429 | Wait Retry-After seconds, then retry. See Rate limits.',
+    },
+    'backoff.schedule': {
+      quote: 'attempt 1: wait Retry-After (or 1s if absent)',
+    },
+    'backoff.jitter': {
+      quote: 'For 429 and 5xx, retry with exponential backoff and jitter:',
+    },
+    'attempts.limit': {
+      quote: 'If the failure persists past 3 retries, escalate.',
+    },
+    'no_retry.400': {
+      quote: '400 | Fix the request body and retry. Do not retry without changes.',
+    },
+    'no_retry.401': {
+      quote: '401 | Check X-API-Key. Do not retry until credentials are fixed.',
+    },
+    'no_retry.403': {
+      quote:
+        '403 | The key is valid but lacks scope or organization access. Do not retry without permission changes.',
+    },
+    'no_retry.404': {
+      quote: '404 | The resource doesn’t exist or your org can’t see it. Do not retry.',
+    },
+    'no_retry.422': {
+      quote: '4xx errors (other than 409 idempotency conflicts and 429) should not be retried',
+    },
+    'idempotency.fresh_key': {
+      quote: 'idempotency_key_mismatched_body | Same key, different request body. Use a fresh key.',
+    },
+  },
+  referenceClientDeviations: [
+    {
+      quote: 'attempt 2: wait min(2s + jitter, Retry-After)',
+      departure:
+        "createClient never waits less than a Retry-After: it waits the larger of the step (with jitter) and Retry-After, a floor as RFC 9110 intends, where the docs' min() would let it retry before the time the server asked for. A client that follows the docs' formula instead is judged obeying (retryAfterAsDocumented).",
+    },
+  ],
   ambiguities: [
     {
       id: 'foresight-retry-after-min',
       question:
         'Retries 2 and 3 wait min(step + jitter, Retry-After), which would let a client wait less than the server asked.',
       interpretation:
-        'Retry-After is a floor, as RFC 9110 intends: each wait is the larger of the scheduled step (with jitter) and Retry-After. The first retry waits Retry-After, or 1 s without it, exactly as written.',
+        "The reference client departs from the docs here, on purpose: it treats Retry-After as a floor (each wait is the larger of the scheduled step with jitter and Retry-After), so it never retries before the time the server asked for, as RFC 9110 intends. The docs' own formula, min(step + jitter, Retry-After), is recorded as retryAfterAsDocumented and is never held against a client: the client check accepts a wait under either. The first retry waits Retry-After, or 1 s without it, exactly as written.",
     },
     {
       id: 'foresight-attempt-numbering',
@@ -662,12 +747,13 @@ export const policy: VendorPolicy = {
       id: 'foresight-400-or-422',
       question: 'Validation codes could come with 400 (fix the body) or 422 (business rules).',
       interpretation:
-        "Codes about one value's form are read as 400; cross_field_constraint and payer_rejected, which concern meaning rather than form, as 422. The catalog accepts the other of the two (acceptedStatuses), reported as drift.",
+        "Codes about one value's form are read as 400; cross_field_constraint and payer_rejected, which concern meaning rather than form, as 422. The catalog accepts the other of the two (acceptedStatuses): a check that sees it passes and names the reading in its reason.",
     },
     {
       id: 'foresight-resource-deleted',
       question: 'A soft-deleted resource could be 404 or 410; the status table lists only 404.',
-      interpretation: '404, with the code telling the two cases apart; 410 is accepted as drift.',
+      interpretation:
+        '404, with the code telling the two cases apart; 410 is accepted too: a check that sees it passes and names the reading.',
     },
     {
       id: 'foresight-authorization-header',

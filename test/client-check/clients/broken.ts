@@ -15,6 +15,8 @@ interface Flaw {
   response?: (response: Response, init: FetchRequestInit) => Response | Promise<Response>;
   /** Rewrites the request headers of every call. */
   request?: (headers: Record<string, string>) => Record<string, string>;
+  /** Rewrites the body of every call that has one. */
+  body?: (body: string) => string;
   /**
    * Re-sends a call once more, behind the client's back, when this gives a wait (ms, 0 for at
    * once) rather than false.
@@ -39,7 +41,12 @@ function flawed(make: Flaw | (() => Flaw)): ClientFactory {
     const flaw = typeof make === 'function' ? make() : make;
     let last = new Response();
     const send: FetchFunction = async (input, init) => {
-      const request = { ...init, headers: flaw.request ? flaw.request({ ...init.headers }) : init.headers };
+      const body = flaw.body && typeof init.body === 'string' ? flaw.body(init.body) : init.body;
+      const request = {
+        ...init,
+        headers: flaw.request ? flaw.request({ ...init.headers }) : init.headers,
+        ...(body === undefined ? {} : { body }),
+      };
       let response = await globalThis.fetch(input, request as RequestInit);
       const resendAfter = flaw.resend?.(response, init) ?? false;
       if (resendAfter !== false) {
@@ -138,9 +145,25 @@ export function brokenClientFor(rule: string, vendorId: VendorId): ClientFactory
                 ? 0
                 : false,
           });
+    case 'redirect.follow':
+      // Takes a redirect for a failure and sends the same request again.
+      return flawed({ resend: (response) => (response.status >= 300 && response.status < 400 ? 0 : false) });
     case 'idempotency.fresh_key':
-      // The same "new" key every time, so a refused key is sent again.
-      return flawed({ options: { generateIdempotencyKey: () => FIXED_UUID } });
+      // The same "new" key every time, so a refused key is sent again; where the docs let the exact
+      // original body go with it, the body also changes from one call to the next.
+      return policy.idempotency.mismatch?.resendOriginalAllowed
+        ? flawed(() => {
+            let sent = 0;
+            return {
+              options: { generateIdempotencyKey: () => FIXED_UUID },
+              body: (text) => {
+                sent += 1;
+                const parsed = JSON.parse(text) as Record<string, unknown>;
+                return JSON.stringify({ ...parsed, clientReference: `attempt-${sent}` });
+              },
+            };
+          })
+        : flawed({ options: { generateIdempotencyKey: () => FIXED_UUID } });
     default:
       throw new Error(`no broken client for rule ${rule}`);
   }

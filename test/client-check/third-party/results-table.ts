@@ -12,6 +12,8 @@ const cell = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ')
 function verdictCell(verdict: RuleVerdict | undefined): string {
   if (!verdict) return '';
   if (verdict.outcome === 'obeyed') return '✓ obeyed';
+  // Nothing to judge for this client (it sent no key that could be refused, say).
+  if (verdict.outcome === 'not_applicable') return `– n/a: ${cell(verdict.reason)}`;
   // A departure from an inferred reading: reported, but not held against the client.
   return verdict.outcome === 'advice' ? `ⓘ advice: ${cell(verdict.reason)}` : `✗ ${cell(verdict.reason)}`;
 }
@@ -87,10 +89,10 @@ export function renderResultsTable(vendors: readonly VendorResults[], regenerate
     '',
     'Each client ran every scripted failure sequence of each vendor through `checkClient`, on the',
     'simulator in nock under virtual time, with its retry features as they come. Cells say whether',
-    'the client obeyed the rule, or what it did instead. A cell marked advice departs only from a',
-    'reading the project inferred where the docs are silent (a schedule, jitter or attempt limit they',
-    'do not state): it is reported, not counted against the client. Rules a vendor does not document',
-    'are listed under each table.',
+    'the client obeyed the rule, or what it did instead. A cell marked ✗ breaks a doc line, which it',
+    'quotes; a cell marked advice departs only from a reading the project inferred where the docs are',
+    'silent (a schedule, jitter, attempt limit or ceiling they do not state): it is reported, not',
+    'counted against the client. Rules a vendor does not document are listed under each table.',
     '',
     ...renderSummary(vendors),
     '',

@@ -571,6 +571,8 @@ export function createCollate({ bugs }: VendorContext): IndependentVendor {
         const active = [...a.handoffs.values()].includes('active');
         if (input.mode === 'interactive' && !active)
           return fail('interactive_grant_not_allowed', 'Interactive grants need an active manual handoff.');
+        if (input.mode !== 'interactive' && a.status !== 'processing')
+          return fail('live_session_not_available', 'No read-only live session can be granted now.');
         const id = uuid();
         grants.set(id, 'live');
         return json(201, { id });
