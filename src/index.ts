@@ -15,6 +15,7 @@ export {
   TransportError,
   UnclassifiedError,
   UpstreamError,
+  isVendorApiError,
   ValidationError,
   VendorApiError,
 } from './client/errors.js';
