@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getVendor, vendorIds } from '../../src/index.js';
 import { repoRoot } from '../helpers/paths.js';
 import { consumerMjs, consumerTs, packageJson, tsconfigJson } from './consumer-files.js';
+import { describeDocExamples } from './doc-examples.js';
 import { run, runOk } from './exec.js';
 import { installedPackages, nativeArtifacts } from './installed.js';
 import { describeToolchains } from './toolchains.js';
@@ -58,6 +59,7 @@ afterAll(() => {
 });
 
 describeToolchains(() => ({ tarball, workDir }));
+describeDocExamples(() => ({ tarball, workDir }));
 
 describe('the packed package, installed into an empty project', () => {
   it('installs at most 6 packages, none of them a test framework, mock library, ajv or typescript', () => {
