@@ -5,6 +5,7 @@ export {
   AuthenticationError,
   ConflictError,
   IdempotencyError,
+  isVendorApiError,
   NotFoundError,
   PayloadTooLargeError,
   PermissionError,
@@ -15,7 +16,6 @@ export {
   TransportError,
   UnclassifiedError,
   UpstreamError,
-  isVendorApiError,
   ValidationError,
   VendorApiError,
 } from './client/errors.js';

@@ -2,9 +2,8 @@ import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../helpers/paths.js';
-import { packageJson } from './consumer-files.js';
 import { blockModule, type DocBlock, documentationBlocks } from './doc-blocks.js';
-import { run, runOk } from './exec.js';
+import { installConsumer, run } from './exec.js';
 
 /**
  * A block that must not compile, checked with the others: it proves that the run below reports a
@@ -54,13 +53,7 @@ export function describeDocExamples(packed: () => { tarball: string; workDir: st
     it('compile under --strict against the packed package', async () => {
       const { tarball, workDir } = packed();
       const dir = join(workDir, 'doc-examples');
-      mkdirSync(dir);
-      writeFileSync(join(dir, 'package.json'), packageJson);
-      await runOk(
-        'npm',
-        ['install', tarball, '--offline', '--no-audit', '--no-fund', '--loglevel=error'],
-        dir,
-      );
+      await installConsumer(dir, tarball, [], ['--offline']);
       for (const peer of PEERS) {
         mkdirSync(join(dir, 'node_modules', peer, '..'), { recursive: true });
         symlinkSync(join(repoRoot, 'node_modules', peer), join(dir, 'node_modules', peer), 'dir');

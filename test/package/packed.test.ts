@@ -16,7 +16,7 @@ import { getVendor, vendorIds } from '../../src/index.js';
 import { repoRoot } from '../helpers/paths.js';
 import { consumerMjs, consumerTs, packageJson, tsconfigJson } from './consumer-files.js';
 import { describeDocExamples } from './doc-examples.js';
-import { run, runOk } from './exec.js';
+import { installConsumer, run, runOk } from './exec.js';
 import { installedPackages, nativeArtifacts } from './installed.js';
 import { describeToolchains } from './toolchains.js';
 
@@ -113,22 +113,7 @@ describe('the packed package, installed into an empty project', () => {
 
   it('names vite, not vitest, when vitest 5 came without its peer vite (--legacy-peer-deps)', async () => {
     const dir = join(workDir, 'legacy-peers');
-    mkdirSync(dir);
-    writeFileSync(join(dir, 'package.json'), packageJson);
-    await runOk(
-      'npm',
-      [
-        'install',
-        tarball,
-        'vitest@5',
-        '--legacy-peer-deps',
-        '--prefer-offline',
-        '--no-audit',
-        '--no-fund',
-        '--loglevel=error',
-      ],
-      dir,
-    );
+    await installConsumer(dir, tarball, ['vitest@5'], ['--legacy-peer-deps', '--prefer-offline']);
     const bin = join(dir, 'node_modules', '.bin', 'error-contracts');
     const { code, stderr } = await run(bin, ['run', '--vendor', 'collate'], dir);
     expect(code).toBe(2);

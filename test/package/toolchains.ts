@@ -1,9 +1,8 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { satisfiesNodeRange } from '../../src/runner/vitest/node-range.js';
-import { packageJson } from './consumer-files.js';
-import { run, runOk } from './exec.js';
+import { installConsumer, run } from './exec.js';
 
 /**
  * The peer-dependency majors the package supports, as a user installs them: each toolchain is one
@@ -64,23 +63,8 @@ export function describeToolchains(packed: () => { tarball: string; workDir: str
             workDir,
             `toolchain-${toolchain.packages.map((p) => p.replace(/\W+/g, '-')).join('')}`,
           );
-          mkdirSync(consumerDir);
-          writeFileSync(join(consumerDir, 'package.json'), packageJson);
-          // --prefer-offline: npm's cache answers whatever it holds; the registry only what it lacks.
           // No --legacy-peer-deps: a peer range that leaves the major out fails here with ERESOLVE.
-          await runOk(
-            'npm',
-            [
-              'install',
-              tarball,
-              ...toolchain.packages,
-              '--prefer-offline',
-              '--no-audit',
-              '--no-fund',
-              '--loglevel=error',
-            ],
-            consumerDir,
-          );
+          await installConsumer(consumerDir, tarball, toolchain.packages);
           for (const spec of toolchain.packages) {
             const [name, major] = [
               spec.slice(0, spec.lastIndexOf('@')),

@@ -7,9 +7,9 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run-cli.js';
 import { RunConfigError } from '../../src/runner/config/errors.js';
 import { parseRunConfig, resolveSandboxConfig } from '../../src/runner/config/sandbox-config.js';
+import { cli as runCli } from '../helpers/run-cli-captured.js';
 
 let dir: string;
 beforeAll(async () => {
@@ -19,23 +19,7 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-async function cli(argv: string[], env: Record<string, string> = {}) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    readStdin: async () => new Uint8Array(),
-    readFile: async (path) => new Uint8Array(await readFile(path)),
-    env,
-    cwd: dir,
-  });
-  return { code, stdout, stderr };
-}
+const cli = (argv: string[], env: Record<string, string> = {}) => runCli(argv, { env, cwd: dir });
 
 const problemsOf = (run: () => unknown): readonly string[] => {
   try {

@@ -5,9 +5,12 @@ import { satisfiesNodeRange } from '../../src/runner/vitest/node-range.js';
 
 const vitest5 = { version: '5.1.2', engines: '^22.12.0 || ^24.0.0 || >=26.0.0' };
 const notFound = (name: string) =>
-  Object.assign(new Error(`Cannot find package '${name}' imported from /p/node_modules/vitest/dist/node.js`), {
-    code: 'ERR_MODULE_NOT_FOUND',
-  });
+  Object.assign(
+    new Error(`Cannot find package '${name}' imported from /p/node_modules/vitest/dist/node.js`),
+    {
+      code: 'ERR_MODULE_NOT_FOUND',
+    },
+  );
 
 describe('why vitest could not be loaded', () => {
   it('says to install vitest when it is not installed at all', () => {
