@@ -5,6 +5,7 @@ export {
   AuthenticationError,
   ConflictError,
   IdempotencyError,
+  isVendorApiError,
   NotFoundError,
   PayloadTooLargeError,
   PermissionError,

@@ -79,7 +79,8 @@ export function deploymentsFor(
       };
     });
   }
-  const resolved = resolveSandboxConfig(options.config ?? {}, env);
+  // A listing sends nothing, so it needs no credential.
+  const resolved = resolveSandboxConfig(options.config ?? {}, env, { credentials: false });
   return options.vendors.map(
     (vendorId) =>
       resolved.get(vendorId) ?? {

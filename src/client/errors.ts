@@ -2,12 +2,12 @@ import { type ErrorCode, ErrorContractsError } from '../errors.js';
 import type { ErrorCategory } from '../generated/meta-types.js';
 import type { NormalizedError } from '../normalize/types.js';
 import type { RetryDecision } from '../retry/decide-retry.js';
-import type { VendorId } from '../vendors/registry.js';
+import type { CodeByVendor, VendorId } from '../vendors/registry.js';
 import type { SupportBundle } from './support-bundle.js';
 
-export interface VendorApiErrorDetails {
+export interface VendorApiErrorDetails<V extends VendorId = VendorId> {
   message: string;
-  normalized: NormalizedError;
+  normalized: NormalizedError<V>;
   supportBundle: SupportBundle;
   /** Calls made, the first included. */
   attempts: number;
@@ -20,30 +20,32 @@ export interface VendorApiErrorDetails {
  * normalized error, the status and request id, and the support bundle the vendor asks for; the
  * low-level failure (a network error, say) is its `cause`.
  */
-export class VendorApiError extends ErrorContractsError {
+export class VendorApiError<V extends VendorId = VendorId> extends ErrorContractsError {
   /** The stable code of each subclass; the base class itself is never thrown. */
   static readonly errorCode: ErrorCode = 'ERR_VENDOR_API';
   override readonly name: string = 'VendorApiError';
-  readonly vendor: VendorId;
+  readonly vendor: V;
   /** The HTTP status, or 0 when no response arrived. */
   readonly status: number;
   readonly requestId: string | null;
   /**
-   * The vendor's own error code from the body ("version_conflict"), or null when it sent none;
-   * `code` is this package's stable ERR_* code for the kind of failure.
+   * The vendor's own error code from the body ("version_conflict") when its catalog lists it, typed
+   * as that vendor's code union (narrow with `isVendorApiError(error, vendor)`), else null: no code
+   * came, or one the docs do not list (then `normalized.code` holds it as sent). `code` is this
+   * package's stable ERR_* code for the kind of failure.
    */
-  readonly vendorCode: string | null;
-  readonly normalized: NormalizedError;
+  readonly vendorCode: CodeByVendor[V] | null;
+  readonly normalized: NormalizedError<V>;
   readonly supportBundle: SupportBundle;
   readonly attempts: number;
   readonly decision: RetryDecision | null;
 
-  constructor(details: VendorApiErrorDetails, options?: { cause?: unknown }) {
+  constructor(details: VendorApiErrorDetails<V>, options?: { cause?: unknown }) {
     super((new.target as typeof VendorApiError).errorCode, details.message, options);
     this.vendor = details.normalized.vendor;
     this.status = details.normalized.status;
     this.requestId = details.normalized.requestId;
-    this.vendorCode = details.normalized.code;
+    this.vendorCode = details.normalized.documented ? details.normalized.code : null;
     this.normalized = details.normalized;
     this.supportBundle = details.supportBundle;
     this.attempts = details.attempts;
@@ -51,70 +53,82 @@ export class VendorApiError extends ErrorContractsError {
   }
 }
 
+/**
+ * Whether `error` is a VendorApiError (any subclass), from `vendor` when one is named. Named, it
+ * narrows the error to that vendor, so `vendorCode` is the vendor's code union and a misspelt code
+ * does not compile.
+ */
+export function isVendorApiError<V extends VendorId = VendorId>(
+  error: unknown,
+  vendor?: V,
+): error is VendorApiError<V> {
+  return error instanceof VendorApiError && (vendor === undefined || error.vendor === vendor);
+}
+
 /** Credentials missing, wrong or expired, after any refresh the vendor allows. */
-export class AuthenticationError extends VendorApiError {
+export class AuthenticationError<V extends VendorId = VendorId> extends VendorApiError<V> {
   static override readonly errorCode = 'ERR_VENDOR_AUTHENTICATION';
   override readonly name = 'AuthenticationError';
 }
 
 /** The vendor wants a second sign-in factor completed first. */
-export class SecondFactorRequiredError extends VendorApiError {
+export class SecondFactorRequiredError<V extends VendorId = VendorId> extends VendorApiError<V> {
   static override readonly errorCode = 'ERR_VENDOR_SECOND_FACTOR';
   override readonly name = 'SecondFactorRequiredError';
 }
 
 /** Authenticated, but not allowed to do this or to touch this resource. */
-export class PermissionError extends VendorApiError {
+export class PermissionError<V extends VendorId = VendorId> extends VendorApiError<V> {
   static override readonly errorCode = 'ERR_VENDOR_PERMISSION';
   override readonly name = 'PermissionError';
 }
 
 /** The request itself must change; `normalized.fieldErrors` says where. */
-export class ValidationError extends VendorApiError {
+export class ValidationError<V extends VendorId = VendorId> extends VendorApiError<V> {
   static override readonly errorCode = 'ERR_VENDOR_VALIDATION';
   override readonly name = 'ValidationError';
 }
 
-export class NotFoundError extends VendorApiError {
+export class NotFoundError<V extends VendorId = VendorId> extends VendorApiError<V> {
   static override readonly errorCode = 'ERR_VENDOR_NOT_FOUND';
   override readonly name = 'NotFoundError';
 }
 
 /** The resource's state or version changed; re-read and reconcile. */
-export class ConflictError extends VendorApiError {
+export class ConflictError<V extends VendorId = VendorId> extends VendorApiError<V> {
   static override readonly errorCode = 'ERR_VENDOR_CONFLICT';
   override readonly name = 'ConflictError';
 }
 
 /** The Idempotency-Key was refused (in use, or reused for another body). */
-export class IdempotencyError extends VendorApiError {
+export class IdempotencyError<V extends VendorId = VendorId> extends VendorApiError<V> {
   static override readonly errorCode = 'ERR_VENDOR_IDEMPOTENCY';
   override readonly name = 'IdempotencyError';
 }
 
-export class PayloadTooLargeError extends VendorApiError {
+export class PayloadTooLargeError<V extends VendorId = VendorId> extends VendorApiError<V> {
   static override readonly errorCode = 'ERR_VENDOR_PAYLOAD';
   override readonly name = 'PayloadTooLargeError';
 }
 
-export class RateLimitError extends VendorApiError {
+export class RateLimitError<V extends VendorId = VendorId> extends VendorApiError<V> {
   static override readonly errorCode = 'ERR_VENDOR_RATE_LIMIT';
   override readonly name = 'RateLimitError';
 }
 
 /** A system behind the vendor (a payer, a portal session) failed. */
-export class UpstreamError extends VendorApiError {
+export class UpstreamError<V extends VendorId = VendorId> extends VendorApiError<V> {
   static override readonly errorCode = 'ERR_VENDOR_UPSTREAM';
   override readonly name = 'UpstreamError';
 }
 
-export class ServerError extends VendorApiError {
+export class ServerError<V extends VendorId = VendorId> extends VendorApiError<V> {
   static override readonly errorCode = 'ERR_VENDOR_SERVER';
   override readonly name = 'ServerError';
 }
 
 /** A response the normalizer could not place in any category (an unexpected status or shape). */
-export class UnclassifiedError extends VendorApiError {
+export class UnclassifiedError<V extends VendorId = VendorId> extends VendorApiError<V> {
   static override readonly errorCode = 'ERR_VENDOR_UNCLASSIFIED';
   override readonly name = 'UnclassifiedError';
 }
@@ -123,13 +137,13 @@ export class UnclassifiedError extends VendorApiError {
  * The vendor answered with a redirect. The client never follows one: the next hop could be another
  * origin, and the request carries credentials. A vendor API that moved needs a new base URL.
  */
-export class RedirectError extends VendorApiError {
+export class RedirectError<V extends VendorId = VendorId> extends VendorApiError<V> {
   static override readonly errorCode = 'ERR_VENDOR_REDIRECT';
   override readonly name = 'RedirectError';
 }
 
 /** No response arrived at all: a refused connection, a reset, a timeout. */
-export class TransportError extends VendorApiError {
+export class TransportError<V extends VendorId = VendorId> extends VendorApiError<V> {
   static override readonly errorCode = 'ERR_VENDOR_TRANSPORT';
   override readonly name = 'TransportError';
 }

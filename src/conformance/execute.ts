@@ -80,6 +80,7 @@ export async function runCheck(
         baseUrl,
         credentials: target.credentials(vendorId),
         ...(target.send ? { send: target.send } : {}),
+        ...(target.values ? { values: target.values } : {}),
         ...(target.waitForBackground
           ? { waitForBackground: () => target.waitForBackground?.(vendorId) ?? Promise.resolve() }
           : {}),

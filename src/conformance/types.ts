@@ -1,5 +1,5 @@
 import type { ChecklistPathId } from '../report/paths.js';
-import type { HttpSend } from '../scenarios/runner.js';
+import type { HttpSend, PlaceholderValues } from '../scenarios/runner.js';
 import type { Scenario, StatusScenario, VendorCredentials } from '../scenarios/types.js';
 import type { FaultSpec } from '../simulator/fault-injection.js';
 import type { RuntimeStats } from '../simulator/vendor-runtime.js';
@@ -16,6 +16,11 @@ export interface ConformanceTarget {
   credentials(vendorId: VendorId): VendorCredentials;
   /** How requests go out: a plain HTTP exchange when absent, or a recorder or a cassette player. */
   send?: HttpSend;
+  /**
+   * Where `{{unique}}` and `{{uuid}}` values come from: fresh when absent; a recorder keeps them
+   * per check and a replay gives the recorded ones back.
+   */
+  values?: PlaceholderValues;
   /** The clock exchanges are timed on: virtual for the simulator, the wall clock for a sandbox. */
   now(): number;
   /**

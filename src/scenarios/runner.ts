@@ -36,9 +36,28 @@ export type HttpSend = (
   body: Buffer | undefined,
 ) => Promise<Exchange>;
 
+/**
+ * Where the values of `{{unique}}` and `{{uuid}}` come from. Fresh random values by default; a
+ * recording run keeps what it drew, and a replay hands the same values back, so a replayed request
+ * has the URL and body the recording saw.
+ */
+export interface PlaceholderValues {
+  /** One value per scenario, shared by its setup steps and its checked request. */
+  unique(): string;
+  /** A fresh UUID per `{{uuid}}`. */
+  uuid(): string;
+}
+
+export const freshPlaceholderValues: PlaceholderValues = {
+  unique: () => randomBytes(8).toString('hex'),
+  uuid: () => randomUUID(),
+};
+
 export interface ScenarioTarget {
   /** How requests go out; a real HTTP exchange unless a recorder or a cassette stands in. */
   send?: HttpSend;
+  /** Where `{{unique}}` and `{{uuid}}` values come from; fresh random values when absent. */
+  values?: PlaceholderValues;
   /** The vendor's base URL; operation paths are appended to it. */
   baseUrl: string;
   /** Credentials by role, plus the facts and operation paths the scenarios are resolved with. */
@@ -66,7 +85,7 @@ export async function runScenario(
   target: ScenarioTarget,
   scenario: Omit<Scenario<ScenarioRequest | ResolvedRequest>, 'code'>,
 ): Promise<ScenarioOutcome> {
-  const unique = randomBytes(8).toString('hex');
+  const unique = (target.values ?? freshPlaceholderValues).unique();
   const send = (request: ScenarioRequest | ResolvedRequest) => sendScenarioRequest(target, request, unique);
   for (const step of scenario.setup ?? []) {
     for (let i = 0; i < (step.repeat ?? 1); i++) await send(step);
@@ -87,10 +106,11 @@ const tokenCache = new WeakMap<VendorCredentials, Map<string, string>>();
 export async function sendScenarioRequest(
   target: ScenarioTarget,
   scenarioRequest: ScenarioRequest | ResolvedRequest,
-  unique = randomBytes(8).toString('hex'),
+  unique = (target.values ?? freshPlaceholderValues).unique(),
 ): Promise<Exchange> {
   const request = resolveRequest(target.credentials, scenarioRequest);
-  const fill = (text: string) => fillPlaceholders(text, target.credentials, unique);
+  const uuid = (target.values ?? freshPlaceholderValues).uuid;
+  const fill = (text: string) => fillPlaceholders(text, target.credentials, unique, uuid);
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(request.headers ?? {}))
     headers[name.toLowerCase()] = fill(value);
@@ -183,10 +203,15 @@ export function requestToken(
  * {{uuid}} (a fresh UUID, for ids a vendor requires in that form) and {{role.field}} (a
  * credential's clientId, scope, value and so on).
  */
-export function fillPlaceholders(text: string, credentials: VendorCredentials, unique: string): string {
+export function fillPlaceholders(
+  text: string,
+  credentials: VendorCredentials,
+  unique: string,
+  uuid: () => string = freshPlaceholderValues.uuid,
+): string {
   return text.replace(/\{\{(\w+)(?:\.(\w+))?\}\}/g, (whole, first: string, field: string | undefined) => {
     if (first === 'unique' && field === undefined) return unique;
-    if (first === 'uuid' && field === undefined) return randomUUID();
+    if (first === 'uuid' && field === undefined) return uuid();
     const credential = credentials.roles[first as CredentialRole] as Record<string, unknown> | undefined;
     const value = field === undefined ? undefined : credential?.[field];
     return typeof value === 'string' ? encodeURIComponent(value) : whole;

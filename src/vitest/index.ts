@@ -16,5 +16,5 @@ declare module 'vitest' {
 
 export type { ErrorResponseLike } from './documented-error.js';
 export type { ErrorContractMatchers } from './matchers.js';
-export type { RecordedAttempt, RetryPolicyOptions } from './retry-policy.js';
+export type { RecordedAttempt, RetryPolicyMethod, RetryPolicyOptions } from './retry-policy.js';
 export { errorContractMatchers };

@@ -1,5 +1,6 @@
 import { serverWaitWindow, within } from '../client-check/windows.js';
 import { MatcherUsageError, UnknownVendorError } from '../errors.js';
+import type { HttpMethod } from '../generated/meta-types.js';
 import { normalizeError } from '../normalize/normalize-error.js';
 import type { HeadersInput } from '../normalize/types.js';
 import { formatDuration } from '../report/format.js';
@@ -22,9 +23,22 @@ export interface RecordedAttempt {
   credentialsRefreshed?: boolean;
 }
 
+/** The HTTP methods the policies speak of, in either case ('POST' or 'post'). */
+export type RetryPolicyMethod = HttpMethod | Lowercase<HttpMethod>;
+
+const METHODS: readonly string[] = [
+  'GET',
+  'HEAD',
+  'OPTIONS',
+  'POST',
+  'PUT',
+  'PATCH',
+  'DELETE',
+] satisfies HttpMethod[];
+
 export interface RetryPolicyOptions {
   /** The request's method; GET by default. Writes may be repeated only as the vendor allows. */
-  method?: string;
+  method?: RetryPolicyMethod;
 }
 
 const isSuccess = (status: number) => status >= 200 && status <= 299;
@@ -50,7 +64,13 @@ export function retryPolicyOutcome(
   const attempts = received as RecordedAttempt[];
   const vendor = getVendor(vendorId);
   const { retry } = vendor.policy;
-  const method = (options.method ?? 'GET').toUpperCase();
+  const method = String(options.method ?? 'GET').toUpperCase();
+  // From JavaScript, or past a cast, any text can arrive; a test that names no method is wrong.
+  if (!METHODS.includes(method)) {
+    throw new MatcherUsageError(
+      `toFollowRetryPolicy: ${JSON.stringify(options.method)} is not an HTTP method (${METHODS.join(', ')}).`,
+    );
+  }
   const wrong: string[] = [];
   if (attempts.length === 0) wrong.push('no attempt was recorded');
   if (attempts.length > retry.maxAttempts) {

@@ -15,7 +15,7 @@ const workflows = readdirSync(workflowDir).filter((name) => /\.ya?ml$/.test(name
 
 describe('GitHub Actions files', () => {
   it('include the workflows this repository runs', () => {
-    expect(workflows).toEqual(expect.arrayContaining(['ci.yml', 'release.yml', 'sandbox.yml']));
+    expect(workflows).toEqual(expect.arrayContaining(['ci.yml', 'compat.yml', 'release.yml', 'sandbox.yml']));
   });
 
   it.each(workflows)('.github/workflows/%s is a valid workflow', (name) => {

@@ -59,6 +59,20 @@ describe('typed errors', () => {
     expect(ErrorClass.prototype).toBeInstanceOf(VendorApiError);
   });
 
+  it('keeps a code the catalog does not list out of vendorCode, and in normalized.code as sent', async () => {
+    nock(BASE_URL)
+      .get('/x')
+      .reply(409, envelopeWithCode('collate', 'not_a_collate_code', false));
+    const { client } = clientHarness('collate', 'secret-value-1');
+    const error = await client.request('GET', '/x').catch((caught: unknown) => caught);
+    expect(api.isVendorApiError(error, 'collate')).toBe(true);
+    expect(api.isVendorApiError(error, 'denialbase')).toBe(false);
+    expect(error).toMatchObject({
+      vendorCode: null,
+      normalized: { code: 'not_a_collate_code', documented: false },
+    });
+  });
+
   it('a call with no response at all is a TransportError carrying the cause', async () => {
     nock(BASE_URL).get('/x').times(4).replyWithError({ code: 'ECONNRESET', message: 'socket hang up' });
     const { client } = clientHarness('foresight', 'secret-value-1');

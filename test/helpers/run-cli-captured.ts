@@ -1,7 +1,16 @@
 import { runCli } from '../../src/cli/run-cli.js';
 
 /** Runs the CLI in-process with captured output and optional stdin / file contents. */
-export async function cli(argv: string[], input: { stdin?: string; files?: Record<string, string> } = {}) {
+export async function cli(
+  argv: string[],
+  input: {
+    stdin?: string;
+    files?: Record<string, string>;
+    env?: Record<string, string>;
+    /** The working directory; files the command opens itself (a config file) are read from disk there. */
+    cwd?: string;
+  } = {},
+) {
   let stdout = '';
   let stderr = '';
   const code = await runCli(argv, {
@@ -17,7 +26,8 @@ export async function cli(argv: string[], input: { stdin?: string; files?: Recor
       if (content === undefined) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
       return new TextEncoder().encode(content);
     },
-    env: {},
+    env: input.env ?? {},
+    ...(input.cwd ? { cwd: input.cwd } : {}),
   });
   return { code, stdout, stderr };
 }

@@ -1,4 +1,7 @@
 import { execFile } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageJson } from './consumer-files.js';
 
 export interface RunResult {
   code: number;
@@ -50,4 +53,24 @@ export async function runOk(command: string, args: string[], cwd: string): Promi
     );
   }
   return result;
+}
+
+/**
+ * A fresh consumer project `dir` with the tarball and `packages` installed as a user would. The
+ * default flags read npm's cache first and the registry only for what it lacks; `--offline` (the
+ * tarball alone) or `--legacy-peer-deps` go in `flags`.
+ */
+export async function installConsumer(
+  dir: string,
+  tarball: string,
+  packages: readonly string[] = [],
+  flags: readonly string[] = ['--prefer-offline'],
+): Promise<void> {
+  mkdirSync(dir);
+  writeFileSync(join(dir, 'package.json'), packageJson);
+  await runOk(
+    'npm',
+    ['install', tarball, ...packages, ...flags, '--no-audit', '--no-fund', '--loglevel=error'],
+    dir,
+  );
 }

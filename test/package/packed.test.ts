@@ -15,8 +15,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getVendor, vendorIds } from '../../src/index.js';
 import { repoRoot } from '../helpers/paths.js';
 import { consumerMjs, consumerTs, packageJson, tsconfigJson } from './consumer-files.js';
-import { run, runOk } from './exec.js';
+import { describeDocExamples } from './doc-examples.js';
+import { installConsumer, run, runOk } from './exec.js';
 import { installedPackages, nativeArtifacts } from './installed.js';
+import { describeToolchains } from './toolchains.js';
 
 /**
  * What a user gets from `npm install error-contracts`: the repository is packed exactly as it would be
@@ -55,6 +57,9 @@ beforeAll(async () => {
 afterAll(() => {
   if (workDir) rmSync(workDir, { recursive: true, force: true });
 });
+
+describeToolchains(() => ({ tarball, workDir }));
+describeDocExamples(() => ({ tarball, workDir }));
 
 describe('the packed package, installed into an empty project', () => {
   it('installs at most 6 packages, none of them a test framework, mock library, ajv or typescript', () => {
@@ -102,8 +107,21 @@ describe('the packed package, installed into an empty project', () => {
     const { code, stdout, stderr } = await run(bin, ['run', '--vendor', 'collate'], consumerDir);
     expect(code).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toContain('npm install --save-dev vitest@4');
+    expect(stderr).toContain('needs vitest');
+    expect(stderr).toContain('npm install --save-dev vitest"');
   });
+
+  it('names vite, not vitest, when vitest 5 came without its peer vite (--legacy-peer-deps)', async () => {
+    const dir = join(workDir, 'legacy-peers');
+    await installConsumer(dir, tarball, ['vitest@5'], ['--legacy-peer-deps', '--prefer-offline']);
+    const bin = join(dir, 'node_modules', '.bin', 'error-contracts');
+    const { code, stderr } = await run(bin, ['run', '--vendor', 'collate'], dir);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(
+      /vitest 5\.\d+\.\d+ is installed but cannot load: the package "vite" it needs is missing/,
+    );
+    expect(stderr).toContain('npm install --save-dev vite"');
+  }, 120_000);
 
   it('runs a vendor checklist from inside node_modules once vitest is there', async () => {
     // The repository's own vitest stands in for the user's dev dependency; the suite file vitest

@@ -7,6 +7,7 @@ import {
   type CredentialsFor,
   createClient,
   type ErrorCode,
+  isVendorApiError,
   type NormalizedError,
   normalizeError,
   type OAuth2ClientCredentials,
@@ -142,7 +143,28 @@ describe('normalizeError code', () => {
 
 describe('VendorApiError', () => {
   it("exposes the vendor's own code beside the package's registered ERR_* code", () => {
-    expectTypeOf<VendorApiError['vendorCode']>().toEqualTypeOf<string | null>();
     expectTypeOf<VendorApiError['code']>().toEqualTypeOf<ErrorCode>();
+  });
+
+  it("types vendorCode as one vendor's code union once the vendor is known", () => {
+    expectTypeOf<VendorApiError<'denialbase'>['vendorCode']>().toEqualTypeOf<DenialbaseErrorCode | null>();
+    expectTypeOf<VendorApiError<'denialbase'>['normalized']>().toEqualTypeOf<NormalizedError<'denialbase'>>();
+    // Without a vendor, any vendor's catalogued code, but never free text.
+    expectTypeOf<VendorApiError['vendorCode']>().not.toEqualTypeOf<string | null>();
+  });
+
+  it('narrows a caught error to a vendor with isVendorApiError, so a misspelt code does not compile', () => {
+    const handle = (caught: unknown) => {
+      if (!isVendorApiError(caught, 'denialbase')) return 'other';
+      expectTypeOf(caught.vendor).toEqualTypeOf<'denialbase'>();
+      expectTypeOf(caught.vendorCode).toEqualTypeOf<DenialbaseErrorCode | null>();
+      if (caught.vendorCode === 'virus_detected') return 'quarantine';
+      // @ts-expect-error: not one of Denialbase's codes
+      if (caught.vendorCode === 'virus_detetced') return 'never';
+      // @ts-expect-error: Collate's code, not Denialbase's
+      if (caught.vendorCode === 'version_conflict') return 'never';
+      return 'rethrow';
+    };
+    expectTypeOf(handle).returns.toBeString();
   });
 });

@@ -21,8 +21,11 @@ describe('the error-contracts/vitest matchers on expect', () => {
     ];
     expect(attempts).toFollowRetryPolicy('foresight');
     expect(attempts).toFollowRetryPolicy('collate', { method: 'POST' });
+    expect(attempts).toFollowRetryPolicy('collate', { method: 'patch' });
     // @ts-expect-error: options are an object
     expect(attempts).toFollowRetryPolicy('collate', 'POST');
+    // @ts-expect-error: not an HTTP method
+    expect(attempts).toFollowRetryPolicy('collate', { method: 'FETCH' });
     expectTypeOf<RecordedAttempt['at']>().toBeNumber();
   });
 });

@@ -165,13 +165,13 @@ describe('toFollowRetryPolicy', () => {
     },
     {
       title: 'a write repeated without an Idempotency-Key',
-      method: 'POST',
+      method: 'POST' as const,
       attempts: [unavailable(0), unavailable(1000)],
       says: 'POST may have been applied and is not repeated without an idempotency key',
     },
     {
       title: 'a write retried under another Idempotency-Key',
-      method: 'POST',
+      method: 'POST' as const,
       attempts: [unavailable(0, { idempotencyKey: 'k1' }), unavailable(1000, { idempotencyKey: 'k2' })],
       says: 'call 2 changed the Idempotency-Key',
     },
@@ -201,7 +201,7 @@ describe('toFollowRetryPolicy', () => {
       title: 'a write retried without the Idempotency-Key its first call carried',
       vendor: 'denialbase' as const,
       name: 'Denialbase',
-      method: 'POST',
+      method: 'POST' as const,
       attempts: [
         { at: 0, status: 503, idempotencyKey: 'a' },
         { at: 500, status: 201 },
@@ -245,5 +245,12 @@ describe('toFollowRetryPolicy', () => {
       failureOf(() => expect([unavailable(0), unavailable(1000)]).not.toFollowRetryPolicy('foresight')),
     ).toBe("expected the calls (503 → 503) not to follow Foresight's retry policy, but they do");
     expect(() => expect({ status: 503 }).toFollowRetryPolicy('foresight')).toThrow(MatcherUsageError);
+  });
+
+  it('refuses a method that is not an HTTP method, which only a cast or plain JavaScript can pass', () => {
+    const options = { method: 'FETCH' } as unknown as { method: 'GET' };
+    expect(() => expect([unavailable(0)]).toFollowRetryPolicy('foresight', options)).toThrow(
+      /"FETCH" is not an HTTP method/,
+    );
   });
 });

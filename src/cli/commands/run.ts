@@ -14,7 +14,11 @@ import { cassetteFileName } from '../../runner/cassettes/cassette.js';
 import { readCassette } from '../../runner/cassettes/replay.js';
 import { CONFIG_FILE_VARIABLE, DEFAULT_CONFIG_FILE } from '../../runner/config/env-names.js';
 import { RunConfigError } from '../../runner/config/errors.js';
-import { type RunConfigFile, sandboxVendors } from '../../runner/config/sandbox-config.js';
+import {
+  type ResolveOptions,
+  type RunConfigFile,
+  sandboxVendors,
+} from '../../runner/config/sandbox-config.js';
 import { describeChecks } from '../../runner/describe-checks.js';
 import { PreflightError, preflight } from '../../runner/preflight.js';
 import { type RunOptions, TARGET_NAMES, type TargetName } from '../../runner/run-options.js';
@@ -108,7 +112,10 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
     const vendors =
       target === 'replay' && !values.vendor?.length
         ? recordedVendors(recording.cassettes ?? '')
-        : chooseVendors(values.vendor, target, config, io.env, values['yes-this-is-a-sandbox'] === true);
+        : chooseVendors(values.vendor, target, config, io.env, values['yes-this-is-a-sandbox'] === true, {
+            // A dry run sends nothing, so it needs no credential.
+            credentials: values['dry-run'] !== true,
+          });
     // Cassettes are read here as well as in the run, so a broken one is a usage error (exit 2)
     // reported before anything starts, not a crash inside a worker.
     if (recording.cassettes !== undefined) {
@@ -317,11 +324,12 @@ function chooseVendors(
   config: RunConfigFile | undefined,
   env: CliIo['env'],
   allowUndeclared: boolean,
+  resolveOptions: ResolveOptions,
 ): VendorId[] {
   const chosen =
     named && named.length > 0 ? [...new Set(named.map((id) => vendorArgument(id, '--vendor')))] : undefined;
   if (target !== 'sandbox') return chosen ?? [...vendorIds];
-  return [...sandboxVendors(config ?? {}, env, chosen, allowUndeclared).keys()];
+  return [...sandboxVendors(config ?? {}, env, chosen, allowUndeclared, resolveOptions).keys()];
 }
 
 /** --only ids, each one of the chosen vendors' checks (a misspelt id gets a suggestion). */

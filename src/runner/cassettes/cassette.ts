@@ -23,6 +23,12 @@ export interface RecordedExchange {
   error?: string;
 }
 
+/** The placeholder values one check drew while it was recorded. */
+export interface RecordedValues {
+  unique: string[];
+  uuid: string[];
+}
+
 export interface Cassette {
   format: typeof CASSETTE_FORMAT;
   version: typeof CASSETTE_VERSION;
@@ -39,6 +45,12 @@ export interface Cassette {
    * operation paths: they shape the request URLs, which a replay must rebuild to match.
    */
   binding?: { facts: Record<string, string>; operations: Record<string, string> };
+  /**
+   * The `{{unique}}` and `{{uuid}}` values each check drew, in the order it drew them. They are
+   * part of the URLs and bodies the check sent (a stale id such as `missing_{{unique}}`), so a
+   * replay draws these same values again and rebuilds the very requests it has answers for.
+   */
+  values?: Record<string, RecordedValues>;
   /** The bounds the recording ran under; a replay applies the same, so "not verified" agrees. */
   limits: RunLimits;
   /** Exchanges by check id, in the order they were sent. */

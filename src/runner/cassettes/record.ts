@@ -4,7 +4,7 @@ import { credentialSecrets } from '../../conformance/credential-secrets.js';
 import { type ConformanceTarget, DEFAULT_LIMITS } from '../../conformance/types.js';
 import { writeFileAtomic } from '../../fs/write-atomic.js';
 import { redactText } from '../../report/redact.js';
-import { exchange, type HttpSend } from '../../scenarios/runner.js';
+import { exchange, freshPlaceholderValues, type HttpSend } from '../../scenarios/runner.js';
 import type { CredentialRole } from '../../scenarios/types.js';
 import type { VendorId } from '../../vendors/registry.js';
 import {
@@ -13,6 +13,7 @@ import {
   type Cassette,
   cassetteFileName,
   type RecordedExchange,
+  type RecordedValues,
 } from './cassette.js';
 import { redactRecorded } from './redact-cassette.js';
 
@@ -30,6 +31,19 @@ export function recordCassettes(inner: ConformanceTarget, vendors: readonly Vend
   const send: HttpSend = inner.send ?? exchange;
   const recorded = new Map<VendorId, Map<string, RecordedExchange[]>>(vendors.map((id) => [id, new Map()]));
   let current: { vendorId: VendorId; checkId: string } | undefined;
+  const drawn = new Map<VendorId, Map<string, RecordedValues>>(vendors.map((id) => [id, new Map()]));
+  const values = inner.values ?? freshPlaceholderValues;
+  /** Draws a value from the inner target and keeps it under the current check. */
+  const draw = (kind: keyof RecordedValues) => {
+    const value = values[kind]();
+    if (current) {
+      const checks = drawn.get(current.vendorId);
+      const kept = checks?.get(current.checkId) ?? { unique: [], uuid: [] };
+      kept[kind].push(value);
+      checks?.set(current.checkId, kept);
+    }
+    return value;
+  };
   const keep = (entry: RecordedExchange) => {
     if (!current) return;
     const checks = recorded.get(current.vendorId);
@@ -39,6 +53,7 @@ export function recordCassettes(inner: ConformanceTarget, vendors: readonly Vend
   };
   const target: ConformanceTarget = {
     ...inner,
+    values: { unique: () => draw('unique'), uuid: () => draw('uuid') },
     beforeCheck: async (vendorId, check) => {
       current = { vendorId, checkId: check.id };
       await inner.beforeCheck?.(vendorId, check);
@@ -90,6 +105,7 @@ export function recordCassettes(inner: ConformanceTarget, vendors: readonly Vend
             ),
             operations: { ...credentials.operations },
           },
+          values: Object.fromEntries(drawn.get(vendorId) ?? []),
           limits: { ...DEFAULT_LIMITS, ...inner.limits },
           checks,
         };

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { ErrorContractsError } from '../../errors.js';
 import { InputTooLargeError, readBoundedFile } from '../../fs/bounded-read.js';
+import { freshPlaceholderValues } from '../../scenarios/runner.js';
 import type { Credential, CredentialRole } from '../../scenarios/types.js';
 import { VirtualClock } from '../../time/clock.js';
 import { getVendor, type VendorId } from '../../vendors/registry.js';
@@ -15,6 +16,7 @@ import {
   type Cassette,
   cassetteFileName,
   type RecordedExchange,
+  type RecordedValues,
 } from './cassette.js';
 
 /** A cassette larger than this is refused: one vendor's redacted run is a few hundred KB. */
@@ -69,6 +71,14 @@ function cassetteProblem(value: unknown, vendorId: VendorId): string | undefined
     return 'limits are missing';
   }
   if (!isObject(value.checks)) return 'checks are missing';
+  if (value.values !== undefined) {
+    if (!isObject(value.values)) return 'values is not an object';
+    for (const [id, drawn] of Object.entries(value.values)) {
+      if (!isObject(drawn) || !isStringArray(drawn.unique) || !isStringArray(drawn.uuid)) {
+        return `values.${id} is not { unique: [...], uuid: [...] } of strings`;
+      }
+    }
+  }
   for (const [id, list] of Object.entries(value.checks)) {
     if (!Array.isArray(list)) return `checks.${id} is not a list`;
     for (const [index, entry] of list.entries()) {
@@ -155,15 +165,27 @@ export async function openReplayTarget(vendors: readonly VendorId[], dir: string
     clock: advancingClock(clock),
     ...(limits ? { limits } : {}),
   });
-  let current: { vendorId: VendorId; remaining: RecordedExchange[]; checkId: string } | undefined;
+  let current:
+    | { vendorId: VendorId; remaining: RecordedExchange[]; checkId: string; values: RecordedValues }
+    | undefined;
+  // The values the recording drew for this check, in order; past their end (a cassette recorded
+  // before values were kept, or a check that now draws more), fresh ones, whose requests then find
+  // no recorded answer and say so.
+  const replayed = (kind: keyof RecordedValues) =>
+    current?.values[kind].shift() ?? freshPlaceholderValues[kind]();
   return {
     target: {
       ...inner,
+      values: { unique: () => replayed('unique'), uuid: () => replayed('uuid') },
       beforeCheck: (vendorId, check) => {
         current = {
           vendorId,
           checkId: check.id,
           remaining: [...(cassettes.get(vendorId)?.checks[check.id] ?? [])],
+          values: {
+            unique: [...(cassettes.get(vendorId)?.values?.[check.id]?.unique ?? [])],
+            uuid: [...(cassettes.get(vendorId)?.values?.[check.id]?.uuid ?? [])],
+          },
         };
       },
       send: async (url, method) => {

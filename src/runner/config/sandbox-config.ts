@@ -25,7 +25,7 @@ import {
   operationVariable,
   sandboxVariable,
 } from './env-names.js';
-import { RunConfigError } from './errors.js';
+import { ConfigProblems, RunConfigError } from './errors.js';
 import { isLoopbackUrl } from './loopback.js';
 
 /** A string in the config file, or the name of the environment variable that holds it. */
@@ -99,58 +99,80 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 /**
  * Checks the parsed config file member by member, so a mistake is reported with its JSON path
  * ("vendors.collate.credentials.valid.value") rather than surfacing later as a refused request.
+ * Every invalid member is reported, in one error, not only the first.
  */
 export function parseRunConfig(value: unknown, source: string): RunConfigFile {
   const problem = (path: string, message: string) => new RunConfigError(`${source}: ${path} ${message}`);
   if (!isObject(value)) throw problem('the file', 'must hold a JSON object.');
-  for (const key of Object.keys(value)) {
+  const problems = new ConfigProblems();
+  problems.each(Object.keys(value), (key) => {
     if (key !== 'vendors' && key !== '$schema') throw problem(key, 'is not a known member (use "vendors").');
-  }
+  });
   const vendors = value.vendors;
-  if (vendors === undefined) return {};
-  if (!isObject(vendors)) throw problem('vendors', 'must be an object keyed by vendor id.');
-  for (const [id, vendor] of Object.entries(vendors)) {
+  if (vendors !== undefined && !isObject(vendors))
+    problems.add(problem('vendors', 'must be an object keyed by vendor id.').message);
+  problems.each(isObject(vendors) ? Object.entries(vendors) : [], ([id, vendor]) => {
     const at = `vendors.${id}`;
     if (!isVendorId(id)) throw problem(at, `is not a vendor id; use one of ${vendorIds.join(', ')}.`);
     if (!isObject(vendor)) throw problem(at, 'must be an object.');
-    for (const key of Object.keys(vendor)) {
+    problems.each(Object.keys(vendor), (key) => {
       if (!VENDOR_MEMBERS.includes(key)) {
         throw problem(
           `${at}.${key}`,
           `is not a known member (${VENDOR_MEMBERS.join(', ')}).${didYouMean(key, VENDOR_MEMBERS)}`,
         );
       }
-    }
-    if (vendor.fixtures !== undefined && (typeof vendor.fixtures !== 'string' || vendor.fixtures === '')) {
-      throw problem(`${at}.fixtures`, 'must be the path of a module, relative to the config file.');
-    }
-    const vocabulary = scenarioDataFor(id);
-    checkNamedStrings(vendor.operations, `${at}.operations`, Object.keys(vocabulary.operations), problem);
-    if (isObject(vendor.operations)) {
-      for (const [name, path] of Object.entries(vendor.operations)) {
-        if (typeof path === 'string' && path !== '' && !isOperationPath(path)) {
-          throw problem(`${at}.operations.${name}`, OPERATION_PATH_RULE);
-        }
+    });
+    problems.check(() => {
+      if (vendor.fixtures !== undefined && (typeof vendor.fixtures !== 'string' || vendor.fixtures === '')) {
+        throw problem(`${at}.fixtures`, 'must be the path of a module, relative to the config file.');
       }
-    }
-    checkNamedStrings(vendor.facts, `${at}.facts`, Object.keys(vocabulary.facts), problem);
-    if (vendor.baseUrl !== undefined) checkConfigString(vendor.baseUrl, `${at}.baseUrl`, problem);
-    if (vendor.sandbox !== undefined && typeof vendor.sandbox !== 'boolean') {
-      throw problem(`${at}.sandbox`, 'must be true or false.');
-    }
-    checkCredentials(vendor.credentials, `${at}.credentials`, problem);
-    checkOverrides(vendor.checks, `${at}.checks`, problem);
-  }
+    });
+    const vocabulary = scenarioDataFor(id);
+    checkNamedStrings(
+      vendor.operations,
+      `${at}.operations`,
+      Object.keys(vocabulary.operations),
+      problem,
+      problems,
+    );
+    problems.each(isObject(vendor.operations) ? Object.entries(vendor.operations) : [], ([name, path]) => {
+      if (typeof path === 'string' && path !== '' && !isOperationPath(path)) {
+        throw problem(`${at}.operations.${name}`, OPERATION_PATH_RULE);
+      }
+    });
+    checkNamedStrings(vendor.facts, `${at}.facts`, Object.keys(vocabulary.facts), problem, problems);
+    problems.check(() => {
+      if (vendor.baseUrl !== undefined) checkConfigString(vendor.baseUrl, `${at}.baseUrl`, problem);
+    });
+    problems.check(() => {
+      if (vendor.sandbox !== undefined && typeof vendor.sandbox !== 'boolean') {
+        throw problem(`${at}.sandbox`, 'must be true or false.');
+      }
+    });
+    checkCredentials(vendor.credentials, `${at}.credentials`, problem, problems);
+    checkOverrides(vendor.checks, `${at}.checks`, problem, problems);
+  });
+  problems.throwIfAny();
   return value as RunConfigFile;
 }
 
 type Problem = (path: string, message: string) => RunConfigError;
 
 /** An object of config strings whose names must come from the vendor's vocabulary. */
-function checkNamedStrings(value: unknown, at: string, names: readonly string[], problem: Problem): void {
+function checkNamedStrings(
+  value: unknown,
+  at: string,
+  names: readonly string[],
+  problem: Problem,
+  problems: ConfigProblems,
+): void {
   if (value === undefined) return;
-  if (!isObject(value)) throw problem(at, 'must map names to strings.');
-  for (const [name, text] of Object.entries(value)) {
+  if (!isObject(value)) {
+    problems.add(problem(at, 'must map names to strings.').message);
+    return;
+  }
+  problems.each(Object.entries(value), ([name, text]) => {
     if (!names.includes(name)) {
       throw problem(
         `${at}.${name}`,
@@ -158,7 +180,7 @@ function checkNamedStrings(value: unknown, at: string, names: readonly string[],
       );
     }
     checkConfigString(text, `${at}.${name}`, problem);
-  }
+  });
 }
 
 function checkConfigString(value: unknown, at: string, problem: Problem): void {
@@ -167,10 +189,13 @@ function checkConfigString(value: unknown, at: string, problem: Problem): void {
   throw problem(at, 'must be a string or { "env": "VARIABLE_NAME" }.');
 }
 
-function checkCredentials(value: unknown, at: string, problem: Problem): void {
+function checkCredentials(value: unknown, at: string, problem: Problem, problems: ConfigProblems): void {
   if (value === undefined) return;
-  if (!isObject(value)) throw problem(at, 'must be an object keyed by role.');
-  for (const [role, credential] of Object.entries(value)) {
+  if (!isObject(value)) {
+    problems.add(problem(at, 'must be an object keyed by role.').message);
+    return;
+  }
+  problems.each(Object.entries(value), ([role, credential]) => {
     if (!(ROLES as readonly string[]).includes(role)) {
       throw problem(
         `${at}.${role}`,
@@ -178,7 +203,7 @@ function checkCredentials(value: unknown, at: string, problem: Problem): void {
       );
     }
     if (!isObject(credential)) throw problem(`${at}.${role}`, 'must be an object.');
-    for (const [field, text] of Object.entries(credential)) {
+    problems.each(Object.entries(credential), ([field, text]) => {
       if (field !== 'value' && !(OAUTH_FIELDS as readonly string[]).includes(field)) {
         throw problem(
           `${at}.${role}.${field}`,
@@ -186,31 +211,34 @@ function checkCredentials(value: unknown, at: string, problem: Problem): void {
         );
       }
       checkConfigString(text, `${at}.${role}.${field}`, problem);
-    }
-  }
+    });
+  });
 }
 
-function checkOverrides(value: unknown, at: string, problem: Problem): void {
+function checkOverrides(value: unknown, at: string, problem: Problem, problems: ConfigProblems): void {
   if (value === undefined) return;
-  if (!isObject(value)) throw problem(at, 'must be an object keyed by check id.');
-  for (const [id, override] of Object.entries(value)) {
+  if (!isObject(value)) {
+    problems.add(problem(at, 'must be an object keyed by check id.').message);
+    return;
+  }
+  problems.each(Object.entries(value), ([id, override]) => {
     const here = `${at}.${id}`;
     if (!isObject(override)) throw problem(here, 'must be an object.');
     if (override.skip !== undefined && typeof override.skip !== 'string') {
-      throw problem(`${here}.skip`, 'must be the reason, as a string.');
+      problems.add(problem(`${here}.skip`, 'must be the reason, as a string.').message);
     }
     const request = override.request;
-    if (request === undefined) continue;
+    if (request === undefined) return;
     if (!isObject(request)) throw problem(`${here}.request`, 'must be an object.');
     if (request.method !== undefined && !(METHODS as readonly unknown[]).includes(request.method)) {
-      throw problem(`${here}.request.method`, `must be one of ${METHODS.join(', ')}.`);
+      problems.add(problem(`${here}.request.method`, `must be one of ${METHODS.join(', ')}.`).message);
     }
     if (request.path !== undefined && (typeof request.path !== 'string' || !request.path.startsWith('/'))) {
-      throw problem(`${here}.request.path`, 'must be a path starting with "/".');
+      problems.add(problem(`${here}.request.path`, 'must be a path starting with "/".').message);
     }
     if (request.headers !== undefined) {
       if (!isObject(request.headers) || Object.values(request.headers).some((v) => typeof v !== 'string')) {
-        throw problem(`${here}.request.headers`, 'must map header names to strings.');
+        problems.add(problem(`${here}.request.headers`, 'must map header names to strings.').message);
       }
     }
     if (
@@ -218,26 +246,33 @@ function checkOverrides(value: unknown, at: string, problem: Problem): void {
       request.role !== 'none' &&
       !(ROLES as readonly unknown[]).includes(request.role)
     ) {
-      throw problem(`${here}.request.role`, `must be "none" or one of ${ROLES.join(', ')}.`);
+      problems.add(problem(`${here}.request.role`, `must be "none" or one of ${ROLES.join(', ')}.`).message);
     }
-  }
+  });
 }
 
 /**
- * A config string's value. One that names a variable which is not set is an error naming both:
- * the file says the value exists, so a silent gap would only surface later as a skipped check
- * whose hint points at a different variable.
+ * A config string's value. A variable that is not set counts as not given when it is the one this
+ * member is read from anyway (what `init` writes: `{ "env": "ERROR_CONTRACTS_COLLATE_FACT_..." }`),
+ * so the member is reported where it is needed, naming that variable. A variable of another name
+ * that is not set is a problem naming both, kept in `problems`: the file says the value exists,
+ * and a skip reason would point at a different variable.
  */
-function lookUp(value: ConfigString | undefined, env: Env, at: string): string | undefined {
+function lookUp(
+  value: ConfigString | undefined,
+  env: Env,
+  at: string,
+  usual: string,
+  problems: ConfigProblems,
+): string | undefined {
   if (value === undefined) return undefined;
   if (typeof value === 'string') return value;
   const found = env[value.env];
-  if (found === undefined || found === '') {
-    throw new RunConfigError(
-      `${at} names the variable ${value.env}, which is not set; set it or remove ${at}.`,
-    );
+  if (found !== undefined && found !== '') return found;
+  if (value.env !== usual) {
+    problems.add(`${at} names the variable ${value.env}, which is not set; set it or remove ${at}.`);
   }
-  return found;
+  return undefined;
 }
 
 const fromEnv = (env: Env, name: string): string | undefined => {
@@ -250,14 +285,28 @@ const fromEnv = (env: Env, name: string): string | undefined => {
  * environment. Credentials are those configured; a role left out is reported by the checks that
  * need it, as skipped with the variable to set.
  */
-export function resolveSandboxConfig(file: RunConfigFile, env: Env): Map<VendorId, ResolvedVendorConfig> {
+export interface ResolveOptions {
+  /**
+   * Whether credentials are needed: a dry run or a listing sends nothing, so a credential variable
+   * that is not set only leaves its role unconfigured. True by default.
+   */
+  credentials?: boolean;
+}
+
+export function resolveSandboxConfig(
+  file: RunConfigFile,
+  env: Env,
+  options: ResolveOptions = {},
+): Map<VendorId, ResolvedVendorConfig> {
   const resolved = new Map<VendorId, ResolvedVendorConfig>();
-  for (const vendorId of vendorIds) {
+  const problems = new ConfigProblems();
+  problems.each(vendorIds, (vendorId) => {
     const vendor = file.vendors?.[vendorId] ?? {};
+    const usual = baseUrlVariable(vendorId);
     const baseUrl =
-      fromEnv(env, baseUrlVariable(vendorId)) ?? lookUp(vendor.baseUrl, env, `vendors.${vendorId}.baseUrl`);
+      fromEnv(env, usual) ?? lookUp(vendor.baseUrl, env, `vendors.${vendorId}.baseUrl`, usual, problems);
     // A blank base URL (as init writes it) counts as not given, like a blank fact.
-    if (baseUrl === undefined || baseUrl === '') continue;
+    if (baseUrl === undefined || baseUrl === '') return;
     assertUsableBaseUrl(vendorId, baseUrl);
     const sandboxFlag = fromEnv(env, sandboxVariable(vendorId));
     resolved.set(vendorId, {
@@ -266,14 +315,20 @@ export function resolveSandboxConfig(file: RunConfigFile, env: Env): Map<VendorI
       declaredSandbox: sandboxFlag === undefined ? vendor.sandbox === true : sandboxFlag === 'true',
       credentials: {
         vendorId,
-        roles: resolveRoles(vendorId, vendor.credentials ?? {}, env),
-        facts: resolveNamed(vendorId, 'facts', vendor.facts ?? {}, env),
-        operations: resolveNamed(vendorId, 'operations', vendor.operations ?? {}, env),
+        roles: resolveRoles(
+          vendorId,
+          vendor.credentials ?? {},
+          env,
+          options.credentials === false ? undefined : problems,
+        ),
+        facts: resolveNamed(vendorId, 'facts', vendor.facts ?? {}, env, problems),
+        operations: resolveNamed(vendorId, 'operations', vendor.operations ?? {}, env, problems),
       },
       checks: vendor.checks ?? {},
       ...(vendor.fixtures === undefined ? {} : { fixtures: vendor.fixtures }),
     });
-  }
+  });
+  problems.throwIfAny();
   return resolved;
 }
 
@@ -296,19 +351,26 @@ function resolveNamed(
   kind: 'facts' | 'operations',
   configured: Record<string, ConfigString>,
   env: Env,
+  problems: ConfigProblems,
 ): Record<string, string> {
   const found: Record<string, string> = {};
   // Where each value came from, so a bad one is reported by the member or variable that set it.
   const sources: Record<string, string> = {};
+  const variableOf = kind === 'facts' ? factVariable : operationVariable;
   for (const [name, value] of Object.entries(configured)) {
-    const text = lookUp(value, env, `vendors.${vendorId}.${kind}.${name}`);
+    const text = lookUp(
+      value,
+      env,
+      `vendors.${vendorId}.${kind}.${name}`,
+      variableOf(vendorId, name),
+      problems,
+    );
     if (text !== undefined && text !== '') {
       found[name] = text;
       sources[name] = `vendors.${vendorId}.${kind}.${name}`;
     }
   }
   const vocabulary = Object.keys(scenarioDataFor(vendorId)[kind]);
-  const variableOf = kind === 'facts' ? factVariable : operationVariable;
   const prefix = variableOf(vendorId, '');
   for (const [name, value] of Object.entries(env)) {
     if (!name.startsWith(prefix) || value === undefined || value === '') continue;
@@ -323,7 +385,7 @@ function resolveNamed(
   // A value from a variable (or a file member naming one) is held to the file's rule.
   if (kind === 'operations') {
     for (const [name, path] of Object.entries(found)) {
-      if (!isOperationPath(path)) throw new RunConfigError(`${sources[name]} ${OPERATION_PATH_RULE}`);
+      if (!isOperationPath(path)) problems.add(`${sources[name]} ${OPERATION_PATH_RULE}`);
     }
   }
   return found;
@@ -333,14 +395,20 @@ function resolveRoles(
   vendorId: VendorId,
   configured: Partial<Record<CredentialRole, CredentialConfig>>,
   env: Env,
+  problems: ConfigProblems | undefined,
 ): Partial<Record<CredentialRole, Credential>> {
   const { authentication } = getVendor(vendorId).policy;
   const roles: Partial<Record<CredentialRole, Credential>> = {};
   for (const role of ROLES) {
     const given = configured[role] ?? {};
-    const field = (name: keyof CredentialConfig) =>
-      fromEnv(env, credentialVariable(vendorId, role, name)) ??
-      lookUp(given[name], env, `vendors.${vendorId}.credentials.${role}.${name}`);
+    // The usual variable (what init writes) not set leaves the role unconfigured: its checks are
+    // skipped, naming that variable. Another variable not set is a problem, unless credentials
+    // are not needed at all (a dry run, a listing).
+    const field = (name: keyof CredentialConfig) => {
+      const usual = credentialVariable(vendorId, role, name);
+      const at = `vendors.${vendorId}.credentials.${role}.${name}`;
+      return fromEnv(env, usual) ?? lookUp(given[name], env, at, usual, problems ?? new ConfigProblems());
+    };
     const value = field('value');
     if (value !== undefined) {
       roles[role] = { kind: 'header', header: authentication.header, value };
@@ -468,8 +536,9 @@ export function sandboxVendors(
   env: Env,
   named: readonly VendorId[] | undefined,
   allowUndeclared: boolean,
+  options: ResolveOptions = {},
 ): Map<VendorId, ResolvedVendorConfig> {
-  const resolved = resolveSandboxConfig(file, env);
+  const resolved = resolveSandboxConfig(file, env, options);
   const chosen = named ?? [...resolved.keys()];
   if (chosen.length === 0) {
     throw new RunConfigError(

@@ -8,10 +8,10 @@ import { basename, dirname, join } from 'node:path';
 import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { ErrorContractsError } from '../../errors.js';
-import { RunConfigError } from '../config/errors.js';
 import { packageRoot } from '../package-root.js';
 import type { RunOptions } from '../run-options.js';
 import { type Collected, createCollector, type RunListener } from './collect-results.js';
+import { loadVitest } from './load-vitest.js';
 
 /**
  * The suite file: the TypeScript source when running from the repository's sources, else the
@@ -27,17 +27,6 @@ export function conformanceSuiteFile(): string {
       `${bundled} is missing; rebuild with "npm run build".`,
     );
   return bundled;
-}
-
-async function loadVitest(): Promise<typeof import('vitest/node')> {
-  try {
-    return await import('vitest/node');
-  } catch (error) {
-    throw new RunConfigError(
-      'The run command needs vitest (an optional peer dependency): install it with "npm install --save-dev vitest@4".',
-      { cause: error },
-    );
-  }
 }
 
 export async function runWithVitest(options: RunOptions, listener: RunListener = {}): Promise<Collected> {
