@@ -9,10 +9,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import { ErrorContractsError } from '../../errors.js';
-import { formatValue } from '../format.js';
+import { formatValue, noteValueLines } from '../format.js';
 import { redactRunResult } from '../redact.js';
 import { reproducerOf } from '../reproducer.js';
-import { type JsonValue, OUTCOMES, type RunResult } from '../result.js';
+import { OUTCOMES, type RunResult } from '../result.js';
 
 /** A command's message: `%`, CR and LF are the characters the runner unescapes. */
 export function escapeCommandData(text: string): string {
@@ -52,14 +52,6 @@ function shortValue(value: Parameters<typeof formatValue>[0]): string {
  */
 export const ANNOTATIONS_PER_KIND = 10;
 
-/** "expected: …" and "actual: …" lines of a failure or drift note, each value cut for the box. */
-function valueLines(note: { expected?: JsonValue; actual?: JsonValue }): string[] {
-  return [
-    ...(note.expected === undefined ? [] : [`  expected: ${shortValue(note.expected)}`]),
-    ...(note.actual === undefined ? [] : [`  actual:   ${shortValue(note.actual)}`]),
-  ];
-}
-
 /** Keeps the first annotations of a kind within the limit; the last slot counts the rest. */
 function capped(kind: 'error' | 'warning', all: string[], what: (count: number) => string): string[] {
   if (all.length <= ANNOTATIONS_PER_KIND) return all;
@@ -88,7 +80,8 @@ export function renderAnnotations(raw: RunResult): string {
     for (const check of vendor.checks) {
       if (check.outcome === 'fail') {
         const message = [check.title];
-        for (const failure of check.failures) message.push(failure.message, ...valueLines(failure));
+        for (const failure of check.failures)
+          message.push(failure.message, ...noteValueLines(failure, '  ', shortValue));
         const curl = reproducerOf(vendor.id, check);
         if (curl) message.push(`reproduce: ${shortValue(curl)}`);
         errors.push(command('error', { title: `${vendor.name} › ${check.id}` }, message.join('\n')));
@@ -98,7 +91,10 @@ export function renderAnnotations(raw: RunResult): string {
           command(
             'warning',
             { title: `${vendor.name} › ${check.id} (drift)` },
-            [`${note.message}${note.path ? ` at ${note.path}` : ''}`, ...valueLines(note)].join('\n'),
+            [
+              `${note.message}${note.path ? ` at ${note.path}` : ''}`,
+              ...noteValueLines(note, '  ', shortValue),
+            ].join('\n'),
           ),
         );
       }
