@@ -15,7 +15,7 @@ import { EXIT } from '../../src/cli/io.js';
 import { runCli } from '../../src/cli/run-cli.js';
 import { runChecklist } from '../../src/conformance/execute.js';
 import { formatValue } from '../../src/report/format.js';
-import { ANNOTATIONS_PER_KIND, renderAnnotations } from '../../src/report/reporters/github.js';
+import { ANNOTATIONS_PER_KIND } from '../../src/report/reporters/github.js';
 import { renderTerminalSummary } from '../../src/report/reporters/terminal.js';
 import type { JsonValue, RunResult } from '../../src/report/result.js';
 import { writeGithubReport } from '../../src/report/write-github.js';
