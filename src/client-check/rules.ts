@@ -12,7 +12,7 @@ import {
   waitsOf,
 } from './observation.js';
 import { FINAL_STATUSES, LONG_WAIT_SECONDS, SERVER_WAIT_SECONDS, type SequenceId } from './sequences.js';
-import { serverWaitWindow, within } from './windows.js';
+import { describeWindow, serverWaitWindow, within } from './windows.js';
 
 /**
  * The rules a client is judged on, each derived from the vendor's policy: whether it applies, which
@@ -53,10 +53,7 @@ const departed = (source: 'documented' | 'inferred' | undefined, reason: string)
   source === 'inferred'
     ? { outcome: 'advice', reason: `${reason} (an inferred reading, not a documented rule)` }
     : violated(reason);
-const range = (window: WaitWindow) =>
-  window.min === window.max
-    ? formatDuration(window.min)
-    : `${formatDuration(window.min)} to ${formatDuration(window.max)}`;
+const range = describeWindow;
 const times = (count: number) => (count === 1 ? 'once' : `${count} times`);
 const calls = (count: number) => plural(count, 'call');
 
