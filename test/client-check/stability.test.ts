@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkClient } from '../../src/client-check/index.js';
 import type { ClientCheckResult } from '../../src/client-check/types.js';
 import { isolateNetwork } from '../helpers/nock-isolation.js';
+import { impatientClient } from './clients/impatient.js';
 import { kyClient } from './third-party/ky.js';
 
 isolateNetwork({ strict: false });
@@ -56,4 +57,14 @@ describe('client-check verdicts on a lagging event loop', () => {
     expect(first?.verdicts.length).toBeGreaterThan(5);
     for (const [index, run] of runs.entries()) expect(run, `run ${index + 1}`).toEqual(first);
   }, 240_000);
+
+  it('a client that abandons a held write and sends it again gets the same verdicts 5 times in a row', async () => {
+    // The abandoned copy is held on the virtual clock while the repeat is on its way: the clock
+    // may move for the one and must not for the other.
+    const runs: ReturnType<typeof fingerprint>[] = [];
+    for (let run = 0; run < 5; run++) runs.push(fingerprint(await checkClient('claimrev', impatientClient)));
+    const [first] = runs;
+    expect(first?.verdicts.find((verdict) => verdict.rule === 'write.timed_out')?.outcome).not.toBe('obeyed');
+    for (const [index, run] of runs.entries()) expect(run, `run ${index + 1}`).toEqual(first);
+  }, 120_000);
 });
