@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { flagsFromHelp } from '../../src/cli/flags.js';
 import { EXIT } from '../../src/cli/io.js';
-import { runCli } from '../../src/cli/run-cli.js';
 import { assertKnownCheckIds, type RunConfigFile } from '../../src/runner/config/sandbox-config.js';
 import { repoRoot } from '../helpers/paths.js';
 import { cli } from '../helpers/run-cli-captured.js';
@@ -135,18 +134,8 @@ describe('what a new user meets first', () => {
   ])(
     'validate says it waits for standard input when it is a terminal (%s)',
     async (stdinIsTerminal, lines) => {
-      let stderr = '';
-      let stdout = '';
-      const code = await runCli(['validate', 'collate'], {
-        stdout: (text) => {
-          stdout += text;
-        },
-        stderr: (text) => {
-          stderr += text;
-        },
-        readStdin: async () => new TextEncoder().encode('{}'),
-        readFile: async () => new Uint8Array(),
-        env: {},
+      const { code, stdout, stderr } = await cli(['validate', 'collate'], {
+        stdin: '{}',
         terminal: { stdout: stdinIsTerminal, stderr: stdinIsTerminal, stdin: stdinIsTerminal },
       });
       expect(code).toBe(EXIT.failed);

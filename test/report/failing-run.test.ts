@@ -12,7 +12,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT } from '../../src/cli/io.js';
-import { runCli } from '../../src/cli/run-cli.js';
 import { runChecklist } from '../../src/conformance/execute.js';
 import { formatValue } from '../../src/report/format.js';
 import { ANNOTATIONS_PER_KIND } from '../../src/report/reporters/github.js';
@@ -25,6 +24,7 @@ import type { CheckMeta } from '../../src/runner/vitest/define-suite.js';
 import { vendorModels } from '../../src/simulator/vendors/index.js';
 import { getVendor } from '../../src/vendors/registry.js';
 import { closedPort } from '../helpers/closed-port.js';
+import { cli } from '../helpers/run-cli-captured.js';
 
 /** The first line of a value as the reporters print it: enough to find it in any of them. */
 const firstLine = (value: JsonValue) => formatValue(value).split('\n')[0] ?? '';
@@ -162,18 +162,8 @@ describe('a run that stops before judging, with the github reporter', () => {
   async function run(argv: string[], env: Record<string, string>) {
     const dir = await mkdtemp(join(tmpdir(), 'ec-stopped-run-'));
     const summaryFile = join(dir, 'step-summary.md');
-    let stdout = '';
-    let stderr = '';
     try {
-      const code = await runCli(argv, {
-        stdout: (text) => {
-          stdout += text;
-        },
-        stderr: (text) => {
-          stderr += text;
-        },
-        readStdin: async () => new Uint8Array(),
-        readFile: async () => new Uint8Array(),
+      const { code, stdout, stderr } = await cli(argv, {
         env: { ...env, GITHUB_STEP_SUMMARY: summaryFile },
         cwd: dir,
       });
