@@ -264,6 +264,10 @@ export function judgeStatus(vendorId: VendorId, check: StatusCheck, response: Si
     verdict,
   );
   if (!normalized.conforms)
-    verdict.drift('The body does not follow the vendor’s envelope; it is kept as opaque text.');
+    verdict.drift(
+      'The body does not follow the vendor’s envelope; it is kept as opaque text.',
+      'a body in the vendor’s envelope',
+      describeAnswer(response.status, response.headers['content-type'] ?? '', response.body),
+    );
   return verdict.verdict();
 }

@@ -57,7 +57,11 @@ export const rateLimitWait: SequenceDefinition = {
     }
     if (!refused) {
       return budget < limits.maxBurst
-        ? recorder.fail(`No ${status} came although the API said its requests were used up.`, status, null)
+        ? recorder.fail(
+            `No ${status} came although the API said its requests were used up.`,
+            status,
+            `no ${status} within ${budget} requests`,
+          )
         : recorder.notVerified(
             `no ${status} within ${budget} request${budget === 1 ? '' : 's'}, the burst bound (raise it with --max-burst if the sandbox allows).`,
           );
@@ -72,7 +76,7 @@ export const rateLimitWait: SequenceDefinition = {
       );
     const advertised = normalized.retryAfterMs;
     if (advertised === null)
-      return recorder.fail('The 429 advertises no wait.', 'Retry-After or a reset header', null);
+      return recorder.fail('The 429 advertises no wait.', 'Retry-After or a reset header', 'neither header');
     const source = normalized.retryAfterSource ?? 'the advertised wait';
     if (advertised > limits.maxWaitMs) {
       return recorder.notVerified(
