@@ -15,6 +15,8 @@ import { EXIT } from '../../src/cli/io.js';
 import { runChecklist } from '../../src/conformance/execute.js';
 import { formatValue } from '../../src/report/format.js';
 import { ANNOTATIONS_PER_KIND } from '../../src/report/reporters/github.js';
+import { renderHtml } from '../../src/report/reporters/html.js';
+import { renderJunit } from '../../src/report/reporters/junit.js';
 import { renderTerminalSummary } from '../../src/report/reporters/terminal.js';
 import type { JsonValue, RunResult } from '../../src/report/result.js';
 import { writeGithubReport } from '../../src/report/write-github.js';
@@ -138,6 +140,17 @@ describe('the output of a failing run', () => {
       expect(line).not.toContain(validToken);
       expect(line).not.toContain('[REDACTED]');
     }
+  });
+
+  it('gives the HTML and JUnit reports a reproducer per failed check too', () => {
+    const html = renderHtml(result);
+    const junit = renderJunit(result);
+    // The HTML page shows each failed check twice: in the list at the top and in its vendor's section.
+    expect(html.match(/<pre class="reproduce">curl /g)).toHaveLength(2 * failed().length);
+    expect(junit.match(/reproduce: curl /g)).toHaveLength(failed().length);
+    expect(html).toContain('$ERROR_CONTRACTS_COLLATE_');
+    expect(junit).toContain('$ERROR_CONTRACTS_COLLATE_');
+    expect(html + junit).not.toContain(validToken);
   });
 
   it('keeps annotations within GitHub’s limit per kind and counts the rest', () => {
