@@ -13,8 +13,11 @@ export interface CliIo {
    * function that stops listening. Long-running commands (serve) use it; tests trigger it.
    */
   onShutdown?: (handler: () => void) => () => void;
-  /** Whether stdout and stderr are terminals, and how wide; progress and colour need one. */
-  terminal?: { stdout: boolean; stderr: boolean; columns?: number };
+  /**
+   * Whether stdout and stderr are terminals, and how wide; progress and colour need one. `stdin`: a
+   * person typing, so a command that reads it says it is waiting.
+   */
+  terminal?: { stdout: boolean; stderr: boolean; columns?: number; stdin?: boolean };
   /** Where relative paths (--out, --config) start from; the process's working directory by default. */
   cwd?: string;
 }

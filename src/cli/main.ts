@@ -12,6 +12,7 @@ const exitCode = await runCli(process.argv.slice(2), {
   terminal: {
     stdout: process.stdout.isTTY === true,
     stderr: process.stderr.isTTY === true,
+    stdin: process.stdin.isTTY === true,
     ...(process.stderr.columns ? { columns: process.stderr.columns } : {}),
   },
   onShutdown: (handler) => {

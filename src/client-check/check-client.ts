@@ -47,8 +47,6 @@ const SEQUENCE_SPACING_MS = 60_000;
 const MAX_SEQUENCE_VIRTUAL_MS = 2 * LONG_WAIT_SECONDS * 1000;
 const MAX_TIMERS_PER_SEQUENCE = 500;
 const MAX_REAL_STALL_MS = 2_000;
-/** Real quiet before virtual time jumps ahead: enough for Node's fetch to finish a body stream. */
-const DEFAULT_QUIET_MS = 10;
 
 /** The client function is not a function: a usage problem, reported with a stable code. */
 export class InvalidClientError extends ErrorContractsError {
@@ -205,7 +203,6 @@ async function checkClientAlone(
           maxVirtualMs: MAX_SEQUENCE_VIRTUAL_MS,
           maxAdvances: MAX_TIMERS_PER_SEQUENCE,
           maxStallMs: MAX_REAL_STALL_MS,
-          quietMs: options.quietMs ?? DEFAULT_QUIET_MS,
         },
       );
       const status = (reply as { status?: unknown } | null | undefined)?.status;

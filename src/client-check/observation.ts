@@ -83,6 +83,9 @@ function endNote(end: SequenceEnd): string {
   }
 }
 
+/** How each sequence's part of a timeline opens: renderers cut a rule's timeline there. */
+export const SEQUENCE_NOTE = 'sequence: ';
+
 /**
  * What the client did in one sequence, as timeline events on the sequence's own clock. `windowFor`
  * gives the allowed range of each wait (1 = before the first retry) for rules that have one.
@@ -92,7 +95,7 @@ export function timelineOf(
   windowFor?: (retryNumber: number) => WaitWindow | undefined,
 ): TimelineEvent[] {
   const at = (time: number) => time - run.startedAt;
-  const events: TimelineEvent[] = [{ kind: 'note', atMs: 0, label: `sequence: ${run.plan.title}` }];
+  const events: TimelineEvent[] = [{ kind: 'note', atMs: 0, label: `${SEQUENCE_NOTE}${run.plan.title}` }];
   const calls = apiCalls(run);
   calls.forEach((call, index) => {
     const attempt = index + 1;

@@ -19,7 +19,7 @@ import {
   SERVER_WAIT_SECONDS,
   type SequenceId,
 } from './sequences.js';
-import { serverWaitWindow, within } from './windows.js';
+import { describeWindow, serverWaitWindow, within } from './windows.js';
 
 /**
  * The rules a client is judged on, each derived from the vendor's policy: whether it applies, which
@@ -71,10 +71,7 @@ const provenance = (basis: ClientRuleBasis | undefined) =>
   basis
     ? { quote: basis.quote, reading: 'documented' as const }
     : { quote: null, reading: 'inferred' as const };
-const range = (window: WaitWindow) =>
-  window.min === window.max
-    ? formatDuration(window.min)
-    : `${formatDuration(window.min)} to ${formatDuration(window.max)}`;
+const range = describeWindow;
 const times = (count: number) => (count === 1 ? 'once' : `${count} times`);
 const calls = (count: number) => plural(count, 'call');
 

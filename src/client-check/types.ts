@@ -86,9 +86,4 @@ export interface CheckClientOptions {
   seed?: number;
   /** The longest wait a client should ever sleep through; 120 s by default, as createClient's. */
   maxWaitMs?: number;
-  /**
-   * Real milliseconds with nothing happening before virtual time jumps to the next timer; 10 by
-   * default. Raise it on a heavily loaded machine if results vary between runs.
-   */
-  quietMs?: number;
 }

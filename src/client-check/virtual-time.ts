@@ -1,4 +1,4 @@
-import { createHook } from 'node:async_hooks';
+import { AsyncLocalStorage, createHook } from 'node:async_hooks';
 import { ErrorContractsError } from '../errors.js';
 import { seededRandom } from '../retry/seeded-random.js';
 import type { Clock } from '../time/clock.js';
@@ -15,39 +15,60 @@ import type { Clock } from '../time/clock.js';
 const MAX_TIMER_DELAY_MS = 2 ** 31 - 1;
 /**
  * Real event-loop turns in a row with nothing happening before the process counts as idle. Few
- * are needed, since "nothing" is measured precisely (see waitForIdle); five leave a margin.
+ * are needed, since "nothing" is counted precisely (see waitForIdle); five leave a margin.
  */
 const QUIET_TURNS = 5;
-/** How long real work that appeared during a check is waited for before it is ignored. */
-const REAL_WORK_PATIENCE_MS = 50;
 
 /** Every asynchronous resource Node creates while a check drives a client, counted by a hook. */
 let asyncResourcesCreated = 0;
 /**
- * File-system and DNS requests still at work on the thread pool: while one lives, the process is
- * waiting for something real, not idle. Only these are tracked, because they exist only when
- * asynchronous: crypto jobs are also created for synchronous calls and never report finishing,
- * and handles such as sockets and parsers are destroyed at garbage collection, long after use.
+ * Which drive the code now running belongs to: every asynchronous resource created while the
+ * client's work runs, and by whatever it started (nock answering a request, the simulator), carries
+ * it, so real work of the check is told apart from real work of anyone else in the process (a test
+ * runner's own timers) without guessing from how long things take.
  */
-const liveResources = new Map<number, string>();
-const REQUEST_TYPES = /^FSREQ|^GETADDRINFOREQWRAP$|^GETNAMEINFOREQWRAP$/;
+const workContext = new AsyncLocalStorage<object>();
+/** The drive whose real work is being counted, or null between drives. */
+let countedWork: object | null = null;
+
+interface RealWork {
+  type: string;
+  /** The Timeout itself, so an unref'd one (which would never hold a process open) can be ignored. */
+  resource: { hasRef?: () => boolean };
+}
+/**
+ * Real work the check's own code started and that has not finished: real timers and immediates
+ * (nock delivers a reply on them, through the timers module, which virtual time does not replace)
+ * and file-system and DNS requests on the thread pool. While one lives, the process is waiting for
+ * something real and is not idle, however long that takes under load. Crypto jobs are left out:
+ * they are also created for synchronous calls and never report finishing.
+ */
+const liveWork = new Map<number, RealWork>();
+const TRACKED_TYPES = /^Timeout$|^Immediate$|^FSREQ|^GETADDRINFOREQWRAP$|^GETNAMEINFOREQWRAP$/;
+/** Types whose callback runs once, when the work is done; their destroy may wait for garbage collection. */
+const ONE_SHOT_REQUESTS = /^FSREQ|^GETADDRINFOREQWRAP$|^GETNAMEINFOREQWRAP$/;
 const resourceCounter = createHook({
-  init(asyncId, type) {
+  init(asyncId, type, _trigger, resource) {
     asyncResourcesCreated++;
-    if (REQUEST_TYPES.test(type)) liveResources.set(asyncId, type);
+    if (countedWork !== null && TRACKED_TYPES.test(type) && workContext.getStore() === countedWork)
+      liveWork.set(asyncId, { type, resource: resource as RealWork['resource'] });
   },
-  // A request's callback runs once, when its work is done; its destroy may wait for garbage collection.
   before(asyncId) {
-    liveResources.delete(asyncId);
+    const work = liveWork.get(asyncId);
+    if (work && ONE_SHOT_REQUESTS.test(work.type)) liveWork.delete(asyncId);
   },
+  // Timers and immediates report destroy as soon as they have run or been cleared.
   destroy(asyncId) {
-    liveResources.delete(asyncId);
+    liveWork.delete(asyncId);
   },
 });
 
-/** Real timers pending in this process (Node lists each as a "Timeout" resource). */
-function realTimerCount(): number {
-  return process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
+/** Whether real work the check started is still under way (an unref'd timer does not count). */
+function realWorkPending(): boolean {
+  for (const work of liveWork.values()) {
+    if (work.type !== 'Timeout' || work.resource.hasRef?.() !== false) return true;
+  }
+  return false;
 }
 
 type TimerCallback = (...args: unknown[]) => void;
@@ -60,6 +81,11 @@ interface PendingTimer {
   callback: TimerCallback;
   args: unknown[];
   repeatMs: number | null;
+  /**
+   * Runs a function in the asynchronous context the timer was set in, as Node does for real
+   * timers: what a client does when its sleep ends still counts as the check's work.
+   */
+  inContext: (fn: () => void) => void;
 }
 
 /** What drive() refuses to go past: a client that never settles must not hang the check. */
@@ -68,13 +94,11 @@ export interface DriveLimits {
   maxVirtualMs: number;
   /** Clock advances after which the work is abandoned. */
   maxAdvances: number;
-  /** Real milliseconds to wait for work that has no timer pending before giving up on it. */
-  maxStallMs: number;
   /**
-   * Real milliseconds with nothing happening before the clock jumps ahead (timers due now fire
-   * sooner). Larger is more robust on a loaded machine and slower.
+   * Real milliseconds to wait for work that has no timer pending, or keeps the process busy,
+   * before giving up on it: a bound for a client that never settles, not a test of idleness.
    */
-  quietMs: number;
+  maxStallMs: number;
 }
 
 /** Why drive() stopped before the work settled. */
@@ -199,6 +223,7 @@ export class VirtualTime implements Clock {
       args,
       delayMs,
       repeatMs: repeat ? delayMs : null,
+      inContext: AsyncLocalStorage.snapshot(),
     });
     this.#activity++;
     return id;
@@ -274,21 +299,20 @@ export class VirtualTime implements Clock {
    * when a limit is reached first, and with any error a timer callback threw.
    */
   async drive<T>(work: () => Promise<T>, limits: DriveLimits): Promise<T> {
-    const baselineRealTimers = realTimerCount();
-    liveResources.clear();
+    const token = {};
+    liveWork.clear();
+    countedWork = token;
     resourceCounter.enable();
     try {
-      return await this.#driveEnabled(work, limits, baselineRealTimers);
+      return await this.#driveEnabled(() => workContext.run(token, work), limits);
     } finally {
       resourceCounter.disable();
+      countedWork = null;
+      liveWork.clear();
     }
   }
 
-  async #driveEnabled<T>(
-    work: () => Promise<T>,
-    limits: DriveLimits,
-    baselineRealTimers: number,
-  ): Promise<T> {
+  async #driveEnabled<T>(work: () => Promise<T>, limits: DriveLimits): Promise<T> {
     const realTimeout = this.#saved?.setTimeout ?? globalThis.setTimeout;
     const start = this.#now;
     let outcome: { value: T } | { error: unknown } | null = null;
@@ -304,13 +328,8 @@ export class VirtualTime implements Clock {
     let advances = 0;
     let stalledSince: number | null = null;
     while (!settled()) {
-      await this.#waitForIdle(settled, baselineRealTimers, 0, limits.maxStallMs);
+      await this.#waitForIdle(settled, limits.maxStallMs);
       if (settled()) break;
-      if ((this.#earliest()?.dueAt ?? this.#now) > this.#now) {
-        // Moving the clock on cannot be undone: be sure first that nothing real is still under way.
-        await this.#waitForIdle(settled, baselineRealTimers, limits.quietMs, limits.maxStallMs);
-        if (settled()) break;
-      }
       const next = this.#earliest();
       if (!next) {
         // Nothing scheduled: the work waits on something real. Give it a bounded real wait.
@@ -345,42 +364,30 @@ export class VirtualTime implements Clock {
   }
 
   /**
-   * Idle means: for QUIET_TURNS turns of the real event loop, no asynchronous resource was created
-   * (no promise, stream callback, immediate or socket: async_hooks sees each one), no virtual timer
-   * was touched, no thread-pool request or socket created during the check is still open (the
-   * simulator's crypto calls use the thread pool), and no real timer is pending beyond those that
-   * existed when the check began (Node's fetch keeps short real timers of its own). Real work that
-   * outlives REAL_WORK_PATIENCE_MS is taken to be someone else's (a test runner's) and no longer
-   * waited for. The loop itself is
-   * written with callbacks, not promises, so that it creates exactly one resource per turn.
+   * Idle means, counted rather than timed: for QUIET_TURNS turns of the real event loop no
+   * asynchronous resource was created (no promise, stream callback, immediate or socket:
+   * async_hooks sees each one) and no virtual timer was touched, and no real work the check
+   * started is still under way (a real timer or immediate nock delivers a reply on, a thread-pool
+   * request). However slowly a loaded machine gets through that work, the clock does not move
+   * until it is done, so the same client gets the same timeline on an idle machine and a busy
+   * one. The loop itself is written with callbacks, not promises, so that it creates exactly one
+   * resource per turn.
    */
-  #waitForIdle(
-    settled: () => boolean,
-    baselineRealTimers: number,
-    minQuietMs: number,
-    maxBusyMs: number,
-  ): Promise<void> {
+  #waitForIdle(settled: () => boolean, maxBusyMs: number): Promise<void> {
     const immediate = globalThis.setImmediate;
     const realTimeout = this.#saved?.setTimeout ?? globalThis.setTimeout;
     const started = performance.now();
     return new Promise<void>((resolve, reject) => {
       let quiet = 0;
-      let quietSince = performance.now();
       let mark = asyncResourcesCreated;
       let activity = this.#activity;
       const step = () => {
         // One resource is this step's own immediate or timeout; anything more is someone else's work.
         const busy = asyncResourcesCreated - mark > 1 || this.#activity !== activity;
         activity = this.#activity;
-        if (busy) {
-          quiet = 0;
-          quietSince = performance.now();
-        } else quiet++;
-        const realWorkPending = liveResources.size > 0 || realTimerCount() > baselineRealTimers;
-        const quietMs = performance.now() - quietSince;
-        const patienceOver = quietMs > REAL_WORK_PATIENCE_MS;
-        const longEnough = quiet >= QUIET_TURNS && quietMs >= minQuietMs;
-        if (settled() || (longEnough && (!realWorkPending || patienceOver))) {
+        quiet = busy ? 0 : quiet + 1;
+        const waitingForReal = realWorkPending();
+        if (settled() || (quiet >= QUIET_TURNS && !waitingForReal)) {
           resolve();
           return;
         }
@@ -388,13 +395,14 @@ export class VirtualTime implements Clock {
         if (performance.now() - started > maxBusyMs) {
           reject(
             new VirtualTimeLimitError(
-              `the client kept the event loop busy for ${maxBusyMs} ms of real time without settling or setting a timer`,
+              `the client kept the process busy for ${maxBusyMs} ms of real time without settling or setting a timer`,
             ),
           );
           return;
         }
         mark = asyncResourcesCreated;
-        if (quiet >= QUIET_TURNS && realWorkPending) realTimeout(step, 1);
+        // Real work is waited for on a real timer rather than spun on.
+        if (waitingForReal) realTimeout(step, 1);
         else immediate(step);
       };
       mark = asyncResourcesCreated;
@@ -421,7 +429,7 @@ export class VirtualTime implements Clock {
     }
     this.#activity++;
     try {
-      timer.callback(...timer.args);
+      timer.inContext(() => timer.callback(...timer.args));
     } catch (error) {
       this.#callbackError ??= { error };
     }

@@ -1,4 +1,5 @@
 import type { RetryPolicy } from '../generated/meta-types.js';
+import { formatDuration } from '../report/format.js';
 import { scheduledWindowMs } from '../retry/schedule.js';
 import type { WaitWindow } from './observation.js';
 
@@ -47,4 +48,11 @@ function windowBy(
 
 export function within(ms: number, window: WaitWindow): boolean {
   return ms >= window.min && ms <= window.max;
+}
+
+/** "1.00 s to 1.50 s", or "1.00 s" for a window with no room: how every output names a window. */
+export function describeWindow(window: WaitWindow): string {
+  return window.min === window.max
+    ? formatDuration(window.min)
+    : `${formatDuration(window.min)} to ${formatDuration(window.max)}`;
 }

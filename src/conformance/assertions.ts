@@ -90,11 +90,26 @@ function checkRequestId(
     verdict.fail(
       `No request id at ${pointer}.`,
       'a non-empty string',
-      id === undefined ? null : (id as JsonValue),
+      id === undefined ? `no member at ${pointer}` : (id as JsonValue),
     );
   else if (requestId.pattern && !new RegExp(requestId.pattern).test(id)) {
     verdict.drift('The request id has another form than the documented example.', requestId.pattern, id);
   }
+}
+
+/** How much of a body a failure quotes: enough to recognise an HTML error page or a proxy's text. */
+const ANSWER_EXCERPT_CHARS = 160;
+
+/** "413 text/html: <html><head><title>413 Request Entity Too Large…": what came back, briefly. */
+function describeAnswer(status: number, contentType: string, body: string): string {
+  const text = body.replace(/\s+/g, ' ').trim();
+  const excerpt =
+    text === ''
+      ? 'an empty body'
+      : text.length > ANSWER_EXCERPT_CHARS
+        ? `${text.slice(0, ANSWER_EXCERPT_CHARS)}…`
+        : text;
+  return `${status} ${contentType || '(no Content-Type)'}: ${excerpt}`;
 }
 
 /**
@@ -123,7 +138,26 @@ export function judge(vendorId: VendorId, check: ScenarioCheck, response: SimExc
       (candidate.path === undefined || candidate.path === check.path),
   );
 
-  if (!entry) fail('The code is not in the catalog.', check.code, null);
+  // The catalog says which part of the vendor answers (API or token endpoint); the policy's reader
+  // for that surface names the envelope to validate against and where its request id sits.
+  const reader = vendor.policy.envelopes.find((candidate) => candidate.surface === surface);
+  const envelope = reader?.schema ?? check.scenario.schema ?? 'envelope';
+  const contentType = response.headers['content-type'] ?? '';
+  const body = parseJson(response.body);
+  // A body that is not JSON at all (a proxy's HTML page, an empty answer) is one root cause: the
+  // schema, the code, the request id and the members cannot be judged on it, so it is one failure
+  // that names what came back instead of five that each say "not there".
+  if (body === undefined) {
+    fail(
+      'The answer is not a JSON error body.',
+      `a JSON ${envelope} body with code ${check.code}${entry ? `, status ${entry.status}` : ''}`,
+      describeAnswer(response.status, contentType, response.body),
+    );
+    return verdict.verdict();
+  }
+
+  if (!entry)
+    fail('The check names a code that is not in the catalog.', 'a code from the catalog', check.code);
   else if (alternative) {
     readings.push(
       `answered ${alternative.status} ${alternative.code}, an honest reading: ${alternative.reading}`,
@@ -142,22 +176,15 @@ export function judge(vendorId: VendorId, check: ScenarioCheck, response: SimExc
       );
   }
 
-  // Every envelope in the package is JSON; a proxy's HTML page in its place is a broken promise.
-  const contentType = response.headers['content-type'] ?? '';
+  // Every envelope in the package is JSON; a JSON body under another content type is a broken promise.
   if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(contentType)) {
-    fail('The content type is not JSON.', 'application/json', contentType);
+    fail('The content type is not JSON.', 'application/json', contentType || 'no Content-Type header');
   }
-
-  // The catalog says which part of the vendor answers (API or token endpoint); the policy's reader
-  // for that surface names the envelope to validate against and where its request id sits.
-  const reader = vendor.policy.envelopes.find((candidate) => candidate.surface === surface);
-  const envelope = reader?.schema ?? check.scenario.schema ?? 'envelope';
-  const body = parseJson(response.body);
-  const validation = validateError(vendorId, body ?? response.body, { schema: envelope as never });
+  const validation = validateError(vendorId, body, { schema: envelope as never });
   if (!validation.valid) {
     fail(
       `The body does not pass the ${envelope} schema.`,
-      null,
+      `a body the ${envelope} schema accepts`,
       validation.errors.map((issue) => `${issue.path || '/'}: ${issue.message}`),
     );
   }
@@ -165,14 +192,21 @@ export function judge(vendorId: VendorId, check: ScenarioCheck, response: SimExc
   // A code the docs do not name (one the project chose for a documented status) is a reading too.
   const codeJudgement = differenceFrom(entry?.source.code);
   if (normalized.code !== check.code && !alternative) {
-    record(verdict, codeJudgement, 'The body names another code.', check.code, normalized.code);
+    record(verdict, codeJudgement, 'The body names another code.', check.code, normalized.code ?? 'no code');
   }
   const named = vendor.catalog.find((candidate) => candidate.code === normalized.code);
   if (alternative) {
     // Judged above; a code from outside the catalog (a standard's) is the alternative itself.
-  } else if (!named) {
-    record(verdict, codeJudgement, 'The code in the body is not in the catalog.', null, normalized.code);
-  } else if (named !== entry) {
+  } else if (!named && normalized.code !== null) {
+    // A body with no code at all was reported just above; "not in the catalog" would say it twice.
+    record(
+      verdict,
+      codeJudgement,
+      'The code in the body is not in the catalog.',
+      'a code from the catalog',
+      normalized.code,
+    );
+  } else if (named && named !== entry) {
     record(
       verdict,
       judgeCatalogStatus(named, response.status),
@@ -192,13 +226,13 @@ export function judge(vendorId: VendorId, check: ScenarioCheck, response: SimExc
 
   for (const header of entry?.headers ?? []) {
     if (response.headers[header.toLowerCase()] === undefined)
-      fail(`The ${header} header is missing.`, header, null);
+      fail(`The ${header} header is missing.`, `a ${header} header`, 'no such header');
   }
 
   const schema = vendor.schemas[envelope as keyof typeof vendor.schemas] as
     | Readonly<Record<string, unknown>>
     | undefined;
-  if (schema && body !== undefined) verdict.addDrift(unknownFields(schema, body));
+  if (schema) verdict.addDrift(unknownFields(schema, body));
   return { ...verdict.verdict(), readings };
 }
 
@@ -245,6 +279,10 @@ export function judgeStatus(vendorId: VendorId, check: StatusCheck, response: Si
     verdict,
   );
   if (!normalized.conforms)
-    verdict.drift('The body does not follow the vendor’s envelope; it is kept as opaque text.');
+    verdict.drift(
+      'The body does not follow the vendor’s envelope; it is kept as opaque text.',
+      'a body in the vendor’s envelope',
+      describeAnswer(response.status, response.headers['content-type'] ?? '', response.body),
+    );
   return verdict.verdict();
 }

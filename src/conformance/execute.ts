@@ -98,7 +98,7 @@ export async function runCheck(
     return record({
       ...common,
       outcome: 'fail',
-      failures: [{ message: `No answer: ${message}` }],
+      failures: [{ message: `No answer: ${message}`, expected: 'an HTTP answer', actual: message }],
       exchanges: [exchangeOf(scenario, baseUrl, clock.now() - startedAt, undefined, message)],
       durationMs: performance.now() - started,
     });

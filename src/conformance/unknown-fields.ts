@@ -1,4 +1,4 @@
-import type { DriftNote } from '../report/result.js';
+import type { DriftNote, JsonValue } from '../report/result.js';
 
 type Schema = Readonly<Record<string, unknown>>;
 
@@ -25,7 +25,14 @@ export function unknownFields(schema: Schema, body: unknown, pointer = ''): Drif
     const memberPointer = `${pointer}/${escapePointer(key)}`;
     const memberSchema = properties[key];
     if (!isObject(memberSchema)) {
-      return [{ message: `The body has a member the schema does not know: ${key}.`, path: memberPointer }];
+      return [
+        {
+          message: `The body has a member the schema does not know: ${key}.`,
+          path: memberPointer,
+          expected: `only the members the schema lists (${Object.keys(properties).join(', ')})`,
+          actual: { [key]: value as JsonValue },
+        },
+      ];
     }
     return unknownFields(memberSchema, value, memberPointer);
   });

@@ -43,8 +43,8 @@ export function escapeMarkdown(text: string): string {
 }
 
 /** A fenced code block that no run of backticks in `text` can close early. */
-export function markdownCodeBlock(text: string): string {
+export function markdownCodeBlock(text: string, language: 'text' | 'sh' = 'text'): string {
   const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((run) => run[0].length));
   const fence = '`'.repeat(Math.max(3, longest + 1));
-  return `${fence}text\n${text.replace(NOT_XML_CHAR, '\uFFFD')}\n${fence}`;
+  return `${fence}${language}\n${text.replace(NOT_XML_CHAR, '\uFFFD')}\n${fence}`;
 }

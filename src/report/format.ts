@@ -60,6 +60,22 @@ export function labelledValue(name: 'expected' | 'actual', value: JsonValue, ind
 }
 
 /**
+ * The expected and actual lines of a failure or drift note, each value passed through `show`
+ * first (the terminal keeps strings on one line). A side with no value is left out: a reader is
+ * never shown "null" for "nothing was said".
+ */
+export function noteValueLines(
+  note: { expected?: JsonValue; actual?: JsonValue },
+  indent = '',
+  show: (value: JsonValue) => JsonValue = (value) => value,
+): string[] {
+  return [
+    ...(note.expected === undefined ? [] : [labelledValue('expected', show(note.expected), indent)]),
+    ...(note.actual === undefined ? [] : [labelledValue('actual', show(note.actual), indent)]),
+  ];
+}
+
+/**
  * A matrix cell in words: "✗ fail 1/4", "✓ pass 3/3", "– n/a". The count is of the checks that
  * ran, so a row where one check passed and a sequence does not apply reads "✓ pass 1/1 +1 n/a"
  * rather than a misleading "1/2".

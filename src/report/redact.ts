@@ -7,7 +7,7 @@ import { BODY_TEXT_LIMIT, collectSecrets, redactExchange } from '../redaction/ex
 import { redactJson as walkJson } from '../redaction/json.js';
 import { scrubText, searchable } from '../redaction/scrub.js';
 import { CREDENTIAL_FIELDS, CREDENTIAL_HEADERS, REDACTED } from '../redaction/vocabulary.js';
-import type { CheckResult, JsonValue, RunResult, TimelineEvent } from './result.js';
+import type { CheckFailure, CheckResult, DriftNote, JsonValue, RunResult, TimelineEvent } from './result.js';
 
 export { REDACTED };
 
@@ -33,19 +33,24 @@ function redactEvent(event: TimelineEvent, secrets: readonly string[]): Timeline
   return event.label === undefined ? event : { ...event, label: redactText(event.label, secrets) };
 }
 
+/** A failure or drift note: its message and its expected and actual values, which may quote a body. */
+function redactNote<Note extends CheckFailure | DriftNote>(note: Note, secrets: readonly string[]): Note {
+  return {
+    ...note,
+    message: redactText(note.message, secrets),
+    ...(note.expected === undefined ? {} : { expected: redactJson(note.expected, secrets) }),
+    ...(note.actual === undefined ? {} : { actual: redactJson(note.actual, secrets) }),
+  };
+}
+
 function redactCheck(check: CheckResult, secrets: readonly string[]): CheckResult {
   const text = (value: string) => redactText(value, secrets);
   return {
     ...check,
     title: text(check.title),
     ...(check.reason === undefined ? {} : { reason: text(check.reason) }),
-    failures: check.failures.map((failure) => ({
-      ...failure,
-      message: text(failure.message),
-      ...(failure.expected === undefined ? {} : { expected: redactJson(failure.expected, secrets) }),
-      ...(failure.actual === undefined ? {} : { actual: redactJson(failure.actual, secrets) }),
-    })),
-    drift: check.drift.map((note) => ({ ...note, message: text(note.message) })),
+    failures: check.failures.map((failure) => redactNote(failure, secrets)),
+    drift: check.drift.map((note) => redactNote(note, secrets)),
     exchanges: check.exchanges.map((exchange) => redactExchange(exchange, secrets)),
     ...(check.timeline ? { timeline: check.timeline.map((event) => redactEvent(event, secrets)) } : {}),
   } as CheckResult;

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { flagsFromHelp } from '../../src/cli/flags.js';
 import { EXIT } from '../../src/cli/io.js';
 import { assertKnownCheckIds, type RunConfigFile } from '../../src/runner/config/sandbox-config.js';
 import { repoRoot } from '../helpers/paths.js';
@@ -51,6 +52,18 @@ const mistakes: { argv: string[]; says: string }[] = [
     says: 'error-contracts run: unknown --reporter "junt". Did you mean "junit"?',
   },
   {
+    argv: ['summary', '--bogus'],
+    says: 'error-contracts summary: unknown option --bogus. See "error-contracts help summary".',
+  },
+  {
+    argv: ['summary', '--vendor', 'x'],
+    says: 'error-contracts summary: unknown option --vendor. See "error-contracts help summary".',
+  },
+  {
+    argv: ['summary', '--hepl'],
+    says: 'error-contracts summary: unknown option --hepl. Did you mean "--help"? See "error-contracts help summary".',
+  },
+  {
     argv: ['validate', 'collate', '--format', 'yaml'],
     says: 'error-contracts validate: --format must be text or json, not "yaml".',
   },
@@ -93,6 +106,47 @@ describe('what a new user meets first', () => {
     // node:util parseArgs' own wording never reaches the user.
     expect(stderr).not.toMatch(/positional|Unknown option '|argument missing|ambiguous/);
   });
+
+  it.each([
+    ['catalog', ['collate']],
+    ['validate', ['collate']],
+    ['serve', []],
+    ['run', []],
+    ['checks', []],
+    ['init', []],
+    ['pact', []],
+    ['check-client', []],
+  ])('%s refuses a misspelt flag of its own and names the one meant', async (command, rest) => {
+    const help = (await cli(['help', command])).stdout;
+    const flags = flagsFromHelp(help).map((flag) => flag.name);
+    const meant = flags.find((flag) => flag.length > 6) as string;
+    // Two letters swapped: the slip a suggestion is for.
+    const typed = `${meant.slice(0, 3)}${meant[4]}${meant[3]}${meant.slice(5)}`;
+    const { code, stdout, stderr } = await cli([command, ...rest, typed]);
+    expect(code).toBe(EXIT.usage);
+    expect(stdout).toBe('');
+    expect(stderr).toContain(`unknown option ${typed}. Did you mean "${meant}"?`);
+  });
+
+  it.each([
+    [true, 1],
+    [false, 0],
+  ])(
+    'validate says it waits for standard input when it is a terminal (%s)',
+    async (stdinIsTerminal, lines) => {
+      const { code, stdout, stderr } = await cli(['validate', 'collate'], {
+        stdin: '{}',
+        terminal: { stdout: stdinIsTerminal, stderr: stdinIsTerminal, stdin: stdinIsTerminal },
+      });
+      expect(code).toBe(EXIT.failed);
+      expect(stdout).toMatch(/^invalid: /);
+      const notices = stderr
+        .split('\n')
+        .filter((line) => line.includes('reading the body from standard input'));
+      expect(notices).toHaveLength(lines);
+      if (lines > 0) expect(notices[0]).toMatch(/Ctrl\+D|Ctrl\+Z/);
+    },
+  );
 
   it("suggests the check id a config file's override most likely meant", () => {
     const config = { vendors: { collate: { checks: { 'code.version_confict': {} } } } } as RunConfigFile;

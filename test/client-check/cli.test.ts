@@ -47,6 +47,27 @@ describe('error-contracts check-client', () => {
     expect(stdout).not.toContain('VIOLATED');
   });
 
+  it('keeps the output short across vendors, ends with a table of them, and gives everything with --verbose', async () => {
+    const argv = [
+      '--vendor',
+      'denialbase',
+      '--vendor',
+      'foresight',
+      '--module',
+      fixture('send-once-client.mjs'),
+    ];
+    const short = await cli(argv);
+    const verbose = await cli([...argv, '--verbose']);
+    expect(short.code).toBe(EXIT.failed);
+    expect(verbose.code).toBe(EXIT.failed);
+    expect(short.stdout).toMatch(/^rule\s+Denialbase\s+Foresight$/m);
+    expect(short.stdout).toMatch(/^backoff\.schedule\s+✗ VIOLATED\s+✗ VIOLATED$/m);
+    expect(short.stdout).toContain('run again with --verbose');
+    expect(verbose.stdout).not.toContain('run again with --verbose');
+    const lines = (text: string) => text.trimEnd().split('\n').length;
+    expect(lines(short.stdout)).toBeLessThan(lines(verbose.stdout));
+  });
+
   it('exits 1 and shows the timeline of each violated rule for a client that never retries', async () => {
     const { code, stdout } = await cli([
       '--vendor',

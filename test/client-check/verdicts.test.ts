@@ -6,6 +6,7 @@ import { behaviourFor } from '../../src/scenarios/index.js';
 import { isolateNetwork } from '../helpers/nock-isolation.js';
 import { brokenClientFor, jitteringClient } from './clients/broken.js';
 import { validCredentialValue } from './clients/credential-value.js';
+import { impatientClient } from './clients/impatient.js';
 import { referenceClient } from './clients/reference.js';
 
 isolateNetwork({ strict: false });
@@ -155,35 +156,10 @@ describe('checkClient input checks', () => {
 });
 
 describe('checkClient on a client that gives up on a held write and sends it again', () => {
-  // Aborts each call after 5 s of (virtual) time and repeats an aborted call once, with the same
-  // headers: no Idempotency-Key at all. The first copy is never answered, yet it was sent.
-  const impatient: Parameters<typeof checkClient>[1] = (context) => async (call) => {
-    const send = async () => {
-      const controller = new AbortController();
-      const timer = setTimeout(() => controller.abort(), 5_000);
-      try {
-        const init: RequestInit = {
-          method: call.method,
-          headers: { ...(await context.authHeaders()), ...call.headers, 'content-type': 'application/json' },
-          signal: controller.signal,
-          ...(call.body === undefined ? {} : { body: JSON.stringify(call.body) }),
-        };
-        return await fetch(`${context.baseUrl}${call.path}`, init);
-      } finally {
-        clearTimeout(timer);
-      }
-    };
-    try {
-      return { status: (await send()).status };
-    } catch {
-      return { status: (await send()).status };
-    }
-  };
-
   it.each(vendorIds.filter((id) => !getVendor(id).policy.idempotency.supported))(
     '%s: the abandoned copy counts, so the keyless repeat breaks write.timed_out (advice for a PUT or DELETE)',
     async (vendorId) => {
-      const result = await checkClient(vendorId, impatient);
+      const result = await checkClient(vendorId, impatientClient);
       const verdict = result.verdicts.find((candidate) => candidate.rule === 'write.timed_out');
       const rule = applicable(vendorId).find((candidate) => candidate.id === 'write.timed_out');
       // RFC 9110 makes PUT and DELETE idempotent, so repeating one is only against the project's reading.

@@ -3,7 +3,7 @@ import { VirtualTime, VirtualTimeLimitError } from '../../src/client-check/virtu
 import { seededRandom } from '../../src/retry/seeded-random.js';
 
 const START = Date.UTC(2026, 0, 1);
-const LIMITS = { maxVirtualMs: 3_600_000, maxAdvances: 100, maxStallMs: 200, quietMs: 1 };
+const LIMITS = { maxVirtualMs: 3_600_000, maxAdvances: 100, maxStallMs: 200 };
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Runs `work` with the virtual time installed, restoring the globals afterwards. */

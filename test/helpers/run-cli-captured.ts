@@ -1,3 +1,4 @@
+import type { CliIo } from '../../src/cli/io.js';
 import { runCli } from '../../src/cli/run-cli.js';
 
 /** Runs the CLI in-process with captured output and optional stdin / file contents. */
@@ -6,9 +7,9 @@ export async function cli(
   input: {
     stdin?: string;
     files?: Record<string, string>;
-    env?: Record<string, string>;
-    /** The working directory; files the command opens itself (a config file) are read from disk there. */
+    env?: CliIo['env'];
     cwd?: string;
+    terminal?: CliIo['terminal'];
   } = {},
 ) {
   let stdout = '';
@@ -27,7 +28,8 @@ export async function cli(
       return new TextEncoder().encode(content);
     },
     env: input.env ?? {},
-    ...(input.cwd ? { cwd: input.cwd } : {}),
+    ...(input.cwd === undefined ? {} : { cwd: input.cwd }),
+    ...(input.terminal === undefined ? {} : { terminal: input.terminal }),
   });
   return { code, stdout, stderr };
 }

@@ -51,11 +51,37 @@ describe('the terminal summary', () => {
     if (target !== 'nock') expect(text).not.toContain('simulated');
   });
 
-  it('lists each failure with expected and actual, and each not-run check with its reason', () => {
+  it('lists each failure with expected and actual, and with --verbose each not-run check with its reason', () => {
     expect(plain).toMatch(/status differs from the catalog\n\s+expected: 422\n\s+actual: {3}400/);
-    expect(plain).toContain('documents no rate limit');
-    expect(plain).toMatch(/WRITE_KEY to enable/);
     expect(plain).toContain('member not in the schema: hint (/error/hint)');
+    const verbose = renderTerminalSummary(result, { tty: false, verbose: true });
+    expect(verbose).toContain('documents no rate limit');
+    expect(verbose).toMatch(/WRITE_KEY to enable/);
+  });
+
+  it('says which checks did not run in one line per vendor unless verbose', () => {
+    const section = plain.slice(plain.indexOf('\nNot run'));
+    const vendorsWithNotRun = result.vendors.filter((vendor) =>
+      vendor.checks.some((check) => check.outcome === 'skipped' || check.outcome === 'not_applicable'),
+    );
+    expect(vendorsWithNotRun.length).toBeGreaterThan(0);
+    const body = section.trim().split('\n').slice(1);
+    expect(body).toHaveLength(vendorsWithNotRun.length);
+    for (const [index, vendor] of vendorsWithNotRun.entries())
+      expect(body[index]).toMatch(new RegExp(`^  ${vendor.name}: `));
+    expect(plain).not.toContain('documents no rate limit');
+  });
+
+  it('leaves rows no check covered out of a narrowed run, and keeps them in a full one', () => {
+    const narrowed = renderTerminalSummary(result, { tty: false, narrowed: true });
+    const empty = buildMatrix(result).rows.filter((row) =>
+      row.cells.every((cell) => cell.outcome === 'empty'),
+    );
+    expect(empty.length).toBeGreaterThan(0);
+    for (const row of empty) {
+      expect(plain).toContain(pathTitle(row.path));
+      expect(narrowed).not.toContain(pathTitle(row.path));
+    }
   });
 
   it('uses colour only when told the stream is a terminal, and never under NO_COLOR', () => {
@@ -109,7 +135,7 @@ describe('response-derived text in the terminal summary', () => {
   });
 
   it('shows the line breaks it escaped as visible text', () => {
-    const text = renderTerminalSummary(hostileResult(), { tty: false });
+    const text = renderTerminalSummary(hostileResult(), { tty: false, verbose: true });
     expect(text).toContain(
       'member not in the schema: \\n::stop-commands::x\\n (/error/\\n::stop-commands::x\\n)',
     );

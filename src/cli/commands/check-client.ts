@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { checkClient } from '../../client-check/check-client.js';
 import { renderClientCheckJunit } from '../../client-check/junit.js';
-import { renderClientCheck } from '../../client-check/render.js';
+import { renderClientCheckRun } from '../../client-check/render.js';
 import type { ClientCheckResult, ClientFactory } from '../../client-check/types.js';
 import { ErrorContractsError } from '../../errors.js';
 import { writeFileAtomic } from '../../fs/write-atomic.js';
@@ -17,7 +17,7 @@ import { vendorArgument } from '../vendor-arg.js';
 export const CLIENT_CHECK_FILES = { junit: 'client-check-junit.xml', json: 'client-check.json' } as const;
 
 export const checkClientHelp = `error-contracts check-client --vendor <id>... --module <file> [--export <name>] [--format text|json]
-                             [--out <dir>]
+                             [--out <dir>] [--verbose]
 
 Judges your HTTP client against each named vendor's documented error rules. The module must export
 a client factory (the default export unless --export names another): a function that takes
@@ -28,6 +28,8 @@ this process under virtual time. Exit 0 when every rule is obeyed, 1 when any is
   --vendor <id>     a vendor to judge the client against (repeatable)
   --module <file>   .js/.mjs, or .ts/.mts where tsx is installed (npm install --save-dev tsx)
   --format json     the verdicts as JSON on stdout: one object for one vendor, an array for several
+  --verbose         every rule with its reason and full timelines (default: a summary per vendor,
+                    violations and advice in detail, and a table across vendors at the end)
   --out <dir>       also write ${CLIENT_CHECK_FILES.junit} (one test case per rule) and ${CLIENT_CHECK_FILES.json} there`;
 
 const TYPESCRIPT = new Set(['.ts', '.mts', '.cts', '.tsx']);
@@ -124,6 +126,7 @@ export async function checkClientCommand(args: string[], io: CliIo): Promise<num
       export: { type: 'string', default: 'default' },
       format: { type: 'string', default: 'text' },
       out: { type: 'string' },
+      verbose: { type: 'boolean', default: false },
     },
   });
   if (!values.vendor?.length) throw new UsageError('check-client: name the vendor with --vendor <id>.');
@@ -149,7 +152,7 @@ export async function checkClientCommand(args: string[], io: CliIo): Promise<num
   if (values.format === 'json') {
     io.stdout(`${JSON.stringify(results.length === 1 ? results[0] : results, null, 2)}\n`);
   } else {
-    io.stdout(results.map(renderClientCheck).join('\n'));
+    io.stdout(renderClientCheckRun(results, { verbose: values.verbose === true }));
   }
   if (values.out !== undefined) {
     const written = await writeOutFiles(resolve(cwd, values.out), results);

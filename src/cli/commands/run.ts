@@ -7,6 +7,7 @@ import { DEFAULT_LIMITS, type RunLimits } from '../../conformance/types.js';
 import { OUTCOME_LABELS } from '../../report/format.js';
 import { createProgress } from '../../report/reporters/progress.js';
 import { renderTerminalSummary } from '../../report/reporters/terminal.js';
+import { writeStoppedGithubReport } from '../../report/stopped-run.js';
 import { writeGithubReport } from '../../report/write-github.js';
 import { type FileReporter, fileReporters, writeReports } from '../../report/write-reports.js';
 import { assembleResult } from '../../runner/assemble-result.js';
@@ -20,6 +21,7 @@ import {
   sandboxVendors,
 } from '../../runner/config/sandbox-config.js';
 import { describeChecks } from '../../runner/describe-checks.js';
+import { toolInfo } from '../../runner/package-root.js';
 import { PreflightError, preflight } from '../../runner/preflight.js';
 import { type RunOptions, TARGET_NAMES, type TargetName } from '../../runner/run-options.js';
 import { runWithVitest } from '../../runner/vitest/run-with-vitest.js';
@@ -28,6 +30,7 @@ import { plural } from '../../text/plural.js';
 import { didYouMean } from '../../text/suggest.js';
 import { type VendorId, vendorIds } from '../../vendors/registry.js';
 import { deploymentsFor, loadConfig } from '../config-file.js';
+import { describeParseError, flagsFromHelp } from '../flags.js';
 import { type CliIo, EXIT, UsageError } from '../io.js';
 import { vendorArgument } from '../vendor-arg.js';
 
@@ -57,6 +60,7 @@ terminal; elsewhere a line as each vendor starts and lines for any check that ru
                     stdout, the Markdown summary appended to $GITHUB_STEP_SUMMARY, and counts and
                     report paths appended to $GITHUB_OUTPUT (see docs/reports.md)
   --quiet           no progress lines while the checks run
+  --verbose         list every check that did not run with its reason (default: one line per vendor)
   --yes-this-is-a-sandbox
                     send to non-loopback base URLs not declared sandboxes in the config (see README)
   --max-burst <n>   sandbox: requests a check may send to provoke a 429 (default ${DEFAULT_LIMITS.maxBurst})
@@ -72,7 +76,36 @@ its valid credential must be accepted (else exit 2, naming the variable); no che
 Exit codes: 0 nothing failed, 1 a check failed, 2 usage or configuration error, 3 the run could
 not finish (the message says why).`;
 
+/** How a run that stopped before judging anything is told, besides on stderr. */
+type StopReporter = (exit: 2 | 3, problem: string) => Promise<void>;
+
+/** `--reporter github` among the arguments, read before they are parsed (parsing may be what fails). */
+function asksForGithub(args: readonly string[]): boolean {
+  return args.some(
+    (arg, index) => arg === '--reporter=github' || (arg === '--reporter' && args[index + 1] === 'github'),
+  );
+}
+
 export async function runCommand(args: string[], io: CliIo): Promise<number> {
+  if (!asksForGithub(args)) return runChecks(args, io, async () => {});
+  // With the github reporter, a run that stops with exit 2 or 3 also leaves an ::error annotation
+  // and a job-summary section saying what to fix: a red step alone tells a reader nothing.
+  const stop: StopReporter = async (exit, problem) => {
+    io.stdout(await writeStoppedGithubReport({ exit, problem }, toolInfo().name, io.env));
+  };
+  try {
+    return await runChecks(args, io, stop);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (error instanceof UsageError) await stop(EXIT.usage, error.message.replace(/^run: /, ''));
+    else if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))
+      await stop(EXIT.usage, describeParseError(code, args, flagsFromHelp(runHelp)));
+    else await stop(EXIT.incomplete, `could not finish: ${(error as Error).message ?? String(error)}`);
+    throw error;
+  }
+}
+
+async function runChecks(args: string[], io: CliIo, stop: StopReporter): Promise<number> {
   const { values } = parseArgs({
     args,
     options: {
@@ -89,6 +122,7 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
       only: { type: 'string', multiple: true },
       'dry-run': { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
+      verbose: { type: 'boolean', default: false },
     },
   });
   const target = targetArgument(values.target);
@@ -145,7 +179,10 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
   }
   if (options.target === 'sandbox') {
     const failed = await preflightAll(options, io);
-    if (failed !== undefined) return failed;
+    if (failed !== undefined) {
+      await stop(failed.exit, `preflight: ${failed.problem}`);
+      return failed.exit;
+    }
   }
 
   // Folders the run writes at its end are made now: a typo in --out must not cost a sandbox run.
@@ -202,16 +239,23 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
   const result = assembleResult(options, collected.checks, { startedAt, finishedAt: new Date() });
 
   if (reporters.includes('terminal') || values.reporter === undefined) {
-    io.stdout(renderTerminalSummary(result, { tty: io.terminal?.stdout === true, env: io.env }));
+    io.stdout(
+      renderTerminalSummary(result, {
+        tty: io.terminal?.stdout === true,
+        env: io.env,
+        verbose: values.verbose === true,
+        narrowed: options.only !== undefined,
+      }),
+    );
   }
   let written: Awaited<ReturnType<typeof writeReports>> = [];
   if (outDir && fileSet.length > 0) {
     try {
       written = await writeReports(result, resolve(cwd, outDir), fileSet);
     } catch (error) {
-      io.stderr(
-        `error-contracts run: the reports could not be written to ${outDir}: ${(error as Error).message}\n`,
-      );
+      const problem = `the reports could not be written to ${outDir}: ${(error as Error).message}`;
+      io.stderr(`error-contracts run: ${problem}\n`);
+      await stop(EXIT.incomplete, problem);
       return EXIT.incomplete;
     }
     io.stdout(
@@ -224,9 +268,9 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
     for (const note of github.notes) io.stderr(`error-contracts run: ${note}\n`);
   }
   if (collected.errors.length > 0) {
-    io.stderr(
-      `error-contracts run: the run did not finish:\n${collected.errors.map((e) => `  ${e}`).join('\n')}\n`,
-    );
+    const problem = `the run did not finish:\n${collected.errors.map((e) => `  ${e}`).join('\n')}`;
+    io.stderr(`error-contracts run: ${problem}\n`);
+    await stop(EXIT.incomplete, problem);
     return EXIT.incomplete;
   }
   if (result.totals.fail > 0) {
@@ -367,8 +411,11 @@ function renderDryRun(options: RunOptions, env: CliIo['env']): string {
   return `${lines.join('\n')}\n\nDry run: nothing was sent.\n`;
 }
 
-/** The preflight of every sandbox vendor; the exit code to stop with, or undefined when all pass. */
-async function preflightAll(options: RunOptions, io: CliIo): Promise<number | undefined> {
+/** The preflight of every sandbox vendor; the exit code to stop with and why, or undefined when all pass. */
+async function preflightAll(
+  options: RunOptions,
+  io: CliIo,
+): Promise<{ exit: 2 | 3; problem: string } | undefined> {
   const vendors = sandboxVendors(
     options.config ?? {},
     options.env ?? io.env,
@@ -381,7 +428,9 @@ async function preflightAll(options: RunOptions, io: CliIo): Promise<number | un
     } catch (error) {
       if (!(error instanceof PreflightError)) throw error;
       io.stderr(`error-contracts run: preflight: ${error.message}\n`);
-      return error.reason === 'unreachable' || error.reason === 'unhealthy' ? EXIT.incomplete : EXIT.usage;
+      const exit =
+        error.reason === 'unreachable' || error.reason === 'unhealthy' ? EXIT.incomplete : EXIT.usage;
+      return { exit, problem: error.message };
     }
   }
   return undefined;

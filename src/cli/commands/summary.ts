@@ -1,3 +1,4 @@
+import { parseArgs } from 'node:util';
 import { plural } from '../../text/plural.js';
 import { validateError } from '../../validation/validate-error.js';
 import { getVendor, vendorIds } from '../../vendors/registry.js';
@@ -10,7 +11,9 @@ For every vendor: validates each example in its envelope schemas against the com
 and prints how many codes its catalog holds, how many statuses are documented or inferred, and how
 many ambiguities in its docs are recorded. Exit code 1 if any example fails.`;
 
-export async function summaryCommand(_args: string[], io: CliIo): Promise<number> {
+export async function summaryCommand(args: string[], io: CliIo): Promise<number> {
+  // It takes no options, and says so: a flag meant for another command must not pass unnoticed.
+  parseArgs({ args, options: {}, strict: true, allowPositionals: false });
   const failures: string[] = [];
   const rows = vendorIds.map((id) => {
     const vendor = getVendor(id);

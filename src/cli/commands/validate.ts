@@ -24,6 +24,12 @@ async function readBody(source: string, io: CliIo): Promise<Uint8Array> {
     new UsageError(
       `validate: ${what} is ${describeSize(bytes)}, above the ${describeSize(MAX_VALIDATE_BYTES)} limit for an error body. Pass the body alone, or cut it.`,
     );
+  if (source === '-' && io.terminal?.stdin === true) {
+    // On a terminal the command would otherwise sit silent, looking hung.
+    io.stderr(
+      `validate: reading the body from standard input; paste it, then press ${process.platform === 'win32' ? 'Ctrl+Z and Enter' : 'Ctrl+D'} on an empty line (or pass a file).\n`,
+    );
+  }
   let body: Uint8Array;
   try {
     body =

@@ -72,7 +72,11 @@ async function tokenLapses(
   const auth = policy.authentication;
   const credential = recorder.target.credentials(recorder.vendorId).roles[role];
   if (credential?.kind !== 'oauthClient') {
-    return recorder.fail(`The ${role} role is not an OAuth client.`, 'oauthClient', credential?.kind ?? null);
+    return recorder.fail(
+      `The ${role} role is not an OAuth client.`,
+      'oauthClient',
+      credential?.kind ?? 'not configured',
+    );
   }
   const send = (token: string) => recorder.send(outgoing(recorder.baseUrl, read, bearer(auth, token)));
   const issued = await fetchToken(recorder, credential);
@@ -133,7 +137,11 @@ async function sessionLapsed(
   for (const [member, fact] of Object.entries(refresh.signIn.jsonFromFacts)) {
     const value = facts[fact];
     if (value === undefined)
-      return recorder.fail(`No ${fact} credential fact is configured for signing in.`, fact, null);
+      return recorder.fail(
+        `No ${fact} credential fact is configured for signing in.`,
+        `facts.${fact}`,
+        'not configured',
+      );
     json[member] = value;
   }
   const signedIn = await recorder.send(
@@ -149,8 +157,8 @@ async function sessionLapsed(
   if (!issued)
     return recorder.fail(
       `The sign-in sent no ${refresh.credentialHeader} header.`,
-      refresh.credentialHeader,
-      null,
+      `a ${refresh.credentialHeader} header`,
+      'no such header',
     );
   const again = await recorder.send(outgoing(recorder.baseUrl, read, { [auth.header]: issued }));
   recorder.expect(

@@ -106,7 +106,8 @@ export async function runSequenceCheck(
   try {
     await sequence.run(facts, recorder);
   } catch (error) {
-    recorder.fail(`No answer: ${error instanceof Error ? error.message : String(error)}`);
+    const message = error instanceof Error ? error.message : String(error);
+    recorder.fail(`No answer: ${message}`, 'an HTTP answer', message);
   }
   return recorder.result();
 }

@@ -62,7 +62,7 @@ export const rateLimitWait: SequenceDefinition = {
         return recorder.drift(
           `No ${status} came although the API said its requests were used up (a header no vendor documents).`,
           status,
-          null,
+          `no ${status} within ${budget} requests`,
         );
       return recorder.notVerified(
         `no ${status} within ${budget} request${budget === 1 ? '' : 's'}, the burst bound (raise it with --max-burst if the sandbox allows).`,
@@ -78,7 +78,7 @@ export const rateLimitWait: SequenceDefinition = {
       );
     const advertised = normalized.retryAfterMs;
     if (advertised === null)
-      return recorder.fail('The 429 advertises no wait.', 'Retry-After or a reset header', null);
+      return recorder.fail('The 429 advertises no wait.', 'Retry-After or a reset header', 'neither header');
     const source = normalized.retryAfterSource ?? 'the advertised wait';
     if (advertised > limits.maxWaitMs) {
       return recorder.notVerified(

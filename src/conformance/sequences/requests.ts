@@ -64,7 +64,11 @@ export async function roleHeaders(
 ): Promise<Record<string, string> | undefined> {
   const credential = recorder.target.credentials(recorder.vendorId).roles[role];
   if (!credential) {
-    recorder.fail(`No test credential is configured for the ${role} role.`, role, null);
+    recorder.fail(
+      `No test credential is configured for the ${role} role.`,
+      `a ${role} credential`,
+      'not configured',
+    );
     return undefined;
   }
   if (credential.kind === 'header') return { [credential.header]: credential.value };

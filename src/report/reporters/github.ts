@@ -10,8 +10,9 @@
 import { randomBytes } from 'node:crypto';
 import { ErrorContractsError } from '../../errors.js';
 import { singleLine, withVisibleControls } from '../../text/single-line.js';
-import { formatValue } from '../format.js';
+import { formatValue, noteValueLines } from '../format.js';
 import { redactRunResult } from '../redact.js';
+import { reproducerOf } from '../reproducer.js';
 import { OUTCOMES, type RunResult } from '../result.js';
 
 /** A command's message: `%`, CR and LF are the characters the runner unescapes. */
@@ -25,7 +26,11 @@ export function escapeCommandProperty(text: string): string {
 }
 
 /** One workflow command; control characters other than the message's own line breaks are shown escaped. */
-function command(name: 'error' | 'warning', properties: Record<string, string>, message: string): string {
+export function command(
+  name: 'error' | 'warning',
+  properties: Record<string, string>,
+  message: string,
+): string {
   const props = Object.entries(properties)
     .map(([key, value]) => `${key}=${escapeCommandProperty(singleLine(value))}`)
     .join(',');
@@ -41,35 +46,66 @@ function shortValue(value: Parameters<typeof formatValue>[0]): string {
 }
 
 /**
+ * GitHub shows at most 10 error and 10 warning annotations per step (and 50 per job), and drops
+ * the rest without a word: "10 warning annotations, 10 error annotations, and 10 notice
+ * annotations per step" (actions/toolkit, docs/problem-matchers.md, "Limitations",
+ * https://github.com/actions/toolkit/blob/main/docs/problem-matchers.md#limitations). Past that,
+ * the last annotation of each kind says how many more there are in the job summary.
+ */
+export const ANNOTATIONS_PER_KIND = 10;
+
+/** Keeps the first annotations of a kind within the limit; the last slot counts the rest. */
+function capped(kind: 'error' | 'warning', all: string[], what: (count: number) => string): string[] {
+  if (all.length <= ANNOTATIONS_PER_KIND) return all;
+  const shown = all.slice(0, ANNOTATIONS_PER_KIND - 1);
+  const more = all.length - shown.length;
+  return [
+    ...shown,
+    command(
+      kind,
+      { title: `${what(more)} in the job summary` },
+      `${what(more)}: the job summary and the reports list every one.`,
+    ),
+  ];
+}
+
+/**
  * Every annotation of a run, one per line, ready for stdout. The title names the vendor and the
  * check id, so an annotation leads to the same check in results.json, junit.xml and the config.
  * Credentials are redacted first, as in every reporter.
  */
 export function renderAnnotations(raw: RunResult): string {
   const result = redactRunResult(raw);
-  const lines: string[] = [];
+  const errors: string[] = [];
+  const warnings: string[] = [];
   for (const vendor of result.vendors) {
     for (const check of vendor.checks) {
       if (check.outcome === 'fail') {
         const message = [check.title];
-        for (const failure of check.failures) {
-          message.push(`${failure.message}`);
-          if (failure.expected !== undefined) message.push(`  expected: ${shortValue(failure.expected)}`);
-          if (failure.actual !== undefined) message.push(`  actual:   ${shortValue(failure.actual)}`);
-        }
-        lines.push(command('error', { title: `${vendor.name} › ${check.id}` }, message.join('\n')));
+        for (const failure of check.failures)
+          message.push(failure.message, ...noteValueLines(failure, '  ', shortValue));
+        const curl = reproducerOf(vendor.id, check);
+        if (curl) message.push(`reproduce: ${shortValue(curl)}`);
+        errors.push(command('error', { title: `${vendor.name} › ${check.id}` }, message.join('\n')));
       }
       for (const note of check.drift) {
-        lines.push(
+        warnings.push(
           command(
             'warning',
             { title: `${vendor.name} › ${check.id} (drift)` },
-            `${note.message}${note.path ? ` at ${note.path}` : ''}`,
+            [
+              `${note.message}${note.path ? ` at ${note.path}` : ''}`,
+              ...noteValueLines(note, '  ', shortValue),
+            ].join('\n'),
           ),
         );
       }
     }
   }
+  const lines = [
+    ...capped('error', errors, (count) => `${count} more failed ${count === 1 ? 'check' : 'checks'}`),
+    ...capped('warning', warnings, (count) => `${count} more drift ${count === 1 ? 'note' : 'notes'}`),
+  ];
   return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
 }
 

@@ -18,7 +18,8 @@ import { buildMatrix, type CellOutcome, type Matrix, type MatrixCell } from '../
 import { countOutcomes } from '../outcome-counts.js';
 import { CHECKLIST_PATHS } from '../paths.js';
 import { redactRunResult } from '../redact.js';
-import { type CheckResult, OUTCOMES, type RunResult, type VendorRun } from '../result.js';
+import { reproducerOf } from '../reproducer.js';
+import { type CheckResult, type JsonValue, OUTCOMES, type RunResult, type VendorRun } from '../result.js';
 import { renderExchange } from './html/exchange.js';
 import { REPORT_CSS } from './html/styles.js';
 import { renderTimeline } from './html/timeline-svg.js';
@@ -67,23 +68,31 @@ function legend(): string {
   return `<ul class="legend">${items}</ul>`;
 }
 
-function failureBlock(check: CheckResult): string {
-  return check.failures
-    .map((failure) => {
-      const compare =
-        failure.expected !== undefined || failure.actual !== undefined
-          ? `<div class="compare"><figure class="expected"><figcaption>Expected</figcaption><pre>${esc(
-              failure.expected === undefined ? '(not stated)' : formatValue(failure.expected),
-            )}</pre></figure><figure class="actual"><figcaption>Actual</figcaption><pre>${esc(
-              failure.actual === undefined ? '(not recorded)' : formatValue(failure.actual),
-            )}</pre></figure></div>`
-          : '';
-      return `<div class="failure"><p class="message">${esc(failure.message)}</p>${compare}</div>`;
-    })
-    .join('');
+/** Expected and actual side by side, for a failure or a drift note that states either. */
+function compareBlock(note: { expected?: JsonValue; actual?: JsonValue }): string {
+  if (note.expected === undefined && note.actual === undefined) return '';
+  return `<div class="compare"><figure class="expected"><figcaption>Expected</figcaption><pre>${esc(
+    note.expected === undefined ? '(not stated)' : formatValue(note.expected),
+  )}</pre></figure><figure class="actual"><figcaption>Actual</figcaption><pre>${esc(
+    note.actual === undefined ? '(not recorded)' : formatValue(note.actual),
+  )}</pre></figure></div>`;
 }
 
-function checkBlock(check: CheckResult, id: string): string {
+/** Each failed assertion, then the curl line that sends the failing request again. */
+function failureBlock(vendorId: string, check: CheckResult): string {
+  const failures = check.failures
+    .map(
+      (failure) =>
+        `<div class="failure"><p class="message">${esc(failure.message)}</p>${compareBlock(failure)}</div>`,
+    )
+    .join('');
+  const curl = check.outcome === 'fail' ? reproducerOf(vendorId, check) : undefined;
+  return curl
+    ? `${failures}<p class="reproduce">Reproduce:</p><pre class="reproduce">${esc(curl)}</pre>`
+    : failures;
+}
+
+function checkBlock(vendorId: string, check: CheckResult, id: string): string {
   // Failures, drift and retry sequences are what a reader came for, so those start open.
   const open = check.outcome === 'fail' || check.outcome === 'drift' || (check.timeline?.length ?? 0) > 0;
   const code = check.code ? ` <code class="code">${esc(check.code)}</code>` : '';
@@ -94,7 +103,10 @@ function checkBlock(check: CheckResult, id: string): string {
   const drift =
     check.drift.length > 0
       ? `<ul class="drift-list">${check.drift
-          .map((note) => `<li>${esc(note.message)}${note.path ? ` <code>${esc(note.path)}</code>` : ''}</li>`)
+          .map(
+            (note) =>
+              `<li>${esc(note.message)}${note.path ? ` <code>${esc(note.path)}</code>` : ''}${compareBlock(note)}</li>`,
+          )
           .join('')}</ul>`
       : '';
   const timeline = check.timeline && check.timeline.length > 0 ? renderTimeline(check.timeline) : '';
@@ -105,7 +117,7 @@ function checkBlock(check: CheckResult, id: string): string {
   // The id is what JUnit, results.json and the config's checks.<id> overrides call the check.
   return `<article class="check o-${check.outcome}" id="${id}"><details${open ? ' open' : ''}><summary>${badge(check.outcome)} <code class="check-id">${esc(check.id)}</code> <span>${esc(
     check.title,
-  )}</span>${code}<span class="facts">${esc(facts)}</span></summary><div class="body">${reason}${failureBlock(check)}${drift}${timeline}${exchanges}</div></details></article>`;
+  )}</span>${code}<span class="facts">${esc(facts)}</span></summary><div class="body">${reason}${failureBlock(vendorId, check)}${drift}${timeline}${exchanges}</div></details></article>`;
 }
 
 /**
@@ -144,7 +156,7 @@ function vendorSection(vendor: VendorRun, vendorIndex: number): string {
     const checks = ran.filter((check) => check.path === path.id);
     if (checks.length === 0) return '';
     return `<h3 id="${anchor(vendorIndex, path.id)}">${esc(path.status)} · ${esc(path.label)}</h3>${checks
-      .map((check) => checkBlock(check, ids.get(check) ?? ''))
+      .map((check) => checkBlock(vendor.id, check, ids.get(check) ?? ''))
       .join('\n')}`;
   }).join('\n');
   const notApplicable = vendor.checks.filter((check) => check.outcome === 'not_applicable');
@@ -163,7 +175,7 @@ function failureSummary(result: RunResult): string {
   const items = failed
     .map(
       ({ vendor, check, id }) =>
-        `<li><p class="what">${esc(vendor.name)} <a href="#${id}"><code class="check-id">${esc(check.id)}</code></a> ${esc(check.title)}</p>${failureBlock(check)}</li>`,
+        `<li><p class="what">${esc(vendor.name)} <a href="#${id}"><code class="check-id">${esc(check.id)}</code></a> ${esc(check.title)}</p>${failureBlock(vendor.id, check)}</li>`,
     )
     .join('');
   return `<section id="failures"><h2>${esc(`${plural(failed.length, 'check')} failed`)}</h2><div class="panel"><ol class="failed-checks">${items}</ol></div></section>`;

@@ -5,9 +5,10 @@
  * never counts them as passed.
  */
 import { xmlAttributes as attributes, escapeMarkup as esc } from '../escape.js';
-import { formatValue } from '../format.js';
+import { noteValueLines } from '../format.js';
 import { countOutcomes } from '../outcome-counts.js';
 import { redactRunResult } from '../redact.js';
+import { reproducerOf } from '../reproducer.js';
 import type { CheckResult, RunResult, VendorRun } from '../result.js';
 
 /** Response bodies in failure text are cut shorter than in the HTML report: CI logs are read in a terminal. */
@@ -15,13 +16,11 @@ const FAILURE_BODY_LIMIT = 2000;
 
 const seconds = (ms: number) => (ms / 1000).toFixed(3);
 
-function failureText(check: CheckResult): string {
+function failureText(vendorId: string, check: CheckResult): string {
   const lines: string[] = [];
-  for (const failure of check.failures) {
-    lines.push(failure.message);
-    if (failure.expected !== undefined) lines.push(`  expected: ${formatValue(failure.expected)}`);
-    if (failure.actual !== undefined) lines.push(`  actual:   ${formatValue(failure.actual)}`);
-  }
+  for (const failure of check.failures) lines.push(failure.message, ...noteValueLines(failure, '  '));
+  const curl = reproducerOf(vendorId, check);
+  if (curl) lines.push('', `reproduce: ${curl}`);
   for (const exchange of check.exchanges) {
     lines.push('', `> ${exchange.request.method} ${exchange.request.url}`);
     if (exchange.response) {
@@ -52,13 +51,14 @@ function testcase(vendor: VendorRun, check: CheckResult): string {
         ? `${first?.message} (and ${check.failures.length - 1} more)`
         : first?.message;
     children.push(
-      `      <failure${attributes({ message: message ?? 'failed', type: 'ContractViolation' })}>${esc(failureText(check))}</failure>`,
+      `      <failure${attributes({ message: message ?? 'failed', type: 'ContractViolation' })}>${esc(failureText(vendor.id, check))}</failure>`,
     );
   }
   if (check.drift.length > 0) {
-    const warnings = check.drift.map(
-      (note) => `drift warning: ${note.message}${note.path ? ` at ${note.path}` : ''}`,
-    );
+    const warnings = check.drift.flatMap((note) => [
+      `drift warning: ${note.message}${note.path ? ` at ${note.path}` : ''}`,
+      ...noteValueLines(note, '  '),
+    ]);
     children.push(`      <system-out>${esc(warnings.join('\n'))}</system-out>`);
   }
   return children.length === 0 ? `${open}/>` : `${open}>\n${children.join('\n')}\n    </testcase>`;

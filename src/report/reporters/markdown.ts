@@ -8,14 +8,16 @@ import {
   cellSummary,
   formatCounts,
   formatDuration,
-  labelledValue,
+  formatValue,
+  noteValueLines,
   OUTCOME_LABELS,
   targetWording,
 } from '../format.js';
 import { buildMatrix } from '../matrix.js';
 import { pathTitle } from '../paths.js';
 import { redactRunResult } from '../redact.js';
-import { type CheckResult, OUTCOMES, type RunResult, type VendorRun } from '../result.js';
+import { reproducerOf } from '../reproducer.js';
+import { type CheckResult, type DriftNote, OUTCOMES, type RunResult, type VendorRun } from '../result.js';
 
 /**
  * A job summary holds at most 1 MiB, and a reader wants the first failures, not the hundredth: past
@@ -81,13 +83,21 @@ function failureSection(vendor: VendorRun, check: CheckResult): string[] {
   const lines = [`#### ${OUTCOME_LABELS.fail.symbol} ${checkRef(vendor, check)}`, '', md(check.title), ''];
   for (const failure of check.failures) {
     lines.push(`**${md(failure.message)}**`, '');
-    const values = [
-      ...(failure.expected === undefined ? [] : [labelledValue('expected', failure.expected)]),
-      ...(failure.actual === undefined ? [] : [labelledValue('actual', failure.actual)]),
-    ];
+    const values = noteValueLines(failure);
     if (values.length > 0) lines.push(markdownCodeBlock(cut(values.join('\n'))), '');
   }
+  const curl = reproducerOf(vendor.id, check);
+  if (curl) lines.push('Reproduce:', '', markdownCodeBlock(cut(curl), 'sh'), '');
   return lines;
+}
+
+/** "; expected `x`, actual `y`" after a drift line: the reading expected and what came back. */
+function driftValues(note: DriftNote): string {
+  const parts = [
+    ...(note.expected === undefined ? [] : [`expected ${inlineCode(cut(formatValue(note.expected)))}`]),
+    ...(note.actual === undefined ? [] : [`actual ${inlineCode(cut(formatValue(note.actual)))}`]),
+  ];
+  return parts.length === 0 ? '' : `; ${parts.join(', ')}`;
 }
 
 /** The whole run as one Markdown document. Credentials are redacted first, as in every reporter. */
@@ -124,7 +134,7 @@ export function renderMarkdown(raw: RunResult): string {
     vendor.checks.flatMap((check) =>
       check.drift.map(
         (note) =>
-          `- ${OUTCOME_LABELS.drift.symbol} ${checkRef(vendor, check)}: ${md(note.message)}${note.path ? ` (${inlineCode(note.path)})` : ''}`,
+          `- ${OUTCOME_LABELS.drift.symbol} ${checkRef(vendor, check)}: ${md(note.message)}${note.path ? ` (${inlineCode(note.path)})` : ''}${driftValues(note)}`,
       ),
     ),
   );

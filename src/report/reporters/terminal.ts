@@ -10,13 +10,15 @@ import {
   cellSummary,
   formatCounts,
   formatDuration,
-  labelledValue,
+  noteValueLines,
   OUTCOME_LABELS,
   targetWording,
 } from '../format.js';
 import { buildMatrix, type CellOutcome } from '../matrix.js';
+import { countOutcomes } from '../outcome-counts.js';
 import { CHECKLIST_PATHS, type ChecklistPathId, pathTitle } from '../paths.js';
 import { redactRunResult } from '../redact.js';
+import { reproducerOf } from '../reproducer.js';
 import { type JsonValue, OUTCOMES, type RunResult } from '../result.js';
 
 export interface TerminalOptions {
@@ -24,6 +26,13 @@ export interface TerminalOptions {
   tty: boolean;
   /** FORCE_COLOR, NO_COLOR and TERM=dumb decide over `tty` (see colourEnabled). */
   env?: Readonly<Record<string, string | undefined>>;
+  /** List every check that did not run with its reason, rather than one line per vendor. */
+  verbose?: boolean;
+  /**
+   * The run was narrowed to some checks (`--only`): rows no check of the run covers are left out of
+   * the matrix instead of shown as "none", which in a full run marks a gap in the checklist.
+   */
+  narrowed?: boolean;
 }
 
 const ANSI: Readonly<Record<CellOutcome, string>> = {
@@ -66,13 +75,16 @@ export function renderTerminalSummary(raw: RunResult, options: TerminalOptions):
   const result = redactRunResult(raw);
   const colour = useColour(options);
   const matrix = buildMatrix(result);
+  const rows = options.narrowed
+    ? matrix.rows.filter((row) => row.cells.some((cell) => cell.outcome !== 'empty'))
+    : matrix.rows;
   const table = renderTable(
     ['path', ...matrix.vendors.map((vendor) => vendor.name)],
-    matrix.rows.map((row) => [pathTitle(row.path), ...row.cells.map(cellText)]),
+    rows.map((row) => [pathTitle(row.path), ...row.cells.map(cellText)]),
     colour
       ? {
           paint: (padded, row, column) => {
-            const cell = column > 0 ? matrix.rows[row]?.cells[column - 1] : undefined;
+            const cell = column > 0 ? rows[row]?.cells[column - 1] : undefined;
             return cell ? colourPadded(padded, cell.outcome) : padded;
           },
         }
@@ -113,26 +125,38 @@ export function renderTerminalSummary(raw: RunResult, options: TerminalOptions):
         failures.push(`  ${paint('fail', OUTCOME_LABELS.fail.symbol)} ${heading}`);
         for (const failure of check.failures) {
           failures.push(`      ${singleLine(failure.message)}`);
-          if (failure.expected !== undefined)
-            failures.push(labelledValue('expected', oneLineString(failure.expected), '      '));
-          if (failure.actual !== undefined)
-            failures.push(labelledValue('actual', oneLineString(failure.actual), '      '));
+          failures.push(...noteValueLines(failure, '      ', oneLineString));
         }
+        const curl = reproducerOf(vendor.id, check);
+        if (curl) failures.push(`      reproduce: ${singleLine(curl)}`);
       }
       for (const note of check.drift) {
         drift.push(
           `  ${paint('drift', OUTCOME_LABELS.drift.symbol)} ${heading}: ${singleLine(note.message)}${note.path ? ` (${singleLine(note.path)})` : ''}`,
+          ...noteValueLines(note, '      ', oneLineString),
         );
       }
-      if (check.outcome === 'not_applicable' || check.outcome === 'skipped') {
+      if (options.verbose && (check.outcome === 'not_applicable' || check.outcome === 'skipped')) {
         notRun.push(
           `  ${paint(check.outcome, OUTCOME_LABELS[check.outcome].symbol)} ${heading}: ${singleLine(check.reason)}`,
         );
       }
     }
+    // Without --verbose, one line per vendor: a run where everything passed should not end in a
+    // screenful of reasons; the reports (and --verbose) keep each check's reason.
+    const counts = countOutcomes(vendor.checks);
+    if (!options.verbose && counts.skipped + counts.not_applicable > 0) {
+      notRun.push(`  ${singleLine(vendor.name)}: ${formatCounts(counts, ['skipped', 'not_applicable'])}`);
+    }
   }
   if (failures.length > 0) lines.push('', 'Failures', ...failures);
   if (drift.length > 0) lines.push('', 'Drift (tolerated differences from the docs)', ...drift);
-  if (notRun.length > 0) lines.push('', 'Not run', ...notRun);
+  if (notRun.length > 0) {
+    lines.push(
+      '',
+      options.verbose ? 'Not run' : 'Not run (--verbose lists each check and its reason)',
+      ...notRun,
+    );
+  }
   return `${lines.join('\n')}\n`;
 }
