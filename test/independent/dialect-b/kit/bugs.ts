@@ -1,0 +1,23 @@
+import type { VendorId } from '../types.js';
+
+/** A seeded deviation: one documented rule that a switched-on bug breaks, and nothing else. */
+export interface SeededBug<Id extends string = string> {
+  id: Id;
+  vendor: VendorId;
+  /** The doc line the bug breaks, verbatim. */
+  rule: string;
+  /** What changes in the vendor's answers when the bug is on. */
+  breaks: string;
+}
+
+/** A typed test for "is this bug switched on", that refuses ids the vendor does not define. */
+export function bugSwitch<Id extends string>(
+  enabled: ReadonlySet<string>,
+  bugs: readonly SeededBug<Id>[],
+): (id: Id) => boolean {
+  const known = new Set<string>(bugs.map((bug) => bug.id));
+  return (id) => {
+    if (!known.has(id)) throw new Error(`unknown seeded bug ${id}`);
+    return enabled.has(id);
+  };
+}
