@@ -5,9 +5,12 @@ import type { DialectContext, DialectDirectory, DialectOptions, DialectVendor, V
 
 type VendorFactory = (context: DialectContext) => DialectVendor;
 
+import { createCaseXchange } from './casexchange/index.js';
+
 const FACTORIES: Partial<Record<VendorId, VendorFactory>> = {
   claimrev: createClaimRev,
   // collate: createCollate, from './collate/index.js'
+  casexchange: createCaseXchange,
 };
 
 const VENDOR_IDS: readonly VendorId[] = ['claimrev', 'collate', 'casexchange', 'foresight', 'denialbase'];

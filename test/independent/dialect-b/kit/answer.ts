@@ -42,3 +42,8 @@ export function writeAnswer(res: ServerResponse, answer: Answer): void {
   });
   res.end(answer.body);
 }
+
+/** Tells an answer apart from a record a lookup returns instead. */
+export function isAnswer(value: object): value is Answer {
+  return 'headers' in value && 'body' in value && 'status' in value && typeof value.status === 'number';
+}
