@@ -7,10 +7,13 @@ type VendorFactory = (context: DialectContext) => DialectVendor;
 
 import { createCaseXchange } from './casexchange/index.js';
 
+import { createForesight } from './foresight/index.js';
+
 const FACTORIES: Partial<Record<VendorId, VendorFactory>> = {
   claimrev: createClaimRev,
   // collate: createCollate, from './collate/index.js'
   casexchange: createCaseXchange,
+  foresight: createForesight,
 };
 
 const VENDOR_IDS: readonly VendorId[] = ['claimrev', 'collate', 'casexchange', 'foresight', 'denialbase'];
