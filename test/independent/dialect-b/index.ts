@@ -6,7 +6,7 @@ import type { DialectContext, DialectDirectory, DialectOptions, DialectVendor, V
 type VendorFactory = (context: DialectContext) => DialectVendor;
 
 import { createCaseXchange } from './casexchange/index.js';
-
+import { createDenialbase } from './denialbase/index.js';
 import { createForesight } from './foresight/index.js';
 
 const FACTORIES: Partial<Record<VendorId, VendorFactory>> = {
@@ -14,6 +14,7 @@ const FACTORIES: Partial<Record<VendorId, VendorFactory>> = {
   // collate: createCollate, from './collate/index.js'
   casexchange: createCaseXchange,
   foresight: createForesight,
+  denialbase: createDenialbase,
 };
 
 const VENDOR_IDS: readonly VendorId[] = ['claimrev', 'collate', 'casexchange', 'foresight', 'denialbase'];

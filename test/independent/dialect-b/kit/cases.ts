@@ -17,6 +17,16 @@ export interface DocumentedCase {
   /** The observation an honest vendor gives. */
   expected: string;
   observe(started: StartedVendor): Promise<string>;
+  /**
+   * Costly to play (e.g. tens of megabytes through loopback): the bug table plays it only without
+   * bugs and with the bug that names it, not once per other bug.
+   */
+  costly?: true;
+}
+
+/** The cases a start with `bugCase` switched on is compared on: every cheap case, and its own. */
+export function casesForBug(cases: readonly DocumentedCase[], bugCase: string): DocumentedCase[] {
+  return cases.filter((documented) => documented.costly !== true || documented.name === bugCase);
 }
 
 export async function withVendor<T>(
@@ -62,4 +72,32 @@ export function atPointer(value: unknown, pointer: string): unknown {
     current = (current as Record<string, unknown>)[key];
   }
   return current;
+}
+
+/**
+ * Plays the cases once per seeded bug and lists every deviation from "the bug changes its own case
+ * and nothing else"; an empty list is the pass.
+ */
+export async function seededBugDeviations(
+  vendor: VendorId,
+  cases: readonly DocumentedCase[],
+  bugCases: Readonly<Record<string, string>>,
+): Promise<string[]> {
+  const perBug = await Promise.all(
+    Object.entries(bugCases).map(async ([bug, own]) => {
+      const played = casesForBug(cases, own);
+      const observed = await observeCases(vendor, played, [bug]);
+      const deviations: string[] = [];
+      if (observed[own] === undefined || observed[own] === expectedObservations(played)[own]) {
+        deviations.push(`${bug}: "${own}" did not change (${String(observed[own])})`);
+      }
+      for (const documented of played) {
+        if (documented.name !== own && observed[documented.name] !== documented.expected) {
+          deviations.push(`${bug}: "${documented.name}" changed to ${String(observed[documented.name])}`);
+        }
+      }
+      return deviations;
+    }),
+  );
+  return perBug.flat();
 }
