@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CASEXCHANGE_BUGS, type CaseXchangeBugId } from './casexchange/bugs.js';
-import {
-  atPointer,
-  type DocumentedCase,
-  expectedObservations,
-  observeCases,
-  seededBugDeviations,
-  withVendor,
-} from './kit/cases.js';
+import { atPointer, type DocumentedCase, withVendor } from './kit/cases.js';
 import { call, credentialHeader, operationUrl, type Reply } from './kit/client.js';
+import { itAnswersDocumentedCases } from './kit/documented-tests.js';
 import type { DialectDirectory } from './types.js';
 
 /** Sends an operation with its example body, changed by `change`, as the named key. */
@@ -214,14 +208,7 @@ const BUG_CASES: Record<CaseXchangeBugId, string> = {
 };
 
 describe('dialect B CaseXchange', () => {
-  it('answers every documented case as its doc says', async () => {
-    expect(await observeCases('casexchange', CASES, [])).toEqual(expectedObservations(CASES));
-  });
-
-  it('each seeded bug changes its own case and leaves the others as they were', async () => {
-    expect(Object.keys(BUG_CASES).sort()).toEqual(CASEXCHANGE_BUGS.map((bug) => bug.id).sort());
-    expect(await seededBugDeviations('casexchange', CASES, BUG_CASES)).toEqual([]);
-  });
+  itAnswersDocumentedCases('casexchange', CASES, CASEXCHANGE_BUGS, BUG_CASES);
 
   it('walks a referral through its states and re-refers a finished one', async () => {
     await withVendor('casexchange', [], async ({ directory }) => {

@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CLAIMREV_BUGS, type ClaimRevBugId } from './claimrev/bugs.js';
-import {
-  atPointer,
-  type DocumentedCase,
-  expectedObservations,
-  observeCases,
-  seededBugDeviations,
-  withVendor,
-} from './kit/cases.js';
+import { atPointer, type DocumentedCase, withVendor } from './kit/cases.js';
 import { call, credential, credentialHeader, operationUrl, type Reply } from './kit/client.js';
+import { itAnswersDocumentedCases } from './kit/documented-tests.js';
 import type { DialectDirectory } from './types.js';
 
 async function requestToken(
@@ -163,14 +157,7 @@ const BUG_CASES: Record<ClaimRevBugId, string> = {
 };
 
 describe('dialect B ClaimRev', () => {
-  it('answers every documented case as its doc says', async () => {
-    expect(await observeCases('claimrev', CASES, [])).toEqual(expectedObservations(CASES));
-  });
-
-  it('each seeded bug changes its own case and leaves the others as they were', async () => {
-    expect(Object.keys(BUG_CASES).sort()).toEqual(CLAIMREV_BUGS.map((bug) => bug.id).sort());
-    expect(await seededBugDeviations('claimrev', CASES, BUG_CASES)).toEqual([]);
-  });
+  itAnswersDocumentedCases('claimrev', CASES, CLAIMREV_BUGS, BUG_CASES);
 
   it('reads, deletes and hides claims with 404 once gone or out of view', async () => {
     await withVendor('claimrev', [], async ({ directory }) => {

@@ -1,14 +1,9 @@
 import { request } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { DENIALBASE_BUGS, type DenialbaseBugId } from './denialbase/bugs.js';
-import {
-  atPointer,
-  type DocumentedCase,
-  expectedObservations,
-  observeCases,
-  seededBugDeviations,
-} from './kit/cases.js';
+import { atPointer, type DocumentedCase } from './kit/cases.js';
 import { call, credential, credentialHeader, operationUrl, type Reply } from './kit/client.js';
+import { itAnswersDocumentedCases } from './kit/documented-tests.js';
 import type { DialectDirectory } from './types.js';
 
 /** Signs in with a sign-in credential; the reply and the cookie header it set. */
@@ -318,12 +313,5 @@ const BUG_CASES: Record<DenialbaseBugId, string> = {
 };
 
 describe('dialect B Denialbase', () => {
-  it('answers every documented case as its doc says', async () => {
-    expect(await observeCases('denialbase', CASES, [])).toEqual(expectedObservations(CASES));
-  });
-
-  it('each seeded bug changes its own case and leaves the others as they were', async () => {
-    expect(Object.keys(BUG_CASES).sort()).toEqual(DENIALBASE_BUGS.map((bug) => bug.id).sort());
-    expect(await seededBugDeviations('denialbase', CASES, BUG_CASES)).toEqual([]);
-  });
+  itAnswersDocumentedCases('denialbase', CASES, DENIALBASE_BUGS, BUG_CASES);
 });

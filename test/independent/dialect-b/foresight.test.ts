@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { FORESIGHT_BUGS, type ForesightBugId } from './foresight/bugs.js';
-import {
-  atPointer,
-  type DocumentedCase,
-  expectedObservations,
-  observeCases,
-  seededBugDeviations,
-  withVendor,
-} from './kit/cases.js';
+import { atPointer, type DocumentedCase, withVendor } from './kit/cases.js';
 import { call, credentialHeader, operationUrl, type Reply } from './kit/client.js';
+import { itAnswersDocumentedCases } from './kit/documented-tests.js';
 import type { DialectDirectory } from './types.js';
 
 interface SendOptions {
@@ -270,14 +264,7 @@ const BUG_CASES: Record<ForesightBugId, string> = {
 };
 
 describe('dialect B Foresight', () => {
-  it('answers every documented case as its doc says', async () => {
-    expect(await observeCases('foresight', CASES, [])).toEqual(expectedObservations(CASES));
-  });
-
-  it('each seeded bug changes its own case and leaves the others as they were', async () => {
-    expect(Object.keys(BUG_CASES).sort()).toEqual(FORESIGHT_BUGS.map((bug) => bug.id).sort());
-    expect(await seededBugDeviations('foresight', CASES, BUG_CASES)).toEqual([]);
-  });
+  itAnswersDocumentedCases('foresight', CASES, FORESIGHT_BUGS, BUG_CASES);
 
   it('soft-deletes a claim, then answers resource_deleted; keys stay out of answers', async () => {
     await withVendor('foresight', [], async ({ directory }) => {

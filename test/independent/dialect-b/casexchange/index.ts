@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { type Answer, isAnswer, withHeaders, withoutHeader } from '../kit/answer.js';
+import { type Answer, isAnswer, withHeaders, withoutHeader, withoutJsonMember } from '../kit/answer.js';
 import { parseJson, readBody } from '../kit/body.js';
 import { bugSwitch } from '../kit/bugs.js';
 import { freshSecret } from '../kit/ids.js';
@@ -45,11 +45,8 @@ export function createCaseXchange(context: DialectContext): DialectVendor {
       'x-ratelimit-reset': reset,
     });
     if (bug('casexchange.rate-limit-no-reset')) answer = withoutHeader(answer, 'x-ratelimit-reset');
-    if (bug('casexchange.rate-limit-no-request-id')) {
-      const body = JSON.parse(answer.body) as { meta: Record<string, unknown> };
-      delete body.meta.requestId;
-      answer = { ...answer, body: JSON.stringify(body) };
-    }
+    if (bug('casexchange.rate-limit-no-request-id'))
+      answer = withoutJsonMember(answer, ['meta', 'requestId']);
     return answer;
   }
 

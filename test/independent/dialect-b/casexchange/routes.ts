@@ -55,6 +55,11 @@ function ownCase(call: CaseXchangeCall, id: number): LegalCase | Answer {
   return found;
 }
 
+function ownCaseFromPath(call: CaseXchangeCall): LegalCase | Answer {
+  const id = pathId(call, 'caseId');
+  return typeof id === 'number' ? ownCase(call, id) : id;
+}
+
 function ownReferral(call: CaseXchangeCall): Referral | Answer {
   const id = pathId(call, 'referralId');
   if (typeof id !== 'number') return id;
@@ -165,9 +170,7 @@ export const CASEXCHANGE_ROUTES: Route<CaseXchangeHandler>[] = [
       writes: false,
       reads: 'none',
       run(call) {
-        const id = pathId(call, 'caseId');
-        if (typeof id !== 'number') return id;
-        const found = ownCase(call, id);
+        const found = ownCaseFromPath(call);
         if (isAnswer(found)) return found;
         const { contactEmails, broken: _broken, deleted: _deleted, ...view } = found;
         return dataAnswer(call.meta, 200, { ...view, contacts: contactEmails.size });
@@ -181,9 +184,7 @@ export const CASEXCHANGE_ROUTES: Route<CaseXchangeHandler>[] = [
       writes: true,
       reads: 'csv',
       run(call) {
-        const id = pathId(call, 'caseId');
-        if (typeof id !== 'number') return id;
-        const found = ownCase(call, id);
+        const found = ownCaseFromPath(call);
         if (isAnswer(found)) return found;
         const reading = readContactsCsv(String(call.body));
         if (reading.kind === 'malformed') {

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { type Answer, emptyAnswer, withHeaders, withoutHeader } from '../kit/answer.js';
+import { type Answer, emptyAnswer, withHeaders, withoutHeader, withoutJsonMember } from '../kit/answer.js';
 import { type BodyResult, parseJson, readBody } from '../kit/body.js';
 import { bugSwitch } from '../kit/bugs.js';
 import { createIdempotencyStore, requestFingerprint } from '../kit/idempotency.js';
@@ -83,11 +83,8 @@ export function createDenialbase(context: DialectContext): DialectVendor {
       'retry-after': String(retryAfterSeconds),
     });
     if (bug('denialbase.rate-limit-no-retry-after')) answer = withoutHeader(answer, 'retry-after');
-    if (bug('denialbase.rate-limit-no-request-id')) {
-      const body = JSON.parse(answer.body) as { error: Record<string, unknown> };
-      delete body.error.request_id;
-      answer = { ...answer, body: JSON.stringify(body) };
-    }
+    if (bug('denialbase.rate-limit-no-request-id'))
+      answer = withoutJsonMember(answer, ['error', 'request_id']);
     return answer;
   }
 

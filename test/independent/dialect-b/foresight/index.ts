@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { type Answer, isAnswer, withHeaders, withoutHeader } from '../kit/answer.js';
+import { type Answer, isAnswer, withHeaders, withoutHeader, withoutJsonMember } from '../kit/answer.js';
 import { parseJson, readBody } from '../kit/body.js';
 import { bugSwitch } from '../kit/bugs.js';
 import { createIdempotencyStore, requestFingerprint } from '../kit/idempotency.js';
@@ -59,11 +59,7 @@ export function createForesight(context: DialectContext): DialectVendor {
       { 'retry-after': String(retryAfterSeconds) },
     );
     if (bug('foresight.rate-limit-no-retry-after')) answer = withoutHeader(answer, 'retry-after');
-    if (bug('foresight.rate-limit-no-request-id')) {
-      const body = JSON.parse(answer.body) as { error: Record<string, unknown> };
-      delete body.error.requestId;
-      answer = { ...answer, body: JSON.stringify(body) };
-    }
+    if (bug('foresight.rate-limit-no-request-id')) answer = withoutJsonMember(answer, ['error', 'requestId']);
     return answer;
   }
 

@@ -47,3 +47,12 @@ export function writeAnswer(res: ServerResponse, answer: Answer): void {
 export function isAnswer(value: object): value is Answer {
   return 'headers' in value && 'body' in value && 'status' in value && typeof value.status === 'number';
 }
+
+/** The same JSON answer without one member, e.g. `['error', 'requestId']`, for bugs that drop a member. */
+export function withoutJsonMember(answer: Answer, path: readonly [string, string]): Answer {
+  const body = JSON.parse(answer.body) as Record<string, Record<string, unknown> | undefined>;
+  const [outer, inner] = path;
+  const holder = body[outer];
+  if (holder !== undefined) delete holder[inner];
+  return { ...answer, body: JSON.stringify(body) };
+}
