@@ -180,17 +180,18 @@ const CASES: DocumentedCase[] = [
     observe: async ({ directory }) => envelope(await exhaustQuota(directory)),
   },
   {
-    name: 'failing record',
-    expected: '500 internal_error',
+    name: 'failing records',
+    expected: '500 internal_error; 502 bad_gateway; 503 service_unavailable',
     observe: async ({ directory }) => {
-      const failing = directory.failing[0];
-      if (failing === undefined) throw new Error('no failing request');
-      return envelope(
-        await send(directory, failing.operation, {
-          key: 'fullKey',
-          ...(failing.params ? { params: failing.params } : {}),
-        }),
+      const replies = await Promise.all(
+        directory.failing.map((failing) =>
+          send(directory, failing.operation, {
+            key: 'fullKey',
+            ...(failing.params ? { params: failing.params } : {}),
+          }),
+        ),
       );
+      return replies.map(envelope).join('; ');
     },
   },
 ];

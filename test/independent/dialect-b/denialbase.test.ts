@@ -285,17 +285,30 @@ const CASES: DocumentedCase[] = [
     observe: async ({ directory }) => envelope(await exhaustQuota(directory)),
   },
   {
-    name: 'failing record',
-    expected: '500 internal_error',
+    name: 'failing records and a merged denial',
+    expected:
+      '500 internal_error; 502 bad_gateway; 503 service_unavailable; 504 gateway_timeout; merged 301 to denialId',
     observe: async ({ directory }) => {
-      const failing = directory.failing[0];
-      if (failing === undefined) throw new Error('no failing request');
-      return envelope(
-        await send(directory, failing.operation, {
-          headers: await analyst(directory),
-          ...(failing.params ? { params: failing.params } : {}),
-        }),
+      const headers = await analyst(directory);
+      const replies = await Promise.all(
+        directory.failing.map((failing) =>
+          send(directory, failing.operation, {
+            headers,
+            ...(failing.params ? { params: failing.params } : {}),
+          }),
+        ),
       );
+      const merged = await fetch(
+        operationUrl(directory, 'getDenial', { denialId: directory.facts.mergedDenialId ?? 0 }),
+        {
+          headers,
+          redirect: 'manual',
+        },
+      );
+      const target = merged.headers.get('location')?.endsWith(`/${directory.facts.denialId}`)
+        ? 'denialId'
+        : 'elsewhere';
+      return `${replies.map(envelope).join('; ')}; merged ${merged.status} to ${target}`;
     },
   },
 ];

@@ -11,6 +11,8 @@ export const CASEXCHANGE_CODES = {
   conflict: 409,
   rate_limited: 429,
   internal_error: 500,
+  bad_gateway: 502,
+  service_unavailable: 503,
 } as const;
 
 export type CaseXchangeCode = keyof typeof CASEXCHANGE_CODES;

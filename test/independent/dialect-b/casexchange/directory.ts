@@ -76,14 +76,18 @@ export function describeCaseXchange(baseUrl: string, seed: CaseXchangeSeed): Dia
       otherFirmKey: header('otherFirmKey'),
     },
     facts,
-    failing: [
-      {
-        operation: 'getCase',
-        params: { caseId: facts.brokenCaseId ?? 0 },
-        provokes: 'internal_error',
-        status: 500,
-      },
-    ],
+    failing: (
+      [
+        ['brokenCaseId', 'internal_error', 500],
+        ['badGatewayCaseId', 'bad_gateway', 502],
+        ['unavailableCaseId', 'service_unavailable', 503],
+      ] as const
+    ).map(([fact, provokes, status]) => ({
+      operation: 'getCase',
+      params: { caseId: facts[fact] ?? 0 },
+      provokes,
+      status,
+    })),
     limits: {
       rateLimitRequests: RATE_LIMIT.limit,
       rateLimitWindowMs: RATE_LIMIT.windowMs,

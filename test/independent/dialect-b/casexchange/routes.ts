@@ -14,11 +14,18 @@ import {
   REFERRAL_STATUSES,
   type Referral,
   type ReferralStatus,
+  type ServerFailure,
   TRANSITIONS,
 } from './state.js';
 import { checkFields, rules } from './validate.js';
 
 export const BASE_PATH = '/public-api/v1';
+
+const SERVER_FAILURES: Record<ServerFailure, string> = {
+  internal_error: 'Unexpected server error',
+  bad_gateway: 'An upstream service answered with an error',
+  service_unavailable: 'The service is temporarily unavailable',
+};
 
 export interface CaseXchangeCall {
   key: ApiKey;
@@ -51,7 +58,8 @@ function ownCase(call: CaseXchangeCall, id: number): LegalCase | Answer {
   if (found.firmId !== call.key.firmId) {
     return errorAnswer(call.meta, 'permission_denied', 'Your firm does not own this case');
   }
-  if (found.broken) return errorAnswer(call.meta, 'internal_error', 'Unexpected server error');
+  if (found.failure !== undefined)
+    return errorAnswer(call.meta, found.failure, SERVER_FAILURES[found.failure]);
   return found;
 }
 
@@ -154,11 +162,10 @@ export const CASEXCHANGE_ROUTES: Route<CaseXchangeHandler>[] = [
           practiceArea: body.practiceArea as LegalCase['practiceArea'],
           incidentDate: String(body.incidentDate),
           deleted: false,
-          broken: false,
           contactEmails: new Set(typeof body.clientEmail === 'string' ? [body.clientEmail] : []),
         };
         call.state.cases.set(legalCase.id, legalCase);
-        const { contactEmails: _emails, broken: _broken, deleted: _deleted, ...view } = legalCase;
+        const { contactEmails: _emails, deleted: _deleted, ...view } = legalCase;
         return dataAnswer(call.meta, 201, view, { location: `${BASE_PATH}/cases/${legalCase.id}` });
       },
     },
@@ -172,7 +179,7 @@ export const CASEXCHANGE_ROUTES: Route<CaseXchangeHandler>[] = [
       run(call) {
         const found = ownCaseFromPath(call);
         if (isAnswer(found)) return found;
-        const { contactEmails, broken: _broken, deleted: _deleted, ...view } = found;
+        const { contactEmails, failure: _failure, deleted: _deleted, ...view } = found;
         return dataAnswer(call.meta, 200, { ...view, contacts: contactEmails.size });
       },
     },

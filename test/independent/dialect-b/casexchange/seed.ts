@@ -35,7 +35,6 @@ export function seedCaseXchange(): CaseXchangeSeed {
       practiceArea: 'personal_injury',
       incidentDate: '2025-11-14',
       deleted: false,
-      broken: false,
       contactEmails: new Set(['claimant@example.com']),
       ...change,
     });
@@ -58,7 +57,9 @@ export function seedCaseXchange(): CaseXchangeSeed {
     referredCaseId,
     otherFirmCaseId: addCase(other.firmId),
     deletedCaseId: addCase(own.firmId, { deleted: true }),
-    brokenCaseId: addCase(own.firmId, { broken: true }),
+    brokenCaseId: addCase(own.firmId, { failure: 'internal_error' }),
+    badGatewayCaseId: addCase(own.firmId, { failure: 'bad_gateway' }),
+    unavailableCaseId: addCase(own.firmId, { failure: 'service_unavailable' }),
     pendingReferralId: addReferral(referredCaseId, other.firmId, 'pending'),
     declinedReferralId: addReferral(referredCaseId, third.firmId, 'declined'),
     existingContactEmail: 'claimant@example.com',

@@ -12,6 +12,9 @@ export interface Firm {
   name: string;
 }
 
+/** The 5xx codes the sandbox's failing records answer with. */
+export type ServerFailure = 'internal_error' | 'bad_gateway' | 'service_unavailable';
+
 export const PRACTICE_AREAS = [
   'personal_injury',
   'workers_comp',
@@ -26,8 +29,8 @@ export interface LegalCase {
   practiceArea: (typeof PRACTICE_AREAS)[number];
   incidentDate: string;
   deleted: boolean;
-  /** A sandbox record whose reads always fail on the vendor side. */
-  broken: boolean;
+  /** Sandbox records whose reads always fail on the vendor side, with this code. */
+  failure?: ServerFailure;
   contactEmails: Set<string>;
 }
 

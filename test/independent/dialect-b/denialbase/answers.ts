@@ -13,6 +13,9 @@ export const DENIALBASE_CODES = {
   virus_detected: 422,
   rate_limited: 429,
   internal_error: 500,
+  bad_gateway: 502,
+  service_unavailable: 503,
+  gateway_timeout: 504,
 } as const;
 
 export type DenialbaseCode = keyof typeof DENIALBASE_CODES;

@@ -84,14 +84,19 @@ export function describeDenialbase(baseUrl: string, seed: DenialbaseSeed): Diale
       awaitingSecondFactorSession: cookie(seed.sessions.awaitingSecondFactor),
     },
     facts: { ...facts, twoFactorCode: seed.state.twoFactorCode, virusSignature: TEST_VIRUS_SIGNATURE },
-    failing: [
-      {
-        operation: 'getDenial',
-        params: { denialId: facts.brokenDenialId ?? 0 },
-        provokes: 'internal_error',
-        status: 500,
-      },
-    ],
+    failing: (
+      [
+        ['brokenDenialId', 'internal_error', 500],
+        ['badGatewayDenialId', 'bad_gateway', 502],
+        ['unavailableDenialId', 'service_unavailable', 503],
+        ['gatewayTimeoutDenialId', 'gateway_timeout', 504],
+      ] as const
+    ).map(([fact, provokes, status]) => ({
+      operation: 'getDenial',
+      params: { denialId: facts[fact] ?? 0 },
+      provokes,
+      status,
+    })),
     limits: {
       rateLimitRequests: RATE_LIMIT.limit,
       rateLimitWindowMs: RATE_LIMIT.windowMs,

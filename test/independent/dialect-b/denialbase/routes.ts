@@ -1,4 +1,4 @@
-import type { Answer } from '../kit/answer.js';
+import { type Answer, emptyAnswer } from '../kit/answer.js';
 import type { Route } from '../kit/router.js';
 import { errorAnswer, okAnswer, validationFailed } from './answers.js';
 import type { DenialbaseBugId } from './bugs.js';
@@ -7,12 +7,20 @@ import {
   DENIAL_TYPES,
   type Denial,
   type DenialbaseState,
+  type ServerFailure,
   TEST_VIRUS_SIGNATURE,
   type User,
 } from './state.js';
 import { fieldDetails, readRoot, rules } from './validate.js';
 
 export const API = '/api/v1';
+
+const SERVER_FAILURES: Record<ServerFailure, string> = {
+  internal_error: 'Something went wrong on our side.',
+  bad_gateway: 'An upstream service answered with an error.',
+  service_unavailable: 'The service is temporarily unavailable.',
+  gateway_timeout: 'An upstream service did not answer in time.',
+};
 
 export interface DenialbaseCall {
   user: User;
@@ -45,13 +53,19 @@ function visibleDenial(call: DenialbaseCall, raw: string | undefined): Denial | 
   if (denial === undefined || denial.orgId !== call.user.orgId) {
     return errorAnswer(call.requestId, 'not_found', 'Denial not found.');
   }
-  if (denial.broken)
-    return errorAnswer(call.requestId, 'internal_error', 'Something went wrong on our side.');
+  if (denial.mergedInto !== undefined) {
+    return emptyAnswer(301, {
+      location: `${API}/denials/${denial.mergedInto}`,
+      'x-request-id': call.requestId,
+    });
+  }
+  if (denial.failure !== undefined)
+    return errorAnswer(call.requestId, denial.failure, SERVER_FAILURES[denial.failure]);
   return denial;
 }
 
 const isDenial = (value: Denial | Answer): value is Denial => 'claim_number' in value;
-const denialView = ({ broken: _broken, orgId: _orgId, ...view }: Denial) => view;
+const denialView = ({ failure: _failure, mergedInto: _merged, orgId: _orgId, ...view }: Denial) => view;
 
 export const DENIALBASE_ROUTES: Route<DenialbaseHandler>[] = [
   {
@@ -75,7 +89,7 @@ export const DENIALBASE_ROUTES: Route<DenialbaseHandler>[] = [
           payer_contact_email: { rule: rules.email, required: false },
         });
         if (details.length > 0) return invalid(call, details);
-        const fields = root.fields as Omit<Denial, 'id' | 'orgId' | 'status' | 'lock_version' | 'broken'>;
+        const fields = root.fields as Omit<Denial, 'id' | 'orgId' | 'status' | 'lock_version'>;
         const taken = [...call.state.denials.values()].some(
           (denial) => denial.orgId === call.user.orgId && denial.claim_number === fields.claim_number,
         );
@@ -87,7 +101,6 @@ export const DENIALBASE_ROUTES: Route<DenialbaseHandler>[] = [
           orgId: call.user.orgId,
           status: 'open',
           lock_version: 0,
-          broken: false,
         };
         call.state.denials.set(denial.id, denial);
         return okAnswer(

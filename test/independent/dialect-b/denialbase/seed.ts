@@ -56,7 +56,6 @@ export function seedDenialbase(nowMs: number): DenialbaseSeed {
       denied_on: '2026-02-11',
       status: 'open',
       lock_version: 3,
-      broken: false,
       ...change,
     });
     return id;
@@ -79,7 +78,11 @@ export function seedDenialbase(nowMs: number): DenialbaseSeed {
       staleLockVersion: 2,
       existingClaimNumber: `CLM-${denialId}`,
       otherOrgDenialId: addDenial(otherOrgId),
-      brokenDenialId: addDenial(orgId, { broken: true }),
+      mergedDenialId: addDenial(orgId, { mergedInto: denialId }),
+      brokenDenialId: addDenial(orgId, { failure: 'internal_error' }),
+      badGatewayDenialId: addDenial(orgId, { failure: 'bad_gateway' }),
+      unavailableDenialId: addDenial(orgId, { failure: 'service_unavailable' }),
+      gatewayTimeoutDenialId: addDenial(orgId, { failure: 'gateway_timeout' }),
       unknownDenialId: nextId() + 1_000_000,
     },
   };

@@ -17,6 +17,9 @@ export interface Session {
   lastSeenMs: number;
 }
 
+/** The 5xx codes the sandbox's failing records answer with. */
+export type ServerFailure = 'internal_error' | 'bad_gateway' | 'service_unavailable' | 'gateway_timeout';
+
 export const DENIAL_TYPES = [
   'medical_necessity',
   'prior_authorization',
@@ -36,8 +39,10 @@ export interface Denial {
   payer_contact_email?: string;
   status: (typeof DENIAL_STATUSES)[number];
   lock_version: number;
-  /** A sandbox record whose reads always fail on the vendor side. */
-  broken: boolean;
+  /** Sandbox records whose reads always fail on the vendor side, with this code. */
+  failure?: ServerFailure;
+  /** A denial merged into another one: reads are redirected there. */
+  mergedInto?: number;
 }
 
 export interface StoredDocument {

@@ -37,7 +37,8 @@ export function readBody(req: IncomingMessage, maxBytes: number): Promise<BodyRe
     };
     req.on('data', onData);
     req.on('end', () => settle({ kind: 'complete', bytes: Buffer.concat(chunks) }));
-    req.on('aborted', () => settle({ kind: 'aborted' }));
+    // A request that closes before its end was cut off by the client.
+    req.on('close', () => settle({ kind: 'aborted' }));
     req.on('error', () => settle({ kind: 'aborted' }));
   });
 }
