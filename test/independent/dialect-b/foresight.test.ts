@@ -63,12 +63,13 @@ const CASES: DocumentedCase[] = [
     observe: async ({ directory }) => envelope(await send(directory, 'getClaim')),
   },
   {
-    name: 'revoked and malformed keys',
-    expected: '401 authentication_error invalid_api_key, 401 authentication_error invalid_api_key',
+    name: 'revoked and malformed keys, a non-bearer Authorization',
+    expected: [1, 2, 3].map(() => '401 authentication_error invalid_api_key').join(', '),
     observe: async ({ directory }) => {
       const revoked = await send(directory, 'getClaim', { key: 'revokedKey' });
       const malformed = await send(directory, 'getClaim', { headers: { 'x-api-key': 'sk_nonsense' } });
-      return `${envelope(revoked)}, ${envelope(malformed)}`;
+      const basic = await send(directory, 'getClaim', { headers: { authorization: 'Basic dXNlcjpwdw==' } });
+      return `${envelope(revoked)}, ${envelope(malformed)}, ${envelope(basic)}`;
     },
   },
   {

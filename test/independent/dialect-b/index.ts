@@ -1,17 +1,15 @@
+import { createCaseXchange } from './casexchange/index.js';
 import { createClaimRev } from './claimrev/index.js';
-
+import { createDenialbase } from './denialbase/index.js';
+import { createForesight } from './foresight/index.js';
 import { listenOnLoopback, type RunningServer } from './kit/server.js';
 import type { DialectContext, DialectDirectory, DialectOptions, DialectVendor, VendorId } from './types.js';
 
 type VendorFactory = (context: DialectContext) => DialectVendor;
 
-import { createCaseXchange } from './casexchange/index.js';
-import { createDenialbase } from './denialbase/index.js';
-import { createForesight } from './foresight/index.js';
-
 const FACTORIES: Partial<Record<VendorId, VendorFactory>> = {
   claimrev: createClaimRev,
-  // collate: createCollate, from './collate/index.js'
+  // collate: createCollate(context: DialectContext): DialectVendor, from './collate/index.js'
   casexchange: createCaseXchange,
   foresight: createForesight,
   denialbase: createDenialbase,

@@ -9,7 +9,7 @@ import { matchRoute } from '../kit/router.js';
 import { answerEachRequest } from '../kit/serve.js';
 import type { DialectContext, DialectVendor } from '../types.js';
 import { errorAnswer, type RequestMeta, validationError } from './answers.js';
-import { CASEXCHANGE_BUGS, type CaseXchangeBugId } from './bugs.js';
+import { CASEXCHANGE_BUGS } from './bugs.js';
 import { describeCaseXchange } from './directory.js';
 import { CASEXCHANGE_ROUTES, type CaseXchangeHandler } from './routes.js';
 import { seedCaseXchange } from './seed.js';
@@ -98,7 +98,7 @@ export function createCaseXchange(context: DialectContext): DialectVendor {
       body: read.body,
       meta,
       state: seed.state,
-      bug: (id: CaseXchangeBugId) => bug(id),
+      bug,
     });
     return withHeaders(answer, quota);
   }

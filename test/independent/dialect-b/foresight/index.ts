@@ -32,7 +32,8 @@ export function createForesight(context: DialectContext): DialectVendor {
   const replays = createIdempotencyStore({ windowMs: IDEMPOTENCY_WINDOW_MS, now: context.now });
 
   function authenticate(req: IncomingMessage, requestId: string): ForesightKey | Answer {
-    const value = headerValue(req, 'x-api-key') ?? bearerToken(req);
+    // An Authorization header that is not a bearer key is present, so it is an invalid key, not a missing one.
+    const value = headerValue(req, 'x-api-key') ?? bearerToken(req) ?? headerValue(req, 'authorization');
     if (value === undefined || value === '') {
       return errorAnswer(requestId, { code: 'missing_api_key', message: 'Send your key in X-API-Key.' });
     }
