@@ -159,6 +159,17 @@ const BUG_CASES: Record<ClaimRevBugId, string> = {
 describe('dialect B ClaimRev', () => {
   itAnswersDocumentedCases('claimrev', CASES, CLAIMREV_BUGS, BUG_CASES);
 
+  it('enforces no per-client rate limit, as its doc says', async () => {
+    await withVendor('claimrev', [], async ({ directory }) => {
+      const headers = await bearerOf(directory, 'mainClient');
+      const statuses = new Set<number>();
+      for (let sent = 0; sent < 40; sent += 1) {
+        statuses.add((await call(operationUrl(directory, 'getClaim'), { headers })).status);
+      }
+      expect([...statuses]).toEqual([200]);
+    });
+  });
+
   it('reads, deletes and hides claims with 404 once gone or out of view', async () => {
     await withVendor('claimrev', [], async ({ directory }) => {
       const headers = await bearerOf(directory, 'mainClient');
