@@ -1,8 +1,7 @@
-import { request } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { DENIALBASE_BUGS, type DenialbaseBugId } from './denialbase/bugs.js';
 import { atPointer, type DocumentedCase } from './kit/cases.js';
-import { call, credential, credentialHeader, operationUrl, type Reply } from './kit/client.js';
+import { call, credential, credentialHeader, operationUrl, type Reply, streamBody } from './kit/client.js';
 import { itAnswersDocumentedCases } from './kit/documented-tests.js';
 import type { DialectDirectory } from './types.js';
 
@@ -56,52 +55,6 @@ async function exhaustQuota(directory: DialectDirectory): Promise<Reply> {
     await send(directory, 'getDenial', { headers: cookie });
   }
   return send(directory, 'getDenial', { headers: cookie });
-}
-
-/**
- * Streams an upload in 1 MiB chunks, honouring backpressure, until the answer comes or `totalBytes`
- * are sent; tells how many bytes went out before the answer.
- */
-function streamUpload(
-  url: string,
-  headers: Record<string, string>,
-  totalBytes: number,
-): Promise<{ status: number; body: string; sentBytes: number }> {
-  return new Promise((resolve, reject) => {
-    const chunk = Buffer.alloc(1024 * 1024, 0x41);
-    let sentBytes = 0;
-    let answered = false;
-    const upload = request(
-      url,
-      { method: 'POST', headers: { ...headers, 'content-type': 'application/pdf' } },
-      (res) => {
-        answered = true;
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (text: string) => {
-          body += text;
-        });
-        res.on('end', () => {
-          upload.destroy();
-          resolve({ status: res.statusCode ?? 0, body, sentBytes });
-        });
-      },
-    );
-    upload.on('error', (error) => {
-      if (!answered) reject(error);
-    });
-    const pump = (): void => {
-      while (!answered && sentBytes < totalBytes) {
-        sentBytes += chunk.length;
-        if (!upload.write(chunk)) {
-          upload.once('drain', pump);
-          return;
-        }
-      }
-      if (!answered) upload.end();
-    };
-    pump();
-  });
 }
 
 const CASES: DocumentedCase[] = [
@@ -233,12 +186,12 @@ const CASES: DocumentedCase[] = [
     observe: async ({ directory }) => {
       const limit = directory.limits.maxUploadBytes ?? 0;
       const total = limit * 3;
-      const result = await streamUpload(
-        operationUrl(directory, 'uploadDocument'),
-        await analyst(directory),
-        total,
-      );
-      const code = String(atPointer(JSON.parse(result.body) as unknown, '/error/code'));
+      const result = await streamBody(operationUrl(directory, 'uploadDocument'), {
+        totalBytes: total,
+        chunkBytes: 1024 * 1024,
+        headers: { ...(await analyst(directory)), 'content-type': 'application/pdf' },
+      });
+      const code = String(atPointer(JSON.parse(result.text) as unknown, '/error/code'));
       return `${result.status} ${code}, answered ${result.sentBytes < total ? 'before' : 'after'} the whole body was sent`;
     },
   },

@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import type { DialectCredential, DialectDirectory } from '../types.js';
 
 /** What a test sees of an answer: status, headers (lower-case names) and the parsed body. */
@@ -65,4 +66,45 @@ export function credentialHeader(directory: DialectDirectory, name: string): Rec
   const found = credential(directory, name);
   if (found.kind !== 'header') throw new Error(`${name} is not a header credential`);
   return { [found.header]: found.value };
+}
+
+/**
+ * POSTs a body of `totalBytes` in `chunkBytes` writes, honouring backpressure, and stops writing as
+ * soon as the answer comes: `sentBytes` tells how much went out before the server answered.
+ */
+export function streamBody(
+  url: string,
+  options: { totalBytes: number; chunkBytes: number; headers?: Record<string, string> },
+): Promise<{ status: number; text: string; sentBytes: number }> {
+  return new Promise((resolve, reject) => {
+    const chunk = Buffer.alloc(options.chunkBytes, 0x42);
+    let sentBytes = 0;
+    let answered = false;
+    const outgoing = request(url, { method: 'POST', headers: options.headers ?? {} }, (res) => {
+      answered = true;
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (piece: string) => {
+        text += piece;
+      });
+      res.on('end', () => {
+        outgoing.destroy();
+        resolve({ status: res.statusCode ?? 0, text, sentBytes });
+      });
+    });
+    outgoing.on('error', (error) => {
+      if (!answered) reject(error);
+    });
+    const pump = (): void => {
+      while (!answered && sentBytes < options.totalBytes) {
+        sentBytes += chunk.length;
+        if (!outgoing.write(chunk)) {
+          outgoing.once('drain', pump);
+          return;
+        }
+      }
+      if (!answered) outgoing.end();
+    };
+    pump();
+  });
 }
