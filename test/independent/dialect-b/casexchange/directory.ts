@@ -1,3 +1,4 @@
+import { failingReads } from '../kit/failing.js';
 import type { DialectCredential, DialectDirectory } from '../types.js';
 import { BASE_PATH } from './routes.js';
 import type { CaseXchangeSeed } from './seed.js';
@@ -76,18 +77,11 @@ export function describeCaseXchange(baseUrl: string, seed: CaseXchangeSeed): Dia
       otherFirmKey: header('otherFirmKey'),
     },
     facts,
-    failing: (
-      [
-        ['brokenCaseId', 'internal_error', 500],
-        ['badGatewayCaseId', 'bad_gateway', 502],
-        ['unavailableCaseId', 'service_unavailable', 503],
-      ] as const
-    ).map(([fact, provokes, status]) => ({
-      operation: 'getCase',
-      params: { caseId: facts[fact] ?? 0 },
-      provokes,
-      status,
-    })),
+    failing: failingReads('getCase', 'caseId', facts, [
+      ['brokenCaseId', 'internal_error', 500],
+      ['badGatewayCaseId', 'bad_gateway', 502],
+      ['unavailableCaseId', 'service_unavailable', 503],
+    ]),
     limits: {
       rateLimitRequests: RATE_LIMIT.limit,
       rateLimitWindowMs: RATE_LIMIT.windowMs,

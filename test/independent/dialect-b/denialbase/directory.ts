@@ -1,3 +1,4 @@
+import { failingReads } from '../kit/failing.js';
 import type { DialectCredential, DialectDirectory } from '../types.js';
 import { API } from './routes.js';
 import type { DenialbaseSeed, UserName } from './seed.js';
@@ -84,19 +85,12 @@ export function describeDenialbase(baseUrl: string, seed: DenialbaseSeed): Diale
       awaitingSecondFactorSession: cookie(seed.sessions.awaitingSecondFactor),
     },
     facts: { ...facts, twoFactorCode: seed.state.twoFactorCode, virusSignature: TEST_VIRUS_SIGNATURE },
-    failing: (
-      [
-        ['brokenDenialId', 'internal_error', 500],
-        ['badGatewayDenialId', 'bad_gateway', 502],
-        ['unavailableDenialId', 'service_unavailable', 503],
-        ['gatewayTimeoutDenialId', 'gateway_timeout', 504],
-      ] as const
-    ).map(([fact, provokes, status]) => ({
-      operation: 'getDenial',
-      params: { denialId: facts[fact] ?? 0 },
-      provokes,
-      status,
-    })),
+    failing: failingReads('getDenial', 'denialId', facts, [
+      ['brokenDenialId', 'internal_error', 500],
+      ['badGatewayDenialId', 'bad_gateway', 502],
+      ['unavailableDenialId', 'service_unavailable', 503],
+      ['gatewayTimeoutDenialId', 'gateway_timeout', 504],
+    ]),
     limits: {
       rateLimitRequests: RATE_LIMIT.limit,
       rateLimitWindowMs: RATE_LIMIT.windowMs,

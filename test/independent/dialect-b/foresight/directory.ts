@@ -1,3 +1,4 @@
+import { failingReads } from '../kit/failing.js';
 import type { DialectCredential, DialectDirectory } from '../types.js';
 import type { ForesightSeed, KeyName } from './seed.js';
 import { HOLD_CAP_MS, IDEMPOTENCY_WINDOW_MS, MAGIC_PAYERS, MAX_JSON_BYTES, RATE_LIMIT } from './state.js';
@@ -49,12 +50,7 @@ export function describeForesight(baseUrl: string, seed: ForesightSeed): Dialect
     },
     facts: { ...facts, ...MAGIC_PAYERS },
     failing: [
-      {
-        operation: 'getClaim',
-        params: { claimId: facts.brokenClaimId ?? 0 },
-        provokes: 'internal_error',
-        status: 500,
-      },
+      ...failingReads('getClaim', 'claimId', facts, [['brokenClaimId', 'internal_error', 500]]),
       ...(
         [
           ['unavailablePayerId', 'payer_unavailable', 502],
