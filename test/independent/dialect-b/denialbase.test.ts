@@ -227,9 +227,11 @@ const CASES: DocumentedCase[] = [
     expected: '429 rate_limited, retry after 10, then 200',
     observe: async ({ directory, clock }) => {
       const limited = await exhaustQuota(directory);
+      // Retry-After is an HTTP-date here: the seconds to wait are its distance from the vendor clock.
+      const seconds = Math.round((Date.parse(limited.headers.get('retry-after') ?? '') - clock.now()) / 1000);
       clock.advance(directory.limits.rateLimitWindowMs ?? 0);
       const after = await send(directory, 'getDenial', { headers: await analyst(directory) });
-      return `${limited.status} ${String(atPointer(limited.body, '/error/code'))}, retry after ${limited.headers.get('retry-after')}, then ${after.status}`;
+      return `${limited.status} ${String(atPointer(limited.body, '/error/code'))}, retry after ${seconds}, then ${after.status}`;
     },
   },
   {

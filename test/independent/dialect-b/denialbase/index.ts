@@ -78,9 +78,10 @@ export function createDenialbase(context: DialectContext): DialectVendor {
     return { kind: 'read', body: undefined, raw: read.bytes };
   }
 
-  function rateLimited(requestId: string, retryAfterSeconds: number): Answer {
+  /** Retry-After as an HTTP-date (the window's end), the other form HTTP allows besides seconds. */
+  function rateLimited(requestId: string, resetAtMs: number): Answer {
     let answer = errorAnswer(requestId, 'rate_limited', 'Too many requests.', undefined, {
-      'retry-after': String(retryAfterSeconds),
+      'retry-after': new Date(Math.ceil(resetAtMs / 1000) * 1000).toUTCString(),
     });
     if (bug('denialbase.rate-limit-no-retry-after')) answer = withoutHeader(answer, 'retry-after');
     if (bug('denialbase.rate-limit-no-request-id'))
@@ -122,7 +123,7 @@ export function createDenialbase(context: DialectContext): DialectVendor {
     if (reading.kind === 'awaitingSecondFactor') return twoFactorRequired(deps, requestId);
     const { user } = reading;
     const quota = limiter.take(String(user.id));
-    if (!quota.allowed) return rateLimited(requestId, quota.retryAfterSeconds);
+    if (!quota.allowed) return rateLimited(requestId, quota.resetAtMs);
     if (match.handler.writes && user.role !== 'analyst') {
       return errorAnswer(requestId, 'not_authorized', 'Your role may not change records.');
     }
