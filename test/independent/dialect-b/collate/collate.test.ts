@@ -32,8 +32,10 @@ describe('Collate sandbox: every documented error code', () => {
   }
 
   it('names each invalid field in request_validation_failed', async () => {
-    const reply = await COLLATE_CASES.find((c) => c.expect.code === 'request_validation_failed')?.run(r);
-    const issues = (reply?.body.error as { issues: Array<{ field: string }> }).issues;
+    const validation = COLLATE_CASES.find((c) => c.expect.code === 'request_validation_failed');
+    if (!validation) throw new Error('no request_validation_failed case');
+    const reply = await validation.run(r);
+    const issues = (reply.body.error as { issues: Array<{ field: string }> }).issues;
     expect(issues.map((issue) => issue.field).sort()).toEqual(['patient.birthDate', 'providerNpi']);
   });
 

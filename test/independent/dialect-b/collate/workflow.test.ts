@@ -21,6 +21,10 @@ function virtualClock(start = Date.UTC(2026, 0, 5, 9)): { now: () => number; adv
 }
 
 let running: Running | undefined;
+async function start(options: Parameters<typeof startCollate>[0] = {}): Promise<Running> {
+  running = await startCollate(options);
+  return running;
+}
 afterEach(async () => {
   await running?.close();
   running = undefined;
@@ -28,7 +32,7 @@ afterEach(async () => {
 
 describe('Collate sandbox: the customer workflow', () => {
   it('takes a new authorization from requirements through review to processing', async () => {
-    const r = (running = await startCollate());
+    const r = await start();
     const created = await r.send('createAuthorization');
     expect(created.status).toBe(201);
     const authorizationId = data(created).id as number;
@@ -69,7 +73,7 @@ describe('Collate sandbox: the customer workflow', () => {
   });
 
   it('lists what is still open in requirements.issues and in requirements_not_satisfied', async () => {
-    const r = (running = await startCollate());
+    const r = await start();
     const params = { authorizationId: r.fact('openAuthorizationId') };
     const read = await r.send('getAuthorization', { params });
     const issues = (data(read).requirements as { issues: Array<{ ref: string }> }).issues;
@@ -87,7 +91,7 @@ describe('Collate sandbox: the customer workflow', () => {
   });
 
   it('runs a manual handoff: interactive grant while active, accepted with the snapshot, then closed', async () => {
-    const r = (running = await startCollate());
+    const r = await start();
     const params = { authorizationId: r.fact('payerInteractionAuthorizationId') };
     const handoff = await r.send('createManualHandoff', { params });
     expect(handoff.status).toBe(201);
@@ -110,7 +114,7 @@ describe('Collate sandbox: the customer workflow', () => {
 
   it('expires access grants on the injected clock', async () => {
     const clock = virtualClock();
-    const r = (running = await startCollate({ now: clock.now }));
+    const r = await start({ now: clock.now });
     const params = { authorizationId: r.fact('processingAuthorizationId') };
     const grant = await r.send('createAccessGrant', { params });
     const grantId = data(grant).id as number;
@@ -125,7 +129,7 @@ describe('Collate sandbox: the customer workflow', () => {
 
 describe('Collate sandbox: idempotent creates', () => {
   it('replays the exact first answer for the same body, in any key order', async () => {
-    const r = (running = await startCollate());
+    const r = await start();
     const headers = { 'Idempotency-Key': 'order-7781' };
     const body = r.directory.operations.createAuthorization?.body as Record<string, unknown>;
     const first = await r.send('createAuthorization', { headers });
@@ -139,7 +143,7 @@ describe('Collate sandbox: idempotent creates', () => {
 
   it('forgets a key after the idempotency window on the injected clock', async () => {
     const clock = virtualClock();
-    const r = (running = await startCollate({ now: clock.now }));
+    const r = await start({ now: clock.now });
     const headers = { 'Idempotency-Key': 'order-7782' };
     const first = await r.send('createAuthorization', { headers });
     clock.advance((r.directory.limits.idempotencyWindowSeconds ?? 0) * 1000);
@@ -149,7 +153,7 @@ describe('Collate sandbox: idempotent creates', () => {
   });
 
   it('rejects a malformed Idempotency-Key as bad_request', async () => {
-    const r = (running = await startCollate());
+    const r = await start();
     const reply = await r.send('createAuthorization', { headers: { 'Idempotency-Key': 'x'.repeat(300) } });
     expect([reply.status, codeOf(reply)]).toEqual([400, 'bad_request']);
   });
@@ -188,7 +192,7 @@ function sendWithoutEnding(
 
 describe('Collate sandbox: body size limits', () => {
   it('answers 413 to an oversize upload before the body has ended', async () => {
-    const r = (running = await startCollate());
+    const r = await start();
     const reply = await sendWithoutEnding(
       r,
       '/v2/files?purpose=authorization_attachment',
@@ -201,7 +205,7 @@ describe('Collate sandbox: body size limits', () => {
   });
 
   it('answers 413 to an oversize JSON body, judged on bytes not Content-Length', async () => {
-    const r = (running = await startCollate());
+    const r = await start();
     const reply = await sendWithoutEnding(
       r,
       '/v2/prior-authorizations',
@@ -212,7 +216,7 @@ describe('Collate sandbox: body size limits', () => {
   });
 
   it('accepts an upload of exactly the limit', async () => {
-    const r = (running = await startCollate());
+    const r = await start();
     const raw = Buffer.concat([PDF, Buffer.alloc(MAX_UPLOAD_BYTES - PDF.length, 0x20)]);
     const reply = await r.send('uploadFile', { raw });
     expect([reply.status, data(reply).size]).toEqual([201, MAX_UPLOAD_BYTES]);
