@@ -48,7 +48,7 @@ export const COLLATE_CASES: readonly CollateCase[] = [
     expect: { status: 400, code: 'bad_request' },
     run: (r) =>
       r.send('patchAnswers', {
-        params: id(r, 'openAuthorizationId'),
+        params: id(r, 'unresolvedAuthorizationId'),
         headers: { 'If-Match': String(r.fact('malformedIfMatch')) },
         body: { answers: [{ linkId: 'laterality', value: 'left' }] },
       }),
@@ -109,7 +109,7 @@ export const COLLATE_CASES: readonly CollateCase[] = [
     expect: { status: 404, code: 'file_not_found' },
     run: (r) =>
       r.send('attachFile', {
-        params: id(r, 'openAuthorizationId'),
+        params: id(r, 'unresolvedAuthorizationId'),
         body: { fileId: r.fact('otherOrganizationFileId'), documentTypes: ['clinical_notes'] },
       }),
   },
@@ -165,7 +165,7 @@ export const COLLATE_CASES: readonly CollateCase[] = [
     expect: { status: 409, code: 'version_conflict' },
     run: (r) =>
       r.send('patchAnswers', {
-        params: id(r, 'openAuthorizationId'),
+        params: id(r, 'unresolvedAuthorizationId'),
         headers: { 'If-Match': `"${r.fact('staleVersion')}"` },
       }),
   },
@@ -192,19 +192,19 @@ export const COLLATE_CASES: readonly CollateCase[] = [
   {
     name: 'confirm during resolve_requirements',
     expect: { status: 409, code: 'next_action_not_confirmable' },
-    run: (r) => r.send('confirmAuthorization', { params: id(r, 'openAuthorizationId') }),
+    run: (r) => r.send('confirmAuthorization', { params: id(r, 'unresolvedAuthorizationId') }),
   },
   {
     name: 'submit with open requirements',
     expect: { status: 409, code: 'requirements_not_satisfied' },
-    run: (r) => r.send('submitRequirements', { params: id(r, 'openAuthorizationId') }),
+    run: (r) => r.send('submitRequirements', { params: id(r, 'unresolvedAuthorizationId') }),
   },
   {
     name: 'confirm an outdated review snapshot',
     expect: { status: 409, code: 'review_stale' },
     run: (r) =>
       r.send('confirmAuthorization', {
-        params: id(r, 'reviewAuthorizationId'),
+        params: id(r, 'staleReviewAuthorizationId'),
         body: { reviewSnapshotId: r.fact('staleReviewSnapshotId') },
       }),
   },
@@ -213,7 +213,7 @@ export const COLLATE_CASES: readonly CollateCase[] = [
     expect: { status: 409, code: 'file_not_ready' },
     run: (r) =>
       r.send('attachFile', {
-        params: id(r, 'openAuthorizationId'),
+        params: id(r, 'unresolvedAuthorizationId'),
         body: { fileId: r.fact('pendingFileId'), documentTypes: ['clinical_notes'] },
       }),
   },
@@ -222,14 +222,14 @@ export const COLLATE_CASES: readonly CollateCase[] = [
     expect: { status: 409, code: 'file_not_usable' },
     run: (r) =>
       r.send('attachFile', {
-        params: id(r, 'openAuthorizationId'),
+        params: id(r, 'unresolvedAuthorizationId'),
         body: { fileId: r.fact('correspondenceFileId'), documentTypes: ['clinical_notes'] },
       }),
   },
   {
     name: 'handoff during resolve_requirements',
     expect: { status: 409, code: 'manual_handoff_not_allowed' },
-    run: (r) => r.send('createManualHandoff', { params: id(r, 'openAuthorizationId') }),
+    run: (r) => r.send('createManualHandoff', { params: id(r, 'unresolvedAuthorizationId') }),
   },
   {
     name: 'accept a pending handoff',
@@ -246,7 +246,7 @@ export const COLLATE_CASES: readonly CollateCase[] = [
     expect: { status: 409, code: 'manual_handoff_review_approval_required' },
     run: (r) =>
       r.send('acceptManualHandoff', {
-        params: { handoffId: r.fact('activeManualHandoffId') },
+        params: { handoffId: r.fact('approvalCheckManualHandoffId') },
         body: { reviewSnapshotId: r.fact('staleReviewSnapshotId') },
       }),
   },
@@ -260,7 +260,7 @@ export const COLLATE_CASES: readonly CollateCase[] = [
     expect: { status: 409, code: 'interactive_grant_not_allowed' },
     run: (r) =>
       r.send('createAccessGrant', {
-        params: id(r, 'payerInteractionAuthorizationId'),
+        params: id(r, 'noHandoffAuthorizationId'),
         body: { mode: 'interactive' },
       }),
   },
@@ -285,7 +285,7 @@ export const COLLATE_CASES: readonly CollateCase[] = [
     expect: { status: 422, code: 'invalid_answers' },
     run: (r) =>
       r.send('patchAnswers', {
-        params: id(r, 'openAuthorizationId'),
+        params: id(r, 'unresolvedAuthorizationId'),
         body: { answers: [{ linkId: 'laterality', value: 'sideways' }] },
       }),
   },

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COLLATE_CASES } from './cases.js';
 import { ERROR_STATUS } from './errors.js';
 import { codeOf, type Running, startCollate } from './harness.js';
+import { OPERATIONS } from './operations.js';
 
 describe('Collate sandbox: every documented error code', () => {
   let r: Running;
@@ -125,6 +126,32 @@ describe('Collate sandbox: fresh per start', () => {
       expect(typeof (created.body.data as { id: unknown }).id).toBe('number');
     } finally {
       await Promise.all([a.close(), b.close()]);
+    }
+  });
+});
+
+describe('Collate sandbox: example requests', () => {
+  it('succeed in table order on their example records and leave every error case as documented', async () => {
+    const r = await startCollate();
+    try {
+      for (const operation of OPERATIONS) {
+        const params = Object.fromEntries(
+          Object.entries(operation.exampleParams ?? {}).map(([param, fact]) => [param, r.fact(fact)]),
+        );
+        const upload = operation.body === 'upload' ? { raw: Buffer.from('%PDF-1.7\n') } : {};
+        const reply = await r.send(operation.name, { params, ...upload });
+        expect([operation.name, reply.status < 300]).toEqual([operation.name, true]);
+      }
+      for (const testCase of COLLATE_CASES) {
+        const reply = await testCase.run(r);
+        expect([testCase.name, reply.status, codeOf(reply)]).toEqual([
+          testCase.name,
+          testCase.expect.status,
+          testCase.expect.code,
+        ]);
+      }
+    } finally {
+      await r.close();
     }
   });
 });

@@ -13,7 +13,11 @@ export function describeCollate(baseUrl: string, seeded: Seeded): DialectDirecto
     const described: DialectOperation = {
       method: operation.method,
       path: operation.exampleQuery ? `${operation.path}?${operation.exampleQuery}` : operation.path,
-      summary: operation.summary,
+      summary: operation.exampleParams
+        ? `${operation.summary} Example on ${Object.entries(operation.exampleParams)
+            .map(([param, fact]) => `${param} = fact ${fact}`)
+            .join(', ')}.`
+        : operation.summary,
     };
     if (operation.body === 'json') described.contentType = 'application/json';
     if (operation.body === 'upload') described.contentType = 'application/pdf';

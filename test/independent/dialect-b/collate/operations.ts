@@ -37,6 +37,8 @@ export interface CollateOperation {
   body: 'json' | 'upload' | 'none';
   summary: string;
   example?: (facts: Facts) => unknown;
+  /** Which fact fills each path placeholder for the example to succeed (those records are for successes). */
+  exampleParams?: Record<string, string>;
   idPointer?: string;
   handle: (call: Call) => Success;
 }
@@ -71,6 +73,7 @@ export const OPERATIONS: readonly CollateOperation[] = [
   },
   {
     name: 'getAuthorization',
+    exampleParams: { authorizationId: 'openAuthorizationId' },
     method: 'GET',
     path: AUTH,
     body: 'none',
@@ -79,15 +82,17 @@ export const OPERATIONS: readonly CollateOperation[] = [
   },
   {
     name: 'patchAnswers',
+    exampleParams: { authorizationId: 'openAuthorizationId' },
     method: 'PATCH',
     path: `${AUTH}/answers`,
     body: 'json',
-    summary: 'Write answers to requirement questions by linkId (openAuthorizationId or a new one).',
+    summary: 'Write answers to requirement questions by linkId.',
     example: () => ({ answers: EXAMPLE_ANSWERS }),
     handle: patchAnswers,
   },
   {
     name: 'attachFile',
+    exampleParams: { authorizationId: 'openAuthorizationId' },
     method: 'POST',
     path: `${AUTH}/attachments`,
     body: 'json',
@@ -98,6 +103,7 @@ export const OPERATIONS: readonly CollateOperation[] = [
   },
   {
     name: 'submitRequirements',
+    exampleParams: { authorizationId: 'openAuthorizationId' },
     method: 'POST',
     path: `${AUTH}/actions/submit`,
     body: 'json',
@@ -107,25 +113,28 @@ export const OPERATIONS: readonly CollateOperation[] = [
   },
   {
     name: 'confirmAuthorization',
+    exampleParams: { authorizationId: 'reviewAuthorizationId' },
     method: 'POST',
     path: `${AUTH}/actions/confirm`,
     body: 'json',
-    summary: 'Approve the current review snapshot (reviewAuthorizationId with currentReviewSnapshotId).',
+    summary: 'Approve the current review snapshot.',
     example: (facts) => ({ reviewSnapshotId: facts.currentReviewSnapshotId }),
     handle: confirmAuthorization,
   },
   {
     name: 'createManualHandoff',
+    exampleParams: { authorizationId: 'payerInteractionAuthorizationId' },
     method: 'POST',
     path: `${AUTH}/manual-handoffs`,
     body: 'json',
-    summary: 'Take over a payer interaction (payerInteractionAuthorizationId).',
+    summary: 'Take over a payer interaction (nextAction complete_payer_interaction).',
     example: () => ({ contact: { name: 'Dana Whitfield', email: 'dana@clinic.example' } }),
     idPointer: '/data/id',
     handle: createManualHandoff,
   },
   {
     name: 'getManualHandoff',
+    exampleParams: { handoffId: 'activeManualHandoffId' },
     method: 'GET',
     path: '/v2/manual-handoffs/{handoffId}',
     body: 'none',
@@ -134,15 +143,17 @@ export const OPERATIONS: readonly CollateOperation[] = [
   },
   {
     name: 'acceptManualHandoff',
+    exampleParams: { handoffId: 'activeManualHandoffId' },
     method: 'POST',
     path: '/v2/manual-handoffs/{handoffId}/actions/accept',
     body: 'json',
-    summary: 'Finish an active handoff, naming the accepted review snapshot (activeManualHandoffId).',
+    summary: 'Finish an active handoff, naming the accepted review snapshot.',
     example: (facts) => ({ reviewSnapshotId: facts.acceptedReviewSnapshotId }),
     handle: acceptManualHandoff,
   },
   {
     name: 'closeManualHandoff',
+    exampleParams: { handoffId: 'closableManualHandoffId' },
     method: 'POST',
     path: '/v2/manual-handoffs/{handoffId}/actions/close',
     body: 'json',
@@ -152,6 +163,7 @@ export const OPERATIONS: readonly CollateOperation[] = [
   },
   {
     name: 'getLiveSession',
+    exampleParams: { authorizationId: 'processingAuthorizationId' },
     method: 'GET',
     path: `${AUTH}/live-session`,
     body: 'none',
@@ -160,6 +172,7 @@ export const OPERATIONS: readonly CollateOperation[] = [
   },
   {
     name: 'createAccessGrant',
+    exampleParams: { authorizationId: 'processingAuthorizationId' },
     method: 'POST',
     path: `${AUTH}/live-session/grants`,
     body: 'json',
@@ -171,6 +184,7 @@ export const OPERATIONS: readonly CollateOperation[] = [
   },
   {
     name: 'openAccessGrant',
+    exampleParams: { grantId: 'openableAccessGrantId' },
     method: 'POST',
     path: '/v2/access-grants/{grantId}/actions/open',
     body: 'json',
@@ -190,6 +204,7 @@ export const OPERATIONS: readonly CollateOperation[] = [
   },
   {
     name: 'completeFile',
+    exampleParams: { fileId: 'completableFileId' },
     method: 'POST',
     path: '/v2/files/{fileId}/actions/complete',
     body: 'json',
@@ -199,6 +214,7 @@ export const OPERATIONS: readonly CollateOperation[] = [
   },
   {
     name: 'getFile',
+    exampleParams: { fileId: 'readyFileId' },
     method: 'GET',
     path: '/v2/files/{fileId}',
     body: 'none',
@@ -207,6 +223,7 @@ export const OPERATIONS: readonly CollateOperation[] = [
   },
   {
     name: 'getProvider',
+    exampleParams: { providerNpi: 'providerNpi' },
     method: 'GET',
     path: '/v2/providers/{providerNpi}',
     body: 'none',
@@ -215,6 +232,7 @@ export const OPERATIONS: readonly CollateOperation[] = [
   },
   {
     name: 'getPayer',
+    exampleParams: { payerId: 'payerId' },
     method: 'GET',
     path: '/v2/payers/{payerId}',
     body: 'none',

@@ -157,7 +157,14 @@ export function seedCollate(now: number): Seeded {
   const snapshot = (state: 'pending_approval' | 'accepted') => ({ id: `rs_${randomToken(8)}`, state });
 
   const open = authorization({});
+  const unresolved = authorization({});
   const review = authorization({
+    nextAction: 'review_submission',
+    answers: answered(),
+    attachments: attached(),
+    reviewSnapshot: snapshot('pending_approval'),
+  });
+  const staleReview = authorization({
     nextAction: 'review_submission',
     answers: answered(),
     attachments: attached(),
@@ -194,6 +201,21 @@ export function seedCollate(now: number): Seeded {
     reviewSnapshot: snapshot('accepted'),
     liveSessionAvailable: true,
   });
+  const noHandoff = authorization({
+    nextAction: 'complete_payer_interaction',
+    answers: answered(),
+    attachments: attached(),
+    reviewSnapshot: snapshot('accepted'),
+    liveSessionAvailable: true,
+  });
+  const handoffRecord = () =>
+    authorization({
+      nextAction: 'complete_payer_interaction',
+      answers: answered(),
+      attachments: attached(),
+      reviewSnapshot: snapshot('accepted'),
+      liveSessionAvailable: true,
+    });
   const withHandoff = authorization({
     nextAction: 'complete_payer_interaction',
     answers: answered(),
@@ -223,6 +245,8 @@ export function seedCollate(now: number): Seeded {
     return value;
   };
   const activeHandoff = handoff(withHandoff, 'active');
+  const approvalCheckHandoff = handoff(handoffRecord(), 'active');
+  const closableHandoff = handoff(handoffRecord(), 'active');
   const pendingHandoff = handoff(withPendingHandoff, 'pending');
   const closedHandoff = handoff(payerInteraction, 'closed');
 
@@ -242,6 +266,7 @@ export function seedCollate(now: number): Seeded {
   };
   const readyFile = file({});
   const pendingFile = file({ status: 'pending' });
+  const completableFile = file({ status: 'pending' });
   const correspondenceFile = file({ purpose: 'correspondence', filename: 'payer-letter.pdf' });
   const otherOrganizationFile = file({ organizationId: otherOrganizationId });
 
@@ -276,16 +301,21 @@ export function seedCollate(now: number): Seeded {
     serviceCode: '70553',
     unsupportedServiceCode: '99999',
     openAuthorizationId: open.id,
+    unresolvedAuthorizationId: unresolved.id,
     reviewAuthorizationId: review.id,
     currentReviewSnapshotId: review.reviewSnapshot?.id ?? '',
+    staleReviewAuthorizationId: staleReview.id,
     staleReviewSnapshotId,
     processingAuthorizationId: processing.id,
     waitingOnPayerAuthorizationId: waitingOnPayer.id,
     terminalAuthorizationId: terminal.id,
     payerInteractionAuthorizationId: payerInteraction.id,
+    noHandoffAuthorizationId: noHandoff.id,
     handoffAuthorizationId: withHandoff.id,
     activeManualHandoffId: activeHandoff.id,
     acceptedReviewSnapshotId: withHandoff.reviewSnapshot?.id ?? '',
+    approvalCheckManualHandoffId: approvalCheckHandoff.id,
+    closableManualHandoffId: closableHandoff.id,
     pendingManualHandoffId: pendingHandoff.id,
     closedManualHandoffId: closedHandoff.id,
     failingAuthorizationId: failing.id,
@@ -293,6 +323,7 @@ export function seedCollate(now: number): Seeded {
     unknownAuthorizationId: 1,
     readyFileId: readyFile.id,
     pendingFileId: pendingFile.id,
+    completableFileId: completableFile.id,
     correspondenceFileId: correspondenceFile.id,
     otherOrganizationFileId: otherOrganizationFile.id,
     unknownFileId: 1,
