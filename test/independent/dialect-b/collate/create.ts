@@ -3,7 +3,7 @@ import type { Success } from './answers.js';
 import { type Call, hasBehaviourBug, headerValue } from './call.js';
 import { CollateError } from './errors.js';
 import { SERVICE_TYPES } from './seed.js';
-import type { Authorization, FinalSubmission } from './state.js';
+import { type FinalSubmission, newAuthorization } from './state.js';
 import { at, IssueList, requireObjectBody } from './validate.js';
 import { authorizationView } from './views.js';
 
@@ -127,12 +127,10 @@ export function createAuthorization(call: Call): Success {
   }
   validateCreate(body);
   checkCatalog(call, body);
-  const record: Authorization = {
+  const record = newAuthorization({
     id: store.authorizationIds.take(),
     organizationId: call.key.organizationId,
     version: 1,
-    status: 'requires_action',
-    nextAction: 'resolve_requirements',
     request: {
       providerNpi: body.providerNpi,
       payerId: body.payerId,
@@ -140,14 +138,7 @@ export function createAuthorization(call: Call): Success {
       service: body.service,
     },
     finalSubmission: at(body, 'policy.finalSubmission') as FinalSubmission,
-    answers: new Map(),
-    attachments: [],
-    reviewSnapshot: null,
-    payerReferenceNumber: null,
-    activeManualHandoffId: null,
-    liveSessionAvailable: false,
-    backendDown: false,
-  };
+  });
   store.authorizations.set(record.id, record);
   const success: Success = {
     status: 201,

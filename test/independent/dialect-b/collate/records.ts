@@ -16,9 +16,19 @@ export function backendUnavailable(): CollateError {
   );
 }
 
+/** The record with this id if the caller's organization owns it. */
+function visible<T extends { organizationId: string }>(
+  call: Call,
+  records: Map<number, T>,
+  id: number,
+): T | undefined {
+  const record = records.get(id);
+  return record?.organizationId === call.key.organizationId ? record : undefined;
+}
+
 export function findAuthorization(call: Call, id: number): Authorization {
-  const record = call.sandbox.store.authorizations.get(id);
-  if (!record || record.organizationId !== call.key.organizationId) {
+  const record = visible(call, call.sandbox.store.authorizations, id);
+  if (!record) {
     throw new CollateError('prior_authorization_not_found', 'No visible authorization has this id.', {
       details: { authorizationId: id },
     });
@@ -28,8 +38,8 @@ export function findAuthorization(call: Call, id: number): Authorization {
 }
 
 export function findFile(call: Call, id: number, field?: string): StoredFile {
-  const file = call.sandbox.store.files.get(id);
-  if (!file || file.organizationId !== call.key.organizationId) {
+  const file = visible(call, call.sandbox.store.files, id);
+  if (!file) {
     throw new CollateError('file_not_found', 'No visible file has this id.', {
       details: field ? { fileId: id, field } : { fileId: id },
     });
@@ -38,8 +48,8 @@ export function findFile(call: Call, id: number, field?: string): StoredFile {
 }
 
 export function findHandoff(call: Call, id: number): ManualHandoff {
-  const handoff = call.sandbox.store.handoffs.get(id);
-  if (!handoff || handoff.organizationId !== call.key.organizationId) {
+  const handoff = visible(call, call.sandbox.store.handoffs, id);
+  if (!handoff) {
     throw new CollateError('prior_authorization_not_found', 'No visible manual handoff has this id.', {
       details: { manualHandoffId: id },
     });
@@ -48,8 +58,8 @@ export function findHandoff(call: Call, id: number): ManualHandoff {
 }
 
 export function findGrant(call: Call, id: number): AccessGrant {
-  const grant = call.sandbox.store.grants.get(id);
-  if (!grant || grant.organizationId !== call.key.organizationId) {
+  const grant = visible(call, call.sandbox.store.grants, id);
+  if (!grant) {
     throw new CollateError('access_grant_expired', 'No usable access grant has this id.', {
       details: { accessGrantId: id },
     });

@@ -5,6 +5,7 @@ import {
   type Authorization,
   CollateStore,
   type ManualHandoff,
+  newAuthorization,
   randomToken,
   type StoredFile,
 } from './state.js';
@@ -130,23 +131,14 @@ export function seedCollate(now: number): Seeded {
     service: { state: 'CA', type: 'advanced_imaging', code: '70553', units: 1 },
   };
   const authorization = (overrides: Partial<Authorization>): Authorization => {
-    const record: Authorization = {
+    const record = newAuthorization({
       id: store.authorizationIds.take(),
       organizationId,
       version: 2 + randomInt(0, 4),
-      status: 'requires_action',
-      nextAction: 'resolve_requirements',
       request,
       finalSubmission: 'customer_review',
-      answers: new Map(),
-      attachments: [],
-      reviewSnapshot: null,
-      payerReferenceNumber: null,
-      activeManualHandoffId: null,
-      liveSessionAvailable: false,
-      backendDown: false,
       ...overrides,
-    };
+    });
     store.authorizations.set(record.id, record);
     return record;
   };
@@ -194,21 +186,7 @@ export function seedCollate(now: number): Seeded {
     reviewSnapshot: snapshot('accepted'),
     payerReferenceNumber: `PR-${randomInt(100_000, 999_999)}`,
   });
-  const payerInteraction = authorization({
-    nextAction: 'complete_payer_interaction',
-    answers: answered(),
-    attachments: attached(),
-    reviewSnapshot: snapshot('accepted'),
-    liveSessionAvailable: true,
-  });
-  const noHandoff = authorization({
-    nextAction: 'complete_payer_interaction',
-    answers: answered(),
-    attachments: attached(),
-    reviewSnapshot: snapshot('accepted'),
-    liveSessionAvailable: true,
-  });
-  const handoffRecord = () =>
+  const atPayerInteraction = () =>
     authorization({
       nextAction: 'complete_payer_interaction',
       answers: answered(),
@@ -216,19 +194,10 @@ export function seedCollate(now: number): Seeded {
       reviewSnapshot: snapshot('accepted'),
       liveSessionAvailable: true,
     });
-  const withHandoff = authorization({
-    nextAction: 'complete_payer_interaction',
-    answers: answered(),
-    attachments: attached(),
-    reviewSnapshot: snapshot('accepted'),
-    liveSessionAvailable: true,
-  });
-  const withPendingHandoff = authorization({
-    nextAction: 'complete_payer_interaction',
-    answers: answered(),
-    attachments: attached(),
-    reviewSnapshot: snapshot('accepted'),
-  });
+  const payerInteraction = atPayerInteraction();
+  const noHandoff = atPayerInteraction();
+  const withHandoff = atPayerInteraction();
+  const withPendingHandoff = atPayerInteraction();
   const failing = authorization({ backendDown: true });
   const otherOrganization = authorization({ organizationId: otherOrganizationId });
 
@@ -245,8 +214,8 @@ export function seedCollate(now: number): Seeded {
     return value;
   };
   const activeHandoff = handoff(withHandoff, 'active');
-  const approvalCheckHandoff = handoff(handoffRecord(), 'active');
-  const closableHandoff = handoff(handoffRecord(), 'active');
+  const approvalCheckHandoff = handoff(atPayerInteraction(), 'active');
+  const closableHandoff = handoff(atPayerInteraction(), 'active');
   const pendingHandoff = handoff(withPendingHandoff, 'pending');
   const closedHandoff = handoff(payerInteraction, 'closed');
 

@@ -37,6 +37,25 @@ export interface Authorization {
   backendDown: boolean;
 }
 
+/** A record as a new create leaves it: requirements to resolve, nothing answered or attached. */
+export function newAuthorization(
+  fields: Pick<Authorization, 'id' | 'organizationId' | 'version' | 'request' | 'finalSubmission'> &
+    Partial<Authorization>,
+): Authorization {
+  return {
+    status: 'requires_action',
+    nextAction: 'resolve_requirements',
+    answers: new Map(),
+    attachments: [],
+    reviewSnapshot: null,
+    payerReferenceNumber: null,
+    activeManualHandoffId: null,
+    liveSessionAvailable: false,
+    backendDown: false,
+    ...fields,
+  };
+}
+
 export interface StoredFile {
   id: number;
   organizationId: string;
