@@ -7,13 +7,6 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 
 export type BodyRead = { kind: 'complete'; bytes: Buffer } | { kind: 'tooLarge' } | { kind: 'aborted' };
 
-/**
- * After the cap is passed the server answers at once and throws the rest away without keeping it,
- * so a client that is still writing can read the answer; past this many discarded bytes the socket
- * is cut instead.
- */
-const DISCARD_BUDGET_BYTES = 1024 * 1024;
-
 export function readBodyWithCap(req: IncomingMessage, maxBytes: number): Promise<BodyRead> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
@@ -30,13 +23,9 @@ export function readBodyWithCap(req: IncomingMessage, maxBytes: number): Promise
         chunks.push(chunk);
         return;
       }
+      // Keep nothing more: the answer goes out now and closes the connection behind it.
       chunks.length = 0;
       req.off('data', onData);
-      let discarded = 0;
-      req.on('data', (rest: Buffer) => {
-        discarded += rest.length;
-        if (discarded > DISCARD_BUDGET_BYTES) req.socket.destroy();
-      });
       settle({ kind: 'tooLarge' });
     };
     req.on('data', onData);

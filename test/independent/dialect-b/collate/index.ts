@@ -65,6 +65,7 @@ export function createCollate(context: DialectContext): DialectVendor {
       if (read.kind === 'tooLarge') {
         throw new CollateError('payload_too_large', `The body is larger than ${limit} bytes.`, {
           details: { maxBytes: limit },
+          headers: { Connection: 'close' },
         });
       }
       bytes = read.bytes;

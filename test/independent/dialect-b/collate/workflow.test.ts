@@ -168,7 +168,7 @@ function sendWithoutEnding(
   path: string,
   contentType: string,
   total: number,
-): Promise<{ status: number; body: string }> {
+): Promise<{ status: number; body: string; connection: string }> {
   const credential = r.directory.credentials.adminKey;
   const authorization = credential?.kind === 'header' ? credential.value : '';
   return new Promise((resolve, reject) => {
@@ -181,7 +181,11 @@ function sendWithoutEnding(
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => {
         req.destroy();
-        resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') });
+        resolve({
+          status: res.statusCode ?? 0,
+          body: Buffer.concat(chunks).toString('utf8'),
+          connection: res.headers.connection ?? '',
+        });
       });
     });
     req.on('error', reject);
@@ -200,6 +204,7 @@ describe('Collate sandbox: body size limits', () => {
       MAX_UPLOAD_BYTES + 32 * 1024,
     );
     expect(reply.status).toBe(413);
+    expect(reply.connection).toBe('close');
     expect(JSON.parse(reply.body)).toMatchObject({ error: { code: 'payload_too_large' } });
     expect(r.directory.limits.maxUploadBytes).toBe(MAX_UPLOAD_BYTES);
   });
@@ -220,5 +225,60 @@ describe('Collate sandbox: body size limits', () => {
     const raw = Buffer.concat([PDF, Buffer.alloc(MAX_UPLOAD_BYTES - PDF.length, 0x20)]);
     const reply = await r.send('uploadFile', { raw });
     expect([reply.status, data(reply).size]).toEqual([201, MAX_UPLOAD_BYTES]);
+  });
+});
+
+/** Streams until the server cuts the connection; resolves with the status seen (if any) and the bytes written. */
+function streamUntilCut(
+  r: Running,
+  path: string,
+  as: string,
+  cap: number,
+): Promise<{ status: number; written: number }> {
+  const credential = r.directory.credentials[as];
+  const authorization = credential?.kind === 'header' ? credential.value : '';
+  return new Promise((resolve) => {
+    let status = 0;
+    let written = 0;
+    const req = request(`${r.directory.baseUrl}${path}`, {
+      method: 'POST',
+      headers: { Authorization: authorization, 'Content-Type': 'application/pdf' },
+    });
+    req.on('response', (res) => {
+      status = res.statusCode ?? 0;
+      res.resume();
+    });
+    req.on('error', () => undefined);
+    req.on('close', () => resolve({ status, written }));
+    const chunk = Buffer.alloc(64 * 1024, 0x20);
+    const pump = (): void => {
+      while (written < cap && !req.destroyed) {
+        written += chunk.length;
+        if (!req.write(chunk)) {
+          req.once('drain', pump);
+          return;
+        }
+      }
+      if (written >= cap) req.destroy();
+    };
+    pump();
+  });
+}
+
+describe('Collate sandbox: bodies nobody wants', () => {
+  const CAP = 32 * 1024 * 1024;
+
+  it('cuts an oversize upload that keeps coming long before the client stops', async () => {
+    const r = await start();
+    const result = await streamUntilCut(r, '/v2/files?purpose=authorization_attachment', 'adminKey', CAP);
+    expect(result.status).toBe(413);
+    expect(result.written).toBeLessThan(CAP);
+  });
+
+  it('closes the connection on an endless body sent with a revoked key instead of reading it forever', async () => {
+    const r = await start();
+    const result = await streamUntilCut(r, '/v2/files?purpose=authorization_attachment', 'revokedKey', CAP);
+    expect(result.status).toBe(401);
+    expect(result.written).toBeLessThan(CAP);
   });
 });
