@@ -80,6 +80,16 @@ export const COLLATE_CASES: readonly CollateCase[] = [
     run: (r) => r.send('getAuthorization', { params: id(r, 'openAuthorizationId'), as: 'productionKey' }),
   },
   {
+    name: 'key without access to the selected organization',
+    expect: { status: 403, code: 'forbidden' },
+    run: (r) =>
+      r.send('getAuthorization', {
+        params: id(r, 'openAuthorizationId'),
+        as: 'otherOrganizationKey',
+        headers: { 'Collate-Organization': String(r.fact('organizationId')) },
+      }),
+  },
+  {
     name: 'read-only key writing',
     expect: { status: 403, code: 'insufficient_permissions' },
     run: (r) => r.send('createAuthorization', { as: 'readOnlyKey' }),

@@ -103,6 +103,20 @@ describe('Collate sandbox: every documented error code', () => {
     expect(codeOf(provider)).toBe('provider_not_found');
   });
 
+  it('lets a key select its own organization and no other', async () => {
+    const params = { authorizationId: r.fact('openAuthorizationId') };
+    const own = await r.send('getAuthorization', {
+      params,
+      headers: { 'Collate-Organization': String(r.fact('organizationId')) },
+    });
+    expect(own.status).toBe(200);
+    const other = await r.send('getAuthorization', {
+      params,
+      headers: { 'Collate-Organization': String(r.fact('otherOrganizationId')) },
+    });
+    expect([other.status, codeOf(other)]).toEqual([403, 'forbidden']);
+  });
+
   it('never echoes a key in an answer', async () => {
     const key = r.directory.credentials.revokedKey;
     const reply = await r.send('getAuthorization', {

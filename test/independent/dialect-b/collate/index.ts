@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { DialectContext, DialectVendor } from '../types.js';
 import { sendError, sendSuccess } from './answers.js';
-import { authenticate } from './auth.js';
+import { authenticate, ORGANIZATION_HEADER } from './auth.js';
 import { activeCollateBugs } from './bugs.js';
 import type { Call, Sandbox } from './call.js';
 import { describeCollate } from './directory.js';
@@ -37,11 +37,17 @@ export function createCollate(context: DialectContext): DialectVendor {
   const sandbox: Sandbox = { store: seeded.store, catalog: seeded.catalog, now: context.now, bugs };
 
   async function serve(req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://collate.invalid');
     const method = req.method ?? 'GET';
-    const key = authenticate(singleHeader(req, 'authorization'), seeded.keys, method !== 'GET');
+    const key = authenticate(
+      singleHeader(req, 'authorization'),
+      singleHeader(req, ORGANIZATION_HEADER),
+      seeded.keys,
+      method !== 'GET',
+    );
+    let url: URL;
     let found: ReturnType<typeof matchOperation>;
     try {
+      url = new URL(req.url ?? '/', 'http://collate.invalid');
       found = matchOperation(method, url.pathname);
     } catch {
       throw new CollateError('bad_request', 'The path is not well formed.');
