@@ -103,6 +103,35 @@ describe('Collate sandbox: every documented error code', () => {
     expect(codeOf(provider)).toBe('provider_not_found');
   });
 
+  it('answers bad_request to a JSON body sent as another media type', async () => {
+    const body = JSON.stringify(r.directory.operations.createAuthorization?.body);
+    const reply = await r.send('createAuthorization', { raw: Buffer.from(body), contentType: 'text/plain' });
+    expect([reply.status, codeOf(reply)]).toEqual([400, 'bad_request']);
+  });
+
+  it('answers bad_request to a method a path does not take and to an unknown path', async () => {
+    const baseUrl = r.directory.baseUrl;
+    const credential = r.directory.credentials.adminKey;
+    const headers = { Authorization: credential?.kind === 'header' ? credential.value : '' };
+    const path = `/v2/prior-authorizations/${r.fact('openAuthorizationId')}`;
+    for (const [method, target] of [
+      ['DELETE', path],
+      ['GET', '/v2/prior-authorizations'],
+    ] as const) {
+      const response = await fetch(`${baseUrl}${target}`, { method, headers });
+      const body = (await response.json()) as { error: { code: string } };
+      expect([method, response.status, body.error.code]).toEqual([method, 400, 'bad_request']);
+    }
+  });
+
+  it('challenges a request without a key', async () => {
+    const reply = await r.send('getAuthorization', {
+      params: { authorizationId: r.fact('openAuthorizationId') },
+      as: null,
+    });
+    expect(reply.headers.get('www-authenticate')).toBe('Bearer realm="collate-sandbox"');
+  });
+
   it('lets a key select its own organization and no other', async () => {
     const params = { authorizationId: r.fact('openAuthorizationId') };
     const own = await r.send('getAuthorization', {
