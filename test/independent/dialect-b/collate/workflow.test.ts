@@ -1,4 +1,4 @@
-import { request } from 'node:http';
+import { type ClientRequest, request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { codeOf, type Reply, type Running, startCollate } from './harness.js';
 import { MAX_JSON_BODY_BYTES, MAX_UPLOAD_BYTES } from './limits.js';
@@ -159,6 +159,16 @@ describe('Collate sandbox: idempotent creates', () => {
   });
 });
 
+/** A POST whose body the caller writes chunk by chunk. */
+function openPost(r: Running, path: string, as: string, contentType: string): ClientRequest {
+  const credential = r.directory.credentials[as];
+  const authorization = credential?.kind === 'header' ? credential.value : '';
+  return request(`${r.directory.baseUrl}${path}`, {
+    method: 'POST',
+    headers: { Authorization: authorization, 'Content-Type': contentType },
+  });
+}
+
 /**
  * Streams `total` bytes but holds the request open after them, so a 413 that arrives proves the
  * server answered before the body ended (it did not wait to buffer all of it).
@@ -169,13 +179,8 @@ function sendWithoutEnding(
   contentType: string,
   total: number,
 ): Promise<{ status: number; body: string; connection: string }> {
-  const credential = r.directory.credentials.adminKey;
-  const authorization = credential?.kind === 'header' ? credential.value : '';
   return new Promise((resolve, reject) => {
-    const req = request(`${r.directory.baseUrl}${path}`, {
-      method: 'POST',
-      headers: { Authorization: authorization, 'Content-Type': contentType },
-    });
+    const req = openPost(r, path, 'adminKey', contentType);
     req.on('response', (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -235,15 +240,10 @@ function streamUntilCut(
   as: string,
   cap: number,
 ): Promise<{ status: number; written: number }> {
-  const credential = r.directory.credentials[as];
-  const authorization = credential?.kind === 'header' ? credential.value : '';
   return new Promise((resolve) => {
     let status = 0;
     let written = 0;
-    const req = request(`${r.directory.baseUrl}${path}`, {
-      method: 'POST',
-      headers: { Authorization: authorization, 'Content-Type': 'application/pdf' },
-    });
+    const req = openPost(r, path, as, 'application/pdf');
     req.on('response', (res) => {
       status = res.statusCode ?? 0;
       res.resume();
