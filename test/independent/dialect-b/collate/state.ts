@@ -116,6 +116,7 @@ export class CollateStore {
   readonly grants = new Map<number, AccessGrant>();
   /** Keyed creates, by organization and key. */
   readonly creates = new Map<string, StoredCreate>();
+  /** Ids below these ranges are never issued (the seed's unknown ids come from there). */
   readonly authorizationIds = new IdSequence(40_000, 90_000);
   readonly fileIds = new IdSequence(700_000, 900_000);
   readonly handoffIds = new IdSequence(3_000, 9_000);
