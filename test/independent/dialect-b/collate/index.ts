@@ -71,7 +71,6 @@ export function createCollate(context: DialectContext): DialectVendor {
       if (read.kind === 'tooLarge') {
         throw new CollateError('payload_too_large', `The body is larger than ${limit} bytes.`, {
           details: { maxBytes: limit },
-          headers: { Connection: 'close' },
         });
       }
       bytes = read.bytes;
@@ -93,6 +92,9 @@ export function createCollate(context: DialectContext): DialectVendor {
     handler(req, res) {
       const requestId = `req_${randomToken(10)}`;
       serve(req, res, requestId).catch((error: unknown) => {
+        // An answer given before the body has arrived (oversize, or refused before reading) closes
+        // the connection behind it, so the rest is never read.
+        if (!req.complete) res.setHeader('Connection', 'close');
         if (error instanceof CollateError) {
           sendError(res, requestId, error, bugs);
           return;
