@@ -62,7 +62,18 @@ describe('Collate seeded bugs', () => {
     });
   });
 
-  it('are one-rule data: unique ids in the vendor namespace, each quoting a line of the doc', () => {
+  it('refuse an unknown collate id and ignore other vendors’ ids', async () => {
+    await expect(startCollate({ bugs: ['collate.no-such-bug'] })).rejects.toThrow(/collate\.no-such-bug/);
+    const other = await startCollate({ bugs: ['claimrev.some-bug'] });
+    try {
+      const reply = await other.send('getAuthorization', { params: { authorizationId: 1 }, as: null });
+      expect(Object.keys(reply.body).sort()).toEqual(['error', 'requestId']);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('are one-rule data: unique ids in the vendor namespace, each either an answer or a behaviour change', () => {
     const ids = COLLATE_BUGS.map((bug) => bug.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const bug of COLLATE_BUGS) {

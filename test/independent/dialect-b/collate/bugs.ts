@@ -111,6 +111,15 @@ export const COLLATE_BUGS: readonly CollateBug[] = [
   },
 ];
 
+/**
+ * The Collate bugs switched on. Other vendors' ids are theirs to judge; an unknown `collate.` id
+ * is a typo that would silently test nothing, so it is refused.
+ */
 export function activeCollateBugs(enabled: ReadonlySet<string>): readonly CollateBug[] {
+  const known = new Set(COLLATE_BUGS.map((bug) => bug.id));
+  const unknown = [...enabled].filter((id) => id.startsWith('collate.') && !known.has(id));
+  if (unknown.length > 0) {
+    throw new Error(`Unknown Collate bug ids: ${unknown.join(', ')}. Known: ${[...known].join(', ')}.`);
+  }
   return COLLATE_BUGS.filter((bug) => enabled.has(bug.id));
 }
