@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { InputTooLargeError, MAX_CONFIG_BYTES, readBoundedFile } from '../fs/bounded-read.js';
 import { baseUrlVariable, CONFIG_FILE_VARIABLE, DEFAULT_CONFIG_FILE } from '../runner/config/env-names.js';
@@ -27,8 +28,14 @@ export async function loadConfig(
   if (named === undefined && (target !== 'sandbox' || !existsSync(path))) return undefined;
   let text: string;
   try {
+    // Only a regular file: opening a FIFO would wait for a writer, and the run would hang.
+    if (!(await stat(path)).isFile())
+      throw new RunConfigError(
+        `the config file ${path} is not a regular file; fix --config or ${CONFIG_FILE_VARIABLE}.`,
+      );
     text = new TextDecoder().decode(await readBoundedFile(path, MAX_CONFIG_BYTES, `the config file ${path}`));
   } catch (error) {
+    if (error instanceof RunConfigError) throw error;
     if (error instanceof InputTooLargeError)
       throw new RunConfigError(`${error.message}; fix --config or ${CONFIG_FILE_VARIABLE}.`);
     throw new RunConfigError(

@@ -112,10 +112,11 @@ function safeRead(vendor: ResolvedVendorConfig): { operation: string; request: R
 const labelled: HttpSend = (url, method, headers, body) =>
   exchange(url, method, { 'user-agent': USER_AGENT, ...headers }, body);
 
+/** Only the host: a value that does not parse as a URL may be a secret pasted into the wrong variable. */
 function hostOf(url: string): string {
   try {
     return new URL(url).host;
   } catch {
-    return url;
+    return '(a URL that does not parse)';
   }
 }

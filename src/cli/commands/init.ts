@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checklistFor } from '../../conformance/checklist.js';
 import { isSecretFact } from '../../conformance/credential-secrets.js';
+import { writeFileAtomic } from '../../fs/write-atomic.js';
 import { credentialVariable, DEFAULT_CONFIG_FILE, factVariable } from '../../runner/config/env-names.js';
 import type {
   CredentialConfig,
@@ -56,7 +57,8 @@ export async function initCommand(args: string[], io: CliIo): Promise<number> {
     $schema: file.$schema ?? CONFIG_SCHEMA_REF,
     vendors: { ...file.vendors, [vendorId]: scaffold(vendorId) },
   };
-  await writeFile(path, `${JSON.stringify(written, null, 2)}\n`);
+  // Replaced, never written through: a symlink planted at the path is swapped for the file.
+  await writeFileAtomic(path, `${JSON.stringify(written, null, 2)}\n`);
   io.stdout(
     `Wrote vendors.${vendorId} to ${path}. Fill in baseUrl and the blank facts; set the credential variables.\n`,
   );

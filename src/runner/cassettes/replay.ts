@@ -70,6 +70,15 @@ function cassetteProblem(value: unknown, vendorId: VendorId): string | undefined
   if (!isObject(limits) || typeof limits.maxBurst !== 'number' || typeof limits.maxWaitMs !== 'number') {
     return 'limits are missing';
   }
+  const binding = value.binding;
+  if (binding !== undefined) {
+    // Optional (older cassettes lack it), but when present its members are used as they are.
+    if (!isObject(binding)) return 'binding is not an object';
+    for (const member of ['facts', 'operations'] as const) {
+      if (binding[member] !== undefined && !isStringRecord(binding[member]))
+        return `binding.${member} is not an object of strings`;
+    }
+  }
   if (!isObject(value.checks)) return 'checks are missing';
   if (value.values !== undefined) {
     if (!isObject(value.values)) return 'values is not an object';

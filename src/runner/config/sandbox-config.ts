@@ -26,6 +26,7 @@ import {
   sandboxVariable,
 } from './env-names.js';
 import { ConfigProblems, RunConfigError } from './errors.js';
+import { nestsDeeperThan } from './json-depth.js';
 import { isLoopbackUrl } from './loopback.js';
 
 /** A string in the config file, or the name of the environment variable that holds it. */
@@ -236,6 +237,9 @@ function checkOverrides(value: unknown, at: string, problem: Problem, problems: 
     if (request.path !== undefined && (typeof request.path !== 'string' || !request.path.startsWith('/'))) {
       problems.add(problem(`${here}.request.path`, 'must be a path starting with "/".').message);
     }
+    if (request.json !== undefined && nestsDeeperThan(request.json, MAX_OVERRIDE_DEPTH)) {
+      problems.add(problem(`${here}.request.json`, `nests deeper than ${MAX_OVERRIDE_DEPTH} levels.`).message);
+    }
     if (request.headers !== undefined) {
       if (!isObject(request.headers) || Object.values(request.headers).some((v) => typeof v !== 'string')) {
         problems.add(problem(`${here}.request.headers`, 'must map header names to strings.').message);
@@ -338,6 +342,9 @@ export function resolveSandboxConfig(
  * stored under the vocabulary's camel-case name (FACT_STALE_ID -> staleId). An empty value counts
  * as not given, so a config written by `init` loads before every blank is filled.
  */
+/** A request body override deeper than this is refused: no API's example body nests so far. */
+const MAX_OVERRIDE_DEPTH = 64;
+
 const OPERATION_PATH_RULE =
   'must be a path starting with "/" (or {{operations.<name>}}), or an absolute URL.';
 
