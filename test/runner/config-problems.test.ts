@@ -8,7 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RunConfigError } from '../../src/runner/config/errors.js';
-import { parseRunConfig, resolveSandboxConfig } from '../../src/runner/config/sandbox-config.js';
+import {
+  parseRunConfig,
+  resolveSandboxConfig,
+  sandboxVendors,
+} from '../../src/runner/config/sandbox-config.js';
 import { cli as runCli } from '../helpers/run-cli-captured.js';
 
 let dir: string;
@@ -111,6 +115,24 @@ describe('variables named in the config', () => {
   it('asks for no credential when credentials are not needed (a dry run, a listing)', () => {
     expect(problemsOf(() => resolveSandboxConfig(file, {}, { credentials: false }))).not.toContainEqual(
       expect.stringContaining('credentials'),
+    );
+  });
+});
+
+describe('the vendors a sandbox run names', () => {
+  it('are all reported when they have no base URL or an undeclared remote one', () => {
+    const file = parseRunConfig(
+      { vendors: { foresight: { baseUrl: 'https://api.foresight.example' } } },
+      'cfg.json',
+    );
+    expect(problemsOf(() => sandboxVendors(file, {}, ['collate', 'denialbase', 'foresight'], false))).toEqual(
+      [
+        expect.stringMatching(/^collate has no sandbox base URL; set ERROR_CONTRACTS_COLLATE_BASE_URL/),
+        expect.stringMatching(/^denialbase has no sandbox base URL; set ERROR_CONTRACTS_DENIALBASE_BASE_URL/),
+        expect.stringMatching(
+          /^foresight: api\.foresight\.example is not loopback and was not declared a sandbox/,
+        ),
+      ],
     );
   });
 });

@@ -553,7 +553,8 @@ export function sandboxVendors(
     );
   }
   const vendors = new Map<VendorId, ResolvedVendorConfig>();
-  for (const id of chosen) {
+  const problems = new ConfigProblems();
+  problems.each(chosen, (id) => {
     const vendor = resolved.get(id);
     if (!vendor) {
       throw new RunConfigError(
@@ -561,8 +562,10 @@ export function sandboxVendors(
       );
     }
     vendors.set(id, vendor);
-  }
-  assertDeclaredSandboxes(vendors.values(), allowUndeclared);
+  });
+  // Each undeclared remote host is named, not only the first.
+  problems.each(vendors.values(), (vendor) => assertDeclaredSandboxes([vendor], allowUndeclared));
+  problems.throwIfAny();
   return vendors;
 }
 
