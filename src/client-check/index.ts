@@ -6,7 +6,12 @@
 
 export { seededRandom } from '../retry/seeded-random.js';
 export { checkClient, DEFAULT_START_TIME, InvalidClientError } from './check-client.js';
-export { renderClientCheck } from './render.js';
+export {
+  type RenderClientCheckOptions,
+  renderClientCheck,
+  renderClientCheckRun,
+  renderClientCheckTable,
+} from './render.js';
 export type {
   CheckClientOptions,
   ClientCall,

@@ -1,3 +1,4 @@
+import { setTimeout as realSetTimeout } from 'node:timers';
 import { describe, expect, it } from 'vitest';
 import { VirtualTime, VirtualTimeLimitError } from '../../src/client-check/virtual-time.js';
 import { seededRandom } from '../../src/retry/seeded-random.js';
@@ -32,6 +33,36 @@ describe('VirtualTime', () => {
       ['2 s', 2000],
       ['3 s', 3000],
     ]);
+  });
+
+  it('does not move the clock while real work the check started is under way, however long it takes', async () => {
+    // A reply delivered on a real timer (as nock delivers one) races a 10 s virtual timeout (as
+    // ky sets one). The real work is counted, not timed: the reply wins even when it takes longer
+    // than any quiet period a timing rule would wait for.
+    const time = new VirtualTime(START);
+    const winner = await onVirtualTime(
+      time,
+      () =>
+        Promise.race([
+          new Promise<string>((resolve) => realSetTimeout(() => resolve('reply'), 120)),
+          sleep(10_000).then(() => 'timeout'),
+        ]),
+      { ...LIMITS, maxStallMs: 2_000 },
+    );
+    expect(winner).toBe('reply');
+    expect(Date.now()).not.toBe(START + 10_000);
+  });
+
+  it('is not held up by real timers of code outside the check', async () => {
+    const time = new VirtualTime(START);
+    const outside = realSetTimeout(() => {}, 5_000);
+    try {
+      const realStart = performance.now();
+      await onVirtualTime(time, () => sleep(60_000));
+      expect(performance.now() - realStart).toBeLessThan(2_000);
+    } finally {
+      clearTimeout(outside);
+    }
   });
 
   it('lets a minute of sleeping pass in well under a second of real time', async () => {

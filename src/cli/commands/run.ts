@@ -91,7 +91,12 @@ export async function runCommand(args: string[], io: CliIo): Promise<number> {
   // With the github reporter, a run that stops with exit 2 or 3 also leaves an ::error annotation
   // and a job-summary section saying what to fix: a red step alone tells a reader nothing.
   const stop: StopReporter = async (exit, problem) => {
-    io.stdout(await writeStoppedGithubReport({ exit, problem }, toolInfo().name, io.env));
+    try {
+      io.stdout(await writeStoppedGithubReport({ exit, problem }, toolInfo().name, io.env));
+    } catch (error) {
+      // The reason the run stopped matters more than the summary: it is not hidden behind this.
+      io.stderr(`error-contracts run: the job summary could not be written: ${(error as Error).message}\n`);
+    }
   };
   try {
     return await runChecks(args, io, stop);
