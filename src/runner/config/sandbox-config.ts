@@ -238,7 +238,9 @@ function checkOverrides(value: unknown, at: string, problem: Problem, problems: 
       problems.add(problem(`${here}.request.path`, 'must be a path starting with "/".').message);
     }
     if (request.json !== undefined && nestsDeeperThan(request.json, MAX_OVERRIDE_DEPTH)) {
-      problems.add(problem(`${here}.request.json`, `nests deeper than ${MAX_OVERRIDE_DEPTH} levels.`).message);
+      problems.add(
+        problem(`${here}.request.json`, `nests deeper than ${MAX_OVERRIDE_DEPTH} levels.`).message,
+      );
     }
     if (request.headers !== undefined) {
       if (!isObject(request.headers) || Object.values(request.headers).some((v) => typeof v !== 'string')) {
