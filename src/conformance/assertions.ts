@@ -1,10 +1,12 @@
 import { normalizeError } from '../normalize/normalize-error.js';
 import type { CheckFailure, DriftNote, JsonValue } from '../report/result.js';
 import type { Exchange as SimExchange } from '../scenarios/runner.js';
+import type { Scenario } from '../scenarios/types.js';
 import { validateError } from '../validation/validate-error.js';
 import { differenceFrom, type Judgement, judgeCatalogStatus } from '../vendors/readings.js';
 import { getVendor, type VendorId } from '../vendors/registry.js';
-import type { ScenarioCheck, StatusCheck } from './types.js';
+import { judgePromises } from './promises.js';
+import type { StatusCheck } from './types.js';
 import { unknownFields } from './unknown-fields.js';
 
 export interface Verdict {
@@ -106,7 +108,7 @@ function checkRequestId(
  * where the catalog's fact is an inferred reading, a different answer is drift with the reading
  * expected, and a status the catalog also accepts is no difference at all.
  */
-export function judge(vendorId: VendorId, check: ScenarioCheck, response: SimExchange): Verdict {
+export function judge(vendorId: VendorId, check: JudgedCode, response: SimExchange): Verdict {
   const vendor = getVendor(vendorId);
   const entry = vendor.catalog.find((candidate) => candidate.code === check.code);
   const verdict = verdictBuilder();
@@ -180,11 +182,23 @@ export function judge(vendorId: VendorId, check: ScenarioCheck, response: SimExc
       fail(`The ${header} header is missing.`, header, null);
   }
 
+  judgePromises(vendorId, check.scenario.promises ?? [], response, fail);
+
   const schema = vendor.schemas[envelope as keyof typeof vendor.schemas] as
     | Readonly<Record<string, unknown>>
     | undefined;
   if (schema && body !== undefined) verdict.addDrift(unknownFields(schema, body));
   return verdict.verdict();
+}
+
+/**
+ * What an answer to a catalog code is judged by: the code, and from its scenario the envelope it
+ * follows and the promises its doc lines add (filled with the deployment's facts). A code check
+ * passes its own; a sequence that meets a code on its way (a 429) passes the code alone.
+ */
+export interface JudgedCode {
+  code: string;
+  scenario: Pick<Scenario, 'schema' | 'promises'>;
 }
 
 /**
@@ -231,5 +245,6 @@ export function judgeStatus(vendorId: VendorId, check: StatusCheck, response: Si
   );
   if (!normalized.conforms)
     verdict.drift('The body does not follow the vendor’s envelope; it is kept as opaque text.');
+  judgePromises(vendorId, check.scenario.promises ?? [], response, fail);
   return verdict.verdict();
 }

@@ -104,7 +104,7 @@ export async function runCheck(
   const { failures, drift } =
     response.status >= 200 && response.status < 300
       ? { failures: [notProvoked(vendorId, check.id, check.scenario.request, response.status)], drift: [] }
-      : verdictOf(vendorId, check, response);
+      : verdictOf(vendorId, check, response, scenario.promises);
   return record({
     ...common,
     outcome: failures.length > 0 ? 'fail' : drift.length > 0 ? 'drift' : 'pass',
@@ -115,11 +115,21 @@ export async function runCheck(
   });
 }
 
-/** A catalog code is judged against its catalog entry; a codeless status only by what it promises. */
-function verdictOf(vendorId: VendorId, check: ScenarioCheck | StatusCheck, response: SimExchange): Verdict {
+/**
+ * A catalog code is judged against its catalog entry; a codeless status only by what it promises.
+ * Both also by the scenario's doc-line promises, as resolved for the target (a promised field may
+ * name a fact).
+ */
+function verdictOf(
+  vendorId: VendorId,
+  check: ScenarioCheck | StatusCheck,
+  response: SimExchange,
+  promises: Scenario['promises'],
+): Verdict {
+  const resolved = promises ? { promises } : {};
   return check.kind === 'scenario'
-    ? judge(vendorId, check, response)
-    : judgeStatus(vendorId, check, response);
+    ? judge(vendorId, { ...check, scenario: { ...check.scenario, ...resolved } }, response)
+    : judgeStatus(vendorId, { ...check, scenario: { ...check.scenario, ...resolved } }, response);
 }
 
 /**

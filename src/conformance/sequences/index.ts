@@ -18,6 +18,7 @@ import { idempotencyReplay } from './idempotency-replay.js';
 import { rateLimitWait } from './rate-limit-wait.js';
 import { notRunResult, SequenceRecorder } from './recorder.js';
 import { serverRetryGivesUp, serverRetryRecovers } from './server-retry.js';
+import { tokenLifetime } from './token-lifetime.js';
 
 /** Every behavioural sequence, in the order a vendor's checks are run and reported. */
 export const SEQUENCES: readonly SequenceDefinition[] = [
@@ -26,6 +27,7 @@ export const SEQUENCES: readonly SequenceDefinition[] = [
   idempotencyInFlight,
   rateLimitWait,
   credentialRefresh,
+  tokenLifetime,
   serverRetryGivesUp,
   serverRetryRecovers,
 ];

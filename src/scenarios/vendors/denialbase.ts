@@ -52,11 +52,14 @@ const scenarios: Scenario[] = [
     'an upload declared larger than 50 MB',
     upload('big', DOCUMENTED_UPLOAD_LIMIT + 1),
   ),
-  natural('validation_failed', 'a denial with an unknown type and no claim number', {
-    method: 'POST',
-    operation: 'denials',
-    json: { denial_type: 'weather', amount_cents: 5 },
-  }),
+  {
+    ...natural('validation_failed', 'a denial with an unknown type and no claim number', {
+      method: 'POST',
+      operation: 'denials',
+      json: { denial_type: 'weather', amount_cents: 5 },
+    }),
+    promises: [{ kind: 'fieldDetails', quote: 'One or more fields invalid. details populated.' }],
+  },
   natural('virus_detected', 'an upload carrying the EICAR test string', upload(EICAR_TEST_STRING)),
   natural(
     'rate_limited',
