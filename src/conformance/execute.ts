@@ -8,6 +8,7 @@ import { judge, judgeStatus, type Verdict } from './assertions.js';
 import { checklistFor } from './checklist.js';
 import { credentialSecrets } from './credential-secrets.js';
 import { notProvoked } from './not-provoked.js';
+import { type PacingWait, pacedSend, RateLimitedBeyondWaitError } from './pacing.js';
 import { redactCheck as redact } from './redact-check.js';
 import { runSequenceCheck } from './sequences/index.js';
 import type { ConformanceTarget, PlannedCheck, ScenarioCheck, StatusCheck } from './types.js';
@@ -72,13 +73,28 @@ export async function runCheck(
     if (!(error instanceof MissingFactError)) throw error;
     return { ...common, requests: 0, outcome: 'skipped', reason: error.message, durationMs: 0 };
   }
+  // The vendor's documented rate limit is waited out and the request sent again (pacing.ts); the
+  // waits are the check's simulated waiting, and its reason says what was waited for.
+  const waits: (PacingWait & { atMs: number })[] = [];
+  const send = pacedSend({
+    vendorId,
+    target,
+    path: check.path,
+    ...(target.send ? { send: target.send } : {}),
+    wait: async (ms, label, resend) => {
+      waits.push({ ms, label, resend, atMs: clock.now() - startedAt });
+      await target.wait(ms, label);
+    },
+  });
+  const paced = () => pacingOf(waits);
+  const resends = () => waits.filter((wait) => wait.resend).length;
   let response: SimExchange;
   try {
     const outcome = await runScenario(
       {
         baseUrl,
         credentials: target.credentials(vendorId),
-        ...(target.send ? { send: target.send } : {}),
+        send,
         ...(target.waitForBackground
           ? { waitForBackground: () => target.waitForBackground?.(vendorId) ?? Promise.resolve() }
           : {}),
@@ -93,8 +109,18 @@ export async function runCheck(
     }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
+    if (error instanceof RateLimitedBeyondWaitError)
+      return record({
+        ...common,
+        ...paced(),
+        outcome: 'skipped',
+        reason: `Not verified: ${message}`,
+        requests: common.requests + resends(),
+        durationMs: performance.now() - started,
+      });
     return record({
       ...common,
+      ...paced(),
       outcome: 'fail',
       failures: [{ message: `No answer: ${message}` }],
       exchanges: [exchangeOf(scenario, baseUrl, clock.now() - startedAt, undefined, message)],
@@ -107,6 +133,8 @@ export async function runCheck(
       : verdictOf(vendorId, check, response, scenario.promises);
   return record({
     ...common,
+    ...paced(),
+    requests: common.requests + resends(),
     outcome: failures.length > 0 ? 'fail' : drift.length > 0 ? 'drift' : 'pass',
     failures,
     drift,
@@ -130,6 +158,28 @@ function verdictOf(
   return check.kind === 'scenario'
     ? judge(vendorId, { ...check, scenario: { ...check.scenario, ...resolved } }, response)
     : judgeStatus(vendorId, { ...check, scenario: { ...check.scenario, ...resolved } }, response);
+}
+
+/**
+ * What a check's rate-limit waits add to its result: the simulated waiting, a timeline of the
+ * waits, and a reason that names them, so a pass after a 429 says it waited.
+ */
+function pacingOf(
+  waits: readonly (PacingWait & { atMs: number })[],
+): Partial<Pick<CheckResult, 'simulatedWaitMs' | 'timeline' | 'reason'>> {
+  if (waits.length === 0) return {};
+  const timeline = waits.map((wait) => ({
+    kind: 'wait' as const,
+    atMs: wait.atMs,
+    durationMs: wait.ms,
+    label: wait.label,
+  }));
+  const waitedMs = waits.reduce((sum, wait) => sum + wait.ms, 0);
+  return {
+    simulatedWaitMs: waitedMs,
+    timeline,
+    reason: `Waited ${waitedMs / 1000} s for the vendor's documented rate limit: ${waits.map((wait) => wait.label).join('; ')}.`,
+  };
 }
 
 /**

@@ -9,6 +9,7 @@ import {
   resolveBehaviour,
 } from '../../scenarios/resolve.js';
 import { getVendor, type VendorId } from '../../vendors/registry.js';
+import { RateLimitedBeyondWaitError } from '../pacing.js';
 import type { ConformanceTarget, NotRunPlannedCheck, SequenceCheck } from '../types.js';
 import { credentialRefresh } from './credential-refresh.js';
 import type { SequenceDefinition, VendorFacts } from './definition.js';
@@ -108,7 +109,9 @@ export async function runSequenceCheck(
   try {
     await sequence.run(facts, recorder);
   } catch (error) {
-    recorder.fail(`No answer: ${error instanceof Error ? error.message : String(error)}`);
+    // A rate limit beyond --max-wait has already marked the sequence not verified (recorder.send).
+    if (!(error instanceof RateLimitedBeyondWaitError))
+      recorder.fail(`No answer: ${error instanceof Error ? error.message : String(error)}`);
   }
   return recorder.result();
 }
