@@ -131,9 +131,13 @@ export async function runCheck(
     response.status >= 200 && response.status < 300
       ? { failures: [notProvoked(vendorId, check.id, check.scenario.request, response.status)], drift: [] }
       : verdictOf(vendorId, check, response, scenario.promises);
+  const pacing = paced();
+  const streamed = streamedOf(scenario.request, response);
+  const reason = [streamed, pacing.reason].filter((part) => part !== undefined).join(' ');
   return record({
     ...common,
-    ...paced(),
+    ...pacing,
+    ...(reason ? { reason } : {}),
     requests: common.requests + resends(),
     outcome: failures.length > 0 ? 'fail' : drift.length > 0 ? 'drift' : 'pass',
     failures,
@@ -158,6 +162,13 @@ function verdictOf(
   return check.kind === 'scenario'
     ? judge(vendorId, { ...check, scenario: { ...check.scenario, ...resolved } }, response)
     : judgeStatus(vendorId, { ...check, scenario: { ...check.scenario, ...resolved } }, response);
+}
+
+/** For a streamed body: how much of it went out before the answer came, as a sentence. */
+function streamedOf(request: ResolvedRequest, response: SimExchange): string | undefined {
+  if (request.streamedBytes === undefined || response.bodyBytesSent === undefined) return undefined;
+  const whole = response.bodyBytesSent >= request.streamedBytes;
+  return `Sent ${response.bodyBytesSent} of the body's ${request.streamedBytes} bytes ${whole ? 'before the answer came (all of them)' : 'before the answer came, then stopped'}.`;
 }
 
 /**
@@ -203,15 +214,18 @@ function exchangeOf(
   error?: string,
 ): Exchange {
   const { request } = scenario;
-  const body =
+  const text =
     request.json !== undefined ? JSON.stringify(request.json) : request.raw ? request.raw.text : undefined;
+  // A streamed body is kept as its own text; the filler after it is only counted.
+  const padded = request.streamedBytes !== undefined && request.streamedBytes > (text?.length ?? 0);
+  const body = padded ? `${text ?? ''}[padded with filler to ${request.streamedBytes} bytes]` : text;
   return {
     atMs,
     request: {
       method: request.method,
       url: urlOf(baseUrl, request.path),
       headers: { ...request.headers, 'x-credential-role': request.role ?? 'valid' },
-      ...(body === undefined ? {} : { body: { text: body, truncated: false } }),
+      ...(body === undefined ? {} : { body: { text: body, truncated: padded } }),
     },
     ...(response
       ? {

@@ -92,10 +92,11 @@ export interface ScenarioRequest {
   /** Send this request so many times (setup steps only). */
   repeat?: number;
   /**
-   * Declare this Content-Length instead of the body's real size: how a size limit judged before
-   * reading is tested without sending megabytes. Needs a client that lets the header be set.
+   * Send a body of this many bytes: the body above, then filler, streamed in chunks and stopped as
+   * soon as the server answers. How a size limit is provoked: a server that judges Content-Length
+   * first answers at once, one that reads the whole body answers after the last byte.
    */
-  declaredLength?: number;
+  streamedBytes?: number;
 }
 
 /** A scenario request with its operation and facts resolved to a concrete path. */

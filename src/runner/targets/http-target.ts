@@ -22,7 +22,6 @@ import { credentialHint, type ResolvedVendorConfig } from '../config/sandbox-con
 import {
   applyOverride,
   fixedBurstOf,
-  needsRealSocket,
   needsSimulator,
   requestsOfCheck,
   rolesOf,
@@ -119,11 +118,6 @@ export function prepare(
   });
   if (override?.skip !== undefined) return skipped(`Skipped by the run's configuration: ${override.skip}`);
   let check = applyOverride(planned, override?.request);
-  if (where.inProcess && needsRealSocket(check)) {
-    return skipped(
-      'Declares a Content-Length larger than the body it sends, which only a real socket carries; the local target checks it.',
-    );
-  }
   if (!where.simulated) {
     const sized = sizedForSandbox(
       check,

@@ -196,7 +196,7 @@ const scenarios: Scenario[] = [
     on('PUT', 'fileContent', 'pendingFileId', {
       // One byte over the catalog's inferred limit; a sandbox run sizes it from the documented
       // limit or the maxBodyBytes fact instead (see sizedForSandbox).
-      declaredLength: INFERRED_UPLOAD_LIMIT + 1,
+      streamedBytes: INFERRED_UPLOAD_LIMIT + 1,
       raw: { contentType: 'application/pdf', text: '%PDF-1.7' },
     }),
   ),

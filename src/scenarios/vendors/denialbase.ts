@@ -11,12 +11,12 @@ const newDenial = { claim_number: 'CLM-5521', denial_type: 'coding', amount_cent
 const DOCUMENTED_UPLOAD_LIMIT = 50 * 1024 * 1024;
 
 const listDenials = { method: 'GET', operation: 'denials' } as const;
-const upload = (text: string, declaredLength?: number) =>
+const upload = (text: string, streamedBytes?: number) =>
   ({
     method: 'POST',
     operation: 'documents',
     raw: multipart(text),
-    ...(declaredLength ? { declaredLength } : {}),
+    ...(streamedBytes ? { streamedBytes } : {}),
   }) as const;
 
 const scenarios: Scenario[] = [
