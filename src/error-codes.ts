@@ -51,6 +51,8 @@ export const ERROR_CODES = {
   ERR_PACT_CONSUMER: 'A Pact consumer test found the client reading something the contract does not promise.',
   ERR_REPLAY_MISMATCH: 'A replayed check sent a request its cassette never recorded.',
   ERR_BUILD_MISSING: 'A built file the command needs (dist/) is missing; rebuild the package.',
+  ERR_RATE_LIMIT_WAIT:
+    'A check met the vendor’s documented rate limit and would have to wait past --max-wait; it is not verified.',
   ERR_CHECK_FAILED: 'A conformance check failed inside a vitest suite; the message lists its failures.',
   ERR_INTERNAL: 'An invariant of the package itself broke; please report it with the message.',
 } as const;

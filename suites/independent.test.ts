@@ -98,7 +98,34 @@ const CAUGHT_BY: Partial<Record<BugId, RegExp>> = {
   'denialbase.rate-limit-without-retry-after': /^(code\.rate_limited|sequence\.rate_limit_wait)$/,
   'denialbase.two-factor-as-401': /^code\.two_factor_required$/,
   'denialbase.request-id-missing': /^code\./,
+  // One per documented promise that had no check: each caught by its own check and nothing else.
+  'casexchange.rate-limit-reset-as-retry-after': /^sequence\.rate_limit_wait$/,
+  'foresight.scope-as-401': /^code\.forbidden_scope$/,
+  'denialbase.rate-limit-request-id-missing': /^sequence\.rate_limit_wait$/,
+  'denialbase.validation-details-empty': /^code\.validation_failed$/,
+  'foresight.missing-field-param-absent': /^code\.missing_required_field$/,
+  'collate.validation-issues-empty': /^code\.(request_validation_failed|invalid_answers)$/,
+  'casexchange.missing-key-400': /^code\.invalid_api_key\.missing_key$/,
+  'casexchange.malformed-uuid-404': /^code\.validation_error\.malformed_uuid$/,
+  'claimrev.malformed-token-400': /^status\.401\.3$/,
+  'claimrev.other-environment-token-accepted': /^status\.401\.4$/,
+  'claimrev.token-lifetime-two-hours': /^sequence\.token_lifetime$/,
 };
+
+/** The bugs no other check may catch: a failure anywhere else would hide that this one is needed. */
+const ONLY_CAUGHT_BY: ReadonlySet<BugId> = new Set([
+  'casexchange.rate-limit-reset-as-retry-after',
+  'foresight.scope-as-401',
+  'denialbase.rate-limit-request-id-missing',
+  'denialbase.validation-details-empty',
+  'foresight.missing-field-param-absent',
+  'collate.validation-issues-empty',
+  'casexchange.missing-key-400',
+  'casexchange.malformed-uuid-404',
+  'claimrev.malformed-token-400',
+  'claimrev.other-environment-token-accepted',
+  'claimrev.token-lifetime-two-hours',
+]);
 
 describe('each seeded one-rule bug a sandbox run can reach', () => {
   it.each(BUGS_WITHOUT_MAGIC)(
@@ -114,6 +141,7 @@ describe('each seeded one-rule bug a sandbox run can reach', () => {
       if (!caughtBy) throw new Error(`${bug}: CAUGHT_BY names no check for it`);
       const checks = added.map((failure) => failure.slice(0, failure.indexOf(':')));
       expect(checks.filter((id) => caughtBy.test(id))).not.toEqual([]);
+      if (ONLY_CAUGHT_BY.has(bug)) expect(checks.filter((id) => !caughtBy.test(id))).toEqual([]);
     },
     60_000,
   );

@@ -1,6 +1,6 @@
 import { vendorIds } from '../src/index.js';
 import { defineSimulatorConformance } from './conformance-expectations.js';
 
-// The same checklists with the simulator mounted in-process through nock: no socket at all.
-// Requests whose declared length differs from their body need a socket, so those are skipped here.
+// The same checklists with the simulator mounted in-process through nock: no socket at all. The
+// size-limit checks stream their bytes in here too (nock answers once the body has ended).
 defineSimulatorConformance({ target: 'nock', vendors: vendorIds, allowSkipped: true });

@@ -43,7 +43,7 @@ const overstating =
  * second body is swapped for the first before it reaches the simulator, which then replays.
  */
 const replayingReusedKeys = (): HttpSend => {
-  const firstBodies = new Map<string, Buffer | undefined>();
+  const firstBodies = new Map<string, Parameters<HttpSend>[3]>();
   return (url, method, headers, body) => {
     const key = Object.entries(headers).find(([name]) => name.toLowerCase() === 'idempotency-key')?.[1];
     if (key === undefined) return exchange(url, method, headers, body);

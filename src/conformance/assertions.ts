@@ -1,11 +1,14 @@
 import { normalizeError } from '../normalize/normalize-error.js';
+import type { ChecklistPathId } from '../report/paths.js';
 import type { CheckFailure, DriftNote, JsonValue } from '../report/result.js';
 import type { Exchange as SimExchange } from '../scenarios/runner.js';
+import type { Scenario } from '../scenarios/types.js';
 import { parseJsonQuietly } from '../text/parse-json.js';
 import { validateError } from '../validation/validate-error.js';
 import { differenceFrom, type Judgement, judgeCatalogStatus } from '../vendors/readings.js';
 import { getVendor, type VendorId } from '../vendors/registry.js';
-import type { ScenarioCheck, StatusCheck } from './types.js';
+import { judgePromises } from './promises.js';
+import type { StatusCheck } from './types.js';
 import { unknownFields } from './unknown-fields.js';
 
 export interface Verdict {
@@ -118,7 +121,7 @@ function describeAnswer(status: number, contentType: string, body: string): stri
  * where the catalog's fact is an inferred reading, a different answer is drift with the reading
  * expected, and a status the catalog also accepts is no difference at all.
  */
-export function judge(vendorId: VendorId, check: ScenarioCheck, response: SimExchange): Verdict {
+export function judge(vendorId: VendorId, check: JudgedCode, response: SimExchange): Verdict {
   const vendor = getVendor(vendorId);
   const entry = vendor.catalog.find((candidate) => candidate.code === check.code);
   const verdict = verdictBuilder();
@@ -229,11 +232,25 @@ export function judge(vendorId: VendorId, check: ScenarioCheck, response: SimExc
       fail(`The ${header} header is missing.`, `a ${header} header`, 'no such header');
   }
 
+  judgePromises(vendorId, check.scenario.promises ?? [], response, fail);
+
   const schema = vendor.schemas[envelope as keyof typeof vendor.schemas] as
     | Readonly<Record<string, unknown>>
     | undefined;
   if (schema) verdict.addDrift(unknownFields(schema, body));
   return { ...verdict.verdict(), readings };
+}
+
+/**
+ * What an answer to a catalog code is judged by: the code, and from its scenario the envelope it
+ * follows and the promises its doc lines add (filled with the deployment's facts). A code check
+ * passes its own; a sequence that meets a code on its way (a 429) passes the code alone.
+ */
+export interface JudgedCode {
+  code: string;
+  /** The matrix row being checked: an alternative answer may be accepted for one row only. */
+  path?: ChecklistPathId;
+  scenario: Pick<Scenario, 'schema' | 'promises'>;
 }
 
 /**
@@ -284,5 +301,6 @@ export function judgeStatus(vendorId: VendorId, check: StatusCheck, response: Si
       'a body in the vendor’s envelope',
       describeAnswer(response.status, response.headers['content-type'] ?? '', response.body),
     );
+  judgePromises(vendorId, check.scenario.promises ?? [], response, fail);
   return verdict.verdict();
 }

@@ -8,6 +8,7 @@ import { judge, judgeStatus, type Verdict } from './assertions.js';
 import { checklistFor } from './checklist.js';
 import { credentialSecrets } from './credential-secrets.js';
 import { notProvoked } from './not-provoked.js';
+import { type PacingWait, pacedSend, RateLimitedBeyondWaitError } from './pacing.js';
 import { redactCheck as redact } from './redact-check.js';
 import { runSequenceCheck } from './sequences/index.js';
 import type { ConformanceTarget, PlannedCheck, ScenarioCheck, StatusCheck } from './types.js';
@@ -73,13 +74,28 @@ export async function runCheck(
     if (!(error instanceof MissingFactError)) throw error;
     return { ...common, requests: 0, outcome: 'skipped', reason: error.message, durationMs: 0 };
   }
+  // The vendor's documented rate limit is waited out and the request sent again (pacing.ts); the
+  // waits are the check's simulated waiting, and its reason says what was waited for.
+  const waits: (PacingWait & { atMs: number })[] = [];
+  const send = pacedSend({
+    vendorId,
+    target,
+    path: check.path,
+    ...(target.send ? { send: target.send } : {}),
+    wait: async (ms, label, resend) => {
+      waits.push({ ms, label, resend, atMs: clock.now() - startedAt });
+      await target.wait(ms, label);
+    },
+  });
+  const paced = () => pacingOf(waits);
+  const resends = () => waits.filter((wait) => wait.resend).length;
   let response: SimExchange;
   try {
     const outcome = await runScenario(
       {
         baseUrl,
         credentials: target.credentials(vendorId),
-        ...(target.send ? { send: target.send } : {}),
+        send,
         ...(target.values ? { values: target.values } : {}),
         ...(target.waitForBackground
           ? { waitForBackground: () => target.waitForBackground?.(vendorId) ?? Promise.resolve() }
@@ -95,8 +111,18 @@ export async function runCheck(
     }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
+    if (error instanceof RateLimitedBeyondWaitError)
+      return record({
+        ...common,
+        ...paced(),
+        outcome: 'skipped',
+        reason: `Not verified: ${message}`,
+        requests: common.requests + resends(),
+        durationMs: performance.now() - started,
+      });
     return record({
       ...common,
+      ...paced(),
       outcome: 'fail',
       failures: [{ message: `No answer: ${message}`, expected: 'an HTTP answer', actual: message }],
       exchanges: [exchangeOf(scenario, baseUrl, clock.now() - startedAt, undefined, message)],
@@ -109,12 +135,18 @@ export async function runCheck(
     readings = [],
   } = response.status >= 200 && response.status < 300
     ? { failures: [notProvoked(vendorId, check.id, check.scenario.request, response.status)], drift: [] }
-    : verdictOf(vendorId, check, response);
+    : verdictOf(vendorId, check, response, scenario.promises);
+  const pacing = paced();
+  const streamed = streamedOf(scenario.request, response);
+  // An answer the docs allow beside the project's reading passes, and says which reading it took.
+  const honest = failures.length === 0 && readings.length > 0 ? readings.join('; ') : undefined;
+  const reason = [honest, streamed, pacing.reason].filter((part) => part !== undefined).join(' ');
   return record({
     ...common,
+    ...pacing,
+    ...(reason ? { reason } : {}),
+    requests: common.requests + resends(),
     outcome: failures.length > 0 ? 'fail' : drift.length > 0 ? 'drift' : 'pass',
-    // An answer the docs allow beside the project's reading passes, and says which reading it took.
-    ...(failures.length === 0 && readings.length > 0 ? { reason: readings.join('; ') } : {}),
     failures,
     drift,
     exchanges: [exchangeOf(scenario, baseUrl, clock.now() - startedAt, response)],
@@ -122,11 +154,50 @@ export async function runCheck(
   });
 }
 
-/** A catalog code is judged against its catalog entry; a codeless status only by what it promises. */
-function verdictOf(vendorId: VendorId, check: ScenarioCheck | StatusCheck, response: SimExchange): Verdict {
+/**
+ * A catalog code is judged against its catalog entry; a codeless status only by what it promises.
+ * Both also by the scenario's doc-line promises, as resolved for the target (a promised field may
+ * name a fact).
+ */
+function verdictOf(
+  vendorId: VendorId,
+  check: ScenarioCheck | StatusCheck,
+  response: SimExchange,
+  promises: Scenario['promises'],
+): Verdict {
+  const resolved = promises ? { promises } : {};
   return check.kind === 'scenario'
-    ? judge(vendorId, check, response)
-    : judgeStatus(vendorId, check, response);
+    ? judge(vendorId, { ...check, scenario: { ...check.scenario, ...resolved } }, response)
+    : judgeStatus(vendorId, { ...check, scenario: { ...check.scenario, ...resolved } }, response);
+}
+
+/** For a streamed body: how much of it went out before the answer came, as a sentence. */
+function streamedOf(request: ResolvedRequest, response: SimExchange): string | undefined {
+  if (request.streamedBytes === undefined || response.bodyBytesSent === undefined) return undefined;
+  const whole = response.bodyBytesSent >= request.streamedBytes;
+  return `Sent ${response.bodyBytesSent} of the body's ${request.streamedBytes} bytes ${whole ? 'before the answer came (all of them)' : 'before the answer came, then stopped'}.`;
+}
+
+/**
+ * What a check's rate-limit waits add to its result: the simulated waiting, a timeline of the
+ * waits, and a reason that names them, so a pass after a 429 says it waited.
+ */
+function pacingOf(
+  waits: readonly (PacingWait & { atMs: number })[],
+): Partial<Pick<CheckResult, 'simulatedWaitMs' | 'timeline' | 'reason'>> {
+  if (waits.length === 0) return {};
+  const timeline = waits.map((wait) => ({
+    kind: 'wait' as const,
+    atMs: wait.atMs,
+    durationMs: wait.ms,
+    label: wait.label,
+  }));
+  const waitedMs = waits.reduce((sum, wait) => sum + wait.ms, 0);
+  return {
+    simulatedWaitMs: waitedMs,
+    timeline,
+    reason: `Waited ${waitedMs / 1000} s for the vendor's documented rate limit: ${waits.map((wait) => wait.label).join('; ')}.`,
+  };
 }
 
 /**
@@ -150,15 +221,18 @@ function exchangeOf(
   error?: string,
 ): Exchange {
   const { request } = scenario;
-  const body =
+  const text =
     request.json !== undefined ? JSON.stringify(request.json) : request.raw ? request.raw.text : undefined;
+  // A streamed body is kept as its own text; the filler after it is only counted.
+  const padded = request.streamedBytes !== undefined && request.streamedBytes > (text?.length ?? 0);
+  const body = padded ? `${text ?? ''}[padded with filler to ${request.streamedBytes} bytes]` : text;
   return {
     atMs,
     request: {
       method: request.method,
       url: urlOf(baseUrl, request.path),
       headers: { ...request.headers, 'x-credential-role': request.role ?? 'valid' },
-      ...(body === undefined ? {} : { body: { text: body, truncated: false } }),
+      ...(body === undefined ? {} : { body: { text: body, truncated: padded } }),
     },
     ...(response
       ? {

@@ -110,6 +110,7 @@ export type SequenceName =
   | 'idempotency_in_flight'
   | 'rate_limit_wait'
   | 'credential_refresh'
+  | 'token_lifetime'
   | 'server_retry_gives_up'
   | 'server_retry_recovers';
 

@@ -139,15 +139,15 @@ function isStateless(scenario: Omit<Scenario, 'code'>, category: string | undefi
     scenario.how === 'natural' &&
     !setup?.length &&
     !background &&
-    request.declaredLength === undefined &&
+    request.streamedBytes === undefined &&
     category === 'authentication'
   );
 }
 
 /** Why a scenario request cannot be written as a Pact interaction, if it cannot. */
 function inexpressible(request: ResolvedRequest): string | undefined {
-  if (request.declaredLength !== undefined) {
-    return 'The path is provoked by a declared Content-Length larger than the body; a verifier sends the body it replays with its true length.';
+  if (request.streamedBytes !== undefined) {
+    return 'The path is provoked by a body streamed one byte past the size limit; a contract stores whole bodies, which a verifier replays as they are.';
   }
   if (request.raw && /json/i.test(request.raw.contentType) && !parses(request.raw.text)) {
     return 'The path is provoked by a body that is not valid JSON under a JSON content type; Pact parses JSON bodies and cannot hold one.';

@@ -4,7 +4,14 @@
  * sequences build on. Implementations (the simulator, a sandbox) supply operation paths and facts.
  */
 import type { VendorId } from '../vendors/registry.js';
-import type { RowScenario, Scenario, StatusScenario, VendorBehaviour, VendorScenarios } from './types.js';
+import type {
+  NamedScenario,
+  RowScenario,
+  Scenario,
+  StatusScenario,
+  VendorBehaviour,
+  VendorScenarios,
+} from './types.js';
 import { vendorScenarios } from './vendors/index.js';
 
 export function scenarioDataFor(vendorId: VendorId): VendorScenarios {
@@ -29,4 +36,9 @@ export function behaviourFor(vendorId: VendorId): VendorBehaviour {
 /** Documented statuses that carry no catalog code (ClaimRev's API errors). */
 export function statusScenariosFor(vendorId: VendorId): readonly StatusScenario[] {
   return vendorScenarios[vendorId].statusScenarios ?? [];
+}
+
+/** Further documented ways a code comes back (see VendorScenarios.moreScenarios). */
+export function moreScenariosFor(vendorId: VendorId): readonly NamedScenario[] {
+  return vendorScenarios[vendorId].moreScenarios ?? [];
 }

@@ -158,6 +158,8 @@ export function resolveScenario<S extends Scenario | StatusScenario | Omit<Scena
     request: resolveRequest(binding, scenario.request),
     ...(scenario.setup ? { setup: scenario.setup.map((step) => resolveRequest(binding, step)) } : {}),
     ...(scenario.background ? { background: resolveRequest(binding, scenario.background) } : {}),
+    // A promise may name a fact (the field a request left out), so it is filled like the requests.
+    ...(scenario.promises ? { promises: fillDeep(binding, scenario.promises) } : {}),
   };
   return resolved as never;
 }

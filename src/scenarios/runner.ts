@@ -9,6 +9,7 @@ import { learnIssuedSecret } from '../redaction/issued.js';
 import { parseJsonQuietly } from '../text/parse-json.js';
 import { flattenHeaders } from './headers.js';
 import { resolveRequest } from './resolve.js';
+import { StreamedBody, writeStreamedBody } from './streamed-body.js';
 import type {
   Credential,
   CredentialRole,
@@ -26,6 +27,8 @@ export interface Exchange {
   body: string;
   /** The answer was longer than MAX_ANSWER_BYTES; `body` is its head. */
   bodyTruncated?: true;
+  /** For a streamed body: the bytes of it sent before the answer came. */
+  bodyBytesSent?: number;
 }
 
 /** One HTTP exchange; every request a scenario sends goes through one of these. */
@@ -33,7 +36,7 @@ export type HttpSend = (
   url: string,
   method: string,
   headers: Record<string, string>,
-  body: Buffer | undefined,
+  body: Buffer | StreamedBody | undefined,
 ) => Promise<Exchange>;
 
 /**
@@ -124,8 +127,11 @@ export async function sendScenarioRequest(
     headers['content-type'] = request.raw.contentType;
     body = Buffer.from(fill(request.raw.text));
   }
-  if (request.declaredLength !== undefined) headers['content-length'] = String(request.declaredLength);
-  return (target.send ?? exchange)(urlOf(target.baseUrl, fill(request.path)), request.method, headers, body);
+  const sent =
+    request.streamedBytes === undefined
+      ? body
+      : new StreamedBody(body ?? Buffer.alloc(0), Math.max(request.streamedBytes, body?.length ?? 0));
+  return (target.send ?? exchange)(urlOf(target.baseUrl, fill(request.path)), request.method, headers, sent);
 }
 
 /** A resolved path on the base URL, or an absolute URL (a token endpoint elsewhere) as it is. */
@@ -232,16 +238,21 @@ export const EXCHANGE_IDLE_TIMEOUT_MS = 30_000;
  */
 export const MAX_ANSWER_BYTES = 2 * 1024 * 1024;
 
-/** One HTTP exchange; node:http rather than fetch so a declared length can differ from the body. */
+/**
+ * One HTTP exchange; node:http rather than fetch so a large body can be streamed and abandoned the
+ * moment the answer comes.
+ */
 export function exchange(
   url: string,
   method: string,
   headers: Record<string, string>,
-  body: Buffer | undefined,
+  body: Buffer | StreamedBody | undefined,
 ): Promise<Exchange> {
   return new Promise((resolve, reject) => {
     const send = url.startsWith('https:') ? https.request : http.request;
+    let answered = false;
     const req = send(url, { method, headers, agent: false, lookup: pinnedLoopbackLookup }, (res) => {
+      answered = true;
       const chunks: Buffer[] = [];
       let kept = 0;
       const answer = (truncated: boolean): Exchange => ({
@@ -249,6 +260,7 @@ export function exchange(
         headers: flattenHeaders(res.headers),
         body: Buffer.concat(chunks).toString('utf8'),
         ...(truncated ? { bodyTruncated: true as const } : {}),
+        ...(body instanceof StreamedBody ? { bodyBytesSent: body.sentBytes } : {}),
       });
       res.on('data', (chunk: Buffer) => {
         if (kept + chunk.length <= MAX_ANSWER_BYTES) {
@@ -262,14 +274,32 @@ export function exchange(
         resolve(answer(true));
         req.destroy();
       });
-      res.on('end', () => resolve(answer(false)));
+      res.on('end', () => {
+        resolve(answer(false));
+        // The rest of a streamed body is not wanted once the answer is in: close the exchange.
+        if (body instanceof StreamedBody && !req.writableFinished) req.destroy();
+      });
       res.on('error', reject);
     });
-    // A server that refuses a declared body early closes the socket under us; the answer counts.
-    req.on('error', reject);
+    // A server that refuses a body early may close the socket under the rest of it; once an answer
+    // has come, that is no error.
+    req.on('error', (error) => {
+      if (!answered) reject(error);
+    });
     req.setTimeout(EXCHANGE_IDLE_TIMEOUT_MS, () => {
       req.destroy(new Error(`no answer within ${EXCHANGE_IDLE_TIMEOUT_MS / 1000} s`));
     });
+    if (body instanceof StreamedBody) {
+      req.setHeader('content-length', body.totalBytes);
+      // A request marked "Connection: close" lets a server that answers early close at once, and a
+      // close with the upload's bytes still unread resets the connection, losing the answer in
+      // flight. Kept alive, an early-answering server discards the rest instead; the exchange
+      // closes the connection itself once the answer is in.
+      if (headers.connection === undefined) req.setHeader('connection', 'keep-alive');
+      // Write failures surface on the request's error event, handled above.
+      writeStreamedBody(req, body, () => answered).catch(() => undefined);
+      return;
+    }
     if (body && headers['content-length'] === undefined) req.setHeader('content-length', body.length);
     req.end(body);
   });

@@ -92,10 +92,11 @@ export interface ScenarioRequest {
   /** Send this request so many times (setup steps only). */
   repeat?: number;
   /**
-   * Declare this Content-Length instead of the body's real size: how a size limit judged before
-   * reading is tested without sending megabytes. Needs a client that lets the header be set.
+   * Send a body of this many bytes: the body above, then filler, streamed in chunks and stopped as
+   * soon as the server answers. How a size limit is provoked: a server that judges Content-Length
+   * first answers at once, one that reads the whole body answers after the last byte.
    */
-  declaredLength?: number;
+  streamedBytes?: number;
 }
 
 /** A scenario request with its operation and facts resolved to a concrete path. */
@@ -121,6 +122,43 @@ export interface Scenario<R = ScenarioRequest> {
   request: R;
   /** Which of the vendor's envelope schemas the answer follows; 'envelope' when absent. */
   schema?: string;
+  /**
+   * What the vendor's docs promise about this answer beyond its catalog entry (field details
+   * naming the field at fault, a status the docs give in prose), each cited by its doc line.
+   */
+  promises?: readonly DocumentedPromise[];
+}
+
+/**
+ * One promise a vendor's docs make about an error answer, with the doc line that makes it
+ * (verbatim). A conformance check fails a vendor that breaks it.
+ */
+export type DocumentedPromise =
+  | {
+      /** The answer has this status, whatever the catalog's provenance for it. */
+      kind: 'status';
+      status: number;
+      quote: string;
+    }
+  | {
+      /**
+       * The body carries field-level details where the policy's envelope keeps them (a list, a
+       * map, a param member); where `field` is given (it may name a fact), one of them names it.
+       */
+      kind: 'fieldDetails';
+      field?: string;
+      quote: string;
+    };
+
+/**
+ * A further scenario for a code whose first scenario is already checked: another documented way
+ * the same code comes back (a missing key as well as a revoked one). Its check is
+ * `code.<code>.<name>`.
+ */
+export interface NamedScenario<R = ScenarioRequest> extends Scenario<R> {
+  name: string;
+  /** The doc line (verbatim) that names this way of provoking the code. */
+  quote: string;
 }
 
 /** A scenario that exercises one more matrix row for its code (a later `checklist` tag). */
@@ -229,5 +267,7 @@ export interface VendorScenarios {
   rowScenarios?: readonly RowScenario[];
   /** Documented statuses without a code, where the vendor has such paths. */
   statusScenarios?: readonly StatusScenario[];
+  /** Further documented ways a code comes back, each checked on its own (see NamedScenario). */
+  moreScenarios?: readonly NamedScenario[];
   behaviour: VendorBehaviour;
 }

@@ -30,6 +30,21 @@ function setAt(body: Record<string, unknown>, pointer: string, value: unknown): 
   else node[last] = value;
 }
 
+/**
+ * The field details the code's check cites a promise for (Foresight's param, Denialbase's details),
+ * put where the vendor's envelope keeps them: an honest answer carries them.
+ */
+function withPromisedDetails(vendorId: VendorId, code: string, body: Record<string, unknown>): void {
+  for (const promise of checkFor(vendorId, code).scenario.promises ?? []) {
+    if (promise.kind !== 'fieldDetails') continue;
+    const field = promise.field ?? 'amount';
+    const source = apiReader(vendorId).fieldErrors[0];
+    if (source?.kind === 'param') setAt(body, source.pointer, field);
+    else if (source?.kind === 'list')
+      setAt(body, source.pointer, [{ [source.fieldMembers[0] ?? 'field']: field, message: 'is not valid' }]);
+  }
+}
+
 /** The vendor's documented envelope carrying `code`, answered with `status`, edited as asked. */
 function answer(
   vendorId: VendorId,
@@ -42,6 +57,7 @@ function answer(
     code,
     getVendor(vendorId).catalog.find((e) => e.code === code)?.retryable,
   );
+  withPromisedDetails(vendorId, code, body);
   edit?.(body);
   return { status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
 }

@@ -40,5 +40,16 @@ export function signatureOf(answer: Answer): string {
     code: codeOf(answer) ?? null,
     requestId: requestIdOf(answer) !== undefined,
     headers: WATCHED.filter((name) => answer.headers[name] !== undefined),
+    fieldDetails: hasFieldDetails(answer),
+    expiresIn: (bodyOf(answer) as { expires_in?: unknown } | undefined)?.expires_in ?? null,
   });
+}
+
+/** Whether an error names fields at fault: a non-empty details or issues list, or a param. */
+function hasFieldDetails(answer: Answer): boolean {
+  const error = (bodyOf(answer) as { error?: unknown } | undefined)?.error;
+  if (typeof error !== 'object' || error === null) return false;
+  const { details, issues, param } = error as { details?: unknown; issues?: unknown; param?: unknown };
+  const listed = (value: unknown) => Array.isArray(value) && value.length > 0;
+  return listed(details) || listed(issues) || (typeof param === 'string' && param !== '');
 }

@@ -18,6 +18,18 @@ export const BUGS = {
     rule: 'authentication',
     breaks: 'A request without a token is served instead of refused with 401.',
   },
+  'claimrev.malformed-token-400': {
+    rule: 'malformed credential',
+    breaks: 'A bearer value that is not one token is answered 400 instead of 401.',
+  },
+  'claimrev.other-environment-token-accepted': {
+    rule: 'credential environment',
+    breaks: 'A token the production environment issued is served by the sandbox instead of refused with 401.',
+  },
+  'claimrev.token-lifetime-two-hours': {
+    rule: 'token lifetime',
+    breaks: 'The token answer gives expires_in 7200 where the docs give an hour.',
+  },
   'collate.error-code-missing': {
     rule: 'envelope member',
     breaks: 'Error bodies carry no error.code (the code moves to error.type).',
@@ -34,6 +46,10 @@ export const BUGS = {
     rule: 'request id',
     breaks: 'Error bodies carry no requestId.',
   },
+  'collate.validation-issues-empty': {
+    rule: 'field issues',
+    breaks: 'request_validation_failed and invalid_answers come with an empty issues list.',
+  },
   'casexchange.rate-limit-without-reset': {
     rule: 'rate-limit header',
     breaks: 'A 429 comes without X-RateLimit-Reset.',
@@ -47,6 +63,18 @@ export const BUGS = {
     rule: 'server error status',
     breaks: 'The always-failing case answers its internal_error with 400.',
     needsMagicValue: true,
+  },
+  'casexchange.rate-limit-reset-as-retry-after': {
+    rule: '429 header name',
+    breaks: 'A 429 advertises its wait in Retry-After instead of the documented X-RateLimit-Reset.',
+  },
+  'casexchange.missing-key-400': {
+    rule: 'missing credential',
+    breaks: 'A request without X-API-Key is answered 400 validation_error instead of 401 invalid_api_key.',
+  },
+  'casexchange.malformed-uuid-404': {
+    rule: 'malformed body value',
+    breaks: 'A referral whose targetFirmId is not a UUID is answered 404 instead of 400 validation_error.',
   },
   'foresight.rate-limit-without-retry-after': {
     rule: 'rate-limit header',
@@ -65,6 +93,14 @@ export const BUGS = {
     rule: 'idempotency',
     breaks: 'A key reused with another body replays the original instead of idempotency_key_mismatched_body.',
   },
+  'foresight.scope-as-401': {
+    rule: 'scope status',
+    breaks: 'A key that lacks the scope gets forbidden_scope with 401 instead of 403.',
+  },
+  'foresight.missing-field-param-absent': {
+    rule: 'field parameter',
+    breaks: 'missing_required_field comes without param naming the field.',
+  },
   'denialbase.replay-creates-duplicate': {
     rule: 'idempotency',
     breaks: 'A create repeated with its Idempotency-Key makes a second denial.',
@@ -80,6 +116,14 @@ export const BUGS = {
   'denialbase.request-id-missing': {
     rule: 'request id',
     breaks: 'Error bodies carry no request_id.',
+  },
+  'denialbase.validation-details-empty': {
+    rule: 'field details',
+    breaks: 'validation_failed comes without details.',
+  },
+  'denialbase.rate-limit-request-id-missing': {
+    rule: '429 request id',
+    breaks: 'Only the 429 comes without request_id.',
   },
 } as const satisfies Record<string, { rule: string; breaks: string; needsMagicValue?: true }>;
 

@@ -311,6 +311,7 @@ const collateCases: DocumentedCase[] = [
       json: { ...collateCreate, patient: { ...collateCreate.patient, birthDate: '14/06/1975' } },
     },
     expect: { status: 422, code: 'request_validation_failed' },
+    bugs: ['collate.validation-issues-empty'],
   },
   {
     title: 'an answer of the wrong type is invalid',
@@ -320,6 +321,7 @@ const collateCases: DocumentedCase[] = [
       json: { answers: [{ linkId: '{{facts.booleanQuestionLinkId}}', value: 'yes' }] },
     },
     expect: { status: 422, code: 'invalid_answers' },
+    bugs: ['collate.validation-issues-empty'],
   },
   {
     title: 'PDF content that is not a PDF is invalid',
@@ -353,6 +355,7 @@ const casexchange: DocumentedCase[] = [
     title: 'a missing key is refused',
     call: { operation: 'getFirm', role: 'none' },
     expect: { status: 401, code: 'invalid_api_key' },
+    bugs: ['casexchange.missing-key-400'],
   },
   {
     title: 'a read_only key cannot create a case',
@@ -378,6 +381,15 @@ const casexchange: DocumentedCase[] = [
     title: 'a case id that is not a UUID is invalid',
     call: { operation: 'getCase', params: { caseId: 'case-17' } },
     expect: { status: 400, code: 'validation_error' },
+  },
+  {
+    title: 'a referral to a firm id that is not a UUID is invalid',
+    call: {
+      operation: 'createReferral',
+      json: { caseId: '{{facts.caseId}}', targetFirmId: 'firm-9' },
+    },
+    expect: { status: 400, code: 'validation_error' },
+    bugs: ['casexchange.malformed-uuid-404'],
   },
   {
     title: 'a pending referral cannot be re-referred',
@@ -407,7 +419,7 @@ const casexchange: DocumentedCase[] = [
     call: { operation: 'getFirm', role: 'rateLimited' },
     expect: { status: 429, code: 'rate_limited' },
     headers: ['x-ratelimit-reset'],
-    bugs: ['casexchange.rate-limit-without-reset'],
+    bugs: ['casexchange.rate-limit-reset-as-retry-after', 'casexchange.rate-limit-without-reset'],
   },
   {
     title: 'the always-failing case is an internal error',
@@ -461,6 +473,7 @@ const foresight: DocumentedCase[] = [
     title: 'a read-only key cannot create a claim',
     call: { ...createClaim({}), role: 'readOnly' },
     expect: { status: 403, code: 'forbidden_scope' },
+    bugs: ['foresight.scope-as-401'],
   },
   {
     title: "another organization's patient is not visible",
@@ -471,6 +484,7 @@ const foresight: DocumentedCase[] = [
     title: 'a patient without lastName',
     call: { operation: 'createPatient', json: { ...newPatient, lastName: undefined } },
     expect: { status: 422, code: 'missing_required_field' },
+    bugs: ['foresight.missing-field-param-absent'],
   },
   {
     title: 'a charge sent as a string',
@@ -633,7 +647,7 @@ const denialbase: DocumentedCase[] = [
     title: 'a denial with an unknown type and no claim number',
     call: { operation: 'createDenial', json: { denial_type: 'weather', amount_cents: 5 } },
     expect: { status: 422, code: 'validation_failed' },
-    bugs: DENIALBASE_ID_BUG,
+    bugs: [...DENIALBASE_ID_BUG, 'denialbase.validation-details-empty'],
   },
   {
     title: 'an upload carrying the anti-virus test file',
@@ -647,7 +661,11 @@ const denialbase: DocumentedCase[] = [
     call: { operation: 'listDenials', role: 'rateLimited' },
     expect: { status: 429, code: 'rate_limited' },
     headers: ['retry-after'],
-    bugs: [...DENIALBASE_ID_BUG, 'denialbase.rate-limit-without-retry-after'],
+    bugs: [
+      'denialbase.rate-limit-request-id-missing',
+      ...DENIALBASE_ID_BUG,
+      'denialbase.rate-limit-without-retry-after',
+    ],
   },
   {
     title: 'the always-failing denial',
@@ -689,6 +707,18 @@ const claimrev: DocumentedCase[] = [
     title: 'a token of another environment',
     call: { operation: 'searchClaims', role: 'revoked', json: { accountNumber: '{{facts.accountNumber}}' } },
     expect: { status: 401 },
+    bugs: ['claimrev.other-environment-token-accepted'],
+  },
+  {
+    title: 'a malformed bearer token',
+    call: {
+      operation: 'searchClaims',
+      role: 'none',
+      headers: { Authorization: 'Bearer not a token' },
+      json: { accountNumber: '{{facts.accountNumber}}' },
+    },
+    expect: { status: 401 },
+    bugs: ['claimrev.malformed-token-400'],
   },
   {
     title: 'no token at all',
@@ -755,6 +785,12 @@ const claimrev: DocumentedCase[] = [
     title: 'the claim reads back',
     call: { operation: 'getClaim', query: { accountNumber: '{{facts.accountNumber}}' } },
     expect: { status: 200 },
+  },
+  {
+    title: 'a token is issued for an hour',
+    call: { operation: 'requestToken', role: 'none', raw: tokenForm({}) },
+    expect: { status: 200 },
+    bugs: ['claimrev.token-lifetime-two-hours'],
   },
   {
     title: 'a wrong client secret at the token endpoint',

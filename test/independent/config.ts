@@ -40,6 +40,7 @@ export const SUITE_VOCABULARY: Record<VendorId, VendorMapping> = {
       memberId: 'memberId',
       claimId: 'claimId',
       staleId: 'unknownClaimId',
+      productionToken: 'productionToken',
     },
   },
   collate: {

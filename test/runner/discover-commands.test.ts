@@ -89,8 +89,8 @@ describe('error-contracts init', () => {
     await expectValid({ vendors: { claimrev: section } });
     const tokenUrl = 'http://127.0.0.1:9/identity/token';
     const roles = Object.keys(section.credentials ?? {}) as CredentialRole[];
-    const env = Object.fromEntries(
-      roles.flatMap((role) =>
+    const env = Object.fromEntries([
+      ...roles.flatMap((role) =>
         role === 'expired'
           ? [[credentialVariable('claimrev', role), 'Bearer old']]
           : ['clientId', 'clientSecret', 'scope', 'tokenUrl'].map((field) => [
@@ -98,7 +98,9 @@ describe('error-contracts init', () => {
               field === 'tokenUrl' ? tokenUrl : `${role}-${field}`,
             ]),
       ),
-    );
+      // The token of another environment is a secret fact: init names its variable.
+      [factVariable('claimrev', 'productionToken'), 'other-environment-token'],
+    ]);
     const vendor = resolveSandboxConfig(
       parseRunConfig({ vendors: { claimrev: { ...section, baseUrl: 'http://127.0.0.1:8' } } }, 'written'),
       env,

@@ -218,12 +218,12 @@ describe('a replay of a recording that lacks an exchange', () => {
 /** The vendors with a payload-too-large check, and the check itself. */
 const payloadChecks = vendorIds.flatMap((vendorId) =>
   checklistFor(vendorId)
-    .filter((check) => check.kind === 'scenario' && check.scenario.request.declaredLength !== undefined)
+    .filter((check) => check.kind === 'scenario' && check.scenario.request.streamedBytes !== undefined)
     .map((check) => ({ vendorId, check, limit: getVendor(vendorId).policy.payloadLimit })),
 );
 
-const declaredLength = (check: PlannedCheck | undefined) =>
-  check && 'scenario' in check ? check.scenario.request.declaredLength : undefined;
+const streamedBytes = (check: PlannedCheck | undefined) =>
+  check && 'scenario' in check ? check.scenario.request.streamedBytes : undefined;
 
 describe('the payload-too-large check on a sandbox', () => {
   it('exists for a vendor with an inferred limit and one with a documented limit', () => {
@@ -249,7 +249,7 @@ describe('the payload-too-large check on a sandbox', () => {
         facts: { maxBodyBytes: '2048', pendingFileId: 'file_1' },
       }).prepare?.(vendorId, check);
       expect(prepared?.kind).toBe('scenario');
-      expect(declaredLength(prepared)).toBe(2049);
+      expect(streamedBytes(prepared)).toBe(2049);
     },
   );
 
@@ -257,7 +257,7 @@ describe('the payload-too-large check on a sandbox', () => {
     '$vendorId: a documented limit is used when none is configured',
     ({ vendorId, check, limit }) => {
       const prepared = sandbox({}, true, { vendorId, facts: {} }).prepare?.(vendorId, check);
-      expect(declaredLength(prepared)).toBe((limit?.bytes ?? 0) + 1);
+      expect(streamedBytes(prepared)).toBe((limit?.bytes ?? 0) + 1);
     },
   );
 

@@ -9,6 +9,7 @@ import {
   resolveBehaviour,
 } from '../../scenarios/resolve.js';
 import { getVendor, type VendorId } from '../../vendors/registry.js';
+import { RateLimitedBeyondWaitError } from '../pacing.js';
 import type { ConformanceTarget, NotRunPlannedCheck, SequenceCheck } from '../types.js';
 import { credentialRefresh } from './credential-refresh.js';
 import type { SequenceDefinition, VendorFacts } from './definition.js';
@@ -18,6 +19,7 @@ import { idempotencyReplay } from './idempotency-replay.js';
 import { rateLimitWait } from './rate-limit-wait.js';
 import { notRunResult, SequenceRecorder } from './recorder.js';
 import { serverRetryGivesUp, serverRetryRecovers } from './server-retry.js';
+import { tokenLifetime } from './token-lifetime.js';
 
 /** Every behavioural sequence, in the order a vendor's checks are run and reported. */
 export const SEQUENCES: readonly SequenceDefinition[] = [
@@ -26,6 +28,7 @@ export const SEQUENCES: readonly SequenceDefinition[] = [
   idempotencyInFlight,
   rateLimitWait,
   credentialRefresh,
+  tokenLifetime,
   serverRetryGivesUp,
   serverRetryRecovers,
 ];
@@ -106,8 +109,11 @@ export async function runSequenceCheck(
   try {
     await sequence.run(facts, recorder);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    recorder.fail(`No answer: ${message}`, 'an HTTP answer', message);
+    // A rate limit beyond --max-wait has already marked the sequence not verified (recorder.send).
+    if (!(error instanceof RateLimitedBeyondWaitError)) {
+      const message = error instanceof Error ? error.message : String(error);
+      recorder.fail(`No answer: ${message}`, 'an HTTP answer', message);
+    }
   }
   return recorder.result();
 }

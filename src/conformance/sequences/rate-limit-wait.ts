@@ -2,12 +2,14 @@ import type { RateLimitPolicy } from '../../generated/meta-types.js';
 import { normalizeError } from '../../normalize/normalize-error.js';
 import type { Problem } from '../../normalize/types.js';
 import { readWaitHints } from '../../normalize/wait-hints.js';
+import { judge } from '../assertions.js';
 import { DEFAULT_LIMITS } from '../types.js';
 import type { SequenceDefinition } from './definition.js';
 import { isSuccess, outgoing, roleHeaders } from './requests.js';
 
 /**
- * The rate-limited role reads until refused; the wait the 429 advertises (Retry-After or the
+ * The rate-limited role reads until refused; the 429 is judged like any documented error (a
+ * sandbox run meets its rate-limit code nowhere else); the wait it advertises (Retry-After or the
  * reset header, read by the package's normalizer) is then let pass on the target's clock, and the
  * read must go through. Nothing is sent before the advertised time: the docs promise that waiting
  * it is enough, not that the limit holds until then (a token bucket may lift early), and a probe
@@ -68,14 +70,15 @@ export const rateLimitWait: SequenceDefinition = {
         `no ${status} within ${budget} request${budget === 1 ? '' : 's'}, the burst bound (raise it with --max-burst if the sandbox allows).`,
       );
     }
+    // The 429 is an error answer like any other: its envelope, code, request id and the header the
+    // catalog gives it (Retry-After, X-RateLimit-Reset) are judged as code.<code> would judge them.
+    if (limit.code) {
+      const { failures, drift } = judge(vendorId, { code: limit.code, scenario: {} }, refused);
+      for (const failure of failures)
+        recorder.fail(`The ${status}: ${failure.message}`, failure.expected, failure.actual);
+      for (const note of drift) recorder.drift(`The ${status}: ${note.message}`, note.expected, note.actual);
+    }
     const normalized = normalizeError(vendorId, refused, { now: () => recorder.target.now() });
-    if (limit.code)
-      recorder.expect(
-        normalized.code === limit.code,
-        'The 429 names another code.',
-        limit.code,
-        normalized.code,
-      );
     const advertised = normalized.retryAfterMs;
     if (advertised === null)
       return recorder.fail('The 429 advertises no wait.', 'Retry-After or a reset header', 'neither header');

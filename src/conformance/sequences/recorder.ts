@@ -8,9 +8,10 @@ import type {
   NotRunOutcome,
   TimelineEvent,
 } from '../../report/result.js';
-import { exchange, type Exchange as SimExchange } from '../../scenarios/runner.js';
+import type { HttpSend, Exchange as SimExchange } from '../../scenarios/runner.js';
 import type { VendorId } from '../../vendors/registry.js';
 import { credentialSecrets } from '../credential-secrets.js';
+import { pacedSend, RateLimitedBeyondWaitError } from '../pacing.js';
 import { redactCheck } from '../redact-check.js';
 import type { ConformanceTarget, NotRunPlannedCheck, SequenceCheck } from '../types.js';
 
@@ -41,6 +42,9 @@ export class SequenceRecorder {
   #waitedMs = 0;
   #notVerified: string | undefined;
 
+  /** Sends through the vendor's documented rate limit, waiting it out on this sequence's timeline. */
+  readonly #send: HttpSend;
+
   constructor(
     readonly vendorId: VendorId,
     readonly target: ConformanceTarget,
@@ -48,6 +52,13 @@ export class SequenceRecorder {
   ) {
     this.baseUrl = target.baseUrl(vendorId);
     this.#startedAt = target.now();
+    this.#send = pacedSend({
+      vendorId,
+      target,
+      path: check.path,
+      ...(target.send ? { send: target.send } : {}),
+      wait: (ms, label) => this.wait(ms, label),
+    });
   }
 
   /** Milliseconds since the sequence began, on the target's clock. */
@@ -76,10 +87,12 @@ export class SequenceRecorder {
     let answer: SimExchange;
     try {
       const body = request.body === undefined ? undefined : Buffer.from(request.body);
-      answer = await (this.target.send ?? exchange)(request.url, request.method, request.headers, body);
+      answer = await this.#send(request.url, request.method, request.headers, body);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       this.#exchanges.push({ atMs, request: sent, error: message });
+      // The vendor's rate limit asked for more than the run allows: not this sequence's subject.
+      if (error instanceof RateLimitedBeyondWaitError) this.notVerified(message);
       throw error;
     }
     this.#exchanges.push({

@@ -19,7 +19,13 @@ export interface RecordedExchange {
   at: number;
   request: { method: string; url: string; headers: Record<string, string>; body?: string };
   /** Absent when no answer came; `error` then says why. */
-  response?: { status: number; headers: Record<string, string>; body: string };
+  response?: {
+    status: number;
+    headers: Record<string, string>;
+    body: string;
+    /** For a streamed upload: the bytes of it sent before this answer came. */
+    bodyBytesSent?: number;
+  };
   error?: string;
 }
 

@@ -63,7 +63,7 @@ export function redactRecorded(
   };
   return exchanges
     .map((exchange) => redactExchange(exchange, known))
-    .map((exchange) => ({
+    .map((exchange, index) => ({
       at: exchange.atMs,
       request: {
         method: exchange.request.method,
@@ -77,11 +77,18 @@ export function redactRecorded(
               status: exchange.response.status,
               headers: exchange.response.headers,
               body: blank(exchange.response.body?.text ?? ''),
+              ...bytesSentOf(recorded[index]),
             },
           }
         : {}),
       ...(exchange.error === undefined ? {} : { error: exchange.error }),
     }));
+}
+
+/** A streamed upload's byte count, kept so a replay reports what the recording run sent. */
+function bytesSentOf(entry: RecordedExchange | undefined): { bodyBytesSent?: number } {
+  const sent = entry?.response?.bodyBytesSent;
+  return sent === undefined ? {} : { bodyBytesSent: sent };
 }
 
 function mapValues(record: Record<string, string>, fn: (value: string) => string): Record<string, string> {

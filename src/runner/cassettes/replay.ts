@@ -121,6 +121,8 @@ function exchangeProblem(entry: Record<string, unknown>, at: string): string | u
   if (typeof response.status !== 'number') return `${at}.response.status is not a number`;
   if (!isStringRecord(response.headers)) return `${at}.response.headers is not an object of strings`;
   if (typeof response.body !== 'string') return `${at}.response.body is not a string`;
+  if (response.bodyBytesSent !== undefined && typeof response.bodyBytesSent !== 'number')
+    return `${at}.response.bodyBytesSent is not a number`;
   return undefined;
 }
 

@@ -61,18 +61,6 @@ export function needsSimulator(check: PlannedCheck): boolean {
 }
 
 /**
- * Whether a request declares a Content-Length other than its body's: how a size limit is tested
- * without sending megabytes. Only a real socket carries such a request; in-process interception
- * waits for the declared bytes forever.
- */
-export function needsRealSocket(check: PlannedCheck): boolean {
-  return (
-    hasScenario(check) &&
-    requestsOf<ScenarioRequest>(check.scenario).some((request) => request.declaredLength !== undefined)
-  );
-}
-
-/**
  * The largest fixed burst a check's setup sends (a rate limit used up with the simulator's known
  * quota); 1 when it sends none. Against a sandbox, whose quota is unknown, such a burst is neither
  * bounded nor sized, so the check is left to the rate-limit sequence, which is both.
@@ -145,7 +133,7 @@ export function sizedForSandbox(
   facts: Readonly<Record<string, string>>,
   vendorId: string,
 ): PlannedCheck | { skip: string } {
-  if (!hasScenario(check) || check.scenario.request.declaredLength === undefined) return check;
+  if (!hasScenario(check) || check.scenario.request.streamedBytes === undefined) return check;
   const configured = facts.maxBodyBytes;
   // A replayed run knows the fact was configured but not its value; the cassette holds the request.
   if (configured === REPLAYED_CREDENTIAL) return check;
@@ -164,7 +152,7 @@ export function sizedForSandbox(
   };
 }
 
-function withDeclaredLength(check: WithScenario, declaredLength: number): PlannedCheck {
-  const scenario = { ...check.scenario, request: { ...check.scenario.request, declaredLength } };
+function withDeclaredLength(check: WithScenario, streamedBytes: number): PlannedCheck {
+  const scenario = { ...check.scenario, request: { ...check.scenario.request, streamedBytes } };
   return { ...check, scenario } as PlannedCheck;
 }

@@ -23,7 +23,6 @@ import { credentialHint, declaredUrls, type ResolvedVendorConfig } from '../conf
 import {
   applyOverride,
   fixedBurstOf,
-  needsRealSocket,
   needsSimulator,
   requestsOfCheck,
   rolesOf,
@@ -129,11 +128,6 @@ export function prepare(
   });
   if (override?.skip !== undefined) return skipped(`Skipped by the run's configuration: ${override.skip}`);
   let check = applyOverride(planned, override?.request);
-  if (where.inProcess && needsRealSocket(check)) {
-    return skipped(
-      'Declares a Content-Length larger than the body it sends, which only a real socket carries; the local target checks it.',
-    );
-  }
   if (!where.simulated) {
     const sized = sizedForSandbox(
       check,

@@ -1,5 +1,5 @@
 import { exhaust, fact, natural, viaFault } from '../data.js';
-import type { Scenario, VendorScenarios } from '../types.js';
+import type { NamedScenario, Scenario, VendorScenarios } from '../types.js';
 
 const firmsMe = { method: 'GET', operation: 'firm' } as const;
 const newCase = { clientName: 'Test Client', caseType: 'personal_injury' };
@@ -47,6 +47,24 @@ const scenarios: Scenario[] = [
   viaFault('internal_error', 'an unexpected server failure', firmsMe),
 ];
 
+/** Further documented ways a code comes back, each with the doc line that names it. */
+const moreScenarios: NamedScenario[] = [
+  {
+    ...natural('invalid_api_key', 'a request without X-API-Key', { ...firmsMe, role: 'none' }),
+    name: 'missing_key',
+    quote: 'Missing X-API-Key header',
+  },
+  {
+    ...natural('validation_error', 'a referral whose target firm id is not a UUID', {
+      method: 'POST',
+      operation: 'referrals',
+      json: { caseId: fact('caseId'), targetFirmId: 'not-a-uuid' },
+    }),
+    name: 'malformed_uuid',
+    quote: 'Invalid UUIDs or malformed dates',
+  },
+];
+
 export const casexchange: VendorScenarios = {
   vendorId: 'casexchange',
   operations: {
@@ -64,6 +82,7 @@ export const casexchange: VendorScenarios = {
     staleId: { about: 'a case id that does not exist', default: '{{uuid}}' },
   },
   scenarios,
+  moreScenarios,
   behaviour: {
     read: firmsMe,
     create: { request: { method: 'POST', operation: 'cases', json: newCase } },

@@ -67,6 +67,15 @@ const statusScenarios: StatusScenario[] = [
   ),
   answers(401, 'an expired token', checkEligibility('expired')),
   answers(401, 'no token at all', checkEligibility('none')),
+  // "401 ... token is missing, malformed, expired, or for the wrong environment."
+  answers(401, 'a malformed bearer token', {
+    ...checkEligibility('none'),
+    headers: { Authorization: 'Bearer not a token' },
+  }),
+  answers(401, 'a token of another environment', {
+    ...checkEligibility('none'),
+    headers: { Authorization: `Bearer ${fact('productionToken')}` },
+  }),
   answers(403, 'a client without the eligibility permission', checkEligibility('readOnly'), 'forbidden_tier'),
   answers(
     403,
@@ -107,6 +116,7 @@ export const claimrev: VendorScenarios = {
     memberId: { about: 'a member id an eligibility check accepts' },
     claimId: { about: 'a claim of accountNumber the valid client may read' },
     staleId: { about: 'a claim id that does not exist', default: 'CLM-0-{{unique}}' },
+    productionToken: { about: 'an access token of another environment (production), for the valid client' },
   },
   scenarios,
   statusScenarios,

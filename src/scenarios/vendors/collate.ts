@@ -1,5 +1,5 @@
 import { fact, natural, viaFault } from '../data.js';
-import type { Scenario, ScenarioRequest, VendorScenarios } from '../types.js';
+import type { DocumentedPromise, Scenario, ScenarioRequest, VendorScenarios } from '../types.js';
 
 /** The request body of a create that succeeds; facts name the sandbox's own provider and payer. */
 const newAuthorization = {
@@ -33,6 +33,12 @@ const accept = (handoff: string, json: unknown): ScenarioRequest => ({
 });
 const snapshot = { reviewSnapshotId: fact('reviewSnapshotId') };
 const answer = (value: unknown) => ({ answers: [{ linkId: fact('questionLinkId'), value }] });
+
+/** The 422 row of the error table promises field-level issues for its validation codes. */
+const FIELD_ISSUES: DocumentedPromise = {
+  kind: 'fieldDetails',
+  quote: 'Fix the field-specific validation issues.',
+};
 
 const scenarios: Scenario[] = [
   natural(
@@ -192,21 +198,27 @@ const scenarios: Scenario[] = [
     on('PUT', 'fileContent', 'pendingFileId', {
       // One byte over the catalog's inferred limit; a sandbox run sizes it from the documented
       // limit or the maxBodyBytes fact instead (see sizedForSandbox).
-      declaredLength: INFERRED_UPLOAD_LIMIT + 1,
+      streamedBytes: INFERRED_UPLOAD_LIMIT + 1,
       raw: { contentType: 'application/pdf', text: '%PDF-1.7' },
     }),
   ),
-  create('request_validation_failed', 'a create with a malformed birth date', {
-    patient: { firstName: 'Test', lastName: 'Patient', birthDate: '04/03/1980' },
-  }),
-  natural(
-    'invalid_answers',
-    'an answer of the wrong type',
-    on('PATCH', 'authorization', 'needsAnswersAuthorizationId', {
-      headers: { 'If-Match': `"${fact('needsAnswersVersion')}"` },
-      json: answer('yes'),
+  {
+    ...create('request_validation_failed', 'a create with a malformed birth date', {
+      patient: { firstName: 'Test', lastName: 'Patient', birthDate: '04/03/1980' },
     }),
-  ),
+    promises: [FIELD_ISSUES],
+  },
+  {
+    ...natural(
+      'invalid_answers',
+      'an answer of the wrong type',
+      on('PATCH', 'authorization', 'needsAnswersAuthorizationId', {
+        headers: { 'If-Match': `"${fact('needsAnswersVersion')}"` },
+        json: answer('yes'),
+      }),
+    ),
+    promises: [FIELD_ISSUES],
+  },
   natural(
     'invalid_file_content',
     'PDF content that is not a PDF',

@@ -11,12 +11,12 @@ const newDenial = { claim_number: 'CLM-5521', denial_type: 'coding', amount_cent
 const DOCUMENTED_UPLOAD_LIMIT = 50 * 1024 * 1024;
 
 const listDenials = { method: 'GET', operation: 'denials' } as const;
-const upload = (text: string, declaredLength?: number) =>
+const upload = (text: string, streamedBytes?: number) =>
   ({
     method: 'POST',
     operation: 'documents',
     raw: multipart(text),
-    ...(declaredLength ? { declaredLength } : {}),
+    ...(streamedBytes ? { streamedBytes } : {}),
   }) as const;
 
 const scenarios: Scenario[] = [
@@ -52,11 +52,14 @@ const scenarios: Scenario[] = [
     'an upload declared larger than 50 MB',
     upload('big', DOCUMENTED_UPLOAD_LIMIT + 1),
   ),
-  natural('validation_failed', 'a denial with an unknown type and no claim number', {
-    method: 'POST',
-    operation: 'denials',
-    json: { denial_type: 'weather', amount_cents: 5 },
-  }),
+  {
+    ...natural('validation_failed', 'a denial with an unknown type and no claim number', {
+      method: 'POST',
+      operation: 'denials',
+      json: { denial_type: 'weather', amount_cents: 5 },
+    }),
+    promises: [{ kind: 'fieldDetails', quote: 'One or more fields invalid. details populated.' }],
+  },
   natural('virus_detected', 'an upload carrying the EICAR test string', upload(EICAR_TEST_STRING)),
   natural(
     'rate_limited',

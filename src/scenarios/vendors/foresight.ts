@@ -32,18 +32,36 @@ const scenarios: Scenario[] = [
   natural('missing_api_key', 'a request without a key', { ...listClaims, role: 'none' }),
   natural('invalid_api_key', 'a revoked key', { ...listClaims, role: 'revoked' }),
   natural('expired_api_key', 'a key past its expiry date', { ...listClaims, role: 'expired' }),
-  natural('forbidden_scope', 'a read-only key cannot create a claim', {
-    method: 'POST',
-    operation: 'claims',
-    role: 'readOnly',
-    json: claimBody,
-  }),
+  {
+    ...natural('forbidden_scope', 'a read-only key cannot create a claim', {
+      method: 'POST',
+      operation: 'claims',
+      role: 'readOnly',
+      json: claimBody,
+    }),
+    promises: [
+      { kind: 'status', status: 403, quote: 'The key is valid but lacks scope or organization access.' },
+    ],
+  },
   natural(
     'organization_mismatch',
     "another organization's patient",
     patient(fact('otherOrganisationPatientId')),
   ),
-  natural('missing_required_field', 'a patient without lastName', createPatient({ lastName: undefined })),
+  {
+    ...natural(
+      'missing_required_field',
+      'a patient without lastName',
+      createPatient({ lastName: undefined }),
+    ),
+    promises: [
+      {
+        kind: 'fieldDetails',
+        field: 'lastName',
+        quote: 'A required field was absent. param indicates which.',
+      },
+    ],
+  },
   invalidClaim('invalid_field_type', 'a charge sent as a string', { totalChargeCents: '125.00' }),
   invalidClaim('invalid_enum_value', 'an unknown claim type', { claimType: 'dental' }),
   natural('invalid_uuid_format', 'a patient id that is not a UUID', patient('patient-42')),

@@ -120,6 +120,11 @@ export function createCaseXchange({ bugs, now, rateLimitRefillMs }: VendorContex
     );
   };
   const validation = (message: string) => fail('validation_error', message);
+  /** Where a 429 advertises its wait (X-RateLimit-Reset), or nothing, or the wrong header. */
+  const resetHeader = (): string | null => {
+    if (has('casexchange.rate-limit-without-reset')) return null;
+    return has('casexchange.rate-limit-reset-as-retry-after') ? 'retry-after' : 'x-ratelimit-reset';
+  };
 
   const readBody = (raw: Buffer): { input: Record<string, unknown> } | { answer: Outgoing } => {
     const parsed = parseJsonBody(raw);
@@ -191,7 +196,9 @@ export function createCaseXchange({ bugs, now, rateLimitRefillMs }: VendorContex
         if ('answer' in parsed) return parsed.answer;
         const { caseId, targetFirmId } = parsed.input;
         if (typeof targetFirmId !== 'string' || !UUID.test(targetFirmId))
-          return validation('`targetFirmId` must be a UUID.');
+          return has('casexchange.malformed-uuid-404')
+            ? fail('resource_not_found', 'No firm has that id.')
+            : validation('`targetFirmId` must be a UUID.');
         const found = ownCase(typeof caseId === 'string' ? caseId : undefined, ctx);
         if (!isCase(found)) return found;
         const active = [...referrals.values()].some(
@@ -238,18 +245,14 @@ export function createCaseXchange({ bugs, now, rateLimitRefillMs }: VendorContex
     handler: {
       handle(request) {
         const presented = request.headers['x-api-key'];
+        if (presented === undefined && has('casexchange.missing-key-400'))
+          return validation('The X-API-Key header is required.');
         const key = presented === undefined ? undefined : keys.get(presented);
         if (!key || key.revoked || presented === undefined)
           return fail('invalid_api_key', 'The API key is missing, unknown or revoked.');
         // X-RateLimit-Reset: seconds from now until the bucket is full again, the whole "window";
         // a single request goes through earlier, as soon as one token is back.
-        const refused = key.limited
-          ? bucket.refuse(
-              presented,
-              has('casexchange.rate-limit-without-reset') ? null : 'x-ratelimit-reset',
-              'full',
-            )
-          : undefined;
+        const refused = key.limited ? bucket.refuse(presented, resetHeader(), 'full') : undefined;
         if (refused) return fail('rate_limited', 'Too many requests for this key.', refused);
         const match = findRoute(routes, request.method, request.path);
         if (!match) return fail('resource_not_found', 'No such resource.');

@@ -126,7 +126,9 @@ export function createClaimRev({ bugs, now }: VendorContext): IndependentVendor 
       {
         access_token: issue(clientId as string, now()),
         token_type: 'Bearer',
-        expires_in: TOKEN_LIFETIME_SECONDS,
+        expires_in: has('claimrev.token-lifetime-two-hours')
+          ? 2 * TOKEN_LIFETIME_SECONDS
+          : TOKEN_LIFETIME_SECONDS,
         not_before: Math.floor(now() / 1000),
       },
       { 'cache-control': 'no-store' },
@@ -245,10 +247,13 @@ export function createClaimRev({ bugs, now }: VendorContext): IndependentVendor 
 
   const authenticate = (headers: Readonly<Record<string, string>>): Ctx | undefined => {
     const presented = /^Bearer\s+(\S+)$/i.exec(headers.authorization ?? '')?.[1];
-    if (presented === undefined && has('claimrev.missing-token-accepted'))
+    if (headers.authorization === undefined && has('claimrev.missing-token-accepted'))
       return { client: clients.get(clientIds.valid) as Client };
     const found = presented === undefined ? undefined : tokens.get(presented);
-    if (found?.environment !== 'sandbox') return undefined;
+    const servedEnvironment =
+      found?.environment === 'sandbox' ||
+      (found?.environment === 'production' && has('claimrev.other-environment-token-accepted'));
+    if (!servedEnvironment) return undefined;
     if (now() - found.issuedAt >= TOKEN_LIFETIME_SECONDS * 1000) return undefined;
     const client = clients.get(found.clientId);
     return client ? { client } : undefined;
@@ -258,6 +263,13 @@ export function createClaimRev({ bugs, now }: VendorContext): IndependentVendor 
     handler: {
       handle(request) {
         if (request.path === TOKEN_PATH) return request.method === 'POST' ? token(request) : text(405, '');
+        const authorization = request.headers.authorization;
+        if (
+          authorization !== undefined &&
+          !/^Bearer\s+\S+$/i.test(authorization) &&
+          has('claimrev.malformed-token-400')
+        )
+          return badRequest({ Authorization: ['The Authorization header is not a bearer token.'] });
         const ctx = authenticate(request.headers);
         if (!ctx) return unauthorized();
         const match = findRoute(routes, request.method, request.path);
@@ -298,6 +310,7 @@ export function createClaimRev({ bugs, now }: VendorContext): IndependentVendor 
           scope: SCOPE,
           otherEnvironmentScope: 'https://claimrevprod.onmicrosoft.com/claims-api/.default',
           failingPayerId: FAILING_PAYER,
+          productionToken,
         },
         magic: [
           {

@@ -216,6 +216,8 @@ export function createCollate({ bugs }: VendorContext): IndependentVendor {
     [ids.grantChannelLost, 'channel_lost'],
   ]);
   const idempotency = new IdempotencyKeys();
+  /** The codes of the 422 row whose field issues the bug drops. */
+  const FIELD_ISSUE_CODES = new Set(['request_validation_failed', 'invalid_answers']);
 
   const fail = (
     code: string,
@@ -228,7 +230,8 @@ export function createCollate({ bugs }: VendorContext): IndependentVendor {
       message,
       retryable: RETRYABLE.has(code),
       details: more.details ?? {},
-      issues: more.issues ?? [],
+      issues:
+        FIELD_ISSUE_CODES.has(code) && has('collate.validation-issues-empty') ? [] : (more.issues ?? []),
     };
     const headers: Record<string, string> =
       code === 'workflow_backend_unavailable' ? { 'retry-after': '2' } : {};

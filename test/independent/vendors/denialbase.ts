@@ -142,8 +142,13 @@ export function createDenialbase({ bugs, now, rateLimitRefillMs }: VendorContext
         error: {
           code,
           message,
-          ...(details ? { details } : {}),
-          ...(has('denialbase.request-id-missing') ? {} : { request_id: uuid() }),
+          ...(details && !(code === 'validation_failed' && has('denialbase.validation-details-empty'))
+            ? { details }
+            : {}),
+          ...(has('denialbase.request-id-missing') ||
+          (code === 'rate_limited' && has('denialbase.rate-limit-request-id-missing'))
+            ? {}
+            : { request_id: uuid() }),
         },
       },
       headers,

@@ -149,7 +149,11 @@ export function createForesight({ bugs, now, rateLimitRefillMs }: VendorContext)
     headers: Record<string, string> = {},
   ): Outgoing => {
     const [documented, type] = CODES[code] ?? [500, 'server_error'];
-    const status = code === 'payer_unavailable' && has('foresight.payer-unavailable-400') ? 400 : documented;
+    const status =
+      (code === 'payer_unavailable' && has('foresight.payer-unavailable-400') && 400) ||
+      (code === 'forbidden_scope' && has('foresight.scope-as-401') && 401) ||
+      documented;
+    const dropParam = code === 'missing_required_field' && has('foresight.missing-field-param-absent');
     return json(
       status,
       {
@@ -157,7 +161,7 @@ export function createForesight({ bugs, now, rateLimitRefillMs }: VendorContext)
           type,
           code,
           message,
-          ...(param === undefined ? {} : { param }),
+          ...(param === undefined || dropParam ? {} : { param }),
           requestId: uuid(),
           docsUrl: `https://docs.have-foresight.app/guides/errors#${code}`,
         },
