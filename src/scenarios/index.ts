@@ -4,7 +4,14 @@
  * sequences build on. Implementations (the simulator, a sandbox) supply operation paths and facts.
  */
 import type { VendorId } from '../vendors/registry.js';
-import type { RowScenario, Scenario, StatusScenario, VendorBehaviour, VendorScenarios } from './types.js';
+import type {
+  RowScenario,
+  Scenario,
+  ScenarioRequest,
+  StatusScenario,
+  VendorBehaviour,
+  VendorScenarios,
+} from './types.js';
 import { vendorScenarios } from './vendors/index.js';
 
 export function scenarioDataFor(vendorId: VendorId): VendorScenarios {
@@ -29,4 +36,20 @@ export function behaviourFor(vendorId: VendorId): VendorBehaviour {
 /** Documented statuses that carry no catalog code (ClaimRev's API errors). */
 export function statusScenariosFor(vendorId: VendorId): readonly StatusScenario[] {
   return vendorScenarios[vendorId].statusScenarios ?? [];
+}
+
+/** The parts of the behaviour data a sequence may send. */
+export type BehaviourPart = 'read' | 'create' | 'other' | 'signIn';
+
+/** The requests of the behaviour data's named parts that the vendor has. */
+export function behaviourRequests<R = ScenarioRequest>(
+  behaviour: VendorBehaviour<R>,
+  parts: readonly BehaviourPart[],
+): R[] {
+  return parts.flatMap((part) => {
+    if (part === 'read') return [behaviour.read];
+    if (part === 'create') return [behaviour.create.request];
+    if (part === 'other') return behaviour.create.other === undefined ? [] : [behaviour.create.other];
+    return behaviour.refresh?.kind === 'sign_in' ? [behaviour.refresh.signIn] : [];
+  });
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkClient } from '../../src/client-check/index.js';
 import { rulesFor } from '../../src/client-check/rules.js';
 import { getVendor, type VendorId, vendorIds } from '../../src/index.js';
-import { behaviourFor } from '../../src/scenarios/index.js';
+import { behaviourFor, scenarioDataFor } from '../../src/scenarios/index.js';
 import { isolateNetwork } from '../helpers/nock-isolation.js';
 import { brokenClientFor, jitteringClient } from './clients/broken.js';
 import { validCredentialValue } from './clients/credential-value.js';
@@ -11,7 +11,8 @@ import { referenceClient } from './clients/reference.js';
 isolateNetwork({ strict: false });
 
 function applicable(vendorId: VendorId) {
-  const writeMethod = behaviourFor(vendorId).create.request.method;
+  const { request } = behaviourFor(vendorId).create;
+  const writeMethod = request.method ?? scenarioDataFor(vendorId).operations[request.operation]?.method ?? 'POST';
   return rulesFor(vendorId, { maxWaitMs: 120_000, writeMethod }).filter(
     (rule) => rule.notApplicable === null,
   );

@@ -26,12 +26,12 @@ describe('the sandbox config written from the independent vendors’ directories
       expect(Object.keys(config?.operations ?? {}).sort()).toEqual(
         Object.keys(SUITE_VOCABULARY[vendorId].operations).sort(),
       );
-      for (const path of Object.values(config?.operations ?? {})) {
+      for (const { path } of Object.values(config?.operations ?? {})) {
         expect(path).toMatch(/^\//);
         for (const [, param] of path.matchAll(/\{(\w+)\}/g)) expect(['id', 'handoffId']).toContain(param);
       }
       expect(Object.keys(config?.facts ?? {}).sort()).toEqual(
-        Object.keys(SUITE_VOCABULARY[vendorId].facts).sort(),
+        expect.arrayContaining(Object.keys(SUITE_VOCABULARY[vendorId].facts)),
       );
     },
   );
@@ -52,7 +52,7 @@ describe('the sandbox config written from the independent vendors’ directories
       denialbase: { operation: 'denial', fact: 'denialId' },
     };
     const read = reads[vendorId];
-    const path = (config?.operations[read.operation] ?? '').replace(
+    const path = (config?.operations[read.operation]?.path.split('?')[0] ?? '').replace(
       '{id}',
       config?.facts[read.fact ?? ''] ?? '',
     );

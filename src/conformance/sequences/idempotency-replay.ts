@@ -46,18 +46,20 @@ export const idempotencyReplay: SequenceDefinition = {
     );
     const [original, replayed] = [parseJson(first.body), parseJson(second.body)];
     const [originalId, replayedId] = [atPointer(original, idPointer), atPointer(replayed, idPointer)];
+    // An id may be any JSON scalar (integer ids too); an object or nothing names no resource.
+    const scalar = ['string', 'number', 'boolean'].includes(typeof originalId);
     if (
       recorder.expect(
-        typeof originalId === 'string',
+        scalar,
         `The original answer has no id at ${idPointer}.`,
-        'a string',
-        String(originalId),
+        'a JSON scalar',
+        JSON.stringify(originalId) ?? 'nothing',
       )
     ) {
       recorder.expect(
         replayedId === originalId,
         'The replay names another resource than the original.',
-        originalId as string,
+        String(originalId),
         String(replayedId),
       );
     }

@@ -1,4 +1,4 @@
-import { tokenRequestOf } from '../../scenarios/runner.js';
+import { tokenRequestOf, urlOf } from '../../scenarios/runner.js';
 import type { CredentialRole, OAuthClientCredential, ResolvedRequest } from '../../scenarios/types.js';
 import { parseJson } from '../assertions.js';
 import type { OutgoingRequest, SequenceRecorder } from './recorder.js';
@@ -6,21 +6,22 @@ import type { OutgoingRequest, SequenceRecorder } from './recorder.js';
 /** The wire form of a request from the vendor's behaviour data, sent with the given headers. */
 export function outgoing(
   baseUrl: string,
-  request: Pick<ResolvedRequest, 'method' | 'path' | 'headers' | 'json'>,
+  request: Pick<ResolvedRequest, 'method' | 'path' | 'headers' | 'json' | 'raw'>,
   headers: Record<string, string>,
 ): OutgoingRequest {
   const all: Record<string, string> = {};
   for (const [name, value] of Object.entries({ ...request.headers, ...headers }))
     all[name.toLowerCase()] = value;
-  if (request.json === undefined)
-    return { method: request.method, url: `${baseUrl}${request.path}`, headers: all };
-  all['content-type'] = 'application/json';
-  return {
-    method: request.method,
-    url: `${baseUrl}${request.path}`,
-    headers: all,
-    body: JSON.stringify(request.json),
-  };
+  const url = urlOf(baseUrl, request.path);
+  if (request.json !== undefined) {
+    all['content-type'] = 'application/json';
+    return { method: request.method, url, headers: all, body: JSON.stringify(request.json) };
+  }
+  if (request.raw) {
+    all['content-type'] = request.raw.contentType;
+    return { method: request.method, url, headers: all, body: request.raw.text };
+  }
+  return { method: request.method, url, headers: all };
 }
 
 /** The path without its query: what a fault's route is matched against. */

@@ -4,7 +4,7 @@
  * review in a pull request and to refresh from a scheduled job.
  */
 import type { RunLimits } from '../../conformance/types.js';
-import type { CredentialRole } from '../../scenarios/types.js';
+import type { CredentialRole, OperationOverride } from '../../scenarios/types.js';
 import type { VendorId } from '../../vendors/registry.js';
 
 export const CASSETTE_FORMAT = 'error-contracts-cassette';
@@ -38,7 +38,7 @@ export interface Cassette {
    * The facts' values (secret ones, such as a sign-in password, redacted) and the configured
    * operation paths: they shape the request URLs, which a replay must rebuild to match.
    */
-  binding?: { facts: Record<string, string>; operations: Record<string, string> };
+  binding?: { facts: Record<string, string>; operations: Record<string, OperationOverride> };
   /** The bounds the recording ran under; a replay applies the same, so "not verified" agrees. */
   limits: RunLimits;
   /** Exchanges by check id, in the order they were sent. */

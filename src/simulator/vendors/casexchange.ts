@@ -320,6 +320,7 @@ export const casexchange: VendorModel<State> = {
       closedCaseId: CASE_CLOSED,
       endedReferralId: REFERRAL_DECLINED,
       staleId: UNKNOWN_ID,
+      requiredField: 'clientName',
     },
   }),
   handle: (request, ctx) => dispatch(routes, request, ctx, failure),

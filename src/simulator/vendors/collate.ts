@@ -613,6 +613,11 @@ export const collate: VendorModel<State> = {
         revokedGrantId: 'grant_revoked',
         staleId: 'pa_unknown',
         maxBodyBytes: String(MAX_BODY_BYTES),
+        unroutedServiceCode: '99999',
+        mutableField: 'patient.firstName',
+        dateField: 'patient.birthDate',
+        answerValueField: 'answers.0.value',
+        reviewSnapshotField: 'reviewSnapshotId',
       },
     };
   },
