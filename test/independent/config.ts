@@ -76,7 +76,7 @@ export const SUITE_VOCABULARY: Record<VendorId, VendorMapping> = {
       serviceCpt: 'serviceCode',
       unregisteredProviderNpi: 'unregisteredProviderNpi',
       unconfiguredProviderNpi: 'providerWithoutAccessNpi',
-      unroutedServiceCode: 'unsupportedServiceCode',
+      unroutedServiceCpt: 'unsupportedServiceCode',
       staleId: 'unknownAuthorizationId',
       needsAnswersAuthorizationId: 'authorizationId',
       needsAnswersVersion: 'authorizationVersion',

@@ -245,7 +245,8 @@ function checkPreflight(value: unknown, at: string, names: readonly string[], pr
  */
 export function parseOperationVariable(text: string, variable: string): OperationOverride {
   const trimmed = text.trim();
-  if (trimmed.startsWith('{')) {
+  // `{{operations.<name>}}/...` is a path; only a single brace opens a JSON object.
+  if (trimmed.startsWith('{') && !trimmed.startsWith('{{')) {
     let parsed: unknown;
     try {
       parsed = JSON.parse(trimmed);

@@ -60,7 +60,7 @@ const scenarios: Scenario[] = [
   natural('access_grant_revoked', 'a withdrawn grant', on('accessGrant', 'revokedGrantId')),
   viaFault('channel_session_lost', 'the payer channel session went away', on('accessGrant', 'liveGrantId')),
   create('unsupported_route', 'a service no route covers', {
-    withFacts: { serviceCpt: fact('unroutedServiceCode') },
+    withFacts: { serviceCpt: fact('unroutedServiceCpt') },
   }),
   create('provider_access_not_configured', 'a route without provider access', {
     withFacts: { providerNpi: fact('unconfiguredProviderNpi') },
@@ -253,7 +253,7 @@ export const collate: VendorScenarios = {
     expiredGrantId: { about: 'an access grant past its lifetime' },
     revokedGrantId: { about: 'a revoked access grant' },
     readyFileId: { about: 'a file ready to attach (the attachments example; checks put other files there)' },
-    unroutedServiceCode: { about: 'a service code no route covers for providerNpi and payerId' },
+    unroutedServiceCpt: { about: 'a service code no route covers for providerNpi and payerId' },
     staleVersion: { about: 'a version older than needsAnswersVersion', default: '0' },
     mutableField: { about: 'a field of the create body a second create may hold another value in (the docs name none)' },
     dateField: { about: 'a date field of the create body (the docs name none)' },
