@@ -41,6 +41,7 @@ export class UnknownOperationError extends ErrorContractsError {
 }
 
 const FACT = /\{\{facts\.(\w+)\}\}/g;
+const WHOLE_FACT = /^\{\{facts\.(\w+)\}\}$/;
 const PARAM = /\{(\w+)\}/g;
 
 /** Every fact a request names, in its params, query, path, headers or body derivation. */
@@ -144,7 +145,12 @@ function fillFacts(binding: Binding, text: string): string {
  * body or adding a member.
  */
 function fillDeep<T>(binding: Binding, value: T): T {
-  if (typeof value === 'string') return fillFacts(binding, value) as T;
+  if (typeof value === 'string') {
+    // A value that is one number fact and nothing else stays a number: an integer id in a body.
+    const whole = WHOLE_FACT.exec(value)?.[1];
+    if (whole !== undefined && binding.numericFacts?.includes(whole)) return Number(fillFacts(binding, value)) as T;
+    return fillFacts(binding, value) as T;
+  }
   if (Array.isArray(value)) return value.map((item: unknown) => fillDeep(binding, item)) as T;
   if (value === null || typeof value !== 'object') return value;
   // fromEntries defines own members, so a "__proto__" key stays data.
@@ -177,13 +183,14 @@ export function resolveRequest(
   }
   if (query) path += `${path.includes('?') ? '&' : '?'}${query}`;
   const filled = fillDeep(binding, rest);
-  const out: ResolvedRequest = { ...filled, method: method ?? resolved.method, path: fillFacts(binding, path) };
+  const { withFacts, ...change } = fillDeep(binding, derivation ?? {});
+  // Facts given another value fill the operation's path as well as its example: an account
+  // number may be a path segment on one sandbox and a body field on another.
+  const bound = withFacts ? { ...binding, facts: { ...binding.facts, ...withFacts } } : binding;
+  const out: ResolvedRequest = { ...filled, method: method ?? resolved.method, path: fillFacts(bound, path) };
   // An override's literal json wins over the derived body: the user wrote the request out.
   if (derivation !== undefined && filled.json === undefined && filled.raw === undefined) {
-    const { withFacts, ...change } = fillDeep(binding, derivation);
-    const example = withFacts
-      ? fillDeep({ ...binding, facts: { ...binding.facts, ...withFacts } }, resolved.body)
-      : fillDeep(binding, resolved.body);
+    const example = fillDeep(bound, resolved.body);
     const { body, fields } = deriveBody(example, change, operation);
     if (withFacts) fields.unshift(...fieldsHolding(resolved.body, Object.keys(withFacts)));
     Object.assign(out, encodeBody(body, resolved.contentType));

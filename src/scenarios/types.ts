@@ -59,6 +59,11 @@ export interface VendorCredentials {
   /** Facts by name (`{{facts.<name>}}` in a scenario): ids, sign-in details, test data. */
   facts: Readonly<Record<string, string>>;
   /**
+   * Facts configured as JSON numbers (an integer id): a body value that is such a fact alone is
+   * sent as a number, not a string.
+   */
+  numericFacts?: readonly string[];
+  /**
    * The deployment's operations by name, each member over the reference one: an operation or a
    * member left out takes what the vendor's scenario data gives it.
    */

@@ -63,7 +63,7 @@ export interface VendorConfigFile {
   /** The read the preflight sends with the valid credential; the vendor's documented one when absent. */
   preflight?: PreflightRead;
   /** Facts the scenarios name (`{{facts.<name>}}`): ids of records in a given state, test data. */
-  facts?: Record<string, ConfigString>;
+  facts?: Record<string, ConfigString | number>;
   /**
    * A module (path relative to the config file) whose default export may create records before
    * the checks and returns their ids as facts: `export default async ({ baseUrl, ... }) => ({...})`.
@@ -143,7 +143,7 @@ export function parseRunConfig(value: unknown, source: string): RunConfigFile {
     const vocabulary = scenarioDataFor(id);
     checkOperations(vendor.operations, `${at}.operations`, Object.keys(vocabulary.operations), problem);
     checkPreflight(vendor.preflight, `${at}.preflight`, Object.keys(vocabulary.operations), problem);
-    checkNamedStrings(vendor.facts, `${at}.facts`, Object.keys(vocabulary.facts), problem);
+    checkNamedStrings(vendor.facts, `${at}.facts`, Object.keys(vocabulary.facts), problem, { numbers: true });
     if (vendor.baseUrl !== undefined) checkConfigString(vendor.baseUrl, `${at}.baseUrl`, problem);
     if (vendor.sandbox !== undefined && typeof vendor.sandbox !== 'boolean') {
       throw problem(`${at}.sandbox`, 'must be true or false.');
@@ -297,7 +297,13 @@ function resolveOperations(
 }
 
 /** An object of config strings whose names must come from the vendor's vocabulary. */
-function checkNamedStrings(value: unknown, at: string, names: readonly string[], problem: Problem): void {
+function checkNamedStrings(
+  value: unknown,
+  at: string,
+  names: readonly string[],
+  problem: Problem,
+  { numbers = false } = {},
+): void {
   if (value === undefined) return;
   if (!isObject(value)) throw problem(at, 'must map names to strings.');
   for (const [name, text] of Object.entries(value)) {
@@ -307,6 +313,8 @@ function checkNamedStrings(value: unknown, at: string, names: readonly string[],
         `is not one of this vendor's names.${didYouMean(name, names)} See "error-contracts checks" or "error-contracts init".`,
       );
     }
+    // A number (an integer id) is a fact value too; it is sent as a number where it fills a body value alone.
+    if (numbers && typeof text === 'number' && Number.isFinite(text)) continue;
     checkConfigString(text, `${at}.${name}`, problem);
   }
 }
@@ -417,7 +425,10 @@ export function resolveSandboxConfig(file: RunConfigFile, env: Env): Map<VendorI
       credentials: {
         vendorId,
         roles: resolveRoles(vendorId, vendor.credentials ?? {}, env),
-        facts: resolveNamed(vendorId, 'facts', vendor.facts ?? {}, env),
+        facts: resolveNamed(vendorId, 'facts', stringFacts(vendor.facts ?? {}), env),
+        numericFacts: Object.entries(vendor.facts ?? {})
+          .filter(([, value]) => typeof value === 'number')
+          .map(([name]) => name),
         operations: resolveOperations(vendorId, vendor.operations ?? {}, env),
       },
       checks: vendor.checks ?? {},
@@ -458,6 +469,13 @@ function resolveNamed(
     found[camel] = value;
   }
   return found;
+}
+
+/** Facts with numbers written as their decimal text; which were numbers is kept apart. */
+function stringFacts(facts: Record<string, ConfigString | number>): Record<string, ConfigString> {
+  return Object.fromEntries(
+    Object.entries(facts).map(([name, value]) => [name, typeof value === 'number' ? String(value) : value]),
+  );
 }
 
 function resolveRoles(
