@@ -34,7 +34,11 @@ type Container = Record<string, unknown> | unknown[];
 const isContainer = (value: unknown): value is Container => typeof value === 'object' && value !== null;
 
 /** The object or array holding a field's last segment, objects created on the way where `create` is set. */
-function parentOf(body: Json, segments: readonly string[], create: boolean): Record<string, unknown> | undefined {
+function parentOf(
+  body: Json,
+  segments: readonly string[],
+  create: boolean,
+): Record<string, unknown> | undefined {
   let here: unknown = body;
   for (const segment of segments.slice(0, -1)) {
     if (!isContainer(here)) return undefined;
@@ -96,7 +100,8 @@ export function deriveBody(
     const segments = segmentsOf(field);
     const parent = parentOf(body, segments, false);
     const last = segments.at(-1) as string;
-    if (!parent) throw new BodyDerivationError(`The example body of operations.${operation} has no field ${field}.`);
+    if (!parent)
+      throw new BodyDerivationError(`The example body of operations.${operation} has no field ${field}.`);
     parent[last] = changed(parent[last], field);
     fields.push(field);
   }
@@ -146,7 +151,10 @@ export function encodeBody(
       return `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${text}\r\n`;
     });
     return {
-      raw: { contentType: `multipart/form-data; boundary=${BOUNDARY}`, text: `${parts.join('')}--${BOUNDARY}--\r\n` },
+      raw: {
+        contentType: `multipart/form-data; boundary=${BOUNDARY}`,
+        text: `${parts.join('')}--${BOUNDARY}--\r\n`,
+      },
     };
   }
   if (/^application\/x-www-form-urlencoded/i.test(type) && isObject(body)) {

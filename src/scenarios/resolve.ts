@@ -104,8 +104,9 @@ export function operationOf(binding: Binding, operation: string, seen: readonly 
   for (const [member, value] of Object.entries(configured)) {
     if (value !== undefined && value !== '') (merged as unknown as Record<string, unknown>)[member] = value;
   }
-  merged.path = path.replace(OPERATION, (_whole, name: string) =>
-    operationOf(binding, name, [...seen, operation]).path,
+  merged.path = path.replace(
+    OPERATION,
+    (_whole, name: string) => operationOf(binding, name, [...seen, operation]).path,
   );
   return merged;
 }
@@ -148,7 +149,8 @@ function fillDeep<T>(binding: Binding, value: T): T {
   if (typeof value === 'string') {
     // A value that is one number fact and nothing else stays a number: an integer id in a body.
     const whole = WHOLE_FACT.exec(value)?.[1];
-    if (whole !== undefined && binding.numericFacts?.includes(whole)) return Number(fillFacts(binding, value)) as T;
+    if (whole !== undefined && binding.numericFacts?.includes(whole))
+      return Number(fillFacts(binding, value)) as T;
     return fillFacts(binding, value) as T;
   }
   if (Array.isArray(value)) return value.map((item: unknown) => fillDeep(binding, item)) as T;
@@ -237,13 +239,16 @@ export function resolveBehaviour(
   } catch (error) {
     if (!(error instanceof BodyDerivationError)) throw error;
   }
-  const idPointer = 'operation' in create.request ? operationOf(binding, create.request.operation).idPointer : undefined;
+  const idPointer =
+    'operation' in create.request ? operationOf(binding, create.request.operation).idPointer : undefined;
   return {
     read: resolveRequest(binding, behaviour.read),
     create: {
       request: resolveRequest(binding, create.request),
       ...(other === undefined ? {} : { other }),
-      ...((idPointer ?? create.idPointer) === undefined ? {} : { idPointer: (idPointer ?? create.idPointer) as string }),
+      ...((idPointer ?? create.idPointer) === undefined
+        ? {}
+        : { idPointer: (idPointer ?? create.idPointer) as string }),
     },
     ...(refresh?.kind === 'sign_in'
       ? { refresh: { ...refresh, signIn: resolveRequest(binding, refresh.signIn) } }

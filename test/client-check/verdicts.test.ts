@@ -12,7 +12,8 @@ isolateNetwork({ strict: false });
 
 function applicable(vendorId: VendorId) {
   const { request } = behaviourFor(vendorId).create;
-  const writeMethod = request.method ?? scenarioDataFor(vendorId).operations[request.operation]?.method ?? 'POST';
+  const writeMethod =
+    request.method ?? scenarioDataFor(vendorId).operations[request.operation]?.method ?? 'POST';
   return rulesFor(vendorId, { maxWaitMs: 120_000, writeMethod }).filter(
     (rule) => rule.notApplicable === null,
   );

@@ -197,7 +197,11 @@ describe('config validation suggests the name that was meant', () => {
 describe('preflight', () => {
   const collate = (baseUrl: string, key: string, more: Record<string, unknown> = {}) =>
     resolved(
-      { vendors: { collate: { baseUrl, facts: { needsAnswersAuthorizationId: 'pa_needs_answers' }, ...more } } },
+      {
+        vendors: {
+          collate: { baseUrl, facts: { needsAnswersAuthorizationId: 'pa_needs_answers' }, ...more },
+        },
+      },
       { [credentialVariable('collate', 'valid')]: key },
     );
 

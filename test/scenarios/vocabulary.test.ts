@@ -145,6 +145,8 @@ describe('resolving a request for one deployment', () => {
       facts: {},
     };
     expect(operationPath(claimrev, 'token')).toBe('https://id.example/token');
-    expect(operationPath({ ...claimrev, operations: { token: { path: '/auth/token' } } }, 'token')).toBe('/auth/token');
+    expect(operationPath({ ...claimrev, operations: { token: { path: '/auth/token' } } }, 'token')).toBe(
+      '/auth/token',
+    );
   });
 });

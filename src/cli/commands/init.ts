@@ -69,7 +69,9 @@ export async function initCommand(args: string[], io: CliIo): Promise<number> {
  */
 function blankFactsNote(vendorId: VendorId): string {
   const { facts } = scenarioDataFor(vendorId);
-  const blank = Object.entries(facts).filter(([name, spec]) => spec.default === undefined && !isSecretFact(name));
+  const blank = Object.entries(facts).filter(
+    ([name, spec]) => spec.default === undefined && !isSecretFact(name),
+  );
   if (blank.length === 0) return '';
   const checks = checklistFor(vendorId);
   const lines = blank.map(([name, spec]) => {

@@ -233,7 +233,10 @@ function checkPreflight(value: unknown, at: string, names: readonly string[], pr
     }
   }
   const { params, query } = value;
-  if (params !== undefined && (!isObject(params) || Object.values(params).some((v) => typeof v !== 'string'))) {
+  if (
+    params !== undefined &&
+    (!isObject(params) || Object.values(params).some((v) => typeof v !== 'string'))
+  ) {
     throw problem(`${at}.params`, 'must map path parameters to strings (facts allowed: "{{facts.<name>}}").');
   }
   if (query !== undefined && typeof query !== 'string') throw problem(`${at}.query`, 'must be a string.');
@@ -253,7 +256,8 @@ export function parseOperationVariable(text: string, variable: string): Operatio
     } catch {
       throw new RunConfigError(`${variable} starts with "{" but is not a JSON object of operation members.`);
     }
-    if (!isObject(parsed)) throw new RunConfigError(`${variable} must be a JSON object of operation members.`);
+    if (!isObject(parsed))
+      throw new RunConfigError(`${variable} must be a JSON object of operation members.`);
     checkOperationMembers(parsed, variable, (path, message) => new RunConfigError(`${path} ${message}`));
     return parsed as OperationOverride;
   }

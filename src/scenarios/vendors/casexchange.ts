@@ -78,7 +78,8 @@ export const casexchange: VendorScenarios = {
     otherOrganisationCaseId: { about: 'a case of another firm' },
     staleId: { about: 'a case id that does not exist', default: '{{uuid}}' },
     requiredField: {
-      about: 'a field of the case body the API requires (the docs name none); the validation check leaves it out',
+      about:
+        'a field of the case body the API requires (the docs name none); the validation check leaves it out',
     },
   },
   scenarios,

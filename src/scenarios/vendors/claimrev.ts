@@ -129,7 +129,8 @@ export const claimrev: VendorScenarios = {
     payerId: { about: 'a payer id an eligibility check accepts' },
     memberId: { about: 'a member id an eligibility check accepts' },
     requiredField: {
-      about: 'a field of the eligibility body the API requires (the docs name none); the 400 check leaves it out',
+      about:
+        'a field of the eligibility body the API requires (the docs name none); the 400 check leaves it out',
     },
     claimId: { about: 'a claim of accountNumber the valid client may read' },
     staleId: { about: 'a claim id that does not exist', default: 'CLM-0-{{unique}}' },

@@ -32,12 +32,17 @@ const accept = (handoff: string, body: BodyDerivation): ScenarioRequest => ({
 const update = (id: string, ifMatch: string, body: BodyDerivation = {}) =>
   on('updateAuthorization', id, { headers: { 'If-Match': ifMatch }, body });
 const confirm = (id: string, body: BodyDerivation = {}) => on('confirm', id, { body });
-const attach = (file: string) => on('attachments', 'needsAnswersAuthorizationId', { body: { withFacts: { readyFileId: fact(file) } } });
+const attach = (file: string) =>
+  on('attachments', 'needsAnswersAuthorizationId', { body: { withFacts: { readyFileId: fact(file) } } });
 /** The documented single-record read: an authorization of the valid key's organisation. */
 const readAuthorization = on('authorization', 'needsAnswersAuthorizationId');
 
 const scenarios: Scenario[] = [
-  natural('bad_request', 'an If-Match that is not a version', update('needsAnswersAuthorizationId', 'latest')),
+  natural(
+    'bad_request',
+    'an If-Match that is not a version',
+    update('needsAnswersAuthorizationId', 'latest'),
+  ),
   create('final_submission_policy_required', 'a create without policy.finalSubmission (as documented)', {
     omit: ['policy.finalSubmission'],
   }),
@@ -86,7 +91,11 @@ const scenarios: Scenario[] = [
     'a confirm while the payer has the move',
     confirm('waitingAuthorizationId'),
   ),
-  natural('prior_authorization_terminal', 'a write to an approved authorization', confirm('terminalAuthorizationId')),
+  natural(
+    'prior_authorization_terminal',
+    'a write to an approved authorization',
+    confirm('terminalAuthorizationId'),
+  ),
   natural('next_action_required', 'a confirm with no action waiting', confirm('processingAuthorizationId')),
   natural(
     'next_action_not_confirmable',
@@ -110,7 +119,11 @@ const scenarios: Scenario[] = [
     'a handoff when no payer interaction is due',
     on('handoffs', 'needsAnswersAuthorizationId'),
   ),
-  natural('manual_handoff_not_active', 'accepting a handoff not yet active', accept('requestedHandoffId', {})),
+  natural(
+    'manual_handoff_not_active',
+    'accepting a handoff not yet active',
+    accept('requestedHandoffId', {}),
+  ),
   natural('manual_handoff_already_closed', 'accepting a closed handoff', accept('closedHandoffId', {})),
   natural(
     'manual_handoff_review_approval_required',
@@ -255,7 +268,9 @@ export const collate: VendorScenarios = {
     readyFileId: { about: 'a file ready to attach (the attachments example; checks put other files there)' },
     unroutedServiceCpt: { about: 'a service code no route covers for providerNpi and payerId' },
     staleVersion: { about: 'a version older than needsAnswersVersion', default: '0' },
-    mutableField: { about: 'a field of the create body a second create may hold another value in (the docs name none)' },
+    mutableField: {
+      about: 'a field of the create body a second create may hold another value in (the docs name none)',
+    },
     dateField: { about: 'a date field of the create body (the docs name none)' },
     answerValueField: { about: 'where the update body holds an answer’s value (a boolean question)' },
     reviewSnapshotField: { about: 'where the accept-handoff body holds the review snapshot id' },

@@ -19,11 +19,10 @@ const upload = (body: BodyDerivation, declaredLength?: number): ScenarioRequest 
 });
 
 const scenarios: Scenario[] = [
-  natural(
-    'bad_request',
-    'a body that is not JSON',
-    { operation: 'denials', raw: { contentType: 'application/json', text: '{"' } },
-  ),
+  natural('bad_request', 'a body that is not JSON', {
+    operation: 'denials',
+    raw: { contentType: 'application/json', text: '{"' },
+  }),
   natural('not_authenticated', 'an expired session', { ...readDenial, role: 'expired' }),
   natural('two_factor_required', 'a session waiting for its one-time code', {
     ...readDenial,
@@ -92,7 +91,8 @@ export const denialbase: VendorScenarios = {
     staleId: { about: 'a denial id that does not exist', default: 'dn_missing_{{unique}}' },
     otherOrganisationDenialId: { about: 'a denial of another organisation' },
     enumField: {
-      about: 'a field of the denials body whose value must come from a list; the doc’s example names denial_type',
+      about:
+        'a field of the denials body whose value must come from a list; the doc’s example names denial_type',
       default: 'denial_type',
     },
     fileContentField: {

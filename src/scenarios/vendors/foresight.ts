@@ -10,8 +10,7 @@ const claim = (body: BodyDerivation = {}, more: Partial<ScenarioRequest> = {}): 
   body,
   ...more,
 });
-const invalidClaim = (code: string, title: string, body: BodyDerivation) =>
-  natural(code, title, claim(body));
+const invalidClaim = (code: string, title: string, body: BodyDerivation) => natural(code, title, claim(body));
 const createPatient = (body: BodyDerivation): ScenarioRequest => ({ operation: 'patients', body });
 const keyed = (key: string, body: BodyDerivation, headers: Record<string, string> = {}) =>
   claim(body, { headers: { 'Idempotency-Key': key, ...headers } });
@@ -20,7 +19,11 @@ const scenarios: Scenario[] = [
   natural('missing_api_key', 'a request without a key', { ...readPatient, role: 'none' }),
   natural('invalid_api_key', 'a revoked key', { ...readPatient, role: 'revoked' }),
   natural('expired_api_key', 'a key past its expiry date', { ...readPatient, role: 'expired' }),
-  natural('forbidden_scope', 'a key without the write scope cannot create a claim', claim({}, { role: 'readOnly' })),
+  natural(
+    'forbidden_scope',
+    'a key without the write scope cannot create a claim',
+    claim({}, { role: 'readOnly' }),
+  ),
   natural(
     'organization_mismatch',
     "another organization's patient",
