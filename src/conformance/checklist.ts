@@ -6,7 +6,12 @@ import {
   type ChecklistPathId,
   isChecklistPathId,
 } from '../report/paths.js';
-import { rowScenariosFor, scenariosFor, statusScenariosFor } from '../scenarios/index.js';
+import {
+  rowScenariosFor,
+  scenariosFor,
+  statusScenariosFor,
+  variantScenariosFor,
+} from '../scenarios/index.js';
 import type { Scenario, StatusScenario } from '../scenarios/types.js';
 import { getVendor, type VendorId } from '../vendors/registry.js';
 import { sequenceChecksFor } from './sequences/index.js';
@@ -47,6 +52,19 @@ export function checklistFor(vendorId: VendorId): PlannedCheck[] {
       scenario,
     };
   });
+  // Further documented causes of a code follow its own check, on the same row.
+  for (const scenario of variantScenariosFor(vendorId)) {
+    const entry = catalog.find((candidate) => candidate.code === scenario.code);
+    if (!entry) continue;
+    checks.push({
+      kind: 'scenario',
+      id: `code.${entry.code}.${scenario.variant}`,
+      path: pathsOf(entry)[0] ?? 'other',
+      title: `${entry.code} comes back as documented: ${scenario.title}`,
+      code: entry.code,
+      scenario,
+    });
+  }
   const statusChecks = statusChecksFor(vendorId);
   const covered = new Set<ChecklistPathId>([...checks, ...statusChecks].map((check) => check.path));
   const rowScenarios = rowScenariosFor(vendorId);

@@ -9,6 +9,7 @@ import type {
   Scenario,
   ScenarioRequest,
   StatusScenario,
+  VariantScenario,
   VendorBehaviour,
   VendorScenarios,
 } from './types.js';
@@ -26,6 +27,11 @@ export function scenariosFor(vendorId: VendorId): readonly Scenario[] {
 /** Scenarios that exercise a further matrix row of their code (see VendorScenarios.rowScenarios). */
 export function rowScenariosFor(vendorId: VendorId): readonly RowScenario[] {
   return vendorScenarios[vendorId].rowScenarios ?? [];
+}
+
+/** Further documented causes of a code (see VendorScenarios.variants). */
+export function variantScenariosFor(vendorId: VendorId): readonly VariantScenario[] {
+  return vendorScenarios[vendorId].variants ?? [];
 }
 
 /** The requests the behavioural sequences build on. */

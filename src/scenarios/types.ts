@@ -186,6 +186,14 @@ export interface RowScenario<R = ScenarioRequest> extends Scenario<R> {
 }
 
 /**
+ * Another documented way to provoke a code (CaseXchange's invalid_api_key for a missing key as well
+ * as a revoked one): its own check, `code.<code>.<variant>`, on the code's matrix row.
+ */
+export interface VariantScenario<R = ScenarioRequest> extends Scenario<R> {
+  variant: string;
+}
+
+/**
  * How to provoke a documented status that has no catalog code (ClaimRev's API errors, whose
  * bodies are not typed): the checklist asserts the status and keeps the body as opaque.
  */
@@ -281,6 +289,8 @@ export interface VendorScenarios {
    * another organisation's record): a row is credited only with a scenario that exercises it.
    */
   rowScenarios?: readonly RowScenario[];
+  /** Further documented causes of a code, each checked on its own. */
+  variants?: readonly VariantScenario[];
   /** Documented statuses without a code, where the vendor has such paths. */
   statusScenarios?: readonly StatusScenario[];
   behaviour: VendorBehaviour;

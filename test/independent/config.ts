@@ -124,7 +124,7 @@ export const SUITE_VOCABULARY: Record<VendorId, VendorMapping> = {
       otherOrganisationCaseId: 'otherFirmCaseId',
       staleId: 'unknownCaseId',
     },
-    known: { requiredField: 'clientName' },
+    known: { requiredField: 'clientName', uuidField: 'caseId' },
   },
   foresight: {
     operations: {

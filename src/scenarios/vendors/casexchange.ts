@@ -1,5 +1,5 @@
 import { exhaust, fact, natural, viaFault } from '../data.js';
-import type { Scenario, ScenarioRequest, VendorScenarios } from '../types.js';
+import type { Scenario, ScenarioRequest, VariantScenario, VendorScenarios } from '../types.js';
 
 const firmsMe = { operation: 'firm' } as const;
 const newCase = (more: Partial<ScenarioRequest> = {}): ScenarioRequest => ({
@@ -42,6 +42,21 @@ const scenarios: Scenario[] = [
   viaFault('internal_error', 'an unexpected server failure', firmsMe),
 ];
 
+/** Other causes the doc lists for a code: a missing key, a malformed UUID in a body field. */
+const variants: VariantScenario[] = [
+  {
+    ...natural('invalid_api_key', 'a request without X-API-Key is refused', { ...firmsMe, role: 'none' }),
+    variant: 'missing_key',
+  },
+  {
+    ...natural('validation_error', 'a body field that must be a UUID, given a malformed one', {
+      operation: 'referrals',
+      body: { set: { [fact('uuidField')]: 'not-a-uuid' } },
+    }),
+    variant: 'malformed_uuid',
+  },
+];
+
 export const casexchange: VendorScenarios = {
   vendorId: 'casexchange',
   operations: {
@@ -77,12 +92,16 @@ export const casexchange: VendorScenarios = {
     referredFirmId: { about: 'the firm that referral went to' },
     otherOrganisationCaseId: { about: 'a case of another firm' },
     staleId: { about: 'a case id that does not exist', default: '{{uuid}}' },
+    uuidField: {
+      about: 'a field of the referrals body that must be a UUID (the docs name none); a check spoils it',
+    },
     requiredField: {
       about:
         'a field of the case body the API requires (the docs name none); the validation check leaves it out',
     },
   },
   scenarios,
+  variants,
   behaviour: {
     read: firmsMe,
     create: { request: newCase() },

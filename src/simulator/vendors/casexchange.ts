@@ -321,6 +321,7 @@ export const casexchange: VendorModel<State> = {
       endedReferralId: REFERRAL_DECLINED,
       staleId: UNKNOWN_ID,
       requiredField: 'clientName',
+      uuidField: 'caseId',
     },
   }),
   handle: (request, ctx) => dispatch(routes, request, ctx, failure),
