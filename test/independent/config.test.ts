@@ -48,7 +48,7 @@ describe('the sandbox config written from the independent vendors’ directories
       },
       collate: { operation: 'authorization', fact: 'needsAnswersAuthorizationId' },
       casexchange: { operation: 'case', fact: 'caseId' },
-      foresight: { operation: 'patient', fact: 'patientId' },
+      foresight: { operation: 'record', fact: 'recordId' },
       denialbase: { operation: 'denial', fact: 'denialId' },
     };
     const read = reads[vendorId];

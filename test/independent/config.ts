@@ -129,15 +129,16 @@ export const SUITE_VOCABULARY: Record<VendorId, VendorMapping> = {
   foresight: {
     operations: {
       patients: { operation: 'createPatient' },
-      patient: byId('getPatient', 'patientId'),
+      record: byId('getPatient', 'patientId'),
       claims: { operation: 'createClaim' },
       submitClaim: byId('submitClaim', 'claimId'),
     },
     facts: {
       patientId: 'patientId',
       payerId: 'payerId',
-      otherOrganisationPatientId: 'otherOrganizationPatientId',
-      deletedPatientId: 'deletedPatientId',
+      recordId: 'patientId',
+      otherOrganisationRecordId: 'otherOrganizationPatientId',
+      deletedRecordId: 'deletedPatientId',
       existingUniqueValue: 'patientExternalId',
       payerRejectedClaimId: 'payerRejectsClaimId',
       draftClaimId: 'claimId',
@@ -151,6 +152,7 @@ export const SUITE_VOCABULARY: Record<VendorId, VendorMapping> = {
       mutableField: 'totalChargeCents',
       dateField: 'dateOfBirth',
       uniqueField: 'externalId',
+      uuidField: 'patientId',
     },
   },
   denialbase: {

@@ -2,9 +2,9 @@ import { exhaust, fact, natural, viaFault } from '../data.js';
 import type { BodyDerivation, Scenario, ScenarioRequest, VendorScenarios } from '../types.js';
 
 const submitDraft = { operation: 'submitClaim', params: { id: fact('draftClaimId') } } as const;
-const patient = (id: string) => ({ operation: 'patient', params: { id } }) as const;
-/** The documented single-record read: a patient of the valid key's organisation. */
-const readPatient = patient(fact('patientId'));
+const record = (id: string) => ({ operation: 'record', params: { id } }) as const;
+/** A single-record read (every sandbox has one; no list endpoint is assumed): a record of the organisation. */
+const readRecord = record(fact('recordId'));
 const claim = (body: BodyDerivation = {}, more: Partial<ScenarioRequest> = {}): ScenarioRequest => ({
   operation: 'claims',
   body,
@@ -16,9 +16,9 @@ const keyed = (key: string, body: BodyDerivation, headers: Record<string, string
   claim(body, { headers: { 'Idempotency-Key': key, ...headers } });
 
 const scenarios: Scenario[] = [
-  natural('missing_api_key', 'a request without a key', { ...readPatient, role: 'none' }),
-  natural('invalid_api_key', 'a revoked key', { ...readPatient, role: 'revoked' }),
-  natural('expired_api_key', 'a key past its expiry date', { ...readPatient, role: 'expired' }),
+  natural('missing_api_key', 'a request without a key', { ...readRecord, role: 'none' }),
+  natural('invalid_api_key', 'a revoked key', { ...readRecord, role: 'revoked' }),
+  natural('expired_api_key', 'a key past its expiry date', { ...readRecord, role: 'expired' }),
   natural(
     'forbidden_scope',
     'a key without the write scope cannot create a claim',
@@ -26,8 +26,8 @@ const scenarios: Scenario[] = [
   ),
   natural(
     'organization_mismatch',
-    "another organization's patient",
-    patient(fact('otherOrganisationPatientId')),
+    "another organization's record",
+    record(fact('otherOrganisationRecordId')),
   ),
   invalidClaim('missing_required_field', 'a claim without a required field', {
     omit: [fact('requiredField')],
@@ -38,7 +38,9 @@ const scenarios: Scenario[] = [
   invalidClaim('invalid_enum_value', 'a value outside an enum', {
     set: { [fact('enumField')]: 'not_a_listed_value' },
   }),
-  natural('invalid_uuid_format', 'a patient id that is not a UUID', patient('patient-42')),
+  invalidClaim('invalid_uuid_format', 'a field that must be a UUID, given another value', {
+    set: { [fact('uuidField')]: 'not-a-uuid' },
+  }),
   natural(
     'invalid_date_format',
     'a date that is not ISO 8601',
@@ -53,11 +55,11 @@ const scenarios: Scenario[] = [
   invalidClaim('cross_field_constraint', 'discharge before admission (the doc’s own example)', {
     set: { admissionDate: '2026-03-10', dischargeDate: '2026-03-01' },
   }),
-  natural('resource_not_found', 'a stale patient id', patient(fact('staleId'))),
-  natural('resource_deleted', 'a soft-deleted patient', patient(fact('deletedPatientId'))),
+  natural('resource_not_found', 'a stale record id', record(fact('staleId'))),
+  natural('resource_deleted', 'a soft-deleted record', record(fact('deletedRecordId'))),
   natural(
     'resource_already_exists',
-    'a second patient with a value that must be unique',
+    'a second record with a value that must be unique',
     createPatient({ set: { [fact('uniqueField')]: fact('existingUniqueValue') } }),
   ),
   natural(
@@ -75,8 +77,8 @@ const scenarios: Scenario[] = [
   natural(
     'rate_limit_exceeded',
     'a key over its per-minute quota',
-    { ...readPatient, role: 'rateLimited' },
-    exhaust({ ...readPatient, role: 'rateLimited' }, 2),
+    { ...readRecord, role: 'rateLimited' },
+    exhaust({ ...readRecord, role: 'rateLimited' }, 2),
   ),
   viaFault('payer_unavailable', 'the payer timed out', submitDraft),
   viaFault('payer_invalid_response', 'the payer answered with garbage', submitDraft),
@@ -95,7 +97,8 @@ export const foresight: VendorScenarios = {
   vendorId: 'foresight',
   operations: {
     patients: {
-      about: 'create a patient, with a body that succeeds',
+      about:
+        'create a record with a field that must be unique, with a body that succeeds (reference: a patient)',
       method: 'POST',
       path: '/v1/patients',
       body: {
@@ -106,7 +109,11 @@ export const foresight: VendorScenarios = {
       },
       idPointer: '/id',
     },
-    patient: { about: 'read patient {id}', method: 'GET', path: '{{operations.patients}}/{id}' },
+    record: {
+      about: 'read one record {id} of the organisation (reference: a patient)',
+      method: 'GET',
+      path: '{{operations.patients}}/{id}',
+    },
     claims: {
       about: 'create a claim for patientId, with a body that succeeds',
       method: 'POST',
@@ -126,13 +133,15 @@ export const foresight: VendorScenarios = {
     },
   },
   facts: {
-    patientId: { about: 'a patient of the valid key’s organisation' },
+    patientId: { about: 'a patient of the valid key’s organisation, for the claims body' },
     payerId: { about: 'a payer a claim for patientId may name' },
-    otherOrganisationPatientId: { about: 'a patient of another organisation' },
-    deletedPatientId: { about: 'a soft-deleted patient of the organisation' },
+    recordId: { about: 'a record of the organisation the record read returns' },
+    otherOrganisationRecordId: { about: 'a record of another organisation' },
+    deletedRecordId: { about: 'a soft-deleted record of the organisation' },
     payerRejectedClaimId: { about: 'a claim its payer rejects on submission' },
     draftClaimId: { about: 'a claim to submit (used with injected faults: simulator only)' },
-    staleId: { about: 'a patient id (a UUID) that does not exist', default: '{{uuid}}' },
+    staleId: { about: 'a record id that does not exist', default: '{{uuid}}' },
+    uuidField: claimField('a field that must hold a UUID'),
     requiredField: {
       about: 'a required field of the claims body; the doc’s example names patientId',
       default: 'patientId',
@@ -144,12 +153,12 @@ export const foresight: VendorScenarios = {
     mutableField: claimField('a field a second claim may hold another value in (same key, another body)'),
     dateField: { about: 'a date field of the patients body (the docs name none)' },
     uniqueField: { about: 'a field of the patients body that must be unique (the docs name none)' },
-    existingUniqueValue: { about: 'the value an existing patient holds in uniqueField' },
+    existingUniqueValue: { about: 'the value an existing record holds in uniqueField' },
   },
   scenarios,
   behaviour: {
-    read: readPatient,
+    read: readRecord,
     create: { request: claim(), other: claim({ change: fact('mutableField') }) },
   },
-  preflight: readPatient,
+  preflight: readRecord,
 };
