@@ -615,6 +615,7 @@ export const collate: VendorModel<State> = {
         maxBodyBytes: String(MAX_BODY_BYTES),
         unroutedServiceCpt: '99999',
         readyFileId: 'file_ready',
+        staleVersion: '0',
         mutableField: 'patient.firstName',
         dateField: 'patient.birthDate',
         answerValueField: 'answers.0.value',
