@@ -1,7 +1,7 @@
 import { ErrorContractsError } from '../errors.js';
 import { resolveRequest } from '../scenarios/resolve.js';
 import { type Exchange, sendScenarioRequest } from '../scenarios/runner.js';
-import type { ResolvedRequest, ScenarioRequest } from '../scenarios/types.js';
+import type { ResolvedRequest } from '../scenarios/types.js';
 import type { FaultSpec } from '../simulator/fault-injection.js';
 import { FAULT_HEADER, parseFaultHeader } from '../simulator/fault-injection.js';
 import type { RunningSimulator } from '../simulator/transports/http.js';
