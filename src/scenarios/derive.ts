@@ -17,6 +17,9 @@ export class BodyDerivationError extends ErrorContractsError {
 
 type Json = unknown;
 
+/** The field name that stands for the whole body (a raw upload's bytes). */
+export const WHOLE_BODY = '$';
+
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -69,6 +72,9 @@ export function deriveBody(
   derivation: BodyDerivation,
   operation: string,
 ): { body: Json; fields: string[] } {
+  // `$` names the whole body: a raw upload's content.
+  const whole = derivation.set?.[WHOLE_BODY];
+  if (whole !== undefined) return { body: whole, fields: [WHOLE_BODY] };
   if (!isObject(example)) {
     if (Object.keys(derivation).length === 0) return { body: example, fields: [] };
     throw new BodyDerivationError(

@@ -95,7 +95,8 @@ export type OperationOverride = Partial<Operation>;
 /**
  * How a provoking request's body is derived from the operation's valid example, so no request is
  * written with fields the docs do not name. Field names are dotted paths into the example
- * (`patient.birthDate`) and may be facts (`{{facts.requiredField}}`); so may values.
+ * (`patient.birthDate`, `$` for the whole body) and may be facts (`{{facts.requiredField}}`); so
+ * may values.
  */
 export interface BodyDerivation {
   /**

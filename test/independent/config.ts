@@ -26,6 +26,8 @@ interface VendorMapping {
    * record: which body field is required, which holds cents, an enum or a date.
    */
   known?: Record<string, string>;
+  /** Checks its API gives nothing to provoke with, and why (a user says so with checks.<id>.skip). */
+  skips?: Record<string, string>;
 }
 
 const byId = (operation: string, param: string): OperationMapping => ({
@@ -58,6 +60,7 @@ export const SUITE_VOCABULARY: Record<VendorId, VendorMapping> = {
       authorization: byId('getAuthorization', 'authorizationId'),
       updateAuthorization: byId('updateAuthorization', 'authorizationId'),
       confirm: byId('confirmAuthorization', 'authorizationId'),
+      submit: byId('confirmAuthorization', 'authorizationId'),
       attachments: byId('attachFile', 'authorizationId'),
       handoffs: byId('createManualHandoff', 'authorizationId'),
       acceptHandoff: {
@@ -82,6 +85,7 @@ export const SUITE_VOCABULARY: Record<VendorId, VendorMapping> = {
       needsAnswersVersion: 'authorizationVersion',
       questionLinkId: 'booleanQuestionLinkId',
       processingAuthorizationId: 'processingAuthorizationId',
+      noLiveSessionAuthorizationId: 'authorizationId',
       processingVersion: 'processingVersion',
       waitingAuthorizationId: 'waitingOnPayerAuthorizationId',
       terminalAuthorizationId: 'terminalAuthorizationId',
@@ -125,6 +129,7 @@ export const SUITE_VOCABULARY: Record<VendorId, VendorMapping> = {
       staleId: 'unknownCaseId',
     },
     known: { requiredField: 'clientName', uuidField: 'caseId' },
+    skips: { 'code.validation_error.malformed_date': 'this implementation’s cases take no date field' },
   },
   foresight: {
     operations: {
@@ -184,7 +189,7 @@ export interface SandboxVendorConfig {
   credentials: Record<string, CredentialEntry>;
   operations: Record<string, { method: string; path: string }>;
   facts: Record<string, string>;
-  checks?: Record<string, { request: { method: string; path: string } }>;
+  checks?: Record<string, { request: { method: string; path: string } } | { skip: string }>;
 }
 
 function credentialEntry(credential: IndependentCredential): CredentialEntry {
@@ -218,7 +223,14 @@ export function sandboxConfigFor(vendorId: VendorId, directory: VendorDirectory)
   const revoked = directory.credentials.revoked;
   if (vendorId === 'claimrev' && revoked?.kind === 'header')
     facts.otherEnvironmentToken = revoked.value.replace(/^Bearer /, '');
-  return { baseUrl: directory.baseUrl, credentials, operations, facts };
+  const skips = Object.entries(mapping.skips ?? {}).map(([id, skip]) => [id, { skip }] as const);
+  return {
+    baseUrl: directory.baseUrl,
+    credentials,
+    operations,
+    facts,
+    ...(skips.length > 0 ? { checks: Object.fromEntries(skips) } : {}),
+  };
 }
 
 /** The config file for every started vendor: `{ vendors: { <id>: { baseUrl, credentials, operations, facts } } }`. */

@@ -38,9 +38,20 @@ export async function sendKeyed(
   const role = request.role === 'none' ? undefined : (request.role ?? 'valid');
   const auth = role === undefined ? {} : await roleHeaders(recorder, role, policy.authentication.header);
   if (!auth) return undefined;
+  // One key, one body: the same fresh values for every send under this key.
   return recorder.send(
-    outgoing(recorder.baseUrl, request, { ...auth, [policy.idempotency.header as string]: key }),
+    outgoing(
+      recorder.baseUrl,
+      request,
+      { ...auth, [policy.idempotency.header as string]: key },
+      uniqueFor(key),
+    ),
   );
+}
+
+/** The fresh value a key's body carries: derived from the key, so a replay sends the same body. */
+function uniqueFor(key: string): string {
+  return key.replace(/-/g, '').slice(0, 16);
 }
 
 /** Resources the simulator holds now; undefined on a target that cannot count them. */

@@ -1,4 +1,5 @@
-import { tokenRequestOf, urlOf } from '../../scenarios/runner.js';
+import { randomBytes } from 'node:crypto';
+import { fillFresh, tokenRequestOf, urlOf } from '../../scenarios/runner.js';
 import type { CredentialRole, OAuthClientCredential, ResolvedRequest } from '../../scenarios/types.js';
 import { parseJson } from '../assertions.js';
 import type { OutgoingRequest, SequenceRecorder } from './recorder.js';
@@ -8,18 +9,26 @@ export function outgoing(
   baseUrl: string,
   request: Pick<ResolvedRequest, 'method' | 'path' | 'headers' | 'json' | 'raw'>,
   headers: Record<string, string>,
+  unique = randomBytes(8).toString('hex'),
 ): OutgoingRequest {
   const all: Record<string, string> = {};
   for (const [name, value] of Object.entries({ ...request.headers, ...headers }))
     all[name.toLowerCase()] = value;
-  const url = urlOf(baseUrl, request.path);
+  // A create whose example holds {{unique}} (a claim number that must be new) gets a fresh value;
+  // a sequence that must repeat the same body passes the same `unique` twice.
+  const url = urlOf(baseUrl, fillFresh(request.path, unique));
   if (request.json !== undefined) {
     all['content-type'] = 'application/json';
-    return { method: request.method, url, headers: all, body: JSON.stringify(request.json) };
+    return {
+      method: request.method,
+      url,
+      headers: all,
+      body: fillFresh(JSON.stringify(request.json), unique),
+    };
   }
   if (request.raw) {
     all['content-type'] = request.raw.contentType;
-    return { method: request.method, url, headers: all, body: request.raw.text };
+    return { method: request.method, url, headers: all, body: fillFresh(request.raw.text, unique) };
   }
   return { method: request.method, url, headers: all };
 }

@@ -55,6 +55,14 @@ const variants: VariantScenario[] = [
     }),
     variant: 'malformed_uuid',
   },
+  {
+    ...natural(
+      'validation_error',
+      'a body field that must be a date, given a malformed one',
+      newCase({ body: { set: { [fact('dateField')]: '31/12/2026' } } }),
+    ),
+    variant: 'malformed_date',
+  },
 ];
 
 export const casexchange: VendorScenarios = {
@@ -92,6 +100,9 @@ export const casexchange: VendorScenarios = {
     referredFirmId: { about: 'the firm that referral went to' },
     otherOrganisationCaseId: { about: 'a case of another firm' },
     staleId: { about: 'a case id that does not exist', default: '{{uuid}}' },
+    dateField: {
+      about: 'a date field of the case body (the docs name none); a check spoils it',
+    },
     uuidField: {
       about: 'a field of the referrals body that must be a UUID (the docs name none); a check spoils it',
     },

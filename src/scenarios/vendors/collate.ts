@@ -104,8 +104,8 @@ const scenarios: Scenario[] = [
   ),
   natural(
     'requirements_not_satisfied',
-    'a confirm with a document still missing',
-    confirm('unsatisfiedAuthorizationId'),
+    'a submission with a requirement still open',
+    on('submit', 'unsatisfiedAuthorizationId', { body: {} }),
   ),
   natural(
     'review_stale',
@@ -117,7 +117,7 @@ const scenarios: Scenario[] = [
   natural(
     'manual_handoff_not_allowed',
     'a handoff when no payer interaction is due',
-    on('handoffs', 'needsAnswersAuthorizationId'),
+    on('handoffs', 'needsAnswersAuthorizationId', { body: {} }),
   ),
   natural(
     'manual_handoff_not_active',
@@ -133,7 +133,7 @@ const scenarios: Scenario[] = [
   natural(
     'live_session_not_available',
     'a live session while action is required',
-    on('liveSession', 'needsAnswersAuthorizationId'),
+    on('liveSession', 'noLiveSessionAuthorizationId', { body: {} }),
   ),
   natural(
     'interactive_grant_not_allowed',
@@ -189,6 +189,12 @@ export const collate: VendorScenarios = {
       path: '{{operations.authorization}}',
       body: { answers: [{ linkId: fact('questionLinkId'), value: true }] },
     },
+    submit: {
+      about: 'submit what authorization {id} requires (reference: its confirm)',
+      method: 'POST',
+      path: '{{operations.confirm}}',
+      body: { reviewSnapshotId: fact('reviewSnapshotId') },
+    },
     confirm: {
       about: 'confirm the next action of authorization {id}',
       method: 'POST',
@@ -213,7 +219,7 @@ export const collate: VendorScenarios = {
       body: { reviewSnapshotId: fact('reviewSnapshotId') },
     },
     liveSession: {
-      about: 'read the live session of authorization {id}',
+      about: 'ask for the live session of authorization {id} (a read, or a read-only grant)',
       method: 'GET',
       path: '{{operations.authorization}}/live-session',
     },
@@ -247,9 +253,15 @@ export const collate: VendorScenarios = {
     },
     needsAnswersVersion: { about: 'the current version of needsAnswersAuthorizationId' },
     questionLinkId: { about: 'a boolean question open on needsAnswersAuthorizationId' },
-    processingAuthorizationId: { about: 'an authorization Collate is processing, no action waiting' },
+    processingAuthorizationId: {
+      about: 'an authorization with no customer action waiting (reference: Collate is processing)',
+    },
+    noLiveSessionAuthorizationId: { about: 'an authorization whose live session is not available now' },
     processingVersion: { about: 'the current version of processingAuthorizationId', default: '1' },
-    waitingAuthorizationId: { about: 'an authorization waiting on the payer' },
+    waitingAuthorizationId: {
+      about:
+        'an authorization whose action endpoints are not actionable now (reference: waiting on the payer)',
+    },
     terminalAuthorizationId: { about: 'an approved, denied or cancelled authorization' },
     confirmableAuthorizationId: { about: 'an authorization whose next action is approve_submission' },
     unsatisfiedAuthorizationId: { about: 'one awaiting approve_submission with a required document missing' },

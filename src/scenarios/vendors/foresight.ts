@@ -85,6 +85,7 @@ const scenarios: Scenario[] = [
   natural('payer_rejected', 'a payer that rejects the claim', {
     operation: 'submitClaim',
     params: { id: fact('payerRejectedClaimId') },
+    body: {},
   }),
   viaFault('internal_error', 'an unexpected server failure', submitDraft),
   viaFault('service_unavailable', 'a degraded downstream', submitDraft),
@@ -127,7 +128,7 @@ export const foresight: VendorScenarios = {
       idPointer: '/id',
     },
     submitClaim: {
-      about: 'submit claim {id} to its payer',
+      about: 'send claim {id} (or the body’s payer) to the payer',
       method: 'POST',
       path: '{{operations.claims}}/{id}/submit',
     },
@@ -138,7 +139,10 @@ export const foresight: VendorScenarios = {
     recordId: { about: 'a record of the organisation the record read returns' },
     otherOrganisationRecordId: { about: 'a record of another organisation' },
     deletedRecordId: { about: 'a soft-deleted record of the organisation' },
-    payerRejectedClaimId: { about: 'a claim its payer rejects on submission' },
+    payerRejectedClaimId: {
+      about:
+        'what submitClaim sends for a payer that rejects it: the claim id in its path, or a payer id in its body',
+    },
     draftClaimId: { about: 'a claim to submit (used with injected faults: simulator only)' },
     staleId: { about: 'a record id that does not exist', default: '{{uuid}}' },
     uuidField: claimField('a field that must hold a UUID'),

@@ -616,6 +616,7 @@ export const collate: VendorModel<State> = {
         unroutedServiceCpt: '99999',
         readyFileId: 'file_ready',
         staleVersion: '0',
+        noLiveSessionAuthorizationId: 'pa_needs_answers',
         mutableField: 'patient.firstName',
         dateField: 'patient.birthDate',
         answerValueField: 'answers.0.value',
