@@ -6,12 +6,7 @@ import {
   type ChecklistPathId,
   isChecklistPathId,
 } from '../report/paths.js';
-import {
-  rowScenariosFor,
-  scenariosFor,
-  statusScenariosFor,
-  variantScenariosFor,
-} from '../scenarios/index.js';
+import { moreScenariosFor, rowScenariosFor, scenariosFor, statusScenariosFor } from '../scenarios/index.js';
 import type { Scenario, StatusScenario } from '../scenarios/types.js';
 import { getVendor, type VendorId } from '../vendors/registry.js';
 import { sequenceChecksFor } from './sequences/index.js';
@@ -52,19 +47,6 @@ export function checklistFor(vendorId: VendorId): PlannedCheck[] {
       scenario,
     };
   });
-  // Further documented causes of a code follow its own check, on the same row.
-  for (const scenario of variantScenariosFor(vendorId)) {
-    const entry = catalog.find((candidate) => candidate.code === scenario.code);
-    if (!entry) continue;
-    checks.push({
-      kind: 'scenario',
-      id: `code.${entry.code}.${scenario.variant}`,
-      path: pathsOf(entry)[0] ?? 'other',
-      title: `${entry.code} comes back as documented: ${scenario.title}`,
-      code: entry.code,
-      scenario,
-    });
-  }
   const statusChecks = statusChecksFor(vendorId);
   const covered = new Set<ChecklistPathId>([...checks, ...statusChecks].map((check) => check.path));
   const rowScenarios = rowScenariosFor(vendorId);
@@ -93,6 +75,23 @@ export function checklistFor(vendorId: VendorId): PlannedCheck[] {
         scenario,
       });
     }
+  }
+  // Further documented ways a code comes back, each its own check on the code's first row.
+  for (const scenario of moreScenariosFor(vendorId)) {
+    const entry = catalog.find((candidate) => candidate.code === scenario.code);
+    if (!entry)
+      throw new ErrorContractsError(
+        'ERR_INTERNAL',
+        `${vendorId} has a further scenario for ${scenario.code}, which is not in its catalog.`,
+      );
+    checks.push({
+      kind: 'scenario',
+      id: `code.${entry.code}.${scenario.name}`,
+      path: pathsOf(entry)[0] ?? 'other',
+      title: `${entry.code} comes back as documented: ${scenario.title} ("${scenario.quote}")`,
+      code: entry.code,
+      scenario,
+    });
   }
   // Behavioural sequences follow. One that does not apply is listed only on a row something else
   // checks (refresh on an API-key vendor's 401 row, say): on a row nothing covers, the row's own

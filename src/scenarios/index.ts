@@ -5,11 +5,11 @@
  */
 import type { VendorId } from '../vendors/registry.js';
 import type {
+  NamedScenario,
   RowScenario,
   Scenario,
   ScenarioRequest,
   StatusScenario,
-  VariantScenario,
   VendorBehaviour,
   VendorScenarios,
 } from './types.js';
@@ -29,11 +29,6 @@ export function rowScenariosFor(vendorId: VendorId): readonly RowScenario[] {
   return vendorScenarios[vendorId].rowScenarios ?? [];
 }
 
-/** Further documented causes of a code (see VendorScenarios.variants). */
-export function variantScenariosFor(vendorId: VendorId): readonly VariantScenario[] {
-  return vendorScenarios[vendorId].variants ?? [];
-}
-
 /** The requests the behavioural sequences build on. */
 export function behaviourFor(vendorId: VendorId): VendorBehaviour {
   return vendorScenarios[vendorId].behaviour;
@@ -42,6 +37,11 @@ export function behaviourFor(vendorId: VendorId): VendorBehaviour {
 /** Documented statuses that carry no catalog code (ClaimRev's API errors). */
 export function statusScenariosFor(vendorId: VendorId): readonly StatusScenario[] {
   return vendorScenarios[vendorId].statusScenarios ?? [];
+}
+
+/** Further documented ways a code comes back (see VendorScenarios.moreScenarios). */
+export function moreScenariosFor(vendorId: VendorId): readonly NamedScenario[] {
+  return vendorScenarios[vendorId].moreScenarios ?? [];
 }
 
 /** The parts of the behaviour data a sequence may send. */

@@ -187,11 +187,14 @@ export interface RowScenario<R = ScenarioRequest> extends Scenario<R> {
 }
 
 /**
- * Another documented way to provoke a code (CaseXchange's invalid_api_key for a missing key as well
- * as a revoked one): its own check, `code.<code>.<variant>`, on the code's matrix row.
+ * A further scenario for a code whose first scenario is already checked: another documented way
+ * the same code comes back (a missing key as well as a revoked one). Its check is
+ * `code.<code>.<name>`.
  */
-export interface VariantScenario<R = ScenarioRequest> extends Scenario<R> {
-  variant: string;
+export interface NamedScenario<R = ScenarioRequest> extends Scenario<R> {
+  name: string;
+  /** The doc line (verbatim) that names this way of provoking the code. */
+  quote: string;
 }
 
 /**
@@ -290,10 +293,11 @@ export interface VendorScenarios {
    * another organisation's record): a row is credited only with a scenario that exercises it.
    */
   rowScenarios?: readonly RowScenario[];
-  /** Further documented causes of a code, each checked on its own. */
-  variants?: readonly VariantScenario[];
+
   /** Documented statuses without a code, where the vendor has such paths. */
   statusScenarios?: readonly StatusScenario[];
+  /** Further documented ways a code comes back, each checked on its own (see NamedScenario). */
+  moreScenarios?: readonly NamedScenario[];
   behaviour: VendorBehaviour;
   /**
    * The read a sandbox run's preflight sends with the valid credential: a documented single-record

@@ -222,7 +222,7 @@ export function sandboxConfigFor(vendorId: VendorId, directory: VendorDirectory)
   // ClaimRev's "token of another environment" is the one this implementation issues to production.
   const revoked = directory.credentials.revoked;
   if (vendorId === 'claimrev' && revoked?.kind === 'header')
-    facts.otherEnvironmentToken = revoked.value.replace(/^Bearer /, '');
+    facts.productionToken = revoked.value.replace(/^Bearer /, '');
   const skips = Object.entries(mapping.skips ?? {}).map(([id, skip]) => [id, { skip }] as const);
   return {
     baseUrl: directory.baseUrl,

@@ -74,11 +74,14 @@ function claimrev(d: DialectDirectory): DialectBVendorConfig {
       claimId: d.facts.claimId as Fact,
       staleId: d.facts.deletedClaimId as Fact,
       requiredField: 'memberId',
-      otherEnvironmentToken: bare(d.credentials.productionToken),
+      productionToken: bare(d.credentials.productionToken),
     },
     checks: {
       'status.500.1': {
-        request: { method: 'GET', path: `/api/v1/accounts/${String(d.facts.accountNumber)}/claims/${broken}` },
+        request: {
+          method: 'GET',
+          path: `/api/v1/accounts/${String(d.facts.accountNumber)}/claims/${broken}`,
+        },
       },
     },
   };
@@ -101,7 +104,11 @@ function casexchange(d: DialectDirectory): DialectBVendorConfig {
       cases: {
         method: 'POST',
         path: `${api}/cases`,
-        body: { title: 'Rear-end collision, I-90', practiceArea: 'personal_injury', incidentDate: '2026-01-19' },
+        body: {
+          title: 'Rear-end collision, I-90',
+          practiceArea: 'personal_injury',
+          incidentDate: '2026-01-19',
+        },
         idPointer: '/data/id',
       },
       case: { method: 'GET', path: `${api}/cases/{id}` },
@@ -130,7 +137,9 @@ function casexchange(d: DialectDirectory): DialectBVendorConfig {
       dateField: 'incidentDate',
     },
     checks: {
-      'code.internal_error': { request: { method: 'GET', path: `${api}/cases/${String(d.facts.brokenCaseId)}` } },
+      'code.internal_error': {
+        request: { method: 'GET', path: `${api}/cases/${String(d.facts.brokenCaseId)}` },
+      },
     },
   };
 }
@@ -169,7 +178,11 @@ function foresight(d: DialectDirectory): DialectBVendorConfig {
       submitClaim: {
         method: 'POST',
         path: '/v1/eligibility-checks',
-        body: { patientId: d.facts.patientId, payerId: fact('payerRejectedClaimId'), serviceDate: '2026-06-15' },
+        body: {
+          patientId: d.facts.patientId,
+          payerId: fact('payerRejectedClaimId'),
+          serviceDate: '2026-06-15',
+        },
       },
     },
     facts: {
@@ -192,7 +205,9 @@ function foresight(d: DialectDirectory): DialectBVendorConfig {
       'code.payer_unavailable': { request: eligibility('unavailablePayerId') },
       'code.payer_invalid_response': { request: eligibility('garbledPayerId') },
       'code.service_unavailable': { request: eligibility('degradedPayerId') },
-      'code.internal_error': { request: { method: 'GET', path: `/v1/claims/${String(d.facts.brokenClaimId)}` } },
+      'code.internal_error': {
+        request: { method: 'GET', path: `/v1/claims/${String(d.facts.brokenClaimId)}` },
+      },
     },
   };
 }
@@ -205,7 +220,10 @@ function denialbase(d: DialectDirectory, prepared: Prepared): DialectBVendorConf
     return credentialOf(d.credentials[name]);
   };
   const analyst = d.credentials.analyst;
-  const login = analyst?.kind === 'signIn' ? (analyst.body as { user: { login: string; secret: string } }).user : undefined;
+  const login =
+    analyst?.kind === 'signIn'
+      ? (analyst.body as { user: { login: string; secret: string } }).user
+      : undefined;
   return {
     baseUrl: d.baseUrl,
     credentials: {
@@ -382,7 +400,10 @@ function collate(d: DialectDirectory, prepared: Prepared): DialectBVendorConfig 
     },
     checks: {
       'code.channel_session_lost': {
-        request: { method: 'POST', path: `${api}/access-grants/${String(f.channelLostAccessGrantId)}/actions/open` },
+        request: {
+          method: 'POST',
+          path: `${api}/access-grants/${String(f.channelLostAccessGrantId)}/actions/open`,
+        },
       },
       'code.workflow_backend_unavailable': {
         request: { method: 'GET', path: `${api}/prior-authorizations/${String(f.failingAuthorizationId)}` },
@@ -433,7 +454,10 @@ async function versionsOf(d: DialectDirectory, names: readonly string[]): Promis
 }
 
 /** One vendor's config, after the by-hand steps its reference asks for. */
-export async function dialectBConfigFor(vendorId: VendorId, d: DialectDirectory): Promise<DialectBVendorConfig> {
+export async function dialectBConfigFor(
+  vendorId: VendorId,
+  d: DialectDirectory,
+): Promise<DialectBVendorConfig> {
   const prepared: Prepared = {
     cookies: vendorId === 'denialbase' ? await signInAll(d) : {},
     versions:

@@ -100,7 +100,7 @@ describe('error-contracts init', () => {
       ),
     );
     // Secret facts (a token of another environment) are read from their variables.
-    env[factVariable('claimrev', 'otherEnvironmentToken')] = 'token-of-production';
+    env[factVariable('claimrev', 'productionToken')] = 'token-of-production';
     const vendor = resolveSandboxConfig(
       parseRunConfig({ vendors: { claimrev: { ...section, baseUrl: 'http://127.0.0.1:8' } } }, 'written'),
       env,

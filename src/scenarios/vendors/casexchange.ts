@@ -1,5 +1,5 @@
 import { exhaust, fact, natural, viaFault } from '../data.js';
-import type { Scenario, ScenarioRequest, VariantScenario, VendorScenarios } from '../types.js';
+import type { NamedScenario, Scenario, ScenarioRequest, VendorScenarios } from '../types.js';
 
 const firmsMe = { operation: 'firm' } as const;
 const newCase = (more: Partial<ScenarioRequest> = {}): ScenarioRequest => ({
@@ -42,18 +42,20 @@ const scenarios: Scenario[] = [
   viaFault('internal_error', 'an unexpected server failure', firmsMe),
 ];
 
-/** Other causes the doc lists for a code: a missing key, a malformed UUID in a body field. */
-const variants: VariantScenario[] = [
+/** Further documented ways a code comes back, each with the doc line that names it. */
+const moreScenarios: NamedScenario[] = [
   {
     ...natural('invalid_api_key', 'a request without X-API-Key is refused', { ...firmsMe, role: 'none' }),
-    variant: 'missing_key',
+    name: 'missing_key',
+    quote: 'Missing X-API-Key header',
   },
   {
     ...natural('validation_error', 'a body field that must be a UUID, given a malformed one', {
       operation: 'referrals',
       body: { set: { [fact('uuidField')]: 'not-a-uuid' } },
     }),
-    variant: 'malformed_uuid',
+    name: 'malformed_uuid',
+    quote: 'Invalid UUIDs or malformed dates',
   },
   {
     ...natural(
@@ -61,7 +63,8 @@ const variants: VariantScenario[] = [
       'a body field that must be a date, given a malformed one',
       newCase({ body: { set: { [fact('dateField')]: '31/12/2026' } } }),
     ),
-    variant: 'malformed_date',
+    name: 'malformed_date',
+    quote: 'Invalid UUIDs or malformed dates',
   },
 ];
 
@@ -112,7 +115,7 @@ export const casexchange: VendorScenarios = {
     },
   },
   scenarios,
-  variants,
+  moreScenarios,
   behaviour: {
     read: firmsMe,
     create: { request: newCase() },

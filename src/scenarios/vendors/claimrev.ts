@@ -56,6 +56,19 @@ const statusScenarios: StatusScenario[] = [
   ),
   answers(401, 'an expired token', checkEligibility('expired')),
   answers(401, 'no token at all', checkEligibility('none')),
+  // "401 ... token is missing, malformed, expired, or for the wrong environment."
+  answers(
+    401,
+    'a malformed bearer token',
+    checkEligibility('none', {}, { Authorization: 'Bearer not.a.token' }),
+    'unauthenticated',
+  ),
+  answers(
+    401,
+    'a token of another environment',
+    checkEligibility('none', {}, { Authorization: `Bearer ${fact('productionToken')}` }),
+    'unauthenticated',
+  ),
   answers(403, 'a client without the eligibility permission', checkEligibility('readOnly'), 'forbidden_tier'),
   answers(
     403,
@@ -75,18 +88,6 @@ const statusScenarios: StatusScenario[] = [
       headers: { 'X-Simulator-Fault': 'status=500' },
     },
   },
-  answers(
-    401,
-    'a malformed bearer token',
-    checkEligibility('none', {}, { Authorization: 'Bearer not.a.token' }),
-    'unauthenticated',
-  ),
-  answers(
-    401,
-    'a token of another environment',
-    checkEligibility('none', {}, { Authorization: `Bearer ${fact('otherEnvironmentToken')}` }),
-    'unauthenticated',
-  ),
 ];
 
 export const claimrev: VendorScenarios = {
@@ -134,9 +135,7 @@ export const claimrev: VendorScenarios = {
     },
     claimId: { about: 'a claim of accountNumber the valid client may read' },
     staleId: { about: 'a claim id that does not exist', default: 'CLM-0-{{unique}}' },
-    otherEnvironmentToken: {
-      about: 'a bearer token issued for another environment (production), refused here with 401',
-    },
+    productionToken: { about: 'an access token of another environment (production), for the valid client' },
   },
   scenarios,
   statusScenarios,

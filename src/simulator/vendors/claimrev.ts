@@ -274,7 +274,6 @@ export const claimrev: VendorModel<State> = {
         staleId: 'CLM-1001-9999',
         otherAccountNumber: '2002',
         productionToken: PRODUCTION_TOKEN,
-        otherEnvironmentToken: PRODUCTION_TOKEN,
         requiredField: 'memberId',
         tokenLifetimeSeconds: String(TOKEN_LIFETIME_SECONDS),
       },
