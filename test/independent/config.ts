@@ -47,6 +47,7 @@ export const SUITE_VOCABULARY: Record<VendorId, VendorMapping> = {
     facts: {
       accountNumber: 'accountNumber',
       otherAccountNumber: 'otherAccountNumber',
+      otherEnvironmentScope: 'otherEnvironmentScope',
       payerId: 'payerId',
       memberId: 'memberId',
       claimId: 'claimId',

@@ -74,6 +74,7 @@ function claimrev(d: DialectDirectory): DialectBVendorConfig {
       claimId: d.facts.claimId as Fact,
       staleId: d.facts.deletedClaimId as Fact,
       requiredField: 'memberId',
+      otherEnvironmentScope: encodeURIComponent(credentialOf(d.credentials.productionClient).scope ?? ''),
       productionToken: bare(d.credentials.productionToken),
     },
     checks: {

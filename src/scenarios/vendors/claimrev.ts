@@ -21,7 +21,7 @@ const scenarios: Scenario[] = [
   ),
   token(
     'a scope of another environment',
-    'grant_type=client_credentials&client_id={{valid.clientId}}&client_secret={{valid.clientSecret}}&scope=https%3A%2F%2Fclaimrev.invalid%2Fapi%2F.default',
+    'grant_type=client_credentials&client_id={{valid.clientId}}&client_secret={{valid.clientSecret}}&scope={{facts.otherEnvironmentScope}}',
     'invalid_scope',
   ),
   token(
@@ -135,6 +135,10 @@ export const claimrev: VendorScenarios = {
     },
     claimId: { about: 'a claim of accountNumber the valid client may read' },
     staleId: { about: 'a claim id that does not exist', default: 'CLM-0-{{unique}}' },
+    otherEnvironmentScope: {
+      about: 'the scope of another environment (production), URL-encoded as a form value',
+      default: 'https%3A%2F%2Fclaimrev.invalid%2Fapi%2F.default',
+    },
     productionToken: { about: 'an access token of another environment (production), for the valid client' },
   },
   scenarios,
