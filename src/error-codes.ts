@@ -14,6 +14,8 @@ export const ERROR_CODES = {
   ERR_RUN_CONFIG: 'A run could not be set up as configured; the message names what fixes it.',
   ERR_MISSING_FACT: 'A scenario names a fact the deployment gives no value for; the message names it.',
   ERR_UNKNOWN_OPERATION: 'A scenario names an operation the vendor’s vocabulary does not declare.',
+  ERR_BODY_DERIVATION:
+    'A provoking body cannot be derived from the operation’s example (a field to remove or change is not in it).',
   ERR_PREFLIGHT_UNREACHABLE: 'A sandbox vendor’s base URL did not answer before any check ran.',
   ERR_PREFLIGHT_CREDENTIAL: 'A sandbox vendor refused the valid credential before any check ran.',
   ERR_PREFLIGHT_NOT_FOUND:

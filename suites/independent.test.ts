@@ -32,7 +32,8 @@ async function runAgainstIndependent(
     const config = sandboxConfig(vendors.directory);
     const directory = vendors.directory[vendorId];
     const vendorConfig = config.vendors[vendorId];
-    if (overrideServerErrors && directory && vendorConfig) vendorConfig.checks = magicOverrides(directory);
+    if (overrideServerErrors && directory && vendorConfig)
+      vendorConfig.checks = { ...vendorConfig.checks, ...magicOverrides(directory) };
     const file = parseRunConfig(JSON.parse(JSON.stringify(config)), 'independent');
     const target = createHttpTarget({
       vendors: resolveSandboxConfig(file, {}),

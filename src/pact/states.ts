@@ -1,6 +1,7 @@
 import { ErrorContractsError } from '../errors.js';
+import { resolveRequest } from '../scenarios/resolve.js';
 import { type Exchange, sendScenarioRequest } from '../scenarios/runner.js';
-import type { ResolvedRequest, ScenarioRequest } from '../scenarios/types.js';
+import type { ResolvedRequest } from '../scenarios/types.js';
 import type { FaultSpec } from '../simulator/fault-injection.js';
 import { FAULT_HEADER, parseFaultHeader } from '../simulator/fault-injection.js';
 import type { RunningSimulator } from '../simulator/transports/http.js';
@@ -60,10 +61,19 @@ export function stateHandlers(
       }
       for (const step of scenario.setup ?? []) {
         for (let i = 0; i < (step.repeat ?? 1); i++)
-          await sendScenarioRequest(scenarioTarget, asVerified(step), UNIQUE);
+          await sendScenarioRequest(
+            scenarioTarget,
+            asVerified(resolveRequest(scenarioTarget.credentials, step)),
+            UNIQUE,
+          );
       }
       if (scenario.background) {
-        held = sendScenarioRequest(scenarioTarget, asVerified(scenario.background), UNIQUE);
+        held = sendScenarioRequest(
+          scenarioTarget,
+          // Derived bodies are resolved first, so they are sorted as the contract stores them.
+          asVerified(resolveRequest(scenarioTarget.credentials, scenario.background)),
+          UNIQUE,
+        );
         held.catch(() => undefined);
         await untilInFlight(sim, vendorId);
       }
@@ -79,7 +89,7 @@ export function stateHandlers(
  * setup request that must be byte-for-byte the same write (an idempotency key's first use) is
  * sent sorted too.
  */
-function asVerified<R extends ScenarioRequest | ResolvedRequest>(request: R): R {
+function asVerified(request: ResolvedRequest): ResolvedRequest {
   return request.json === undefined ? request : { ...request, json: sortKeys(request.json) };
 }
 

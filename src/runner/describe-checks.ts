@@ -7,7 +7,7 @@ import { checklistFor } from '../conformance/checklist.js';
 import { credentialSecrets } from '../conformance/credential-secrets.js';
 import type { PlannedCheck } from '../conformance/types.js';
 import { scrubText } from '../redaction/scrub.js';
-import { factsNamedBy, operationChain, resolveRequest } from '../scenarios/resolve.js';
+import { factsNeededBy, operationChain, operationOf, resolveRequest } from '../scenarios/resolve.js';
 import { urlOf } from '../scenarios/runner.js';
 import type { ScenarioRequest } from '../scenarios/types.js';
 import type { VendorId } from '../vendors/registry.js';
@@ -64,7 +64,7 @@ export function describeChecks(
         kind: planned.kind,
         title: planned.title,
         ...(checked ? requestFields(config, checked) : {}),
-        facts: [...new Set(requests.flatMap((request) => factsNamedBy(request)))],
+        facts: [...new Set(requests.flatMap((request) => factsNeededBy(config.credentials, request)))],
         operations: [...new Set(requests.flatMap((request) => operationChain(vendorId, request.operation)))],
         roles: rolesOf(planned),
         sandbox:
@@ -75,6 +75,15 @@ export function describeChecks(
         ...(check.kind === 'skipped' || check.kind === 'not_applicable' ? { notRun: check.reason } : {}),
       };
     });
+}
+
+/** The operation's method on this deployment, or '?' where its name is not in the vocabulary. */
+function methodOf(config: ResolvedVendorConfig, operation: string): string {
+  try {
+    return operationOf(config.credentials, operation).method;
+  } catch {
+    return '?';
+  }
 }
 
 function requestFields(
@@ -97,7 +106,7 @@ function requestFields(
     source.json !== undefined ? JSON.stringify(source.json) : source.raw ? source.raw.text : undefined;
   const body = raw === undefined ? undefined : scrubText(raw, secrets);
   return {
-    method: request.method,
+    method: request.method ?? methodOf(config, request.operation),
     operation: request.path === undefined ? request.operation : '(checks.<id>.request.path)',
     ...(url === undefined ? {} : { url: scrubText(url, secrets) }),
     role: request.role ?? 'valid',

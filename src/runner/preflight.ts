@@ -5,8 +5,8 @@
  * reported as one: the run stops with the reason and the variable to fix.
  */
 import { ErrorContractsError } from '../errors.js';
-import { behaviourFor } from '../scenarios/index.js';
-import { MissingFactError, resolveRequest } from '../scenarios/resolve.js';
+import { scenarioDataFor } from '../scenarios/index.js';
+import { factsNamedBy, MissingFactError, resolveRequest } from '../scenarios/resolve.js';
 import {
   type Exchange,
   exchange,
@@ -14,7 +14,7 @@ import {
   requestToken,
   sendScenarioRequest,
 } from '../scenarios/runner.js';
-import type { ResolvedRequest } from '../scenarios/types.js';
+import type { ResolvedRequest, ScenarioRequest } from '../scenarios/types.js';
 import { baseUrlVariable, credentialVariable, operationVariable } from './config/env-names.js';
 import { credentialHint, type ResolvedVendorConfig } from './config/sandbox-config.js';
 import { USER_AGENT } from './targets/http-target.js';
@@ -87,21 +87,28 @@ export async function preflight(vendor: ResolvedVendorConfig, send: HttpSend = l
   if (answer.status < 300) return;
   if (answer.status === 401 || answer.status === 403) throw refused(answer.status);
   if (answer.status >= 500) throw unhealthy(what, answer.status);
-  // The read is a list endpoint that needs no facts: any other refusal means it was sent to the
-  // wrong place, not that the vendor broke its documentation.
+  // The read names a record the config says exists: any other refusal means it was sent to the
+  // wrong place or names the wrong record, not that the vendor broke its documentation.
+  const facts = factsNamedBy(read.planned);
   throw new PreflightError(
     'not_found',
-    `${vendorId}: the read ${read.operation} at ${what} answered HTTP ${answer.status}; check baseUrl (${baseUrlVariable(vendorId)}) and operations.${read.operation} (${operationVariable(vendorId, read.operation)}). No check was run.`,
+    `${vendorId}: the preflight read ${read.operation} at ${what} answered HTTP ${answer.status}; check baseUrl (${baseUrlVariable(vendorId)}), operations.${read.operation} (${operationVariable(vendorId, read.operation)})${facts.length > 0 ? `, ${facts.map((name) => `facts.${name}`).join(', ')}` : ''} or vendors.${vendorId}.preflight. No check was run.`,
   );
 }
 
-/** The vendor's safe read, resolved, with the valid role; undefined when a fact it needs is not set. */
-function safeRead(vendor: ResolvedVendorConfig): { operation: string; request: ResolvedRequest } | undefined {
-  const { read } = behaviourFor(vendor.vendorId);
+/**
+ * The preflight's read (configured, or the vendor's documented single-record read), resolved, with
+ * the valid role; undefined when a fact it needs is not set.
+ */
+function safeRead(
+  vendor: ResolvedVendorConfig,
+): { operation: string; planned: ScenarioRequest; request: ResolvedRequest } | undefined {
+  const planned: ScenarioRequest = { ...(vendor.preflight ?? scenarioDataFor(vendor.vendorId).preflight) };
   try {
     return {
-      operation: read.operation,
-      request: { ...resolveRequest(vendor.credentials, read), role: 'valid' },
+      operation: planned.operation,
+      planned,
+      request: { ...resolveRequest(vendor.credentials, planned), role: 'valid' },
     };
   } catch (error) {
     if (error instanceof MissingFactError) return undefined;

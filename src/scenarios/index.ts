@@ -8,6 +8,7 @@ import type {
   NamedScenario,
   RowScenario,
   Scenario,
+  ScenarioRequest,
   StatusScenario,
   VendorBehaviour,
   VendorScenarios,
@@ -41,4 +42,20 @@ export function statusScenariosFor(vendorId: VendorId): readonly StatusScenario[
 /** Further documented ways a code comes back (see VendorScenarios.moreScenarios). */
 export function moreScenariosFor(vendorId: VendorId): readonly NamedScenario[] {
   return vendorScenarios[vendorId].moreScenarios ?? [];
+}
+
+/** The parts of the behaviour data a sequence may send. */
+export type BehaviourPart = 'read' | 'create' | 'other' | 'signIn';
+
+/** The requests of the behaviour data's named parts that the vendor has. */
+export function behaviourRequests<R = ScenarioRequest>(
+  behaviour: VendorBehaviour<R>,
+  parts: readonly BehaviourPart[],
+): R[] {
+  return parts.flatMap((part) => {
+    if (part === 'read') return [behaviour.read];
+    if (part === 'create') return [behaviour.create.request];
+    if (part === 'other') return behaviour.create.other === undefined ? [] : [behaviour.create.other];
+    return behaviour.refresh?.kind === 'sign_in' ? [behaviour.refresh.signIn] : [];
+  });
 }

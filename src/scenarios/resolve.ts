@@ -6,7 +6,10 @@
  */
 import { ErrorContractsError } from '../errors.js';
 import type { VendorId } from '../vendors/registry.js';
+import { BodyDerivationError, deriveBody, encodeBody, WHOLE_BODY } from './derive.js';
 import type {
+  DocumentedPromise,
+  Operation,
   ResolvedRequest,
   Scenario,
   ScenarioRequest,
@@ -39,12 +42,28 @@ export class UnknownOperationError extends ErrorContractsError {
 }
 
 const FACT = /\{\{facts\.(\w+)\}\}/g;
+const WHOLE_FACT = /^\{\{facts\.(\w+)\}\}$/;
 const PARAM = /\{(\w+)\}/g;
 
-/** Every fact a request names, in its params, query, path, headers or body. */
+/** Every fact a request names, in its params, query, path, headers or body derivation. */
 export function factsNamedBy(request: ScenarioRequest | ResolvedRequest): string[] {
   const text = JSON.stringify(request);
   return [...new Set([...text.matchAll(FACT)].map((match) => match[1] as string))];
+}
+
+/**
+ * Every fact a request needs on this deployment: its own, and those its operation's example body
+ * names where the request is derived from it.
+ */
+export function factsNeededBy(binding: Binding, request: ScenarioRequest | ResolvedRequest): string[] {
+  const own = factsNamedBy(request);
+  if (!('operation' in request) || request.path !== undefined) return own;
+  const operation = operationOf(binding, request.operation);
+  const text = JSON.stringify([operation.path, request.body === undefined ? null : (operation.body ?? null)]);
+  // A fact the request gives another value (withFacts) is not needed for its own.
+  const replaced = Object.keys(request.body?.withFacts ?? {});
+  const fromOperation = [...text.matchAll(FACT)].map((match) => match[1] as string);
+  return [...new Set([...own, ...fromOperation.filter((name) => !replaced.includes(name))])];
 }
 
 /** The facts of a scenario's requests that the binding cannot supply (neither given nor defaulted). */
@@ -53,7 +72,7 @@ export function missingFacts(
   requests: readonly (ScenarioRequest | ResolvedRequest)[],
 ): string[] {
   const spec = vendorScenarios[binding.vendorId].facts;
-  const named = [...new Set(requests.flatMap(factsNamedBy))];
+  const named = [...new Set(requests.flatMap((request) => factsNeededBy(binding, request)))];
   return named.filter((name) => factValue(binding, name, spec) === undefined);
 }
 
@@ -66,25 +85,36 @@ function factValue(binding: Binding, name: string, spec: VendorScenarios['facts'
 const OPERATION = /\{\{operations\.(\w+)\}\}/g;
 
 /**
- * An operation's path for this deployment: configured, or else the reference path, whose
- * `{{operations.<name>}}` prefix follows the named operation (so a sandbox that moves
- * `authorization` moves `confirm` with it). An unconfigured operation marked `fromValidClient` (a
- * token endpoint) is that field of the valid role's OAuth client, which a sandbox configures with its credentials anyway. The result may be an
- * absolute URL (a token endpoint on another host).
+ * An operation as this deployment has it: each configured member over the reference one. Its path
+ * is resolved: a `{{operations.<name>}}` prefix follows the named operation's path (so a sandbox
+ * that moves `authorization` moves `confirm` with it), and an unconfigured operation marked
+ * `fromValidClient` (a token endpoint) is that field of the valid role's OAuth client. The path may
+ * be an absolute URL (a token endpoint on another host).
  */
-export function operationPath(binding: Binding, operation: string, seen: readonly string[] = []): string {
+export function operationOf(binding: Binding, operation: string, seen: readonly string[] = []): Operation {
   if (seen.includes(operation)) throw new UnknownOperationError(binding.vendorId, operation);
   const spec = vendorScenarios[binding.vendorId].operations[operation];
-  const configured = binding.operations?.[operation];
+  if (!spec) throw new UnknownOperationError(binding.vendorId, operation);
+  const configured = binding.operations?.[operation] ?? {};
   const valid = binding.roles.valid;
-  let path: string;
-  if (configured !== undefined && configured !== '') path = configured;
-  else if (spec?.fromValidClient && valid?.kind === 'oauthClient') path = valid[spec.fromValidClient];
-  else if (spec) path = spec.path;
-  else throw new UnknownOperationError(binding.vendorId, operation);
-  return path.replace(OPERATION, (_whole, name: string) =>
-    operationPath(binding, name, [...seen, operation]),
+  let path = spec.path;
+  if (configured.path !== undefined && configured.path !== '') path = configured.path;
+  else if (spec.fromValidClient && valid?.kind === 'oauthClient') path = valid[spec.fromValidClient];
+  const { about: _about, fromValidClient: _from, ...reference } = spec;
+  const merged: Operation = { ...reference };
+  for (const [member, value] of Object.entries(configured)) {
+    if (value !== undefined && value !== '') (merged as unknown as Record<string, unknown>)[member] = value;
+  }
+  merged.path = path.replace(
+    OPERATION,
+    (_whole, name: string) => operationOf(binding, name, [...seen, operation]).path,
   );
+  return merged;
+}
+
+/** An operation's path for this deployment (see operationOf). */
+export function operationPath(binding: Binding, operation: string): string {
+  return operationOf(binding, operation).path;
 }
 
 /** The operations an operation's path depends on: itself and the ones its reference path follows. */
@@ -117,7 +147,13 @@ function fillFacts(binding: Binding, text: string): string {
  * body or adding a member.
  */
 function fillDeep<T>(binding: Binding, value: T): T {
-  if (typeof value === 'string') return fillFacts(binding, value) as T;
+  if (typeof value === 'string') {
+    // A value that is one number fact and nothing else stays a number: an integer id in a body.
+    const whole = WHOLE_FACT.exec(value)?.[1];
+    if (whole !== undefined && binding.numericFacts?.includes(whole))
+      return Number(fillFacts(binding, value)) as T;
+    return fillFacts(binding, value) as T;
+  }
   if (Array.isArray(value)) return value.map((item: unknown) => fillDeep(binding, item)) as T;
   if (value === null || typeof value !== 'object') return value;
   // fromEntries defines own members, so a "__proto__" key stays data.
@@ -126,7 +162,10 @@ function fillDeep<T>(binding: Binding, value: T): T {
   ) as T;
 }
 
-/** One request made concrete: path from the operation (or the override path), facts filled. */
+/**
+ * One request made concrete: method and path from the operation (or the override path), facts
+ * filled, and a derived body built from the operation's valid example.
+ */
 export function resolveRequest(
   binding: Binding,
   request: ScenarioRequest | ResolvedRequest,
@@ -135,8 +174,9 @@ export function resolveRequest(
   const missing = missingFacts(binding, [request]);
   if (missing.length > 0) throw new MissingFactError(binding.vendorId, missing);
   if (!('operation' in request)) return fillDeep(binding, request);
-  const { operation, params, query, path: literal, ...rest } = request;
-  let path = literal ?? operationPath(binding, operation);
+  const { operation, params, query, path: literal, method, body: derivation, ...rest } = request;
+  const resolved = operationOf(binding, operation);
+  let path = literal ?? resolved.path;
   if (literal === undefined) {
     path = path.replace(PARAM, (whole, name: string) => {
       const value = params?.[name];
@@ -145,7 +185,31 @@ export function resolveRequest(
     });
   }
   if (query) path += `${path.includes('?') ? '&' : '?'}${query}`;
-  return { ...fillDeep(binding, rest), path: fillFacts(binding, path) };
+  const filled = fillDeep(binding, rest);
+  const { withFacts, ...change } = fillDeep(binding, derivation ?? {});
+  // Facts given another value fill the operation's path as well as its example: an account
+  // number may be a path segment on one sandbox and a body field on another.
+  const bound = withFacts ? { ...binding, facts: { ...binding.facts, ...withFacts } } : binding;
+  const out: ResolvedRequest = { ...filled, method: method ?? resolved.method, path: fillFacts(bound, path) };
+  // An override's literal json wins over the derived body: the user wrote the request out.
+  if (derivation !== undefined && filled.json === undefined && filled.raw === undefined) {
+    const example = fillDeep(bound, resolved.body);
+    const { body, fields } = deriveBody(example, change, operation);
+    if (withFacts) fields.unshift(...fieldsHolding(resolved.body, Object.keys(withFacts)));
+    Object.assign(out, encodeBody(body, resolved.contentType));
+    if (fields.length > 0) out.fields = fields;
+  }
+  return out;
+}
+
+/** The dotted paths of an example's fields whose value names one of the facts. */
+function fieldsHolding(example: unknown, facts: readonly string[], at = ''): string[] {
+  if (typeof example === 'string')
+    return facts.some((name) => example.includes(`{{facts.${name}}}`)) ? [at] : [];
+  if (example === null || typeof example !== 'object') return [];
+  return Object.entries(example).flatMap(([key, value]) =>
+    fieldsHolding(value, facts, at === '' ? key : `${at}.${key}`),
+  );
 }
 
 /** A scenario with every request resolved. */
@@ -153,15 +217,28 @@ export function resolveScenario<S extends Scenario | StatusScenario | Omit<Scena
   binding: Binding,
   scenario: S,
 ): S extends StatusScenario ? StatusScenario<ResolvedRequest> : Scenario<ResolvedRequest> {
+  const request = resolveRequest(binding, scenario.request);
   const resolved = {
     ...scenario,
-    request: resolveRequest(binding, scenario.request),
+    request,
     ...(scenario.setup ? { setup: scenario.setup.map((step) => resolveRequest(binding, step)) } : {}),
     ...(scenario.background ? { background: resolveRequest(binding, scenario.background) } : {}),
     // A promise may name a fact (the field a request left out), so it is filled like the requests.
-    ...(scenario.promises ? { promises: fillDeep(binding, scenario.promises) } : {}),
+    ...(scenario.promises
+      ? { promises: fillDeep(binding, scenario.promises).map((promise) => atFaultField(promise, request)) }
+      : {}),
   };
   return resolved as never;
+}
+
+/**
+ * A field-details promise that names no field is about the one field the request derived (left
+ * out or spoilt): that field is what the details must name. The whole body (`$`) names none.
+ */
+function atFaultField(promise: DocumentedPromise, request: ResolvedRequest): DocumentedPromise {
+  if (promise.kind !== 'fieldDetails' || promise.field !== undefined) return promise;
+  const fields = (request.fields ?? []).filter((field) => field !== WHOLE_BODY);
+  return fields.length === 1 && fields[0] !== undefined ? { ...promise, field: fields[0] } : promise;
 }
 
 /** The vendor's behaviour data resolved for one deployment. */
@@ -169,27 +246,30 @@ export function resolveBehaviour(
   binding: Binding,
   behaviour: VendorBehaviour,
 ): VendorBehaviour<ResolvedRequest> {
+  const { create, refresh } = behaviour;
+  // The changed body is derived only where the example has the field to change; a sequence that
+  // needs it says so when it is absent.
+  let other: ResolvedRequest | undefined;
+  try {
+    if (create.other !== undefined) other = resolveRequest(binding, create.other);
+  } catch (error) {
+    if (!(error instanceof BodyDerivationError)) throw error;
+  }
+  const idPointer =
+    'operation' in create.request ? operationOf(binding, create.request.operation).idPointer : undefined;
   return {
     read: resolveRequest(binding, behaviour.read),
     create: {
-      ...behaviour.create,
-      request: resolveRequest(binding, behaviour.create.request),
-      ...(behaviour.create.otherJson === undefined
+      request: resolveRequest(binding, create.request),
+      ...(other === undefined ? {} : { other }),
+      ...((idPointer ?? create.idPointer) === undefined
         ? {}
-        : { otherJson: fillDeep(binding, behaviour.create.otherJson) }),
+        : { idPointer: (idPointer ?? create.idPointer) as string }),
     },
-    ...(behaviour.refresh?.kind === 'sign_in'
-      ? {
-          refresh: {
-            ...behaviour.refresh,
-            signIn: {
-              ...behaviour.refresh.signIn,
-              path: operationPath(binding, behaviour.refresh.signIn.operation),
-            },
-          },
-        }
-      : behaviour.refresh
-        ? { refresh: behaviour.refresh }
+    ...(refresh?.kind === 'sign_in'
+      ? { refresh: { ...refresh, signIn: resolveRequest(binding, refresh.signIn) } }
+      : refresh
+        ? { refresh }
         : {}),
   };
 }

@@ -205,6 +205,26 @@ export function requestToken(
 }
 
 /**
+ * {{unique}} (the value given), {{UNIQUE}} (the same in capitals, for ids that allow only capitals
+ * and digits) and {{uuid}} (a fresh UUID); undefined for any other name.
+ */
+function freshValue(
+  name: string,
+  unique: string,
+  uuid: () => string = freshPlaceholderValues.uuid,
+): string | undefined {
+  if (name === 'unique') return unique;
+  if (name === 'UNIQUE') return unique.toUpperCase();
+  if (name === 'uuid') return uuid();
+  return undefined;
+}
+
+/** Fills only the fresh placeholders ({{unique}}, {{UNIQUE}}, {{uuid}}) of a text. */
+export function fillFresh(text: string, unique: string): string {
+  return text.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => freshValue(name, unique) ?? whole);
+}
+
+/**
  * Replaces {{unique}} (one value per scenario, so a setup step and the checked request share it),
  * {{uuid}} (a fresh UUID, for ids a vendor requires in that form) and {{role.field}} (a
  * credential's clientId, scope, value and so on).
@@ -216,8 +236,8 @@ export function fillPlaceholders(
   uuid: () => string = freshPlaceholderValues.uuid,
 ): string {
   return text.replace(/\{\{(\w+)(?:\.(\w+))?\}\}/g, (whole, first: string, field: string | undefined) => {
-    if (first === 'unique' && field === undefined) return unique;
-    if (first === 'uuid' && field === undefined) return uuid();
+    const fresh = field === undefined ? freshValue(first, unique, uuid) : undefined;
+    if (fresh !== undefined) return fresh;
     const credential = credentials.roles[first as CredentialRole] as Record<string, unknown> | undefined;
     const value = field === undefined ? undefined : credential?.[field];
     return typeof value === 'string' ? encodeURIComponent(value) : whole;

@@ -59,10 +59,59 @@ export interface VendorCredentials {
   /** Facts by name (`{{facts.<name>}}` in a scenario): ids, sign-in details, test data. */
   facts: Readonly<Record<string, string>>;
   /**
-   * Operation paths by operation name (`/cases/{id}`); an operation left out takes the reference
-   * path the vendor's scenario data gives it.
+   * Facts configured as JSON numbers (an integer id): a body value that is such a fact alone is
+   * sent as a number, not a string.
    */
-  operations?: Readonly<Record<string, string>>;
+  numericFacts?: readonly string[];
+  /**
+   * The deployment's operations by name, each member over the reference one: an operation or a
+   * member left out takes what the vendor's scenario data gives it.
+   */
+  operations?: Readonly<Record<string, OperationOverride>>;
+}
+
+/**
+ * One operation as a deployment has it: how it is called, a request body that succeeds, and where
+ * its answer names the new resource. The docs fix none of this, so every member is the user's.
+ */
+export interface Operation {
+  method: HttpMethod;
+  /** The path (`/cases/{id}`), an absolute URL, or `{{operations.<name>}}` followed by more path. */
+  path: string;
+  /**
+   * A valid example body: JSON (an object or array), a form for `multipart/form-data` (members are
+   * fields; a `{ filename, content, contentType? }` member is a file), or text sent as it is.
+   */
+  body?: unknown;
+  /** The body's media type; `application/json` for a JSON body when absent. */
+  contentType?: string;
+  /** JSON Pointer (RFC 6901) to the new resource's id in a success body; any JSON scalar. */
+  idPointer?: string;
+}
+
+/** What a deployment configures for an operation: any member, each winning over the reference. */
+export type OperationOverride = Partial<Operation>;
+
+/**
+ * How a provoking request's body is derived from the operation's valid example, so no request is
+ * written with fields the docs do not name. Field names are dotted paths into the example
+ * (`patient.birthDate`, `$` for the whole body) and may be facts (`{{facts.requiredField}}`); so
+ * may values.
+ */
+export interface BodyDerivation {
+  /**
+   * Facts given other values while the example is filled in: the example's own field for a fact
+   * (its providerNpi, its accountNumber) receives another record's value, without naming the field.
+   */
+  withFacts?: Readonly<Record<string, string>>;
+  /** Fields removed from the example (a missing required field). */
+  omit?: readonly string[];
+  /** Fields given these values (an invalid value, a record in a given state). */
+  set?: Readonly<Record<string, unknown>>;
+  /** A field whose value is changed to another of its type (a mismatched idempotent retry). */
+  change?: string;
+  /** A field given a string one character longer than the length a fact names. */
+  overLength?: { field: string; length: string };
 }
 
 /**
@@ -70,7 +119,8 @@ export interface VendorCredentials {
  * headers, bodies) may hold `{{facts.<name>}}`, `{{unique}}`, `{{uuid}}` and `{{role.field}}`.
  */
 export interface ScenarioRequest {
-  method: HttpMethod;
+  /** The operation's method when absent. */
+  method?: HttpMethod;
   /** The operation whose path the request goes to, from the vendor's operation vocabulary. */
   operation: string;
   /** Values for the operation path's `{name}` parameters. */
@@ -87,6 +137,8 @@ export interface ScenarioRequest {
   headers?: Readonly<Record<string, string>>;
   /** A JSON body, sent as application/json. */
   json?: unknown;
+  /** A body derived from the operation's valid example (`{}`: the example as it is). */
+  body?: BodyDerivation;
   /** A body sent as is, with its own content type. */
   raw?: { contentType: string; text: string };
   /** Send this request so many times (setup steps only). */
@@ -99,9 +151,15 @@ export interface ScenarioRequest {
   streamedBytes?: number;
 }
 
-/** A scenario request with its operation and facts resolved to a concrete path. */
-export type ResolvedRequest = Omit<ScenarioRequest, 'operation' | 'params' | 'query' | 'path'> & {
+/** A scenario request with its operation and facts resolved to a concrete path, method and body. */
+export type ResolvedRequest = Omit<
+  ScenarioRequest,
+  'operation' | 'params' | 'query' | 'path' | 'method' | 'body'
+> & {
+  method: HttpMethod;
   path: string;
+  /** The fields a derived body removed or changed: what a field-level error detail should name. */
+  fields?: readonly string[];
 };
 
 /**
@@ -167,6 +225,17 @@ export interface RowScenario<R = ScenarioRequest> extends Scenario<R> {
 }
 
 /**
+ * A further scenario for a code whose first scenario is already checked: another documented way
+ * the same code comes back (a missing key as well as a revoked one). Its check is
+ * `code.<code>.<name>`.
+ */
+export interface NamedScenario<R = ScenarioRequest> extends Scenario<R> {
+  name: string;
+  /** The doc line (verbatim) that names this way of provoking the code. */
+  quote: string;
+}
+
+/**
  * How to provoke a documented status that has no catalog code (ClaimRev's API errors, whose
  * bodies are not typed): the checklist asserts the status and keeps the body as opaque.
  */
@@ -195,18 +264,21 @@ export interface VendorBehaviour<R = ScenarioRequest> {
    */
   create: IdempotentCreate<R>;
   /** How a credential the policy lets a client refresh goes stale, and how a new one is had. */
-  refresh?: CredentialRefresh;
+  refresh?: CredentialRefresh<R>;
 }
 
 export interface IdempotentCreate<R = ScenarioRequest> {
   request: R;
-  /** Another valid body for the same create: what a reused key is sent with (keyed vendors). */
-  otherJson?: unknown;
-  /** JSON Pointer to the new resource's id in the success body; `/id` when absent. */
+  /**
+   * The same create with one value of its body changed: what a reused key is sent with (keyed
+   * vendors). Resolved, its `json` is the other body.
+   */
+  other?: R;
+  /** JSON Pointer to the new resource's id in the success body (the operation's); `/id` when absent. */
   idPointer?: string;
 }
 
-export type CredentialRefresh =
+export type CredentialRefresh<R = ScenarioRequest> =
   | {
       /**
        * An OAuth client role: its token lapses after the policy's token lifetime, and its token
@@ -220,24 +292,18 @@ export type CredentialRefresh =
       kind: 'sign_in';
       expiredRole: CredentialRole;
       /**
-       * The sign-in request. Its JSON body maps each member to the fact holding it; `path` is set
-       * once the operation is resolved for a deployment.
+       * The sign-in request: the sign-in operation's valid example body, whose values name the
+       * secret facts holding them (`{{facts.password}}`); resolved for a deployment, it is sent as is.
        */
-      signIn: {
-        method: HttpMethod;
-        operation: string;
-        path?: string;
-        jsonFromFacts: Readonly<Record<string, string>>;
-      };
+      signIn: R;
       /** The response header carrying the new credential; its first name=value pair is sent back. */
       credentialHeader: string;
     };
 
-/** One named operation: what it is, and the path the reference routes give it. */
-export interface OperationSpec {
+/** One named operation: what it is, and the reference values a deployment that configures none gets. */
+export interface OperationSpec extends Operation {
   about: string;
-  /** The reference path (`/cases/{id}`); what a deployment that configures none is sent. */
-  path: string;
+
   /**
    * The valid OAuth client's field that stands in for the reference path when none is configured
    * (a token endpoint is the client's tokenUrl). `init` leaves such an operation out, so the
@@ -265,9 +331,22 @@ export interface VendorScenarios {
    * another organisation's record): a row is credited only with a scenario that exercises it.
    */
   rowScenarios?: readonly RowScenario[];
+
   /** Documented statuses without a code, where the vendor has such paths. */
   statusScenarios?: readonly StatusScenario[];
   /** Further documented ways a code comes back, each checked on its own (see NamedScenario). */
   moreScenarios?: readonly NamedScenario[];
   behaviour: VendorBehaviour;
+  /**
+   * The read a sandbox run's preflight sends with the valid credential: a documented single-record
+   * read, its ids facts (never a list endpoint no doc has).
+   */
+  preflight: PreflightRead;
+}
+
+/** A read that succeeds with the valid credential: an operation and its path parameters. */
+export interface PreflightRead {
+  operation: string;
+  params?: Readonly<Record<string, string>>;
+  query?: string;
 }

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { checkClient } from '../../src/client-check/index.js';
 import { rulesFor } from '../../src/client-check/rules.js';
 import { getVendor, type VendorId, vendorIds } from '../../src/index.js';
-import { behaviourFor } from '../../src/scenarios/index.js';
 import { isolateNetwork } from '../helpers/nock-isolation.js';
+import { writeMethodOf } from '../helpers/write-method.js';
 import { brokenClientFor, jitteringClient } from './clients/broken.js';
 import { validCredentialValue } from './clients/credential-value.js';
 import { impatientClient } from './clients/impatient.js';
@@ -12,8 +12,7 @@ import { referenceClient } from './clients/reference.js';
 isolateNetwork({ strict: false });
 
 function applicable(vendorId: VendorId) {
-  const writeMethod = behaviourFor(vendorId).create.request.method;
-  return rulesFor(vendorId, { maxWaitMs: 120_000, writeMethod }).filter(
+  return rulesFor(vendorId, { maxWaitMs: 120_000, writeMethod: writeMethodOf(vendorId) }).filter(
     (rule) => rule.notApplicable === null,
   );
 }

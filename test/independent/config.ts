@@ -12,6 +12,8 @@ import type { IndependentCredential, VendorDirectory } from './types.js';
  */
 interface OperationMapping {
   operation: string;
+  /** A query this implementation's route takes, as its API reference says. */
+  query?: string;
   /** This implementation's parameter name → the suite's. */
   params?: Record<string, string>;
 }
@@ -19,6 +21,13 @@ interface OperationMapping {
 interface VendorMapping {
   operations: Record<string, OperationMapping>;
   facts: Record<string, string>;
+  /**
+   * Facts a user of this implementation knows from its own API reference rather than from a
+   * record: which body field is required, which holds cents, an enum or a date.
+   */
+  known?: Record<string, string>;
+  /** Checks its API gives nothing to provoke with, and why (a user says so with checks.<id>.skip). */
+  skips?: Record<string, string>;
 }
 
 const byId = (operation: string, param: string): OperationMapping => ({
@@ -31,23 +40,29 @@ export const SUITE_VOCABULARY: Record<VendorId, VendorMapping> = {
     operations: {
       token: { operation: 'requestToken' },
       eligibility: { operation: 'checkEligibility' },
-      claim: byId('getClaim', 'claimId'),
+      claim: { ...byId('getClaim', 'claimId'), query: 'accountNumber={{facts.accountNumber}}' },
+      deleteClaim: { ...byId('deleteClaim', 'claimId'), query: 'accountNumber={{facts.accountNumber}}' },
       claimSearch: { operation: 'searchClaims' },
     },
     facts: {
       accountNumber: 'accountNumber',
+      otherAccountNumber: 'otherAccountNumber',
+      otherEnvironmentScope: 'otherEnvironmentScope',
       payerId: 'payerId',
       memberId: 'memberId',
       claimId: 'claimId',
       staleId: 'unknownClaimId',
       productionToken: 'productionToken',
     },
+    known: { requiredField: 'memberId' },
   },
   collate: {
     operations: {
-      authorizations: { operation: 'listAuthorizations' },
+      authorizations: { operation: 'createAuthorization' },
       authorization: byId('getAuthorization', 'authorizationId'),
+      updateAuthorization: byId('updateAuthorization', 'authorizationId'),
       confirm: byId('confirmAuthorization', 'authorizationId'),
+      submit: byId('confirmAuthorization', 'authorizationId'),
       attachments: byId('attachFile', 'authorizationId'),
       handoffs: byId('createManualHandoff', 'authorizationId'),
       acceptHandoff: {
@@ -66,11 +81,13 @@ export const SUITE_VOCABULARY: Record<VendorId, VendorMapping> = {
       serviceCpt: 'serviceCode',
       unregisteredProviderNpi: 'unregisteredProviderNpi',
       unconfiguredProviderNpi: 'providerWithoutAccessNpi',
+      unroutedServiceCpt: 'unsupportedServiceCode',
       staleId: 'unknownAuthorizationId',
       needsAnswersAuthorizationId: 'authorizationId',
       needsAnswersVersion: 'authorizationVersion',
       questionLinkId: 'booleanQuestionLinkId',
       processingAuthorizationId: 'processingAuthorizationId',
+      noLiveSessionAuthorizationId: 'authorizationId',
       processingVersion: 'processingVersion',
       waitingAuthorizationId: 'waitingOnPayerAuthorizationId',
       terminalAuthorizationId: 'terminalAuthorizationId',
@@ -85,10 +102,17 @@ export const SUITE_VOCABULARY: Record<VendorId, VendorMapping> = {
       closedHandoffId: 'closedHandoffId',
       pendingFileId: 'pendingFileId',
       exportFileId: 'exportFileId',
+      readyFileId: 'readyFileId',
       liveGrantId: 'liveGrantId',
       expiredGrantId: 'expiredGrantId',
       revokedGrantId: 'revokedGrantId',
       maxBodyBytes: 'maxUploadBytes',
+    },
+    known: {
+      mutableField: 'patient.firstName',
+      dateField: 'patient.birthDate',
+      answerValueField: 'answers.0.value',
+      reviewSnapshotField: 'reviewSnapshotId',
     },
   },
   casexchange: {
@@ -106,29 +130,43 @@ export const SUITE_VOCABULARY: Record<VendorId, VendorMapping> = {
       otherOrganisationCaseId: 'otherFirmCaseId',
       staleId: 'unknownCaseId',
     },
+    known: { requiredField: 'clientName', uuidField: 'caseId' },
+    skips: { 'code.validation_error.malformed_date': 'this implementation’s cases take no date field' },
   },
   foresight: {
     operations: {
       patients: { operation: 'createPatient' },
-      patient: byId('getPatient', 'patientId'),
-      claims: { operation: 'listClaims' },
+      record: byId('getPatient', 'patientId'),
+      claims: { operation: 'createClaim' },
       submitClaim: byId('submitClaim', 'claimId'),
     },
     facts: {
       patientId: 'patientId',
       payerId: 'payerId',
-      otherOrganisationPatientId: 'otherOrganizationPatientId',
-      deletedPatientId: 'deletedPatientId',
-      existingExternalId: 'patientExternalId',
+      recordId: 'patientId',
+      otherOrganisationRecordId: 'otherOrganizationPatientId',
+      deletedRecordId: 'deletedPatientId',
+      existingUniqueValue: 'patientExternalId',
       payerRejectedClaimId: 'payerRejectsClaimId',
       draftClaimId: 'claimId',
       staleId: 'unknownPatientId',
+      longTextMaxLength: 'maxNotesLength',
+    },
+    known: {
+      centsField: 'totalChargeCents',
+      enumField: 'claimType',
+      longTextField: 'notes',
+      mutableField: 'totalChargeCents',
+      dateField: 'dateOfBirth',
+      uniqueField: 'externalId',
+      uuidField: 'patientId',
     },
   },
   denialbase: {
     operations: {
-      denials: { operation: 'listDenials' },
+      denials: { operation: 'createDenial' },
       denial: byId('getDenial', 'denialId'),
+      updateDenial: byId('updateDenial', 'denialId'),
       documents: { operation: 'uploadDocument' },
       signIn: { operation: 'signIn' },
     },
@@ -139,6 +177,7 @@ export const SUITE_VOCABULARY: Record<VendorId, VendorMapping> = {
       email: 'email',
       password: 'password',
     },
+    known: { mutableField: 'amount_cents' },
   },
 };
 
@@ -150,9 +189,9 @@ type CredentialEntry =
 export interface SandboxVendorConfig {
   baseUrl: string;
   credentials: Record<string, CredentialEntry>;
-  operations: Record<string, string>;
+  operations: Record<string, { method: string; path: string }>;
   facts: Record<string, string>;
-  checks?: Record<string, { request: { method: string; path: string } }>;
+  checks?: Record<string, { request: { method: string; path: string } } | { skip: string }>;
 }
 
 function credentialEntry(credential: IndependentCredential): CredentialEntry {
@@ -164,15 +203,16 @@ function credentialEntry(credential: IndependentCredential): CredentialEntry {
 /** One vendor's config: every suite operation and fact, from this implementation's directory. */
 export function sandboxConfigFor(vendorId: VendorId, directory: VendorDirectory): SandboxVendorConfig {
   const mapping = SUITE_VOCABULARY[vendorId];
-  const operations: Record<string, string> = {};
-  for (const [name, { operation, params = {} }] of Object.entries(mapping.operations)) {
+  const operations: Record<string, { method: string; path: string }> = {};
+  for (const [name, { operation, params = {}, query }] of Object.entries(mapping.operations)) {
     const entry = directory.operations[operation];
     if (!entry) throw new Error(`${vendorId}: the directory has no operation ${operation} (for ${name}).`);
-    operations[name] = entry.path.replace(/\{(\w+)\}/g, (whole, param: string) =>
+    const path = entry.path.replace(/\{(\w+)\}/g, (whole, param: string) =>
       params[param] === undefined ? whole : `{${params[param]}}`,
     );
+    operations[name] = { method: entry.method, path: query ? `${path}?${query}` : path };
   }
-  const facts: Record<string, string> = {};
+  const facts: Record<string, string> = { ...mapping.known };
   for (const [name, own] of Object.entries(mapping.facts)) {
     const value = directory.facts[own];
     if (value === undefined) throw new Error(`${vendorId}: the directory has no fact ${own} (for ${name}).`);
@@ -181,7 +221,18 @@ export function sandboxConfigFor(vendorId: VendorId, directory: VendorDirectory)
   const credentials: Record<string, CredentialEntry> = {};
   for (const [role, credential] of Object.entries(directory.credentials))
     if (credential) credentials[role] = credentialEntry(credential);
-  return { baseUrl: directory.baseUrl, credentials, operations, facts };
+  // ClaimRev's "token of another environment" is the one this implementation issues to production.
+  const revoked = directory.credentials.revoked;
+  if (vendorId === 'claimrev' && revoked?.kind === 'header')
+    facts.productionToken = revoked.value.replace(/^Bearer /, '');
+  const skips = Object.entries(mapping.skips ?? {}).map(([id, skip]) => [id, { skip }] as const);
+  return {
+    baseUrl: directory.baseUrl,
+    credentials,
+    operations,
+    facts,
+    ...(skips.length > 0 ? { checks: Object.fromEntries(skips) } : {}),
+  };
 }
 
 /** The config file for every started vendor: `{ vendors: { <id>: { baseUrl, credentials, operations, facts } } }`. */

@@ -78,6 +78,7 @@ describe('a sandbox configured only through facts, operations and credentials', 
       resolved(collateConfig({ operations: { authorizations: '/api/pa' } }), {
         ...env,
         [factVariable('collate', 'waitingAuthorizationId')]: 'PA-7',
+        [factVariable('collate', 'reviewSnapshotId')]: 'RS-7',
       }),
       { simulated: false, only: ['code.prior_authorization_not_actionable'] },
     );
@@ -194,8 +195,15 @@ describe('config validation suggests the name that was meant', () => {
 });
 
 describe('preflight', () => {
-  const collate = (baseUrl: string, key: string) =>
-    resolved({ vendors: { collate: { baseUrl } } }, { [credentialVariable('collate', 'valid')]: key });
+  const collate = (baseUrl: string, key: string, more: Record<string, unknown> = {}) =>
+    resolved(
+      {
+        vendors: {
+          collate: { baseUrl, facts: { needsAnswersAuthorizationId: 'pa_needs_answers' }, ...more },
+        },
+      },
+      { [credentialVariable('collate', 'valid')]: key },
+    );
 
   it('lets a vendor that answers and accepts the valid credential through', async () => {
     await expect(preflight(collate(sim.url('collate'), VALID_KEY))).resolves.toBeUndefined();
@@ -233,7 +241,8 @@ describe('preflight', () => {
     [200, undefined, undefined],
     [401, 'credential_rejected', 'ERROR_CONTRACTS_COLLATE_VALID'],
     [403, 'credential_rejected', 'ERROR_CONTRACTS_COLLATE_VALID'],
-    [404, 'not_found', 'operations.authorizations (ERROR_CONTRACTS_COLLATE_OPERATION_AUTHORIZATIONS)'],
+    [404, 'not_found', 'operations.authorization (ERROR_CONTRACTS_COLLATE_OPERATION_AUTHORIZATION)'],
+    [404, 'not_found', 'facts.needsAnswersAuthorizationId'],
     [405, 'not_found', 'baseUrl (ERROR_CONTRACTS_COLLATE_BASE_URL)'],
     [503, 'unhealthy', 'retry later'],
   ] as const)('judges a safe read answered HTTP %i as %s', async (status, reason, named) => {
@@ -244,6 +253,28 @@ describe('preflight', () => {
     expect(outcome).toBeInstanceOf(PreflightError);
     expect((outcome as PreflightError).reason).toBe(reason);
     expect((outcome as Error).message).toContain(named);
+  });
+
+  it('sends the read the config names under preflight, with its facts filled in', async () => {
+    const sent: string[] = [];
+    const recording: HttpSend = async (url, method) => {
+      sent.push(`${method} ${url}`);
+      return { status: 200, headers: {}, body: '{}' };
+    };
+    const vendor = collate(sim.url('collate'), VALID_KEY, {
+      preflight: { operation: 'file', params: { id: '{{facts.exportFileId}}' } },
+      facts: { exportFileId: 'file_export' },
+    });
+    await preflight(vendor, recording);
+    expect(sent).toEqual([`GET ${sim.url('collate')}/v1/files/file_export`]);
+    // And against the simulator itself, that documented single-record read is accepted.
+    await expect(preflight(vendor)).resolves.toBeUndefined();
+  });
+
+  it('refuses a preflight that names an operation the vendor does not have', () => {
+    expect(() =>
+      parseRunConfig({ vendors: { collate: { preflight: { operation: 'listAuthorizations' } } } }, 'file'),
+    ).toThrow(/vendors\.collate\.preflight\.operation is not one of this vendor's operations/);
   });
 
   it.each([

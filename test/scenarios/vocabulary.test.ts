@@ -72,7 +72,7 @@ describe('resolving a request for one deployment', () => {
     vendorId: 'collate',
     roles: {},
     facts,
-    operations,
+    operations: Object.fromEntries(Object.entries(operations).map(([name, path]) => [name, { path }])),
   });
   const confirm: ScenarioRequest = {
     method: 'POST',
@@ -145,6 +145,8 @@ describe('resolving a request for one deployment', () => {
       facts: {},
     };
     expect(operationPath(claimrev, 'token')).toBe('https://id.example/token');
-    expect(operationPath({ ...claimrev, operations: { token: '/auth/token' } }, 'token')).toBe('/auth/token');
+    expect(operationPath({ ...claimrev, operations: { token: { path: '/auth/token' } } }, 'token')).toBe(
+      '/auth/token',
+    );
   });
 });

@@ -6,10 +6,10 @@ import { planSequences } from '../../src/client-check/sequences.js';
 import { judge } from '../../src/conformance/assertions.js';
 import { checklistFor, type ScenarioCheck } from '../../src/conformance/index.js';
 import { getVendor, type VendorId, vendorIds } from '../../src/index.js';
-import { behaviourFor } from '../../src/scenarios/index.js';
 import { schemasDir } from '../helpers/paths.js';
 import { envelopeWithCode } from '../helpers/vendor-bodies.js';
 import { readVendorDoc, vendorDocsDeclaredAbsent } from '../helpers/vendor-docs.js';
+import { writeMethodOf } from '../helpers/write-method.js';
 
 /**
  * Every fact marked documented, wherever it lives (a catalog entry, a policy value the conformance
@@ -150,7 +150,7 @@ describe('nothing marked inferred can fail a vendor or violate a client', () => 
 
   it.each(vendorIds)('%s: a client rule without a doc line gives advice at worst', (vendorId) => {
     const plans = planSequences(vendorId);
-    const writeMethod = behaviourFor(vendorId).create.request.method;
+    const writeMethod = writeMethodOf(vendorId);
     const rules = rulesFor(vendorId, { maxWaitMs: 120_000, writeMethod });
     const inferred = rules.filter((rule) => rule.quote === null && rule.notApplicable === null);
     expect(inferred.length).toBeGreaterThan(0);
@@ -168,7 +168,7 @@ describe('nothing marked inferred can fail a vendor or violate a client', () => 
     '%s: a client rule with a doc line is documented, and one without is a reading',
     (vendorId) => {
       const quoted = getVendor(vendorId).policy.clientRules ?? {};
-      const writeMethod = behaviourFor(vendorId).create.request.method;
+      const writeMethod = writeMethodOf(vendorId);
       for (const rule of rulesFor(vendorId, { maxWaitMs: 120_000, writeMethod })) {
         expect(rule.quote, rule.id).toBe(quoted[rule.id]?.quote ?? null);
         expect(rule.reading, rule.id).toBe(rule.quote === null ? 'inferred' : 'documented');

@@ -60,9 +60,29 @@ export async function initCommand(args: string[], io: CliIo): Promise<number> {
   // Replaced, never written through: a symlink planted at the path is swapped for the file.
   await writeFileAtomic(path, `${JSON.stringify(written, null, 2)}\n`);
   io.stdout(
-    `Wrote vendors.${vendorId} to ${path}. Fill in baseUrl and the blank facts; set the credential variables.\n`,
+    `Wrote vendors.${vendorId} to ${path}. Fill in baseUrl and the blank facts, replace each operation's method, path and example body with your sandbox's, and set the credential variables.\n${blankFactsNote(vendorId)}`,
   );
   return EXIT.ok;
+}
+
+/**
+ * The facts init leaves blank, each with the checks that need it: most are records of the sandbox,
+ * and some are body fields the vendor's docs do not name, which only the user can say.
+ */
+function blankFactsNote(vendorId: VendorId): string {
+  const { facts } = scenarioDataFor(vendorId);
+  const blank = Object.entries(facts).filter(
+    ([name, spec]) => spec.default === undefined && !isSecretFact(name),
+  );
+  if (blank.length === 0) return '';
+  const checks = checklistFor(vendorId);
+  const lines = blank.map(([name, spec]) => {
+    const needing = checks
+      .filter((check) => 'scenario' in check && JSON.stringify(check.scenario).includes(`{{facts.${name}}}`))
+      .map((check) => check.id);
+    return `  facts.${name}: ${spec.about}${needing.length > 0 ? ` (needed by ${needing.join(', ')})` : ''}\n`;
+  });
+  return `Facts to fill in (a check that needs one is skipped until it is set):\n${lines.join('')}`;
 }
 
 /** One vendor's section: everything a sandbox run of its checks can use, to fill or delete. */
@@ -90,13 +110,15 @@ export function scaffold(vendorId: VendorId): VendorConfigFile {
     baseUrl: '',
     sandbox: true,
     credentials,
-    // An operation whose default comes from the valid OAuth client (the token endpoint) is left
-    // out: a written reference path would beat the client's tokenUrl.
+    // Every operation with its reference values (method, path, a body that succeeds, where the
+    // id is), to be replaced by the sandbox's own. One whose default comes from the valid OAuth
+    // client (the token endpoint) is left out: a written reference path would beat its tokenUrl.
     operations: Object.fromEntries(
       Object.entries(vocabulary.operations)
         .filter(([, spec]) => !(oauth && spec.fromValidClient))
-        .map(([name, spec]) => [name, spec.path]),
+        .map(([name, { about: _about, fromValidClient: _from, ...operation }]) => [name, operation]),
     ),
+    preflight: vocabulary.preflight,
     // A secret fact (a sign-in password) names its variable: its value never goes in a file
     // that is committed.
     facts: Object.fromEntries(

@@ -23,7 +23,7 @@ const BEFORE_EXPIRY_MS = 1000;
  */
 export const credentialRefresh: SequenceDefinition = {
   name: 'credential_refresh',
-  uses: ['read'],
+  uses: ['read', 'signIn'],
   path: 'unauthenticated',
   title: 'After a 401 for an expired credential, a refreshed credential makes the request succeed',
   notApplicable: ({ policy }) =>
@@ -39,13 +39,7 @@ export const credentialRefresh: SequenceDefinition = {
       return `Waiting out the token lifetime${lifetime ? ` (${lifetime} s)` : ''} needs the simulator’s virtual clock.`;
     }
     if (behaviour.refresh.kind !== 'token_lifetime') {
-      const { facts, roles } = target.credentials(vendorId);
-      const missing = Object.values(behaviour.refresh.signIn.jsonFromFacts).filter(
-        (fact) => facts[fact] === undefined,
-      );
-      if (missing.length > 0) {
-        return `Signing in again needs the ${missing.join(' and ')} sign-in facts (a sandbox run reads them from ERROR_CONTRACTS_<VENDOR>_FACT_<NAME>).`;
-      }
+      const { roles } = target.credentials(vendorId);
       if (!roles[behaviour.refresh.expiredRole]) {
         return `No credential is configured for the ${behaviour.refresh.expiredRole} role, whose session has lapsed.`;
       }
@@ -123,7 +117,7 @@ async function sessionLapsed(
   { policy }: VendorFacts,
   recorder: SequenceRecorder,
   read: ResolvedRequest,
-  refresh: Extract<CredentialRefresh, { kind: 'sign_in' }>,
+  refresh: Extract<CredentialRefresh<ResolvedRequest>, { kind: 'sign_in' }>,
 ): Promise<void> {
   const auth = policy.authentication;
   const expired = await roleHeaders(recorder, refresh.expiredRole, auth.header);
@@ -132,21 +126,8 @@ async function sessionLapsed(
   if (!recorder.expect(stale.status === 401, 'A lapsed session was not refused with 401.', 401, stale.status))
     return;
 
-  const { facts } = recorder.target.credentials(recorder.vendorId);
-  const json: Record<string, string> = {};
-  for (const [member, fact] of Object.entries(refresh.signIn.jsonFromFacts)) {
-    const value = facts[fact];
-    if (value === undefined)
-      return recorder.fail(
-        `No ${fact} credential fact is configured for signing in.`,
-        `facts.${fact}`,
-        'not configured',
-      );
-    json[member] = value;
-  }
-  const signedIn = await recorder.send(
-    outgoing(recorder.baseUrl, { method: refresh.signIn.method, path: refresh.signIn.path ?? '', json }, {}),
-  );
+  // The sign-in operation's valid example, its secret values filled from the configured facts.
+  const signedIn = await recorder.send(outgoing(recorder.baseUrl, refresh.signIn, {}));
   if (
     !recorder.expect(isSuccess(signedIn.status), 'Signing in again did not succeed.', '2xx', signedIn.status)
   )

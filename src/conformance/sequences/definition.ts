@@ -1,5 +1,6 @@
 import type { CatalogEntry, VendorPolicy } from '../../generated/meta-types.js';
 import type { ChecklistPathId } from '../../report/paths.js';
+import type { BehaviourPart } from '../../scenarios/index.js';
 import type { ResolvedRequest, VendorBehaviour } from '../../scenarios/types.js';
 import type { VendorId } from '../../vendors/registry.js';
 import type { ConformanceTarget, SequenceName } from '../types.js';
@@ -30,7 +31,7 @@ export interface SequenceDefinition {
   /** Why it cannot run here (missing data, a target without the simulator); undefined when it can. */
   cannotRun?(facts: VendorFacts, target: ConformanceTarget): string | undefined;
   /** Which of the behaviour data's requests the sequence sends, and so which facts it needs. */
-  uses: readonly ('read' | 'create')[];
+  uses: readonly BehaviourPart[];
   /** Plays the sequence; every request, wait and broken promise goes through the recorder. */
   run(facts: VendorFacts, recorder: SequenceRecorder): Promise<void>;
 }

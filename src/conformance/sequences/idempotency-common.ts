@@ -25,22 +25,33 @@ export const newKey = (): string => randomUUID();
 
 /**
  * Sends the vendor's create with an idempotency key, as the valid role (or the role the data
- * names), with the body given or the create's own.
+ * names): its own request, or the same create with one value changed (`other`).
  */
 export async function sendKeyed(
   { policy, behaviour }: VendorFacts,
   recorder: SequenceRecorder,
   key: string,
-  json?: unknown,
+  other?: ResolvedRequest,
 ): Promise<SimExchange | undefined> {
   const create = behaviour?.create as IdempotentCreate<ResolvedRequest>;
-  const role = create.request.role === 'none' ? undefined : (create.request.role ?? 'valid');
+  const request = other ?? create.request;
+  const role = request.role === 'none' ? undefined : (request.role ?? 'valid');
   const auth = role === undefined ? {} : await roleHeaders(recorder, role, policy.authentication.header);
   if (!auth) return undefined;
-  const request = { ...create.request, json: json === undefined ? create.request.json : json };
+  // One key, one body: the same fresh values for every send under this key.
   return recorder.send(
-    outgoing(recorder.baseUrl, request, { ...auth, [policy.idempotency.header as string]: key }),
+    outgoing(
+      recorder.baseUrl,
+      request,
+      { ...auth, [policy.idempotency.header as string]: key },
+      uniqueFor(key),
+    ),
   );
+}
+
+/** The fresh value a key's body carries: derived from the key, so a replay sends the same body. */
+function uniqueFor(key: string): string {
+  return key.replace(/-/g, '').slice(0, 16);
 }
 
 /** Resources the simulator holds now; undefined on a target that cannot count them. */

@@ -20,7 +20,7 @@ import { isSuccess } from './requests.js';
  */
 export const idempotencyMismatch: SequenceDefinition = {
   name: 'idempotency_mismatch',
-  uses: ['create'],
+  uses: ['create', 'other'],
   path: 'idempotency_reuse',
   title:
     'Reusing an idempotency key with a different body is refused with the vendor’s conflict and creates nothing',
@@ -31,7 +31,9 @@ export const idempotencyMismatch: SequenceDefinition = {
       : 'No answer to a key reused with another body is documented.'),
   cannotRun: (facts) =>
     withoutCreate(facts) ??
-    (facts.behaviour?.create?.otherJson === undefined ? 'No second body is given.' : undefined),
+    (facts.behaviour?.create?.other === undefined
+      ? 'No second body could be derived: the field the mutableField fact names must hold a string, number or boolean in the create operation’s example body.'
+      : undefined),
   async run(facts, recorder) {
     const mismatch = facts.policy.idempotency.mismatch;
     if (!mismatch) return;
@@ -39,7 +41,7 @@ export const idempotencyMismatch: SequenceDefinition = {
     const created = await firstCreate(facts, recorder);
     if (!created) return;
     const before = resourcesNow(recorder);
-    const reused = await sendKeyed(facts, recorder, created.key, facts.behaviour?.create?.otherJson);
+    const reused = await sendKeyed(facts, recorder, created.key, facts.behaviour?.create?.other);
     if (!reused) return;
     const headerSource = keyHeaderSource(facts);
     expectCreated(recorder, before, 0, 'The reused key made a resource all the same.', headerSource);

@@ -52,19 +52,21 @@ export const idempotencyReplay: SequenceDefinition = {
     const duplicated =
       replayedId !== originalId || (before !== undefined && after !== undefined && after - before > 1);
     const source = duplicated ? await keyReadSource(facts, recorder, key) : 'documented';
+    // An id may be any JSON scalar (integer ids too); an object or nothing names no resource.
+    const scalar = ['string', 'number', 'boolean'].includes(typeof originalId);
     if (
       recorder.expect(
-        typeof originalId === 'string',
+        scalar,
         `The original answer has no id at ${idPointer}.`,
-        'a string',
-        String(originalId),
+        'a JSON scalar',
+        JSON.stringify(originalId) ?? 'nothing',
       )
     ) {
       recorder.judge(
         replayedId === originalId,
         source,
         'The replay names another resource than the original.',
-        originalId as string,
+        String(originalId),
         String(replayedId),
       );
     }
@@ -89,9 +91,9 @@ async function keyReadSource(
 ): Promise<'documented' | 'inferred'> {
   if (keyHeaderSource(facts) === 'documented') return 'documented';
   const { mismatch } = facts.policy.idempotency;
-  const otherJson = facts.behaviour?.create?.otherJson;
-  if (!mismatch || otherJson === undefined) return 'inferred';
-  const probe = await sendKeyed(facts, recorder, key, otherJson);
+  const other = facts.behaviour?.create?.other;
+  if (!mismatch || other === undefined) return 'inferred';
+  const probe = await sendKeyed(facts, recorder, key, other);
   const reads = probe !== undefined && normalizeError(recorder.vendorId, probe).code === mismatch.code;
   recorder.note(
     reads

@@ -1,9 +1,9 @@
 import { ErrorContractsError } from '../../errors.js';
 import type { CheckResult } from '../../report/result.js';
-import { behaviourFor } from '../../scenarios/index.js';
+import { behaviourFor, behaviourRequests } from '../../scenarios/index.js';
 import {
   type Binding,
-  factsNamedBy,
+  factsNeededBy,
   lenientBinding,
   MissingFactError,
   resolveBehaviour,
@@ -53,7 +53,7 @@ export function behaviourForTarget(
   } catch (error) {
     if (!(error instanceof MissingFactError)) throw error;
     const needed = new Set(
-      uses.flatMap((part) => factsNamedBy(part === 'read' ? data.read : data.create.request)),
+      behaviourRequests(data, uses).flatMap((request) => factsNeededBy(binding, request)),
     );
     const missing = error.facts.filter((name) => needed.has(name));
     if (missing.length > 0) return { missing };

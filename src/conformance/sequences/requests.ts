@@ -1,5 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { learnIssuedSecret } from '../../redaction/issued.js';
-import { tokenRequestOf } from '../../scenarios/runner.js';
+import { fillFresh, tokenRequestOf, urlOf } from '../../scenarios/runner.js';
 import type { CredentialRole, OAuthClientCredential, ResolvedRequest } from '../../scenarios/types.js';
 import { parseJson } from '../assertions.js';
 import type { OutgoingRequest, SequenceRecorder } from './recorder.js';
@@ -7,21 +8,30 @@ import type { OutgoingRequest, SequenceRecorder } from './recorder.js';
 /** The wire form of a request from the vendor's behaviour data, sent with the given headers. */
 export function outgoing(
   baseUrl: string,
-  request: Pick<ResolvedRequest, 'method' | 'path' | 'headers' | 'json'>,
+  request: Pick<ResolvedRequest, 'method' | 'path' | 'headers' | 'json' | 'raw'>,
   headers: Record<string, string>,
+  unique = randomBytes(8).toString('hex'),
 ): OutgoingRequest {
   const all: Record<string, string> = {};
   for (const [name, value] of Object.entries({ ...request.headers, ...headers }))
     all[name.toLowerCase()] = value;
-  if (request.json === undefined)
-    return { method: request.method, url: `${baseUrl}${request.path}`, headers: all };
-  all['content-type'] = 'application/json';
-  return {
-    method: request.method,
-    url: `${baseUrl}${request.path}`,
-    headers: all,
-    body: JSON.stringify(request.json),
-  };
+  // A create whose example holds {{unique}} (a claim number that must be new) gets a fresh value;
+  // a sequence that must repeat the same body passes the same `unique` twice.
+  const url = urlOf(baseUrl, fillFresh(request.path, unique));
+  if (request.json !== undefined) {
+    all['content-type'] = 'application/json';
+    return {
+      method: request.method,
+      url,
+      headers: all,
+      body: fillFresh(JSON.stringify(request.json), unique),
+    };
+  }
+  if (request.raw) {
+    all['content-type'] = request.raw.contentType;
+    return { method: request.method, url, headers: all, body: fillFresh(request.raw.text, unique) };
+  }
+  return { method: request.method, url, headers: all };
 }
 
 /** The path without its query: what a fault's route is matched against. */

@@ -4,7 +4,7 @@
  * review in a pull request and to refresh from a scheduled job.
  */
 import type { RunLimits } from '../../conformance/types.js';
-import type { CredentialRole } from '../../scenarios/types.js';
+import type { CredentialRole, OperationOverride } from '../../scenarios/types.js';
 import type { VendorId } from '../../vendors/registry.js';
 
 export const CASSETTE_FORMAT = 'error-contracts-cassette';
@@ -50,7 +50,7 @@ export interface Cassette {
    * The facts' values (secret ones, such as a sign-in password, redacted) and the configured
    * operation paths: they shape the request URLs, which a replay must rebuild to match.
    */
-  binding?: { facts: Record<string, string>; operations: Record<string, string> };
+  binding?: { facts: Record<string, string>; operations: Record<string, OperationOverride> };
   /**
    * The `{{unique}}` and `{{uuid}}` values each check drew, in the order it drew them. They are
    * part of the URLs and bodies the check sent (a stale id such as `missing_{{unique}}`), so a

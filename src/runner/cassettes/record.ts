@@ -103,7 +103,8 @@ export function recordCassettes(inner: ConformanceTarget, vendors: readonly Vend
             facts: Object.fromEntries(
               Object.entries(credentials.facts).map(([name, value]) => [name, redactText(value, secrets)]),
             ),
-            operations: { ...credentials.operations },
+            // An example body may hold a value the user pasted in (a sign-in e-mail): scrubbed too.
+            operations: JSON.parse(redactText(JSON.stringify(credentials.operations ?? {}), secrets)),
           },
           values: Object.fromEntries(drawn.get(vendorId) ?? []),
           limits: { ...DEFAULT_LIMITS, ...inner.limits },

@@ -37,13 +37,14 @@ export class ConfigProblems {
     this.found.push(message);
   }
 
-  /** Runs one check, keeping what it finds wrong. */
-  check(run: () => void): void {
+  /** Runs one check, keeping what it finds wrong; its value, or undefined when it found a problem. */
+  check<T>(run: () => T): T | undefined {
     try {
-      run();
+      return run();
     } catch (error) {
       if (!(error instanceof RunConfigError)) throw error;
       this.found.push(...error.problems);
+      return undefined;
     }
   }
 

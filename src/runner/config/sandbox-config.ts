@@ -13,6 +13,8 @@ import {
   CREDENTIAL_ROLES,
   type Credential,
   type CredentialRole,
+  type OperationOverride,
+  type PreflightRead,
   type ScenarioRequest,
   type VendorCredentials,
 } from '../../scenarios/types.js';
@@ -55,12 +57,15 @@ export interface VendorConfigFile {
   sandbox?: boolean;
   credentials?: Partial<Record<CredentialRole, CredentialConfig>>;
   /**
-   * The sandbox's paths for the named operations (`"authorization": "/api/pa/{id}"`); one left
-   * out takes the reference path. A path may be an absolute URL (a token endpoint elsewhere).
+   * The sandbox's named operations: a path (`"authorization": "/api/pa/{id}"`), or any of
+   * `{ method, path, body, contentType, idPointer }`, each member over the reference one. A path
+   * may be an absolute URL (a token endpoint elsewhere).
    */
-  operations?: Record<string, ConfigString>;
+  operations?: Record<string, ConfigString | OperationOverride>;
+  /** The read the preflight sends with the valid credential; the vendor's documented one when absent. */
+  preflight?: PreflightRead;
   /** Facts the scenarios name (`{{facts.<name>}}`): ids of records in a given state, test data. */
-  facts?: Record<string, ConfigString>;
+  facts?: Record<string, ConfigString | number>;
   /**
    * A module (path relative to the config file) whose default export may create records before
    * the checks and returns their ids as facts: `export default async ({ baseUrl, ... }) => ({...})`.
@@ -85,10 +90,22 @@ export interface ResolvedVendorConfig {
   checks: Readonly<Record<string, CheckOverride>>;
   /** The fixtures module, as an absolute path or file URL, when one is configured. */
   fixtures?: string;
+  /** The preflight's read, where configured; the vendor's documented single-record read otherwise. */
+  preflight?: PreflightRead;
 }
 
 const ROLES = CREDENTIAL_ROLES;
-const VENDOR_MEMBERS = ['baseUrl', 'sandbox', 'credentials', 'operations', 'facts', 'fixtures', 'checks'];
+const VENDOR_MEMBERS = [
+  'baseUrl',
+  'sandbox',
+  'credentials',
+  'operations',
+  'facts',
+  'preflight',
+  'fixtures',
+  'checks',
+];
+const OPERATION_MEMBERS = ['method', 'path', 'body', 'contentType', 'idPointer'];
 const OAUTH_FIELDS = ['clientId', 'clientSecret', 'scope', 'tokenUrl'] as const;
 const METHODS: readonly HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
 
@@ -130,19 +147,12 @@ export function parseRunConfig(value: unknown, source: string): RunConfigFile {
       }
     });
     const vocabulary = scenarioDataFor(id);
-    checkNamedStrings(
-      vendor.operations,
-      `${at}.operations`,
-      Object.keys(vocabulary.operations),
-      problem,
-      problems,
-    );
-    problems.each(isObject(vendor.operations) ? Object.entries(vendor.operations) : [], ([name, path]) => {
-      if (typeof path === 'string' && path !== '' && !isOperationPath(path)) {
-        throw problem(`${at}.operations.${name}`, OPERATION_PATH_RULE);
-      }
+    const operationNames = Object.keys(vocabulary.operations);
+    checkOperations(vendor.operations, `${at}.operations`, operationNames, problem, problems);
+    problems.check(() => checkPreflight(vendor.preflight, `${at}.preflight`, operationNames, problem));
+    checkNamedStrings(vendor.facts, `${at}.facts`, Object.keys(vocabulary.facts), problem, problems, {
+      numbers: true,
     });
-    checkNamedStrings(vendor.facts, `${at}.facts`, Object.keys(vocabulary.facts), problem, problems);
     problems.check(() => {
       if (vendor.baseUrl !== undefined) checkConfigString(vendor.baseUrl, `${at}.baseUrl`, problem);
     });
@@ -160,6 +170,174 @@ export function parseRunConfig(value: unknown, source: string): RunConfigFile {
 
 type Problem = (path: string, message: string) => RunConfigError;
 
+/**
+ * Operations: each a path (a config string) or an object of operation members. A misspelt name or
+ * member is named with the closest valid one.
+ */
+function checkOperations(
+  value: unknown,
+  at: string,
+  names: readonly string[],
+  problem: Problem,
+  problems: ConfigProblems,
+): void {
+  if (value === undefined) return;
+  if (!isObject(value)) {
+    problems.add(problem(at, 'must map operation names to a path or an operation object.').message);
+    return;
+  }
+  problems.each(Object.entries(value), ([name, operation]) => {
+    const here = `${at}.${name}`;
+    if (!names.includes(name)) {
+      throw problem(
+        here,
+        `is not one of this vendor's names.${didYouMean(name, names)} See "error-contracts checks" or "error-contracts init".`,
+      );
+    }
+    if (typeof operation === 'string' || (isObject(operation) && 'env' in operation)) {
+      checkConfigString(operation, here, problem);
+      if (typeof operation === 'string') checkOperationPath(operation, here, problem);
+      return;
+    }
+    if (!isObject(operation)) {
+      throw problem(here, `must be a path or an object of ${OPERATION_MEMBERS.join(', ')}.`);
+    }
+    checkOperationMembers(operation, here, problem);
+  });
+}
+
+/** The members of one operation object, from the file or from a JSON environment variable. */
+function checkOperationMembers(operation: Record<string, unknown>, here: string, problem: Problem): void {
+  for (const [member, field] of Object.entries(operation)) {
+    if (!OPERATION_MEMBERS.includes(member)) {
+      throw problem(
+        `${here}.${member}`,
+        `is not an operation member (${OPERATION_MEMBERS.join(', ')}).${didYouMean(member, OPERATION_MEMBERS)}`,
+      );
+    }
+    if (member === 'method' && !(METHODS as readonly unknown[]).includes(field)) {
+      throw problem(`${here}.method`, `must be one of ${METHODS.join(', ')}.`);
+    }
+    if (member === 'path') {
+      if (typeof field !== 'string') throw problem(`${here}.path`, 'must be a string.');
+      checkOperationPath(field, `${here}.path`, problem);
+    }
+    if (member === 'contentType' && (typeof field !== 'string' || field === '')) {
+      throw problem(`${here}.contentType`, 'must be a media type such as "application/json".');
+    }
+    if (member === 'idPointer' && (typeof field !== 'string' || !/^(\/|$)/.test(field))) {
+      throw problem(`${here}.idPointer`, 'must be a JSON Pointer such as "/id" or "/data/id".');
+    }
+  }
+}
+
+function checkOperationPath(path: string, at: string, problem: Problem): void {
+  if (path !== '' && !isOperationPath(path)) throw problem(at, OPERATION_PATH_RULE);
+}
+
+const PREFLIGHT_MEMBERS = ['operation', 'params', 'query'];
+
+function checkPreflight(value: unknown, at: string, names: readonly string[], problem: Problem): void {
+  if (value === undefined) return;
+  if (!isObject(value) || typeof value.operation !== 'string') {
+    throw problem(at, 'must be { "operation": "<name>", "params": { ... } }.');
+  }
+  if (!names.includes(value.operation)) {
+    throw problem(
+      `${at}.operation`,
+      `is not one of this vendor's operations.${didYouMean(value.operation, names)}`,
+    );
+  }
+  for (const key of Object.keys(value)) {
+    if (!PREFLIGHT_MEMBERS.includes(key)) {
+      throw problem(`${at}.${key}`, `is not a known member (${PREFLIGHT_MEMBERS.join(', ')}).`);
+    }
+  }
+  const { params, query } = value;
+  if (
+    params !== undefined &&
+    (!isObject(params) || Object.values(params).some((v) => typeof v !== 'string'))
+  ) {
+    throw problem(`${at}.params`, 'must map path parameters to strings (facts allowed: "{{facts.<name>}}").');
+  }
+  if (query !== undefined && typeof query !== 'string') throw problem(`${at}.query`, 'must be a string.');
+}
+
+/**
+ * An operation given in an ERROR_CONTRACTS_<VENDOR>_OPERATION_<NAME> variable: a JSON object of
+ * operation members (`{"method":"PATCH","body":{...}}`), `METHOD /path`, or a path alone.
+ */
+export function parseOperationVariable(text: string, variable: string): OperationOverride {
+  const trimmed = text.trim();
+  // `{{operations.<name>}}/...` is a path; only a single brace opens a JSON object.
+  if (trimmed.startsWith('{') && !trimmed.startsWith('{{')) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(trimmed);
+    } catch {
+      throw new RunConfigError(`${variable} starts with "{" but is not a JSON object of operation members.`);
+    }
+    if (!isObject(parsed))
+      throw new RunConfigError(`${variable} must be a JSON object of operation members.`);
+    checkOperationMembers(parsed, variable, (path, message) => new RunConfigError(`${path} ${message}`));
+    return parsed as OperationOverride;
+  }
+  const methodAndPath = /^([A-Z]+)\s+(\S+)$/.exec(trimmed);
+  if (methodAndPath) {
+    const [, method, path] = methodAndPath as unknown as [string, string, string];
+    if (!(METHODS as readonly string[]).includes(method)) {
+      throw new RunConfigError(`${variable}: ${method} is not one of ${METHODS.join(', ')}.`);
+    }
+    return { method: method as HttpMethod, path };
+  }
+  return { path: trimmed };
+}
+
+/**
+ * Operations from the file (a path, or members) and from ERROR_CONTRACTS_<VENDOR>_OPERATION_<NAME>
+ * variables, whose members win one by one. A blank path counts as not given.
+ */
+function resolveOperations(
+  vendorId: VendorId,
+  configured: Record<string, ConfigString | OperationOverride>,
+  env: Env,
+  problems: ConfigProblems,
+): Record<string, OperationOverride> {
+  const found: Record<string, OperationOverride> = {};
+  // A value from a variable (or a file member naming one) is held to the file's rules.
+  const parsed = (text: string, source: string) =>
+    problems.check(() => {
+      const operation = parseOperationVariable(text, source);
+      if (operation.path !== undefined)
+        checkOperationPath(
+          operation.path,
+          source,
+          (_at, message) => new RunConfigError(`${source} ${message}`),
+        );
+      return operation;
+    });
+  for (const [name, value] of Object.entries(configured)) {
+    const at = `vendors.${vendorId}.operations.${name}`;
+    if (typeof value === 'string' || 'env' in value) {
+      const text = lookUp(value as ConfigString, env, at, operationVariable(vendorId, name), problems);
+      if (text === undefined || text === '') continue;
+      const operation = parsed(text, at);
+      if (operation) found[name] = operation;
+      continue;
+    }
+    const { path, ...members } = value;
+    found[name] = { ...members, ...(path === undefined || path === '' ? {} : { path }) };
+  }
+  for (const name of Object.keys(scenarioDataFor(vendorId).operations)) {
+    const variable = operationVariable(vendorId, name);
+    const text = fromEnv(env, variable);
+    if (text === undefined) continue;
+    const operation = parsed(text, variable);
+    if (operation) found[name] = { ...found[name], ...operation };
+  }
+  return found;
+}
+
 /** An object of config strings whose names must come from the vendor's vocabulary. */
 function checkNamedStrings(
   value: unknown,
@@ -167,6 +345,7 @@ function checkNamedStrings(
   names: readonly string[],
   problem: Problem,
   problems: ConfigProblems,
+  { numbers = false } = {},
 ): void {
   if (value === undefined) return;
   if (!isObject(value)) {
@@ -180,6 +359,8 @@ function checkNamedStrings(
         `is not one of this vendor's names.${didYouMean(name, names)} See "error-contracts checks" or "error-contracts init".`,
       );
     }
+    // A number (an integer id) is a fact value too; it is sent as a number where it fills a body value alone.
+    if (numbers && typeof text === 'number' && Number.isFinite(text)) return;
     checkConfigString(text, `${at}.${name}`, problem);
   });
 }
@@ -327,10 +508,14 @@ export function resolveSandboxConfig(
           env,
           options.credentials === false ? undefined : problems,
         ),
-        facts: resolveNamed(vendorId, 'facts', vendor.facts ?? {}, env, problems),
-        operations: resolveNamed(vendorId, 'operations', vendor.operations ?? {}, env, problems),
+        facts: resolveNamed(vendorId, 'facts', stringFacts(vendor.facts ?? {}), env, problems),
+        numericFacts: Object.entries(vendor.facts ?? {})
+          .filter(([, value]) => typeof value === 'number')
+          .map(([name]) => name),
+        operations: resolveOperations(vendorId, vendor.operations ?? {}, env, problems),
       },
       checks: vendor.checks ?? {},
+      ...(vendor.preflight === undefined ? {} : { preflight: vendor.preflight }),
       ...(vendor.fixtures === undefined ? {} : { fixtures: vendor.fixtures }),
     });
   });
@@ -398,6 +583,13 @@ function resolveNamed(
     }
   }
   return found;
+}
+
+/** Facts with numbers written as their decimal text; which were numbers is kept apart. */
+function stringFacts(facts: Record<string, ConfigString | number>): Record<string, ConfigString> {
+  return Object.fromEntries(
+    Object.entries(facts).map(([name, value]) => [name, typeof value === 'number' ? String(value) : value]),
+  );
 }
 
 function resolveRoles(
@@ -490,7 +682,9 @@ export function declaredUrls(vendor: ResolvedVendorConfig): string[] {
 
 /** The operation paths given as absolute URLs. */
 function absoluteOperations(vendor: ResolvedVendorConfig): string[] {
-  return Object.values(vendor.credentials.operations ?? {}).filter((path) => /^https?:\/\//i.test(path));
+  return Object.values(vendor.credentials.operations ?? {})
+    .map((operation) => operation.path ?? '')
+    .filter((path) => /^https?:\/\//i.test(path));
 }
 
 /**
@@ -500,7 +694,8 @@ function absoluteOperations(vendor: ResolvedVendorConfig): string[] {
  */
 function assertOperationsOnDeclaredOrigins(vendor: ResolvedVendorConfig): void {
   const guard = createRequestGuard(declaredUrls(vendor));
-  for (const [name, path] of Object.entries(vendor.credentials.operations ?? {})) {
+  for (const [name, operation] of Object.entries(vendor.credentials.operations ?? {})) {
+    const path = operation.path ?? '';
     if (!/^https?:\/\//i.test(path)) continue;
     const refusal = guard.refusal(path);
     if (refusal === undefined) continue;

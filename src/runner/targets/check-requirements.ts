@@ -8,7 +8,7 @@ import { SEQUENCES } from '../../conformance/sequences/index.js';
 import type { PlannedCheck } from '../../conformance/types.js';
 import type { PayloadLimitPolicy } from '../../generated/meta-types.js';
 import { FAULT_HEADER } from '../../scenarios/fault-header.js';
-import { behaviourFor } from '../../scenarios/index.js';
+import { behaviourFor, behaviourRequests } from '../../scenarios/index.js';
 import { requestsOf } from '../../scenarios/resolve.js';
 import type { CredentialRole, ScenarioRequest } from '../../scenarios/types.js';
 import type { VendorId } from '../../vendors/registry.js';
@@ -25,9 +25,8 @@ function hasScenario(check: PlannedCheck): check is WithScenario {
 export function requestsOfCheck(vendorId: VendorId, check: PlannedCheck): ScenarioRequest[] {
   if (hasScenario(check)) return requestsOf<ScenarioRequest>(check.scenario);
   if (check.kind !== 'sequence') return [];
-  const behaviour = behaviourFor(vendorId);
   const uses = SEQUENCES.find((sequence) => sequence.name === check.sequence)?.uses ?? [];
-  return uses.map((part) => (part === 'read' ? behaviour.read : behaviour.create.request));
+  return behaviourRequests(behaviourFor(vendorId), uses);
 }
 
 /** `{{valid.clientId}}` in a path or body: a role whose credential the request is built from. */

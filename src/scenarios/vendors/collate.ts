@@ -1,7 +1,13 @@
 import { fact, natural, viaFault } from '../data.js';
-import type { DocumentedPromise, Scenario, ScenarioRequest, VendorScenarios } from '../types.js';
+import type {
+  BodyDerivation,
+  DocumentedPromise,
+  Scenario,
+  ScenarioRequest,
+  VendorScenarios,
+} from '../types.js';
 
-/** The request body of a create that succeeds; facts name the sandbox's own provider and payer. */
+/** The reference create body; facts name the sandbox's own provider and payer. */
 const newAuthorization = {
   providerNpi: fact('providerNpi'),
   payerId: fact('payerId'),
@@ -13,26 +19,29 @@ const newAuthorization = {
 };
 /** The simulator's reading of an upload limit Collate does not document (policy payloadLimit). */
 const INFERRED_UPLOAD_LIMIT = 10 * 1024 * 1024;
-const create = (code: string, title: string, change: Record<string, unknown>) =>
-  natural(code, title, {
-    method: 'POST',
-    operation: 'authorizations',
-    json: { ...newAuthorization, ...change },
-  });
-const on = (
-  method: ScenarioRequest['method'],
-  operation: string,
-  id: string,
-  more: Partial<ScenarioRequest> = {},
-): ScenarioRequest => ({ method, operation, params: { id: fact(id) }, ...more });
-const accept = (handoff: string, json: unknown): ScenarioRequest => ({
-  method: 'POST',
+const createWith = (body: BodyDerivation, more: Partial<ScenarioRequest> = {}): ScenarioRequest => ({
+  operation: 'authorizations',
+  body,
+  ...more,
+});
+const create = (code: string, title: string, body: BodyDerivation) => natural(code, title, createWith(body));
+const on = (operation: string, id: string, more: Partial<ScenarioRequest> = {}): ScenarioRequest => ({
+  operation,
+  params: { id: fact(id) },
+  ...more,
+});
+const accept = (handoff: string, body: BodyDerivation): ScenarioRequest => ({
   operation: 'acceptHandoff',
   params: { id: fact('handoffAuthorizationId'), handoffId: fact(handoff) },
-  json,
+  body,
 });
-const snapshot = { reviewSnapshotId: fact('reviewSnapshotId') };
-const answer = (value: unknown) => ({ answers: [{ linkId: fact('questionLinkId'), value }] });
+const update = (id: string, ifMatch: string, body: BodyDerivation = {}) =>
+  on('updateAuthorization', id, { headers: { 'If-Match': ifMatch }, body });
+const confirm = (id: string, body: BodyDerivation = {}) => on('confirm', id, { body });
+const attach = (file: string) =>
+  on('attachments', 'needsAnswersAuthorizationId', { body: { withFacts: { readyFileId: fact(file) } } });
+/** The documented single-record read: an authorization of the valid key's organisation. */
+const readAuthorization = on('authorization', 'needsAnswersAuthorizationId');
 
 /** The 422 row of the error table promises field-level issues for its validation codes. */
 const FIELD_ISSUES: DocumentedPromise = {
@@ -44,167 +53,121 @@ const scenarios: Scenario[] = [
   natural(
     'bad_request',
     'an If-Match that is not a version',
-    on('PATCH', 'authorization', 'needsAnswersAuthorizationId', {
-      headers: { 'If-Match': 'latest' },
-      json: { answers: [] },
-    }),
+    update('needsAnswersAuthorizationId', 'latest'),
   ),
-  create('final_submission_policy_required', 'a create without policy.finalSubmission', {
-    policy: undefined,
+  create('final_submission_policy_required', 'a create without policy.finalSubmission (as documented)', {
+    omit: ['policy.finalSubmission'],
   }),
-  natural('unauthorized', 'a revoked token', { method: 'GET', operation: 'authorizations', role: 'revoked' }),
+  natural('unauthorized', 'a revoked token', { ...readAuthorization, role: 'revoked' }),
   natural('forbidden', 'a key of another environment', {
-    method: 'GET',
-    operation: 'authorizations',
+    ...readAuthorization,
     role: 'none',
     headers: { Authorization: `Bearer ${fact('productionKey')}` },
   }),
-  natural('insufficient_permissions', 'a read-only key cannot create', {
-    method: 'POST',
-    operation: 'authorizations',
-    role: 'readOnly',
-    json: newAuthorization,
-  }),
-  natural('prior_authorization_not_found', 'a stale authorization id', on('GET', 'authorization', 'staleId')),
+  natural('insufficient_permissions', 'a read-only key cannot create', createWith({}, { role: 'readOnly' })),
+  natural('prior_authorization_not_found', 'a stale authorization id', on('authorization', 'staleId')),
   create('provider_not_found', 'a provider outside the organization', {
-    providerNpi: fact('unregisteredProviderNpi'),
+    withFacts: { providerNpi: fact('unregisteredProviderNpi') },
   }),
-  create('payer_not_found', 'a payer missing from the catalog', { payerId: 'payer_unknown_{{unique}}' }),
-  natural('file_not_found', 'a stale file id', on('GET', 'file', 'staleId')),
-  natural('access_grant_expired', 'a grant past its lifetime', on('GET', 'accessGrant', 'expiredGrantId')),
-  natural('access_grant_revoked', 'a withdrawn grant', on('GET', 'accessGrant', 'revokedGrantId')),
-  viaFault(
-    'channel_session_lost',
-    'the payer channel session went away',
-    on('GET', 'accessGrant', 'liveGrantId'),
-  ),
-  create('unsupported_route', 'a service no route covers', { serviceCode: '99999' }),
+  create('payer_not_found', 'a payer missing from the catalog', {
+    withFacts: { payerId: 'payer_unknown_{{unique}}' },
+  }),
+  natural('file_not_found', 'a stale file id', on('file', 'staleId')),
+  natural('access_grant_expired', 'a grant past its lifetime', on('accessGrant', 'expiredGrantId')),
+  natural('access_grant_revoked', 'a withdrawn grant', on('accessGrant', 'revokedGrantId')),
+  viaFault('channel_session_lost', 'the payer channel session went away', on('accessGrant', 'liveGrantId')),
+  create('unsupported_route', 'a service no route covers', {
+    withFacts: { serviceCpt: fact('unroutedServiceCpt') },
+  }),
   create('provider_access_not_configured', 'a route without provider access', {
-    providerNpi: fact('unconfiguredProviderNpi'),
+    withFacts: { providerNpi: fact('unconfiguredProviderNpi') },
   }),
   natural(
     'idempotency_key_reused',
     'the same create key with another body',
-    {
-      method: 'POST',
-      operation: 'authorizations',
-      json: { ...newAuthorization, patient: { ...newAuthorization.patient, firstName: 'Other' } },
-      headers: { 'Idempotency-Key': 'create-{{unique}}' },
-    },
-    {
-      setup: [
-        {
-          method: 'POST',
-          operation: 'authorizations',
-          json: newAuthorization,
-          headers: { 'Idempotency-Key': 'create-{{unique}}' },
-        },
-      ],
-    },
+    createWith({ change: fact('mutableField') }, { headers: { 'Idempotency-Key': 'create-{{unique}}' } }),
+    { setup: [createWith({}, { headers: { 'Idempotency-Key': 'create-{{unique}}' } })] },
   ),
   natural(
     'version_conflict',
     'an edit against an old version',
-    on('PATCH', 'authorization', 'needsAnswersAuthorizationId', {
-      headers: { 'If-Match': '"0"' },
-      json: answer(true),
-    }),
+    update('needsAnswersAuthorizationId', `"${fact('staleVersion')}"`),
   ),
   natural(
     'prior_authorization_not_mutable',
     'an edit while Collate is processing',
-    on('PATCH', 'authorization', 'processingAuthorizationId', {
-      headers: { 'If-Match': `"${fact('processingVersion')}"` },
-      json: { answers: [] },
-    }),
+    update('processingAuthorizationId', `"${fact('processingVersion')}"`),
   ),
   natural(
     'prior_authorization_not_actionable',
     'a confirm while the payer has the move',
-    on('POST', 'confirm', 'waitingAuthorizationId', { json: {} }),
+    confirm('waitingAuthorizationId'),
   ),
   natural(
     'prior_authorization_terminal',
     'a write to an approved authorization',
-    on('POST', 'confirm', 'terminalAuthorizationId', { json: {} }),
+    confirm('terminalAuthorizationId'),
   ),
-  natural(
-    'next_action_required',
-    'a confirm with no action waiting',
-    on('POST', 'confirm', 'processingAuthorizationId', { json: {} }),
-  ),
+  natural('next_action_required', 'a confirm with no action waiting', confirm('processingAuthorizationId')),
   natural(
     'next_action_not_confirmable',
     'a confirm of resolve_requirements',
-    on('POST', 'confirm', 'needsAnswersAuthorizationId', { json: {} }),
+    confirm('needsAnswersAuthorizationId'),
   ),
   natural(
     'requirements_not_satisfied',
-    'a confirm with a document still missing',
-    on('POST', 'confirm', 'unsatisfiedAuthorizationId', { json: snapshot }),
+    'a submission with a requirement still open',
+    on('submit', 'unsatisfiedAuthorizationId', { body: {} }),
   ),
   natural(
     'review_stale',
     'a confirm of an old review snapshot',
-    on('POST', 'confirm', 'confirmableAuthorizationId', {
-      json: { reviewSnapshotId: 'rs_stale_{{unique}}' },
-    }),
+    confirm('confirmableAuthorizationId', { withFacts: { reviewSnapshotId: 'rs_stale_{{unique}}' } }),
   ),
-  natural(
-    'file_not_ready',
-    'attaching a file still uploading',
-    on('POST', 'attachments', 'needsAnswersAuthorizationId', {
-      json: { fileId: fact('pendingFileId'), documentTypes: ['clinical_notes'] },
-    }),
-  ),
-  natural(
-    'file_not_usable',
-    'attaching an export file',
-    on('POST', 'attachments', 'needsAnswersAuthorizationId', {
-      json: { fileId: fact('exportFileId'), documentTypes: ['clinical_notes'] },
-    }),
-  ),
+  natural('file_not_ready', 'attaching a file still uploading', attach('pendingFileId')),
+  natural('file_not_usable', 'attaching an export file', attach('exportFileId')),
   natural(
     'manual_handoff_not_allowed',
     'a handoff when no payer interaction is due',
-    on('POST', 'handoffs', 'needsAnswersAuthorizationId'),
+    on('handoffs', 'needsAnswersAuthorizationId', { body: {} }),
   ),
   natural(
     'manual_handoff_not_active',
     'accepting a handoff not yet active',
-    accept('requestedHandoffId', snapshot),
+    accept('requestedHandoffId', {}),
   ),
-  natural('manual_handoff_already_closed', 'accepting a closed handoff', accept('closedHandoffId', snapshot)),
+  natural('manual_handoff_already_closed', 'accepting a closed handoff', accept('closedHandoffId', {})),
   natural(
     'manual_handoff_review_approval_required',
     'accepting without the review snapshot',
-    accept('activeHandoffId', {}),
+    accept('activeHandoffId', { omit: [fact('reviewSnapshotField')] }),
   ),
   // "No read-only live session can be granted right now": provoked by asking for the grant. Whether
   // the read of the live session answers 409 too is left open by the docs, so it is not judged.
   natural(
     'live_session_not_available',
     'a read-only live-session grant while action is required',
-    on('POST', 'liveSessionGrants', 'needsAnswersAuthorizationId', { json: {} }),
+    // The whole body is `{}`: a grant that asks for no interactive mode.
+    on('liveSessionGrants', 'noLiveSessionAuthorizationId', { body: { set: { $: {} } } }),
   ),
   natural(
     'interactive_grant_not_allowed',
     'an interactive grant without a handoff',
-    on('POST', 'liveSessionGrants', 'processingAuthorizationId', { json: { mode: 'interactive' } }),
+    on('liveSessionGrants', 'processingAuthorizationId', { body: {} }),
   ),
   natural(
     'payload_too_large',
     'a file declared one byte over the upload limit',
-    on('PUT', 'fileContent', 'pendingFileId', {
+    on('fileContent', 'pendingFileId', {
       // One byte over the catalog's inferred limit; a sandbox run sizes it from the documented
       // limit or the maxBodyBytes fact instead (see sizedForSandbox).
       streamedBytes: INFERRED_UPLOAD_LIMIT + 1,
-      raw: { contentType: 'application/pdf', text: '%PDF-1.7' },
+      body: {},
     }),
   ),
   {
-    ...create('request_validation_failed', 'a create with a malformed birth date', {
-      patient: { firstName: 'Test', lastName: 'Patient', birthDate: '04/03/1980' },
+    ...create('request_validation_failed', 'a create with a malformed date', {
+      set: { [fact('dateField')]: '04/03/1980' },
     }),
     promises: [FIELD_ISSUES],
   },
@@ -212,64 +175,90 @@ const scenarios: Scenario[] = [
     ...natural(
       'invalid_answers',
       'an answer of the wrong type',
-      on('PATCH', 'authorization', 'needsAnswersAuthorizationId', {
-        headers: { 'If-Match': `"${fact('needsAnswersVersion')}"` },
-        json: answer('yes'),
+      update('needsAnswersAuthorizationId', `"${fact('needsAnswersVersion')}"`, {
+        set: { [fact('answerValueField')]: 'not-a-boolean' },
       }),
     ),
     promises: [FIELD_ISSUES],
   },
   natural(
     'invalid_file_content',
-    'PDF content that is not a PDF',
-    on('PUT', 'fileContent', 'pendingFileId', {
-      raw: { contentType: 'application/pdf', text: 'plain text' },
-    }),
+    'content that does not match its declared type',
+    on('fileContent', 'pendingFileId', { raw: { contentType: 'application/pdf', text: 'plain text' } }),
   ),
-  viaFault('workflow_backend_unavailable', 'the orchestration backend is down', {
-    method: 'GET',
-    operation: 'authorizations',
-  }),
+  viaFault('workflow_backend_unavailable', 'the orchestration backend is down', readAuthorization),
 ];
 
 export const collate: VendorScenarios = {
   vendorId: 'collate',
   operations: {
     authorizations: {
-      about: 'list (GET) and create (POST) prior authorizations',
+      about: 'create a prior authorization, with a body that succeeds',
+      method: 'POST',
       path: '/v1/prior-authorizations',
+      body: newAuthorization,
+      idPointer: '/id',
     },
     authorization: {
-      about: 'read (GET) and update with If-Match (PATCH) one authorization {id}',
+      about: 'read one authorization {id}',
+      method: 'GET',
       path: '{{operations.authorizations}}/{id}',
+    },
+    updateAuthorization: {
+      about: 'update authorization {id} with If-Match: answer questionLinkId',
+      method: 'PATCH',
+      path: '{{operations.authorization}}',
+      body: { answers: [{ linkId: fact('questionLinkId'), value: true }] },
+    },
+    submit: {
+      about: 'submit what authorization {id} requires (reference: its confirm)',
+      method: 'POST',
+      path: '{{operations.confirm}}',
+      body: { reviewSnapshotId: fact('reviewSnapshotId') },
     },
     confirm: {
       about: 'confirm the next action of authorization {id}',
+      method: 'POST',
       path: '{{operations.authorization}}/confirm',
+      body: { reviewSnapshotId: fact('reviewSnapshotId') },
     },
     attachments: {
       about: 'attach a file to authorization {id}',
+      method: 'POST',
       path: '{{operations.authorization}}/attachments',
+      body: { fileId: fact('readyFileId'), documentTypes: ['clinical_notes'] },
     },
     handoffs: {
       about: 'request a manual handoff on authorization {id}',
+      method: 'POST',
       path: '{{operations.authorization}}/manual-handoffs',
     },
     acceptHandoff: {
-      about: 'accept handoff {handoffId} of authorization {id}',
+      about: 'accept handoff {handoffId} of authorization {id} with the current review snapshot',
+      method: 'POST',
       path: '{{operations.handoffs}}/{handoffId}/accept',
+      body: { reviewSnapshotId: fact('reviewSnapshotId') },
     },
     liveSession: {
-      about: 'read the live session of authorization {id}',
+      about: 'ask for the live session of authorization {id} (a read, or a read-only grant)',
+      method: 'GET',
       path: '{{operations.authorization}}/live-session',
     },
     liveSessionGrants: {
-      about: 'ask for a live-session grant on authorization {id}',
+      about: 'ask for an interactive live-session grant on authorization {id}',
+      method: 'POST',
       path: '{{operations.liveSession}}/grants',
+      body: { mode: 'interactive' },
     },
-    accessGrant: { about: 'read access grant {id}', path: '/v1/access-grants/{id}' },
-    file: { about: 'read file {id}', path: '/v1/files/{id}' },
-    fileContent: { about: 'upload the content of file {id} (PUT)', path: '{{operations.file}}/content' },
+    accessGrant: { about: 'read access grant {id}', method: 'GET', path: '/v1/access-grants/{id}' },
+    file: { about: 'read file {id}', method: 'GET', path: '/v1/files/{id}' },
+    fileContent: {
+      about: 'upload the content of file {id}',
+      method: 'PUT',
+      path: '{{operations.file}}/content',
+      contentType: 'application/pdf',
+      body: '%PDF-1.7',
+    },
   },
   facts: {
     providerNpi: { about: 'an NPI registered to the valid key’s organisation, with a configured route' },
@@ -285,9 +274,15 @@ export const collate: VendorScenarios = {
     },
     needsAnswersVersion: { about: 'the current version of needsAnswersAuthorizationId' },
     questionLinkId: { about: 'a boolean question open on needsAnswersAuthorizationId' },
-    processingAuthorizationId: { about: 'an authorization Collate is processing, no action waiting' },
+    processingAuthorizationId: {
+      about: 'an authorization with no customer action waiting (reference: Collate is processing)',
+    },
+    noLiveSessionAuthorizationId: { about: 'an authorization whose live session is not available now' },
     processingVersion: { about: 'the current version of processingAuthorizationId', default: '1' },
-    waitingAuthorizationId: { about: 'an authorization waiting on the payer' },
+    waitingAuthorizationId: {
+      about:
+        'an authorization whose action endpoints are not actionable now (reference: waiting on the payer)',
+    },
     terminalAuthorizationId: { about: 'an approved, denied or cancelled authorization' },
     confirmableAuthorizationId: { about: 'an authorization whose next action is approve_submission' },
     unsatisfiedAuthorizationId: { about: 'one awaiting approve_submission with a required document missing' },
@@ -303,6 +298,15 @@ export const collate: VendorScenarios = {
     liveGrantId: { about: 'a live access grant' },
     expiredGrantId: { about: 'an access grant past its lifetime' },
     revokedGrantId: { about: 'a revoked access grant' },
+    readyFileId: { about: 'a file ready to attach (the attachments example; checks put other files there)' },
+    unroutedServiceCpt: { about: 'a service code no route covers for providerNpi and payerId' },
+    staleVersion: { about: 'a version older than needsAnswersVersion', default: '0' },
+    mutableField: {
+      about: 'a field of the create body a second create may hold another value in (the docs name none)',
+    },
+    dateField: { about: 'a date field of the create body (the docs name none)' },
+    answerValueField: { about: 'where the update body holds an answer’s value (a boolean question)' },
+    reviewSnapshotField: { about: 'where the accept-handoff body holds the review snapshot id' },
     maxBodyBytes: {
       about: 'the sandbox’s upload limit in bytes (the docs give none); the size check runs only with it',
     },
@@ -313,17 +317,14 @@ export const collate: VendorScenarios = {
       ...natural(
         'prior_authorization_not_found',
         "another organization's authorization",
-        on('GET', 'authorization', 'otherOrganisationAuthorizationId'),
+        on('authorization', 'otherOrganisationAuthorizationId'),
       ),
       path: 'forbidden_ownership',
     },
   ],
   behaviour: {
-    read: { method: 'GET', operation: 'authorizations' },
-    create: {
-      request: { method: 'POST', operation: 'authorizations', json: newAuthorization },
-      otherJson: { ...newAuthorization, patient: { ...newAuthorization.patient, firstName: 'Other' } },
-      idPointer: '/id',
-    },
+    read: readAuthorization,
+    create: { request: createWith({}), other: createWith({ change: fact('mutableField') }) },
   },
+  preflight: readAuthorization,
 };

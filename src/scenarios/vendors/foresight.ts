@@ -1,143 +1,177 @@
 import { exhaust, fact, natural, viaFault } from '../data.js';
-import type { Scenario, VendorScenarios } from '../types.js';
+import type { BodyDerivation, Scenario, ScenarioRequest, VendorScenarios } from '../types.js';
 
-const MAX_NOTES = 500;
-const claimBody = {
-  patientId: fact('patientId'),
-  payerId: fact('payerId'),
-  claimType: 'professional',
-  totalChargeCents: 12_500,
-};
-const newPatient = {
-  externalId: 'MRN-{{unique}}',
-  firstName: 'Ada',
-  lastName: 'Example',
-  dateOfBirth: '1990-01-31',
-};
-const submitDraft = {
-  method: 'POST',
-  operation: 'submitClaim',
-  params: { id: fact('draftClaimId') },
-} as const;
-const listClaims = { method: 'GET', operation: 'claims' } as const;
-const invalidClaim = (code: string, title: string, change: Record<string, unknown>) =>
-  natural(code, title, { method: 'POST', operation: 'claims', json: { ...claimBody, ...change } });
-const createPatient = (change: Record<string, unknown>) =>
-  ({ method: 'POST', operation: 'patients', json: { ...newPatient, ...change } }) as const;
-const patient = (id: string) => ({ method: 'GET', operation: 'patient', params: { id } }) as const;
-const keyed = (key: string, json: unknown, headers: Record<string, string> = {}) =>
-  ({ method: 'POST', operation: 'claims', json, headers: { 'Idempotency-Key': key, ...headers } }) as const;
+const submitDraft = { operation: 'submitClaim', params: { id: fact('draftClaimId') } } as const;
+const record = (id: string) => ({ operation: 'record', params: { id } }) as const;
+/** A single-record read (every sandbox has one; no list endpoint is assumed): a record of the organisation. */
+const readRecord = record(fact('recordId'));
+const claim = (body: BodyDerivation = {}, more: Partial<ScenarioRequest> = {}): ScenarioRequest => ({
+  operation: 'claims',
+  body,
+  ...more,
+});
+const invalidClaim = (code: string, title: string, body: BodyDerivation) => natural(code, title, claim(body));
+const createPatient = (body: BodyDerivation): ScenarioRequest => ({ operation: 'patients', body });
+const keyed = (key: string, body: BodyDerivation, headers: Record<string, string> = {}) =>
+  claim(body, { headers: { 'Idempotency-Key': key, ...headers } });
 
 const scenarios: Scenario[] = [
-  natural('missing_api_key', 'a request without a key', { ...listClaims, role: 'none' }),
-  natural('invalid_api_key', 'a revoked key', { ...listClaims, role: 'revoked' }),
-  natural('expired_api_key', 'a key past its expiry date', { ...listClaims, role: 'expired' }),
+  natural('missing_api_key', 'a request without a key', { ...readRecord, role: 'none' }),
+  natural('invalid_api_key', 'a revoked key', { ...readRecord, role: 'revoked' }),
+  natural('expired_api_key', 'a key past its expiry date', { ...readRecord, role: 'expired' }),
   {
-    ...natural('forbidden_scope', 'a read-only key cannot create a claim', {
-      method: 'POST',
-      operation: 'claims',
-      role: 'readOnly',
-      json: claimBody,
-    }),
+    ...natural(
+      'forbidden_scope',
+      'a key without the write scope cannot create a claim',
+      claim({}, { role: 'readOnly' }),
+    ),
     promises: [
       { kind: 'status', status: 403, quote: 'The key is valid but lacks scope or organization access.' },
     ],
   },
   natural(
     'organization_mismatch',
-    "another organization's patient",
-    patient(fact('otherOrganisationPatientId')),
+    "another organization's record",
+    record(fact('otherOrganisationRecordId')),
   ),
   {
-    ...natural(
-      'missing_required_field',
-      'a patient without lastName',
-      createPatient({ lastName: undefined }),
-    ),
-    promises: [
-      {
-        kind: 'fieldDetails',
-        field: 'lastName',
-        quote: 'A required field was absent. param indicates which.',
-      },
-    ],
+    ...invalidClaim('missing_required_field', 'a claim without a required field', {
+      omit: [fact('requiredField')],
+    }),
+    // The field at fault is the one the request left out (the resolver fills it in).
+    promises: [{ kind: 'fieldDetails', quote: 'A required field was absent. param indicates which.' }],
   },
-  invalidClaim('invalid_field_type', 'a charge sent as a string', { totalChargeCents: '125.00' }),
-  invalidClaim('invalid_enum_value', 'an unknown claim type', { claimType: 'dental' }),
-  natural('invalid_uuid_format', 'a patient id that is not a UUID', patient('patient-42')),
-  natural('invalid_date_format', 'a US-style birth date', createPatient({ dateOfBirth: '01/31/1990' })),
-  invalidClaim('invalid_currency_amount', 'a charge with fractional cents', { totalChargeCents: 125.5 }),
-  invalidClaim('field_value_too_long', 'notes longer than allowed', { notes: 'x'.repeat(MAX_NOTES + 1) }),
-  invalidClaim('cross_field_constraint', 'discharge before admission', {
-    admissionDate: '2026-03-10',
-    dischargeDate: '2026-03-01',
+  invalidClaim('invalid_field_type', 'an integer cents field sent as a string', {
+    set: { [fact('centsField')]: '125.00' },
   }),
-  natural('resource_not_found', 'a stale patient id', patient(fact('staleId'))),
-  natural('resource_deleted', 'a soft-deleted patient', patient(fact('deletedPatientId'))),
+  invalidClaim('invalid_enum_value', 'a value outside an enum', {
+    set: { [fact('enumField')]: 'not_a_listed_value' },
+  }),
+  invalidClaim('invalid_uuid_format', 'a field that must be a UUID, given another value', {
+    set: { [fact('uuidField')]: 'not-a-uuid' },
+  }),
+  natural(
+    'invalid_date_format',
+    'a date that is not ISO 8601',
+    createPatient({ set: { [fact('dateField')]: '01/31/1990' } }),
+  ),
+  invalidClaim('invalid_currency_amount', 'a charge with fractional cents', {
+    set: { [fact('centsField')]: 125.5 },
+  }),
+  invalidClaim('field_value_too_long', 'a string longer than its field allows', {
+    overLength: { field: fact('longTextField'), length: fact('longTextMaxLength') },
+  }),
+  invalidClaim('cross_field_constraint', 'discharge before admission (the doc’s own example)', {
+    set: { admissionDate: '2026-03-10', dischargeDate: '2026-03-01' },
+  }),
+  natural('resource_not_found', 'a stale record id', record(fact('staleId'))),
+  natural('resource_deleted', 'a soft-deleted record', record(fact('deletedRecordId'))),
   natural(
     'resource_already_exists',
-    'a second patient with the same externalId',
-    createPatient({ externalId: fact('existingExternalId') }),
+    'a second record with a value that must be unique',
+    createPatient({ set: { [fact('uniqueField')]: fact('existingUniqueValue') } }),
   ),
   natural(
     'idempotency_key_in_use',
     'the same key while the first write is still running',
-    keyed('inflight-{{unique}}', claimBody),
-    {
-      background: keyed('inflight-{{unique}}', claimBody, { 'X-Simulator-Fault': 'delay=2000' }),
-    },
+    keyed('inflight-{{unique}}', {}),
+    { background: keyed('inflight-{{unique}}', {}, { 'X-Simulator-Fault': 'delay=2000' }) },
   ),
   natural(
     'idempotency_key_mismatched_body',
     'the same key with a different body',
-    keyed('reuse-{{unique}}', { ...claimBody, totalChargeCents: 99 }),
-    { setup: [keyed('reuse-{{unique}}', claimBody)] },
+    keyed('reuse-{{unique}}', { change: fact('mutableField') }),
+    { setup: [keyed('reuse-{{unique}}', {})] },
   ),
   natural(
     'rate_limit_exceeded',
     'a key over its per-minute quota',
-    { ...listClaims, role: 'rateLimited' },
-    exhaust({ ...listClaims, role: 'rateLimited' }, 2),
+    { ...readRecord, role: 'rateLimited' },
+    exhaust({ ...readRecord, role: 'rateLimited' }, 2),
   ),
   viaFault('payer_unavailable', 'the payer timed out', submitDraft),
   viaFault('payer_invalid_response', 'the payer answered with garbage', submitDraft),
   natural('payer_rejected', 'a payer that rejects the claim', {
-    method: 'POST',
     operation: 'submitClaim',
     params: { id: fact('payerRejectedClaimId') },
+    body: {},
   }),
   viaFault('internal_error', 'an unexpected server failure', submitDraft),
   viaFault('service_unavailable', 'a degraded downstream', submitDraft),
 ];
 
+/** A field of the claim example the docs do not name: the check that needs it says so. */
+const claimField = (what: string) => ({ about: `${what} of the claims body (the docs name none)` });
+
 export const foresight: VendorScenarios = {
   vendorId: 'foresight',
   operations: {
-    patients: { about: 'create a patient (POST)', path: '/v1/patients' },
-    patient: { about: 'read patient {id}', path: '{{operations.patients}}/{id}' },
-    claims: { about: 'list (GET) and create (POST) claims', path: '/v1/claims' },
+    patients: {
+      about:
+        'create a record with a field that must be unique, with a body that succeeds (reference: a patient)',
+      method: 'POST',
+      path: '/v1/patients',
+      body: {
+        externalId: 'MRN-{{unique}}',
+        firstName: 'Ada',
+        lastName: 'Example',
+        dateOfBirth: '1990-01-31',
+      },
+      idPointer: '/id',
+    },
+    record: {
+      about: 'read one record {id} of the organisation (reference: a patient)',
+      method: 'GET',
+      path: '{{operations.patients}}/{id}',
+    },
+    claims: {
+      about: 'create a claim for patientId, with a body that succeeds',
+      method: 'POST',
+      path: '/v1/claims',
+      body: {
+        patientId: fact('patientId'),
+        payerId: fact('payerId'),
+        claimType: 'professional',
+        totalChargeCents: 12_500,
+      },
+      idPointer: '/id',
+    },
     submitClaim: {
-      about: 'submit claim {id} to its payer (POST)',
+      about: 'send claim {id} (or the body’s payer) to the payer',
+      method: 'POST',
       path: '{{operations.claims}}/{id}/submit',
     },
   },
   facts: {
-    patientId: { about: 'a patient of the valid key’s organisation' },
+    patientId: { about: 'a patient of the valid key’s organisation, for the claims body' },
     payerId: { about: 'a payer a claim for patientId may name' },
-    otherOrganisationPatientId: { about: 'a patient of another organisation' },
-    deletedPatientId: { about: 'a soft-deleted patient of the organisation' },
-    existingExternalId: { about: 'the externalId of an existing patient' },
-    payerRejectedClaimId: { about: 'a claim its payer rejects on submission' },
+    recordId: { about: 'a record of the organisation the record read returns' },
+    otherOrganisationRecordId: { about: 'a record of another organisation' },
+    deletedRecordId: { about: 'a soft-deleted record of the organisation' },
+    payerRejectedClaimId: {
+      about:
+        'what submitClaim sends for a payer that rejects it: the claim id in its path, or a payer id in its body',
+    },
     draftClaimId: { about: 'a claim to submit (used with injected faults: simulator only)' },
-    staleId: { about: 'a patient id (a UUID) that does not exist', default: '{{uuid}}' },
+    staleId: { about: 'a record id that does not exist', default: '{{uuid}}' },
+    uuidField: claimField('a field that must hold a UUID'),
+    requiredField: {
+      about: 'a required field of the claims body; the doc’s example names patientId',
+      default: 'patientId',
+    },
+    centsField: claimField('an integer cents field'),
+    enumField: claimField('a field whose value must come from an enum'),
+    longTextField: claimField('a string field with a length limit'),
+    longTextMaxLength: { about: 'that field’s maximum length, in characters' },
+    mutableField: claimField('a field a second claim may hold another value in (same key, another body)'),
+    dateField: { about: 'a date field of the patients body (the docs name none)' },
+    uniqueField: { about: 'a field of the patients body that must be unique (the docs name none)' },
+    existingUniqueValue: { about: 'the value an existing record holds in uniqueField' },
   },
   scenarios,
   behaviour: {
-    read: listClaims,
-    create: {
-      request: { method: 'POST', operation: 'claims', json: claimBody },
-      otherJson: { ...claimBody, totalChargeCents: 9_900 },
-      idPointer: '/id',
-    },
+    read: readRecord,
+    create: { request: claim(), other: claim({ change: fact('mutableField') }) },
   },
+  preflight: readRecord,
 };

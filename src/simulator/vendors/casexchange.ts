@@ -224,6 +224,10 @@ const routes = [
         if (!CASE_TYPES.includes(String(body.caseType))) {
           return ctx.error('validation_error', `caseType must be one of ${CASE_TYPES.join(', ')}.`);
         }
+        // An optional filing date, the one date a case takes: "malformed dates" are a documented 400.
+        if (body.filedOn !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(String(body.filedOn))) {
+          return ctx.error('validation_error', 'filedOn must be a date (YYYY-MM-DD).');
+        }
         const created: Case = {
           id: randomUUID(),
           firmId: caller.key.firmId,
@@ -320,6 +324,9 @@ export const casexchange: VendorModel<State> = {
       closedCaseId: CASE_CLOSED,
       endedReferralId: REFERRAL_DECLINED,
       staleId: UNKNOWN_ID,
+      requiredField: 'clientName',
+      uuidField: 'caseId',
+      dateField: 'filedOn',
     },
   }),
   handle: (request, ctx) => dispatch(routes, request, ctx, failure),

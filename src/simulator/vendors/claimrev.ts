@@ -265,7 +265,7 @@ export const claimrev: VendorModel<State> = {
         expired: { kind: 'header', header: 'Authorization', value: `Bearer ${EXPIRED_TOKEN}` },
       },
       // Its token endpoint is a path on the same server; everything else is a reference path.
-      operations: { token: TOKEN_PATH },
+      operations: { token: { path: TOKEN_PATH } },
       facts: {
         accountNumber: '1001',
         payerId: '60054',
@@ -274,6 +274,8 @@ export const claimrev: VendorModel<State> = {
         staleId: 'CLM-1001-9999',
         otherAccountNumber: '2002',
         productionToken: PRODUCTION_TOKEN,
+        requiredField: 'memberId',
+        tokenLifetimeSeconds: String(TOKEN_LIFETIME_SECONDS),
       },
     };
   },

@@ -459,6 +459,7 @@ export const denialbase: VendorModel<State> = {
         denialId: DENIAL_A,
         otherOrganisationDenialId: DENIAL_B,
         staleId: 'dn_gone',
+        mutableField: 'amount_cents',
       },
     };
   },

@@ -1,5 +1,6 @@
 import { createCaseXchange } from './casexchange/index.js';
 import { createClaimRev } from './claimrev/index.js';
+import { createCollate } from './collate/index.js';
 import { createDenialbase } from './denialbase/index.js';
 import { createForesight } from './foresight/index.js';
 import { listenOnLoopback, type RunningServer } from './kit/server.js';
@@ -9,7 +10,7 @@ type VendorFactory = (context: DialectContext) => DialectVendor;
 
 const FACTORIES: Partial<Record<VendorId, VendorFactory>> = {
   claimrev: createClaimRev,
-  // collate: createCollate(context: DialectContext): DialectVendor, from './collate/index.js'
+  collate: createCollate,
   casexchange: createCaseXchange,
   foresight: createForesight,
   denialbase: createDenialbase,
