@@ -1,4 +1,4 @@
-import { InvalidOptionError } from '../errors.js';
+import { ErrorContractsError, InvalidOptionError } from '../errors.js';
 import type { FetchRequestInit } from '../http-types.js';
 import { statusLine } from '../normalize/message.js';
 import { normalizeError } from '../normalize/normalize-error.js';
@@ -132,7 +132,16 @@ export function createClient<V extends VendorId>(vendorId: V, options: ClientOpt
       const headers = new Headers(requestOptions.headers);
       if (contentType !== null && !headers.has('content-type')) headers.set('content-type', contentType);
       if (!headers.has('accept')) headers.set('accept', 'application/json');
-      for (const [name, value] of Object.entries(await auth.headers())) headers.set(name, value);
+      try {
+        for (const [name, value] of Object.entries(await auth.headers())) headers.set(name, value);
+      } catch (error) {
+        if (!(error instanceof TypeError)) throw error;
+        // The runtime's message quotes the whole header value, credential and all.
+        throw new ErrorContractsError(
+          'ERR_INVALID_CREDENTIALS',
+          `${vendor.name}: a credential holds a character no header can carry (a line break or NUL); check the credentials given to createClient.`,
+        );
+      }
       if (keyHeader !== undefined && idempotencyKey !== null) headers.set(keyHeader, idempotencyKey);
       log('debug', 'sending request', { method: upper, path: redactor.path(path), attempt, idempotencyKey });
 
@@ -168,7 +177,7 @@ export function createClient<V extends VendorId>(vendorId: V, options: ClientOpt
           throw failure(call, normalized, { attempts: attempt, idempotencyKey, decision: null });
       } catch (error) {
         if (error instanceof RedirectError || error instanceof InvalidOptionError) throw error;
-        cause = error;
+        cause = redactedCause(error, redactor.text);
         normalized = transportFailure(vendorId, error, redactor.text);
       }
 
@@ -218,4 +227,19 @@ export function createClient<V extends VendorId>(vendorId: V, options: ClientOpt
   }
 
   return { vendor: vendorId, request };
+}
+
+/**
+ * What a failed fetch threw, as an error's cause may keep it: name, code and message, the message
+ * redacted. The original may quote a header value (a credential with a line break in it) or a URL
+ * with a password, and a cause is logged and serialised as readily as the error itself.
+ */
+function redactedCause(error: unknown, redact: (text: string) => string): Error {
+  const original = error instanceof Error ? error : new Error(String(error));
+  const copy = new Error(redact(original.message));
+  copy.name = original.name;
+  const code =
+    (original as { code?: unknown }).code ?? (original.cause as { code?: unknown } | undefined)?.code;
+  if (typeof code === 'string') Object.assign(copy, { code });
+  return copy;
 }
