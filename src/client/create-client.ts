@@ -13,6 +13,7 @@ import { decodeSuccessBody, encodeBody } from './body-codec.js';
 import { createClientLog } from './client-log.js';
 import { checkClientOptions } from './client-options.js';
 import { createVendorApiError, isRedirect, RedirectError, type VendorApiError } from './errors.js';
+import { followedRedirect } from './followed-redirect.js';
 import { isKeyMismatch, sendsIdempotencyKey } from './idempotency.js';
 import { createRedactor } from './redactor.js';
 import { buildSupportBundle } from './support-bundle.js';
@@ -72,6 +73,8 @@ export function createClient<V extends VendorId>(vendorId: V, options: ClientOpt
     normalized: NormalizedError,
     progress: { attempts: number; idempotencyKey: string | null; decision: RetryDecision | null },
     cause?: unknown,
+    /** Said instead of the status line, for an answer refused because of how it came. */
+    reason?: string,
   ): VendorApiError {
     const path = redactor.path(call.path);
     const supportBundle = buildSupportBundle({
@@ -85,7 +88,8 @@ export function createClient<V extends VendorId>(vendorId: V, options: ClientOpt
       idempotencyKey: progress.idempotencyKey,
     });
     const code = normalized.code === null ? '' : ` ${normalized.code}`;
-    const outcome = normalized.status === 0 ? normalized.message : `${statusLine(normalized.status)}${code}`;
+    const outcome =
+      reason ?? (normalized.status === 0 ? normalized.message : `${statusLine(normalized.status)}${code}`);
     const message = redactor.text(`${vendor.name} ${call.method} ${path} failed: ${outcome}`);
     log('error', 'request failed', {
       method: call.method,
@@ -159,6 +163,21 @@ export function createClient<V extends VendorId>(vendorId: V, options: ClientOpt
       let cause: unknown;
       try {
         const response = await fetchFn(url, init);
+        const redirected = followedRedirect(response);
+        if (redirected !== undefined) {
+          const status = isRedirect(response.status) ? response.status : 307;
+          throw failure(
+            call,
+            normalize({ status, headers: response.headers }, 'api'),
+            {
+              attempts: attempt,
+              idempotencyKey,
+              decision: null,
+            },
+            undefined,
+            redirected,
+          );
+        }
         if (response.ok) {
           const text = await response.text();
           const body = decodeSuccessBody(text, response.headers.get('content-type'));
@@ -235,11 +254,11 @@ export function createClient<V extends VendorId>(vendorId: V, options: ClientOpt
  * with a password, and a cause is logged and serialised as readily as the error itself.
  */
 function redactedCause(error: unknown, redact: (text: string) => string): Error {
-  const original = error instanceof Error ? error : new Error(String(error));
-  const copy = new Error(redact(original.message));
-  copy.name = original.name;
-  const code =
-    (original as { code?: unknown }).code ?? (original.cause as { code?: unknown } | undefined)?.code;
+  const fields = (error ?? {}) as { name?: unknown; message?: unknown; code?: unknown; cause?: unknown };
+  const message = typeof fields.message === 'string' ? fields.message : String(error);
+  const copy = new Error(redact(message));
+  if (typeof fields.name === 'string') copy.name = fields.name;
+  const code = fields.code ?? (fields.cause as { code?: unknown } | undefined)?.code;
   if (typeof code === 'string') Object.assign(copy, { code });
   return copy;
 }
