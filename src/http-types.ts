@@ -26,6 +26,12 @@ export interface FetchRequestInit {
 export interface FetchResponse {
   ok: boolean;
   status: number;
+  /** True when the fetch function followed a redirect itself (the client asks it not to). */
+  redirected?: boolean;
+  /** 'opaqueredirect' when a manual redirect is hidden from the caller (status 0). */
+  type?: string;
+  /** Where the answer came from. */
+  url?: string;
   headers: HeadersLike;
   text(): Promise<string>;
   arrayBuffer(): Promise<ArrayBuffer>;

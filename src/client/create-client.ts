@@ -1,4 +1,4 @@
-import { InvalidOptionError } from '../errors.js';
+import { ErrorContractsError, InvalidOptionError } from '../errors.js';
 import type { FetchRequestInit } from '../http-types.js';
 import { statusLine } from '../normalize/message.js';
 import { normalizeError } from '../normalize/normalize-error.js';
@@ -13,6 +13,7 @@ import { decodeSuccessBody, encodeBody } from './body-codec.js';
 import { createClientLog } from './client-log.js';
 import { checkClientOptions } from './client-options.js';
 import { createVendorApiError, isRedirect, RedirectError, type VendorApiError } from './errors.js';
+import { followedRedirect } from './followed-redirect.js';
 import { isKeyMismatch, sendsIdempotencyKey } from './idempotency.js';
 import { createRedactor } from './redactor.js';
 import { buildSupportBundle } from './support-bundle.js';
@@ -72,6 +73,8 @@ export function createClient<V extends VendorId>(vendorId: V, options: ClientOpt
     normalized: NormalizedError,
     progress: { attempts: number; idempotencyKey: string | null; decision: RetryDecision | null },
     cause?: unknown,
+    /** Said instead of the status line, for an answer refused because of how it came. */
+    reason?: string,
   ): VendorApiError {
     const path = redactor.path(call.path);
     const supportBundle = buildSupportBundle({
@@ -85,7 +88,8 @@ export function createClient<V extends VendorId>(vendorId: V, options: ClientOpt
       idempotencyKey: progress.idempotencyKey,
     });
     const code = normalized.code === null ? '' : ` ${normalized.code}`;
-    const outcome = normalized.status === 0 ? normalized.message : `${statusLine(normalized.status)}${code}`;
+    const outcome =
+      reason ?? (normalized.status === 0 ? normalized.message : `${statusLine(normalized.status)}${code}`);
     const message = redactor.text(`${vendor.name} ${call.method} ${path} failed: ${outcome}`);
     log('error', 'request failed', {
       method: call.method,
@@ -132,7 +136,16 @@ export function createClient<V extends VendorId>(vendorId: V, options: ClientOpt
       const headers = new Headers(requestOptions.headers);
       if (contentType !== null && !headers.has('content-type')) headers.set('content-type', contentType);
       if (!headers.has('accept')) headers.set('accept', 'application/json');
-      for (const [name, value] of Object.entries(await auth.headers())) headers.set(name, value);
+      try {
+        for (const [name, value] of Object.entries(await auth.headers())) headers.set(name, value);
+      } catch (error) {
+        if (!(error instanceof TypeError)) throw error;
+        // The runtime's message quotes the whole header value, credential and all.
+        throw new ErrorContractsError(
+          'ERR_INVALID_CREDENTIALS',
+          `${vendor.name}: a credential holds a character no header can carry (a line break or NUL); check the credentials given to createClient.`,
+        );
+      }
       if (keyHeader !== undefined && idempotencyKey !== null) headers.set(keyHeader, idempotencyKey);
       log('debug', 'sending request', { method: upper, path: redactor.path(path), attempt, idempotencyKey });
 
@@ -150,6 +163,21 @@ export function createClient<V extends VendorId>(vendorId: V, options: ClientOpt
       let cause: unknown;
       try {
         const response = await fetchFn(url, init);
+        const redirected = followedRedirect(response);
+        if (redirected !== undefined) {
+          const status = isRedirect(response.status) ? response.status : 307;
+          throw failure(
+            call,
+            normalize({ status, headers: response.headers }, 'api'),
+            {
+              attempts: attempt,
+              idempotencyKey,
+              decision: null,
+            },
+            undefined,
+            redirected,
+          );
+        }
         if (response.ok) {
           const text = await response.text();
           const body = decodeSuccessBody(text, response.headers.get('content-type'));
@@ -168,7 +196,7 @@ export function createClient<V extends VendorId>(vendorId: V, options: ClientOpt
           throw failure(call, normalized, { attempts: attempt, idempotencyKey, decision: null });
       } catch (error) {
         if (error instanceof RedirectError || error instanceof InvalidOptionError) throw error;
-        cause = error;
+        cause = redactedCause(error, redactor.text);
         normalized = transportFailure(vendorId, error, redactor.text);
       }
 
@@ -218,4 +246,19 @@ export function createClient<V extends VendorId>(vendorId: V, options: ClientOpt
   }
 
   return { vendor: vendorId, request };
+}
+
+/**
+ * What a failed fetch threw, as an error's cause may keep it: name, code and message, the message
+ * redacted. The original may quote a header value (a credential with a line break in it) or a URL
+ * with a password, and a cause is logged and serialised as readily as the error itself.
+ */
+function redactedCause(error: unknown, redact: (text: string) => string): Error {
+  const fields = (error ?? {}) as { name?: unknown; message?: unknown; code?: unknown; cause?: unknown };
+  const message = typeof fields.message === 'string' ? fields.message : String(error);
+  const copy = new Error(redact(message));
+  if (typeof fields.name === 'string') copy.name = fields.name;
+  const code = fields.code ?? (fields.cause as { code?: unknown } | undefined)?.code;
+  if (typeof code === 'string') Object.assign(copy, { code });
+  return copy;
 }

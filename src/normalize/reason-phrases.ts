@@ -4,6 +4,15 @@
  * importing node:http for a table doubled the package's import time.
  */
 const REASON_PHRASES: Readonly<Record<number, string>> = {
+  // Redirects too: the client refuses them, and its error names the status with its phrase.
+  300: 'Multiple Choices',
+  301: 'Moved Permanently',
+  302: 'Found',
+  303: 'See Other',
+  304: 'Not Modified',
+  305: 'Use Proxy',
+  307: 'Temporary Redirect',
+  308: 'Permanent Redirect',
   400: 'Bad Request',
   401: 'Unauthorized',
   402: 'Payment Required',

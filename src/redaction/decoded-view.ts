@@ -87,15 +87,8 @@ export function decodeEscapes(text: string): DecodedView {
           end = i + 6;
         }
       }
-    } else if (code === AMPERSAND) {
-      const reference = characterReference(text, i);
-      if (reference) {
-        push(reference.text, i, reference.end);
-        i = reference.end;
-        continue;
-      }
-    } else if (code === PERCENT) {
-      const decoded = percentSequence(text, i);
+    } else if (code === AMPERSAND || code === PERCENT) {
+      const decoded = code === AMPERSAND ? characterReference(text, i) : percentSequence(text, i);
       if (decoded) {
         push(decoded.text, i, decoded.end);
         i = decoded.end;

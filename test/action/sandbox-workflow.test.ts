@@ -59,6 +59,15 @@ async function runStep(script: string, env: Record<string, string>) {
   return { ...run, outputs: readOutputs(await readFile(output, 'utf8')) };
 }
 
+/** The values a step's output asked GitHub to mask. */
+const maskedValues = (stdout: string) =>
+  stdout
+    .trim()
+    .split('\n')
+    .map(parseCommand)
+    .filter((command) => command.name === 'add-mask')
+    .map((command) => command.message);
+
 describe('the sandbox workflow', () => {
   it('hands no job every secret: the secrets context is never indexed with an expression', () => {
     expect(text).not.toMatch(/toJSON\(\s*secrets\s*\)/);
@@ -112,12 +121,7 @@ describe('the sandbox workflow', () => {
     const file = run.outputs.file ?? '';
     expect(JSON.parse(await readFile(file, 'utf8'))).toEqual(config);
     expect((await stat(file)).mode & 0o077).toBe(0);
-    const masked = run.stdout
-      .trim()
-      .split('\n')
-      .map(parseCommand)
-      .filter((command) => command.name === 'add-mask')
-      .map((command) => command.message);
+    const masked = maskedValues(run.stdout);
     expect(masked.sort()).toEqual([
       'SENTINEL-collate-header',
       'SENTINEL-collate-password',
@@ -142,12 +146,7 @@ describe('the sandbox workflow', () => {
       ENVIRONMENT: sandboxEnvironment('collate'),
     });
     expect(run.code).toBe(0);
-    const masked = run.stdout
-      .trim()
-      .split('\n')
-      .map(parseCommand)
-      .filter((command) => command.name === 'add-mask')
-      .map((command) => command.message);
+    const masked = maskedValues(run.stdout);
     expect(masked).toEqual(
       expect.arrayContaining(['SENTINEL-line-one', 'SENTINEL-line-two', 'SENTINEL-line-three']),
     );

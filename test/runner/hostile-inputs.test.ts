@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/cli/config-file.js';
 import { readCassette } from '../../src/runner/cassettes/replay.js';
 import { parseRunConfig } from '../../src/runner/config/sandbox-config.js';
+import { cassetteJson } from '../helpers/cassette-json.js';
 import { runCliProcess } from './cli-process.js';
 
 /** Inputs a hostile or careless hand may give; each gets a clear error (exit 2), not a crash or a hang. */
@@ -35,21 +36,7 @@ describe('hostile inputs', () => {
   ])('a cassette whose binding.%s has the wrong type is refused naming it', async (member, binding) => {
     const dir = join(scratch, `binding-${member}`);
     await mkdir(dir, { recursive: true });
-    await writeFile(
-      join(dir, 'collate.cassette.json'),
-      JSON.stringify({
-        format: 'error-contracts-cassette',
-        version: 1,
-        vendorId: 'collate',
-        recordedAt: '2026-01-01T00:00:00.000Z',
-        baseUrl: 'http://127.0.0.1:9/collate',
-        roles: [],
-        facts: [],
-        binding,
-        limits: { maxBurst: 10, maxWaitMs: 1000 },
-        checks: {},
-      }),
-    );
+    await writeFile(join(dir, 'collate.cassette.json'), cassetteJson({ binding }));
     await expect(readCassette(dir, 'collate')).rejects.toThrow(
       `binding.${member} is not an object of strings`,
     );

@@ -7,6 +7,7 @@ import { runCli } from '../../src/cli/run-cli.js';
 import { InputTooLargeError, readBoundedFile } from '../../src/fs/bounded-read.js';
 import { writeReports } from '../../src/report/write-reports.js';
 import { MAX_CASSETTE_BYTES, readCassette } from '../../src/runner/cassettes/replay.js';
+import { cassetteJson } from '../helpers/cassette-json.js';
 import { fixtureResult } from '../report/fixtures.js';
 import { runCliProcess } from './cli-process.js';
 
@@ -24,17 +25,7 @@ async function sparseFile(path: string, bytes: number): Promise<void> {
 }
 
 function cassette(exchange: Record<string, unknown>): string {
-  return JSON.stringify({
-    format: 'error-contracts-cassette',
-    version: 1,
-    vendorId: 'collate',
-    recordedAt: '2026-01-01T00:00:00.000Z',
-    baseUrl: 'http://127.0.0.1:9/collate',
-    roles: [],
-    facts: [],
-    limits: { maxBurst: 10, maxWaitMs: 1000 },
-    checks: { 'auth.missing': [exchange] },
-  });
+  return cassetteJson({ checks: { 'auth.missing': [exchange] } });
 }
 
 const request = { method: 'GET', url: 'http://127.0.0.1:9/collate/x', headers: {} };
