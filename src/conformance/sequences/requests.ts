@@ -45,7 +45,14 @@ export async function fetchToken(
   recorder: SequenceRecorder,
   credential: OAuthClientCredential,
 ): Promise<{ token: string; expiresInSeconds: number | undefined } | undefined> {
-  const answer = await recorder.send(tokenRequestOf(credential));
+  return issuedToken(recorder, await recorder.send(tokenRequestOf(credential)));
+}
+
+/** The token a token endpoint's answer issues (a failure recorded where it issues none). */
+export function issuedToken(
+  recorder: SequenceRecorder,
+  answer: { status: number; body: string },
+): { token: string; expiresInSeconds: number | undefined } | undefined {
   const parsed = parseJson(answer.body) as { access_token?: unknown; expires_in?: unknown } | undefined;
   const token = parsed?.access_token;
   if (

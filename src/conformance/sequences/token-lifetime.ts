@@ -2,9 +2,8 @@ import { scenarioDataFor } from '../../scenarios/index.js';
 import { operationPath } from '../../scenarios/resolve.js';
 import { fillPlaceholders, urlOf } from '../../scenarios/runner.js';
 import type { VendorId } from '../../vendors/registry.js';
-import { parseJson } from '../assertions.js';
 import type { SequenceDefinition } from './definition.js';
-import { isSuccess, outgoing } from './requests.js';
+import { isSuccess, issuedToken, outgoing } from './requests.js';
 
 /**
  * The client-credentials grant of the valid role, written with placeholders as the token-error
@@ -47,20 +46,11 @@ export const tokenLifetime: SequenceDefinition = {
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: fillPlaceholders(GRANT, credentials, ''),
     });
-    const parsed = parseJson(answer.body) as { access_token?: unknown; expires_in?: unknown } | undefined;
-    const token = parsed?.access_token;
-    if (
-      !recorder.expect(
-        answer.status === 200 && typeof token === 'string',
-        'The token endpoint issued no token.',
-        200,
-        answer.status,
-      )
-    )
-      return;
+    const issued = issuedToken(recorder, answer);
+    if (!issued) return;
     const header = policy.authentication.header;
     const read = await recorder.send(
-      outgoing(recorder.baseUrl, behaviour.read, { [header]: `Bearer ${token}` }),
+      outgoing(recorder.baseUrl, behaviour.read, { [header]: `Bearer ${issued.token}` }),
     );
     recorder.expect(
       isSuccess(read.status),
@@ -69,10 +59,10 @@ export const tokenLifetime: SequenceDefinition = {
       read.status,
     );
     recorder.expect(
-      parsed?.expires_in === lifetime,
+      issued.expiresInSeconds === lifetime,
       'The token answer’s expires_in is not the lifetime the docs give.',
       lifetime,
-      typeof parsed?.expires_in === 'number' ? parsed.expires_in : null,
+      issued.expiresInSeconds ?? null,
     );
   },
 };

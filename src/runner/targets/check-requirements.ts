@@ -60,6 +60,18 @@ export function needsSimulator(check: PlannedCheck): boolean {
 }
 
 /**
+ * Whether a check streams a body to a size limit (megabytes): in-process interception buffers every
+ * byte before it answers, which is slow and proves nothing a socket does not, so only a target
+ * with real sockets runs it.
+ */
+export function streamsToLimit(check: PlannedCheck): boolean {
+  return (
+    hasScenario(check) &&
+    requestsOf<ScenarioRequest>(check.scenario).some((request) => request.streamedBytes !== undefined)
+  );
+}
+
+/**
  * The largest fixed burst a check's setup sends (a rate limit used up with the simulator's known
  * quota); 1 when it sends none. Against a sandbox, whose quota is unknown, such a burst is neither
  * bounded nor sized, so the check is left to the rate-limit sequence, which is both.

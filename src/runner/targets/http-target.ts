@@ -27,6 +27,7 @@ import {
   requestsOfCheck,
   rolesOf,
   sizedForSandbox,
+  streamsToLimit,
 } from './check-requirements.js';
 import { simulatorMembers } from './simulator-side.js';
 
@@ -128,6 +129,11 @@ export function prepare(
   });
   if (override?.skip !== undefined) return skipped(`Skipped by the run's configuration: ${override.skip}`);
   let check = applyOverride(planned, override?.request);
+  if (where.inProcess && streamsToLimit(check)) {
+    return skipped(
+      'Streams a body one byte past the size limit; in-process interception buffers all of it before answering, so the local target checks it over a socket.',
+    );
+  }
   if (!where.simulated) {
     const sized = sizedForSandbox(
       check,
