@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe } from 'vitest';
 import { DENIALBASE_BUGS, type DenialbaseBugId } from './denialbase/bugs.js';
 import { atPointer, type DocumentedCase } from './kit/cases.js';
 import { call, credential, credentialHeader, operationUrl, type Reply, streamBody } from './kit/client.js';
@@ -153,7 +153,7 @@ const CASES: DocumentedCase[] = [
     observe: async ({ directory }) => {
       const json = {
         denial: {
-          ...(directory.operations.createDenial?.body as { denial: object }).denial,
+          ...((directory.operations.createDenial?.body ?? { denial: {} }) as { denial: object }).denial,
           claim_number: directory.facts.existingClaimNumber,
         },
       };

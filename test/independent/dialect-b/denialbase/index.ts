@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { type Answer, emptyAnswer, withHeaders, withoutHeader, withoutJsonMember } from '../kit/answer.js';
 import { type BodyResult, parseJson, readBody } from '../kit/body.js';
 import { bugSwitch } from '../kit/bugs.js';
-import { createIdempotencyStore, requestFingerprint } from '../kit/idempotency.js';
+import { answerFirstRequest, createIdempotencyStore, requestFingerprint } from '../kit/idempotency.js';
 import { freshUlid, isUuid } from '../kit/ids.js';
 import { createRateLimiter } from '../kit/rate-limit.js';
 import { headerValue, requestLine } from '../kit/request.js';
@@ -157,12 +157,8 @@ export function createDenialbase(context: DialectContext): DialectVendor {
         return errorAnswer(requestId, 'conflict', 'This Idempotency-Key was used for a different request.');
       case 'inFlight':
         return errorAnswer(requestId, 'conflict', 'A request with this Idempotency-Key is still running.');
-      case 'fresh': {
-        const answer = run();
-        if (answer.status >= 500) lookup.forget();
-        else lookup.complete(answer);
-        return answer;
-      }
+      case 'fresh':
+        return answerFirstRequest(lookup, run);
     }
   }
 

@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { type Answer, isAnswer, withHeaders, withoutHeader, withoutJsonMember } from '../kit/answer.js';
 import { parseJson, readBody } from '../kit/body.js';
 import { bugSwitch } from '../kit/bugs.js';
-import { createIdempotencyStore, requestFingerprint } from '../kit/idempotency.js';
+import { answerFirstRequest, createIdempotencyStore, requestFingerprint } from '../kit/idempotency.js';
 import { freshUlid } from '../kit/ids.js';
 import { createRateLimiter } from '../kit/rate-limit.js';
 import { bearerToken, headerValue, requestLine } from '../kit/request.js';
@@ -135,12 +135,10 @@ export function createForesight(context: DialectContext): DialectVendor {
           code: 'idempotency_key_in_use',
           message: 'A request with this Idempotency-Key is still being processed.',
         });
-      case 'fresh': {
-        const answer = await run(() => replays.contended(key.value, idempotencyKey, HOLD_CAP_MS));
-        if (answer.status >= 500) lookup.forget();
-        else lookup.complete(answer);
-        return answer;
-      }
+      case 'fresh':
+        return answerFirstRequest(lookup, () =>
+          run(() => replays.contended(key.value, idempotencyKey, HOLD_CAP_MS)),
+        );
     }
   }
 

@@ -77,3 +77,22 @@ export function createIdempotencyStore(options: { windowMs: number; now: () => n
     },
   };
 }
+
+/**
+ * Runs the first request of a key and keeps its answer for replay. A 5xx answer, or a handler that
+ * throws, frees the key instead, so that a retry is processed rather than stuck in flight.
+ */
+export async function answerFirstRequest(
+  lookup: Extract<IdempotencyLookup, { kind: 'fresh' }>,
+  produce: () => Answer | Promise<Answer>,
+): Promise<Answer> {
+  try {
+    const answer = await produce();
+    if (answer.status >= 500) lookup.forget();
+    else lookup.complete(answer);
+    return answer;
+  } catch (error) {
+    lookup.forget();
+    throw error;
+  }
+}
