@@ -88,7 +88,7 @@ export const validatorsSuite: Suite = {
       tables,
       goals,
       notes: [
-        `In one process: ${TIMING.warmupTime} ms warm-up per cell, then ${TIMING.rounds} rounds timing every cell for ${TIMING.time} ms in batches of ${TIMING.batch} calls; ops/s is the median round, spread is (fastest - slowest round) / median.`,
+        `In one process: ${TIMING.warmupTime} ms warm-up per cell, then ${TIMING.rounds} interleaved rounds (the order rotates each round) giving every cell ${TIMING.time} ms of CPU time (process.cpuUsage) in batches of ${TIMING.batch} calls; ops/s is calls per CPU second of the median round, spread is (fastest - slowest round) / median.`,
         `Each cell cycles through ${INPUT_COPIES} equal copies of its input, the same objects for every engine.`,
         'ClaimRev is measured on its token-error schema: its API envelope accepts any body.',
         'The all-errors validator and runtime ajv collect every failure, as validateError reports them all; the generated guard and the hand guard stop at the first.',
