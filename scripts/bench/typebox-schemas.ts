@@ -12,6 +12,7 @@ import { FormatRegistry, type TSchema, Type } from '@sinclair/typebox';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
 import type { VendorId } from '../../src/index.js';
 import { isDateTime, isUri } from '../../src/validation/runtime.js';
+import { foresightErrorTypes } from './subjects.js';
 
 // TypeBox keeps formats in a process-wide registry; setting them again is harmless.
 FormatRegistry.Set('date-time', isDateTime);
@@ -54,20 +55,9 @@ const casexchangeEnvelope = Type.Object({
   ),
 });
 
-const foresightTypes = [
-  'authentication_error',
-  'permission_error',
-  'validation_error',
-  'not_found_error',
-  'conflict_error',
-  'rate_limit_error',
-  'payer_error',
-  'server_error',
-] as const;
-
 const foresightEnvelope = Type.Object({
   error: Type.Object({
-    type: Type.Union(foresightTypes.map((type) => Type.Literal(type))),
+    type: Type.Union(foresightErrorTypes.map((type) => Type.Literal(type))),
     code: nonEmpty,
     message: Type.String(),
     param: optional(nonEmpty),
