@@ -7,6 +7,7 @@
  */
 import type { VendorId } from '../../src/index.js';
 import { isDateTime, isUri } from '../../src/validation/runtime.js';
+import { foresightErrorTypes } from './subjects.js';
 
 type Guard = (data: unknown) => boolean;
 type Json = Record<string, unknown>;
@@ -77,16 +78,7 @@ function isCasexchangeEnvelope(data: unknown): boolean {
   );
 }
 
-const FORESIGHT_TYPES: ReadonlySet<unknown> = new Set([
-  'authentication_error',
-  'permission_error',
-  'validation_error',
-  'not_found_error',
-  'conflict_error',
-  'rate_limit_error',
-  'payer_error',
-  'server_error',
-]);
+const FORESIGHT_TYPES: ReadonlySet<unknown> = new Set(foresightErrorTypes);
 
 function isForesightEnvelope(data: unknown): boolean {
   if (!isObject(data)) return false;

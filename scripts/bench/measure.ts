@@ -1,5 +1,3 @@
-import { Bench } from 'tinybench';
-
 /** One timed case: a check called on copies of one input, which must always give `expected`. */
 export interface Case {
   name: string;
@@ -34,30 +32,27 @@ export interface MeasureOptions {
   warmupTime: number;
   /** Rounds in which every case is timed once, in turn. */
   rounds: number;
-  /** Timed budget per case and round, in ms. */
+  /** CPU time per case and round, in ms. */
   time: number;
-  /** Calls per sample: one validation takes well under a microsecond, below the timer's grain. */
+  /** Calls per batch: one validation takes well under a microsecond, below the clock's grain. */
   batch: number;
 }
 
-type Now = () => number;
-type Sample = { overriddenDuration: number; overriddenIterationCost: number };
 type LoopFactory = (
   check: Case['check'],
   inputs: readonly unknown[],
   expected: boolean,
   batch: number,
-  now: Now,
-) => () => Sample;
+) => () => void;
 
 /**
- * Builds the timed loop of one case from source, so that each case gets a function of its own.
+ * Builds the batch loop of one case from source, so that each case gets a function of its own.
  * V8 shares type feedback between closures made from the same function literal: one shared loop
  * would see a megamorphic call site after the first few cases and stop inlining, penalising the
  * small hand guards most and making the results depend on the order the cases run in. A loop per
  * case keeps each call site monomorphic, as it is in an application that calls one validator.
  */
-function loopFor(testCase: Case, batch: number, now: Now): () => Sample {
+function loopFor(testCase: Case, batch: number): () => void {
   if (testCase.inputs.length !== INPUT_COPIES)
     throw new Error(`${testCase.name} needs ${INPUT_COPIES} inputs`);
   const factory = new Function(
@@ -65,19 +60,15 @@ function loopFor(testCase: Case, batch: number, now: Now): () => Sample {
     'inputs',
     'expected',
     'batch',
-    'now',
-    `return function timedLoop() {
+    `return function batchLoop() {
       let agreed = 0;
       const mask = inputs.length - 1;
-      const start = now();
       for (let i = 0; i < batch; i++) if (check(inputs[i & mask]) === expected) agreed++;
-      const elapsed = now() - start;
       // Using the verdicts keeps the calls from being optimised away and proves they were right.
       if (agreed !== batch) throw new Error('expected ' + expected + ' on every call of ' + ${JSON.stringify(testCase.name)});
-      return { overriddenDuration: elapsed / batch, overriddenIterationCost: elapsed };
     };`,
   ) as LoopFactory;
-  return factory(testCase.check, testCase.inputs, testCase.expected, batch, now);
+  return factory(testCase.check, testCase.inputs, testCase.expected, batch);
 }
 
 /** The middle value (the mean of the two middle ones for an even count); 0 for none. */
@@ -89,35 +80,55 @@ export function median(values: readonly number[]): number {
     : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
+/** This process's CPU time (user and system, every thread) in ms. */
+function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
 /**
- * Times the cases in this process with tinybench, in rounds: every case once per round, so a
- * change in machine load during the run hits all cases alike instead of whichever ran then, and
- * the median round discards a disturbed one. Within a round, ops/s comes from the mean time per
- * call rather than the median: garbage collection caused by an engine that allocates (zod builds
- * an output object) is part of that engine's real cost.
+ * Runs whole batches until `budgetMs` of this process's CPU time has passed; returns calls per
+ * CPU second. CPU time rather than wall time, so that the time this process waits for a core on a
+ * loaded machine is not charged to whichever case happened to be running. Garbage collection is
+ * charged to the case that caused it, as it is part of that engine's real cost (zod allocates an
+ * output object).
+ */
+export function runSlice(batchLoop: () => void, batch: number, budgetMs: number): number {
+  let calls = 0;
+  const start = cpuMs();
+  let elapsed = 0;
+  do {
+    batchLoop();
+    calls += batch;
+    elapsed = cpuMs() - start;
+  } while (elapsed < budgetMs);
+  return (calls / elapsed) * 1000;
+}
+
+/**
+ * The order the cases run in during round `round`: rotated by one each round and reversed every
+ * other round, so that no case is always first (after a switch, caches and the branch predictor
+ * are cold) or always follows the same neighbour.
+ */
+export function roundOrder<T>(items: readonly T[], round: number): T[] {
+  const shift = round % Math.max(1, items.length);
+  const rotated = [...items.slice(shift), ...items.slice(0, shift)];
+  return round % 2 === 1 ? rotated.reverse() : rotated;
+}
+
+/**
+ * Times the cases in this process in interleaved rounds: every case gets one CPU-time slice per
+ * round, in an order that changes from round to round, so a change in machine load hits all cases
+ * alike instead of whichever ran then, and the median round discards a disturbed one.
  */
 export function measure(cases: readonly Case[], options: MeasureOptions): Measurement[] {
   // The loops are built once and reused by every round, so later rounds run the optimised code.
-  const loops = cases.map((testCase) => ({
-    name: testCase.name,
-    loop: loopFor(testCase, options.batch, performance.now.bind(performance)),
-  }));
+  const loops = cases.map((testCase) => ({ name: testCase.name, loop: loopFor(testCase, options.batch) }));
+  for (const { loop } of loops) runSlice(loop, options.batch, options.warmupTime);
   const perRound = new Map<string, number[]>(cases.map((testCase) => [testCase.name, []]));
   for (let round = 0; round < options.rounds; round++) {
-    const bench = new Bench({
-      time: options.time,
-      warmup: round === 0,
-      warmupTime: options.warmupTime,
-      iterations: 10,
-      warmupIterations: 10,
-      throws: true,
-    });
-    for (const { name, loop } of loops) bench.add(name, loop);
-    bench.runSync();
-    for (const task of bench.tasks) {
-      const result = task.result;
-      if (result.state !== 'completed') throw new Error(`${task.name} did not complete: ${result.state}`);
-      perRound.get(task.name)?.push(1000 / result.latency.mean);
+    for (const { name, loop } of roundOrder(loops, round)) {
+      perRound.get(name)?.push(runSlice(loop, options.batch, options.time));
     }
   }
   return cases.map(({ name }) => {

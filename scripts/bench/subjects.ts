@@ -136,5 +136,19 @@ function subjectFor(vendor: VendorId): BenchSubject {
   return { vendor, envelope, schema, standalone, guard, valid, ...variants[vendor](valid) };
 }
 
+/**
+ * Foresight's coarse error types, read from its envelope schema so that the hand-written peers
+ * (hand guard, zod, TypeBox) all check the one documented list.
+ */
+export const foresightErrorTypes: readonly [string, ...string[]] = (() => {
+  const envelope = getVendor('foresight').schemas.envelope as {
+    properties?: { error?: { properties?: { type?: { enum?: unknown } } } };
+  };
+  const types = envelope.properties?.error?.properties?.type?.enum;
+  if (!Array.isArray(types) || types.length === 0 || !types.every((type) => typeof type === 'string'))
+    throw new Error('the Foresight envelope schema lists no error types');
+  return types as [string, ...string[]];
+})();
+
 /** Every vendor's bench subject, in the registry's vendor order. */
 export const subjects: readonly BenchSubject[] = vendorIds.map(subjectFor);

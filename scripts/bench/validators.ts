@@ -1,6 +1,7 @@
 import { createStrictAjv } from '../codegen/ajv.js';
 import { handGuards } from './hand-guards.js';
 import type { BenchSubject } from './subjects.js';
+import { typeboxGuard } from './typebox-schemas.js';
 import { zodSchemas } from './zod-schemas.js';
 
 export type Check = (data: unknown) => boolean;
@@ -8,13 +9,15 @@ export type Check = (data: unknown) => boolean;
 /**
  * The engines compared, in table order; the first two are what the package ships. Each is compared
  * with its like: the all-errors validator with zod (both collect every issue), the generated guard
- * with the hand-written guard (both answer yes or no and stop at the first failure).
+ * with TypeBox's compiled guard and the hand-written guard (all three answer yes or no and stop at
+ * the first failure).
  */
 export const engines = [
   'standalone guard',
   'standalone (all errors)',
   'ajv runtime',
   'zod v4',
+  'typebox compiled',
   'hand guard',
 ] as const;
 export type Engine = (typeof engines)[number];
@@ -25,7 +28,7 @@ export type Engine = (typeof engines)[number];
 let runtimeAjv: ReturnType<typeof createStrictAjv> | undefined;
 
 /**
- * The five ways of answering "is this body a valid envelope?" for one subject, each reduced to a
+ * The ways of answering "is this body a valid envelope?" for one subject, each reduced to a
  * boolean so that they are called, timed and compared identically. Schemas are compiled here,
  * once, so compilation never falls inside a timed loop.
  */
@@ -38,6 +41,7 @@ export function checksFor(subject: BenchSubject): Record<Engine, Check> {
     'standalone (all errors)': subject.standalone,
     'ajv runtime': compiled,
     'zod v4': (data) => zodSchema.safeParse(data).success,
+    'typebox compiled': typeboxGuard(subject.vendor),
     'hand guard': handGuards[subject.vendor],
   };
 }

@@ -13,6 +13,7 @@
 import { z } from 'zod';
 import type { VendorId } from '../../src/index.js';
 import { isDateTime, isUri } from '../../src/validation/runtime.js';
+import { foresightErrorTypes } from './subjects.js';
 
 const nonEmpty = z.string().min(1);
 const dateTime = z.string().refine(isDateTime);
@@ -54,16 +55,7 @@ const casexchangeEnvelope = z.looseObject({
 
 const foresightEnvelope = z.looseObject({
   error: z.looseObject({
-    type: z.enum([
-      'authentication_error',
-      'permission_error',
-      'validation_error',
-      'not_found_error',
-      'conflict_error',
-      'rate_limit_error',
-      'payer_error',
-      'server_error',
-    ]),
+    type: z.enum(foresightErrorTypes),
     code: nonEmpty,
     message: z.string(),
     param: nonEmpty.optional(),

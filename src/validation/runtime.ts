@@ -72,9 +72,25 @@ export function isDateTime(value: string): boolean {
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what a URI must not contain.
 const URI_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:[^\s\u0000-\u001f\u007f]*$/;
 
+/**
+ * Verdicts of recent URIs. A vendor sends the same few documentation links over and over (one per
+ * error code), and URL.canParse was the largest single cost of validating and normalizing a
+ * Foresight error. Bounded in entries and in the length of what is kept, and emptied when full.
+ */
+const URI_VERDICTS = new Map<string, boolean>();
+const MAX_CACHED_URIS = 128;
+const MAX_CACHED_URI_LENGTH = 512;
+
 /** An absolute URI: a scheme, no white space or control characters, and parseable by WHATWG URL. */
 export function isUri(value: string): boolean {
-  return URI_SCHEME.test(value) && URL.canParse(value);
+  const known = URI_VERDICTS.get(value);
+  if (known !== undefined) return known;
+  const verdict = URI_SCHEME.test(value) && URL.canParse(value);
+  if (value.length <= MAX_CACHED_URI_LENGTH) {
+    if (URI_VERDICTS.size >= MAX_CACHED_URIS) URI_VERDICTS.clear();
+    URI_VERDICTS.set(value, verdict);
+  }
+  return verdict;
 }
 
 /** Format checks keyed by JSON Schema format name, in the shape ajv's generated code calls. */

@@ -79,6 +79,18 @@ describe('request ids', () => {
     },
   );
 
+  it.each(vendorIds.filter((id) => getVendor(id).policy.requestId.promised))(
+    '%s ids from two simulators (two factories) do not repeat each other',
+    (vendorId) => {
+      const policy = getVendor(vendorId).policy.requestId;
+      const now = () => Date.UTC(2026, 0, 1);
+      const first = requestIdFactory(policy, now);
+      const second = requestIdFactory(policy, now);
+      const ids = Array.from({ length: 200 }, () => [first?.() ?? '', second?.() ?? '']).flat();
+      expect(new Set(ids).size).toBe(ids.length);
+    },
+  );
+
   it('sends none for ClaimRev, which promises none', () => {
     expect(requestIdFactory(getVendor('claimrev').policy.requestId, Date.now)).toBeUndefined();
   });

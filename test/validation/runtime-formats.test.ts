@@ -71,6 +71,21 @@ describe('runtime formats', () => {
     expect(isUri(value as string)).toBe(valid);
   });
 
+  it('gives a URI the same verdict when asked again, before and after more URIs than it remembers', () => {
+    const asked: Array<[string, boolean]> = [
+      ['https://docs.example.test/guides/errors#a', true],
+      ['https://example.test/a b', false],
+      ...Array.from({ length: 300 }, (_, index): [string, boolean] =>
+        index % 2 === 0 ? [`https://x.test/${index}`, true] : [`x ${index}`, false],
+      ),
+      [`https://x.test/${'a'.repeat(600)}`, true],
+      [`https://x.test/${'a'.repeat(600)} b`, false],
+    ];
+    for (let pass = 0; pass < 3; pass++) {
+      for (const [value, valid] of asked) expect(isUri(value), value).toBe(valid);
+    }
+  });
+
   it('counts code points, not UTF-16 units, like ajv', () => {
     expect(ucs2length('abc')).toBe(3);
     expect(ucs2length('😀')).toBe(1);

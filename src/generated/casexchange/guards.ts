@@ -6,10 +6,7 @@ export const validateEnvelope = validate20;
 const func1 = runtime.ucs2length;
 const formats0 = runtime.formats['date-time'];
 
-function validate20(
-  data,
-  { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
+function validate20(data) {
   /*# sourceURL="https://error-contracts.invalid/schemas/casexchange/envelope.schema.json" */ let vErrors =
     null;
   let errors = 0;
@@ -24,15 +21,6 @@ function validate20(
     if (data && typeof data == 'object' && !Array.isArray(data)) {
       let missing0;
       if (data.error === undefined && (missing0 = 'error')) {
-        validate20.errors = [
-          {
-            instancePath,
-            schemaPath: '#/required',
-            keyword: 'required',
-            params: { missingProperty: missing0 },
-            message: "must have required property '" + missing0 + "'",
-          },
-        ];
         return false;
       } else {
         if (data.error !== undefined) {
@@ -45,15 +33,6 @@ function validate20(
                 (data0.code === undefined && (missing1 = 'code')) ||
                 (data0.message === undefined && (missing1 = 'message'))
               ) {
-                validate20.errors = [
-                  {
-                    instancePath: instancePath + '/error',
-                    schemaPath: '#/properties/error/required',
-                    keyword: 'required',
-                    params: { missingProperty: missing1 },
-                    message: "must have required property '" + missing1 + "'",
-                  },
-                ];
                 return false;
               } else {
                 if (data0.code !== undefined) {
@@ -62,27 +41,9 @@ function validate20(
                   if (errors === _errs3) {
                     if (typeof data1 === 'string') {
                       if (data1.length < 1) {
-                        validate20.errors = [
-                          {
-                            instancePath: instancePath + '/error/code',
-                            schemaPath: '#/properties/error/properties/code/minLength',
-                            keyword: 'minLength',
-                            params: { limit: 1 },
-                            message: 'must NOT have fewer than 1 characters',
-                          },
-                        ];
                         return false;
                       }
                     } else {
-                      validate20.errors = [
-                        {
-                          instancePath: instancePath + '/error/code',
-                          schemaPath: '#/properties/error/properties/code/type',
-                          keyword: 'type',
-                          params: { type: 'string' },
-                          message: 'must be string',
-                        },
-                      ];
                       return false;
                     }
                   }
@@ -94,15 +55,6 @@ function validate20(
                   if (data0.message !== undefined) {
                     const _errs5 = errors;
                     if (typeof data0.message !== 'string') {
-                      validate20.errors = [
-                        {
-                          instancePath: instancePath + '/error/message',
-                          schemaPath: '#/properties/error/properties/message/type',
-                          keyword: 'type',
-                          params: { type: 'string' },
-                          message: 'must be string',
-                        },
-                      ];
                       return false;
                     }
                     var valid1 = _errs5 === errors;
@@ -112,15 +64,6 @@ function validate20(
                 }
               }
             } else {
-              validate20.errors = [
-                {
-                  instancePath: instancePath + '/error',
-                  schemaPath: '#/properties/error/type',
-                  keyword: 'type',
-                  params: { type: 'object' },
-                  message: 'must be object',
-                },
-              ];
               return false;
             }
           }
@@ -140,27 +83,9 @@ function validate20(
                   if (errors === _errs9) {
                     if (typeof data4 === 'string') {
                       if (data4.length < 1) {
-                        validate20.errors = [
-                          {
-                            instancePath: instancePath + '/meta/requestId',
-                            schemaPath: '#/properties/meta/properties/requestId/minLength',
-                            keyword: 'minLength',
-                            params: { limit: 1 },
-                            message: 'must NOT have fewer than 1 characters',
-                          },
-                        ];
                         return false;
                       }
                     } else {
-                      validate20.errors = [
-                        {
-                          instancePath: instancePath + '/meta/requestId',
-                          schemaPath: '#/properties/meta/properties/requestId/type',
-                          keyword: 'type',
-                          params: { type: 'string' },
-                          message: 'must be string',
-                        },
-                      ];
                       return false;
                     }
                   }
@@ -176,27 +101,9 @@ function validate20(
                       if (errors === _errs11) {
                         if (typeof data5 === 'string') {
                           if (!formats0.validate(data5)) {
-                            validate20.errors = [
-                              {
-                                instancePath: instancePath + '/meta/timestamp',
-                                schemaPath: '#/properties/meta/properties/timestamp/format',
-                                keyword: 'format',
-                                params: { format: 'date-time' },
-                                message: 'must match format "' + 'date-time' + '"',
-                              },
-                            ];
                             return false;
                           }
                         } else {
-                          validate20.errors = [
-                            {
-                              instancePath: instancePath + '/meta/timestamp',
-                              schemaPath: '#/properties/meta/properties/timestamp/type',
-                              keyword: 'type',
-                              params: { type: 'string' },
-                              message: 'must be string',
-                            },
-                          ];
                           return false;
                         }
                       }
@@ -207,15 +114,6 @@ function validate20(
                   }
                 }
               } else {
-                validate20.errors = [
-                  {
-                    instancePath: instancePath + '/meta',
-                    schemaPath: '#/properties/meta/type',
-                    keyword: 'type',
-                    params: { type: 'object' },
-                    message: 'must be object',
-                  },
-                ];
                 return false;
               }
             }
@@ -226,15 +124,6 @@ function validate20(
         }
       }
     } else {
-      validate20.errors = [
-        {
-          instancePath,
-          schemaPath: '#/type',
-          keyword: 'type',
-          params: { type: 'object' },
-          message: 'must be object',
-        },
-      ];
       return false;
     }
   }

@@ -4,10 +4,7 @@ import * as runtime from '../../validation/runtime.js';
 
 export const validateEnvelope = validate20;
 
-function validate20(
-  data,
-  { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
+function validate20(data) {
   /*# sourceURL="https://error-contracts.invalid/schemas/claimrev/envelope.schema.json" */ let vErrors = null;
   let errors = 0;
   const evaluated0 = validate20.evaluated;
@@ -27,10 +24,7 @@ const func1 = runtime.ucs2length;
 const pattern4 = new RegExp('^[\\x20-\\x21\\x23-\\x5B\\x5D-\\x7E]+$', 'u');
 const formats0 = runtime.formats.uri;
 
-function validate21(
-  data,
-  { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
+function validate21(data) {
   /*# sourceURL="https://error-contracts.invalid/schemas/claimrev/token-error.schema.json" */ let vErrors =
     null;
   let errors = 0;
@@ -45,15 +39,6 @@ function validate21(
     if (data && typeof data == 'object' && !Array.isArray(data)) {
       let missing0;
       if (data.error === undefined && (missing0 = 'error')) {
-        validate21.errors = [
-          {
-            instancePath,
-            schemaPath: '#/required',
-            keyword: 'required',
-            params: { missingProperty: missing0 },
-            message: "must have required property '" + missing0 + "'",
-          },
-        ];
         return false;
       } else {
         if (data.error !== undefined) {
@@ -62,40 +47,13 @@ function validate21(
           if (errors === _errs1) {
             if (typeof data0 === 'string') {
               if (data0.length < 1) {
-                validate21.errors = [
-                  {
-                    instancePath: instancePath + '/error',
-                    schemaPath: '#/properties/error/minLength',
-                    keyword: 'minLength',
-                    params: { limit: 1 },
-                    message: 'must NOT have fewer than 1 characters',
-                  },
-                ];
                 return false;
               } else {
                 if (!pattern4.test(data0)) {
-                  validate21.errors = [
-                    {
-                      instancePath: instancePath + '/error',
-                      schemaPath: '#/properties/error/pattern',
-                      keyword: 'pattern',
-                      params: { pattern: '^[\\x20-\\x21\\x23-\\x5B\\x5D-\\x7E]+$' },
-                      message: 'must match pattern "' + '^[\\x20-\\x21\\x23-\\x5B\\x5D-\\x7E]+$' + '"',
-                    },
-                  ];
                   return false;
                 }
               }
             } else {
-              validate21.errors = [
-                {
-                  instancePath: instancePath + '/error',
-                  schemaPath: '#/properties/error/type',
-                  keyword: 'type',
-                  params: { type: 'string' },
-                  message: 'must be string',
-                },
-              ];
               return false;
             }
           }
@@ -107,15 +65,6 @@ function validate21(
           if (data.error_description !== undefined) {
             const _errs3 = errors;
             if (typeof data.error_description !== 'string') {
-              validate21.errors = [
-                {
-                  instancePath: instancePath + '/error_description',
-                  schemaPath: '#/properties/error_description/type',
-                  keyword: 'type',
-                  params: { type: 'string' },
-                  message: 'must be string',
-                },
-              ];
               return false;
             }
             var valid0 = _errs3 === errors;
@@ -130,27 +79,9 @@ function validate21(
                 if (errors === _errs6) {
                   if (typeof data2 === 'string') {
                     if (!formats0.validate(data2)) {
-                      validate21.errors = [
-                        {
-                          instancePath: instancePath + '/error_uri',
-                          schemaPath: '#/properties/error_uri/format',
-                          keyword: 'format',
-                          params: { format: 'uri' },
-                          message: 'must match format "' + 'uri' + '"',
-                        },
-                      ];
                       return false;
                     }
                   } else {
-                    validate21.errors = [
-                      {
-                        instancePath: instancePath + '/error_uri',
-                        schemaPath: '#/properties/error_uri/type',
-                        keyword: 'type',
-                        params: { type: 'string' },
-                        message: 'must be string',
-                      },
-                    ];
                     return false;
                   }
                 }
@@ -163,15 +94,6 @@ function validate21(
               if (data.correlation_id !== undefined) {
                 const _errs8 = errors;
                 if (typeof data.correlation_id !== 'string') {
-                  validate21.errors = [
-                    {
-                      instancePath: instancePath + '/correlation_id',
-                      schemaPath: '#/properties/correlation_id/type',
-                      keyword: 'type',
-                      params: { type: 'string' },
-                      message: 'must be string',
-                    },
-                  ];
                   return false;
                 }
                 var valid0 = _errs8 === errors;
@@ -182,15 +104,6 @@ function validate21(
                 if (data.trace_id !== undefined) {
                   const _errs10 = errors;
                   if (typeof data.trace_id !== 'string') {
-                    validate21.errors = [
-                      {
-                        instancePath: instancePath + '/trace_id',
-                        schemaPath: '#/properties/trace_id/type',
-                        keyword: 'type',
-                        params: { type: 'string' },
-                        message: 'must be string',
-                      },
-                    ];
                     return false;
                   }
                   var valid0 = _errs10 === errors;
@@ -201,15 +114,6 @@ function validate21(
                   if (data.timestamp !== undefined) {
                     const _errs12 = errors;
                     if (typeof data.timestamp !== 'string') {
-                      validate21.errors = [
-                        {
-                          instancePath: instancePath + '/timestamp',
-                          schemaPath: '#/properties/timestamp/type',
-                          keyword: 'type',
-                          params: { type: 'string' },
-                          message: 'must be string',
-                        },
-                      ];
                       return false;
                     }
                     var valid0 = _errs12 === errors;
@@ -233,15 +137,6 @@ function validate21(
                               !isNaN(data7) &&
                               isFinite(data7)
                             )) {
-                              validate21.errors = [
-                                {
-                                  instancePath: instancePath + '/error_codes/' + i0,
-                                  schemaPath: '#/properties/error_codes/items/type',
-                                  keyword: 'type',
-                                  params: { type: 'integer' },
-                                  message: 'must be integer',
-                                },
-                              ];
                               return false;
                             }
                             var valid1 = _errs16 === errors;
@@ -250,15 +145,6 @@ function validate21(
                             }
                           }
                         } else {
-                          validate21.errors = [
-                            {
-                              instancePath: instancePath + '/error_codes',
-                              schemaPath: '#/properties/error_codes/type',
-                              keyword: 'type',
-                              params: { type: 'array' },
-                              message: 'must be array',
-                            },
-                          ];
                           return false;
                         }
                       }
@@ -274,15 +160,6 @@ function validate21(
         }
       }
     } else {
-      validate21.errors = [
-        {
-          instancePath,
-          schemaPath: '#/type',
-          keyword: 'type',
-          params: { type: 'object' },
-          message: 'must be object',
-        },
-      ];
       return false;
     }
   }

@@ -5,10 +5,7 @@ import * as runtime from '../../validation/runtime.js';
 export const validateEnvelope = validate20;
 const func1 = runtime.ucs2length;
 
-function validate20(
-  data,
-  { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
+function validate20(data) {
   /*# sourceURL="https://error-contracts.invalid/schemas/collate/envelope.schema.json" */ let vErrors = null;
   let errors = 0;
   const evaluated0 = validate20.evaluated;
@@ -25,15 +22,6 @@ function validate20(
         (data.error === undefined && (missing0 = 'error')) ||
         (data.requestId === undefined && (missing0 = 'requestId'))
       ) {
-        validate20.errors = [
-          {
-            instancePath,
-            schemaPath: '#/required',
-            keyword: 'required',
-            params: { missingProperty: missing0 },
-            message: "must have required property '" + missing0 + "'",
-          },
-        ];
         return false;
       } else {
         if (data.error !== undefined) {
@@ -47,15 +35,6 @@ function validate20(
                 (data0.message === undefined && (missing1 = 'message')) ||
                 (data0.retryable === undefined && (missing1 = 'retryable'))
               ) {
-                validate20.errors = [
-                  {
-                    instancePath: instancePath + '/error',
-                    schemaPath: '#/properties/error/required',
-                    keyword: 'required',
-                    params: { missingProperty: missing1 },
-                    message: "must have required property '" + missing1 + "'",
-                  },
-                ];
                 return false;
               } else {
                 if (data0.code !== undefined) {
@@ -64,27 +43,9 @@ function validate20(
                   if (errors === _errs3) {
                     if (typeof data1 === 'string') {
                       if (data1.length < 1) {
-                        validate20.errors = [
-                          {
-                            instancePath: instancePath + '/error/code',
-                            schemaPath: '#/properties/error/properties/code/minLength',
-                            keyword: 'minLength',
-                            params: { limit: 1 },
-                            message: 'must NOT have fewer than 1 characters',
-                          },
-                        ];
                         return false;
                       }
                     } else {
-                      validate20.errors = [
-                        {
-                          instancePath: instancePath + '/error/code',
-                          schemaPath: '#/properties/error/properties/code/type',
-                          keyword: 'type',
-                          params: { type: 'string' },
-                          message: 'must be string',
-                        },
-                      ];
                       return false;
                     }
                   }
@@ -96,15 +57,6 @@ function validate20(
                   if (data0.message !== undefined) {
                     const _errs5 = errors;
                     if (typeof data0.message !== 'string') {
-                      validate20.errors = [
-                        {
-                          instancePath: instancePath + '/error/message',
-                          schemaPath: '#/properties/error/properties/message/type',
-                          keyword: 'type',
-                          params: { type: 'string' },
-                          message: 'must be string',
-                        },
-                      ];
                       return false;
                     }
                     var valid1 = _errs5 === errors;
@@ -115,15 +67,6 @@ function validate20(
                     if (data0.retryable !== undefined) {
                       const _errs7 = errors;
                       if (typeof data0.retryable !== 'boolean') {
-                        validate20.errors = [
-                          {
-                            instancePath: instancePath + '/error/retryable',
-                            schemaPath: '#/properties/error/properties/retryable/type',
-                            keyword: 'type',
-                            params: { type: 'boolean' },
-                            message: 'must be boolean',
-                          },
-                        ];
                         return false;
                       }
                       var valid1 = _errs7 === errors;
@@ -135,15 +78,6 @@ function validate20(
                         let data4 = data0.details;
                         const _errs9 = errors;
                         if (!(data4 && typeof data4 == 'object' && !Array.isArray(data4))) {
-                          validate20.errors = [
-                            {
-                              instancePath: instancePath + '/error/details',
-                              schemaPath: '#/properties/error/properties/details/type',
-                              keyword: 'type',
-                              params: { type: 'object' },
-                              message: 'must be object',
-                            },
-                          ];
                           return false;
                         }
                         var valid1 = _errs9 === errors;
@@ -162,15 +96,6 @@ function validate20(
                                 let data6 = data5[i0];
                                 const _errs13 = errors;
                                 if (!(data6 && typeof data6 == 'object' && !Array.isArray(data6))) {
-                                  validate20.errors = [
-                                    {
-                                      instancePath: instancePath + '/error/issues/' + i0,
-                                      schemaPath: '#/properties/error/properties/issues/items/type',
-                                      keyword: 'type',
-                                      params: { type: 'object' },
-                                      message: 'must be object',
-                                    },
-                                  ];
                                   return false;
                                 }
                                 var valid2 = _errs13 === errors;
@@ -179,15 +104,6 @@ function validate20(
                                 }
                               }
                             } else {
-                              validate20.errors = [
-                                {
-                                  instancePath: instancePath + '/error/issues',
-                                  schemaPath: '#/properties/error/properties/issues/type',
-                                  keyword: 'type',
-                                  params: { type: 'array' },
-                                  message: 'must be array',
-                                },
-                              ];
                               return false;
                             }
                           }
@@ -201,15 +117,6 @@ function validate20(
                 }
               }
             } else {
-              validate20.errors = [
-                {
-                  instancePath: instancePath + '/error',
-                  schemaPath: '#/properties/error/type',
-                  keyword: 'type',
-                  params: { type: 'object' },
-                  message: 'must be object',
-                },
-              ];
               return false;
             }
           }
@@ -224,27 +131,9 @@ function validate20(
             if (errors === _errs15) {
               if (typeof data7 === 'string') {
                 if (data7.length < 1) {
-                  validate20.errors = [
-                    {
-                      instancePath: instancePath + '/requestId',
-                      schemaPath: '#/properties/requestId/minLength',
-                      keyword: 'minLength',
-                      params: { limit: 1 },
-                      message: 'must NOT have fewer than 1 characters',
-                    },
-                  ];
                   return false;
                 }
               } else {
-                validate20.errors = [
-                  {
-                    instancePath: instancePath + '/requestId',
-                    schemaPath: '#/properties/requestId/type',
-                    keyword: 'type',
-                    params: { type: 'string' },
-                    message: 'must be string',
-                  },
-                ];
                 return false;
               }
             }
@@ -255,15 +144,6 @@ function validate20(
         }
       }
     } else {
-      validate20.errors = [
-        {
-          instancePath,
-          schemaPath: '#/type',
-          keyword: 'type',
-          params: { type: 'object' },
-          message: 'must be object',
-        },
-      ];
       return false;
     }
   }

@@ -5,10 +5,7 @@ import * as runtime from '../../validation/runtime.js';
 export const validateEnvelope = validate20;
 const func1 = runtime.ucs2length;
 
-function validate20(
-  data,
-  { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
+function validate20(data) {
   /*# sourceURL="https://error-contracts.invalid/schemas/denialbase/envelope.schema.json" */ let vErrors =
     null;
   let errors = 0;
@@ -23,15 +20,6 @@ function validate20(
     if (data && typeof data == 'object' && !Array.isArray(data)) {
       let missing0;
       if (data.error === undefined && (missing0 = 'error')) {
-        validate20.errors = [
-          {
-            instancePath,
-            schemaPath: '#/required',
-            keyword: 'required',
-            params: { missingProperty: missing0 },
-            message: "must have required property '" + missing0 + "'",
-          },
-        ];
         return false;
       } else {
         if (data.error !== undefined) {
@@ -45,15 +33,6 @@ function validate20(
                 (data0.message === undefined && (missing1 = 'message')) ||
                 (data0.request_id === undefined && (missing1 = 'request_id'))
               ) {
-                validate20.errors = [
-                  {
-                    instancePath: instancePath + '/error',
-                    schemaPath: '#/properties/error/required',
-                    keyword: 'required',
-                    params: { missingProperty: missing1 },
-                    message: "must have required property '" + missing1 + "'",
-                  },
-                ];
                 return false;
               } else {
                 if (data0.code !== undefined) {
@@ -62,27 +41,9 @@ function validate20(
                   if (errors === _errs3) {
                     if (typeof data1 === 'string') {
                       if (data1.length < 1) {
-                        validate20.errors = [
-                          {
-                            instancePath: instancePath + '/error/code',
-                            schemaPath: '#/properties/error/properties/code/minLength',
-                            keyword: 'minLength',
-                            params: { limit: 1 },
-                            message: 'must NOT have fewer than 1 characters',
-                          },
-                        ];
                         return false;
                       }
                     } else {
-                      validate20.errors = [
-                        {
-                          instancePath: instancePath + '/error/code',
-                          schemaPath: '#/properties/error/properties/code/type',
-                          keyword: 'type',
-                          params: { type: 'string' },
-                          message: 'must be string',
-                        },
-                      ];
                       return false;
                     }
                   }
@@ -94,15 +55,6 @@ function validate20(
                   if (data0.message !== undefined) {
                     const _errs5 = errors;
                     if (typeof data0.message !== 'string') {
-                      validate20.errors = [
-                        {
-                          instancePath: instancePath + '/error/message',
-                          schemaPath: '#/properties/error/properties/message/type',
-                          keyword: 'type',
-                          params: { type: 'string' },
-                          message: 'must be string',
-                        },
-                      ];
                       return false;
                     }
                     var valid1 = _errs5 === errors;
@@ -127,15 +79,6 @@ function validate20(
                                   (data4.field === undefined && (missing2 = 'field')) ||
                                   (data4.message === undefined && (missing2 = 'message'))
                                 ) {
-                                  validate20.errors = [
-                                    {
-                                      instancePath: instancePath + '/error/details/' + i0,
-                                      schemaPath: '#/properties/error/properties/details/items/required',
-                                      keyword: 'required',
-                                      params: { missingProperty: missing2 },
-                                      message: "must have required property '" + missing2 + "'",
-                                    },
-                                  ];
                                   return false;
                                 } else {
                                   if (data4.field !== undefined) {
@@ -144,29 +87,9 @@ function validate20(
                                     if (errors === _errs11) {
                                       if (typeof data5 === 'string') {
                                         if (data5.length < 1) {
-                                          validate20.errors = [
-                                            {
-                                              instancePath: instancePath + '/error/details/' + i0 + '/field',
-                                              schemaPath:
-                                                '#/properties/error/properties/details/items/properties/field/minLength',
-                                              keyword: 'minLength',
-                                              params: { limit: 1 },
-                                              message: 'must NOT have fewer than 1 characters',
-                                            },
-                                          ];
                                           return false;
                                         }
                                       } else {
-                                        validate20.errors = [
-                                          {
-                                            instancePath: instancePath + '/error/details/' + i0 + '/field',
-                                            schemaPath:
-                                              '#/properties/error/properties/details/items/properties/field/type',
-                                            keyword: 'type',
-                                            params: { type: 'string' },
-                                            message: 'must be string',
-                                          },
-                                        ];
                                         return false;
                                       }
                                     }
@@ -178,16 +101,6 @@ function validate20(
                                     if (data4.message !== undefined) {
                                       const _errs13 = errors;
                                       if (typeof data4.message !== 'string') {
-                                        validate20.errors = [
-                                          {
-                                            instancePath: instancePath + '/error/details/' + i0 + '/message',
-                                            schemaPath:
-                                              '#/properties/error/properties/details/items/properties/message/type',
-                                            keyword: 'type',
-                                            params: { type: 'string' },
-                                            message: 'must be string',
-                                          },
-                                        ];
                                         return false;
                                       }
                                       var valid3 = _errs13 === errors;
@@ -197,15 +110,6 @@ function validate20(
                                   }
                                 }
                               } else {
-                                validate20.errors = [
-                                  {
-                                    instancePath: instancePath + '/error/details/' + i0,
-                                    schemaPath: '#/properties/error/properties/details/items/type',
-                                    keyword: 'type',
-                                    params: { type: 'object' },
-                                    message: 'must be object',
-                                  },
-                                ];
                                 return false;
                               }
                             }
@@ -215,15 +119,6 @@ function validate20(
                             }
                           }
                         } else {
-                          validate20.errors = [
-                            {
-                              instancePath: instancePath + '/error/details',
-                              schemaPath: '#/properties/error/properties/details/type',
-                              keyword: 'type',
-                              params: { type: 'array' },
-                              message: 'must be array',
-                            },
-                          ];
                           return false;
                         }
                       }
@@ -238,27 +133,9 @@ function validate20(
                         if (errors === _errs15) {
                           if (typeof data7 === 'string') {
                             if (data7.length < 1) {
-                              validate20.errors = [
-                                {
-                                  instancePath: instancePath + '/error/request_id',
-                                  schemaPath: '#/properties/error/properties/request_id/minLength',
-                                  keyword: 'minLength',
-                                  params: { limit: 1 },
-                                  message: 'must NOT have fewer than 1 characters',
-                                },
-                              ];
                               return false;
                             }
                           } else {
-                            validate20.errors = [
-                              {
-                                instancePath: instancePath + '/error/request_id',
-                                schemaPath: '#/properties/error/properties/request_id/type',
-                                keyword: 'type',
-                                params: { type: 'string' },
-                                message: 'must be string',
-                              },
-                            ];
                             return false;
                           }
                         }
@@ -271,30 +148,12 @@ function validate20(
                 }
               }
             } else {
-              validate20.errors = [
-                {
-                  instancePath: instancePath + '/error',
-                  schemaPath: '#/properties/error/type',
-                  keyword: 'type',
-                  params: { type: 'object' },
-                  message: 'must be object',
-                },
-              ];
               return false;
             }
           }
         }
       }
     } else {
-      validate20.errors = [
-        {
-          instancePath,
-          schemaPath: '#/type',
-          keyword: 'type',
-          params: { type: 'object' },
-          message: 'must be object',
-        },
-      ];
       return false;
     }
   }

@@ -3,74 +3,10 @@
 import * as runtime from '../../validation/runtime.js';
 
 export const validateEnvelope = validate20;
-const schema31 = {
-  $schema: 'https://json-schema.org/draft/2020-12/schema',
-  $id: 'https://error-contracts.invalid/schemas/foresight/envelope.schema.json',
-  title: 'ForesightErrorEnvelope',
-  description:
-    "Foresight's error envelope: one error object with a coarse type, a specific code, the offending parameter for validation errors, a request id and a link to the code's documentation.",
-  type: 'object',
-  required: ['error'],
-  properties: {
-    error: {
-      type: 'object',
-      required: ['type', 'code', 'message', 'requestId', 'docsUrl'],
-      properties: {
-        type: {
-          description: 'Coarse category of the failure.',
-          type: 'string',
-          enum: [
-            'authentication_error',
-            'permission_error',
-            'validation_error',
-            'not_found_error',
-            'conflict_error',
-            'rate_limit_error',
-            'payer_error',
-            'server_error',
-          ],
-        },
-        code: { description: 'Specific, version-stable code to branch on.', type: 'string', minLength: 1 },
-        message: { description: 'Text for engineers, not end users.', type: 'string' },
-        param: {
-          description: 'The request field at fault, on validation errors.',
-          type: 'string',
-          minLength: 1,
-        },
-        requestId: { description: 'Quote it in any support ticket.', type: 'string', minLength: 1 },
-        docsUrl: { description: 'Link to the documentation of this code.', type: 'string', format: 'uri' },
-      },
-    },
-  },
-  examples: [
-    {
-      error: {
-        type: 'validation_error',
-        code: 'missing_required_field',
-        message: 'patientId must be present.',
-        param: 'patientId',
-        requestId: 'req_01J5KA3XQR9V2W4Y6Z8B0D2F4H',
-        docsUrl: 'https://docs.have-foresight.app/guides/errors#missing_required_field',
-      },
-    },
-    {
-      error: {
-        type: 'rate_limit_error',
-        code: 'rate_limit_exceeded',
-        message: 'Slow down and honour Retry-After.',
-        requestId: 'req_01J5KA3XQR9V2W4Y6Z8B0D2F5J',
-        docsUrl: 'https://docs.have-foresight.app/guides/errors#rate_limit_exceeded',
-      },
-    },
-  ],
-};
 const func1 = runtime.ucs2length;
 const formats0 = runtime.formats.uri;
 
-function validate20(
-  data,
-  { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
+function validate20(data) {
   /*# sourceURL="https://error-contracts.invalid/schemas/foresight/envelope.schema.json" */ let vErrors =
     null;
   let errors = 0;
@@ -85,15 +21,6 @@ function validate20(
     if (data && typeof data == 'object' && !Array.isArray(data)) {
       let missing0;
       if (data.error === undefined && (missing0 = 'error')) {
-        validate20.errors = [
-          {
-            instancePath,
-            schemaPath: '#/required',
-            keyword: 'required',
-            params: { missingProperty: missing0 },
-            message: "must have required property '" + missing0 + "'",
-          },
-        ];
         return false;
       } else {
         if (data.error !== undefined) {
@@ -109,30 +36,12 @@ function validate20(
                 (data0.requestId === undefined && (missing1 = 'requestId')) ||
                 (data0.docsUrl === undefined && (missing1 = 'docsUrl'))
               ) {
-                validate20.errors = [
-                  {
-                    instancePath: instancePath + '/error',
-                    schemaPath: '#/properties/error/required',
-                    keyword: 'required',
-                    params: { missingProperty: missing1 },
-                    message: "must have required property '" + missing1 + "'",
-                  },
-                ];
                 return false;
               } else {
                 if (data0.type !== undefined) {
                   let data1 = data0.type;
                   const _errs3 = errors;
                   if (typeof data1 !== 'string') {
-                    validate20.errors = [
-                      {
-                        instancePath: instancePath + '/error/type',
-                        schemaPath: '#/properties/error/properties/type/type',
-                        keyword: 'type',
-                        params: { type: 'string' },
-                        message: 'must be string',
-                      },
-                    ];
                     return false;
                   }
                   if (!(
@@ -145,15 +54,6 @@ function validate20(
                     data1 === 'payer_error' ||
                     data1 === 'server_error'
                   )) {
-                    validate20.errors = [
-                      {
-                        instancePath: instancePath + '/error/type',
-                        schemaPath: '#/properties/error/properties/type/enum',
-                        keyword: 'enum',
-                        params: { allowedValues: schema31.properties.error.properties.type.enum },
-                        message: 'must be equal to one of the allowed values',
-                      },
-                    ];
                     return false;
                   }
                   var valid1 = _errs3 === errors;
@@ -167,27 +67,9 @@ function validate20(
                     if (errors === _errs5) {
                       if (typeof data2 === 'string') {
                         if (data2.length < 1) {
-                          validate20.errors = [
-                            {
-                              instancePath: instancePath + '/error/code',
-                              schemaPath: '#/properties/error/properties/code/minLength',
-                              keyword: 'minLength',
-                              params: { limit: 1 },
-                              message: 'must NOT have fewer than 1 characters',
-                            },
-                          ];
                           return false;
                         }
                       } else {
-                        validate20.errors = [
-                          {
-                            instancePath: instancePath + '/error/code',
-                            schemaPath: '#/properties/error/properties/code/type',
-                            keyword: 'type',
-                            params: { type: 'string' },
-                            message: 'must be string',
-                          },
-                        ];
                         return false;
                       }
                     }
@@ -199,15 +81,6 @@ function validate20(
                     if (data0.message !== undefined) {
                       const _errs7 = errors;
                       if (typeof data0.message !== 'string') {
-                        validate20.errors = [
-                          {
-                            instancePath: instancePath + '/error/message',
-                            schemaPath: '#/properties/error/properties/message/type',
-                            keyword: 'type',
-                            params: { type: 'string' },
-                            message: 'must be string',
-                          },
-                        ];
                         return false;
                       }
                       var valid1 = _errs7 === errors;
@@ -221,27 +94,9 @@ function validate20(
                         if (errors === _errs9) {
                           if (typeof data4 === 'string') {
                             if (data4.length < 1) {
-                              validate20.errors = [
-                                {
-                                  instancePath: instancePath + '/error/param',
-                                  schemaPath: '#/properties/error/properties/param/minLength',
-                                  keyword: 'minLength',
-                                  params: { limit: 1 },
-                                  message: 'must NOT have fewer than 1 characters',
-                                },
-                              ];
                               return false;
                             }
                           } else {
-                            validate20.errors = [
-                              {
-                                instancePath: instancePath + '/error/param',
-                                schemaPath: '#/properties/error/properties/param/type',
-                                keyword: 'type',
-                                params: { type: 'string' },
-                                message: 'must be string',
-                              },
-                            ];
                             return false;
                           }
                         }
@@ -256,27 +111,9 @@ function validate20(
                           if (errors === _errs11) {
                             if (typeof data5 === 'string') {
                               if (data5.length < 1) {
-                                validate20.errors = [
-                                  {
-                                    instancePath: instancePath + '/error/requestId',
-                                    schemaPath: '#/properties/error/properties/requestId/minLength',
-                                    keyword: 'minLength',
-                                    params: { limit: 1 },
-                                    message: 'must NOT have fewer than 1 characters',
-                                  },
-                                ];
                                 return false;
                               }
                             } else {
-                              validate20.errors = [
-                                {
-                                  instancePath: instancePath + '/error/requestId',
-                                  schemaPath: '#/properties/error/properties/requestId/type',
-                                  keyword: 'type',
-                                  params: { type: 'string' },
-                                  message: 'must be string',
-                                },
-                              ];
                               return false;
                             }
                           }
@@ -292,27 +129,9 @@ function validate20(
                               if (errors === _errs13) {
                                 if (typeof data6 === 'string') {
                                   if (!formats0.validate(data6)) {
-                                    validate20.errors = [
-                                      {
-                                        instancePath: instancePath + '/error/docsUrl',
-                                        schemaPath: '#/properties/error/properties/docsUrl/format',
-                                        keyword: 'format',
-                                        params: { format: 'uri' },
-                                        message: 'must match format "' + 'uri' + '"',
-                                      },
-                                    ];
                                     return false;
                                   }
                                 } else {
-                                  validate20.errors = [
-                                    {
-                                      instancePath: instancePath + '/error/docsUrl',
-                                      schemaPath: '#/properties/error/properties/docsUrl/type',
-                                      keyword: 'type',
-                                      params: { type: 'string' },
-                                      message: 'must be string',
-                                    },
-                                  ];
                                   return false;
                                 }
                               }
@@ -328,30 +147,12 @@ function validate20(
                 }
               }
             } else {
-              validate20.errors = [
-                {
-                  instancePath: instancePath + '/error',
-                  schemaPath: '#/properties/error/type',
-                  keyword: 'type',
-                  params: { type: 'object' },
-                  message: 'must be object',
-                },
-              ];
               return false;
             }
           }
         }
       }
     } else {
-      validate20.errors = [
-        {
-          instancePath,
-          schemaPath: '#/type',
-          keyword: 'type',
-          params: { type: 'object' },
-          message: 'must be object',
-        },
-      ];
       return false;
     }
   }
