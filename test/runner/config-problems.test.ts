@@ -43,7 +43,7 @@ describe('a config file with several invalid members', () => {
           vendors: {
             collate: {
               sandbx: true,
-              facts: { pendingFileID: 'F-1', staleId: 7 },
+              facts: { pendingFileID: 'F-1', staleId: true },
               credentials: { valid: { value: 'k' }, readonly: { value: 'k' } },
               checks: { 'code.forbidden': { request: { method: 'FETCH', path: 'no-slash' } } },
             },
@@ -56,7 +56,7 @@ describe('a config file with several invalid members', () => {
     expect(problems).toEqual([
       expect.stringContaining('vendors.collate.sandbx is not a known member'),
       expect.stringMatching(/vendors\.collate\.facts\.pendingFileID .*did you mean "pendingFileId"/i),
-      expect.stringContaining('vendors.collate.facts.staleId must be a string'),
+      expect.stringContaining('vendors.collate.facts.staleId must be a string, a number'),
       expect.stringMatching(/vendors\.collate\.credentials\.readonly is not a credential role.*readOnly/),
       expect.stringContaining('vendors.collate.checks.code.forbidden.request.method must be one of'),
       expect.stringContaining('vendors.collate.checks.code.forbidden.request.path must be a path'),
@@ -143,9 +143,13 @@ describe("init's config, before any credential is set", () => {
     config = join(dir, 'init.config.json');
     expect((await cli(['init', '--vendor', 'collate', '--config', config])).code).toBe(0);
     const written = JSON.parse(await readFile(config, 'utf8')) as {
-      vendors: { collate: { baseUrl: string } };
+      vendors: { collate: { baseUrl: string; facts: Record<string, unknown> } };
     };
     written.vendors.collate.baseUrl = 'https://sandbox.collate.example';
+    // Requests are derived from facts (record ids), which the user fills in before any credential:
+    // the key of another environment is the only thing code.forbidden sends, so it can be planned.
+    written.vendors.collate.facts.needsAnswersAuthorizationId = 'pa_1';
+    written.vendors.collate.facts.productionKey = 'col_live_example';
     await writeFile(config, JSON.stringify(written));
   });
 

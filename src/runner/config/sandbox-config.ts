@@ -361,6 +361,8 @@ function checkNamedStrings(
     }
     // A number (an integer id) is a fact value too; it is sent as a number where it fills a body value alone.
     if (numbers && typeof text === 'number' && Number.isFinite(text)) return;
+    if (numbers && typeof text !== 'string' && !isObject(text))
+      throw problem(`${at}.${name}`, 'must be a string, a number or { "env": "VARIABLE_NAME" }.');
     checkConfigString(text, `${at}.${name}`, problem);
   });
 }
