@@ -31,16 +31,23 @@ describe('hostile inputs', () => {
   });
 
   it.each([
-    ['operations', { operations: 'oops' }],
-    ['facts', { facts: ['a'], operations: {} }],
-  ])('a cassette whose binding.%s has the wrong type is refused naming it', async (member, binding) => {
-    const dir = join(scratch, `binding-${member}`);
-    await mkdir(dir, { recursive: true });
-    await writeFile(join(dir, 'collate.cassette.json'), cassetteJson({ binding }));
-    await expect(readCassette(dir, 'collate')).rejects.toThrow(
-      `binding.${member} is not an object of strings`,
-    );
-  });
+    ['operations', { operations: 'oops' }, 'binding.operations is not an object'],
+    ['operations', { operations: { case: 7 } }, 'binding.operations.case is neither a path nor an operation'],
+    ['facts', { facts: ['a'], operations: {} }, 'binding.facts is not an object of strings'],
+    [
+      'numericFacts',
+      { facts: {}, numericFacts: 'caseId' },
+      'binding.numericFacts is not a list of fact names',
+    ],
+  ])(
+    'a cassette whose binding.%s has the wrong type is refused naming it',
+    async (member, binding, message) => {
+      const dir = join(scratch, `binding-${member}-${message.length}`);
+      await mkdir(dir, { recursive: true });
+      await writeFile(join(dir, 'collate.cassette.json'), cassetteJson({ binding }));
+      await expect(readCassette(dir, 'collate')).rejects.toThrow(message);
+    },
+  );
 
   it('a config file that is a FIFO is refused at once rather than waited on', async () => {
     const fifo = join(scratch, 'config.fifo');

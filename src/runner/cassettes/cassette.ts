@@ -50,7 +50,11 @@ export interface Cassette {
    * The facts' values (secret ones, such as a sign-in password, redacted) and the configured
    * operation paths: they shape the request URLs, which a replay must rebuild to match.
    */
-  binding?: { facts: Record<string, string>; operations: Record<string, OperationOverride> };
+  binding?: {
+    facts: Record<string, string>;
+    operations: Record<string, OperationOverride>;
+    numericFacts?: string[];
+  };
   /**
    * The `{{unique}}` and `{{uuid}}` values each check drew, in the order it drew them. They are
    * part of the URLs and bodies the check sent (a stale id such as `missing_{{unique}}`), so a

@@ -105,6 +105,8 @@ export function recordCassettes(inner: ConformanceTarget, vendors: readonly Vend
             ),
             // An example body may hold a value the user pasted in (a sign-in e-mail): scrubbed too.
             operations: JSON.parse(redactText(JSON.stringify(credentials.operations ?? {}), secrets)),
+            // Facts given as numbers (integer ids) fill a body as numbers; the replay must too.
+            ...(credentials.numericFacts?.length ? { numericFacts: [...credentials.numericFacts] } : {}),
           },
           values: Object.fromEntries(drawn.get(vendorId) ?? []),
           limits: { ...DEFAULT_LIMITS, ...inner.limits },

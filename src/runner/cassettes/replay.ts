@@ -74,9 +74,20 @@ function cassetteProblem(value: unknown, vendorId: VendorId): string | undefined
   if (binding !== undefined) {
     // Optional (older cassettes lack it), but when present its members are used as they are.
     if (!isObject(binding)) return 'binding is not an object';
-    for (const member of ['facts', 'operations'] as const) {
-      if (binding[member] !== undefined && !isStringRecord(binding[member]))
-        return `binding.${member} is not an object of strings`;
+    if (binding.facts !== undefined && !isStringRecord(binding.facts))
+      return 'binding.facts is not an object of strings';
+    if (binding.numericFacts !== undefined && !isStringArray(binding.numericFacts))
+      return 'binding.numericFacts is not a list of fact names';
+    const { operations } = binding;
+    if (operations !== undefined) {
+      if (!isObject(operations)) return 'binding.operations is not an object';
+      for (const [name, operation] of Object.entries(operations)) {
+        // An operation is recorded as its members; older cassettes kept a path alone.
+        if (typeof operation !== 'string' && !isObject(operation))
+          return `binding.operations.${name} is neither a path nor an operation`;
+        if (isObject(operation) && operation.path !== undefined && typeof operation.path !== 'string')
+          return `binding.operations.${name}.path is not a string`;
+      }
     }
   }
   if (!isObject(value.checks)) return 'checks are missing';
@@ -157,14 +168,21 @@ export async function openReplayTarget(vendors: readonly VendorId[], dir: string
       const facts =
         cassette.binding?.facts ??
         Object.fromEntries(cassette.facts.map((name) => [name, REPLAYED_CREDENTIAL]));
-      const operations = cassette.binding?.operations ?? {};
+      // A path alone (an older cassette) is the operation's path.
+      const operations = Object.fromEntries(
+        Object.entries(cassette.binding?.operations ?? {}).map(([name, operation]) => [
+          name,
+          typeof operation === 'string' ? { path: operation } : operation,
+        ]),
+      );
+      const numericFacts = cassette.binding?.numericFacts;
       return [
         id,
         {
           vendorId: id,
           baseUrl: cassette.baseUrl,
           declaredSandbox: true,
-          credentials: { vendorId: id, roles, facts, operations },
+          credentials: { vendorId: id, roles, facts, operations, ...(numericFacts ? { numericFacts } : {}) },
           checks: {},
         },
       ];
