@@ -46,6 +46,7 @@ export function assembleResult(
     wallTimeMs: timing.finishedAt.getTime() - timing.startedAt.getTime(),
     simulatedWaitMs: all.reduce((sum, check) => sum + check.simulatedWaitMs, 0),
     requests: all.reduce((sum, check) => sum + check.requests, 0),
+    ...(options.only ? { only: [...new Set(options.only)] } : {}),
     vendors,
     totals: runTotals(vendors),
   };

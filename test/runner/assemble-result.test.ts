@@ -32,4 +32,17 @@ describe('assembleResult', () => {
     const result = assembleResult({ target: 'replay', vendors: ['claimrev'] }, arrived.map(metaFor), timing);
     expect(result.vendors[0]?.checks.map((check) => check.id)).toEqual(ids);
   });
+
+  it('records the --only selection once per id, and none for a full run', () => {
+    const id = checklistFor('claimrev')[0]?.id ?? '';
+    const narrowed = assembleResult(
+      { target: 'local', vendors: ['claimrev'], only: [id, id] },
+      [metaFor(id)],
+      timing,
+    );
+    expect(narrowed.only).toEqual([id]);
+    expect(
+      assembleResult({ target: 'local', vendors: ['claimrev'] }, [metaFor(id)], timing),
+    ).not.toHaveProperty('only');
+  });
 });
