@@ -45,9 +45,13 @@ export function cellOutcome(counts: Readonly<Record<Outcome, number>>): CellOutc
   return OUTCOMES.find((outcome) => counts[outcome] > 0) ?? 'empty';
 }
 
+/**
+ * The matrix of a run. A run narrowed to some checks (`--only`, kept in `result.only`) leaves out
+ * the rows none of its checks covers: in a full run an empty row marks a gap in the checklist, in
+ * a narrowed one it only means the row was not asked for.
+ */
 export function buildMatrix(result: RunResult): Matrix {
-  const cellTotals: Record<CellOutcome, number> = { ...emptyCounts(), empty: 0 };
-  const rows = CHECKLIST_PATHS.map((path): MatrixRow => {
+  const allRows = CHECKLIST_PATHS.map((path): MatrixRow => {
     const cells = result.vendors.map((vendor): MatrixCell => {
       const checks = vendor.checks.filter((check) => check.path === path.id);
       const counts = countOutcomes(checks);
@@ -58,12 +62,22 @@ export function buildMatrix(result: RunResult): Matrix {
           ),
         ),
       ];
-      const outcome = cellOutcome(counts);
-      cellTotals[outcome]++;
-      return { vendorId: vendor.id, path: path.id, outcome, counts, checks: checks.length, reasons };
+      return {
+        vendorId: vendor.id,
+        path: path.id,
+        outcome: cellOutcome(counts),
+        counts,
+        checks: checks.length,
+        reasons,
+      };
     });
     return { path, cells };
   });
+  const rows = result.only
+    ? allRows.filter((row) => row.cells.some((cell) => cell.outcome !== 'empty'))
+    : allRows;
+  const cellTotals: Record<CellOutcome, number> = { ...emptyCounts(), empty: 0 };
+  for (const cell of rows.flatMap((row) => row.cells)) cellTotals[cell.outcome]++;
   return {
     vendors: result.vendors.map(({ id, name }) => ({ id, name })),
     rows,

@@ -31,6 +31,8 @@ export interface RunResult {
   simulatedWaitMs: number;
   /** HTTP requests sent during the run, including any made outside a check (a token fetch, say). */
   requests: number;
+  /** The check ids the run was narrowed to (`run --only`); absent when it ran every check. */
+  only?: string[];
   vendors: VendorRun[];
   /** Number of checks with each outcome, over every vendor. */
   totals: Record<Outcome, number>;

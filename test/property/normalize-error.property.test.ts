@@ -11,14 +11,14 @@ import {
   statusArbitrary,
 } from './arbitraries.js';
 
-/**
- * A bound per input, far above the microseconds a call takes, so that only pathological
- * behaviour (a regex backtracking, a quadratic loop) can trip it on a busy CI machine.
- */
-const TIME_BOUND_MS = 250;
 const prototypeMembers = Object.getOwnPropertyNames(Object.prototype).sort();
 
-function checkInvariants(result: NormalizedError, elapsedMs: number): void {
+/*
+ * "Never stalls" carries no wall-clock bound per input, which a loaded machine would break: a call
+ * that stalls (a regex backtracking, a quadratic loop) runs for minutes, and the test's timeout
+ * fails it.
+ */
+function checkInvariants(result: NormalizedError): void {
   expect(result.problems.filter((problem) => problem.kind === 'normalizer_failure')).toEqual([]);
   expect(typeof result.status).toBe('number');
   expect(typeof result.message).toBe('string');
@@ -28,18 +28,16 @@ function checkInvariants(result: NormalizedError, elapsedMs: number): void {
   expect(() => JSON.stringify(result)).not.toThrow();
   expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(prototypeMembers);
-  expect(elapsedMs).toBeLessThan(TIME_BOUND_MS);
 }
 
 function property(vendorId: (typeof vendorIds)[number], body: fc.Arbitrary<unknown>) {
   return fc.property(statusArbitrary(vendorId), headersArbitrary, body, (status, headers, generated) => {
-    const started = performance.now();
     const result = normalizeError(
       vendorId,
       { status: status as number, headers, body: generated },
       { now: fixedNow },
     );
-    checkInvariants(result, performance.now() - started);
+    checkInvariants(result);
   });
 }
 

@@ -353,3 +353,25 @@ export function fixtureWithRefresh(): RunResult {
   result.totals = runTotals(result.vendors);
   return result;
 }
+
+/**
+ * The fixture as a run narrowed with `--only` to its first vendor's first check would be: that
+ * check alone, under every vendor that has it, and the selection recorded in `only`.
+ */
+export function narrowedFixture(): RunResult {
+  const full = fixtureResult();
+  const chosen = full.vendors[0]?.checks[0]?.id;
+  if (!chosen) throw new Error('the fixture has no check');
+  const vendors = full.vendors
+    .map((vendor) => ({ ...vendor, checks: vendor.checks.filter((entry) => entry.id === chosen) }))
+    .filter((vendor) => vendor.checks.length > 0);
+  const checks = vendors.flatMap((vendor) => vendor.checks);
+  return {
+    ...full,
+    only: [chosen],
+    simulatedWaitMs: checks.reduce((sum, c) => sum + c.simulatedWaitMs, 0),
+    requests: checks.reduce((sum, c) => sum + c.requests, 0),
+    vendors,
+    totals: runTotals(vendors),
+  };
+}

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CHECKLIST_PATHS } from '../../src/report/paths.js';
 import { REPORT_CSS } from '../../src/report/reporters/html/styles.js';
 import { renderHtml } from '../../src/report/reporters/html.js';
-import { fixtureResult, fixtureWithRefresh, HOSTILE_BODY } from './fixtures.js';
+import { fixtureResult, fixtureWithRefresh, HOSTILE_BODY, narrowedFixture } from './fixtures.js';
 
 describe('the HTML report', () => {
   const result = fixtureResult();
@@ -80,6 +80,30 @@ describe('the HTML report', () => {
       .replaceAll('&#39;', "'")
       .replaceAll('&amp;', '&');
     expect(unescaped).toContain(JSON.parse(HOSTILE_BODY).error.message);
+  });
+});
+
+describe('the HTML report of a run narrowed with --only', () => {
+  const result = narrowedFixture();
+  const html = renderHtml(result);
+  const matrixRows = (page: string) => {
+    const table = /<table class="matrix">[\s\S]*?<\/table>/.exec(page)?.[0] ?? '';
+    return [...table.matchAll(/<th scope="row">([^<]*)<\/th>/g)].map((match) => match[1]);
+  };
+
+  it('has a matrix row for each path its checks cover and none for the others, where a full run has them all', () => {
+    const ran = new Set(result.vendors.flatMap((vendor) => vendor.checks.map((check) => check.path)));
+    expect(ran.size).toBe(1);
+    expect(matrixRows(html)).toEqual(
+      CHECKLIST_PATHS.filter((path) => ran.has(path.id)).map((path) => path.label),
+    );
+    expect(matrixRows(renderHtml(fixtureResult()))).toHaveLength(CHECKLIST_PATHS.length);
+  });
+
+  it('names the checks it was narrowed to at the top', () => {
+    const header = html.slice(0, html.indexOf('</header>'));
+    expect(header).toContain(`Only <code>${result.only?.[0]}</code> (--only)`);
+    expect(renderHtml(fixtureResult())).not.toContain('(--only)');
   });
 });
 

@@ -7,7 +7,7 @@ import { renderJson } from '../../src/report/reporters/json.js';
 import type { RunResult } from '../../src/report/result.js';
 import { validateRunResult } from '../../src/report/validate-result.js';
 import { schemasDir } from '../helpers/paths.js';
-import { fixtureResult } from './fixtures.js';
+import { fixtureResult, narrowedFixture } from './fixtures.js';
 
 const schema = JSON.parse(readFileSync(join(schemasDir, 'meta', 'run-result.schema.json'), 'utf8'));
 const validate = createStrictAjv().compile(schema);
@@ -56,6 +56,7 @@ const invalid: Array<[string, (result: Untyped) => void, string]> = [
     '/vendors/0/checks/0/exchanges/0',
   ],
   ['a member the schema does not know', (r) => (r.extra = true), ''],
+  ['an empty --only selection', (r) => (r.only = []), '/only'],
 ];
 
 describe('the run-result schema', () => {
@@ -79,6 +80,15 @@ describe('the JSON report', () => {
     const parsed = JSON.parse(text);
     expect(validate(parsed), JSON.stringify(validate.errors)).toBe(true);
     expect(parsed.vendors[0].checks[0].exchanges[0].request.headers.Authorization).toBe('[REDACTED]');
+  });
+
+  it('records the --only selection of a narrowed run, and none for a full run', () => {
+    const narrowed = narrowedFixture();
+    const parsed = JSON.parse(renderJson(narrowed));
+    expect(validate(parsed), JSON.stringify(validate.errors)).toBe(true);
+    expect(parsed.only).toEqual(narrowed.only);
+    expect(parsed.only).toHaveLength(1);
+    expect(JSON.parse(renderJson(fixtureResult()))).not.toHaveProperty('only');
   });
 
   it('refuses to write a result that breaks the schema, naming the place', () => {

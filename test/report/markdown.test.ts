@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { escapeMarkdown, markdownCodeBlock } from '../../src/report/escape.js';
 import { cellSummary } from '../../src/report/format.js';
 import { buildMatrix } from '../../src/report/matrix.js';
-import { pathTitle } from '../../src/report/paths.js';
+import { CHECKLIST_PATHS, pathTitle } from '../../src/report/paths.js';
 import { redactRunResult } from '../../src/report/redact.js';
 import { renderMarkdown } from '../../src/report/reporters/markdown.js';
-import { fixtureResult, HOSTILE_BODY } from './fixtures.js';
+import { fixtureResult, HOSTILE_BODY, narrowedFixture } from './fixtures.js';
 
 /** The cells of a Markdown table row, with escaped pipes kept inside their cell. */
 function cellsOf(line: string): string[] {
@@ -95,6 +95,29 @@ describe('the Markdown summary', () => {
     expect(text).toContain('a \\| b &lt;img src=x&gt; \\*\\*bold\\*\\*');
     // The value's own fence cannot close the block it sits in.
     expect(text).toContain('````text\nactual:   x\n          ```\n          # heading\n````');
+  });
+});
+
+describe('the Markdown summary of a run narrowed with --only', () => {
+  const result = narrowedFixture();
+  const lines = renderMarkdown(result).split('\n');
+  const tableRows = (text: string[]) =>
+    text.filter((line) => line.startsWith('| ') && !line.startsWith('| Path |') && !line.startsWith('| ---'));
+
+  it('has a matrix row for each path its checks cover and none for the others, where a full run has them all', () => {
+    const ran = new Set(result.vendors.flatMap((vendor) => vendor.checks.map((check) => check.path)));
+    expect(ran.size).toBe(1);
+    const shown = CHECKLIST_PATHS.filter((path) => ran.has(path.id)).map((path) =>
+      escapeMarkdown(pathTitle(path)),
+    );
+    expect(tableRows(lines).map((line) => cellsOf(line)[0])).toEqual(shown);
+    expect(tableRows(renderMarkdown(fixtureResult()).split('\n'))).toHaveLength(CHECKLIST_PATHS.length);
+  });
+
+  it('names the checks it was narrowed to among the figures', () => {
+    const figures = lines.find((line) => line.startsWith('**Checks:**'));
+    expect(figures).toContain(`**Only:** \`${result.only?.[0]}\``);
+    expect(renderMarkdown(fixtureResult())).not.toContain('**Only:**');
   });
 });
 

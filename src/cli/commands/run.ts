@@ -249,7 +249,6 @@ async function runChecks(args: string[], io: CliIo, stop: StopReporter): Promise
         tty: io.terminal?.stdout === true,
         env: io.env,
         verbose: values.verbose === true,
-        narrowed: options.only !== undefined,
       }),
     );
   }

@@ -51,6 +51,13 @@ const schema31 = {
       minimum: 0,
       description: 'HTTP requests sent during the run, including those outside any check.',
     },
+    only: {
+      description: 'The check ids the run was narrowed to (run --only); absent when the run ran every check.',
+      type: 'array',
+      minItems: 1,
+      uniqueItems: true,
+      items: { type: 'string', minLength: 1 },
+    },
     vendors: { type: 'array', items: { $ref: '#/$defs/vendorRun' } },
     totals: {
       type: 'object',
@@ -4351,16 +4358,114 @@ function validate20(
         }
       }
     }
-    if (data.vendors !== undefined) {
-      let data10 = data.vendors;
+    if (data.only !== undefined) {
+      let data10 = data.only;
       if (Array.isArray(data10)) {
+        if (data10.length < 1) {
+          const err32 = {
+            instancePath: instancePath + '/only',
+            schemaPath: '#/properties/only/minItems',
+            keyword: 'minItems',
+            params: { limit: 1 },
+            message: 'must NOT have fewer than 1 items',
+          };
+          if (vErrors === null) {
+            vErrors = [err32];
+          } else {
+            vErrors.push(err32);
+          }
+          errors++;
+        }
         const len0 = data10.length;
         for (let i0 = 0; i0 < len0; i0++) {
+          let data11 = data10[i0];
+          if (typeof data11 === 'string') {
+            if (data11.length < 1) {
+              const err33 = {
+                instancePath: instancePath + '/only/' + i0,
+                schemaPath: '#/properties/only/items/minLength',
+                keyword: 'minLength',
+                params: { limit: 1 },
+                message: 'must NOT have fewer than 1 characters',
+              };
+              if (vErrors === null) {
+                vErrors = [err33];
+              } else {
+                vErrors.push(err33);
+              }
+              errors++;
+            }
+          } else {
+            const err34 = {
+              instancePath: instancePath + '/only/' + i0,
+              schemaPath: '#/properties/only/items/type',
+              keyword: 'type',
+              params: { type: 'string' },
+              message: 'must be string',
+            };
+            if (vErrors === null) {
+              vErrors = [err34];
+            } else {
+              vErrors.push(err34);
+            }
+            errors++;
+          }
+        }
+        let i1 = data10.length;
+        let j0;
+        if (i1 > 1) {
+          const indices0 = {};
+          for (; i1--;) {
+            let item0 = data10[i1];
+            if (typeof item0 !== 'string') {
+              continue;
+            }
+            if (typeof indices0[item0] == 'number') {
+              j0 = indices0[item0];
+              const err35 = {
+                instancePath: instancePath + '/only',
+                schemaPath: '#/properties/only/uniqueItems',
+                keyword: 'uniqueItems',
+                params: { i: i1, j: j0 },
+                message: 'must NOT have duplicate items (items ## ' + j0 + ' and ' + i1 + ' are identical)',
+              };
+              if (vErrors === null) {
+                vErrors = [err35];
+              } else {
+                vErrors.push(err35);
+              }
+              errors++;
+              break;
+            }
+            indices0[item0] = i1;
+          }
+        }
+      } else {
+        const err36 = {
+          instancePath: instancePath + '/only',
+          schemaPath: '#/properties/only/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
+        };
+        if (vErrors === null) {
+          vErrors = [err36];
+        } else {
+          vErrors.push(err36);
+        }
+        errors++;
+      }
+    }
+    if (data.vendors !== undefined) {
+      let data12 = data.vendors;
+      if (Array.isArray(data12)) {
+        const len1 = data12.length;
+        for (let i2 = 0; i2 < len1; i2++) {
           if (
-            !validate21(data10[i0], {
-              instancePath: instancePath + '/vendors/' + i0,
-              parentData: data10,
-              parentDataProperty: i0,
+            !validate21(data12[i2], {
+              instancePath: instancePath + '/vendors/' + i2,
+              parentData: data12,
+              parentDataProperty: i2,
               rootData,
               dynamicAnchors,
             })
@@ -4370,7 +4475,7 @@ function validate20(
           }
         }
       } else {
-        const err32 = {
+        const err37 = {
           instancePath: instancePath + '/vendors',
           schemaPath: '#/properties/vendors/type',
           keyword: 'type',
@@ -4378,18 +4483,18 @@ function validate20(
           message: 'must be array',
         };
         if (vErrors === null) {
-          vErrors = [err32];
+          vErrors = [err37];
         } else {
-          vErrors.push(err32);
+          vErrors.push(err37);
         }
         errors++;
       }
     }
     if (data.totals !== undefined) {
-      let data12 = data.totals;
-      if (data12 && typeof data12 == 'object' && !Array.isArray(data12)) {
-        if (data12.fail === undefined) {
-          const err33 = {
+      let data14 = data.totals;
+      if (data14 && typeof data14 == 'object' && !Array.isArray(data14)) {
+        if (data14.fail === undefined) {
+          const err38 = {
             instancePath: instancePath + '/totals',
             schemaPath: '#/properties/totals/required',
             keyword: 'required',
@@ -4397,14 +4502,14 @@ function validate20(
             message: "must have required property '" + 'fail' + "'",
           };
           if (vErrors === null) {
-            vErrors = [err33];
+            vErrors = [err38];
           } else {
-            vErrors.push(err33);
+            vErrors.push(err38);
           }
           errors++;
         }
-        if (data12.drift === undefined) {
-          const err34 = {
+        if (data14.drift === undefined) {
+          const err39 = {
             instancePath: instancePath + '/totals',
             schemaPath: '#/properties/totals/required',
             keyword: 'required',
@@ -4412,14 +4517,14 @@ function validate20(
             message: "must have required property '" + 'drift' + "'",
           };
           if (vErrors === null) {
-            vErrors = [err34];
+            vErrors = [err39];
           } else {
-            vErrors.push(err34);
+            vErrors.push(err39);
           }
           errors++;
         }
-        if (data12.pass === undefined) {
-          const err35 = {
+        if (data14.pass === undefined) {
+          const err40 = {
             instancePath: instancePath + '/totals',
             schemaPath: '#/properties/totals/required',
             keyword: 'required',
@@ -4427,14 +4532,14 @@ function validate20(
             message: "must have required property '" + 'pass' + "'",
           };
           if (vErrors === null) {
-            vErrors = [err35];
+            vErrors = [err40];
           } else {
-            vErrors.push(err35);
+            vErrors.push(err40);
           }
           errors++;
         }
-        if (data12.skipped === undefined) {
-          const err36 = {
+        if (data14.skipped === undefined) {
+          const err41 = {
             instancePath: instancePath + '/totals',
             schemaPath: '#/properties/totals/required',
             keyword: 'required',
@@ -4442,14 +4547,14 @@ function validate20(
             message: "must have required property '" + 'skipped' + "'",
           };
           if (vErrors === null) {
-            vErrors = [err36];
+            vErrors = [err41];
           } else {
-            vErrors.push(err36);
+            vErrors.push(err41);
           }
           errors++;
         }
-        if (data12.not_applicable === undefined) {
-          const err37 = {
+        if (data14.not_applicable === undefined) {
+          const err42 = {
             instancePath: instancePath + '/totals',
             schemaPath: '#/properties/totals/required',
             keyword: 'required',
@@ -4457,13 +4562,13 @@ function validate20(
             message: "must have required property '" + 'not_applicable' + "'",
           };
           if (vErrors === null) {
-            vErrors = [err37];
+            vErrors = [err42];
           } else {
-            vErrors.push(err37);
+            vErrors.push(err42);
           }
           errors++;
         }
-        for (const key2 in data12) {
+        for (const key2 in data14) {
           if (!(
             key2 === 'fail' ||
             key2 === 'drift' ||
@@ -4471,100 +4576,12 @@ function validate20(
             key2 === 'skipped' ||
             key2 === 'not_applicable'
           )) {
-            const err38 = {
+            const err43 = {
               instancePath: instancePath + '/totals',
               schemaPath: '#/properties/totals/additionalProperties',
               keyword: 'additionalProperties',
               params: { additionalProperty: key2 },
               message: 'must NOT have additional properties',
-            };
-            if (vErrors === null) {
-              vErrors = [err38];
-            } else {
-              vErrors.push(err38);
-            }
-            errors++;
-          }
-        }
-        if (data12.fail !== undefined) {
-          let data13 = data12.fail;
-          if (!(typeof data13 == 'number' && !(data13 % 1) && !isNaN(data13) && isFinite(data13))) {
-            const err39 = {
-              instancePath: instancePath + '/totals/fail',
-              schemaPath: '#/properties/totals/properties/fail/type',
-              keyword: 'type',
-              params: { type: 'integer' },
-              message: 'must be integer',
-            };
-            if (vErrors === null) {
-              vErrors = [err39];
-            } else {
-              vErrors.push(err39);
-            }
-            errors++;
-          }
-          if (typeof data13 == 'number' && isFinite(data13)) {
-            if (data13 < 0 || isNaN(data13)) {
-              const err40 = {
-                instancePath: instancePath + '/totals/fail',
-                schemaPath: '#/properties/totals/properties/fail/minimum',
-                keyword: 'minimum',
-                params: { comparison: '>=', limit: 0 },
-                message: 'must be >= 0',
-              };
-              if (vErrors === null) {
-                vErrors = [err40];
-              } else {
-                vErrors.push(err40);
-              }
-              errors++;
-            }
-          }
-        }
-        if (data12.drift !== undefined) {
-          let data14 = data12.drift;
-          if (!(typeof data14 == 'number' && !(data14 % 1) && !isNaN(data14) && isFinite(data14))) {
-            const err41 = {
-              instancePath: instancePath + '/totals/drift',
-              schemaPath: '#/properties/totals/properties/drift/type',
-              keyword: 'type',
-              params: { type: 'integer' },
-              message: 'must be integer',
-            };
-            if (vErrors === null) {
-              vErrors = [err41];
-            } else {
-              vErrors.push(err41);
-            }
-            errors++;
-          }
-          if (typeof data14 == 'number' && isFinite(data14)) {
-            if (data14 < 0 || isNaN(data14)) {
-              const err42 = {
-                instancePath: instancePath + '/totals/drift',
-                schemaPath: '#/properties/totals/properties/drift/minimum',
-                keyword: 'minimum',
-                params: { comparison: '>=', limit: 0 },
-                message: 'must be >= 0',
-              };
-              if (vErrors === null) {
-                vErrors = [err42];
-              } else {
-                vErrors.push(err42);
-              }
-              errors++;
-            }
-          }
-        }
-        if (data12.pass !== undefined) {
-          let data15 = data12.pass;
-          if (!(typeof data15 == 'number' && !(data15 % 1) && !isNaN(data15) && isFinite(data15))) {
-            const err43 = {
-              instancePath: instancePath + '/totals/pass',
-              schemaPath: '#/properties/totals/properties/pass/type',
-              keyword: 'type',
-              params: { type: 'integer' },
-              message: 'must be integer',
             };
             if (vErrors === null) {
               vErrors = [err43];
@@ -4573,9 +4590,97 @@ function validate20(
             }
             errors++;
           }
+        }
+        if (data14.fail !== undefined) {
+          let data15 = data14.fail;
+          if (!(typeof data15 == 'number' && !(data15 % 1) && !isNaN(data15) && isFinite(data15))) {
+            const err44 = {
+              instancePath: instancePath + '/totals/fail',
+              schemaPath: '#/properties/totals/properties/fail/type',
+              keyword: 'type',
+              params: { type: 'integer' },
+              message: 'must be integer',
+            };
+            if (vErrors === null) {
+              vErrors = [err44];
+            } else {
+              vErrors.push(err44);
+            }
+            errors++;
+          }
           if (typeof data15 == 'number' && isFinite(data15)) {
             if (data15 < 0 || isNaN(data15)) {
-              const err44 = {
+              const err45 = {
+                instancePath: instancePath + '/totals/fail',
+                schemaPath: '#/properties/totals/properties/fail/minimum',
+                keyword: 'minimum',
+                params: { comparison: '>=', limit: 0 },
+                message: 'must be >= 0',
+              };
+              if (vErrors === null) {
+                vErrors = [err45];
+              } else {
+                vErrors.push(err45);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data14.drift !== undefined) {
+          let data16 = data14.drift;
+          if (!(typeof data16 == 'number' && !(data16 % 1) && !isNaN(data16) && isFinite(data16))) {
+            const err46 = {
+              instancePath: instancePath + '/totals/drift',
+              schemaPath: '#/properties/totals/properties/drift/type',
+              keyword: 'type',
+              params: { type: 'integer' },
+              message: 'must be integer',
+            };
+            if (vErrors === null) {
+              vErrors = [err46];
+            } else {
+              vErrors.push(err46);
+            }
+            errors++;
+          }
+          if (typeof data16 == 'number' && isFinite(data16)) {
+            if (data16 < 0 || isNaN(data16)) {
+              const err47 = {
+                instancePath: instancePath + '/totals/drift',
+                schemaPath: '#/properties/totals/properties/drift/minimum',
+                keyword: 'minimum',
+                params: { comparison: '>=', limit: 0 },
+                message: 'must be >= 0',
+              };
+              if (vErrors === null) {
+                vErrors = [err47];
+              } else {
+                vErrors.push(err47);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data14.pass !== undefined) {
+          let data17 = data14.pass;
+          if (!(typeof data17 == 'number' && !(data17 % 1) && !isNaN(data17) && isFinite(data17))) {
+            const err48 = {
+              instancePath: instancePath + '/totals/pass',
+              schemaPath: '#/properties/totals/properties/pass/type',
+              keyword: 'type',
+              params: { type: 'integer' },
+              message: 'must be integer',
+            };
+            if (vErrors === null) {
+              vErrors = [err48];
+            } else {
+              vErrors.push(err48);
+            }
+            errors++;
+          }
+          if (typeof data17 == 'number' && isFinite(data17)) {
+            if (data17 < 0 || isNaN(data17)) {
+              const err49 = {
                 instancePath: instancePath + '/totals/pass',
                 schemaPath: '#/properties/totals/properties/pass/minimum',
                 keyword: 'minimum',
@@ -4583,18 +4688,18 @@ function validate20(
                 message: 'must be >= 0',
               };
               if (vErrors === null) {
-                vErrors = [err44];
+                vErrors = [err49];
               } else {
-                vErrors.push(err44);
+                vErrors.push(err49);
               }
               errors++;
             }
           }
         }
-        if (data12.skipped !== undefined) {
-          let data16 = data12.skipped;
-          if (!(typeof data16 == 'number' && !(data16 % 1) && !isNaN(data16) && isFinite(data16))) {
-            const err45 = {
+        if (data14.skipped !== undefined) {
+          let data18 = data14.skipped;
+          if (!(typeof data18 == 'number' && !(data18 % 1) && !isNaN(data18) && isFinite(data18))) {
+            const err50 = {
               instancePath: instancePath + '/totals/skipped',
               schemaPath: '#/properties/totals/properties/skipped/type',
               keyword: 'type',
@@ -4602,15 +4707,15 @@ function validate20(
               message: 'must be integer',
             };
             if (vErrors === null) {
-              vErrors = [err45];
+              vErrors = [err50];
             } else {
-              vErrors.push(err45);
+              vErrors.push(err50);
             }
             errors++;
           }
-          if (typeof data16 == 'number' && isFinite(data16)) {
-            if (data16 < 0 || isNaN(data16)) {
-              const err46 = {
+          if (typeof data18 == 'number' && isFinite(data18)) {
+            if (data18 < 0 || isNaN(data18)) {
+              const err51 = {
                 instancePath: instancePath + '/totals/skipped',
                 schemaPath: '#/properties/totals/properties/skipped/minimum',
                 keyword: 'minimum',
@@ -4618,18 +4723,18 @@ function validate20(
                 message: 'must be >= 0',
               };
               if (vErrors === null) {
-                vErrors = [err46];
+                vErrors = [err51];
               } else {
-                vErrors.push(err46);
+                vErrors.push(err51);
               }
               errors++;
             }
           }
         }
-        if (data12.not_applicable !== undefined) {
-          let data17 = data12.not_applicable;
-          if (!(typeof data17 == 'number' && !(data17 % 1) && !isNaN(data17) && isFinite(data17))) {
-            const err47 = {
+        if (data14.not_applicable !== undefined) {
+          let data19 = data14.not_applicable;
+          if (!(typeof data19 == 'number' && !(data19 % 1) && !isNaN(data19) && isFinite(data19))) {
+            const err52 = {
               instancePath: instancePath + '/totals/not_applicable',
               schemaPath: '#/properties/totals/properties/not_applicable/type',
               keyword: 'type',
@@ -4637,15 +4742,15 @@ function validate20(
               message: 'must be integer',
             };
             if (vErrors === null) {
-              vErrors = [err47];
+              vErrors = [err52];
             } else {
-              vErrors.push(err47);
+              vErrors.push(err52);
             }
             errors++;
           }
-          if (typeof data17 == 'number' && isFinite(data17)) {
-            if (data17 < 0 || isNaN(data17)) {
-              const err48 = {
+          if (typeof data19 == 'number' && isFinite(data19)) {
+            if (data19 < 0 || isNaN(data19)) {
+              const err53 = {
                 instancePath: instancePath + '/totals/not_applicable',
                 schemaPath: '#/properties/totals/properties/not_applicable/minimum',
                 keyword: 'minimum',
@@ -4653,16 +4758,16 @@ function validate20(
                 message: 'must be >= 0',
               };
               if (vErrors === null) {
-                vErrors = [err48];
+                vErrors = [err53];
               } else {
-                vErrors.push(err48);
+                vErrors.push(err53);
               }
               errors++;
             }
           }
         }
       } else {
-        const err49 = {
+        const err54 = {
           instancePath: instancePath + '/totals',
           schemaPath: '#/properties/totals/type',
           keyword: 'type',
@@ -4670,15 +4775,15 @@ function validate20(
           message: 'must be object',
         };
         if (vErrors === null) {
-          vErrors = [err49];
+          vErrors = [err54];
         } else {
-          vErrors.push(err49);
+          vErrors.push(err54);
         }
         errors++;
       }
     }
   } else {
-    const err50 = {
+    const err55 = {
       instancePath,
       schemaPath: '#/type',
       keyword: 'type',
@@ -4686,9 +4791,9 @@ function validate20(
       message: 'must be object',
     };
     if (vErrors === null) {
-      vErrors = [err50];
+      vErrors = [err55];
     } else {
-      vErrors.push(err50);
+      vErrors.push(err55);
     }
     errors++;
   }

@@ -203,6 +203,12 @@ function figures(result: RunResult, matrix: Matrix): string {
   ].join('')}</dl>`;
 }
 
+/** A narrowed run says so, since the matrix leaves out the rows its checks do not cover. */
+function onlyLine(result: RunResult): string {
+  if (!result.only) return '';
+  return `<p class="subtitle">Only ${result.only.map((id) => `<code>${esc(id)}</code>`).join(', ')} (--only)</p>\n`;
+}
+
 /** The whole report as one HTML document. Credentials are redacted first, as in every reporter. */
 export function renderHtml(raw: RunResult): string {
   const result = redactRunResult(raw);
@@ -227,7 +233,7 @@ export function renderHtml(raw: RunResult): string {
     result.finishedAt,
   )} · ${esc(result.tool.name)} ${esc(result.tool.version)}</p>
 <p class="subtitle">${esc(formatCounts(matrix.totals, OUTCOMES))}</p>
-${figures(result, matrix)}
+${onlyLine(result)}${figures(result, matrix)}
 </header>
 <main>
 ${failureSummary(result)}

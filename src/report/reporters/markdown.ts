@@ -76,6 +76,8 @@ function figures(result: RunResult): string {
     `**${wording.requests}:** ${result.requests}`,
     `**Wall time:** ${formatDuration(result.wallTimeMs)}`,
     `**${wording.waiting.replace(/^./, (first) => first.toUpperCase())}:** ${formatDuration(result.simulatedWaitMs)}`,
+    // A narrowed run says so, since the matrix leaves out the rows its checks do not cover.
+    ...(result.only ? [`**Only:** ${result.only.map(inlineCode).join(', ')}`] : []),
   ].join(' · ');
 }
 

@@ -28,11 +28,6 @@ export interface TerminalOptions {
   env?: Readonly<Record<string, string | undefined>>;
   /** List every check that did not run with its reason, rather than one line per vendor. */
   verbose?: boolean;
-  /**
-   * The run was narrowed to some checks (`--only`): rows no check of the run covers are left out of
-   * the matrix instead of shown as "none", which in a full run marks a gap in the checklist.
-   */
-  narrowed?: boolean;
 }
 
 const ANSI: Readonly<Record<CellOutcome, string>> = {
@@ -75,9 +70,7 @@ export function renderTerminalSummary(raw: RunResult, options: TerminalOptions):
   const result = redactRunResult(raw);
   const colour = useColour(options);
   const matrix = buildMatrix(result);
-  const rows = options.narrowed
-    ? matrix.rows.filter((row) => row.cells.some((cell) => cell.outcome !== 'empty'))
-    : matrix.rows;
+  const { rows } = matrix;
   const table = renderTable(
     ['path', ...matrix.vendors.map((vendor) => vendor.name)],
     rows.map((row) => [pathTitle(row.path), ...row.cells.map(cellText)]),
