@@ -20,10 +20,19 @@ export function credentialSecrets(credentials: VendorCredentials): string[] {
 
 /**
  * Whether a fact's name says it is a secret: a sign-in password, a one-time code, a key of
- * another environment. Such a fact is redacted wherever it turns up, like a credential.
+ * another environment. Such a fact is redacted wherever it turns up, like a credential. The last
+ * word of the name decides (`productionToken`, `twoFactorCode`), so a fact that only mentions one
+ * (`tokenLifetimeSeconds`, a number that would then be blanked inside every token answer) is not.
  */
 export function isSecretFact(name: string): boolean {
-  return /password|secret|token|code|key/i.test(name);
+  const last =
+    name
+      .split(/(?=[A-Z])|[_-]/)
+      .at(-1)
+      ?.toLowerCase() ?? '';
+  return SECRET_WORDS.has(last);
 }
+
+const SECRET_WORDS = new Set(['password', 'secret', 'token', 'code', 'key', 'otp']);
 
 export { headerSecretParts };

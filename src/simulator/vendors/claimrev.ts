@@ -275,7 +275,6 @@ export const claimrev: VendorModel<State> = {
         otherAccountNumber: '2002',
         productionToken: PRODUCTION_TOKEN,
         requiredField: 'memberId',
-        tokenLifetimeSeconds: String(TOKEN_LIFETIME_SECONDS),
       },
     };
   },
