@@ -130,7 +130,7 @@ export const SUITE_VOCABULARY: Record<VendorId, VendorMapping> = {
       otherOrganisationCaseId: 'otherFirmCaseId',
       staleId: 'unknownCaseId',
     },
-    known: { requiredField: 'clientName', uuidField: 'caseId' },
+    known: { requiredField: 'clientName', uuidField: 'targetFirmId' },
     skips: { 'code.validation_error.malformed_date': 'this implementation’s cases take no date field' },
   },
   foresight: {

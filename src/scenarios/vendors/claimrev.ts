@@ -57,10 +57,11 @@ const statusScenarios: StatusScenario[] = [
   answers(401, 'an expired token', checkEligibility('expired')),
   answers(401, 'no token at all', checkEligibility('none')),
   // "401 ... token is missing, malformed, expired, or for the wrong environment."
+  // Spaces are outside RFC 6750's b64token alphabet: no server can take this for a token.
   answers(
     401,
     'a malformed bearer token',
-    checkEligibility('none', {}, { Authorization: 'Bearer not.a.token' }),
+    checkEligibility('none', {}, { Authorization: 'Bearer not a token' }),
     'unauthenticated',
   ),
   answers(

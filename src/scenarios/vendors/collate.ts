@@ -142,13 +142,14 @@ const scenarios: Scenario[] = [
     'accepting without the review snapshot',
     accept('activeHandoffId', { omit: [fact('reviewSnapshotField')] }),
   ),
-  // "No read-only live session can be granted right now": provoked by asking for the grant. Whether
-  // the read of the live session answers 409 too is left open by the docs, so it is not judged.
+  // "No read-only live session can be granted right now": whether the read of the live session or
+  // a request for a read-only grant is what answers 409 is left open by the docs. The operation
+  // `liveSession` is the request that asks (a read by default; a sandbox that answers on the grant
+  // points it there, with the grant's body).
   natural(
     'live_session_not_available',
-    'a read-only live-session grant while action is required',
-    // The whole body is `{}`: a grant that asks for no interactive mode.
-    on('liveSessionGrants', 'noLiveSessionAuthorizationId', { body: { set: { $: {} } } }),
+    'asking for a live session while none can be granted',
+    on('liveSession', 'noLiveSessionAuthorizationId', { body: {} }),
   ),
   natural(
     'interactive_grant_not_allowed',
