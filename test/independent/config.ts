@@ -71,6 +71,7 @@ export const SUITE_VOCABULARY: Record<VendorId, VendorMapping> = {
       },
       liveSession: byId('getLiveSession', 'authorizationId'),
       liveSessionGrants: byId('createLiveSessionGrant', 'authorizationId'),
+      readOnlyGrant: byId('createLiveSessionGrant', 'authorizationId'),
       accessGrant: byId('getAccessGrant', 'grantId'),
       file: byId('getFile', 'fileId'),
       fileContent: byId('uploadFileContent', 'fileId'),

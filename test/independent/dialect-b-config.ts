@@ -339,8 +339,9 @@ function collate(d: DialectDirectory, prepared: Prepared): DialectBVendorConfig 
         path: `${api}/manual-handoffs/{handoffId}/actions/accept`,
         body: { reviewSnapshotId: f.acceptedReviewSnapshotId },
       },
+      liveSession: { method: 'GET', path: '{{operations.authorization}}/live-session' },
       // Asking for a read-only grant is how this sandbox says no live session is available.
-      liveSession: {
+      readOnlyGrant: {
         method: 'POST',
         path: '{{operations.authorization}}/live-session/grants',
         body: { mode: 'read_only' },

@@ -142,14 +142,12 @@ const scenarios: Scenario[] = [
     'accepting without the review snapshot',
     accept('activeHandoffId', { omit: [fact('reviewSnapshotField')] }),
   ),
-  // "No read-only live session can be granted right now": whether the read of the live session or
-  // a request for a read-only grant is what answers 409 is left open by the docs. The operation
-  // `liveSession` is the request that asks (a read by default; a sandbox that answers on the grant
-  // points it there, with the grant's body).
+  // "No read-only live session can be granted right now": provoked by asking for a read-only
+  // grant. Whether the read of the live session answers 409 too the docs leave open; it is not sent.
   natural(
     'live_session_not_available',
-    'asking for a live session while none can be granted',
-    on('liveSession', 'noLiveSessionAuthorizationId', { body: {} }),
+    'a read-only live-session grant while none can be granted',
+    on('readOnlyGrant', 'noLiveSessionAuthorizationId', { body: {} }),
   ),
   natural(
     'interactive_grant_not_allowed',
@@ -241,9 +239,15 @@ export const collate: VendorScenarios = {
       body: { reviewSnapshotId: fact('reviewSnapshotId') },
     },
     liveSession: {
-      about: 'ask for the live session of authorization {id} (a read, or a read-only grant)',
+      about: 'read the live session of authorization {id}',
       method: 'GET',
       path: '{{operations.authorization}}/live-session',
+    },
+    readOnlyGrant: {
+      about: 'ask for a read-only live-session grant on authorization {id}',
+      method: 'POST',
+      path: '{{operations.liveSession}}/grants',
+      body: {},
     },
     liveSessionGrants: {
       about: 'ask for an interactive live-session grant on authorization {id}',
