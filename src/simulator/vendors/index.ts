@@ -2,7 +2,7 @@ import type { VendorId } from '../../vendors/registry.js';
 import type { VendorModel } from '../types.js';
 import { casexchange } from './casexchange.js';
 import { claimrev } from './claimrev.js';
-import { collate } from './collate.js';
+import { collate } from './collate/index.js';
 import { denialbase } from './denialbase.js';
 import { foresight } from './foresight.js';
 
