@@ -1,4 +1,5 @@
 import type { VendorCredentials } from '../../../scenarios/types.js';
+import { policyCredential } from '../../policy-credential.js';
 import {
   type ApiKey,
   type FileRecord,
@@ -114,8 +115,7 @@ export function createState(now: number): State {
 
 /** The keys by role and the seeded ids the scenarios name, as `credentials()` hands them out. */
 export function collateCredentials(): VendorCredentials {
-  const bearer = (token: string) =>
-    ({ kind: 'header', header: 'Authorization', value: `Bearer ${token}` }) as const;
+  const bearer = (token: string) => policyCredential('collate', token);
   return {
     vendorId: 'collate',
     roles: {

@@ -1,4 +1,5 @@
 import type { VendorCredentials } from '../../../scenarios/types.js';
+import { policyCredential } from '../../policy-credential.js';
 import {
   type ApiKey,
   type Claim,
@@ -106,7 +107,7 @@ export function createState(now: number): State {
 
 /** The keys by role and the seeded facts the scenarios name, as `credentials()` hands them out. */
 export function foresightCredentials(): VendorCredentials {
-  const key = (value: string) => ({ kind: 'header', header: 'X-API-Key', value }) as const;
+  const key = (value: string) => policyCredential('foresight', value);
   return {
     vendorId: 'foresight',
     roles: {
