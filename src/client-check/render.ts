@@ -1,8 +1,8 @@
-import { renderTable } from '../cli/table.js';
 import { formatDuration } from '../report/format.js';
 import type { TimelineEvent } from '../report/result.js';
 import { plural } from '../text/plural.js';
 import { singleLine } from '../text/single-line.js';
+import { renderTable } from '../text/table.js';
 import { SEQUENCE_NOTE } from './observation.js';
 import type { ClientCheckResult, RuleOutcome, RuleVerdict } from './types.js';
 import { describeWindow } from './windows.js';

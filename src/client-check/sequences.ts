@@ -1,4 +1,5 @@
 import type { VendorPolicy } from '../generated/meta-types.js';
+import { TOO_MANY_REQUESTS } from '../normalize/status.js';
 import type { ResolvedRequest } from '../scenarios/types.js';
 import type { FaultSpec } from '../simulator/fault-injection.js';
 import { getVendor, type VendorId } from '../vendors/registry.js';
@@ -19,6 +20,8 @@ export const REDIRECT_STATUS = 302;
 export const FOLLOWED_MARK = 'followed=1';
 /** How long the timed-out write is held before the gateway gives up on it. */
 export const HELD_WRITE_MS = 20_000;
+/** RFC 9110's Gateway Timeout, preferred for the timed-out write where the vendor retries it. */
+const GATEWAY_TIMEOUT = 504;
 /**
  * Statuses a repeat of the unchanged call cannot cure (401 only where no refresh is documented);
  * whether repeating one is a violation depends on the vendor's doc line for it.
@@ -85,7 +88,7 @@ function rateLimitFault(
           : Math.ceil(at / 1000);
     headers[reset.name] = String(value);
   }
-  return { ...faultFor(vendorId, policy.rateLimit.status ?? 429), headers };
+  return { ...faultFor(vendorId, policy.rateLimit.status ?? TOO_MANY_REQUESTS), headers };
 }
 
 /**
@@ -101,10 +104,22 @@ function retryableStatus(policy: VendorPolicy, preferred: readonly number[]): nu
   return preferred.find((status) => pool.includes(status)) ?? pool[0] ?? 500;
 }
 
+/**
+ * What a gateway answers for a write it held too long: RFC 9110's Gateway Timeout wherever the
+ * vendor's policy retries it, else the policy's own retryable 5xx. Any documented status is kept:
+ * the rule this sequence feeds judges whether the write is repeated, not how the status is read.
+ */
+function gatewayTimeoutStatus(policy: VendorPolicy): number {
+  return policy.retry.retryableStatuses.includes(GATEWAY_TIMEOUT)
+    ? GATEWAY_TIMEOUT
+    : retryableStatus(policy, []);
+}
+
 export function planSequences(vendorId: VendorId): ReadonlyMap<SequenceId, SequencePlan> {
   const { policy } = getVendor(vendorId);
   const transient = retryableStatus(policy, [503, 502]);
   const failing = retryableStatus(policy, [500]);
+  const timedOut = gatewayTimeoutStatus(policy);
   const limit = policy.retry.maxAttempts;
   const plans: SequencePlan[] = [
     {
@@ -174,9 +189,9 @@ export function planSequences(vendorId: VendorId): ReadonlyMap<SequenceId, Seque
     ),
     {
       id: 'timed_out_write',
-      title: `a write held ${HELD_WRITE_MS / 1000} s and answered 504, then success`,
+      title: `a write held ${HELD_WRITE_MS / 1000} s and answered ${timedOut}, then success`,
       call: 'write',
-      faults: () => [{ status: 504, delayMs: HELD_WRITE_MS }],
+      faults: () => [{ ...faultFor(vendorId, timedOut), delayMs: HELD_WRITE_MS }],
       seedOffset: 0,
     },
     {

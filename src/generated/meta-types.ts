@@ -227,6 +227,10 @@ export interface AuthenticationPolicy {
    */
   header: string;
   /**
+   * What the header value carries before the credential: a scheme word and its space (`Bearer `, `ApiKey `). Absent when the credential is the whole value.
+   */
+  prefix?: string;
+  /**
    * Other headers the vendor names as accepted carriers of the credential.
    */
   alternativeHeaders?: string[];

@@ -1,6 +1,7 @@
 import type { CatalogEntry, ClientAction, ErrorCategory } from '../generated/meta-types.js';
 import { acceptsStatus } from '../vendors/readings.js';
 import { readPointer } from './json-pointer.js';
+import { TOO_MANY_REQUESTS } from './status.js';
 import type { Problem } from './types.js';
 import type { Surface, VendorRules } from './vendor-rules.js';
 
@@ -18,15 +19,13 @@ export const RETRY_ACTIONS: ReadonlySet<ClientAction> = new Set([
   'retry_same_idempotency_key',
 ]);
 
-const RATE_LIMITED = 429;
-
 /**
  * The classification of a status no policy row covers, from its class alone. Whether 429 and
  * 5xx may be repeated still comes from the vendor's retryableStatuses.
  */
 function fallback(status: number, rules: VendorRules): Omit<Classification, 'entry'> {
   const retryable = rules.retryableStatuses.has(status);
-  if (status === RATE_LIMITED) {
+  if (status === TOO_MANY_REQUESTS) {
     return {
       category: 'rate_limit',
       action: retryable ? 'wait_for_retry_after' : 'escalate_to_support',

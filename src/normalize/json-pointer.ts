@@ -28,6 +28,23 @@ export function readPointer(value: unknown, tokens: PointerTokens): unknown {
   return current;
 }
 
+/**
+ * Writes `value` at a pointer, creating plain objects on the way (an error body being shaped, a
+ * contract body being given matchers). The root itself is never replaced.
+ */
+export function setAtPointer(target: unknown, pointer: string, value: unknown): void {
+  const tokens = parsePointer(pointer);
+  const last = tokens.at(-1);
+  if (last === undefined || typeof target !== 'object' || target === null) return;
+  let node = target as Record<string, unknown>;
+  for (const token of tokens.slice(0, -1)) {
+    const next = node[token];
+    if (typeof next !== 'object' || next === null) node[token] = {};
+    node = node[token] as Record<string, unknown>;
+  }
+  node[last] = value;
+}
+
 /** The first member of `object`, in the order given, that holds a non-empty string. */
 export function firstString(object: unknown, members: readonly string[]): string | null {
   if (object === null || typeof object !== 'object' || Array.isArray(object)) return null;

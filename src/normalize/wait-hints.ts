@@ -1,6 +1,7 @@
 import type { RateLimitPolicy } from '../generated/meta-types.js';
 import { parseRateLimitField, parseResetHeader } from './rate-limit-headers.js';
 import { parseRetryAfter } from './retry-after.js';
+import { TOO_MANY_REQUESTS } from './status.js';
 import type { Problem, RateLimitInfo, RetryAfterSource } from './types.js';
 
 export interface WaitHints {
@@ -8,8 +9,6 @@ export interface WaitHints {
   retryAfterSource: RetryAfterSource | null;
   rateLimit: RateLimitInfo;
 }
-
-const RATE_LIMITED = 429;
 
 /**
  * Works out how long the server asked the client to wait. Retry-After wins, as both RFC 9110 and
@@ -82,7 +81,7 @@ export function readWaitHints(
 
   // Only the rate-limit status turns a reset time into a wait: a 5xx that happens to say no
   // requests are left is a server failure, retried on its own schedule, not a 50 s sleep.
-  const rateLimited = status === (policy.status ?? RATE_LIMITED);
+  const rateLimited = status === (policy.status ?? TOO_MANY_REQUESTS);
   if (retryAfterMs === null && rateLimited && rateLimit.resetMs !== null) {
     retryAfterMs = rateLimit.resetMs;
     retryAfterSource = resetSource;

@@ -1,6 +1,7 @@
 import { checklistFor } from '../conformance/checklist.js';
 import { isSecretFact } from '../conformance/credential-secrets.js';
 import { ErrorContractsError } from '../errors.js';
+import type { AuthenticationPolicy } from '../generated/meta-types.js';
 import { FAULT_HEADER } from '../scenarios/fault-header.js';
 import { statusScenariosFor } from '../scenarios/index.js';
 import { resolveRequest } from '../scenarios/resolve.js';
@@ -109,7 +110,7 @@ export function interactionsFor(vendorId: VendorId): VendorInteractions {
       result.interactions.push({
         ...candidate,
         vendorId,
-        request: contractRequest(raw, credentials, policy.authentication.header),
+        request: contractRequest(raw, credentials, policy.authentication),
       });
   }
   return result;
@@ -167,7 +168,7 @@ function parses(text: string): boolean {
 function contractRequest(
   request: ResolvedRequest,
   credentials: VendorCredentials,
-  oauthHeader: string,
+  auth: AuthenticationPolicy,
 ): ContractRequest {
   const fill = (text: string) => fillForContract(text, credentials);
   const [path = '', search = ''] = fill(request.path).split('?', 2);
@@ -199,9 +200,7 @@ function contractRequest(
     path,
     query,
     headers,
-    ...(credential && role !== 'none'
-      ? { credential: { ...credentialShape(credential, oauthHeader), role } }
-      : {}),
+    ...(credential && role !== 'none' ? { credential: { ...credentialShape(credential, auth), role } } : {}),
     ...(body ? { body } : {}),
   };
 }

@@ -1,5 +1,5 @@
 import type { VendorPolicy } from '../generated/meta-types.js';
-import { setAtPointer } from '../simulator/errors-response.js';
+import { setAtPointer } from '../normalize/json-pointer.js';
 import { findCatalogEntry, getVendor } from '../vendors/registry.js';
 import type { InteractionSpec } from './interactions.js';
 import type { PactModule } from './load-pact.js';

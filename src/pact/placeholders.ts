@@ -1,3 +1,4 @@
+import type { AuthenticationPolicy } from '../generated/meta-types.js';
 import type { Credential, CredentialRole, VendorCredentials } from '../scenarios/types.js';
 
 /**
@@ -65,13 +66,13 @@ export function roleOfStandIn(value: string): CredentialRole | undefined {
 /**
  * What a credential header looks like with the secret part taken out: a scheme word
  * (`Bearer `) or a cookie name (`session=`) is kept, since a client relies on it; the rest is
- * the secret. OAuth clients present their token as a bearer token.
+ * the secret. OAuth clients present their token in the policy's header, after its prefix.
  */
 export function credentialShape(
   credential: Credential,
-  oauthHeader: string,
+  auth: AuthenticationPolicy,
 ): { header: string; prefix: string } {
-  if (credential.kind === 'oauthClient') return { header: oauthHeader, prefix: 'Bearer ' };
+  if (credential.kind === 'oauthClient') return { header: auth.header, prefix: auth.prefix ?? '' };
   const prefix = /^(?:[A-Za-z]+ |[^=\s;]+=)/.exec(credential.value)?.[0] ?? '';
   return { header: credential.header, prefix };
 }

@@ -37,11 +37,8 @@ function roleOf(headers: Record<string, string>): CredentialRole | 'none' {
  * OAuth client, whose header is a token fetched at run time, a token the reader fetches first.
  */
 function credentialReference(vendorId: string, role: CredentialRole): string {
-  if (
-    isVendorId(vendorId) &&
-    getVendor(vendorId).policy.authentication.scheme === 'oauth2_client_credentials'
-  )
-    return 'Bearer $ACCESS_TOKEN';
+  const auth = isVendorId(vendorId) ? getVendor(vendorId).policy.authentication : undefined;
+  if (auth?.scheme === 'oauth2_client_credentials') return `${auth.prefix ?? ''}$ACCESS_TOKEN`;
   return `$${credentialVariable(vendorId, role)}`;
 }
 

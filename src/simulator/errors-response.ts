@@ -1,5 +1,6 @@
 import { ErrorContractsError } from '../errors.js';
 import type { VendorPolicy } from '../generated/meta-types.js';
+import { setAtPointer } from '../normalize/json-pointer.js';
 import { findCatalogEntry, type VendorId } from '../vendors/registry.js';
 import type { ErrorExtras, ShapeErrorInput, SimResponse } from './types.js';
 
@@ -46,23 +47,6 @@ export function errorResponse(input: ErrorResponseInput): SimResponse {
     headers: { 'content-type': 'application/json; charset=utf-8', ...input.extras.headers },
     body: JSON.stringify(body),
   };
-}
-
-/** Writes value at a JSON Pointer, creating the objects on the way. */
-export function setAtPointer(target: unknown, pointer: string, value: unknown): void {
-  const parts = pointer
-    .split('/')
-    .slice(1)
-    .map((part) => part.replaceAll('~1', '/').replaceAll('~0', '~'));
-  const last = parts.pop();
-  if (last === undefined || typeof target !== 'object' || target === null) return;
-  let node = target as Record<string, unknown>;
-  for (const part of parts) {
-    const next = node[part];
-    if (typeof next !== 'object' || next === null) node[part] = {};
-    node = node[part] as Record<string, unknown>;
-  }
-  node[last] = value;
 }
 
 export function jsonResponse(

@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import { plural } from '../../text/plural.js';
+import { renderTable } from '../../text/table.js';
 import { getVendor } from '../../vendors/registry.js';
 import { type CliIo, EXIT, UsageError } from '../io.js';
-import { renderTable } from '../table.js';
 import { vendorArgument } from '../vendor-arg.js';
 
 export const catalogHelp = `error-contracts catalog <vendor> [--format table|json]

@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
 import { ErrorContractsError } from '../../errors.js';
 import { runPact } from '../../pact/run.js';
+import { renderTable } from '../../text/table.js';
 import { vendorIds } from '../../vendors/registry.js';
 import { type CliIo, EXIT } from '../io.js';
-import { renderTable } from '../table.js';
 import { vendorArgument } from '../vendor-arg.js';
 
 export const pactHelp = `error-contracts pact [--verify] [--vendor <id>...] [--out <dir>]

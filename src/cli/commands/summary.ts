@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
 import { plural } from '../../text/plural.js';
+import { renderTable } from '../../text/table.js';
 import { validateError } from '../../validation/validate-error.js';
 import { getVendor, vendorIds } from '../../vendors/registry.js';
 import { type CliIo, EXIT } from '../io.js';
-import { renderTable } from '../table.js';
 
 export const summaryHelp = `error-contracts summary
 

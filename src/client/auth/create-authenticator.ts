@@ -37,15 +37,15 @@ function checkCredentials(scheme: AuthenticationPolicy['scheme'], credentials: C
 
 /** Picks the scheme the vendor's policy names; the vendor itself is never consulted. */
 export function createAuthenticator(credentials: ClientCredentials, context: AuthContext): Authenticator {
-  const { scheme, header } = context.policy;
+  const { scheme, header, prefix = '' } = context.policy;
   checkCredentials(scheme, credentials);
   switch (scheme) {
     case 'oauth2_client_credentials':
       return createOAuth2Authenticator(credentials as OAuth2ClientCredentials, context);
     case 'bearer':
-      return createStaticAuthenticator(header, (credentials as BearerCredentials).token, 'Bearer ');
+      return createStaticAuthenticator(header, (credentials as BearerCredentials).token, prefix);
     case 'api_key':
-      return createStaticAuthenticator(header, (credentials as ApiKeyCredentials).apiKey, '');
+      return createStaticAuthenticator(header, (credentials as ApiKeyCredentials).apiKey, prefix);
     case 'session_cookie':
       return createSessionCookieAuthenticator(header, credentials as SessionCookieCredentials);
   }

@@ -79,7 +79,7 @@ export function createOAuth2Authenticator(
   return {
     async headers() {
       if (cached === null || context.now() >= cached.expiresAtMs) cached = await fetchToken();
-      return { [context.policy.header]: `Bearer ${cached.value}` };
+      return { [context.policy.header]: `${context.policy.prefix ?? ''}${cached.value}` };
     },
     async refresh() {
       cached = await fetchToken();

@@ -79,6 +79,7 @@ export const policy: VendorPolicy = {
   authentication: {
     scheme: 'oauth2_client_credentials',
     header: 'Authorization',
+    prefix: 'Bearer ',
     tokenLifetimeSeconds: 3600,
     refreshOn401: 1,
     tokenEndpoint: {

@@ -662,6 +662,7 @@ export const policy: VendorPolicy = {
   authentication: {
     scheme: 'bearer',
     header: 'Authorization',
+    prefix: 'Bearer ',
     refreshOn401: 0,
   },
   envelopes: [

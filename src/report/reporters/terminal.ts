@@ -2,10 +2,11 @@
  * What a person sees in the terminal: live progress while the checks run, then the matrix, the
  * totals, the figures for requests and time, and every failure with expected and actual.
  */
-import { renderTable } from '../../cli/table.js';
+
 import { colourEnabled } from '../../text/colour.js';
 import { plural } from '../../text/plural.js';
 import { singleLine } from '../../text/single-line.js';
+import { renderTable } from '../../text/table.js';
 import {
   cellSummary,
   formatCounts,

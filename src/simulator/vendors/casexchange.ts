@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { addCreated } from '../bounded-store.js';
+import { policyCredential } from '../policy-credential.js';
 import {
   dispatch,
   type GuardedHandler,
@@ -308,11 +309,11 @@ export const casexchange: VendorModel<State> = {
   credentials: () => ({
     vendorId: 'casexchange',
     roles: {
-      valid: { kind: 'header', header: 'X-API-Key', value: 'cx_test_standard_7Qm2' },
-      readOnly: { kind: 'header', header: 'X-API-Key', value: 'cx_test_readonly_4Hk9' },
-      otherOrganisation: { kind: 'header', header: 'X-API-Key', value: 'cx_test_otherfirm_8Zp1' },
-      revoked: { kind: 'header', header: 'X-API-Key', value: 'cx_test_revoked_2Lx5' },
-      rateLimited: { kind: 'header', header: 'X-API-Key', value: 'cx_test_ratelimited_6Wn3' },
+      valid: policyCredential('casexchange', 'cx_test_standard_7Qm2'),
+      readOnly: policyCredential('casexchange', 'cx_test_readonly_4Hk9'),
+      otherOrganisation: policyCredential('casexchange', 'cx_test_otherfirm_8Zp1'),
+      revoked: policyCredential('casexchange', 'cx_test_revoked_2Lx5'),
+      rateLimited: policyCredential('casexchange', 'cx_test_ratelimited_6Wn3'),
     },
     facts: {
       firmId: FIRM_A,

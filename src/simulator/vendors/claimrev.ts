@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { setCapped } from '../bounded-store.js';
 import { jsonResponse, textResponse } from '../errors-response.js';
+import { policyCredential } from '../policy-credential.js';
 import {
   bodyText,
   isResponse,
@@ -262,7 +263,7 @@ export const claimrev: VendorModel<State> = {
         valid: client('crv-test-client-full'),
         readOnly: client('crv-test-client-limited'),
         otherOrganisation: client('crv-test-client-other'),
-        expired: { kind: 'header', header: 'Authorization', value: `Bearer ${EXPIRED_TOKEN}` },
+        expired: policyCredential('claimrev', EXPIRED_TOKEN),
       },
       // Its token endpoint is a path on the same server; everything else is a reference path.
       operations: { token: { path: TOKEN_PATH } },

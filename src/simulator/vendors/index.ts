@@ -2,9 +2,9 @@ import type { VendorId } from '../../vendors/registry.js';
 import type { VendorModel } from '../types.js';
 import { casexchange } from './casexchange.js';
 import { claimrev } from './claimrev.js';
-import { collate } from './collate.js';
-import { denialbase } from './denialbase.js';
-import { foresight } from './foresight.js';
+import { collate } from './collate/index.js';
+import { denialbase } from './denialbase/index.js';
+import { foresight } from './foresight/index.js';
 
 /**
  * The one place that lists the behaviour models. Typed by VendorId, so a vendor added to
