@@ -1,6 +1,6 @@
 import { exhaust, fact, natural, viaFault } from '../data.js';
 import { EICAR_TEST_STRING } from '../eicar.js';
-import type { BodyDerivation, Scenario, ScenarioRequest, VendorScenarios } from '../types.js';
+import type { BodyDerivation, NamedScenario, Scenario, ScenarioRequest, VendorScenarios } from '../types.js';
 
 /** 50 MB, the upload limit the docs give; one byte over is refused before it is read. */
 const DOCUMENTED_UPLOAD_LIMIT = 50 * 1024 * 1024;
@@ -58,6 +58,15 @@ const scenarios: Scenario[] = [
   viaFault('internal_error', 'an unexpected server failure', readDenial),
 ];
 
+/** Further documented ways a code comes back, each with the doc line that names it. */
+const moreScenarios: NamedScenario[] = [
+  {
+    ...natural('not_authenticated', 'a signed-out session', { ...readDenial, role: 'revoked' }),
+    name: 'signed_out',
+    quote: 'No valid session.',
+  },
+];
+
 export const denialbase: VendorScenarios = {
   vendorId: 'denialbase',
   operations: {
@@ -109,6 +118,7 @@ export const denialbase: VendorScenarios = {
     password: { about: 'that user’s password (session refresh)' },
   },
   scenarios,
+  moreScenarios,
   rowScenarios: [
     {
       ...natural('not_found', "another organization's denial", {

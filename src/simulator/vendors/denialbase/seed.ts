@@ -117,6 +117,8 @@ export function denialbaseCredentials(): VendorCredentials {
       readOnly: cookie('sess_viewer_4m8q'),
       otherOrganisation: cookie('sess_other_7c1z'),
       expired: cookie('sess_expired_2h5n'),
+      // Signed out: the cookie names a session the server no longer holds.
+      revoked: cookie('sess_signed_out_5p0x'),
       secondFactorPending: cookie('sess_pending2fa_6r3t'),
       rateLimited: cookie('sess_limited_8v4w'),
     },
