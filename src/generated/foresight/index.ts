@@ -79,10 +79,10 @@ export const catalog: ReadonlyArray<CatalogEntry & { readonly code: ForesightErr
     checklist: ['forbidden_tier'],
     source: {
       code: 'documented',
-      status: 'documented',
+      status: 'inferred',
       quote: 'forbidden_scope | Key lacks the scope this endpoint requires.',
       reasoning:
-        'The code table gives no status, but the status table gives lacking scope exactly one: "403 | The key is valid but lacks scope or organization access." So 403 is the documented status, and a 401 for a valid key without the scope breaks it.',
+        'The code table gives no status. The status table reserves 403 for a valid key that lacks scope or organization access, which is what this code describes.',
     },
     description: 'The key works but has not been granted the scope this endpoint needs.',
   },

@@ -19,12 +19,16 @@ const scenarios: Scenario[] = [
   natural('missing_api_key', 'a request without a key', { ...readRecord, role: 'none' }),
   natural('invalid_api_key', 'a revoked key', { ...readRecord, role: 'revoked' }),
   natural('expired_api_key', 'a key past its expiry date', { ...readRecord, role: 'expired' }),
-  // Its 403 is documented through the status table's row for lacking scope (the catalog's source).
-  natural(
-    'forbidden_scope',
-    'a key without the write scope cannot create a claim',
-    claim({}, { role: 'readOnly' }),
-  ),
+  {
+    ...natural(
+      'forbidden_scope',
+      'a key without the write scope cannot create a claim',
+      claim({}, { role: 'readOnly' }),
+    ),
+    promises: [
+      { kind: 'status', status: 403, quote: 'The key is valid but lacks scope or organization access.' },
+    ],
+  },
   natural(
     'organization_mismatch',
     "another organization's record",
