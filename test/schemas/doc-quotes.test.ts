@@ -68,6 +68,13 @@ function documentedClaims(vendorId: VendorId): Claim[] {
     add(`clientRules ${rule}`, true, basis?.quote);
   for (const [index, deviation] of (policy.referenceClientDeviations ?? []).entries())
     add(`referenceClientDeviations ${index}`, true, deviation.quote);
+  // A scenario's promises and each further way a code comes back cite their doc line too.
+  for (const check of checklistFor(vendorId)) {
+    if (check.kind !== 'scenario' && check.kind !== 'status') continue;
+    const { scenario } = check;
+    for (const promise of scenario.promises ?? []) add(`${check.id} promise`, true, promise.quote);
+    if ('quote' in scenario && typeof scenario.quote === 'string') add(check.id, true, scenario.quote);
+  }
   return claims;
 }
 
@@ -107,7 +114,9 @@ describe('nothing marked inferred can fail a vendor or violate a client', () => 
     scenarioChecks(vendorId)
       .filter((check) => {
         const entry = getVendor(vendorId).catalog.find((candidate) => candidate.code === check.code);
-        return entry?.surface === 'api' && entry.source.status === 'inferred';
+        // A scenario that cites a doc line for its status (a status-table row) makes it a promise.
+        const promised = check.scenario.promises?.some((promise) => promise.kind === 'status') ?? false;
+        return entry?.surface === 'api' && entry.source.status === 'inferred' && !promised;
       })
       .map((check) => ({ vendorId, check })),
   );
