@@ -5,14 +5,7 @@
  * from its API references (test/independent/dialect-b-config.ts), on the sandbox code path. A
  * clean run fails nothing and skips nothing for want of configuration; each seeded one-rule bug
  * fails the check of the rule it breaks.
- *
- * Some checks rest on parts of the suite that land separately: waiting out a 429 met during an
- * unrelated check (src/conformance/pacing.ts), size limits provoked with streamed bytes
- * (src/scenarios/streamed-body.ts) and the promises beyond a catalog entry
- * (src/conformance/promises.ts). Until a part is present, the checks and bugs that need it are
- * left out, visibly; once it is, they are held to the same rule as the rest.
  */
-import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checklistFor } from '../src/conformance/checklist.js';
 import { runCheck } from '../src/conformance/execute.js';
@@ -29,30 +22,6 @@ import { DENIALBASE_BUGS } from '../test/independent/dialect-b/denialbase/bugs.j
 import { FORESIGHT_BUGS } from '../test/independent/dialect-b/foresight/bugs.js';
 import { startDialectB } from '../test/independent/dialect-b/index.js';
 import { dialectBConfigFor } from '../test/independent/dialect-b-config.js';
-
-const present = (path: string) => existsSync(new URL(`../${path}`, import.meta.url));
-/** Parts of the suite a check may rest on, by what they do. */
-const PARTS = {
-  pacing: present('src/conformance/pacing.ts'),
-  streaming: present('src/scenarios/streamed-body.ts'),
-  promises: present('src/conformance/promises.ts'),
-  tokenLifetime: present('src/conformance/sequences/token-lifetime.ts'),
-} as const;
-type Part = keyof typeof PARTS;
-
-/** Size limits judged on arriving bytes: a declared length alone waits 30 s for bytes never sent. */
-const SIZE_CHECKS = /^code\.(payload_too_large|file_too_large)$/;
-
-/**
- * The part of the suite a result shows it needed and did not have: streamed bytes for a size
- * check, or waiting out a 429 the quota gave a check that is not about rate limits.
- */
-function excused(result: CheckResult): Part | undefined {
-  if (!PARTS.streaming && SIZE_CHECKS.test(result.id)) return 'streaming';
-  const limited = result.exchanges.some((exchange) => exchange.response?.status === 429);
-  if (!PARTS.pacing && limited && !/rate_limit/.test(result.id)) return 'pacing';
-  return undefined;
-}
 
 /** One vendor's whole checklist against a fresh start of dialect B, on a virtual clock. */
 async function runAgainstDialectB(vendorId: VendorId, bugs: readonly string[] = []): Promise<CheckResult[]> {
@@ -71,7 +40,6 @@ async function runAgainstDialectB(vendorId: VendorId, bugs: readonly string[] = 
     const timed = { now: () => clock.now(), sleep: (ms: number) => clock.sleep(ms) };
     const results: CheckResult[] = [];
     for (const check of checklistFor(vendorId)) {
-      if (!PARTS.streaming && SIZE_CHECKS.test(check.id)) continue; // would wait 30 s for bytes never sent
       results.push(await runCheck(vendorId, target, check, timed));
     }
     return results;
@@ -80,11 +48,9 @@ async function runAgainstDialectB(vendorId: VendorId, bugs: readonly string[] = 
   }
 }
 
-/** Each failure as `check: message`, leaving out the checks a missing part of the suite excuses. */
+/** Each failure as `check: message`. */
 const failures = (results: readonly CheckResult[]) =>
-  results
-    .filter((result) => excused(result) === undefined)
-    .flatMap((result) => result.failures.map((failure) => `${result.id}: ${failure.message}`));
+  results.flatMap((result) => result.failures.map((failure) => `${result.id}: ${failure.message}`));
 
 const clean = new Map<VendorId, CheckResult[]>();
 beforeAll(async () => {
@@ -121,18 +87,16 @@ describe('dialect B, configured only through the config its user writes from its
 
 /**
  * Every seeded bug of dialect B, and the check of the rule it breaks (by the bug tables in the
- * vendor references). `needs` names a part of the suite the check rests on; `uncaught` says why no
- * check can reach the bug on a sandbox.
+ * vendor references). `uncaught` says why no check can, or may, catch the bug on a sandbox.
  */
 interface Catch {
   check: RegExp;
-  needs?: Part;
   uncaught?: string;
 }
 const CAUGHT_BY: Record<string, Catch> = {
   'claimrev.malformed-token-accepted': { check: /^status\.401\.3$/ },
   'claimrev.other-environment-token-accepted': { check: /^status\.401\.4$/ },
-  'claimrev.token-expires-in-not-an-hour': { check: /^sequence\.token_lifetime$/, needs: 'tokenLifetime' },
+  'claimrev.token-expires-in-not-an-hour': { check: /^sequence\.token_lifetime$/ },
   'claimrev.expired-token-accepted': { check: /^status\.401\.1$/ },
   'claimrev.unbound-account-not-found': { check: /^status\.403\.2$/ },
   'claimrev.missing-permission-unauthorized': { check: /^status\.403\.1$/ },
@@ -148,40 +112,39 @@ const CAUGHT_BY: Record<string, Catch> = {
   'casexchange.malformed-uuid-accepted': { check: /^code\.validation_error\.malformed_uuid$/ },
   'casexchange.malformed-date-server-error': { check: /^code\.validation_error\.malformed_date$/ },
   'casexchange.rate-limit-no-reset': { check: /^sequence\.rate_limit_wait$/ },
-  'casexchange.rate-limit-no-request-id': { check: /^sequence\.rate_limit_wait$/, needs: 'pacing' },
+  'casexchange.rate-limit-no-request-id': { check: /^sequence\.rate_limit_wait$/ },
   'casexchange.read-only-write-permission-denied': { check: /^code\.insufficient_tier$/ },
   'casexchange.revoked-key-accepted': { check: /^code\.invalid_api_key$/ },
   'casexchange.state-transition-conflict': { check: /^code\.invalid_state_transition$/ },
   'casexchange.duplicate-referral-accepted': { check: /^code\.conflict$/ },
-  'collate.validation-without-issues': { check: /^code\.request_validation_failed$/, needs: 'promises' },
-  'collate.invalid-answers-without-issues': { check: /^code\.invalid_answers$/, needs: 'promises' },
+  'collate.validation-without-issues': { check: /^code\.request_validation_failed$/ },
+  'collate.invalid-answers-without-issues': { check: /^code\.invalid_answers$/ },
   'collate.envelope-without-request-id': { check: /^code\./ },
   'collate.review-stale-as-400': { check: /^code\.review_stale$/ },
   'collate.replay-creates-second-authorization': { check: /^sequence\.idempotency_replay$/ },
   'collate.malformed-if-match-ignored': { check: /^code\.bad_request$/ },
   'collate.terminal-as-not-mutable': { check: /^code\.prior_authorization_terminal$/ },
   'collate.read-only-key-unauthorized': { check: /^code\.insufficient_permissions$/ },
-  'collate.payload-too-large-as-400': { check: /^code\.payload_too_large$/, needs: 'streaming' },
+  'collate.payload-too-large-as-400': { check: /^code\.payload_too_large$/ },
   'collate.backend-unavailable-as-500': { check: /^code\.workflow_backend_unavailable$/ },
   'collate.envelope-without-retryable': { check: /^code\./ },
-  'denialbase.validation-empty-details': { check: /^code\.validation_failed$/, needs: 'promises' },
+  'denialbase.validation-empty-details': { check: /^code\.validation_failed$/ },
   'denialbase.rate-limit-no-retry-after': { check: /^sequence\.rate_limit_wait$/ },
-  'denialbase.rate-limit-no-request-id': { check: /^sequence\.rate_limit_wait$/, needs: 'pacing' },
+  'denialbase.rate-limit-no-request-id': { check: /^sequence\.rate_limit_wait$/ },
   'denialbase.two-factor-unauthorized': { check: /^code\.two_factor_required$/ },
   'denialbase.retry-processed-again': { check: /^sequence\.idempotency_replay$/ },
-  'denialbase.file-too-large-unprocessable': { check: /^code\.file_too_large$/, needs: 'streaming' },
+  'denialbase.file-too-large-unprocessable': { check: /^code\.file_too_large$/ },
   'denialbase.signed-out-session-accepted': { check: /^code\.not_authenticated\.signed_out$/ },
   'denialbase.stale-update-overwrites': { check: /^code\.conflict$/ },
   'denialbase.virus-accepted': { check: /^code\.virus_detected$/ },
-  'foresight.missing-field-no-param': { check: /^code\.missing_required_field$/, needs: 'promises' },
-  'foresight.forbidden-scope-unauthorized': { check: /^code\.forbidden_scope$/, needs: 'promises' },
+  'foresight.missing-field-no-param': { check: /^code\.missing_required_field$/ },
+  'foresight.forbidden-scope-unauthorized': { check: /^code\.forbidden_scope$/ },
   'foresight.rate-limit-no-retry-after': { check: /^sequence\.rate_limit_wait$/ },
-  'foresight.rate-limit-no-request-id': { check: /^sequence\.rate_limit_wait$/, needs: 'pacing' },
+  'foresight.rate-limit-no-request-id': { check: /^sequence\.rate_limit_wait$/ },
   'foresight.expired-key-invalid': { check: /^code\.expired_api_key$/ },
   // Its checks come late in the run, past the key's quota: judged once a 429 is waited out.
   'foresight.mismatched-body-replayed': {
     check: /^(code\.idempotency_key_mismatched_body|sequence\.idempotency_mismatch)$/,
-    needs: 'pacing',
   },
   'foresight.in-flight-key-processed': {
     check: /^code\.idempotency_key_in_use$/,
@@ -205,25 +168,20 @@ describe('each seeded bug of dialect B', () => {
     expect(Object.keys(CAUGHT_BY).sort()).toEqual([...REGISTRY].sort());
   });
 
-  // A bug whose check rests on a part of the suite not present yet is skipped, visibly, by name.
   for (const bug of REGISTRY.filter((id) => CAUGHT_BY[id]?.uncaught === undefined)) {
     const caught = CAUGHT_BY[bug] as Catch;
-    it.skipIf(caught.needs !== undefined && !PARTS[caught.needs])(
-      `${bug} fails the check of the rule it breaks`,
-      async () => {
-        const vendorId = bug.split('.')[0] as VendorId;
-        const before = new Set(failures(clean.get(vendorId) ?? []));
-        const added = failures(await runAgainstDialectB(vendorId, [bug])).filter(
-          (failure) => !before.has(failure),
-        );
-        const checks = added.map((failure) => failure.slice(0, failure.indexOf(':')));
-        expect(
-          checks.filter((id) => caught.check.test(id)),
-          added.join('\n'),
-        ).not.toEqual([]);
-      },
-      120_000,
-    );
+    it(`${bug} fails the check of the rule it breaks`, async () => {
+      const vendorId = bug.split('.')[0] as VendorId;
+      const before = new Set(failures(clean.get(vendorId) ?? []));
+      const added = failures(await runAgainstDialectB(vendorId, [bug])).filter(
+        (failure) => !before.has(failure),
+      );
+      const checks = added.map((failure) => failure.slice(0, failure.indexOf(':')));
+      expect(
+        checks.filter((id) => caught.check.test(id)),
+        added.join('\n'),
+      ).not.toEqual([]);
+    }, 120_000);
   }
 
   it('names the bugs no sandbox check can reach, and why', () => {
