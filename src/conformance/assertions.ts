@@ -1,3 +1,4 @@
+import { parsePointer, readPointer } from '../normalize/json-pointer.js';
 import { normalizeError } from '../normalize/normalize-error.js';
 import type { ChecklistPathId } from '../report/paths.js';
 import type { CheckFailure, DriftNote, JsonValue } from '../report/result.js';
@@ -19,15 +20,6 @@ export interface Verdict {
 }
 
 export const parseJson = parseJsonQuietly;
-
-export function atPointer(value: unknown, pointer: string): unknown {
-  let node = value;
-  for (const part of pointer.split('/').slice(1)) {
-    if (typeof node !== 'object' || node === null) return undefined;
-    node = (node as Record<string, unknown>)[part.replace(/~1/g, '/').replace(/~0/g, '~')];
-  }
-  return node;
-}
 
 type Note = (message: string, expected?: JsonValue, actual?: JsonValue) => void;
 
@@ -87,7 +79,7 @@ function checkRequestId(
 ): void {
   const { requestId } = getVendor(vendorId).policy;
   if (!requestId.promised || !pointer) return;
-  const id = atPointer(body, pointer);
+  const id = readPointer(body, parsePointer(pointer));
   if (id === undefined && (requestId.optionalOnStatuses ?? []).includes(status)) return;
   if (typeof id !== 'string' || id.length === 0)
     verdict.fail(

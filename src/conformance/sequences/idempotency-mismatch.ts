@@ -1,4 +1,5 @@
-import { atPointer, parseJson } from '../assertions.js';
+import { parsePointer, readPointer } from '../../normalize/json-pointer.js';
+import { parseJson } from '../assertions.js';
 import type { SequenceDefinition } from './definition.js';
 import {
   expectCreated,
@@ -47,7 +48,7 @@ export const idempotencyMismatch: SequenceDefinition = {
     expectCreated(recorder, before, 0, 'The reused key made a resource all the same.', headerSource);
     const idPointer = facts.behaviour?.create?.idPointer ?? '/id';
     const [original, replayed] = [created.answer, reused].map((answer) =>
-      atPointer(parseJson(answer.body), idPointer),
+      readPointer(parseJson(answer.body), parsePointer(idPointer)),
     );
     const newCreate = isSuccess(reused.status) && replayed !== original;
     if (headerSource === 'inferred' && newCreate) {

@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
+import { parsePointer, readPointer } from '../../normalize/json-pointer.js';
 import { normalizeError } from '../../normalize/normalize-error.js';
-import { atPointer, parseJson } from '../assertions.js';
+import { parseJson } from '../assertions.js';
 import type { SequenceDefinition } from './definition.js';
 import {
   firstCreate,
@@ -47,7 +48,9 @@ export const idempotencyReplay: SequenceDefinition = {
       second.status,
     );
     const [original, replayed] = [parseJson(first.body), parseJson(second.body)];
-    const [originalId, replayedId] = [atPointer(original, idPointer), atPointer(replayed, idPointer)];
+    const [originalId, replayedId] = [original, replayed].map((body) =>
+      readPointer(body, parsePointer(idPointer)),
+    );
     const after = resourcesNow(recorder);
     const duplicated =
       replayedId !== originalId || (before !== undefined && after !== undefined && after - before > 1);

@@ -510,7 +510,7 @@ export function resolveSandboxConfig(
           env,
           options.credentials === false ? undefined : problems,
         ),
-        facts: resolveNamed(vendorId, 'facts', stringFacts(vendor.facts ?? {}), env, problems),
+        facts: resolveFacts(vendorId, stringFacts(vendor.facts ?? {}), env, problems),
         numericFacts: Object.entries(vendor.facts ?? {})
           .filter(([, value]) => typeof value === 'number')
           .map(([name]) => name),
@@ -542,47 +542,34 @@ function isOperationPath(path: string): boolean {
   return /^(\/|https?:\/\/|\{\{operations\.)/i.test(path);
 }
 
-function resolveNamed(
+/** Facts from the file (a value or the variable naming it) and from ERROR_CONTRACTS_<VENDOR>_FACT_* variables. */
+function resolveFacts(
   vendorId: VendorId,
-  kind: 'facts' | 'operations',
   configured: Record<string, ConfigString>,
   env: Env,
   problems: ConfigProblems,
 ): Record<string, string> {
   const found: Record<string, string> = {};
-  // Where each value came from, so a bad one is reported by the member or variable that set it.
-  const sources: Record<string, string> = {};
-  const variableOf = kind === 'facts' ? factVariable : operationVariable;
   for (const [name, value] of Object.entries(configured)) {
     const text = lookUp(
       value,
       env,
-      `vendors.${vendorId}.${kind}.${name}`,
-      variableOf(vendorId, name),
+      `vendors.${vendorId}.facts.${name}`,
+      factVariable(vendorId, name),
       problems,
     );
-    if (text !== undefined && text !== '') {
-      found[name] = text;
-      sources[name] = `vendors.${vendorId}.${kind}.${name}`;
-    }
+    if (text !== undefined && text !== '') found[name] = text;
   }
-  const vocabulary = Object.keys(scenarioDataFor(vendorId)[kind]);
-  const prefix = variableOf(vendorId, '');
+  const vocabulary = Object.keys(scenarioDataFor(vendorId).facts);
+  const prefix = factVariable(vendorId, '');
   for (const [name, value] of Object.entries(env)) {
     if (!name.startsWith(prefix) || value === undefined || value === '') continue;
     const suffix = name.slice(prefix.length);
     // Known names map exactly (ids with digits survive); others by the camel-case rule.
-    const known = vocabulary.find((candidate) => variableOf(vendorId, candidate) === name);
+    const known = vocabulary.find((candidate) => factVariable(vendorId, candidate) === name);
     const camel =
       known ?? suffix.toLowerCase().replace(/_([a-z0-9])/g, (_whole, letter: string) => letter.toUpperCase());
     found[camel] = value;
-    sources[camel] = name;
-  }
-  // A value from a variable (or a file member naming one) is held to the file's rule.
-  if (kind === 'operations') {
-    for (const [name, path] of Object.entries(found)) {
-      if (!isOperationPath(path)) problems.add(`${sources[name]} ${OPERATION_PATH_RULE}`);
-    }
   }
   return found;
 }
