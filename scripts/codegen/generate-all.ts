@@ -8,6 +8,7 @@ import { withExports } from './package-exports.js';
 import { runResultValidatorModule } from './run-result.js';
 import { metaTypesModule, vendorTypesModule } from './types.js';
 import { vendorValidatorsModule } from './validators.js';
+import { missingVendorModules, VENDOR_MODULE_KINDS, vendorModuleIndex } from './vendor-modules.js';
 
 const PRETTIER = { parser: 'typescript', singleQuote: true, printWidth: 110 } as const;
 
@@ -18,6 +19,8 @@ const PRETTIER = { parser: 'typescript', singleQuote: true, printWidth: 110 } as
 export async function generateAll(root: string): Promise<Map<string, string>> {
   const schemasDir = join(root, 'schemas');
   const vendors = loadVendors(schemasDir);
+  const missing = missingVendorModules(root, vendors);
+  if (missing.length > 0) throw new Error(`vendor modules are missing:\n  ${missing.join('\n  ')}`);
   const files = new Map<string, string>();
   const ts = async (path: string, code: string) => files.set(path, await format(code, PRETTIER));
 
@@ -31,6 +34,7 @@ export async function generateAll(root: string): Promise<Map<string, string>> {
     files.set(`docs/catalog/${vendor.id}.md`, catalogPage(vendor));
   }
   await ts('src/generated/registry.ts', registryModule(vendors));
+  for (const kind of VENDOR_MODULE_KINDS) await ts(kind.output, vendorModuleIndex(kind, vendors));
   await ts('src/generated/run-result/validators.ts', runResultValidatorModule(root));
   files.set('docs/catalog/README.md', catalogIndexPage(vendors));
   files.set('package.json', withExports(readFileSync(join(root, 'package.json'), 'utf8'), vendors));

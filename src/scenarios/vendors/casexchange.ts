@@ -8,7 +8,7 @@ const newCase = (more: Partial<ScenarioRequest> = {}): ScenarioRequest => ({
   ...more,
 });
 
-const scenarios: Scenario[] = [
+const documentedScenarios: Scenario[] = [
   natural('invalid_api_key', 'a revoked key is refused', { ...firmsMe, role: 'revoked' }),
   natural('insufficient_tier', 'a read_only key cannot create a case', newCase({ role: 'readOnly' })),
   natural('permission_denied', "another firm's case is off limits", {
@@ -68,7 +68,7 @@ const moreScenarios: NamedScenario[] = [
   },
 ];
 
-export const casexchange: VendorScenarios = {
+export const scenarios: VendorScenarios = {
   vendorId: 'casexchange',
   operations: {
     firm: {
@@ -114,7 +114,7 @@ export const casexchange: VendorScenarios = {
         'a field of the case body the API requires (the docs name none); the validation check leaves it out',
     },
   },
-  scenarios,
+  scenarios: documentedScenarios,
   moreScenarios,
   behaviour: {
     read: firmsMe,

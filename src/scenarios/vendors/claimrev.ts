@@ -13,7 +13,7 @@ const token = (title: string, form: string, code: string): Scenario => ({
     raw: { contentType: 'application/x-www-form-urlencoded', text: form },
   },
 });
-const scenarios: Scenario[] = [
+const documentedScenarios: Scenario[] = [
   token(
     'a wrong client secret',
     'grant_type=client_credentials&client_id={{valid.clientId}}&client_secret=not-the-secret&scope={{valid.scope}}',
@@ -91,7 +91,7 @@ const statusScenarios: StatusScenario[] = [
   },
 ];
 
-export const claimrev: VendorScenarios = {
+export const scenarios: VendorScenarios = {
   vendorId: 'claimrev',
   operations: {
     token: {
@@ -142,7 +142,7 @@ export const claimrev: VendorScenarios = {
     },
     productionToken: { about: 'an access token of another environment (production), for the valid client' },
   },
-  scenarios,
+  scenarios: documentedScenarios,
   statusScenarios,
   behaviour: {
     // A GET, because ClaimRev's other reads are POSTs, which a client must not repeat.

@@ -49,7 +49,7 @@ const FIELD_ISSUES: DocumentedPromise = {
   quote: 'Fix the field-specific validation issues.',
 };
 
-const scenarios: Scenario[] = [
+const documentedScenarios: Scenario[] = [
   natural(
     'bad_request',
     'an If-Match that is not a version',
@@ -188,7 +188,7 @@ const scenarios: Scenario[] = [
   viaFault('workflow_backend_unavailable', 'the orchestration backend is down', readAuthorization),
 ];
 
-export const collate: VendorScenarios = {
+export const scenarios: VendorScenarios = {
   vendorId: 'collate',
   operations: {
     authorizations: {
@@ -316,7 +316,7 @@ export const collate: VendorScenarios = {
       about: 'the sandbox’s upload limit in bytes (the docs give none); the size check runs only with it',
     },
   },
-  scenarios,
+  scenarios: documentedScenarios,
   rowScenarios: [
     {
       ...natural(

@@ -18,7 +18,7 @@ const upload = (body: BodyDerivation, streamedBytes?: number): ScenarioRequest =
   ...(streamedBytes ? { streamedBytes } : {}),
 });
 
-const scenarios: Scenario[] = [
+const documentedScenarios: Scenario[] = [
   natural('bad_request', 'a body that is not JSON', {
     operation: 'denials',
     raw: { contentType: 'application/json', text: '{"' },
@@ -67,7 +67,7 @@ const moreScenarios: NamedScenario[] = [
   },
 ];
 
-export const denialbase: VendorScenarios = {
+export const scenarios: VendorScenarios = {
   vendorId: 'denialbase',
   operations: {
     denials: {
@@ -117,7 +117,7 @@ export const denialbase: VendorScenarios = {
     email: { about: 'the sign-in e-mail of the valid user (session refresh)' },
     password: { about: 'that user’s password (session refresh)' },
   },
-  scenarios,
+  scenarios: documentedScenarios,
   moreScenarios,
   rowScenarios: [
     {

@@ -15,7 +15,7 @@ const createPatient = (body: BodyDerivation): ScenarioRequest => ({ operation: '
 const keyed = (key: string, body: BodyDerivation, headers: Record<string, string> = {}) =>
   claim(body, { headers: { 'Idempotency-Key': key, ...headers } });
 
-const scenarios: Scenario[] = [
+const documentedScenarios: Scenario[] = [
   natural('missing_api_key', 'a request without a key', { ...readRecord, role: 'none' }),
   natural('invalid_api_key', 'a revoked key', { ...readRecord, role: 'revoked' }),
   natural('expired_api_key', 'a key past its expiry date', { ...readRecord, role: 'expired' }),
@@ -103,7 +103,7 @@ const scenarios: Scenario[] = [
 /** A field of the claim example the docs do not name: the check that needs it says so. */
 const claimField = (what: string) => ({ about: `${what} of the claims body (the docs name none)` });
 
-export const foresight: VendorScenarios = {
+export const scenarios: VendorScenarios = {
   vendorId: 'foresight',
   operations: {
     patients: {
@@ -168,7 +168,7 @@ export const foresight: VendorScenarios = {
     uniqueField: { about: 'a field of the patients body that must be unique (the docs name none)' },
     existingUniqueValue: { about: 'the value an existing record holds in uniqueField' },
   },
-  scenarios,
+  scenarios: documentedScenarios,
   behaviour: {
     read: readRecord,
     create: { request: claim(), other: claim({ change: fact('mutableField') }) },

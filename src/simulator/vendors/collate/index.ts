@@ -13,7 +13,7 @@ const routes = [...authorizationRoutes, ...fileRoutes, ...sessionRoutes];
  * Collate's behaviour model: prior authorizations with a state machine and If-Match versions,
  * files, live sessions, access grants and manual handoffs.
  */
-export const collate: VendorModel<State> = {
+export const model: VendorModel<State> = {
   id: 'collate',
   createState,
   credentials: collateCredentials,

@@ -10,7 +10,7 @@ import { MAX_UPLOAD_BYTES, type State } from './state.js';
 const routes = [...sessionRoutes, ...denialRoutes, ...documentRoutes];
 
 /** Denialbase's behaviour model: a Rails-style app with session cookies, a second factor, denials and uploads. */
-export const denialbase: VendorModel<State> = {
+export const model: VendorModel<State> = {
   id: 'denialbase',
   createState,
   credentials: denialbaseCredentials,

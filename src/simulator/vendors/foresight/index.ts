@@ -9,7 +9,7 @@ import type { Ctx, State } from './state.js';
 const routes = [...patientRoutes, ...claimRoutes];
 
 /** Foresight's behaviour model: API keys with scopes and expiry, patients and claims, payer outcomes. */
-export const foresight: VendorModel<State> = {
+export const model: VendorModel<State> = {
   id: 'foresight',
   createState,
   credentials: foresightCredentials,
