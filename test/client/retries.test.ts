@@ -2,14 +2,14 @@ import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 import { getVendor, ServerError, vendorIds } from '../../src/index.js';
 import { BASE_URL, clientHarness, mockAuthFor, vendorsKeyingPost } from '../helpers/client-harness.js';
-import { DOCUMENTED_RETRY } from '../helpers/documented-retry.js';
+import { documentedRetryOf, vendorsWithDocumentedRetry } from '../helpers/documented-retry.js';
 import { isolateNetwork } from '../helpers/nock-isolation.js';
 import { envelopeWithCode, FIXED_NOW } from '../helpers/vendor-bodies.js';
 
 isolateNetwork({ strict: true });
 
 describe('createClient retries over HTTP', () => {
-  it.each(vendorIds)(
+  it.each(vendorsWithDocumentedRetry)(
     '%s: 503, 503, 200 succeeds on the third call after the documented waits',
     async (vendorId) => {
       mockAuthFor(vendorId);
@@ -18,16 +18,16 @@ describe('createClient retries over HTTP', () => {
       const response = await client.request('GET', '/things/1');
       expect(response).toMatchObject({ status: 200, body: { id: 1 }, attempts: 3 });
       // random() is 0, so jitter adds nothing and the waits are the documented base values.
-      expect(sleeps).toEqual(DOCUMENTED_RETRY[vendorId].waits.slice(0, 2));
+      expect(sleeps).toEqual(documentedRetryOf(vendorId).waits.slice(0, 2));
       expect(retries.map((event) => event.attempt)).toEqual([1, 2]);
     },
   );
 
-  it.each(vendorIds)(
+  it.each(vendorsWithDocumentedRetry)(
     '%s: a read failing every time stops after the documented number of calls',
     async (vendorId) => {
       mockAuthFor(vendorId);
-      const calls = DOCUMENTED_RETRY[vendorId].calls;
+      const calls = documentedRetryOf(vendorId).calls;
       nock(BASE_URL).get('/things/1').times(calls).reply(500, 'broken');
       const { client, sleeps } = clientHarness(vendorId, 'secret-value-1');
       const error = await client.request('GET', '/things/1').catch((caught: unknown) => caught);

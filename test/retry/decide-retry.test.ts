@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decideRetry, getVendor, normalizeError, type VendorId, vendorIds } from '../../src/index.js';
-import { DOCUMENTED_RETRY } from '../helpers/documented-retry.js';
+import { documentedRetryOf, vendorsWithDocumentedRetry } from '../helpers/documented-retry.js';
 import { envelopeWithCode, fixedNow } from '../helpers/vendor-bodies.js';
-
-const DOCUMENTED = DOCUMENTED_RETRY;
 
 /** Random draws and the whole milliseconds of jitter each must give on a 0-500 ms range. */
 const DRAWS = [
@@ -14,15 +12,18 @@ const DRAWS = [
 
 const serverError = (vendorId: VendorId) => normalizeError(vendorId, { status: 503 }, { now: fixedNow });
 
-const scheduleCases = vendorIds.flatMap((vendorId) =>
-  DOCUMENTED[vendorId].waits.flatMap((wait, index) =>
+const scheduleCases = vendorsWithDocumentedRetry.flatMap((vendorId) =>
+  documentedRetryOf(vendorId).waits.flatMap((wait, index) =>
     DRAWS.map(({ random, jitter }) => ({
       vendorId,
       attempt: index + 1,
       random,
       expected: Math.min(
-        wait + (DOCUMENTED[vendorId].jitter[index] ? Math.min(jitter, DOCUMENTED[vendorId].jitterMax) : 0),
-        DOCUMENTED[vendorId].capMs ?? Number.POSITIVE_INFINITY,
+        wait +
+          (documentedRetryOf(vendorId).jitter[index]
+            ? Math.min(jitter, documentedRetryOf(vendorId).jitterMax)
+            : 0),
+        documentedRetryOf(vendorId).capMs ?? Number.POSITIVE_INFINITY,
       ),
     })),
   ),
@@ -41,27 +42,30 @@ describe('decideRetry schedule', () => {
     },
   );
 
-  it.each(vendorIds)('%s: stops after the documented number of calls and escalates', (vendorId) => {
-    const calls = DOCUMENTED[vendorId].calls;
-    const decision = decideRetry(vendorId, serverError(vendorId), {
-      attempt: calls,
-      method: 'GET',
-      random: () => 0,
-    });
-    expect(decision).toMatchObject({ retry: false, delayMs: 0, action: 'escalate_to_support' });
-    expect(decideRetry(vendorId, serverError(vendorId), { attempt: calls - 1, method: 'GET' }).retry).toBe(
-      true,
-    );
-  });
+  it.each(vendorsWithDocumentedRetry)(
+    '%s: stops after the documented number of calls and escalates',
+    (vendorId) => {
+      const calls = documentedRetryOf(vendorId).calls;
+      const decision = decideRetry(vendorId, serverError(vendorId), {
+        attempt: calls,
+        method: 'GET',
+        random: () => 0,
+      });
+      expect(decision).toMatchObject({ retry: false, delayMs: 0, action: 'escalate_to_support' });
+      expect(decideRetry(vendorId, serverError(vendorId), { attempt: calls - 1, method: 'GET' }).retry).toBe(
+        true,
+      );
+    },
+  );
 
-  it.each(vendorIds)(
+  it.each(vendorsWithDocumentedRetry)(
     '%s: a smaller maxAttempts stops earlier, a larger one never extends the policy',
     (vendorId) => {
       const normalized = serverError(vendorId);
       expect(decideRetry(vendorId, normalized, { attempt: 1, method: 'GET', maxAttempts: 1 }).retry).toBe(
         false,
       );
-      const calls = DOCUMENTED[vendorId].calls;
+      const calls = documentedRetryOf(vendorId).calls;
       expect(
         decideRetry(vendorId, normalized, { attempt: calls, method: 'GET', maxAttempts: 99 }).retry,
       ).toBe(false);
@@ -298,7 +302,7 @@ describe('decideRetry and server-requested waits', () => {
     expect(last).toMatchObject({ retry: true, delayMs: 30_000 });
   });
 
-  it.each(['casexchange', 'foresight', 'denialbase'] as const)(
+  it.each(vendorsWithDocumentedRetry.filter((vendorId) => getVendor(vendorId).policy.rateLimit.documented))(
     '%s: a 5xx that says no requests are left is retried on the schedule, not after the reset time',
     (vendorId) => {
       // Both forms a window is described in: the X-RateLimit pair and the IETF RateLimit field.
@@ -310,7 +314,7 @@ describe('decideRetry and server-requested waits', () => {
       const normalized = normalizeError(vendorId, { status: 503, headers }, { now: fixedNow });
       expect(normalized.retryAfterMs).toBeNull();
       const decision = decideRetry(vendorId, normalized, { attempt: 1, method: 'GET', random: () => 0 });
-      expect(decision).toMatchObject({ retry: true, delayMs: DOCUMENTED[vendorId].waits[0] });
+      expect(decision).toMatchObject({ retry: true, delayMs: documentedRetryOf(vendorId).waits[0] });
     },
   );
 

@@ -70,14 +70,14 @@ describe('Denialbase sign-in with a second factor', () => {
     const cookie = signIn.headers['set-cookie']?.split(';')[0] ?? '';
     const before = await exchange(`${base()}/api/v1/denials`, 'GET', json(cookie), undefined);
     expect(before.status).toBe(402);
-    expect(codeOf(parseJson(before.body))).toBe('two_factor_required');
+    expect(codeOf('denialbase', parseJson(before.body))).toBe('two_factor_required');
     const wrong = await exchange(
       `${base()}/api/v1/sessions/two_factor`,
       'POST',
       json(cookie),
       Buffer.from('{"code":"000000"}'),
     );
-    expect(codeOf(parseJson(wrong.body))).toBe('validation_failed');
+    expect(codeOf('denialbase', parseJson(wrong.body))).toBe('validation_failed');
     const right = await exchange(
       `${base()}/api/v1/sessions/two_factor`,
       'POST',
@@ -96,7 +96,7 @@ describe('Denialbase sign-in with a second factor', () => {
       Buffer.from('{"email":"avery@clinic-a.test","password":"nope"}'),
     );
     expect(answer.status).toBe(401);
-    expect(codeOf(parseJson(answer.body))).toBe('not_authenticated');
+    expect(codeOf('denialbase', parseJson(answer.body))).toBe('not_authenticated');
   });
 });
 

@@ -32,7 +32,7 @@ describe.each(vendorIds)('the %s catalog walk', (vendorId) => {
 
       expect(response.status).toBe(entry?.status);
       expect(response.headers['content-type']).toMatch(/^application\/json/);
-      expect(codeOf(body)).toBe(code);
+      expect(codeOf(vendorId, body)).toBe(code);
       expect(validateError(vendorId, body, { schema: (scenario.schema ?? 'envelope') as never }).valid).toBe(
         true,
       );

@@ -109,7 +109,7 @@ describe.each(writes)('$vendorId idempotent creates over real HTTP', (write) => 
     expect(new Set(successes.map((a) => JSON.stringify(a.body))).size).toBe(1);
     for (const answer of answers.filter((a) => a.status !== 201)) {
       expect(answer.status).toBe(policy.inFlight?.status);
-      expect(codeOf(answer.body)).toBe(inFlightCode);
+      expect(codeOf(write.vendorId, answer.body)).toBe(inFlightCode);
     }
   });
 
@@ -128,7 +128,7 @@ describe.each(writes)('$vendorId idempotent creates over real HTTP', (write) => 
     if (inFlightCode) {
       // The vendor answers at once while the key is held, so every answer arrives before time moves.
       const answers = await Promise.all(rest);
-      for (const answer of answers) expect(codeOf(answer.body)).toBe(inFlightCode);
+      for (const answer of answers) expect(codeOf(write.vendorId, answer.body)).toBe(inFlightCode);
       clock.advance(5_000);
       expect((await first).status).toBe(201);
     } else {
@@ -154,7 +154,7 @@ describe.each(writes)('$vendorId idempotent creates over real HTTP', (write) => 
     expect(answers.filter((a) => a.status === 201)).toHaveLength(1);
     for (const answer of answers.filter((a) => a.status !== 201)) {
       expect(answer.status).toBe(policy.mismatch?.status);
-      expect(codeOf(answer.body)).toBe(policy.mismatch?.code);
+      expect(codeOf(write.vendorId, answer.body)).toBe(policy.mismatch?.code);
     }
     expect(await created(running, write)).toBe(before + 1);
   });

@@ -59,7 +59,7 @@ describe.each(vendorIds)('drift variants of %s', (vendorId) => {
     });
     const fresh = uncataloguedCodeFor(vendorId, entry.code);
     expect(catalog.some((candidate) => candidate.code === fresh)).toBe(false);
-    expect(codeOf(parseJson((await play()).body))).toBe(fresh);
+    expect(codeOf(vendorId, parseJson((await play()).body))).toBe(fresh);
   });
 
   it('refuse a header variant for a code the catalog lists no header for', async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import type { VendorId } from '../../src/index.js';
 import { getVendor } from '../../src/index.js';
+import { parsePointer, readPointer } from '../../src/normalize/json-pointer.js';
 import {
   type RunningSimulator,
   type StartSimulatorOptions,
@@ -9,18 +10,19 @@ import {
 
 /** Reads a JSON Pointer out of a parsed body. */
 export function atPointer(value: unknown, pointer: string): unknown {
-  let node = value;
-  for (const part of pointer.split('/').slice(1)) {
-    if (typeof node !== 'object' || node === null) return undefined;
-    node = (node as Record<string, unknown>)[part];
-  }
-  return node;
+  return readPointer(value, parsePointer(pointer));
 }
 
-/** The code a vendor's body names: `error` for OAuth errors, `error.code` elsewhere. */
-export function codeOf(body: unknown): unknown {
-  const error = (body as { error?: unknown } | null)?.error;
-  return typeof error === 'string' ? error : (error as { code?: unknown } | undefined)?.code;
+/**
+ * The code a vendor's body names, read at the code pointer of each envelope its policy describes
+ * (an API error, a token endpoint error), the first string found.
+ */
+export function codeOf(vendorId: VendorId, body: unknown): string | undefined {
+  for (const { code } of getVendor(vendorId).policy.envelopes) {
+    const found = code === undefined ? undefined : atPointer(body, code);
+    if (typeof found === 'string') return found;
+  }
+  return undefined;
 }
 
 export function parseJson(text: string): unknown {

@@ -19,7 +19,7 @@ describe('mountSimulator (nock)', () => {
     });
     const body = await answer.json();
     expect(answer.status).toBe(401);
-    expect(codeOf(body)).toBe('invalid_api_key');
+    expect(codeOf('foresight', body)).toBe('invalid_api_key');
     expect(validateError('foresight', body).valid).toBe(true);
   });
 
@@ -41,7 +41,7 @@ describe('mountSimulator (nock)', () => {
       body: '{"claim_number": ',
     });
     expect(answer.status).toBe(400);
-    expect(codeOf(await answer.json())).toBe('bad_request');
+    expect(codeOf('denialbase', await answer.json())).toBe('bad_request');
   });
 
   it('runs on the injected virtual clock: a rate-limit window resets when time is moved on', async () => {

@@ -23,7 +23,7 @@ describe.each(limited)('$vendorId rate limiting', ({ vendorId, request }) => {
     for (let i = 0; i < 10 && answer.status !== 429; i++)
       answer = await sendScenarioRequest(target(), request);
     expect(answer.status).toBe(rules.status);
-    expect(codeOf(parseJson(answer.body))).toBe(rules.code);
+    expect(codeOf(vendorId, parseJson(answer.body))).toBe(rules.code);
     for (const name of rules.informationalHeaders ?? [])
       expect(answer.headers[name.toLowerCase()]).toMatch(/^\d+$/);
 

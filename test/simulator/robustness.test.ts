@@ -33,7 +33,7 @@ function expectVendorError(vendorId: VendorId, answer: { status: number; body: s
   if (vendorId === 'claimrev') return;
   const body = parseJson(answer.body);
   expect(validateError(vendorId, body).valid).toBe(true);
-  const code = codeOf(body);
+  const code = codeOf(vendorId, body);
   expect(findCatalogEntry(vendorId, String(code))?.status).toBe(answer.status);
 }
 
@@ -117,7 +117,7 @@ describe('payload limits', () => {
       await authHeader('denialbase'),
     );
     expect(answer.status).toBe(413);
-    expect(codeOf(parseJson(answer.body))).toBe('file_too_large');
+    expect(codeOf('denialbase', parseJson(answer.body))).toBe('file_too_large');
   });
 
   it('Denialbase accepts an upload of exactly 50 MiB by its declared size', () => {
@@ -142,7 +142,7 @@ describe('payload limits', () => {
       },
     );
     expect(answer.status).toBe(413);
-    expect(codeOf(parseJson(answer.body))).toBe('payload_too_large');
+    expect(codeOf('collate', parseJson(answer.body))).toBe('payload_too_large');
     expect(getVendor('collate').catalog.find((e) => e.code === 'payload_too_large')?.status).toBe(413);
   });
 });

@@ -1,4 +1,4 @@
-import type { LiteralBehaviour, VendorClientCases } from './literal-client.js';
+import type { LiteralBehaviour, VendorClientCases } from '../../client-check/doc-literal/literal-client.js';
 
 /**
  * Foresight, to the letter: "attempt 1: wait Retry-After (or 1s if absent)", "attempt 2: wait
@@ -20,7 +20,7 @@ const literal: LiteralBehaviour = {
 };
 const keyed: LiteralBehaviour = { ...literal, keyedWrites: true, onKeyRefusal: 'fresh-key' };
 
-export const foresight: VendorClientCases = {
+export const clientCases: VendorClientCases = {
   literal: [
     {
       name: 'reads Retry-After in seconds only, sleeps an hour when asked, and repeats a keyless write after a 5xx',

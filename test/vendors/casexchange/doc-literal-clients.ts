@@ -1,4 +1,4 @@
-import type { LiteralBehaviour, VendorClientCases } from './literal-client.js';
+import type { LiteralBehaviour, VendorClientCases } from '../../client-check/doc-literal/literal-client.js';
 
 /**
  * CaseXchange, to the letter: "Avoid infinite retry loops on repeated 401s.", "Do not retry
@@ -20,7 +20,7 @@ const literal: LiteralBehaviour = {
   onKeyRefusal: 'stop',
 };
 
-export const casexchange: VendorClientCases = {
+export const clientCases: VendorClientCases = {
   literal: [
     {
       name: 'repeats a 401 once, waits the reset and then backs off with jitter, sleeps an hour when asked, grows ×3 and repeats a write after a 5xx',

@@ -1,4 +1,4 @@
-import type { LiteralBehaviour, VendorClientCases } from './literal-client.js';
+import type { LiteralBehaviour, VendorClientCases } from '../../client-check/doc-literal/literal-client.js';
 
 /**
  * Denialbase, to the letter: "Use exponential backoff (starting at 500ms, capped at 30s)", "Yes —
@@ -17,7 +17,7 @@ const literal: LiteralBehaviour = {
   onKeyRefusal: 'same-key',
 };
 
-export const denialbase: VendorClientCases = {
+export const clientCases: VendorClientCases = {
   literal: [
     {
       name: 'surfaces a 401, follows a 302, backs off from 500 ms, repeats keyed writes with their key and retries a 409 with the same key',

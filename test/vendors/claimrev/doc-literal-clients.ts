@@ -1,4 +1,4 @@
-import type { LiteralBehaviour, VendorClientCases } from './literal-client.js';
+import type { LiteralBehaviour, VendorClientCases } from '../../client-check/doc-literal/literal-client.js';
 
 /**
  * ClaimRev, to the letter: "1st retry: 1 second … 4th retry: 8 seconds", "Give up after 5 attempts
@@ -17,7 +17,7 @@ const literal: LiteralBehaviour = {
   onKeyRefusal: 'stop',
 };
 
-export const claimrev: VendorClientCases = {
+export const clientCases: VendorClientCases = {
   literal: [
     { name: 'backs off 1, 2, 4, 8 s with up to 900 ms of jitter and surfaces a 401', behaviour: literal },
     {

@@ -1,4 +1,4 @@
-import type { LiteralBehaviour, VendorClientCases } from './literal-client.js';
+import type { LiteralBehaviour, VendorClientCases } from '../../client-check/doc-literal/literal-client.js';
 
 /**
  * Collate documents little a client must do: "Retry later." for workflow_backend_unavailable and
@@ -26,7 +26,7 @@ const quickRetries: LiteralBehaviour = {
   onKeyRefusal: 'same-key',
 };
 
-export const collate: VendorClientCases = {
+export const clientCases: VendorClientCases = {
   literal: [
     { name: 'plain fetch: never retries anything, a bare 500 included', behaviour: plainFetch },
     {
