@@ -1,62 +1,27 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { getVendor, type VendorId } from '../../src/index.js';
+import { getVendor, type VendorId, vendorIds } from '../../src/index.js';
+import { resolveRequest } from '../../src/scenarios/resolve.js';
+import { sendScenarioRequest } from '../../src/scenarios/runner.js';
+import type { IdempotentCreate, ScenarioRequest } from '../../src/scenarios/types.js';
+import { vendorScenarios } from '../../src/scenarios/vendors/index.js';
 import { type RunningSimulator, startSimulator, VirtualClock } from '../../src/simulator/index.js';
-import { codeOf, eventually, parseJson } from './helpers.js';
+import { atPointer, codeOf, eventually, parseJson } from './helpers.js';
 
-/** A create per vendor that honours Idempotency-Key, and how to count what it created. */
+/** A vendor that honours an idempotency key, and its scenario data's create. */
 interface WriteCase {
   vendorId: VendorId;
-  path: string;
-  body: (variant: number) => unknown;
-  listPath: string;
-  count: (listBody: unknown) => number;
-  key: () => string;
+  create: IdempotentCreate;
+  header: string;
 }
 
-const writes: WriteCase[] = [
-  {
-    vendorId: 'collate',
-    path: '/v1/prior-authorizations',
-    body: (variant) => ({
-      providerNpi: '1234567893',
-      payerId: 'payer_northwind',
-      state: 'CA',
-      serviceType: 'imaging',
-      serviceCode: '70551',
-      patient: { firstName: 'Test', lastName: `Patient ${variant}`, birthDate: '1980-04-03' },
-      policy: { finalSubmission: 'review' },
-    }),
-    listPath: '/v1/prior-authorizations',
-    count: (list) => (list as { data: unknown[] }).data.length,
-    key: () => `create-${randomUUID()}`,
-  },
-  {
-    vendorId: 'foresight',
-    path: '/v1/claims',
-    body: (variant) => ({
-      patientId: '6f1c2d3e-4a5b-4c6d-8e7f-8091a2b3c4d5',
-      payerId: 'PAYER_ACME',
-      claimType: 'professional',
-      totalChargeCents: 10_000 + variant,
-    }),
-    listPath: '/v1/claims',
-    count: (list) => (list as { data: unknown[] }).data.length,
-    key: () => `claim-${randomUUID()}`,
-  },
-  {
-    vendorId: 'denialbase',
-    path: '/api/v1/denials',
-    body: (variant) => ({
-      claim_number: `CLM-${variant}`,
-      denial_type: 'coding',
-      amount_cents: 100 + variant,
-    }),
-    listPath: '/api/v1/denials',
-    count: (list) => (list as { denials: unknown[] }).denials.length,
-    key: () => randomUUID(),
-  },
-];
+const writes: WriteCase[] = vendorIds.flatMap((vendorId) => {
+  const { idempotency } = getVendor(vendorId).policy;
+  const { create } = vendorScenarios[vendorId].behaviour;
+  return idempotency.supported && idempotency.header
+    ? [{ vendorId, create, header: idempotency.header }]
+    : [];
+});
 
 const CONCURRENCY = 200;
 let sim: RunningSimulator | undefined;
@@ -66,28 +31,57 @@ afterEach(async () => {
   sim = undefined;
 });
 
-async function call(
+const target = (running: RunningSimulator, write: WriteCase) => ({
+  baseUrl: running.url(write.vendorId),
+  credentials: running.credentials(write.vendorId),
+});
+
+/** A fresh key; a UUID suits a vendor that asks for one and one that takes any opaque string. */
+const freshKey = () => randomUUID();
+
+/**
+ * The create under `key`. Variant 0 is the create as the scenario data writes it; any other
+ * variant gives the field the data changes for a mismatched retry a value of its own, so every
+ * variant is a distinct body.
+ */
+function keyedCreate(
   running: RunningSimulator,
   write: WriteCase,
-  method: string,
-  path: string,
-  headers: Record<string, string> = {},
-  body?: unknown,
-) {
-  const credential = running.credentials(write.vendorId).roles.valid;
-  if (credential?.kind !== 'header') throw new Error('expected a header credential');
-  const response = await fetch(`${running.url(write.vendorId)}${path}`, {
-    method,
-    headers: { [credential.header]: credential.value, 'content-type': 'application/json', ...headers },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  return { status: response.status, body: parseJson(await response.text()) };
+  key: string,
+  variant: number,
+): ScenarioRequest {
+  const { request, other } = write.create;
+  const keyed = { ...request, headers: { ...request.headers, [write.header]: key } };
+  if (variant === 0) return keyed;
+  const binding = running.credentials(write.vendorId);
+  const field = other === undefined ? undefined : resolveRequest(binding, other).fields?.[0];
+  if (field === undefined) throw new Error(`${write.vendorId}'s create names no field to change`);
+  const original = atPointer(resolveRequest(binding, request).json, `/${field.replaceAll('.', '/')}`);
+  const value = typeof original === 'number' ? original + variant : `${String(original)} ${variant}`;
+  return { ...keyed, body: { ...request.body, set: { ...request.body?.set, [field]: value } } };
 }
 
-async function created(running: RunningSimulator, write: WriteCase): Promise<number> {
-  const list = await call(running, write, 'GET', write.listPath);
-  return write.count(list.body);
+/** Sends the create; one key sends the same fresh values in every body, as a client's retry would. */
+async function send(running: RunningSimulator, write: WriteCase, key: string, variant = 0) {
+  const unique = key.replace(/-/g, '').slice(0, 16);
+  const answer = await sendScenarioRequest(
+    target(running, write),
+    keyedCreate(running, write, key, variant),
+    unique,
+  );
+  return { status: answer.status, body: parseJson(answer.body) };
 }
+
+/** The resources the vendor's model holds, seeded and created. */
+function created(running: RunningSimulator, write: WriteCase): number {
+  const count = running.stats(write.vendorId).resources;
+  if (count === undefined) throw new Error(`${write.vendorId}'s model does not count its resources`);
+  return count;
+}
+
+/** The path the create is sent to, for a fault that holds it in flight. */
+const createPath = (running: RunningSimulator, write: WriteCase) =>
+  resolveRequest(running.credentials(write.vendorId), write.create.request).path;
 
 describe.each(writes)('$vendorId idempotent creates over real HTTP', (write) => {
   const policy = getVendor(write.vendorId).policy.idempotency;
@@ -96,15 +90,13 @@ describe.each(writes)('$vendorId idempotent creates over real HTTP', (write) => 
   it(`${CONCURRENCY} concurrent writes with one key and one body create exactly one resource`, async () => {
     sim = await startSimulator({ vendors: [write.vendorId] });
     const running = sim;
-    const before = await created(running, write);
-    const key = write.key();
+    const before = created(running, write);
+    const key = freshKey();
     const answers = await Promise.all(
-      Array.from({ length: CONCURRENCY }, () =>
-        call(running, write, 'POST', write.path, { 'Idempotency-Key': key }, write.body(1)),
-      ),
+      Array.from({ length: CONCURRENCY }, () => send(running, write, key, 0)),
     );
 
-    expect(await created(running, write)).toBe(before + 1);
+    expect(created(running, write)).toBe(before + 1);
     const successes = answers.filter((a) => a.status === 201);
     expect(new Set(successes.map((a) => JSON.stringify(a.body))).size).toBe(1);
     for (const answer of answers.filter((a) => a.status !== 201)) {
@@ -117,14 +109,17 @@ describe.each(writes)('$vendorId idempotent creates over real HTTP', (write) => 
     const clock = new VirtualClock();
     sim = await startSimulator({ vendors: [write.vendorId], clock });
     const running = sim;
-    const before = await created(running, write);
-    const key = write.key();
-    running.faults.inject(write.vendorId, { route: write.path, method: 'POST', count: 1, delayMs: 5_000 });
-    const first = call(running, write, 'POST', write.path, { 'Idempotency-Key': key }, write.body(1));
+    const before = created(running, write);
+    const key = freshKey();
+    running.faults.inject(write.vendorId, {
+      route: createPath(running, write),
+      method: 'POST',
+      count: 1,
+      delayMs: 5_000,
+    });
+    const first = send(running, write, key, 0);
     await eventually(() => running.stats(write.vendorId).idempotencyInFlight === 1);
-    const rest = Array.from({ length: CONCURRENCY - 1 }, () =>
-      call(running, write, 'POST', write.path, { 'Idempotency-Key': key }, write.body(1)),
-    );
+    const rest = Array.from({ length: CONCURRENCY - 1 }, () => send(running, write, key, 0));
     if (inFlightCode) {
       // The vendor answers at once while the key is held, so every answer arrives before time moves.
       const answers = await Promise.all(rest);
@@ -137,18 +132,16 @@ describe.each(writes)('$vendorId idempotent creates over real HTTP', (write) => 
       expect(original.status).toBe(201);
       for (const answer of await Promise.all(rest)) expect(answer).toEqual(original);
     }
-    expect(await created(running, write)).toBe(before + 1);
+    expect(created(running, write)).toBe(before + 1);
   });
 
   it(`${CONCURRENCY} concurrent writes with one key and different bodies: one wins, the rest get the documented conflict`, async () => {
     sim = await startSimulator({ vendors: [write.vendorId] });
     const running = sim;
-    const before = await created(running, write);
-    const key = write.key();
+    const before = created(running, write);
+    const key = freshKey();
     const answers = await Promise.all(
-      Array.from({ length: CONCURRENCY }, (_, i) =>
-        call(running, write, 'POST', write.path, { 'Idempotency-Key': key }, write.body(i)),
-      ),
+      Array.from({ length: CONCURRENCY }, (_, i) => send(running, write, key, i)),
     );
 
     expect(answers.filter((a) => a.status === 201)).toHaveLength(1);
@@ -156,33 +149,36 @@ describe.each(writes)('$vendorId idempotent creates over real HTTP', (write) => 
       expect(answer.status).toBe(policy.mismatch?.status);
       expect(codeOf(write.vendorId, answer.body)).toBe(policy.mismatch?.code);
     }
-    expect(await created(running, write)).toBe(before + 1);
+    expect(created(running, write)).toBe(before + 1);
   });
 
   it('replays the original answer for the same key and body, and creates nothing new', async () => {
     sim = await startSimulator({ vendors: [write.vendorId] });
-    const key = write.key();
-    const first = await call(sim, write, 'POST', write.path, { 'Idempotency-Key': key }, write.body(7));
-    const before = await created(sim, write);
-    const again = await call(sim, write, 'POST', write.path, { 'Idempotency-Key': key }, write.body(7));
+    const key = freshKey();
+    const first = await send(sim, write, key, 0);
+    const before = created(sim, write);
+    const again = await send(sim, write, key, 0);
     expect(again).toEqual(first);
-    expect(await created(sim, write)).toBe(before);
+    expect(created(sim, write)).toBe(before);
   });
 });
 
-describe('the idempotency window', () => {
-  it('Denialbase forgets a key after 24 hours, so the same key then creates again', async () => {
+/** Vendors whose policy gives the idempotency window a length. */
+const windowed = writes.flatMap((write) => {
+  const seconds = getVendor(write.vendorId).policy.idempotency.windowSeconds;
+  return typeof seconds === 'number' ? [{ ...write, windowMs: seconds * 1000 }] : [];
+});
+
+describe.each(windowed)('the $vendorId idempotency window', (write) => {
+  it('forgets a key once the window has passed, so the same key then creates again', async () => {
     const clock = new VirtualClock();
-    sim = await startSimulator({ vendors: ['denialbase'], clock });
-    const write = writes[2] as WriteCase;
-    const key = write.key();
-    const first = await call(sim, write, 'POST', write.path, { 'Idempotency-Key': key }, write.body(1));
-    clock.advance(24 * 60 * 60 * 1000 - 1);
-    expect(await call(sim, write, 'POST', write.path, { 'Idempotency-Key': key }, write.body(1))).toEqual(
-      first,
-    );
+    sim = await startSimulator({ vendors: [write.vendorId], clock });
+    const key = freshKey();
+    const first = await send(sim, write, key);
+    clock.advance(write.windowMs - 1);
+    expect(await send(sim, write, key)).toEqual(first);
     clock.advance(1);
-    const later = await call(sim, write, 'POST', write.path, { 'Idempotency-Key': key }, write.body(1));
+    const later = await send(sim, write, key);
     expect(later.status).toBe(201);
     expect(later.body).not.toEqual(first.body);
   });

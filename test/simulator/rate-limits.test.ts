@@ -1,17 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { getVendor, type VendorId } from '../../src/index.js';
+import { getVendor, vendorIds } from '../../src/index.js';
 import type { ScenarioRequest } from '../../src/scenarios/types.js';
+import { vendorScenarios } from '../../src/scenarios/vendors/index.js';
 import { sendScenarioRequest, VirtualClock } from '../../src/simulator/index.js';
 import { codeOf, parseJson, useSimulator } from './helpers.js';
 
 const clock = new VirtualClock(Date.UTC(2026, 2, 31, 12, 0, 0));
-const sim = useSimulator({ clock, vendors: ['casexchange', 'foresight', 'denialbase'] });
-
-const limited: { vendorId: VendorId; request: ScenarioRequest }[] = [
-  { vendorId: 'casexchange', request: { method: 'GET', operation: 'firm', role: 'rateLimited' } },
-  { vendorId: 'foresight', request: { method: 'GET', operation: 'claims', role: 'rateLimited' } },
-  { vendorId: 'denialbase', request: { method: 'GET', operation: 'denials', role: 'rateLimited' } },
-];
+/** Vendors whose policy documents a rate limit, each limited on its repeatable read. */
+const limited = vendorIds
+  .filter((vendorId) => getVendor(vendorId).policy.rateLimit.documented)
+  .map((vendorId) => ({
+    vendorId,
+    request: { ...vendorScenarios[vendorId].behaviour.read, role: 'rateLimited' } satisfies ScenarioRequest,
+  }));
+const sim = useSimulator({ clock, vendors: limited.map(({ vendorId }) => vendorId) });
 
 describe.each(limited)('$vendorId rate limiting', ({ vendorId, request }) => {
   const rules = getVendor(vendorId).policy.rateLimit;
@@ -31,10 +33,17 @@ describe.each(limited)('$vendorId rate limiting', ({ vendorId, request }) => {
     if (rules.retryAfterHeader) {
       waitMs = Number(answer.headers['retry-after']) * 1000;
     } else {
-      // CaseXchange: X-RateLimit-Reset is the epoch second the window ends (the policy's reading).
-      const reset = Number(answer.headers[rules.resetHeader?.name.toLowerCase() ?? '']);
-      expect(reset).toBeGreaterThan(clock.now() / 1000);
-      waitMs = reset * 1000 - clock.now();
+      // A reset header (CaseXchange's X-RateLimit-Reset) is read in the unit the policy records.
+      const header = rules.resetHeader;
+      if (!header)
+        throw new Error(`${vendorId} documents a rate limit with neither Retry-After nor a reset header`);
+      const reset = Number(answer.headers[header.name.toLowerCase()]);
+      if (header.unit === 'delta_seconds') waitMs = reset * 1000;
+      else {
+        const resetMs = header.unit === 'epoch_seconds' ? reset * 1000 : reset;
+        expect(resetMs).toBeGreaterThan(clock.now());
+        waitMs = resetMs - clock.now();
+      }
     }
     expect(waitMs).toBeGreaterThan(0);
     expect(waitMs).toBeLessThanOrEqual(60_000);

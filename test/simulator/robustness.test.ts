@@ -2,35 +2,49 @@ import { type ClientRequest, request } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { findCatalogEntry, getVendor, type VendorId, validateError, vendorIds } from '../../src/index.js';
 import { credentialHeaders, exchange } from '../../src/scenarios/runner.js';
+import type { OperationSpec } from '../../src/scenarios/types.js';
+import { vendorScenarios } from '../../src/scenarios/vendors/index.js';
 import { FaultInjector } from '../../src/simulator/fault-injection.js';
 import { createSimulatorCore } from '../../src/simulator/simulator-core.js';
 import { createVendorRuntime } from '../../src/simulator/vendor-runtime.js';
 import { vendorModels } from '../../src/simulator/vendors/index.js';
 import { VirtualClock } from '../../src/time/clock.js';
+import { apiReader } from '../helpers/vendor-bodies.js';
 import { codeOf, parseJson, useSimulator } from './helpers.js';
 
 const sim = useSimulator();
 
-/** A write route per vendor that reads a JSON body. */
-const writeRoute: Record<VendorId, string> = {
-  claimrev: '/api/v1/eligibility',
-  collate: '/v1/prior-authorizations',
-  casexchange: '/cases',
-  foresight: '/v1/claims',
-  denialbase: '/api/v1/denials',
-};
+/**
+ * A route of the vendor's scenario data that reads a JSON body: its create, where that is a POST
+ * with a JSON body on a fixed path, else its first operation that is.
+ */
+function jsonWriteRoute(vendorId: VendorId): string {
+  const { operations, behaviour } = vendorScenarios[vendorId];
+  const readsJson = (operation: OperationSpec | undefined): operation is OperationSpec =>
+    operation?.method === 'POST' &&
+    operation.body !== undefined &&
+    /json/.test(operation.contentType ?? 'application/json') &&
+    !operation.path.includes('{');
+  const create = operations[behaviour.create.request.operation];
+  const chosen = readsJson(create) ? create : Object.values(operations).find(readsJson);
+  if (!chosen) throw new Error(`${vendorId} has no POST operation with a JSON body on a fixed path`);
+  return chosen.path;
+}
 
 function authHeader(vendorId: VendorId): Promise<Record<string, string>> {
   return credentialHeaders(sim().credentials(vendorId), 'valid');
 }
 
-/** Whatever the input, the answer is the vendor's own error: a catalog code with its status, or (ClaimRev) any body. */
+/**
+ * Whatever the input, the answer is the vendor's own error: a catalog code with its status, or any
+ * body where the vendor's API errors promise no code (ClaimRev).
+ */
 function expectVendorError(vendorId: VendorId, answer: { status: number; body: string }) {
   expect(answer.status).toBeGreaterThanOrEqual(400);
   expect(answer.status).toBeLessThan(600);
   expect(answer.body).not.toMatch(/\n\s+at .+:\d+:\d+/);
   expect(answer.body).not.toMatch(/node_modules|\.ts:\d+/);
-  if (vendorId === 'claimrev') return;
+  if (apiReader(vendorId).code === undefined) return;
   const body = parseJson(answer.body);
   expect(validateError(vendorId, body).valid).toBe(true);
   const code = codeOf(vendorId, body);
@@ -47,7 +61,7 @@ type BadInput = {
 const toWriteRoute = (name: string, contentType: string, body: Buffer | string): BadInput => ({
   name,
   method: 'POST',
-  path: (v) => writeRoute[v],
+  path: (v) => jsonWriteRoute(v),
   contentType,
   body: Buffer.from(body),
 });
@@ -58,8 +72,12 @@ const badInputs: BadInput[] = [
   toWriteRoute('bytes that are not UTF-8', 'application/json', Buffer.from([0xff, 0xfe, 0x7b])),
   { name: 'an unknown route', method: 'GET', path: () => '/no/such/endpoint' },
   { ...toWriteRoute('a known path with an unknown method', 'application/json', '{}'), method: 'PUT' },
-  { name: 'a broken percent-encoding in the path', method: 'GET', path: (v) => `${writeRoute[v]}/%E0%A4%A` },
-  { name: 'a very long path', method: 'GET', path: (v) => `${writeRoute[v]}/${'x'.repeat(4_000)}` },
+  {
+    name: 'a broken percent-encoding in the path',
+    method: 'GET',
+    path: (v) => `${jsonWriteRoute(v)}/%E0%A4%A`,
+  },
+  { name: 'a very long path', method: 'GET', path: (v) => `${jsonWriteRoute(v)}/${'x'.repeat(4_000)}` },
 ];
 
 describe.each(vendorIds)('%s answers bad input in its own shape', (vendorId) => {
@@ -80,7 +98,7 @@ describe.each(vendorIds)('%s answers bad input in its own shape', (vendorId) => 
   it('refuses a body declared larger than its limit before reading it', async () => {
     const limit = vendorModels[vendorId].maxBodyBytes;
     const answer = await declareOnly(
-      `${sim().url(vendorId)}${writeRoute[vendorId]}`,
+      `${sim().url(vendorId)}${jsonWriteRoute(vendorId)}`,
       limit + 1,
       await authHeader(vendorId),
     );
