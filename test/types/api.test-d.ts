@@ -6,16 +6,30 @@ import {
 } from '../../src/generated/casexchange/index.js';
 import { type ClaimrevTokenError, isClaimrevTokenError } from '../../src/generated/claimrev/index.js';
 import type { ForesightErrorEnvelope } from '../../src/generated/foresight/index.js';
-import { type CodeByVendor, getVendor, type VendorId, validateError, vendorIds } from '../../src/index.js';
+import {
+  type AuthSchemeByVendor,
+  type CodeByVendor,
+  type EnvelopeByVendor,
+  type EnvelopeTypes,
+  getVendor,
+  type VendorId,
+  validateError,
+  type vendorIds,
+} from '../../src/index.js';
 
 describe('public types', () => {
-  it('vendorIds is a tuple of the five literal ids', () => {
-    expectTypeOf(vendorIds).toEqualTypeOf<
-      readonly ['claimrev', 'collate', 'casexchange', 'foresight', 'denialbase']
-    >();
-    expectTypeOf<VendorId>().toEqualTypeOf<
-      'claimrev' | 'collate' | 'casexchange' | 'foresight' | 'denialbase'
-    >();
+  it('vendorIds is a tuple of literal ids, and every per-vendor type map is keyed by exactly them', () => {
+    expectTypeOf<string>().not.toExtend<VendorId>();
+    expectTypeOf<(typeof vendorIds)['length']>().not.toEqualTypeOf<number>();
+    expectTypeOf<(typeof vendorIds)[number]>().toEqualTypeOf<VendorId>();
+    expectTypeOf<keyof CodeByVendor>().toEqualTypeOf<VendorId>();
+    expectTypeOf<keyof EnvelopeByVendor>().toEqualTypeOf<VendorId>();
+    expectTypeOf<keyof EnvelopeTypes>().toEqualTypeOf<VendorId>();
+    expectTypeOf<keyof AuthSchemeByVendor>().toEqualTypeOf<VendorId>();
+  });
+
+  it("every vendor's code type is a union of string literals, never plain string", () => {
+    expectTypeOf<string>().not.toExtend<CodeByVendor[VendorId]>();
   });
 
   it('validateError narrows the envelope to the vendor named', () => {

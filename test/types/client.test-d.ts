@@ -1,8 +1,10 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import type { CollateErrorCode } from '../../src/generated/collate/index.js';
 import type { DenialbaseErrorCode } from '../../src/generated/denialbase/index.js';
+import type { VendorPolicy } from '../../src/generated/meta-types.js';
 import {
   type ApiKeyCredentials,
+  type AuthSchemeByVendor,
   type BearerCredentials,
   type CredentialsFor,
   createClient,
@@ -14,17 +16,24 @@ import {
   type SessionCookieCredentials,
   type UncataloguedCode,
   type VendorApiError,
+  type VendorId,
 } from '../../src/index.js';
 
 const baseUrl = 'http://127.0.0.1:1';
 
 describe('createClient credentials', () => {
-  it("follow each vendor's authentication scheme", () => {
-    expectTypeOf<CredentialsFor<'claimrev'>>().toEqualTypeOf<OAuth2ClientCredentials>();
-    expectTypeOf<CredentialsFor<'collate'>>().toEqualTypeOf<BearerCredentials>();
-    expectTypeOf<CredentialsFor<'casexchange'>>().toEqualTypeOf<ApiKeyCredentials>();
-    expectTypeOf<CredentialsFor<'foresight'>>().toEqualTypeOf<ApiKeyCredentials>();
-    expectTypeOf<CredentialsFor<'denialbase'>>().toEqualTypeOf<SessionCookieCredentials>();
+  it("follow the authentication scheme each vendor's policy names, for every vendor", () => {
+    // Written out here as the oracle: the credential members each scheme a policy may name needs.
+    interface ExpectedCredentials {
+      oauth2_client_credentials: OAuth2ClientCredentials;
+      bearer: BearerCredentials;
+      api_key: ApiKeyCredentials;
+      session_cookie: SessionCookieCredentials;
+    }
+    expectTypeOf<keyof ExpectedCredentials>().toEqualTypeOf<VendorPolicy['authentication']['scheme']>();
+    expectTypeOf<{ [V in VendorId]: CredentialsFor<V> }>().toEqualTypeOf<{
+      [V in VendorId]: ExpectedCredentials[AuthSchemeByVendor[V]];
+    }>();
   });
 
   it('accept the right shape for the vendor named', () => {
