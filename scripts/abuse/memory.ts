@@ -10,12 +10,30 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { type ClientRequest, request } from 'node:http';
 import { join } from 'node:path';
+import { getVendor, type VendorId, vendorIds } from '../../src/index.js';
+import { resolveRequest } from '../../src/scenarios/resolve.js';
+import type { ScenarioRequest } from '../../src/scenarios/types.js';
+import { vendorScenarios } from '../../src/scenarios/vendors/index.js';
+import { vendorModels } from '../../src/simulator/vendors/index.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const HELD = 3_000;
 const JUNK_KEYS = 5_000;
 const UPLOADS = 8;
 const UPLOAD_BYTES = 40 * 1024 * 1024;
+
+/** A request of the vendor's scenario data as `serve` takes it: under the /<vendor> prefix. */
+function servedPath(vendorId: VendorId, request: ScenarioRequest): string {
+  const binding = vendorModels[vendorId].credentials('http://127.0.0.1');
+  return `/${vendorId}${resolveRequest(binding, request).path}`;
+}
+
+/** The first vendor that meets a case's need, or an error saying what no vendor has. */
+function vendorWhere(need: string, test: (vendorId: VendorId) => boolean): VendorId {
+  const found = vendorIds.find(test);
+  if (!found) throw new Error(`No vendor ${need}.`);
+  return found;
+}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const rssMb = (pid: number) => {
@@ -67,8 +85,10 @@ async function heldCase(): Promise<Record<string, string | number>> {
   const { child, port, pid } = await startServe();
   const before = rssMb(pid);
   const held: ClientRequest[] = [];
+  // Spread over every vendor's repeatable read: a delay fault holds any route.
+  const paths = vendorIds.map((vendorId) => servedPath(vendorId, vendorScenarios[vendorId].behaviour.read));
   for (let i = 0; i < HELD; i++) {
-    held.push(send(port, '/collate/api/v1/forms', { 'x-simulator-fault': 'delay=600000' }));
+    held.push(send(port, paths[i % paths.length] ?? '/', { 'x-simulator-fault': 'delay=600000' }));
     if (i % 200 === 199) await sleep(20);
   }
   await sleep(1_500);
@@ -90,13 +110,19 @@ async function junkKeysCase(): Promise<Record<string, string | number>> {
   const { child, port, pid } = await startServe();
   const before = rssMb(pid);
   const filler = 'x'.repeat(8 * 1024);
+  const vendorId = vendorWhere(
+    'takes an API key',
+    (id) => getVendor(id).policy.authentication.scheme === 'api_key',
+  );
+  const path = servedPath(vendorId, vendorScenarios[vendorId].behaviour.read);
+  const header = getVendor(vendorId).policy.authentication.header.toLowerCase();
   for (let i = 0; i < JUNK_KEYS; i += 50) {
     await Promise.all(
       Array.from(
         { length: 50 },
         (_, j) =>
           new Promise<void>((resolve) => {
-            const req = send(port, '/casexchange/firms/me', { 'x-api-key': `junk-${i + j}-${filler}` });
+            const req = send(port, path, { [header]: `junk-${i + j}-${filler}` });
             req.on('close', () => resolve());
           }),
       ),
@@ -112,13 +138,19 @@ async function uploadsCase(): Promise<Record<string, string | number>> {
   const { child, port, pid } = await startServe();
   const before = rssMb(pid);
   const chunk = Buffer.alloc(1024 * 1024, 1);
+  // A vendor whose body limit is above the upload, so the server reads each one rather than refusing it.
+  const vendorId = vendorWhere(
+    `accepts a ${UPLOAD_BYTES} byte body`,
+    (id) => vendorModels[id].maxBodyBytes > UPLOAD_BYTES,
+  );
+  const path = servedPath(vendorId, vendorScenarios[vendorId].behaviour.create.request);
   const uploads: ClientRequest[] = [];
   const statuses: number[] = [];
   for (let i = 0; i < UPLOADS; i++) {
     const req = request({
       host: '127.0.0.1',
       port,
-      path: '/denialbase/api/v1/denials',
+      path,
       method: 'POST',
       agent: false,
       headers: { 'content-type': 'application/octet-stream', 'content-length': String(UPLOAD_BYTES + 1) },
