@@ -1,7 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClient, VendorApiError, type VendorId } from '../../src/index.js';
+import { createClient, getVendor, VendorApiError, type VendorId, vendorIds } from '../../src/index.js';
 import { credentialsFor } from '../helpers/client-harness.js';
 
 const SECRET = 'SENTINEL-redirected-7f3a91';
@@ -47,12 +47,19 @@ afterAll(async () => {
   await redirecting.close();
 });
 
-const cases: { vendorId: VendorId; what: string }[] = [
-  { vendorId: 'foresight', what: 'an X-API-Key' },
-  { vendorId: 'casexchange', what: 'an API key' },
-  { vendorId: 'collate', what: 'a bearer token' },
-  { vendorId: 'denialbase', what: 'a session cookie' },
-];
+const authenticationOf = (vendorId: VendorId) => getVendor(vendorId).policy.authentication;
+const OAUTH = 'oauth2_client_credentials';
+
+/** Vendors whose client sends its credential with every request, and what that credential is. */
+const cases = vendorIds
+  .filter((vendorId) => authenticationOf(vendorId).scheme !== OAUTH)
+  .map((vendorId) => {
+    const { scheme, header } = authenticationOf(vendorId);
+    return { vendorId, what: `its ${scheme.replaceAll('_', ' ')} (${header})` };
+  });
+
+/** Vendors whose client first fetches a token with a client secret. */
+const tokenVendors = vendorIds.filter((vendorId) => authenticationOf(vendorId).scheme === OAUTH);
 
 describe('createClient and redirects', () => {
   it.each(cases)(
@@ -73,20 +80,23 @@ describe('createClient and redirects', () => {
     },
   );
 
-  it('claimrev: a 307 from the token URL never re-posts the client secret to the other origin', async () => {
-    elsewhere.received.length = 0;
-    const client = createClient('claimrev', {
-      baseUrl: elsewhere.origin,
-      credentials: {
-        tokenUrl: `${redirecting.origin}/oauth2/token`,
-        clientId: 'client-1',
-        clientSecret: SECRET,
-      },
-      sleep: async () => {},
-    });
-    const failure = await client.request('GET', '/claims/1').catch((error: unknown) => error);
-    expect(elsewhere.received.map((request) => request.body).join('')).not.toContain(SECRET);
-    expect(elsewhere.received).toEqual([]);
-    expect((failure as VendorApiError).code).toBe('ERR_VENDOR_REDIRECT');
-  });
+  it.each(tokenVendors)(
+    '%s: a 307 from the token URL never re-posts the client secret to the other origin',
+    async (vendorId) => {
+      elsewhere.received.length = 0;
+      const client = createClient(vendorId, {
+        baseUrl: elsewhere.origin,
+        credentials: {
+          tokenUrl: `${redirecting.origin}/oauth2/token`,
+          clientId: 'client-1',
+          clientSecret: SECRET,
+        },
+        sleep: async () => {},
+      });
+      const failure = await client.request('GET', '/claims/1').catch((error: unknown) => error);
+      expect(elsewhere.received.map((request) => request.body).join('')).not.toContain(SECRET);
+      expect(elsewhere.received).toEqual([]);
+      expect((failure as VendorApiError).code).toBe('ERR_VENDOR_REDIRECT');
+    },
+  );
 });
