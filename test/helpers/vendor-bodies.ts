@@ -1,4 +1,5 @@
 import { getVendor, type VendorId, vendorIds } from '../../src/index.js';
+import { parsePointer, readPointer } from '../../src/normalize/json-pointer.js';
 
 /** The API envelope reader of a vendor, as its policy describes it. */
 export function apiReader(vendorId: VendorId) {
@@ -13,18 +14,21 @@ export function envelopeExamples(vendorId: VendorId): unknown[] {
   return Array.isArray(examples) ? (structuredClone(examples) as unknown[]) : [];
 }
 
+/** Writes `value` at a pointer whose parent exists (an example body's member). */
 function setPointer(target: unknown, pointer: string, value: unknown): void {
-  const tokens = pointer.slice(1).split('/');
-  const last = tokens.pop() as string;
-  let current = target as Record<string, unknown>;
-  for (const token of tokens) current = current[token] as Record<string, unknown>;
-  current[last] = value;
+  const tokens = parsePointer(pointer);
+  const parent = readPointer(target, tokens.slice(0, -1));
+  const last = tokens.at(-1);
+  if (typeof parent !== 'object' || parent === null || last === undefined)
+    throw new Error(`nothing to write at ${pointer}`);
+  (parent as Record<string, unknown>)[last] = value;
 }
 
 /**
  * A body that conforms to the vendor's envelope and carries `code`: the first schema example
- * with the code written where the policy says codes live. Collate's `retryable` flag is set to the
- * catalog's answer so that the body does not contradict the code it carries.
+ * with the code written where the policy says codes live. A retry flag the policy says the body
+ * carries (Collate's `retryable`) is set to the catalog's answer, so the body does not contradict
+ * the code it carries.
  */
 export function envelopeWithCode(
   vendorId: VendorId,

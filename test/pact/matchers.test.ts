@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parsePointer, readPointer } from '../../src/normalize/json-pointer.js';
 import { interactionsFor } from '../../src/pact/interactions.js';
 import { RFC3339 } from '../../src/pact/matchers.js';
 import { findCatalogEntry, getVendor, vendorIds } from '../../src/vendors/registry.js';
@@ -19,16 +20,10 @@ interface ContractInteraction {
 }
 
 const jsonPath = (pointer: string) =>
-  `$${pointer
-    .split('/')
-    .slice(1)
+  `$${parsePointer(pointer)
     .map((part) => `.${part}`)
     .join('')}`;
-const atPointer = (value: unknown, pointer: string) =>
-  pointer
-    .split('/')
-    .slice(1)
-    .reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], value);
+const atPointer = (value: unknown, pointer: string) => readPointer(value, parsePointer(pointer));
 
 /** Every coded interaction of every vendor, with what its catalog entry and policy promise. */
 const cases = vendorIds.flatMap((vendorId) => {
