@@ -58,7 +58,11 @@ export function runConfigSchema(root: string, vendors: readonly VendorSource[]):
 export function runConfigValidatorModule(schema: Schema): string {
   return standaloneValidatorsModule(
     [schema],
-    { validateRunConfig: schema.$id as string },
+    {
+      validateRunConfig: schema.$id as string,
+      // An operation given in an environment variable is held to the same rules as in the file.
+      validateOperation: `${schema.$id as string}#/$defs/operation`,
+    },
     RUN_CONFIG_SCHEMA_FILE,
     'report',
     'src/runner/config/guard.ts',
