@@ -11,9 +11,9 @@ import { createStrictAjv } from '../../scripts/codegen/ajv.js';
 import { loadVendors, readJson } from '../../scripts/codegen/load-vendors.js';
 import { RUN_CONFIG_SCHEMA_FILE, runConfigSchema } from '../../scripts/codegen/run-config.js';
 import { usesClientCredentials } from '../../src/runner/config/auth-scheme.js';
-import { RunConfigError } from '../../src/runner/config/errors.js';
 import { parseOperationVariable, parseRunConfig } from '../../src/runner/config/sandbox-config.js';
 import { getVendor, vendorIds } from '../../src/vendors/registry.js';
+import { configProblemsOf } from '../helpers/config-problems.js';
 import { repoRoot, schemasDir } from '../helpers/paths.js';
 
 /** The parts of the config schema these tests read. */
@@ -43,16 +43,6 @@ function schemasWithVendor(id: string, copyOf: string): string {
   );
   return dir;
 }
-
-const problemsOf = (run: () => unknown): readonly string[] => {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof RunConfigError) return error.problems;
-    throw error;
-  }
-  return [];
-};
 
 describe('the shipped config schema', () => {
   it('has a member for every registry vendor and no other', () => {
@@ -110,13 +100,13 @@ describe('credential fields in a config file', () => {
     const config = {
       vendors: { [clientVendor]: { credentials: { valid: { clientId: 'a', tokenUrl: 't' } } } },
     };
-    expect(problemsOf(() => parseRunConfig(config, 'cfg.json'))).toEqual([]);
+    expect(configProblemsOf(() => parseRunConfig(config, 'cfg.json'))).toEqual([]);
   });
 
   it('a vendor sent a header value is told the one field it takes, not silently ignored', () => {
     if (!headerVendor) throw new Error('every registry vendor uses client credentials');
     const config = { vendors: { [headerVendor]: { credentials: { valid: { clientId: 'a' } } } } };
-    expect(problemsOf(() => parseRunConfig(config, 'cfg.json'))).toEqual([
+    expect(configProblemsOf(() => parseRunConfig(config, 'cfg.json'))).toEqual([
       `cfg.json: vendors.${headerVendor}.credentials.valid.clientId is not a credential field (value).`,
     ]);
   });
@@ -124,7 +114,7 @@ describe('credential fields in a config file', () => {
 
 describe('an operation written as JSON in a variable', () => {
   it('is held to the operation rules of the file, every problem named after the variable', () => {
-    expect(problemsOf(() => parseOperationVariable('{"bdy":{},"method":"FETCH"}', 'VAR'))).toEqual([
+    expect(configProblemsOf(() => parseOperationVariable('{"bdy":{},"method":"FETCH"}', 'VAR'))).toEqual([
       'VAR.bdy is not an operation member (method, path, body, contentType, idPointer). Did you mean "body"?',
       expect.stringMatching(/^VAR\.method must be one of GET, POST/),
     ]);
