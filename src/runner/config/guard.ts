@@ -22,7 +22,7 @@ import type { RunConfigFile } from './types.js';
 
 /**
  * Checks the parsed config file, so a mistake is reported with its JSON path
- * ("vendors.collate.credentials.valid.value") rather than surfacing later as a refused request.
+ * ("vendors.<id>.credentials.valid.value") rather than surfacing later as a refused request.
  * Every problem is reported, in one error, in the order the file has them.
  */
 export function parseRunConfig(value: unknown, source: string): RunConfigFile {

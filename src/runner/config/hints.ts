@@ -73,7 +73,7 @@ export function hintAt(path: readonly string[]): Hint | undefined {
   )?.hint;
 }
 
-/** How a location is named in a message: "vendors.collate.facts.staleId", or "the file" for the whole. */
+/** How a location is named in a message: "vendors.<id>.facts.<name>", or "the file" for the whole. */
 export function shownPath(path: readonly string[]): string {
   return path.length === 0 ? 'the file' : path.join('.');
 }
