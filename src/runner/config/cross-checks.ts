@@ -8,6 +8,7 @@ import { scenarioDataFor } from '../../scenarios/index.js';
 import { didYouMean } from '../../text/suggest.js';
 import { isVendorId, type VendorId } from '../../vendors/registry.js';
 import { nestsDeeperThan } from './json-depth.js';
+import { isJsonObject as isObject } from './json-object.js';
 import type { LocatedProblem } from './schema-problems.js';
 
 /** A request body override deeper than this is refused: no API's example body nests so far. */
@@ -20,9 +21,6 @@ export const OPERATION_PATH_RULE =
 export function isOperationPath(path: string): boolean {
   return path === '' || /^(\/|https?:\/\/|\{\{operations\.)/i.test(path);
 }
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const membersOf = (value: unknown): Array<[string, unknown]> =>
   isObject(value) ? Object.entries(value) : [];

@@ -7,6 +7,7 @@ import type { CredentialRole } from '../../scenarios/types.js';
 import { getVendor, type VendorId } from '../../vendors/registry.js';
 import { usesClientCredentials } from './auth-scheme.js';
 import { credentialVariable } from './env-names.js';
+import { isJsonObject } from './json-object.js';
 import { definition, membersAt } from './schema-members.js';
 
 export const CONFIG_STRING = 'must be a string or { "env": "VARIABLE_NAME" }.';
@@ -23,8 +24,7 @@ export interface Hint {
   member?: string;
 }
 
-const isEnvObject = (value: unknown): boolean =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) && 'env' in value;
+const isEnvObject = (value: unknown): boolean => isJsonObject(value) && 'env' in value;
 
 const HINTS: Readonly<Record<string, Hint>> = {
   '': { must: 'must hold a JSON object.' },

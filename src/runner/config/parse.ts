@@ -7,6 +7,7 @@ import type { OperationOverride } from '../../scenarios/types.js';
 import type { ConfigProblems } from './errors.js';
 import { RunConfigError } from './errors.js';
 import { guardOperationVariable } from './guard.js';
+import { isJsonObject } from './json-object.js';
 import { definition } from './schema-members.js';
 import type { ConfigString, Env } from './types.js';
 
@@ -60,7 +61,7 @@ export function parseOperationVariable(text: string, variable: string): Operatio
     } catch {
       throw new RunConfigError(`${variable} starts with "{" but is not a JSON object of operation members.`);
     }
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    if (!isJsonObject(parsed))
       throw new RunConfigError(`${variable} must be a JSON object of operation members.`);
     return guardOperationVariable(parsed, variable);
   }

@@ -4,11 +4,11 @@
  * what the validator accepts, including per vendor (an OAuth vendor's credential fields).
  */
 import { runConfigSchema } from '../../generated/run-config/schema.js';
+import { isJsonObject } from './json-object.js';
 
 type Schema = Readonly<Record<string, unknown>>;
 
-const isSchema = (value: unknown): value is Schema =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isSchema: (value: unknown) => value is Schema = isJsonObject;
 
 /** A local "#/$defs/<name>" reference, followed; the generated schema has no other kind. */
 function referenced(ref: string): Schema | undefined {

@@ -9,6 +9,7 @@ import type { OperationOverride } from '../../scenarios/types.js';
 import { didYouMean } from '../../text/suggest.js';
 import type { CompiledValidator, CompiledValidatorError } from '../../validation/compiled.js';
 import { hintAt } from './hints.js';
+import { isJsonObject } from './json-object.js';
 import { definition, membersAt } from './schema-members.js';
 import type { RunConfigFile } from './types.js';
 
@@ -32,9 +33,6 @@ export interface Frame {
   shown: readonly string[];
   schema?: Readonly<Record<string, unknown>>;
 }
-
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The problems in `value` that a validator's errors describe, each once. */
 export function schemaProblems(
@@ -74,7 +72,7 @@ function choiceProblems(value: unknown, path: readonly string[], frame: Frame): 
   const at = [...frame.at, ...path];
   const shown = [...frame.shown, ...path];
   const hint = hintAt(at);
-  if (hint?.operation && isPlainObject(value) && !('env' in value)) {
+  if (hint?.operation && isJsonObject(value) && !('env' in value)) {
     if (validateOperation(value)) return [];
     return schemaProblems(validateOperation.errors, value, { at, shown, schema: definition('operation') });
   }
