@@ -61,10 +61,12 @@ describe('the shipped config schema', () => {
 
 describe('a vendor that exists only in the registry', () => {
   const id = 'sixthvendor';
-  const copyOf = vendorIds[0] as string;
+  // Any registry vendor serves as the model; its scheme decides the credential fields.
+  const copyOf = vendorIds[0];
+  if (copyOf === undefined) throw new Error('the registry has no vendor');
   const schema = runConfigSchema(repoRoot, loadVendors(schemasWithVendor(id, copyOf))) as object;
   const validate = createStrictAjv().compile(schema);
-  const oauth = usesClientCredentials(getVendor(copyOf as never).policy.authentication);
+  const oauth = usesClientCredentials(getVendor(copyOf).policy.authentication);
   const credential = oauth
     ? { clientId: 'id', clientSecret: { env: 'SIXTH_SECRET' }, tokenUrl: 'http://127.0.0.1:9/token' }
     : { value: { env: 'SIXTH_KEY' } };
