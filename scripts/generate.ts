@@ -1,5 +1,6 @@
 /**
- * Writes src/generated/, docs/catalog/ and package.json's exports map from schemas/.
+ * Writes src/generated/, docs/catalog/, schemas/meta/run-config.schema.json and package.json's exports
+ * map from schemas/.
  * With --check it writes nothing and exits 1 if any of those differ from what is on disk, which
  * is how CI and the drift test catch a hand edit or a forgotten regeneration.
  */

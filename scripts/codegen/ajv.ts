@@ -7,6 +7,11 @@ export interface StrictAjvOptions {
   standalone?: boolean;
   /** Collect every failure (the default) or stop at the first, which is all a boolean guard needs. */
   allErrors?: boolean;
+  /**
+   * Compile each referenced definition once and call it, instead of copying it into every place
+   * that names it: a schema whose large definition is named many times stays small.
+   */
+  callRefs?: boolean;
 }
 
 /**
@@ -20,6 +25,7 @@ export function createStrictAjv(options: StrictAjvOptions = {}): Ajv2020 {
   const ajv = new Ajv2020({
     strict: true,
     allErrors: options.allErrors ?? true,
+    inlineRefs: !options.callRefs,
     logger: { log: () => {}, warn: fail, error: fail },
     ...(options.standalone
       ? { code: { source: true, esm: true, lines: true, formats: _`runtime.formats` } }

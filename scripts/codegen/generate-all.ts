@@ -5,6 +5,12 @@ import { catalogIndexPage, catalogPage } from './catalog-docs.js';
 import { loadVendors } from './load-vendors.js';
 import { registryModule, vendorIndexModule } from './modules.js';
 import { withExports } from './package-exports.js';
+import {
+  RUN_CONFIG_SCHEMA_FILE,
+  runConfigSchema,
+  runConfigSchemaModule,
+  runConfigValidatorModule,
+} from './run-config.js';
 import { runResultValidatorModule } from './run-result.js';
 import { metaTypesModule, vendorTypesModule } from './types.js';
 import { vendorValidatorsModule } from './validators.js';
@@ -36,6 +42,13 @@ export async function generateAll(root: string): Promise<Map<string, string>> {
   await ts('src/generated/registry.ts', registryModule(vendors));
   for (const kind of VENDOR_MODULE_KINDS) await ts(kind.output, vendorModuleIndex(kind, vendors));
   await ts('src/generated/run-result/validators.ts', runResultValidatorModule(root));
+  const configSchema = runConfigSchema(root, vendors);
+  files.set(
+    RUN_CONFIG_SCHEMA_FILE,
+    await format(JSON.stringify(configSchema, null, 2), { parser: 'json', printWidth: 110 }),
+  );
+  await ts('src/generated/run-config/validators.ts', runConfigValidatorModule(configSchema));
+  await ts('src/generated/run-config/schema.ts', runConfigSchemaModule(configSchema));
   files.set('docs/catalog/README.md', catalogIndexPage(vendors));
   files.set('package.json', withExports(readFileSync(join(root, 'package.json'), 'utf8'), vendors));
   return files;

@@ -77,8 +77,9 @@ export function standaloneValidatorsModule(
   sources: string,
   flavour: ValidatorFlavour,
   typedBy = './index.ts',
+  { callRefs = false }: { callRefs?: boolean } = {},
 ): string {
-  const ajv = createStrictAjv({ standalone: true, allErrors: flavour === 'report' });
+  const ajv = createStrictAjv({ standalone: true, allErrors: flavour === 'report', callRefs });
   for (const schema of schemas) ajv.addSchema(schema);
   let code = standaloneCode.default(ajv, refs);
   for (const [from, to] of RUNTIME_REWRITES) code = code.split(from).join(to);

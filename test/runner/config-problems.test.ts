@@ -7,12 +7,12 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RunConfigError } from '../../src/runner/config/errors.js';
 import {
   parseRunConfig,
   resolveSandboxConfig,
   sandboxVendors,
 } from '../../src/runner/config/sandbox-config.js';
+import { configProblemsOf } from '../helpers/config-problems.js';
 import { cli as runCli } from '../helpers/run-cli-captured.js';
 
 let dir: string;
@@ -25,19 +25,9 @@ afterAll(async () => {
 
 const cli = (argv: string[], env: Record<string, string> = {}) => runCli(argv, { env, cwd: dir });
 
-const problemsOf = (run: () => unknown): readonly string[] => {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof RunConfigError) return error.problems;
-    throw error;
-  }
-  return [];
-};
-
 describe('a config file with several invalid members', () => {
   it('names every one of them in one error, each with what to write instead', () => {
-    const problems = problemsOf(() =>
+    const problems = configProblemsOf(() =>
       parseRunConfig(
         {
           vendors: {
@@ -92,7 +82,7 @@ describe('variables named in the config', () => {
   );
 
   it('reports every unset variable of another name at once, each naming its member', () => {
-    expect(problemsOf(() => resolveSandboxConfig(file, {}))).toEqual([
+    expect(configProblemsOf(() => resolveSandboxConfig(file, {}))).toEqual([
       'vendors.collate.credentials.readOnly.value names the variable MY_READ_ONLY_KEY, which is not set; set it or remove vendors.collate.credentials.readOnly.value.',
       'vendors.collate.facts.payerId names the variable MY_PAYER, which is not set; set it or remove vendors.collate.facts.payerId.',
       'vendors.collate.operations.authorizations names the variable MY_AUTHORIZATIONS_PATH, which is not set; set it or remove vendors.collate.operations.authorizations.',
@@ -113,7 +103,7 @@ describe('variables named in the config', () => {
   });
 
   it('asks for no credential when credentials are not needed (a dry run, a listing)', () => {
-    expect(problemsOf(() => resolveSandboxConfig(file, {}, { credentials: false }))).not.toContainEqual(
+    expect(configProblemsOf(() => resolveSandboxConfig(file, {}, { credentials: false }))).not.toContainEqual(
       expect.stringContaining('credentials'),
     );
   });
@@ -125,15 +115,15 @@ describe('the vendors a sandbox run names', () => {
       { vendors: { foresight: { baseUrl: 'https://api.foresight.example' } } },
       'cfg.json',
     );
-    expect(problemsOf(() => sandboxVendors(file, {}, ['collate', 'denialbase', 'foresight'], false))).toEqual(
-      [
-        expect.stringMatching(/^collate has no sandbox base URL; set ERROR_CONTRACTS_COLLATE_BASE_URL/),
-        expect.stringMatching(/^denialbase has no sandbox base URL; set ERROR_CONTRACTS_DENIALBASE_BASE_URL/),
-        expect.stringMatching(
-          /^foresight: api\.foresight\.example is not loopback and was not declared a sandbox/,
-        ),
-      ],
-    );
+    expect(
+      configProblemsOf(() => sandboxVendors(file, {}, ['collate', 'denialbase', 'foresight'], false)),
+    ).toEqual([
+      expect.stringMatching(/^collate has no sandbox base URL; set ERROR_CONTRACTS_COLLATE_BASE_URL/),
+      expect.stringMatching(/^denialbase has no sandbox base URL; set ERROR_CONTRACTS_DENIALBASE_BASE_URL/),
+      expect.stringMatching(
+        /^foresight: api\.foresight\.example is not loopback and was not declared a sandbox/,
+      ),
+    ]);
   });
 });
 
