@@ -1,9 +1,7 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { bodyOf, codeOf } from '../../answers.js';
-import { type Answer, call, requestToken, send } from '../../call.js';
-import type { VendorDirectory } from '../../types.js';
-import { idOf, withVendor } from '../../with-vendor.js';
+import { call, requestToken, send } from '../../call.js';
+import { withVendor } from '../../with-vendor.js';
 
 describe('ClaimRev credentials', () => {
   it('issues one-hour tokens: accepted just before the hour, refused with 401 after it, and a new token works', async () => {

@@ -1,8 +1,6 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { bodyOf, codeOf } from '../../answers.js';
-import { type Answer, call, requestToken, send } from '../../call.js';
-import type { VendorDirectory } from '../../types.js';
+import { bodyOf } from '../../answers.js';
+import { call } from '../../call.js';
 import { idOf, withVendor } from '../../with-vendor.js';
 
 describe('idempotency keys', () => {

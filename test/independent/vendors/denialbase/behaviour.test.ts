@@ -1,7 +1,6 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { bodyOf, codeOf } from '../../answers.js';
-import { type Answer, call, requestToken, send } from '../../call.js';
+import { type Answer, call } from '../../call.js';
 import type { VendorDirectory } from '../../types.js';
 import { idOf, withVendor } from '../../with-vendor.js';
 

@@ -1,9 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { bodyOf, codeOf } from '../../answers.js';
-import { type Answer, call, requestToken, send } from '../../call.js';
-import type { VendorDirectory } from '../../types.js';
-import { idOf, withVendor } from '../../with-vendor.js';
+import { codeOf } from '../../answers.js';
+import { call } from '../../call.js';
+import { withVendor } from '../../with-vendor.js';
 
 describe('idempotency keys', () => {
   it('Foresight refuses a key whose first write is still running, then replays the finished write', async () => {
