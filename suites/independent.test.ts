@@ -15,9 +15,32 @@ import { parseRunConfig, resolveSandboxConfig } from '../src/runner/config/sandb
 import { createHttpTarget } from '../src/runner/targets/http-target.js';
 import { advancingClock } from '../src/runner/targets/simulator-side.js';
 import { VirtualClock } from '../src/time/clock.js';
-import { type VendorId, vendorIds } from '../src/vendors/registry.js';
+import type { VendorId } from '../src/vendors/registry.js';
+import {
+  type BugId,
+  bugRegistry,
+  bugsWithoutOverride,
+  namesCheck,
+  type SeededBug,
+  vendorOfBug,
+} from '../test/independent/bugs.js';
 import { magicOverrides, sandboxConfig } from '../test/independent/config.js';
-import { BUGS_WITHOUT_MAGIC, type BugId, startIndependentVendors } from '../test/independent/index.js';
+import { startIndependentVendors } from '../test/independent/index.js';
+import type { VendorDirectory } from '../test/independent/types.js';
+import { loadIndependentVendors } from '../test/independent/vendors.js';
+
+/** The vendors with a folder in test/independent/vendors/, and every seeded bug they define. */
+const LOADED = await loadIndependentVendors();
+const vendorIds = LOADED.map((vendor) => vendor.id as VendorId);
+const BUGS = bugRegistry(LOADED);
+const bugOf = (bug: BugId) => BUGS.get(bug) as SeededBug;
+
+/** The vendors whose magic values a per-check override can send: read off one start of each. */
+const probe = await startIndependentVendors({ vendors: vendorIds });
+const vendorsWithOverrides = vendorIds.filter(
+  (vendorId) => Object.keys(magicOverrides(probe.directory[vendorId] as VendorDirectory)).length > 0,
+);
+await probe.close();
 
 /** One vendor's whole checklist against a fresh independent implementation, on a virtual clock. */
 async function runAgainstIndependent(
@@ -78,71 +101,25 @@ describe('the independent implementation, configured only through the sandbox co
 });
 
 /**
- * The checks that must catch each bug (test/independent/README.md, "Seeded bugs"): a bug is caught
- * only where the broken promise is checked, not by a failure somewhere else.
+ * The checks that must catch each bug are the bug's `caughtBy` (test/independent/README.md, "Seeded
+ * bugs"): a bug is caught only where the broken promise is checked, not by a failure somewhere
+ * else; with `onlyCaughtThere`, no other check may fail because of it either, which would hide
+ * that this one is needed.
  */
-const CAUGHT_BY: Partial<Record<BugId, RegExp>> = {
-  'claimrev.unbound-account-404': /^status\.403\./,
-  'claimrev.token-error-code-renamed': /^code\.invalid_(client|scope|grant)$/,
-  'claimrev.missing-token-accepted': /^status\.401\./,
-  'collate.error-code-missing': /^code\./,
-  'collate.review-stale-400': /^code\.review_stale$/,
-  'collate.replay-creates-duplicate': /^sequence\.idempotency_replay$/,
-  'collate.request-id-missing': /^code\./,
-  'casexchange.rate-limit-without-reset': /^(code\.rate_limited|sequence\.rate_limit_wait)$/,
-  'casexchange.uncatalogued-ownership-code': /^code\.permission_denied$/,
-  'foresight.rate-limit-without-retry-after': /^(code\.rate_limit_exceeded|sequence\.rate_limit_wait)$/,
-  'foresight.expired-key-as-invalid': /^code\.expired_api_key$/,
-  'foresight.mismatched-key-replays':
-    /^(code\.idempotency_key_mismatched_body|sequence\.idempotency_mismatch)$/,
-  'denialbase.replay-creates-duplicate': /^sequence\.idempotency_replay$/,
-  'denialbase.rate-limit-without-retry-after': /^(code\.rate_limited|sequence\.rate_limit_wait)$/,
-  'denialbase.two-factor-as-401': /^code\.two_factor_required$/,
-  'denialbase.request-id-missing': /^code\./,
-  // One per documented promise that had no check: each caught by its own check and nothing else.
-  'casexchange.rate-limit-reset-as-retry-after': /^sequence\.rate_limit_wait$/,
-  'foresight.scope-as-401': /^code\.forbidden_scope$/,
-  'denialbase.rate-limit-request-id-missing': /^sequence\.rate_limit_wait$/,
-  'denialbase.validation-details-empty': /^code\.validation_failed$/,
-  'foresight.missing-field-param-absent': /^code\.missing_required_field$/,
-  'collate.validation-issues-empty': /^code\.(request_validation_failed|invalid_answers)$/,
-  'casexchange.missing-key-400': /^code\.invalid_api_key\.missing_key$/,
-  'casexchange.malformed-uuid-404': /^code\.validation_error\.malformed_uuid$/,
-  'claimrev.malformed-token-400': /^status\.401\.3$/,
-  'claimrev.other-environment-token-accepted': /^status\.401\.4$/,
-  'claimrev.token-lifetime-two-hours': /^sequence\.token_lifetime$/,
-};
-
-/** The bugs no other check may catch: a failure anywhere else would hide that this one is needed. */
-const ONLY_CAUGHT_BY: ReadonlySet<BugId> = new Set([
-  'casexchange.rate-limit-reset-as-retry-after',
-  'foresight.scope-as-401',
-  'denialbase.rate-limit-request-id-missing',
-  'denialbase.validation-details-empty',
-  'foresight.missing-field-param-absent',
-  'collate.validation-issues-empty',
-  'casexchange.missing-key-400',
-  'casexchange.malformed-uuid-404',
-  'claimrev.malformed-token-400',
-  'claimrev.other-environment-token-accepted',
-  'claimrev.token-lifetime-two-hours',
-]);
-
 describe('each seeded one-rule bug a sandbox run can reach', () => {
-  it.each(BUGS_WITHOUT_MAGIC)(
+  it.each(bugsWithoutOverride(BUGS))(
     '%s adds a failure, in the check of the rule it breaks, that the clean run does not have',
     async (bug) => {
-      const vendorId = bug.split('.')[0] as VendorId;
+      const vendorId = vendorOfBug(bug) as VendorId;
       const before = new Set(failures(clean.get(vendorId) ?? []));
       const added = failures(await runAgainstIndependent(vendorId, [bug])).filter(
         (failure) => !before.has(failure),
       );
       expect(added).not.toEqual([]);
-      const caughtBy = CAUGHT_BY[bug];
-      if (!caughtBy) throw new Error(`${bug}: CAUGHT_BY names no check for it`);
+      const { caughtBy, onlyCaughtThere } = bugOf(bug);
       const checks = added.map((failure) => failure.slice(0, failure.indexOf(':')));
-      expect(checks.filter((id) => caughtBy.test(id))).not.toEqual([]);
-      if (ONLY_CAUGHT_BY.has(bug)) expect(checks.filter((id) => !caughtBy.test(id))).toEqual([]);
+      expect(checks.filter((id) => namesCheck(caughtBy, id))).not.toEqual([]);
+      if (onlyCaughtThere) expect(checks.filter((id) => !namesCheck(caughtBy, id))).toEqual([]);
     },
     60_000,
   );
@@ -157,7 +134,6 @@ describe('each seeded one-rule bug a sandbox run can reach', () => {
  */
 describe('with per-check overrides that point the server-error checks at records that always fail', () => {
   const overridden = new Map<VendorId, CheckResult[]>();
-  const vendorsWithOverrides: VendorId[] = ['collate', 'casexchange', 'foresight', 'denialbase'];
   beforeAll(async () => {
     for (const vendorId of vendorsWithOverrides)
       overridden.set(vendorId, await runAgainstIndependent(vendorId, [], { overrideServerErrors: true }));
@@ -179,10 +155,9 @@ describe('with per-check overrides that point the server-error checks at records
     },
   );
 
-  const magicBugs: { bug: BugId; check: string; seenAs: 'fail' | 'drift' }[] = [
-    { bug: 'casexchange.internal-error-as-400', check: 'code.internal_error', seenAs: 'fail' },
-    { bug: 'foresight.payer-unavailable-400', check: 'code.payer_unavailable', seenAs: 'drift' },
-  ];
+  const magicBugs = [...BUGS].flatMap(([bug, { needsOverride }]) =>
+    needsOverride ? [{ bug, ...needsOverride }] : [],
+  );
   /** What a check said, as lines: its failures and its drift notes. */
   const verdictLines = (result: CheckResult | undefined) => [
     ...(result?.failures ?? []).map((failure) => `fail: ${failure.message}`),
@@ -191,7 +166,7 @@ describe('with per-check overrides that point the server-error checks at records
   it.each(magicBugs)(
     '$bug is seen in $check as $seenAs',
     async ({ bug, check, seenAs }) => {
-      const vendorId = bug.split('.')[0] as VendorId;
+      const vendorId = vendorOfBug(bug) as VendorId;
       const before = (overridden.get(vendorId) ?? []).find((result) => result.id === check);
       expect(before?.outcome).toMatch(/^(pass|drift)$/);
       const after = (await runAgainstIndependent(vendorId, [bug], { overrideServerErrors: true })).find(

@@ -5,11 +5,13 @@ import { checklistFor } from '../../src/conformance/checklist.js';
 import { parseRunConfig } from '../../src/runner/config/sandbox-config.js';
 import type { VendorId } from '../../src/vendors/registry.js';
 import { call } from './call.js';
-import { SUITE_VOCABULARY, sandboxConfig } from './config.js';
+import { sandboxConfig } from './config.js';
 import { type IndependentVendors, startIndependentVendors } from './index.js';
 import type { VendorDirectory } from './types.js';
+import { independentVendorIds, loadIndependentVendor } from './vendors.js';
 
-const VENDORS = Object.keys(SUITE_VOCABULARY) as VendorId[];
+const VENDORS = independentVendorIds() as VendorId[];
+const mappingOf = async (vendorId: VendorId) => (await loadIndependentVendor(vendorId)).sandbox;
 /** The suite's scenario vocabulary, once the scenarios live in src/scenarios/. */
 const SCENARIOS = fileURLToPath(new URL('../../src/scenarios/index.ts', import.meta.url));
 
@@ -22,17 +24,16 @@ afterAll(() => started.close());
 describe('the sandbox config written from the independent vendors’ directories', () => {
   it.each(VENDORS)(
     'gives %s every mapped operation as a path of its own, with the suite’s parameter names',
-    (vendorId) => {
+    async (vendorId) => {
+      const mapping = await mappingOf(vendorId);
       const config = sandboxConfig(started.directory).vendors[vendorId];
-      expect(Object.keys(config?.operations ?? {}).sort()).toEqual(
-        Object.keys(SUITE_VOCABULARY[vendorId].operations).sort(),
-      );
+      expect(Object.keys(config?.operations ?? {}).sort()).toEqual(Object.keys(mapping.operations).sort());
       for (const { path } of Object.values(config?.operations ?? {})) {
         expect(path).toMatch(/^\//);
         for (const [, param] of path.matchAll(/\{(\w+)\}/g)) expect(['id', 'handoffId']).toContain(param);
       }
       expect(Object.keys(config?.facts ?? {}).sort()).toEqual(
-        expect.arrayContaining(Object.keys(SUITE_VOCABULARY[vendorId].facts)),
+        expect.arrayContaining(Object.keys(mapping.facts)),
       );
     },
   );
@@ -40,22 +41,15 @@ describe('the sandbox config written from the independent vendors’ directories
   it.each(VENDORS)('reaches a real %s record through a configured operation and fact', async (vendorId) => {
     const config = sandboxConfig(started.directory).vendors[vendorId];
     const directory = started.directory[vendorId] as VendorDirectory;
-    // The read each vendor's behaviour uses, sent the way the suite will: operation path + fact.
-    const reads: Record<VendorId, { operation: string; fact?: string; query?: string }> = {
-      claimrev: {
-        operation: 'claim',
-        fact: 'claimId',
-        query: `accountNumber=${config?.facts.accountNumber}`,
-      },
-      collate: { operation: 'authorization', fact: 'needsAnswersAuthorizationId' },
-      casexchange: { operation: 'case', fact: 'caseId' },
-      foresight: { operation: 'record', fact: 'recordId' },
-      denialbase: { operation: 'denial', fact: 'denialId' },
-    };
-    const read = reads[vendorId];
+    // The read its config names as its probe, sent the way the suite will: operation path + fact.
+    const read = (await mappingOf(vendorId)).probe;
+    const query = read.query?.replace(
+      /\{\{facts\.(\w+)\}\}/g,
+      (_whole, name: string) => config?.facts[name] ?? '',
+    );
     const path = (config?.operations[read.operation]?.path.split('?')[0] ?? '').replace(
       '{id}',
-      config?.facts[read.fact ?? ''] ?? '',
+      config?.facts[read.idFact] ?? '',
     );
     const route = Object.entries(directory.operations).find(
       ([, entry]) =>
@@ -65,7 +59,7 @@ describe('the sandbox config written from the independent vendors’ directories
     const answer = await call(
       {
         ...directory,
-        operations: { read: { method: 'GET', path: `${path}${read.query ? `?${read.query}` : ''}` } },
+        operations: { read: { method: 'GET', path: `${path}${query ? `?${query}` : ''}` } },
       },
       { operation: 'read' },
     );

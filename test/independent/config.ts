@@ -1,14 +1,16 @@
 import type { VendorId } from '../../src/vendors/registry.js';
 import type { IndependentCredential, VendorDirectory } from './types.js';
+import { loadedIndependentVendor } from './vendors.js';
 
 /**
  * Writes a sandbox config for the independent vendors from their directories, in the suite's own
  * vocabulary: the operation and fact names the scenario data (`src/scenarios/`) is written against,
- * mapped once here onto this implementation's routes and records. This is the whole of what a
- * sandbox run against them needs: base URL, credentials, operations and facts; no per-check override.
+ * mapped once per vendor (`vendors/<v>/config.ts`) onto this implementation's routes and records.
+ * This is the whole of what a sandbox run against them needs: base URL, credentials, operations and
+ * facts; no per-check override.
  *
- * The map is data, one table per vendor: suite operation → this implementation's operation and how
- * the suite's path parameters (`{id}`, `{handoffId}`) name this one's; suite fact → this one's fact.
+ * The map is data: suite operation → this implementation's operation and how the suite's path
+ * parameters (`{id}`, `{handoffId}`) name this one's; suite fact → this one's fact.
  */
 interface OperationMapping {
   operation: string;
@@ -18,7 +20,8 @@ interface OperationMapping {
   params?: Record<string, string>;
 }
 
-interface VendorMapping {
+/** One vendor's `config.ts`: what its user writes, in the suite's vocabulary. */
+export interface SandboxMapping {
   operations: Record<string, OperationMapping>;
   facts: Record<string, string>;
   /**
@@ -28,159 +31,18 @@ interface VendorMapping {
   known?: Record<string, string>;
   /** Checks its API gives nothing to provoke with, and why (a user says so with checks.<id>.skip). */
   skips?: Record<string, string>;
+  /**
+   * A read that proves the config reaches a real record: a suite operation taking `{id}`, the
+   * suite fact holding the id, and any query it needs (`{{facts.<name>}}` filled from the config).
+   */
+  probe: { operation: string; idFact: string; query?: string };
 }
 
-const byId = (operation: string, param: string): OperationMapping => ({
+/** An operation of this implementation whose one path parameter is the suite's `{id}`. */
+export const byId = (operation: string, param: string): OperationMapping => ({
   operation,
   params: { [param]: 'id' },
 });
-
-export const SUITE_VOCABULARY: Record<VendorId, VendorMapping> = {
-  claimrev: {
-    operations: {
-      token: { operation: 'requestToken' },
-      eligibility: { operation: 'checkEligibility' },
-      claim: { ...byId('getClaim', 'claimId'), query: 'accountNumber={{facts.accountNumber}}' },
-      deleteClaim: { ...byId('deleteClaim', 'claimId'), query: 'accountNumber={{facts.accountNumber}}' },
-      claimSearch: { operation: 'searchClaims' },
-    },
-    facts: {
-      accountNumber: 'accountNumber',
-      otherAccountNumber: 'otherAccountNumber',
-      otherEnvironmentScope: 'otherEnvironmentScope',
-      payerId: 'payerId',
-      memberId: 'memberId',
-      claimId: 'claimId',
-      staleId: 'unknownClaimId',
-      productionToken: 'productionToken',
-    },
-    known: { requiredField: 'memberId' },
-  },
-  collate: {
-    operations: {
-      authorizations: { operation: 'createAuthorization' },
-      authorization: byId('getAuthorization', 'authorizationId'),
-      updateAuthorization: byId('updateAuthorization', 'authorizationId'),
-      confirm: byId('confirmAuthorization', 'authorizationId'),
-      submit: byId('confirmAuthorization', 'authorizationId'),
-      attachments: byId('attachFile', 'authorizationId'),
-      handoffs: byId('createManualHandoff', 'authorizationId'),
-      acceptHandoff: {
-        operation: 'acceptManualHandoff',
-        params: { authorizationId: 'id', handoffId: 'handoffId' },
-      },
-      liveSession: byId('getLiveSession', 'authorizationId'),
-      liveSessionGrants: byId('createLiveSessionGrant', 'authorizationId'),
-      readOnlyGrant: byId('createLiveSessionGrant', 'authorizationId'),
-      accessGrant: byId('getAccessGrant', 'grantId'),
-      file: byId('getFile', 'fileId'),
-      fileContent: byId('uploadFileContent', 'fileId'),
-    },
-    facts: {
-      providerNpi: 'providerNpi',
-      payerId: 'payerId',
-      serviceCpt: 'serviceCode',
-      unregisteredProviderNpi: 'unregisteredProviderNpi',
-      unconfiguredProviderNpi: 'providerWithoutAccessNpi',
-      unroutedServiceCpt: 'unsupportedServiceCode',
-      staleId: 'unknownAuthorizationId',
-      needsAnswersAuthorizationId: 'authorizationId',
-      needsAnswersVersion: 'authorizationVersion',
-      questionLinkId: 'booleanQuestionLinkId',
-      processingAuthorizationId: 'processingAuthorizationId',
-      noLiveSessionAuthorizationId: 'authorizationId',
-      processingVersion: 'processingVersion',
-      waitingAuthorizationId: 'waitingOnPayerAuthorizationId',
-      terminalAuthorizationId: 'terminalAuthorizationId',
-      confirmableAuthorizationId: 'reviewReadyAuthorizationId',
-      unsatisfiedAuthorizationId: 'unsatisfiedAuthorizationId',
-      reviewSnapshotId: 'currentReviewSnapshotId',
-      otherOrganisationAuthorizationId: 'otherOrganizationAuthorizationId',
-      productionKey: 'productionKey',
-      handoffAuthorizationId: 'payerInteractionAuthorizationId',
-      requestedHandoffId: 'requestedHandoffId',
-      activeHandoffId: 'activeHandoffId',
-      closedHandoffId: 'closedHandoffId',
-      pendingFileId: 'pendingFileId',
-      exportFileId: 'exportFileId',
-      readyFileId: 'readyFileId',
-      liveGrantId: 'liveGrantId',
-      expiredGrantId: 'expiredGrantId',
-      revokedGrantId: 'revokedGrantId',
-      maxBodyBytes: 'maxUploadBytes',
-    },
-    known: {
-      mutableField: 'patient.firstName',
-      dateField: 'patient.birthDate',
-      answerValueField: 'answers.0.value',
-      reviewSnapshotField: 'reviewSnapshotId',
-    },
-  },
-  casexchange: {
-    operations: {
-      firm: { operation: 'getFirm' },
-      cases: { operation: 'createCase' },
-      case: byId('getCase', 'caseId'),
-      referrals: { operation: 'createReferral' },
-      reRefer: byId('reReferReferral', 'referralId'),
-    },
-    facts: {
-      caseId: 'caseId',
-      activeReferralId: 'activeReferralId',
-      referredFirmId: 'referralTargetFirmId',
-      otherOrganisationCaseId: 'otherFirmCaseId',
-      staleId: 'unknownCaseId',
-    },
-    known: { requiredField: 'clientName', uuidField: 'targetFirmId' },
-    skips: { 'code.validation_error.malformed_date': 'this implementation’s cases take no date field' },
-  },
-  foresight: {
-    operations: {
-      patients: { operation: 'createPatient' },
-      record: byId('getPatient', 'patientId'),
-      claims: { operation: 'createClaim' },
-      submitClaim: byId('submitClaim', 'claimId'),
-    },
-    facts: {
-      patientId: 'patientId',
-      payerId: 'payerId',
-      recordId: 'patientId',
-      otherOrganisationRecordId: 'otherOrganizationPatientId',
-      deletedRecordId: 'deletedPatientId',
-      existingUniqueValue: 'patientExternalId',
-      payerRejectedClaimId: 'payerRejectsClaimId',
-      draftClaimId: 'claimId',
-      staleId: 'unknownPatientId',
-      longTextMaxLength: 'maxNotesLength',
-    },
-    known: {
-      centsField: 'totalChargeCents',
-      enumField: 'claimType',
-      longTextField: 'notes',
-      mutableField: 'totalChargeCents',
-      dateField: 'dateOfBirth',
-      uniqueField: 'externalId',
-      uuidField: 'patientId',
-    },
-  },
-  denialbase: {
-    operations: {
-      denials: { operation: 'createDenial' },
-      denial: byId('getDenial', 'denialId'),
-      updateDenial: byId('updateDenial', 'denialId'),
-      documents: { operation: 'uploadDocument' },
-      signIn: { operation: 'signIn' },
-    },
-    facts: {
-      denialId: 'denialId',
-      staleId: 'unknownDenialId',
-      otherOrganisationDenialId: 'otherOrganizationDenialId',
-      email: 'email',
-      password: 'password',
-    },
-    known: { mutableField: 'amount_cents' },
-  },
-};
 
 /** A credential as the sandbox config file holds it: a whole header value, or OAuth client fields. */
 type CredentialEntry =
@@ -203,7 +65,7 @@ function credentialEntry(credential: IndependentCredential): CredentialEntry {
 
 /** One vendor's config: every suite operation and fact, from this implementation's directory. */
 export function sandboxConfigFor(vendorId: VendorId, directory: VendorDirectory): SandboxVendorConfig {
-  const mapping = SUITE_VOCABULARY[vendorId];
+  const mapping = loadedIndependentVendor(vendorId).sandbox;
   const operations: Record<string, { method: string; path: string }> = {};
   for (const [name, { operation, params = {}, query }] of Object.entries(mapping.operations)) {
     const entry = directory.operations[operation];
@@ -222,10 +84,6 @@ export function sandboxConfigFor(vendorId: VendorId, directory: VendorDirectory)
   const credentials: Record<string, CredentialEntry> = {};
   for (const [role, credential] of Object.entries(directory.credentials))
     if (credential) credentials[role] = credentialEntry(credential);
-  // ClaimRev's "token of another environment" is the one this implementation issues to production.
-  const revoked = directory.credentials.revoked;
-  if (vendorId === 'claimrev' && revoked?.kind === 'header')
-    facts.productionToken = revoked.value.replace(/^Bearer /, '');
   const skips = Object.entries(mapping.skips ?? {}).map(([id, skip]) => [id, { skip }] as const);
   return {
     baseUrl: directory.baseUrl,

@@ -1,13 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VendorId } from '../../src/vendors/registry.js';
 import { codeOf, requestIdOf, signatureOf } from './answers.js';
-import { BUG_IDS, BUGS, BUGS_WITHOUT_MAGIC, type BugId } from './bugs.js';
+import { type BugId, bugRegistry, bugsWithoutOverride, vendorOfBug } from './bugs.js';
 import { type Answer, call } from './call.js';
-import { DOCUMENTED_CASES, type DocumentedCase } from './cases.js';
+import { type DocumentedCase, promisesRequestId } from './cases.js';
 import { type IndependentVendors, startIndependentVendors } from './index.js';
 import type { VendorDirectory } from './types.js';
+import { type IndependentVendorModule, loadIndependentVendors } from './vendors.js';
 
-const VENDORS = Object.keys(DOCUMENTED_CASES) as VendorId[];
+const LOADED = await loadIndependentVendors();
+const VENDORS = LOADED.map((vendor) => vendor.id as VendorId);
+const MODULES = new Map(LOADED.map((vendor) => [vendor.id, vendor]));
+const moduleOf = (vendorId: string) => MODULES.get(vendorId) as IndependentVendorModule;
+const BUGS = bugRegistry(LOADED);
+const BUG_IDS = [...BUGS.keys()];
+const BUGS_WITHOUT_OVERRIDE = bugsWithoutOverride(BUGS);
 
 /** ClaimRev's token cases send the valid client's own id and secret in the form they break. */
 function withClientFacts(directory: VendorDirectory): VendorDirectory {
@@ -31,17 +38,11 @@ async function runAll(vendorId: VendorId, bugs: readonly BugId[] = []): Promise<
   try {
     const directory = withClientFacts(started.directory[vendorId] as VendorDirectory);
     const answers = new Map<string, Answer>();
-    for (const entry of DOCUMENTED_CASES[vendorId]) answers.set(entry.title, await play(directory, entry));
+    for (const entry of moduleOf(vendorId).cases) answers.set(entry.title, await play(directory, entry));
     return answers;
   } finally {
     await started.close();
   }
-}
-
-/** Where this implementation promises a request id: every error but ClaimRev's and CaseXchange's 5xx. */
-function promisesRequestId(vendorId: VendorId, answer: Answer): boolean {
-  if (answer.status < 400 || vendorId === 'claimrev') return false;
-  return !(vendorId === 'casexchange' && answer.status >= 500);
 }
 
 describe.each(VENDORS)('the independent %s', (vendorId) => {
@@ -53,14 +54,15 @@ describe.each(VENDORS)('the independent %s', (vendorId) => {
   });
   afterAll(() => vendors.close());
 
-  it.each(DOCUMENTED_CASES[vendorId].map((entry) => [entry.title, entry] as const))(
+  it.each(moduleOf(vendorId).cases.map((entry) => [entry.title, entry] as const))(
     'answers %s as its page says',
     async (_title, entry) => {
       const answer = await play(directory, entry);
       expect(answer.status).toBe(entry.expect.status);
       if (entry.expect.code) expect(codeOf(answer)).toBe(entry.expect.code);
       for (const header of entry.headers ?? []) expect(answer.headers[header]).toBeDefined();
-      if (promisesRequestId(vendorId, answer)) expect(requestIdOf(answer)).toMatch(/\S/);
+      if (promisesRequestId(moduleOf(vendorId).requestIdOn, answer.status))
+        expect(requestIdOf(answer)).toMatch(/\S/);
       else if (answer.status >= 400) expect(requestIdOf(answer)).toBeUndefined();
     },
   );
@@ -70,11 +72,11 @@ describe('seeded bugs', () => {
   it.each(VENDORS)(
     '%s has at least two that a plain sandbox run reaches, each bug breaking a different kind of rule',
     (vendorId) => {
-      const kinds = BUG_IDS.filter((bug) => bug.startsWith(`${vendorId}.`)).map((bug) => BUGS[bug].rule);
+      const kinds = BUG_IDS.filter((bug) => vendorOfBug(bug) === vendorId).map((bug) => BUGS.get(bug)?.rule);
       expect(kinds.length).toBeGreaterThanOrEqual(2);
       expect(new Set(kinds).size).toBe(kinds.length);
       expect(
-        BUGS_WITHOUT_MAGIC.filter((bug) => bug.startsWith(`${vendorId}.`)).length,
+        BUGS_WITHOUT_OVERRIDE.filter((bug) => vendorOfBug(bug) === vendorId).length,
       ).toBeGreaterThanOrEqual(2);
     },
   );
@@ -87,16 +89,16 @@ describe('seeded bugs', () => {
   };
 
   it.each(BUG_IDS)('%s changes exactly the cases that name it', async (bug) => {
-    const vendorId = bug.split('.')[0] as VendorId;
+    const vendorId = vendorOfBug(bug) as VendorId;
     const [clean, broken] = [await baseline(vendorId), await runAll(vendorId, [bug])];
-    const changed = DOCUMENTED_CASES[vendorId]
-      .filter(
+    const changed = moduleOf(vendorId)
+      .cases.filter(
         (entry) =>
           signatureOf(clean.get(entry.title) as Answer) !== signatureOf(broken.get(entry.title) as Answer),
       )
       .map((entry) => entry.title);
-    const named = DOCUMENTED_CASES[vendorId]
-      .filter((entry) => entry.bugs?.includes(bug))
+    const named = moduleOf(vendorId)
+      .cases.filter((entry) => entry.bugs?.includes(bug))
       .map((entry) => entry.title);
     expect(named.length).toBeGreaterThan(0);
     expect(changed).toEqual(named);

@@ -1,26 +1,14 @@
 import type { VendorId } from '../../src/vendors/registry.js';
 import type { BugId } from './bugs.js';
 import { type RunningServer, serve } from './kit/http.js';
-import type { IndependentVendor, VendorContext, VendorDirectory } from './types.js';
-import { createCaseXchange } from './vendors/casexchange.js';
-import { createClaimRev } from './vendors/claimrev.js';
-import { createCollate } from './vendors/collate.js';
-import { createDenialbase } from './vendors/denialbase.js';
-import { createForesight } from './vendors/foresight.js';
+import type { VendorContext, VendorDirectory } from './types.js';
+import { independentVendorIds, loadIndependentVendor } from './vendors.js';
 
-export { BUG_IDS, BUGS, BUGS_WITHOUT_MAGIC, type BugId } from './bugs.js';
+export type { BugId, SeededBug } from './bugs.js';
 export type { IndependentCredential, MagicValue, Role, VendorDirectory } from './types.js';
 
-const FACTORIES: Record<VendorId, (context: VendorContext) => IndependentVendor> = {
-  claimrev: createClaimRev,
-  collate: createCollate,
-  casexchange: createCaseXchange,
-  foresight: createForesight,
-  denialbase: createDenialbase,
-};
-
 export interface IndependentOptions {
-  /** Which vendors to start; all five when absent. */
+  /** Which vendors to start; every folder in `vendors/` when absent. */
   vendors?: readonly VendorId[];
   /** Seeded one-rule bugs to switch on. */
   bugs?: readonly BugId[];
@@ -48,12 +36,12 @@ export async function startIndependentVendors(options: IndependentOptions = {}):
     bugs: new Set(options.bugs ?? []),
     rateLimitRefillMs: options.rateLimitRefillMs ?? 1_000,
   };
-  const vendorIds = options.vendors ?? (Object.keys(FACTORIES) as VendorId[]);
+  const vendorIds = options.vendors ?? (independentVendorIds() as VendorId[]);
   const servers: RunningServer[] = [];
   const directory: Partial<Record<VendorId, VendorDirectory>> = {};
   try {
     for (const vendorId of vendorIds) {
-      const vendor = FACTORIES[vendorId](context);
+      const vendor = (await loadIndependentVendor(vendorId)).createVendor(context);
       const server = await serve(vendor.handler);
       servers.push(server);
       directory[vendorId] = vendor.describe(server.baseUrl);

@@ -1,17 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CASEXCHANGE_BUGS } from './casexchange/bugs.js';
-import { CLAIMREV_BUGS } from './claimrev/bugs.js';
-import { DENIALBASE_BUGS } from './denialbase/bugs.js';
-import { FORESIGHT_BUGS } from './foresight/bugs.js';
 import type { SeededBug } from './kit/bugs.js';
+import { loadDialectBVendors } from './vendors.js';
 
-const BUGS: readonly SeededBug[] = [
-  ...CLAIMREV_BUGS,
-  ...CASEXCHANGE_BUGS,
-  ...FORESIGHT_BUGS,
-  ...DENIALBASE_BUGS,
-];
+/** Every seeded bug of every vendor folder of this dialect. */
+const BUGS: readonly SeededBug[] = (await loadDialectBVendors()).flatMap((vendor) => vendor.bugs);
 
 /** The vendor docs sit next to the checkout in the shared folder, when there is one. */
 const DOCS = new URL('../../../../shared/vendor-docs/', import.meta.url);

@@ -1,22 +1,6 @@
-import { createCaseXchange } from './casexchange/index.js';
-import { createClaimRev } from './claimrev/index.js';
-import { createCollate } from './collate/index.js';
-import { createDenialbase } from './denialbase/index.js';
-import { createForesight } from './foresight/index.js';
 import { listenOnLoopback, type RunningServer } from './kit/server.js';
-import type { DialectContext, DialectDirectory, DialectOptions, DialectVendor, VendorId } from './types.js';
-
-type VendorFactory = (context: DialectContext) => DialectVendor;
-
-const FACTORIES: Partial<Record<VendorId, VendorFactory>> = {
-  claimrev: createClaimRev,
-  collate: createCollate,
-  casexchange: createCaseXchange,
-  foresight: createForesight,
-  denialbase: createDenialbase,
-};
-
-const VENDOR_IDS: readonly VendorId[] = ['claimrev', 'collate', 'casexchange', 'foresight', 'denialbase'];
+import type { DialectContext, DialectDirectory, DialectOptions, VendorId } from './types.js';
+import { dialectBVendorIds, loadDialectBVendor } from './vendors.js';
 
 export interface DialectB {
   directory: Partial<Record<VendorId, DialectDirectory>>;
@@ -28,11 +12,12 @@ export interface DialectB {
  * each with fresh credentials, ids and seeded records, and the given seeded bugs switched on.
  */
 export async function startDialectB(options: DialectOptions = {}): Promise<DialectB> {
-  const wanted = options.vendors ?? VENDOR_IDS.filter((id) => FACTORIES[id] !== undefined);
+  const vendorIds = dialectBVendorIds();
+  const wanted = options.vendors ?? vendorIds;
   const bugs = new Set(options.bugs ?? []);
   for (const bug of bugs) {
     const vendor = bug.split('.')[0] as VendorId;
-    if (!VENDOR_IDS.includes(vendor)) throw new Error(`seeded bug ${bug} names no vendor`);
+    if (!vendorIds.includes(vendor)) throw new Error(`seeded bug ${bug} names no vendor`);
   }
   const context: DialectContext = { now: options.now ?? (() => Date.now()), bugs };
   const directory: Partial<Record<VendorId, DialectDirectory>> = {};
@@ -42,9 +27,7 @@ export async function startDialectB(options: DialectOptions = {}): Promise<Diale
   };
   try {
     for (const id of wanted) {
-      const factory = FACTORIES[id];
-      if (factory === undefined) throw new Error(`dialect B has no ${id} vendor`);
-      const vendor = factory(context);
+      const vendor = (await loadDialectBVendor(id)).createVendor(context);
       const server = await listenOnLoopback(vendor.handler);
       servers.push(server);
       directory[id] = vendor.describe(server.baseUrl);

@@ -1,51 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { startDialectB } from './index.js';
 import { atPointer } from './kit/cases.js';
-import { call, credential, credentialHeader, operationUrl } from './kit/client.js';
+import { call, operationUrl } from './kit/client.js';
+import type { ExamplePlay } from './kit/examples.js';
 import type { DialectDirectory, VendorId } from './types.js';
+import { dialectBVendorIds, loadDialectBExamples } from './vendors.js';
 
-/** The vendors these tests know how to authenticate with. */
-const OWN_VENDORS: VendorId[] = ['claimrev', 'casexchange', 'foresight', 'denialbase'];
-
-/** How each vendor's main credential becomes request headers. */
-const AUTHENTICATE: Partial<
-  Record<VendorId, (directory: DialectDirectory) => Promise<Record<string, string>>>
-> = {
-  claimrev: async (directory) => {
-    const client = credential(directory, 'mainClient');
-    if (client.kind !== 'oauthClient') throw new Error('mainClient is not an OAuth client');
-    const reply = await call(client.tokenUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({
-        grant_type: 'client_credentials',
-        client_id: client.clientId,
-        client_secret: client.clientSecret,
-        scope: client.scope,
-      }).toString(),
-    });
-    return { authorization: `Bearer ${String(atPointer(reply.body, '/access_token'))}` };
-  },
-  casexchange: async (directory) => credentialHeader(directory, 'fullKey'),
-  foresight: async (directory) => credentialHeader(directory, 'fullKey'),
-  denialbase: async (directory) => {
-    const signIn = credential(directory, 'analyst');
-    if (signIn.kind !== 'signIn') throw new Error('analyst is not a sign-in');
-    const reply = await call(operationUrl(directory, signIn.operation), {
-      method: 'POST',
-      json: signIn.body,
-    });
-    return { cookie: (reply.headers.get('set-cookie') ?? '').split(';')[0] ?? '' };
-  },
-};
-
-/** Path values the facts do not name directly, and operations a plain session cannot play. */
-const PARAMS: Record<string, Record<string, string>> = {
-  'casexchange.getReferral': { referralId: 'pendingReferralId' },
-  'casexchange.updateReferral': { referralId: 'pendingReferralId' },
-  'casexchange.reReferral': { referralId: 'declinedReferralId' },
-};
-const NOT_PLAYED = new Set(['denialbase.signIn', 'denialbase.completeSecondFactor', 'denialbase.signOut']);
+/** The vendors that say how their example bodies are played (`<v>/examples.ts`), with that play. */
+const PLAYED = (
+  await Promise.all(dialectBVendorIds().map(async (id) => [id, await loadDialectBExamples(id)] as const))
+).flatMap(([id, play]) => (play ? [[id, play] as const] : []));
+const PLAY = new Map<VendorId, ExamplePlay>(PLAYED);
 
 describe('dialect B start', () => {
   it('starts every vendor it has on loopback, fresh each time, and closes them all', async () => {
@@ -53,7 +18,7 @@ describe('dialect B start', () => {
     const second = await startDialectB();
     try {
       const vendors = Object.keys(first.directory) as VendorId[];
-      expect(vendors).toEqual(expect.arrayContaining(OWN_VENDORS));
+      expect(vendors.sort()).toEqual(dialectBVendorIds());
       for (const vendor of vendors) {
         const one = first.directory[vendor];
         const other = second.directory[vendor];
@@ -65,25 +30,27 @@ describe('dialect B start', () => {
       await second.close();
       await first.close();
     }
-    const baseUrl = first.directory.foresight?.baseUrl ?? '';
-    await expect(fetch(`${baseUrl}/v1/claims/1`)).rejects.toThrow();
+    for (const directory of Object.values(first.directory))
+      await expect(fetch(`${directory?.baseUrl}/`)).rejects.toThrow();
   });
 
   it('refuses a seeded bug that names no vendor, or that its vendor does not define', async () => {
     await expect(startDialectB({ bugs: ['nobody.some-bug'] })).rejects.toThrow(/names no vendor/);
-    await expect(startDialectB({ vendors: ['foresight'], bugs: ['foresight.no-such-bug'] })).rejects.toThrow(
-      /unknown seeded bug/,
-    );
+    for (const vendor of dialectBVendorIds()) {
+      const bug = `${vendor}.no-such-bug`;
+      await expect(startDialectB({ vendors: [vendor], bugs: [bug] })).rejects.toThrow(
+        new RegExp(`unknown.*${bug.replace('.', '\\.')}`, 'i'),
+      );
+    }
   });
 
   it('succeeds with every example body of every operation', async () => {
-    const dialect = await startDialectB({ vendors: OWN_VENDORS });
+    const dialect = await startDialectB({ vendors: [...PLAY.keys()] });
     try {
       for (const [vendor, directory] of Object.entries(dialect.directory) as [VendorId, DialectDirectory][]) {
-        const headers = await (AUTHENTICATE[vendor]?.(directory) ?? Promise.resolve({}));
-        const names = Object.keys(directory.operations).filter(
-          (name) => !NOT_PLAYED.has(`${vendor}.${name}`),
-        );
+        const play = PLAY.get(vendor) as ExamplePlay;
+        const headers = await play.authenticate(directory);
+        const names = Object.keys(directory.operations).filter((name) => !play.notPlayed?.includes(name));
         // Deletes go last so that the records the other examples use are still there.
         names.sort(
           (a, b) =>
@@ -94,7 +61,7 @@ describe('dialect B start', () => {
           const operation = directory.operations[name];
           if (operation === undefined) continue;
           const params = Object.fromEntries(
-            Object.entries(PARAMS[`${vendor}.${name}`] ?? {}).map(([param, fact]) => [
+            Object.entries(play.params?.[name] ?? {}).map(([param, fact]) => [
               param,
               directory.facts[fact] ?? '',
             ]),

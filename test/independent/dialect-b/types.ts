@@ -6,7 +6,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
  * what a user's config is written from; nothing in it is known before the server starts.
  */
 
-export type VendorId = 'claimrev' | 'collate' | 'casexchange' | 'foresight' | 'denialbase';
+/** A vendor's id: the name of its folder in this dialect (`claimrev`, `foresight`, …). */
+export type VendorId = string;
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 

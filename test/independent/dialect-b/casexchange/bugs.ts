@@ -1,6 +1,6 @@
 import type { SeededBug } from '../kit/bugs.js';
 
-export const CASEXCHANGE_BUGS = [
+export const bugs = [
   {
     id: 'casexchange.missing-key-forbidden',
     vendor: 'casexchange',
@@ -60,4 +60,4 @@ export const CASEXCHANGE_BUGS = [
   },
 ] as const satisfies readonly SeededBug[];
 
-export type CaseXchangeBugId = (typeof CASEXCHANGE_BUGS)[number]['id'];
+export type CaseXchangeBugId = (typeof bugs)[number]['id'];

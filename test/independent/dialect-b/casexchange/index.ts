@@ -9,16 +9,16 @@ import { matchRoute } from '../kit/router.js';
 import { answerEachRequest } from '../kit/serve.js';
 import type { DialectContext, DialectVendor } from '../types.js';
 import { errorAnswer, type RequestMeta, validationError } from './answers.js';
-import { CASEXCHANGE_BUGS } from './bugs.js';
+import { bugs } from './bugs.js';
 import { describeCaseXchange } from './directory.js';
 import { CASEXCHANGE_ROUTES, type CaseXchangeHandler } from './routes.js';
 import { seedCaseXchange } from './seed.js';
 import { type ApiKey, MAX_CSV_BYTES, MAX_JSON_BYTES, RATE_LIMIT } from './state.js';
 
 /** CaseXchange: firm-scoped API keys with tiers in front of cases, contacts and referrals. */
-export function createCaseXchange(context: DialectContext): DialectVendor {
+export function createVendor(context: DialectContext): DialectVendor {
   const seed = seedCaseXchange();
-  const bug = bugSwitch(context.bugs, CASEXCHANGE_BUGS);
+  const bug = bugSwitch(context.bugs, bugs);
   const limiter = createRateLimiter({ ...RATE_LIMIT, now: context.now });
 
   function rejectKey(req: IncomingMessage, meta: RequestMeta): Answer | ApiKey {

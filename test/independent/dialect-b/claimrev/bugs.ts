@@ -1,6 +1,6 @@
 import type { SeededBug } from '../kit/bugs.js';
 
-export const CLAIMREV_BUGS = [
+export const bugs = [
   {
     id: 'claimrev.malformed-token-accepted',
     vendor: 'claimrev',
@@ -57,4 +57,4 @@ export const CLAIMREV_BUGS = [
   },
 ] as const satisfies readonly SeededBug[];
 
-export type ClaimRevBugId = (typeof CLAIMREV_BUGS)[number]['id'];
+export type ClaimRevBugId = (typeof bugs)[number]['id'];

@@ -8,7 +8,7 @@ import { answerEachRequest } from '../kit/serve.js';
 import type { DialectContext, DialectVendor } from '../types.js';
 import { forbidden, notFound, serverError, unauthorized, validationProblem } from './answers.js';
 import { authenticate } from './authenticate.js';
-import { CLAIMREV_BUGS } from './bugs.js';
+import { bugs } from './bugs.js';
 import { describeClaimRev } from './directory.js';
 import { CLAIMREV_ROUTES } from './routes.js';
 import { seedClaimRev } from './seed.js';
@@ -20,9 +20,9 @@ const MAX_JSON_BYTES = 64 * 1024;
 const MAX_FORM_BYTES = 8 * 1024;
 
 /** ClaimRev: an identity provider's token endpoints for two tenants in front of the claims API. */
-export function createClaimRev(context: DialectContext): DialectVendor {
+export function createVendor(context: DialectContext): DialectVendor {
   const seed = seedClaimRev();
-  const bug = bugSwitch(context.bugs, CLAIMREV_BUGS);
+  const bug = bugSwitch(context.bugs, bugs);
   const deps = { state: seed.state, mint: createTokenMint(), now: context.now, bug };
   const tenantOf = new Map(
     Object.entries(TENANT_PATHS).map(([env, path]) => [path, env as 'sandbox' | 'production']),

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { COLLATE_BUGS, type CollateBug } from './bugs.js';
+import { bugs, type CollateBug } from './bugs.js';
 import { type CaseReply, COLLATE_CASES, type CollateCase } from './cases.js';
 import { codeOf, startCollate } from './harness.js';
 
@@ -55,9 +55,9 @@ describe('Collate seeded bugs', () => {
   const withBug = new Map<string, Map<string, Outcome>>();
   beforeAll(async () => {
     // Each configuration runs on its own server, so they can run side by side.
-    const [plain, ...buggy] = await Promise.all([runAll([]), ...COLLATE_BUGS.map((bug) => runAll([bug.id]))]);
+    const [plain, ...buggy] = await Promise.all([runAll([]), ...bugs.map((bug) => runAll([bug.id]))]);
     baseline = plain ?? new Map();
-    COLLATE_BUGS.forEach((bug, index) => {
+    bugs.forEach((bug, index) => {
       withBug.set(bug.id, buggy[index] ?? new Map());
     });
   });
@@ -74,15 +74,15 @@ describe('Collate seeded bugs', () => {
   });
 
   it('are one-rule data: unique ids in the vendor namespace, each either an answer or a behaviour change', () => {
-    const ids = COLLATE_BUGS.map((bug) => bug.id);
+    const ids = bugs.map((bug) => bug.id);
     expect(new Set(ids).size).toBe(ids.length);
-    for (const bug of COLLATE_BUGS) {
+    for (const bug of bugs) {
       expect(bug.id).toMatch(/^collate\.[a-z0-9-]+$/);
       expect(Boolean(bug.answer) !== Boolean(bug.behaviour)).toBe(true);
     }
   });
 
-  for (const bug of COLLATE_BUGS) {
+  for (const bug of bugs) {
     it(`${bug.id} changes the answer to the case of its rule`, () => {
       const outcomes = withBug.get(bug.id);
       const affected = COLLATE_CASES.filter((testCase) => affects(bug, testCase));
@@ -100,7 +100,7 @@ describe('Collate seeded bugs', () => {
   }
 
   it('leave the answers to every other case as they were', () => {
-    for (const bug of COLLATE_BUGS) {
+    for (const bug of bugs) {
       const outcomes = withBug.get(bug.id);
       for (const testCase of COLLATE_CASES.filter((candidate) => !affects(bug, candidate))) {
         expect(outcomes?.get(testCase.name), `${bug.id} / ${testCase.name}`).toEqual(

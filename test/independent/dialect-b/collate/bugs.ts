@@ -28,7 +28,7 @@ export interface CollateBug {
 const VALIDATION_RULE =
   '422request_validation_failed, invalid_answers, invalid_file_contentFix the field-specific validation issues.';
 
-export const COLLATE_BUGS: readonly CollateBug[] = [
+export const bugs: readonly CollateBug[] = [
   {
     id: 'collate.validation-without-issues',
     vendor: 'collate',
@@ -116,10 +116,10 @@ export const COLLATE_BUGS: readonly CollateBug[] = [
  * is a typo that would silently test nothing, so it is refused.
  */
 export function activeCollateBugs(enabled: ReadonlySet<string>): readonly CollateBug[] {
-  const known = new Set(COLLATE_BUGS.map((bug) => bug.id));
+  const known = new Set(bugs.map((bug) => bug.id));
   const unknown = [...enabled].filter((id) => id.startsWith('collate.') && !known.has(id));
   if (unknown.length > 0) {
     throw new Error(`Unknown Collate bug ids: ${unknown.join(', ')}. Known: ${[...known].join(', ')}.`);
   }
-  return COLLATE_BUGS.filter((bug) => enabled.has(bug.id));
+  return bugs.filter((bug) => enabled.has(bug.id));
 }

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DialectDirectory } from '../types.js';
-import { createCollate } from './index.js';
+import { createVendor } from './index.js';
 
 /**
  * Test support: starts one Collate sandbox on a loopback port and sends requests to it by
@@ -34,7 +34,7 @@ export interface Running {
 }
 
 export async function startCollate(options: { bugs?: string[]; now?: () => number } = {}): Promise<Running> {
-  const vendor = createCollate({ now: options.now ?? (() => Date.now()), bugs: new Set(options.bugs ?? []) });
+  const vendor = createVendor({ now: options.now ?? (() => Date.now()), bugs: new Set(options.bugs ?? []) });
   const server = createServer(vendor.handler);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

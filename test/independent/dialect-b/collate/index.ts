@@ -31,7 +31,7 @@ function parseJson(operation: CollateOperation, contentType: string, bytes: Buff
   }
 }
 
-export function createCollate(context: DialectContext): DialectVendor {
+export function createVendor(context: DialectContext): DialectVendor {
   const seeded = seedCollate(context.now());
   const bugs = activeCollateBugs(context.bugs);
   const sandbox: Sandbox = { store: seeded.store, catalog: seeded.catalog, now: context.now, bugs };

@@ -1,6 +1,6 @@
 import type { SeededBug } from '../kit/bugs.js';
 
-export const DENIALBASE_BUGS = [
+export const bugs = [
   {
     id: 'denialbase.validation-empty-details',
     vendor: 'denialbase',
@@ -60,4 +60,4 @@ export const DENIALBASE_BUGS = [
   },
 ] as const satisfies readonly SeededBug[];
 
-export type DenialbaseBugId = (typeof DENIALBASE_BUGS)[number]['id'];
+export type DenialbaseBugId = (typeof bugs)[number]['id'];

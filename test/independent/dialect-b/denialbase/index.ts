@@ -10,7 +10,7 @@ import { matchRoute } from '../kit/router.js';
 import { answerEachRequest } from '../kit/serve.js';
 import type { DialectContext, DialectVendor } from '../types.js';
 import { errorAnswer, validationFailed } from './answers.js';
-import { DENIALBASE_BUGS } from './bugs.js';
+import { bugs } from './bugs.js';
 import { describeDenialbase } from './directory.js';
 import { API, DENIALBASE_ROUTES, type DenialbaseHandler } from './routes.js';
 import { seedDenialbase } from './seed.js';
@@ -29,9 +29,9 @@ const SECOND_FACTOR_PATH = `${API}/sessions/two_factor`;
 type ReadRequest = { kind: 'read'; body: unknown; raw: Buffer } | { kind: 'refused'; answer: Answer };
 
 /** Denialbase: cookie sessions from a nested sign-in, a second factor, denials and document uploads. */
-export function createDenialbase(context: DialectContext): DialectVendor {
+export function createVendor(context: DialectContext): DialectVendor {
   const seed = seedDenialbase(context.now());
-  const bug = bugSwitch(context.bugs, DENIALBASE_BUGS);
+  const bug = bugSwitch(context.bugs, bugs);
   const deps: SessionDeps = { state: seed.state, now: context.now, bug };
   const limiter = createRateLimiter({ ...RATE_LIMIT, now: context.now });
   const replays = createIdempotencyStore({ windowMs: IDEMPOTENCY_WINDOW_MS, now: context.now });

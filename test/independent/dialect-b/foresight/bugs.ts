@@ -1,6 +1,6 @@
 import type { SeededBug } from '../kit/bugs.js';
 
-export const FORESIGHT_BUGS = [
+export const bugs = [
   {
     id: 'foresight.missing-field-no-param',
     vendor: 'foresight',
@@ -58,4 +58,4 @@ export const FORESIGHT_BUGS = [
   },
 ] as const satisfies readonly SeededBug[];
 
-export type ForesightBugId = (typeof FORESIGHT_BUGS)[number]['id'];
+export type ForesightBugId = (typeof bugs)[number]['id'];

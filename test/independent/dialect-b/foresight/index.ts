@@ -10,7 +10,7 @@ import { matchRoute } from '../kit/router.js';
 import { answerEachRequest } from '../kit/serve.js';
 import type { DialectContext, DialectVendor } from '../types.js';
 import { errorAnswer } from './answers.js';
-import { FORESIGHT_BUGS } from './bugs.js';
+import { bugs } from './bugs.js';
 import { describeForesight } from './directory.js';
 import { FORESIGHT_ROUTES } from './routes.js';
 import { seedForesight } from './seed.js';
@@ -25,9 +25,9 @@ import {
 const KEY_FORMAT = /^fs_(test|live)_[0-9a-f]{32}$/;
 
 /** Foresight: scoped, expiring, organization-bound keys in front of claims and eligibility checks. */
-export function createForesight(context: DialectContext): DialectVendor {
+export function createVendor(context: DialectContext): DialectVendor {
   const seed = seedForesight(context.now());
-  const bug = bugSwitch(context.bugs, FORESIGHT_BUGS);
+  const bug = bugSwitch(context.bugs, bugs);
   const limiter = createRateLimiter({ ...RATE_LIMIT, now: context.now });
   const replays = createIdempotencyStore({ windowMs: IDEMPOTENCY_WINDOW_MS, now: context.now });
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { FORESIGHT_BUGS, type ForesightBugId } from './foresight/bugs.js';
-import { atPointer, type DocumentedCase, withVendor } from './kit/cases.js';
-import { call, credentialHeader, operationUrl, type Reply } from './kit/client.js';
-import { itAnswersDocumentedCases } from './kit/documented-tests.js';
-import type { DialectDirectory } from './types.js';
+import { atPointer, type DocumentedCase, withVendor } from '../kit/cases.js';
+import { call, credentialHeader, operationUrl, type Reply } from '../kit/client.js';
+import { itAnswersDocumentedCases } from '../kit/documented-tests.js';
+import type { DialectDirectory } from '../types.js';
+import { bugs, type ForesightBugId } from './bugs.js';
 
 interface SendOptions {
   key?: string;
@@ -265,7 +265,7 @@ const BUG_CASES: Record<ForesightBugId, string> = {
 };
 
 describe('dialect B Foresight', () => {
-  itAnswersDocumentedCases('foresight', CASES, FORESIGHT_BUGS, BUG_CASES);
+  itAnswersDocumentedCases('foresight', CASES, bugs, BUG_CASES);
 
   it('soft-deletes a claim, then answers resource_deleted; keys stay out of answers', async () => {
     await withVendor('foresight', [], async ({ directory }) => {

@@ -21,14 +21,15 @@
  * | rate-limit headers on other answers           | none: only a 429 carries Retry-After                |
  * | 5xx codes                                     | magic payer ids and a magic patient id (below)     |
  */
-import type { BugId } from '../bugs.js';
-import { headerCredentials } from '../kit/credentials.js';
-import { json, type Outgoing, parseJsonBody } from '../kit/http.js';
-import { fingerprintOf, IdempotencyKeys } from '../kit/idempotency.js';
-import { secret, uuid } from '../kit/ids.js';
-import { findRoute, operationsOf, type Route } from '../kit/router.js';
-import { TokenBucket } from '../kit/token-bucket.js';
-import type { IndependentVendor, VendorContext } from '../types.js';
+
+import { headerCredentials } from '../../kit/credentials.js';
+import { json, type Outgoing, parseJsonBody } from '../../kit/http.js';
+import { fingerprintOf, IdempotencyKeys } from '../../kit/idempotency.js';
+import { secret, uuid } from '../../kit/ids.js';
+import { findRoute, operationsOf, type Route } from '../../kit/router.js';
+import { TokenBucket } from '../../kit/token-bucket.js';
+import type { IndependentVendor, VendorContext } from '../../types.js';
+import type { BugId } from './bugs.js';
 
 const VALIDATION = 422;
 /** Code → status and the envelope's `type`, from the page's code groups. */
@@ -83,7 +84,7 @@ interface Ctx {
 }
 type Check = { code: string; message: string; param?: string } | undefined;
 
-export function createForesight({ bugs, now, rateLimitRefillMs }: VendorContext): IndependentVendor {
+export function createVendor({ bugs, now, rateLimitRefillMs }: VendorContext): IndependentVendor {
   const has = (bug: BugId) => bugs.has(bug);
   const orgs = { own: uuid(), other: uuid() };
   const keyOf = () => `fsk_sbx_${secret()}`;

@@ -1,9 +1,9 @@
 import { describe } from 'vitest';
-import { DENIALBASE_BUGS, type DenialbaseBugId } from './denialbase/bugs.js';
-import { atPointer, type DocumentedCase } from './kit/cases.js';
-import { call, credential, credentialHeader, operationUrl, type Reply, streamBody } from './kit/client.js';
-import { itAnswersDocumentedCases } from './kit/documented-tests.js';
-import type { DialectDirectory } from './types.js';
+import { atPointer, type DocumentedCase } from '../kit/cases.js';
+import { call, credential, credentialHeader, operationUrl, type Reply, streamBody } from '../kit/client.js';
+import { itAnswersDocumentedCases } from '../kit/documented-tests.js';
+import type { DialectDirectory } from '../types.js';
+import { bugs, type DenialbaseBugId } from './bugs.js';
 
 /** Signs in with a sign-in credential; the reply and the cookie header it set. */
 async function signIn(
@@ -281,5 +281,5 @@ const BUG_CASES: Record<DenialbaseBugId, string> = {
 };
 
 describe('dialect B Denialbase', () => {
-  itAnswersDocumentedCases('denialbase', CASES, DENIALBASE_BUGS, BUG_CASES);
+  itAnswersDocumentedCases('denialbase', CASES, bugs, BUG_CASES);
 });

@@ -19,13 +19,14 @@
  * | channel_session_lost                    | a magic grant whose payer channel is gone, every time     |
  * | rate limits                             | none (none documented), no rate-limit headers             |
  */
-import type { BugId } from '../bugs.js';
-import { headerCredentials } from '../kit/credentials.js';
-import { json, type Outgoing, parseJsonBody } from '../kit/http.js';
-import { fingerprintOf, IdempotencyKeys } from '../kit/idempotency.js';
-import { secret, uuid } from '../kit/ids.js';
-import { findRoute, operationsOf, type Route } from '../kit/router.js';
-import type { IndependentVendor, VendorContext } from '../types.js';
+
+import { headerCredentials } from '../../kit/credentials.js';
+import { json, type Outgoing, parseJsonBody } from '../../kit/http.js';
+import { fingerprintOf, IdempotencyKeys } from '../../kit/idempotency.js';
+import { secret, uuid } from '../../kit/ids.js';
+import { findRoute, operationsOf, type Route } from '../../kit/router.js';
+import type { IndependentVendor, VendorContext } from '../../types.js';
+import type { BugId } from './bugs.js';
 
 /** Statuses straight from the page's table. */
 const STATUS: Record<string, number> = {
@@ -100,7 +101,7 @@ interface Ctx {
   principal: string;
 }
 
-export function createCollate({ bugs }: VendorContext): IndependentVendor {
+export function createVendor({ bugs }: VendorContext): IndependentVendor {
   const has = (bug: BugId) => bugs.has(bug);
   const ORG = `org_${secret(6)}`;
   const OTHER_ORG = `org_${secret(6)}`;

@@ -22,14 +22,15 @@
  * | rate-limit headers on other answers           | none                                               |
  * | internal_error                                | a magic denial id that always fails                |
  */
-import type { BugId } from '../bugs.js';
-import { headerCredentials } from '../kit/credentials.js';
-import { json, type Outgoing, parseJsonBody } from '../kit/http.js';
-import { fingerprintOf, IdempotencyKeys } from '../kit/idempotency.js';
-import { secret, uuid } from '../kit/ids.js';
-import { findRoute, operationsOf, type Route } from '../kit/router.js';
-import { TokenBucket } from '../kit/token-bucket.js';
-import type { IndependentVendor, VendorContext } from '../types.js';
+
+import { headerCredentials } from '../../kit/credentials.js';
+import { json, type Outgoing, parseJsonBody } from '../../kit/http.js';
+import { fingerprintOf, IdempotencyKeys } from '../../kit/idempotency.js';
+import { secret, uuid } from '../../kit/ids.js';
+import { findRoute, operationsOf, type Route } from '../../kit/router.js';
+import { TokenBucket } from '../../kit/token-bucket.js';
+import type { IndependentVendor, VendorContext } from '../../types.js';
+import type { BugId } from './bugs.js';
 
 const STATUS: Record<string, number> = {
   invalid_json: 400,
@@ -78,7 +79,7 @@ interface User {
   secondFactor?: string;
 }
 
-export function createDenialbase({ bugs, now, rateLimitRefillMs }: VendorContext): IndependentVendor {
+export function createVendor({ bugs, now, rateLimitRefillMs }: VendorContext): IndependentVendor {
   const has = (bug: BugId) => bugs.has(bug);
   const orgs = { own: uuid(), other: uuid() };
   const sessions = new Map<string, Session>();

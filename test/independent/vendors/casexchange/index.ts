@@ -18,13 +18,14 @@
  * | rate-limit headers on other answers          | none: only a 429 carries X-RateLimit-Reset          |
  * | internal_error                               | a magic case id that always fails                   |
  */
-import type { BugId } from '../bugs.js';
-import { headerCredentials } from '../kit/credentials.js';
-import { json, type Outgoing, parseJsonBody } from '../kit/http.js';
-import { secret, uuid } from '../kit/ids.js';
-import { findRoute, operationsOf, type Route } from '../kit/router.js';
-import { TokenBucket } from '../kit/token-bucket.js';
-import type { IndependentVendor, VendorContext } from '../types.js';
+
+import { headerCredentials } from '../../kit/credentials.js';
+import { json, type Outgoing, parseJsonBody } from '../../kit/http.js';
+import { secret, uuid } from '../../kit/ids.js';
+import { findRoute, operationsOf, type Route } from '../../kit/router.js';
+import { TokenBucket } from '../../kit/token-bucket.js';
+import type { IndependentVendor, VendorContext } from '../../types.js';
+import type { BugId } from './bugs.js';
 
 const STATUS: Record<string, number> = {
   invalid_api_key: 401,
@@ -73,7 +74,7 @@ interface Ctx {
   principal: string;
 }
 
-export function createCaseXchange({ bugs, now, rateLimitRefillMs }: VendorContext): IndependentVendor {
+export function createVendor({ bugs, now, rateLimitRefillMs }: VendorContext): IndependentVendor {
   const has = (bug: BugId) => bugs.has(bug);
   const firms = { own: uuid(), other: uuid(), target: uuid(), fresh: uuid() };
   const keyOf = (tier: string) => `cxk_${tier}_${secret()}`;

@@ -21,11 +21,12 @@
  * | 500                                        | an HTML page, for the always-failing payer id          |
  * | "wrong environment" token                  | the revoked role: a production token                  |
  */
-import type { BugId } from '../bugs.js';
-import { json, type Outgoing, parseJsonBody, text } from '../kit/http.js';
-import { secret, uuid } from '../kit/ids.js';
-import { findRoute, operationsOf, type Route } from '../kit/router.js';
-import type { IndependentVendor, VendorContext } from '../types.js';
+
+import { json, type Outgoing, parseJsonBody, text } from '../../kit/http.js';
+import { secret, uuid } from '../../kit/ids.js';
+import { findRoute, operationsOf, type Route } from '../../kit/router.js';
+import type { IndependentVendor, VendorContext } from '../../types.js';
+import type { BugId } from './bugs.js';
 
 const TOKEN_PATH = '/b2c/claimrevsbx.onmicrosoft.com/b2c_1a_api_clients/oauth2/v2.0/token';
 const SCOPE = 'https://claimrevsbx.onmicrosoft.com/claims-api/.default';
@@ -48,7 +49,7 @@ interface Ctx {
   client: Client;
 }
 
-export function createClaimRev({ bugs, now }: VendorContext): IndependentVendor {
+export function createVendor({ bugs, now }: VendorContext): IndependentVendor {
   const has = (bug: BugId) => bugs.has(bug);
   const accounts = {
     own: String(400000 + Math.floor(Math.random() * 99999)),

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { CLAIMREV_BUGS, type ClaimRevBugId } from './claimrev/bugs.js';
-import { atPointer, type DocumentedCase, withVendor } from './kit/cases.js';
-import { call, credential, credentialHeader, operationUrl, type Reply } from './kit/client.js';
-import { itAnswersDocumentedCases } from './kit/documented-tests.js';
-import type { DialectDirectory } from './types.js';
+import { atPointer, type DocumentedCase, withVendor } from '../kit/cases.js';
+import { call, credential, credentialHeader, operationUrl, type Reply } from '../kit/client.js';
+import { itAnswersDocumentedCases } from '../kit/documented-tests.js';
+import type { DialectDirectory } from '../types.js';
+import { bugs, type ClaimRevBugId } from './bugs.js';
 
 async function requestToken(
   directory: DialectDirectory,
@@ -157,7 +157,7 @@ const BUG_CASES: Record<ClaimRevBugId, string> = {
 };
 
 describe('dialect B ClaimRev', () => {
-  itAnswersDocumentedCases('claimrev', CASES, CLAIMREV_BUGS, BUG_CASES);
+  itAnswersDocumentedCases('claimrev', CASES, bugs, BUG_CASES);
 
   it('enforces no per-client rate limit, as its doc says', async () => {
     await withVendor('claimrev', [], async ({ directory }) => {

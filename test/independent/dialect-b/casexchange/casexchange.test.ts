@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { CASEXCHANGE_BUGS, type CaseXchangeBugId } from './casexchange/bugs.js';
-import { atPointer, type DocumentedCase, withVendor } from './kit/cases.js';
-import { call, credentialHeader, operationUrl, type Reply } from './kit/client.js';
-import { itAnswersDocumentedCases } from './kit/documented-tests.js';
-import type { DialectDirectory } from './types.js';
+import { atPointer, type DocumentedCase, withVendor } from '../kit/cases.js';
+import { call, credentialHeader, operationUrl, type Reply } from '../kit/client.js';
+import { itAnswersDocumentedCases } from '../kit/documented-tests.js';
+import type { DialectDirectory } from '../types.js';
+import { bugs, type CaseXchangeBugId } from './bugs.js';
 
 /** Sends an operation with its example body, changed by `change`, as the named key. */
 function send(
@@ -209,7 +209,7 @@ const BUG_CASES: Record<CaseXchangeBugId, string> = {
 };
 
 describe('dialect B CaseXchange', () => {
-  itAnswersDocumentedCases('casexchange', CASES, CASEXCHANGE_BUGS, BUG_CASES);
+  itAnswersDocumentedCases('casexchange', CASES, bugs, BUG_CASES);
 
   it('walks a referral through its states and re-refers a finished one', async () => {
     await withVendor('casexchange', [], async ({ directory }) => {

@@ -1,0 +1,67 @@
+import { byId, type SandboxMapping } from '../../config.js';
+
+/**
+ * The sandbox config a user writes for this Collate: the suite's operations and facts (the
+ * vocabulary of `src/scenarios/`) mapped onto this implementation's own operations and records.
+ */
+export const sandbox: SandboxMapping = {
+  operations: {
+    authorizations: { operation: 'createAuthorization' },
+    authorization: byId('getAuthorization', 'authorizationId'),
+    updateAuthorization: byId('updateAuthorization', 'authorizationId'),
+    confirm: byId('confirmAuthorization', 'authorizationId'),
+    submit: byId('confirmAuthorization', 'authorizationId'),
+    attachments: byId('attachFile', 'authorizationId'),
+    handoffs: byId('createManualHandoff', 'authorizationId'),
+    acceptHandoff: {
+      operation: 'acceptManualHandoff',
+      params: { authorizationId: 'id', handoffId: 'handoffId' },
+    },
+    liveSession: byId('getLiveSession', 'authorizationId'),
+    liveSessionGrants: byId('createLiveSessionGrant', 'authorizationId'),
+    readOnlyGrant: byId('createLiveSessionGrant', 'authorizationId'),
+    accessGrant: byId('getAccessGrant', 'grantId'),
+    file: byId('getFile', 'fileId'),
+    fileContent: byId('uploadFileContent', 'fileId'),
+  },
+  facts: {
+    providerNpi: 'providerNpi',
+    payerId: 'payerId',
+    serviceCpt: 'serviceCode',
+    unregisteredProviderNpi: 'unregisteredProviderNpi',
+    unconfiguredProviderNpi: 'providerWithoutAccessNpi',
+    unroutedServiceCpt: 'unsupportedServiceCode',
+    staleId: 'unknownAuthorizationId',
+    needsAnswersAuthorizationId: 'authorizationId',
+    needsAnswersVersion: 'authorizationVersion',
+    questionLinkId: 'booleanQuestionLinkId',
+    processingAuthorizationId: 'processingAuthorizationId',
+    noLiveSessionAuthorizationId: 'authorizationId',
+    processingVersion: 'processingVersion',
+    waitingAuthorizationId: 'waitingOnPayerAuthorizationId',
+    terminalAuthorizationId: 'terminalAuthorizationId',
+    confirmableAuthorizationId: 'reviewReadyAuthorizationId',
+    unsatisfiedAuthorizationId: 'unsatisfiedAuthorizationId',
+    reviewSnapshotId: 'currentReviewSnapshotId',
+    otherOrganisationAuthorizationId: 'otherOrganizationAuthorizationId',
+    productionKey: 'productionKey',
+    handoffAuthorizationId: 'payerInteractionAuthorizationId',
+    requestedHandoffId: 'requestedHandoffId',
+    activeHandoffId: 'activeHandoffId',
+    closedHandoffId: 'closedHandoffId',
+    pendingFileId: 'pendingFileId',
+    exportFileId: 'exportFileId',
+    readyFileId: 'readyFileId',
+    liveGrantId: 'liveGrantId',
+    expiredGrantId: 'expiredGrantId',
+    revokedGrantId: 'revokedGrantId',
+    maxBodyBytes: 'maxUploadBytes',
+  },
+  known: {
+    mutableField: 'patient.firstName',
+    dateField: 'patient.birthDate',
+    answerValueField: 'answers.0.value',
+    reviewSnapshotField: 'reviewSnapshotId',
+  },
+  probe: { operation: 'authorization', idFact: 'needsAnswersAuthorizationId' },
+};
