@@ -15,6 +15,7 @@ import {
   sendScenarioRequest,
 } from '../scenarios/runner.js';
 import type { ResolvedRequest, ScenarioRequest } from '../scenarios/types.js';
+import { getVendor } from '../vendors/registry.js';
 import { baseUrlVariable, credentialVariable, operationVariable } from './config/env-names.js';
 import { credentialHint, type ResolvedVendorConfig } from './config/sandbox-config.js';
 import { USER_AGENT } from './targets/http-target.js';
@@ -66,7 +67,9 @@ export async function preflight(vendor: ResolvedVendorConfig, send: HttpSend = l
     );
   if (valid?.kind === 'oauthClient') {
     const what = `the token endpoint ${hostOf(valid.tokenUrl)}`;
-    const answer = await reach(what, () => requestToken(valid, send));
+    const answer = await reach(what, () =>
+      requestToken(getVendor(vendorId).policy.authentication, valid, send),
+    );
     if (answer.status >= 500) throw unhealthy(what, answer.status);
     if (answer.status === 404) {
       throw new PreflightError(

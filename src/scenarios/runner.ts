@@ -4,9 +4,12 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
 import { ErrorContractsError } from '../errors.js';
+import type { AuthenticationPolicy } from '../generated/meta-types.js';
 import { pinnedLoopbackLookup } from '../net/loopback.js';
 import { learnIssuedSecret } from '../redaction/issued.js';
 import { parseJsonQuietly } from '../text/parse-json.js';
+import { credentialValue, tokenGrantOf } from '../vendors/authentication.js';
+import { getVendor } from '../vendors/registry.js';
 import { flattenHeaders } from './headers.js';
 import { resolveRequest } from './resolve.js';
 import { StreamedBody, writeStreamedBody } from './streamed-body.js';
@@ -139,7 +142,7 @@ export function urlOf(baseUrl: string, path: string): string {
   return /^https?:\/\//i.test(path) ? path : `${baseUrl}${path}`;
 }
 
-/** The headers that present a role's credential, fetching a bearer token first for OAuth clients. */
+/** The headers that present a role's credential, fetching a token first for OAuth clients. */
 export async function credentialHeaders(
   credentials: VendorCredentials,
   role: CredentialRole,
@@ -152,6 +155,7 @@ export async function credentialHeaders(
       `${credentials.vendorId} has no test credential for the role ${role}.`,
     );
   if (credential.kind === 'header') return { [credential.header.toLowerCase()]: credential.value };
+  const auth = getVendor(credentials.vendorId).policy.authentication;
   let cache = tokenCache.get(credentials);
   if (!cache) {
     cache = new Map();
@@ -159,7 +163,7 @@ export async function credentialHeaders(
   }
   let token = cache.get(credential.clientId);
   if (!token) {
-    const answer = await requestToken(credential, send);
+    const answer = await requestToken(auth, credential, send);
     const parsed = parseJsonQuietly(answer.body) as { access_token?: unknown } | undefined;
     if (answer.status !== 200 || typeof parsed?.access_token !== 'string' || parsed.access_token === '') {
       throw new ErrorContractsError(
@@ -171,18 +175,21 @@ export async function credentialHeaders(
     learnIssuedSecret(credentials.vendorId, token);
     cache.set(credential.clientId, token);
   }
-  return { authorization: `Bearer ${token}` };
+  return { [auth.header.toLowerCase()]: credentialValue(auth, token) };
 }
 
-/** The client-credentials grant for one OAuth credential, as the form POST to send. */
-export function tokenRequestOf(credential: OAuthClientCredential): {
+/** The policy's grant for one OAuth credential, as the form POST to send. */
+export function tokenRequestOf(
+  auth: AuthenticationPolicy,
+  credential: OAuthClientCredential,
+): {
   url: string;
   method: 'POST';
   headers: Record<string, string>;
   body: string;
 } {
   const form = new URLSearchParams({
-    grant_type: 'client_credentials',
+    grant_type: tokenGrantOf(auth),
     client_id: credential.clientId,
     client_secret: credential.clientSecret,
     scope: credential.scope,
@@ -195,12 +202,13 @@ export function tokenRequestOf(credential: OAuthClientCredential): {
   };
 }
 
-/** A client-credentials grant at the credential's token endpoint, answer returned as is. */
+/** The policy's grant at the credential's token endpoint, answer returned as is. */
 export function requestToken(
+  auth: AuthenticationPolicy,
   credential: OAuthClientCredential,
   send: HttpSend = exchange,
 ): Promise<Exchange> {
-  const { url, method, headers, body } = tokenRequestOf(credential);
+  const { url, method, headers, body } = tokenRequestOf(auth, credential);
   return send(url, method, headers, Buffer.from(body));
 }
 

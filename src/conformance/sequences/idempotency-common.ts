@@ -36,7 +36,7 @@ export async function sendKeyed(
   const create = behaviour?.create as IdempotentCreate<ResolvedRequest>;
   const request = other ?? create.request;
   const role = request.role === 'none' ? undefined : (request.role ?? 'valid');
-  const auth = role === undefined ? {} : await roleHeaders(recorder, role, policy.authentication.header);
+  const auth = role === undefined ? {} : await roleHeaders(recorder, role, policy.authentication);
   if (!auth) return undefined;
   // One key, one body: the same fresh values for every send under this key.
   return recorder.send(

@@ -31,7 +31,7 @@ export const rateLimitWait: SequenceDefinition = {
   async run({ vendorId, policy, behaviour }, recorder) {
     const limit = policy.rateLimit;
     const read = behaviour?.read;
-    const auth = await roleHeaders(recorder, 'rateLimited', policy.authentication.header);
+    const auth = await roleHeaders(recorder, 'rateLimited', policy.authentication);
     if (!read || !auth) return;
     if (limit.code) recorder.code = limit.code;
     const status = limit.status ?? 429;

@@ -3,8 +3,8 @@ import { VendorApiError } from '../../client/errors.js';
 import { scheduledWindowMs } from '../../retry/schedule.js';
 import { seededRandom } from '../../retry/seeded-random.js';
 import type { FaultSpec } from '../../simulator/fault-injection.js';
+import { clientCredentialsFor } from '../../vendors/authentication.js';
 import type { ConformanceTarget, SequenceName } from '../types.js';
-import { clientCredentialsFor } from './client-credentials.js';
 import type { SequenceDefinition, VendorFacts } from './definition.js';
 import { recordingFetch } from './recording-fetch.js';
 import { isSuccess, routeOf } from './requests.js';
@@ -37,7 +37,7 @@ function readerCredentials({ behaviour, policy, vendorId }: VendorFacts, target:
   const role = behaviour?.read.role;
   const credential =
     target.credentials(vendorId).roles[role === undefined || role === 'none' ? 'valid' : role];
-  return clientCredentialsFor(policy.authentication.scheme, credential);
+  return clientCredentialsFor(policy.authentication, credential);
 }
 
 interface ServerRetryShape {
