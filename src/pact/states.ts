@@ -1,6 +1,6 @@
 import { ErrorContractsError } from '../errors.js';
 import { resolveRequest } from '../scenarios/resolve.js';
-import { type Exchange, sendScenarioRequest } from '../scenarios/runner.js';
+import { type HttpAnswer, sendScenarioRequest } from '../scenarios/runner.js';
 import type { ResolvedRequest } from '../scenarios/types.js';
 import type { FaultSpec } from '../simulator/fault-injection.js';
 import { FAULT_HEADER, parseFaultHeader } from '../simulator/fault-injection.js';
@@ -41,7 +41,7 @@ export function stateHandlers(
   drift?: Drift,
 ): { handlers: StateHandlers; settle: () => Promise<void> } {
   const { sim } = target;
-  let held: Promise<Exchange> | undefined;
+  let held: Promise<HttpAnswer> | undefined;
   const settle = async () => {
     if (!held) return;
     target.release();

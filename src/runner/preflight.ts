@@ -8,8 +8,8 @@ import { ErrorContractsError } from '../errors.js';
 import { scenarioDataFor } from '../scenarios/index.js';
 import { factsNamedBy, MissingFactError, resolveRequest } from '../scenarios/resolve.js';
 import {
-  type Exchange,
   exchange,
+  type HttpAnswer,
   type HttpSend,
   requestToken,
   sendScenarioRequest,
@@ -45,7 +45,7 @@ export class PreflightError extends ErrorContractsError {
 export async function preflight(vendor: ResolvedVendorConfig, send: HttpSend = labelled): Promise<void> {
   const { vendorId, baseUrl, credentials } = vendor;
   const valid = credentials.roles.valid;
-  const reach = async (what: string, attempt: () => Promise<Exchange>): Promise<Exchange> => {
+  const reach = async (what: string, attempt: () => Promise<HttpAnswer>): Promise<HttpAnswer> => {
     try {
       return await attempt();
     } catch (error) {

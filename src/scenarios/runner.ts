@@ -23,8 +23,11 @@ import type {
   VendorCredentials,
 } from './types.js';
 
-/** What came back, headers in lower case. */
-export interface Exchange {
+/**
+ * What came back for one request, headers in lower case. Only the answer: the request and its
+ * answer together, as a report shows them, are an `Exchange` (report/result.ts).
+ */
+export interface HttpAnswer {
   status: number;
   headers: Record<string, string>;
   body: string;
@@ -40,7 +43,7 @@ export type HttpSend = (
   method: string,
   headers: Record<string, string>,
   body: Buffer | StreamedBody | undefined,
-) => Promise<Exchange>;
+) => Promise<HttpAnswer>;
 
 /**
  * Where the values of `{{unique}}` and `{{uuid}}` come from. Fresh random values by default; a
@@ -77,9 +80,9 @@ export interface ScenarioTarget {
 }
 
 export interface ScenarioOutcome {
-  response: Exchange;
+  response: HttpAnswer;
   /** The background request's own answer, once it is let go. */
-  background: Promise<Exchange> | undefined;
+  background: Promise<HttpAnswer> | undefined;
 }
 
 /**
@@ -96,7 +99,7 @@ export async function runScenario(
   for (const step of scenario.setup ?? []) {
     for (let i = 0; i < (step.repeat ?? 1); i++) await send(step);
   }
-  let background: Promise<Exchange> | undefined;
+  let background: Promise<HttpAnswer> | undefined;
   if (scenario.background) {
     background = send(scenario.background);
     // Never let an unobserved rejection escape; the caller may choose not to await it.
@@ -113,7 +116,7 @@ export async function sendScenarioRequest(
   target: ScenarioTarget,
   scenarioRequest: ScenarioRequest | ResolvedRequest,
   unique = (target.values ?? freshPlaceholderValues).unique(),
-): Promise<Exchange> {
+): Promise<HttpAnswer> {
   const request = resolveRequest(target.credentials, scenarioRequest);
   const uuid = (target.values ?? freshPlaceholderValues).uuid;
   const fill = (text: string) => fillPlaceholders(text, target.credentials, unique, uuid);
@@ -207,7 +210,7 @@ export function requestToken(
   auth: AuthenticationPolicy,
   credential: OAuthClientCredential,
   send: HttpSend = exchange,
-): Promise<Exchange> {
+): Promise<HttpAnswer> {
   const { url, method, headers, body } = tokenRequestOf(auth, credential);
   return send(url, method, headers, Buffer.from(body));
 }
@@ -275,7 +278,7 @@ export function exchange(
   method: string,
   headers: Record<string, string>,
   body: Buffer | StreamedBody | undefined,
-): Promise<Exchange> {
+): Promise<HttpAnswer> {
   return new Promise((resolve, reject) => {
     const send = url.startsWith('https:') ? https.request : http.request;
     let answered = false;
@@ -283,7 +286,7 @@ export function exchange(
       answered = true;
       const chunks: Buffer[] = [];
       let kept = 0;
-      const answer = (truncated: boolean): Exchange => ({
+      const answer = (truncated: boolean): HttpAnswer => ({
         status: res.statusCode ?? 0,
         headers: flattenHeaders(res.headers),
         body: Buffer.concat(chunks).toString('utf8'),

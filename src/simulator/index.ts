@@ -7,7 +7,7 @@
 // which published them first.
 export { scenariosFor, statusScenariosFor } from '../scenarios/index.js';
 export {
-  type Exchange,
+  type HttpAnswer,
   runScenario,
   type ScenarioOutcome,
   type ScenarioTarget,
