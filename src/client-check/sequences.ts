@@ -1,7 +1,7 @@
 import type { VendorPolicy } from '../generated/meta-types.js';
 import { TOO_MANY_REQUESTS } from '../normalize/status.js';
+import type { FaultSpec } from '../scenarios/simulator-controls.js';
 import type { ResolvedRequest } from '../scenarios/types.js';
-import type { FaultSpec } from '../simulator/fault-injection.js';
 import { getVendor, type VendorId } from '../vendors/registry.js';
 
 /**

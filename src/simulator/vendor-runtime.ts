@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { VendorPolicy } from '../generated/meta-types.js';
+import type { RuntimeStats } from '../scenarios/simulator-controls.js';
 import { type Clock, sleepUnlessAborted } from '../time/clock.js';
 import { findCatalogEntry, getVendor, type VendorId } from '../vendors/registry.js';
 import { applyCredentialAliases } from './credential-aliases.js';
@@ -16,17 +17,6 @@ const DEFAULT_IDEMPOTENCY_WINDOW_SECONDS = 24 * 60 * 60;
 /** Requests a delay fault may hold at once, per vendor. */
 export const DEFAULT_MAX_HELD_REQUESTS = 1_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export interface RuntimeStats {
-  idempotencyRecords: number;
-  idempotencyInFlight: number;
-  rateLimitWindows: number;
-  armedFaults: number;
-  /** Requests held by a fault's delay right now. */
-  heldRequests: number;
-  /** Resources in the model's state, seeded ones included; absent when the model cannot count them. */
-  resources?: number;
-}
 
 /**
  * Ways the simulator can be told to break one documented promise, so a test can show that the

@@ -2,7 +2,7 @@ import { createClient } from '../../client/create-client.js';
 import { VendorApiError } from '../../client/errors.js';
 import { scheduledWindowMs } from '../../retry/schedule.js';
 import { seededRandom } from '../../retry/seeded-random.js';
-import type { FaultSpec } from '../../simulator/fault-injection.js';
+import type { FaultSpec } from '../../scenarios/simulator-controls.js';
 import { clientCredentialsFor } from '../../vendors/authentication.js';
 import type { ConformanceTarget, SequenceName } from '../types.js';
 import type { SequenceDefinition, VendorFacts } from './definition.js';
