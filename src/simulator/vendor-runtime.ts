@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { VendorPolicy } from '../generated/meta-types.js';
+import { rateLimitStatusOf } from '../http-status.js';
 import type { RuntimeStats } from '../scenarios/simulator-controls.js';
 import { type Clock, sleepUnlessAborted } from '../time/clock.js';
 import { findCatalogEntry, getVendor, type VendorId } from '../vendors/registry.js';
@@ -145,7 +146,7 @@ export function createVendorRuntime(model: VendorModel<unknown>, options: Runtim
     // Rate headers go only on the rate-limit status, the one answer the vendors' docs tie them to:
     // on every answer they would tempt a client to read a 5xx's "Remaining: 0" as a wait. A header
     // the answer already carries (a fault's chosen reset time, say) is not overwritten.
-    if (rate && response.status === (policy.rateLimit.status ?? 429))
+    if (rate && response.status === rateLimitStatusOf(policy.rateLimit))
       response.headers = { ...rate.headers, ...response.headers };
     return response;
   }

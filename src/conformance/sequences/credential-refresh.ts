@@ -1,3 +1,4 @@
+import { UNAUTHORIZED } from '../../http-status.js';
 import { learnIssuedSecret } from '../../redaction/issued.js';
 import type { CredentialRefresh, CredentialRole, ResolvedRequest } from '../../scenarios/types.js';
 import { credentialHolding, secretHeaders, secretOf } from '../../vendors/authentication.js';
@@ -90,9 +91,9 @@ async function tokenLapses(
   const stale = await send(issued.token);
   if (
     !recorder.expect(
-      stale.status === 401,
+      stale.status === UNAUTHORIZED,
       'A token past its lifetime was not refused with 401.',
-      401,
+      UNAUTHORIZED,
       stale.status,
     )
   )
@@ -113,7 +114,14 @@ async function sessionLapsed(
   const expired = await roleHeaders(recorder, refresh.expiredRole, auth);
   if (!expired) return;
   const stale = await recorder.send(outgoing(recorder.baseUrl, read, expired));
-  if (!recorder.expect(stale.status === 401, 'A lapsed session was not refused with 401.', 401, stale.status))
+  if (
+    !recorder.expect(
+      stale.status === UNAUTHORIZED,
+      'A lapsed session was not refused with 401.',
+      UNAUTHORIZED,
+      stale.status,
+    )
+  )
     return;
 
   // The sign-in operation's valid example, its secret values filled from the configured facts.

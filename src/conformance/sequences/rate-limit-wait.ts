@@ -1,4 +1,5 @@
 import type { RateLimitPolicy } from '../../generated/meta-types.js';
+import { rateLimitStatusOf } from '../../http-status.js';
 import { normalizeError } from '../../normalize/normalize-error.js';
 import type { Problem } from '../../normalize/types.js';
 import { readWaitHints } from '../../normalize/wait-hints.js';
@@ -34,7 +35,7 @@ export const rateLimitWait: SequenceDefinition = {
     const auth = await roleHeaders(recorder, 'rateLimited', policy.authentication);
     if (!read || !auth) return;
     if (limit.code) recorder.code = limit.code;
-    const status = limit.status ?? 429;
+    const status = rateLimitStatusOf(limit);
     const send = () => recorder.send(outgoing(recorder.baseUrl, read, auth));
 
     const limits = recorder.target.limits ?? DEFAULT_LIMITS;
