@@ -1,6 +1,6 @@
 import type { ClientCredentials } from '../client/types.js';
 import type { AuthenticationPolicy } from '../generated/meta-types.js';
-import type { Credential, HeaderCredential } from '../scenarios/types.js';
+import type { Credential, CredentialRole, HeaderCredential } from '../scenarios/types.js';
 
 /**
  * How a vendor's credential is read from its policy: which header carries it, what comes before
@@ -67,6 +67,15 @@ export function credentialSourceOf(auth: AuthenticationPolicy): CredentialSource
 /** True when the credential sent is a token issued by the vendor's token endpoint. */
 export function exchangesToken(auth: AuthenticationPolicy): boolean {
   return credentialSourceOf(auth) === 'token_exchange';
+}
+
+/**
+ * True when a role's test credential is configured as an OAuth client (id, secret, token URL)
+ * rather than as a header value. The expired role is the exception under a token exchange: a
+ * client cannot be made to issue an expired token, so that role is a stale token's header value.
+ */
+export function configuredAsOAuthClient(auth: AuthenticationPolicy, role: CredentialRole): boolean {
+  return exchangesToken(auth) && role !== 'expired';
 }
 
 /** The grant type posted to the token endpoint. */

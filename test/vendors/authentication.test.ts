@@ -7,6 +7,7 @@ import { getVendor, vendorIds } from '../../src/index.js';
 import { vendorModels } from '../../src/simulator/vendors/index.js';
 import {
   clientCredentialsFor,
+  configuredAsOAuthClient,
   credentialSourceOf,
   headerCredentialOf,
   requiredClientMembers,
@@ -146,4 +147,15 @@ describe('clientCredentialsFor', () => {
     expect(signIns).toBe(1);
     expect(clientCredentialsFor(session, headerCredentialOf(session, cookie))).toEqual({ cookie });
   });
+});
+
+describe('configuredAsOAuthClient', () => {
+  it.each(policies)(
+    '%s: only a token exchange configures roles as OAuth clients, the expired role aside',
+    (_vendorId, auth) => {
+      const exchange = credentialSourceOf(auth) === 'token_exchange';
+      expect(configuredAsOAuthClient(auth, 'valid')).toBe(exchange);
+      expect(configuredAsOAuthClient(auth, 'expired')).toBe(false);
+    },
+  );
 });
