@@ -10,8 +10,8 @@ import type { ResolvedRequest } from '../scenarios/types.js';
 import { type MountedExchange, mountSimulator } from '../simulator/transports/nock.js';
 import type { SimRequest } from '../simulator/types.js';
 import { vendorModels } from '../simulator/vendors/index.js';
+import { clientCredentialsFor } from '../vendors/authentication.js';
 import { getVendor, isVendorId, type VendorId, vendorIds } from '../vendors/registry.js';
-import { clientCredentialsFor } from './credentials.js';
 import {
   type ObservedEvent,
   type ObservedRequest,
@@ -169,6 +169,11 @@ async function checkClientAlone(
     const credentials = clientCredentialsFor(policy.authentication, credential, () =>
       events.push({ kind: 'sign_in', at: time.now() }),
     );
+    if (!credentials)
+      throw new ErrorContractsError(
+        'ERR_NO_TEST_CREDENTIAL',
+        `The ${vendorId} simulator's valid credential does not fit the ${policy.authentication.scheme} scheme.`,
+      );
     const authenticator = createAuthenticator(credentials, {
       policy: policy.authentication,
       fetch: (input, init) => globalThis.fetch(input, init),

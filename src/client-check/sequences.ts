@@ -1,7 +1,15 @@
 import type { VendorPolicy } from '../generated/meta-types.js';
-import { TOO_MANY_REQUESTS } from '../normalize/status.js';
+import {
+  BAD_GATEWAY,
+  GATEWAY_TIMEOUT,
+  INTERNAL_SERVER_ERROR,
+  isServerError,
+  rateLimitStatusOf,
+  SERVICE_UNAVAILABLE,
+  UNAUTHORIZED,
+} from '../http-status.js';
+import type { FaultSpec } from '../scenarios/simulator-controls.js';
 import type { ResolvedRequest } from '../scenarios/types.js';
-import type { FaultSpec } from '../simulator/fault-injection.js';
 import { getVendor, type VendorId } from '../vendors/registry.js';
 
 /**
@@ -20,8 +28,6 @@ export const REDIRECT_STATUS = 302;
 export const FOLLOWED_MARK = 'followed=1';
 /** How long the timed-out write is held before the gateway gives up on it. */
 export const HELD_WRITE_MS = 20_000;
-/** RFC 9110's Gateway Timeout, preferred for the timed-out write where the vendor retries it. */
-const GATEWAY_TIMEOUT = 504;
 /**
  * Statuses a repeat of the unchanged call cannot cure (401 only where no refresh is documented);
  * whether repeating one is a violation depends on the vendor's doc line for it.
@@ -88,7 +94,7 @@ function rateLimitFault(
           : Math.ceil(at / 1000);
     headers[reset.name] = String(value);
   }
-  return { ...faultFor(vendorId, policy.rateLimit.status ?? TOO_MANY_REQUESTS), headers };
+  return { ...faultFor(vendorId, rateLimitStatusOf(policy.rateLimit)), headers };
 }
 
 /**
@@ -96,12 +102,12 @@ function rateLimitFault(
  * table documents come first, so a client is not judged on a status its docs never name.
  */
 function retryableStatus(policy: VendorPolicy, preferred: readonly number[]): number {
-  const statuses = policy.retry.retryableStatuses.filter((status) => status >= 500);
+  const statuses = policy.retry.retryableStatuses.filter(isServerError);
   const documented = statuses.filter((status) =>
     policy.statuses.some((row) => row.status === status && row.source === 'documented'),
   );
   const pool = documented.length > 0 ? documented : statuses;
-  return preferred.find((status) => pool.includes(status)) ?? pool[0] ?? 500;
+  return preferred.find((status) => pool.includes(status)) ?? pool[0] ?? INTERNAL_SERVER_ERROR;
 }
 
 /**
@@ -117,8 +123,8 @@ function gatewayTimeoutStatus(policy: VendorPolicy): number {
 
 export function planSequences(vendorId: VendorId): ReadonlyMap<SequenceId, SequencePlan> {
   const { policy } = getVendor(vendorId);
-  const transient = retryableStatus(policy, [503, 502]);
-  const failing = retryableStatus(policy, [500]);
+  const transient = retryableStatus(policy, [SERVICE_UNAVAILABLE, BAD_GATEWAY]);
+  const failing = retryableStatus(policy, [INTERNAL_SERVER_ERROR]);
   const timedOut = gatewayTimeoutStatus(policy);
   const limit = policy.retry.maxAttempts;
   const plans: SequencePlan[] = [
@@ -175,7 +181,7 @@ export function planSequences(vendorId: VendorId): ReadonlyMap<SequenceId, Seque
       id: 'unauthorized_then_refresh',
       title: '401 once, then success',
       call: 'read',
-      faults: () => [faultFor(vendorId, 401)],
+      faults: () => [faultFor(vendorId, UNAUTHORIZED)],
       seedOffset: 0,
     },
     ...FINAL_STATUSES.map(

@@ -2,7 +2,7 @@ import { parsePointer, readPointer } from '../normalize/json-pointer.js';
 import { normalizeError } from '../normalize/normalize-error.js';
 import type { ChecklistPathId } from '../report/paths.js';
 import type { CheckFailure, DriftNote, JsonValue } from '../report/result.js';
-import type { Exchange as SimExchange } from '../scenarios/runner.js';
+import type { HttpAnswer } from '../scenarios/runner.js';
 import type { Scenario } from '../scenarios/types.js';
 import { parseJsonQuietly } from '../text/parse-json.js';
 import { validateError } from '../validation/validate-error.js';
@@ -113,7 +113,7 @@ function describeAnswer(status: number, contentType: string, body: string): stri
  * where the catalog's fact is an inferred reading, a different answer is drift with the reading
  * expected, and a status the catalog also accepts is no difference at all.
  */
-export function judge(vendorId: VendorId, check: JudgedCode, response: SimExchange): Verdict {
+export function judge(vendorId: VendorId, check: JudgedCode, response: HttpAnswer): Verdict {
   const vendor = getVendor(vendorId);
   const entry = vendor.catalog.find((candidate) => candidate.code === check.code);
   const verdict = verdictBuilder();
@@ -251,7 +251,7 @@ export interface JudgedCode {
  * the policy's status table and keep the raw body unchanged for support; a request id is demanded
  * only where the policy promises one. A body of an unfamiliar shape is no failure, only a note.
  */
-export function judgeStatus(vendorId: VendorId, check: StatusCheck, response: SimExchange): Verdict {
+export function judgeStatus(vendorId: VendorId, check: StatusCheck, response: HttpAnswer): Verdict {
   const { policy } = getVendor(vendorId);
   const verdict = verdictBuilder();
   const { fail } = verdict;

@@ -1,6 +1,6 @@
 import type { CheckResult, Exchange } from '../report/result.js';
 import { MissingFactError, resolveScenario } from '../scenarios/resolve.js';
-import { runScenario, type Exchange as SimExchange, urlOf } from '../scenarios/runner.js';
+import { type HttpAnswer, runScenario, urlOf } from '../scenarios/runner.js';
 import type { ResolvedRequest, Scenario } from '../scenarios/types.js';
 import type { Clock } from '../time/clock.js';
 import type { VendorId } from '../vendors/registry.js';
@@ -89,7 +89,7 @@ export async function runCheck(
   });
   const paced = () => pacingOf(waits);
   const resends = () => waits.filter((wait) => wait.resend).length;
-  let response: SimExchange;
+  let response: HttpAnswer;
   try {
     const outcome = await runScenario(
       {
@@ -162,7 +162,7 @@ export async function runCheck(
 function verdictOf(
   vendorId: VendorId,
   check: ScenarioCheck | StatusCheck,
-  response: SimExchange,
+  response: HttpAnswer,
   promises: Scenario['promises'],
 ): Verdict {
   const resolved = promises ? { promises } : {};
@@ -172,7 +172,7 @@ function verdictOf(
 }
 
 /** For a streamed body: how much of it went out before the answer came, as a sentence. */
-function streamedOf(request: ResolvedRequest, response: SimExchange): string | undefined {
+function streamedOf(request: ResolvedRequest, response: HttpAnswer): string | undefined {
   if (request.streamedBytes === undefined || response.bodyBytesSent === undefined) return undefined;
   const whole = response.bodyBytesSent >= request.streamedBytes;
   return `Sent ${response.bodyBytesSent} of the body's ${request.streamedBytes} bytes ${whole ? 'before the answer came (all of them)' : 'before the answer came, then stopped'}.`;
@@ -217,7 +217,7 @@ function exchangeOf(
   scenario: Omit<Scenario<ResolvedRequest>, 'code'>,
   baseUrl: string,
   atMs: number,
-  response: SimExchange | undefined,
+  response: HttpAnswer | undefined,
   error?: string,
 ): Exchange {
   const { request } = scenario;

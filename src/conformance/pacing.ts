@@ -1,4 +1,5 @@
 import { ErrorContractsError } from '../errors.js';
+import { rateLimitStatusOf } from '../http-status.js';
 import { normalizeError } from '../normalize/normalize-error.js';
 import type { Problem } from '../normalize/types.js';
 import { readWaitHints } from '../normalize/wait-hints.js';
@@ -59,7 +60,7 @@ export function pacedSend(options: PacingOptions): HttpSend {
   const base = options.send ?? exchange;
   const { policy } = getVendor(options.vendorId);
   if (!policy.rateLimit.documented || options.path === 'rate_limit') return base;
-  const limitStatus = policy.rateLimit.status ?? 429;
+  const limitStatus = rateLimitStatusOf(policy.rateLimit);
   const authHeader = policy.authentication.header.toLowerCase();
   const maxWaitMs = (options.target.limits ?? DEFAULT_LIMITS).maxWaitMs;
   let schedule = nextAllowed.get(options.target);

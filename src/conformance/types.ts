@@ -1,8 +1,7 @@
 import type { ChecklistPathId } from '../report/paths.js';
 import type { HttpSend, PlaceholderValues } from '../scenarios/runner.js';
+import type { FaultSpec, RuntimeStats } from '../scenarios/simulator-controls.js';
 import type { Scenario, StatusScenario, VendorCredentials } from '../scenarios/types.js';
-import type { FaultSpec } from '../simulator/fault-injection.js';
-import type { RuntimeStats } from '../simulator/vendor-runtime.js';
 import type { VendorId } from '../vendors/registry.js';
 
 /**

@@ -1,10 +1,7 @@
 import type { Problem } from './types.js';
 
-/**
- * RFC 6585's Too Many Requests: HTTP's own rate-limit status, used where a vendor's policy names
- * none (a vendor that documents no rate limit still may send one).
- */
-export const TOO_MANY_REQUESTS = 429;
+// A vendor that documents no rate limit still may send HTTP's own 429.
+export { TOO_MANY_REQUESTS } from '../http-status.js';
 
 /** A status as an integer 100-599, accepting numeric strings; 0 with a problem otherwise. */
 export function readStatus(input: unknown): { status: number; problem: Problem | null } {

@@ -2,7 +2,7 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ErrorContractsError } from '../errors.js';
 import { normalizeError } from '../normalize/normalize-error.js';
-import { type Exchange, exchange } from '../scenarios/runner.js';
+import { exchange, type HttpAnswer } from '../scenarios/runner.js';
 import { findCatalogEntry, type VendorId } from '../vendors/registry.js';
 import { type InteractionSpec, interactionsFor } from './interactions.js';
 import { loadPact } from './load-pact.js';
@@ -79,7 +79,7 @@ function textBody(builder: unknown, contentType: string, text: string): void {
 }
 
 /** The request as a client sends it, credential stand-in included. */
-export function send(baseUrl: string, spec: InteractionSpec): Promise<Exchange> {
+export function send(baseUrl: string, spec: InteractionSpec): Promise<HttpAnswer> {
   const { request } = spec;
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(request.headers)) headers[name.toLowerCase()] = value;
@@ -103,7 +103,7 @@ export function send(baseUrl: string, spec: InteractionSpec): Promise<Exchange> 
 }
 
 /** What the client makes of the answer must be what the catalog documents. */
-function assertClientReads(spec: InteractionSpec, response: Exchange): void {
+function assertClientReads(spec: InteractionSpec, response: HttpAnswer): void {
   const entry = spec.code === undefined ? undefined : findCatalogEntry(spec.vendorId, spec.code);
   const normalized = normalizeError(spec.vendorId, response, { surface: entry?.surface ?? 'api' });
   const problems: string[] = [];

@@ -1,3 +1,4 @@
+import { exchangesToken } from '../vendors/authentication.js';
 import { getVendor, type VendorId } from '../vendors/registry.js';
 import type { InteractionSpec } from './interactions.js';
 import type { Drift } from './states.js';
@@ -24,7 +25,7 @@ function driftWith(
     if (spec.code === undefined || scenario.how !== 'natural') continue;
     if (scenario.setup?.length || scenario.background) continue;
     // A role whose token the filter fetches first would send another request ahead of this one.
-    if (request.credential && policy.authentication.scheme.startsWith('oauth')) continue;
+    if (request.credential && exchangesToken(policy.authentication)) continue;
     const entry = catalog.find((candidate) => candidate.code === spec.code);
     const wrong = catalog.find(
       (candidate) =>

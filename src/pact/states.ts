@@ -1,8 +1,8 @@
 import { ErrorContractsError } from '../errors.js';
 import { resolveRequest } from '../scenarios/resolve.js';
-import { type Exchange, sendScenarioRequest } from '../scenarios/runner.js';
+import { type HttpAnswer, sendScenarioRequest } from '../scenarios/runner.js';
+import type { FaultSpec } from '../scenarios/simulator-controls.js';
 import type { ResolvedRequest } from '../scenarios/types.js';
-import type { FaultSpec } from '../simulator/fault-injection.js';
 import { FAULT_HEADER, parseFaultHeader } from '../simulator/fault-injection.js';
 import type { RunningSimulator } from '../simulator/transports/http.js';
 import type { VendorId } from '../vendors/registry.js';
@@ -41,7 +41,7 @@ export function stateHandlers(
   drift?: Drift,
 ): { handlers: StateHandlers; settle: () => Promise<void> } {
   const { sim } = target;
-  let held: Promise<Exchange> | undefined;
+  let held: Promise<HttpAnswer> | undefined;
   const settle = async () => {
     if (!held) return;
     target.release();

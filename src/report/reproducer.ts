@@ -7,6 +7,7 @@
 import { CREDENTIAL_HEADERS } from '../redaction/vocabulary.js';
 import { credentialVariable } from '../runner/config/env-names.js';
 import { CREDENTIAL_ROLES, type CredentialRole } from '../scenarios/types.js';
+import { credentialValue, exchangesToken } from '../vendors/authentication.js';
 import { getVendor, isVendorId } from '../vendors/registry.js';
 import type { CheckResult, Exchange } from './result.js';
 
@@ -38,7 +39,7 @@ function roleOf(headers: Record<string, string>): CredentialRole | 'none' {
  */
 function credentialReference(vendorId: string, role: CredentialRole): string {
   const auth = isVendorId(vendorId) ? getVendor(vendorId).policy.authentication : undefined;
-  if (auth?.scheme === 'oauth2_client_credentials') return `${auth.prefix ?? ''}$ACCESS_TOKEN`;
+  if (auth && exchangesToken(auth)) return credentialValue(auth, '$ACCESS_TOKEN');
   return `$${credentialVariable(vendorId, role)}`;
 }
 

@@ -1,4 +1,5 @@
 import type { ClientAction, HttpMethod, RetryPolicy } from '../generated/meta-types.js';
+import { rateLimitStatusOf } from '../http-status.js';
 import { RETRY_ACTIONS } from '../normalize/classify.js';
 import type { NormalizedError } from '../normalize/types.js';
 import { vendorRules } from '../normalize/vendor-rules.js';
@@ -109,7 +110,7 @@ export function decideRetry(
 
   if (!retry.safeMethods.includes(method as HttpMethod) && !readsOnly(retry, method, options.path)) {
     const refusedRateLimited =
-      retry.rateLimitedWritesRetry === true && normalized.status === (rateLimit.status ?? 429);
+      retry.rateLimitedWritesRetry === true && normalized.status === rateLimitStatusOf(rateLimit);
     const keyHonoured =
       retry.unsafeMethods === 'with_idempotency_key' &&
       idempotency.supported &&

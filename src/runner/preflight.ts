@@ -8,13 +8,14 @@ import { ErrorContractsError } from '../errors.js';
 import { scenarioDataFor } from '../scenarios/index.js';
 import { factsNamedBy, MissingFactError, resolveRequest } from '../scenarios/resolve.js';
 import {
-  type Exchange,
   exchange,
+  type HttpAnswer,
   type HttpSend,
   requestToken,
   sendScenarioRequest,
 } from '../scenarios/runner.js';
 import type { ResolvedRequest, ScenarioRequest } from '../scenarios/types.js';
+import { getVendor } from '../vendors/registry.js';
 import { baseUrlVariable, credentialVariable, operationVariable } from './config/env-names.js';
 import { credentialHint, type ResolvedVendorConfig } from './config/sandbox-config.js';
 import { USER_AGENT } from './targets/http-target.js';
@@ -44,7 +45,7 @@ export class PreflightError extends ErrorContractsError {
 export async function preflight(vendor: ResolvedVendorConfig, send: HttpSend = labelled): Promise<void> {
   const { vendorId, baseUrl, credentials } = vendor;
   const valid = credentials.roles.valid;
-  const reach = async (what: string, attempt: () => Promise<Exchange>): Promise<Exchange> => {
+  const reach = async (what: string, attempt: () => Promise<HttpAnswer>): Promise<HttpAnswer> => {
     try {
       return await attempt();
     } catch (error) {
@@ -66,7 +67,9 @@ export async function preflight(vendor: ResolvedVendorConfig, send: HttpSend = l
     );
   if (valid?.kind === 'oauthClient') {
     const what = `the token endpoint ${hostOf(valid.tokenUrl)}`;
-    const answer = await reach(what, () => requestToken(valid, send));
+    const answer = await reach(what, () =>
+      requestToken(getVendor(vendorId).policy.authentication, valid, send),
+    );
     if (answer.status >= 500) throw unhealthy(what, answer.status);
     if (answer.status === 404) {
       throw new PreflightError(

@@ -1,5 +1,16 @@
+import { secretHeaders } from '../vendors/authentication.js';
+import { getVendor, type VendorId } from '../vendors/registry.js';
 import { FAULT_HEADER } from './fault-header.js';
 import type { Scenario, ScenarioRequest } from './types.js';
+
+/**
+ * Headers presenting a value as the vendor's credential (its policy's header and prefix), for a
+ * scenario that sends a credential of its own instead of a role's: a key of another environment,
+ * a malformed token.
+ */
+export function credentialSent(vendorId: VendorId, secret: string): Record<string, string> {
+  return secretHeaders(getVendor(vendorId).policy.authentication, secret);
+}
 
 /** A code the implementation produces on its own, from the request alone (plus optional setup). */
 export function natural(

@@ -4,9 +4,12 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
 import { ErrorContractsError } from '../errors.js';
+import type { AuthenticationPolicy } from '../generated/meta-types.js';
 import { pinnedLoopbackLookup } from '../net/loopback.js';
 import { learnIssuedSecret } from '../redaction/issued.js';
 import { parseJsonQuietly } from '../text/parse-json.js';
+import { credentialValue, tokenGrantOf } from '../vendors/authentication.js';
+import { getVendor } from '../vendors/registry.js';
 import { flattenHeaders } from './headers.js';
 import { resolveRequest } from './resolve.js';
 import { StreamedBody, writeStreamedBody } from './streamed-body.js';
@@ -20,8 +23,11 @@ import type {
   VendorCredentials,
 } from './types.js';
 
-/** What came back, headers in lower case. */
-export interface Exchange {
+/**
+ * What came back for one request, headers in lower case. Only the answer: the request and its
+ * answer together, as a report shows them, are an `Exchange` (report/result.ts).
+ */
+export interface HttpAnswer {
   status: number;
   headers: Record<string, string>;
   body: string;
@@ -37,7 +43,7 @@ export type HttpSend = (
   method: string,
   headers: Record<string, string>,
   body: Buffer | StreamedBody | undefined,
-) => Promise<Exchange>;
+) => Promise<HttpAnswer>;
 
 /**
  * Where the values of `{{unique}}` and `{{uuid}}` come from. Fresh random values by default; a
@@ -74,9 +80,9 @@ export interface ScenarioTarget {
 }
 
 export interface ScenarioOutcome {
-  response: Exchange;
+  response: HttpAnswer;
   /** The background request's own answer, once it is let go. */
-  background: Promise<Exchange> | undefined;
+  background: Promise<HttpAnswer> | undefined;
 }
 
 /**
@@ -93,7 +99,7 @@ export async function runScenario(
   for (const step of scenario.setup ?? []) {
     for (let i = 0; i < (step.repeat ?? 1); i++) await send(step);
   }
-  let background: Promise<Exchange> | undefined;
+  let background: Promise<HttpAnswer> | undefined;
   if (scenario.background) {
     background = send(scenario.background);
     // Never let an unobserved rejection escape; the caller may choose not to await it.
@@ -110,7 +116,7 @@ export async function sendScenarioRequest(
   target: ScenarioTarget,
   scenarioRequest: ScenarioRequest | ResolvedRequest,
   unique = (target.values ?? freshPlaceholderValues).unique(),
-): Promise<Exchange> {
+): Promise<HttpAnswer> {
   const request = resolveRequest(target.credentials, scenarioRequest);
   const uuid = (target.values ?? freshPlaceholderValues).uuid;
   const fill = (text: string) => fillPlaceholders(text, target.credentials, unique, uuid);
@@ -139,7 +145,7 @@ export function urlOf(baseUrl: string, path: string): string {
   return /^https?:\/\//i.test(path) ? path : `${baseUrl}${path}`;
 }
 
-/** The headers that present a role's credential, fetching a bearer token first for OAuth clients. */
+/** The headers that present a role's credential, fetching a token first for OAuth clients. */
 export async function credentialHeaders(
   credentials: VendorCredentials,
   role: CredentialRole,
@@ -152,6 +158,7 @@ export async function credentialHeaders(
       `${credentials.vendorId} has no test credential for the role ${role}.`,
     );
   if (credential.kind === 'header') return { [credential.header.toLowerCase()]: credential.value };
+  const auth = getVendor(credentials.vendorId).policy.authentication;
   let cache = tokenCache.get(credentials);
   if (!cache) {
     cache = new Map();
@@ -159,7 +166,7 @@ export async function credentialHeaders(
   }
   let token = cache.get(credential.clientId);
   if (!token) {
-    const answer = await requestToken(credential, send);
+    const answer = await requestToken(auth, credential, send);
     const parsed = parseJsonQuietly(answer.body) as { access_token?: unknown } | undefined;
     if (answer.status !== 200 || typeof parsed?.access_token !== 'string' || parsed.access_token === '') {
       throw new ErrorContractsError(
@@ -171,18 +178,21 @@ export async function credentialHeaders(
     learnIssuedSecret(credentials.vendorId, token);
     cache.set(credential.clientId, token);
   }
-  return { authorization: `Bearer ${token}` };
+  return { [auth.header.toLowerCase()]: credentialValue(auth, token) };
 }
 
-/** The client-credentials grant for one OAuth credential, as the form POST to send. */
-export function tokenRequestOf(credential: OAuthClientCredential): {
+/** The policy's grant for one OAuth credential, as the form POST to send. */
+export function tokenRequestOf(
+  auth: AuthenticationPolicy,
+  credential: OAuthClientCredential,
+): {
   url: string;
   method: 'POST';
   headers: Record<string, string>;
   body: string;
 } {
   const form = new URLSearchParams({
-    grant_type: 'client_credentials',
+    grant_type: tokenGrantOf(auth),
     client_id: credential.clientId,
     client_secret: credential.clientSecret,
     scope: credential.scope,
@@ -195,12 +205,13 @@ export function tokenRequestOf(credential: OAuthClientCredential): {
   };
 }
 
-/** A client-credentials grant at the credential's token endpoint, answer returned as is. */
+/** The policy's grant at the credential's token endpoint, answer returned as is. */
 export function requestToken(
+  auth: AuthenticationPolicy,
   credential: OAuthClientCredential,
   send: HttpSend = exchange,
-): Promise<Exchange> {
-  const { url, method, headers, body } = tokenRequestOf(credential);
+): Promise<HttpAnswer> {
+  const { url, method, headers, body } = tokenRequestOf(auth, credential);
   return send(url, method, headers, Buffer.from(body));
 }
 
@@ -267,7 +278,7 @@ export function exchange(
   method: string,
   headers: Record<string, string>,
   body: Buffer | StreamedBody | undefined,
-): Promise<Exchange> {
+): Promise<HttpAnswer> {
   return new Promise((resolve, reject) => {
     const send = url.startsWith('https:') ? https.request : http.request;
     let answered = false;
@@ -275,7 +286,7 @@ export function exchange(
       answered = true;
       const chunks: Buffer[] = [];
       let kept = 0;
-      const answer = (truncated: boolean): Exchange => ({
+      const answer = (truncated: boolean): HttpAnswer => ({
         status: res.statusCode ?? 0,
         headers: flattenHeaders(res.headers),
         body: Buffer.concat(chunks).toString('utf8'),

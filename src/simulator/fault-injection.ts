@@ -1,25 +1,6 @@
 import { InvalidArgumentError } from '../errors.js';
+import type { FaultSpec } from '../scenarios/simulator-controls.js';
 import type { VendorId } from '../vendors/registry.js';
-
-/**
- * "Fail the next N requests to this route with X". A fault names a catalog code (answered in the
- * vendor's shape with the catalog's status), or a bare status (answered as a gateway would, since
- * no documented code exists for it), and may hold the request for delayMs on the simulator's
- * clock first, which is how a write is kept "in flight".
- */
-export interface FaultSpec {
-  /** Exact path, or a prefix ending in '*'. Every path when absent. */
-  route?: string;
-  /** Every method when absent. */
-  method?: string;
-  /** How many matching requests fail; 1 when absent. */
-  count?: number;
-  code?: string;
-  status?: number;
-  delayMs?: number;
-  /** Extra response headers (a Retry-After in a chosen form, say); only from code, not the header. */
-  headers?: Readonly<Record<string, string>>;
-}
 
 export interface Fault {
   code?: string;

@@ -7,12 +7,13 @@
 // which published them first.
 export { scenariosFor, statusScenariosFor } from '../scenarios/index.js';
 export {
-  type Exchange,
+  type HttpAnswer,
   runScenario,
   type ScenarioOutcome,
   type ScenarioTarget,
   sendScenarioRequest,
 } from '../scenarios/runner.js';
+export type { FaultSpec, RuntimeStats } from '../scenarios/simulator-controls.js';
 export type {
   Scenario,
   ScenarioRequest,
@@ -32,7 +33,7 @@ export {
   uncataloguedCodeFor,
   wrongStatusFor,
 } from './drift-variants.js';
-export { FAULT_HEADER, type FaultSpec, parseFaultHeader } from './fault-injection.js';
+export { FAULT_HEADER, parseFaultHeader } from './fault-injection.js';
 export type { SimulatorControls, SimulatorCoreOptions } from './simulator-core.js';
 export {
   type RequestLogEntry,
@@ -56,5 +57,5 @@ export type {
   VendorCredentials,
   VendorModel,
 } from './types.js';
-export type { RuntimeStats, SimulatorVariant } from './vendor-runtime.js';
+export type { SimulatorVariant } from './vendor-runtime.js';
 export { EICAR_TEST_STRING } from './virus-scan.js';

@@ -1,17 +1,13 @@
 import { UnknownVendorError } from '../errors.js';
+import type { FaultSpec, RuntimeStats } from '../scenarios/simulator-controls.js';
 import { type Clock, realClock } from '../time/clock.js';
 import { findCatalogEntry, isVendorId, type VendorId, vendorIds } from '../vendors/registry.js';
 import { type DriftControls, DriftSwitch } from './drift-switch.js';
 import type { DriftVariant } from './drift-variants.js';
 import { UncataloguedCodeError } from './errors-response.js';
-import { FaultInjector, type FaultSpec } from './fault-injection.js';
+import { FaultInjector } from './fault-injection.js';
 import type { VendorCredentials } from './types.js';
-import {
-  createVendorRuntime,
-  type RuntimeStats,
-  type SimulatorVariant,
-  type VendorRuntime,
-} from './vendor-runtime.js';
+import { createVendorRuntime, type SimulatorVariant, type VendorRuntime } from './vendor-runtime.js';
 import { vendorModels } from './vendors/index.js';
 
 export interface SimulatorCoreOptions {

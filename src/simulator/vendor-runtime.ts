@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { VendorPolicy } from '../generated/meta-types.js';
+import { rateLimitStatusOf } from '../http-status.js';
+import type { RuntimeStats } from '../scenarios/simulator-controls.js';
 import { type Clock, sleepUnlessAborted } from '../time/clock.js';
 import { findCatalogEntry, getVendor, type VendorId } from '../vendors/registry.js';
 import { applyCredentialAliases } from './credential-aliases.js';
@@ -16,17 +18,6 @@ const DEFAULT_IDEMPOTENCY_WINDOW_SECONDS = 24 * 60 * 60;
 /** Requests a delay fault may hold at once, per vendor. */
 export const DEFAULT_MAX_HELD_REQUESTS = 1_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export interface RuntimeStats {
-  idempotencyRecords: number;
-  idempotencyInFlight: number;
-  rateLimitWindows: number;
-  armedFaults: number;
-  /** Requests held by a fault's delay right now. */
-  heldRequests: number;
-  /** Resources in the model's state, seeded ones included; absent when the model cannot count them. */
-  resources?: number;
-}
 
 /**
  * Ways the simulator can be told to break one documented promise, so a test can show that the
@@ -155,7 +146,7 @@ export function createVendorRuntime(model: VendorModel<unknown>, options: Runtim
     // Rate headers go only on the rate-limit status, the one answer the vendors' docs tie them to:
     // on every answer they would tempt a client to read a 5xx's "Remaining: 0" as a wait. A header
     // the answer already carries (a fault's chosen reset time, say) is not overwritten.
-    if (rate && response.status === (policy.rateLimit.status ?? 429))
+    if (rate && response.status === rateLimitStatusOf(policy.rateLimit))
       response.headers = { ...rate.headers, ...response.headers };
     return response;
   }

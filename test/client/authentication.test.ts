@@ -5,32 +5,42 @@ import {
   createClient,
   ErrorContractsError,
   getVendor,
+  type VendorId,
   vendorIds,
 } from '../../src/index.js';
-import { BASE_URL, clientHarness, mockTokenEndpoint, TOKEN_ORIGIN } from '../helpers/client-harness.js';
+import { credentialSourceOf } from '../../src/vendors/authentication.js';
+import {
+  BASE_URL,
+  clientHarness,
+  credentialsFor,
+  mockTokenEndpoint,
+  TOKEN_ORIGIN,
+} from '../helpers/client-harness.js';
 import { isolateNetwork } from '../helpers/nock-isolation.js';
 import { envelopeWithCode } from '../helpers/vendor-bodies.js';
 
 isolateNetwork({ strict: true });
 
-/** The header each static scheme must send, written out from the vendor docs. */
-const EXPECTED_HEADER: Record<string, (secret: string) => [string, string]> = {
-  bearer: (secret) => ['authorization', `Bearer ${secret}`],
-  api_key: (secret) => ['x-api-key', secret],
-  session_cookie: (secret) => ['cookie', `session=${secret}`],
-};
+/**
+ * The header a handed-over credential must arrive in, read from the vendor's policy data: its
+ * header, its prefix, then the secret the client was given (a session's whole cookie).
+ */
+function expectedHeader(vendorId: VendorId, secret: string): [string, string] {
+  const { header, prefix = '' } = getVendor(vendorId).policy.authentication;
+  const given = credentialsFor(vendorId, secret) as { token?: string; apiKey?: string; cookie?: string };
+  return [header.toLowerCase(), `${prefix}${given.token ?? given.apiKey ?? given.cookie}`];
+}
 
 describe('createClient authentication', () => {
   const staticVendors = vendorIds.filter(
-    (id) => getVendor(id).policy.authentication.scheme in EXPECTED_HEADER,
+    (id) => credentialSourceOf(getVendor(id).policy.authentication) !== 'token_exchange',
   );
 
   it.each(staticVendors)('%s: sends the credential its scheme requires', async (vendorId) => {
-    const [name, value] =
-      EXPECTED_HEADER[getVendor(vendorId).policy.authentication.scheme]?.('s3cr3t-value') ?? [];
+    const [name, value] = expectedHeader(vendorId, 's3cr3t-value');
     nock(BASE_URL)
       .get('/me')
-      .matchHeader(name ?? '', value ?? '')
+      .matchHeader(name, value)
       .reply(200, { ok: true }, { 'content-type': 'application/json' });
     const { client } = clientHarness(vendorId, 's3cr3t-value');
     await expect(client.request('GET', '/me')).resolves.toMatchObject({ body: { ok: true } });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { vendorIds } from '../../src/index.js';
+import { getVendor, vendorIds } from '../../src/index.js';
 import { exchange, requestToken } from '../../src/scenarios/runner.js';
 import { sendScenarioRequest, VirtualClock } from '../../src/simulator/index.js';
 import type { CredentialRole } from '../../src/simulator/types.js';
@@ -24,7 +24,7 @@ describe('ClaimRev client credentials', () => {
   const tokenFor = async () => {
     const valid = sim().credentials('claimrev').roles.valid;
     if (valid?.kind !== 'oauthClient') throw new Error('expected client credentials');
-    const answer = await requestToken(valid);
+    const answer = await requestToken(getVendor('claimrev').policy.authentication, valid);
     return JSON.parse(answer.body) as { access_token: string; expires_in: number; token_type: string };
   };
 

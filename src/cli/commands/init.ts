@@ -14,6 +14,7 @@ import type {
 import { rolesOf } from '../../runner/targets/check-requirements.js';
 import { scenarioDataFor } from '../../scenarios/index.js';
 import type { CredentialRole } from '../../scenarios/types.js';
+import { configuredAsOAuthClient, exchangesToken } from '../../vendors/authentication.js';
 import { getVendor, type VendorId } from '../../vendors/registry.js';
 import { type CliIo, EXIT, UsageError } from '../io.js';
 import { vendorArgument } from '../vendor-arg.js';
@@ -92,19 +93,19 @@ export function scaffold(vendorId: VendorId): VendorConfigFile {
     'valid',
     ...checklistFor(vendorId).flatMap((check) => rolesOf(check)),
   ]);
-  const oauth = getVendor(vendorId).policy.authentication.scheme === 'oauth2_client_credentials';
+  const auth = getVendor(vendorId).policy.authentication;
+  const oauth = exchangesToken(auth);
   const credentials: Partial<Record<CredentialRole, CredentialConfig>> = {};
   for (const role of roles) {
     const env = (field?: string) => ({ env: credentialVariable(vendorId, role, field) });
-    credentials[role] =
-      oauth && role !== 'expired'
-        ? {
-            clientId: env('clientId'),
-            clientSecret: env('clientSecret'),
-            scope: env('scope'),
-            tokenUrl: env('tokenUrl'),
-          }
-        : { value: env() };
+    credentials[role] = configuredAsOAuthClient(auth, role)
+      ? {
+          clientId: env('clientId'),
+          clientSecret: env('clientSecret'),
+          scope: env('scope'),
+          tokenUrl: env('tokenUrl'),
+        }
+      : { value: env() };
   }
   return {
     baseUrl: '',

@@ -1,52 +1,45 @@
 import { ErrorContractsError } from '../../errors.js';
-import type { AuthenticationPolicy } from '../../generated/meta-types.js';
-import type {
-  ApiKeyCredentials,
-  BearerCredentials,
-  ClientCredentials,
-  OAuth2ClientCredentials,
-  SessionCookieCredentials,
-} from '../types.js';
+import { credentialSourceOf, requiredClientMembers, secretMemberOf } from '../../vendors/authentication.js';
+import type { ClientCredentials, OAuth2ClientCredentials, SessionCookieCredentials } from '../types.js';
 import type { AuthContext } from './context.js';
 import { createOAuth2Authenticator } from './oauth2-client-credentials.js';
 import { createSessionCookieAuthenticator } from './session-cookie.js';
 import { createStaticAuthenticator } from './static-credential.js';
 import type { Authenticator } from './types.js';
 
-/** The credential members each scheme needs; checked up front so a typo fails at construction. */
-const REQUIRED_MEMBERS: Readonly<Record<AuthenticationPolicy['scheme'], readonly string[]>> = {
-  oauth2_client_credentials: ['tokenUrl', 'clientId', 'clientSecret'],
-  bearer: ['token'],
-  api_key: ['apiKey'],
-  session_cookie: ['cookie'],
-};
+const memberOf = (credentials: ClientCredentials, member: string): unknown =>
+  (credentials as unknown as Record<string, unknown>)[member];
 
-function checkCredentials(scheme: AuthenticationPolicy['scheme'], credentials: ClientCredentials): void {
-  const missing = REQUIRED_MEMBERS[scheme].filter((member) => {
-    const value = (credentials as unknown as Record<string, unknown>)[member];
+/** The credential members the policy's scheme needs, checked up front so a typo fails at construction. */
+function checkCredentials(context: AuthContext, credentials: ClientCredentials): void {
+  const missing = requiredClientMembers(context.policy).filter((member) => {
+    const value = memberOf(credentials, member);
     return typeof value !== 'string' || value === '';
   });
   if (missing.length > 0) {
     // Only member names are reported: the values are secrets.
     throw new ErrorContractsError(
       'ERR_INVALID_CREDENTIALS',
-      `The ${scheme} scheme needs credentials with non-empty ${missing.join(', ')}.`,
+      `The ${context.policy.scheme} scheme needs credentials with non-empty ${missing.join(', ')}.`,
     );
   }
 }
 
-/** Picks the scheme the vendor's policy names; the vendor itself is never consulted. */
+/**
+ * Picks the mechanism the vendor's policy describes (a token exchange, a session that can sign in
+ * again, or a credential used as given); the vendor itself is never consulted.
+ */
 export function createAuthenticator(credentials: ClientCredentials, context: AuthContext): Authenticator {
-  const { scheme, header, prefix = '' } = context.policy;
-  checkCredentials(scheme, credentials);
-  switch (scheme) {
-    case 'oauth2_client_credentials':
+  checkCredentials(context, credentials);
+  switch (credentialSourceOf(context.policy)) {
+    case 'token_exchange':
       return createOAuth2Authenticator(credentials as OAuth2ClientCredentials, context);
-    case 'bearer':
-      return createStaticAuthenticator(header, (credentials as BearerCredentials).token, prefix);
-    case 'api_key':
-      return createStaticAuthenticator(header, (credentials as ApiKeyCredentials).apiKey, prefix);
-    case 'session_cookie':
-      return createSessionCookieAuthenticator(header, credentials as SessionCookieCredentials);
+    case 'session_sign_in':
+      return createSessionCookieAuthenticator(context.policy, credentials as SessionCookieCredentials);
+    case 'static':
+      return createStaticAuthenticator(
+        context.policy,
+        String(memberOf(credentials, secretMemberOf(context.policy) ?? '')),
+      );
   }
 }

@@ -1,5 +1,6 @@
 import { ErrorContractsError } from '../../errors.js';
 import type { FetchResponse } from '../../http-types.js';
+import { secretHeaders, tokenGrantOf } from '../../vendors/authentication.js';
 import type { OAuth2ClientCredentials } from '../types.js';
 import type { AuthContext } from './context.js';
 import type { Authenticator } from './types.js';
@@ -34,7 +35,7 @@ export function createOAuth2Authenticator(
 
   async function fetchToken(): Promise<CachedToken> {
     const form = new URLSearchParams({
-      grant_type: context.policy.tokenEndpoint?.grantType ?? 'client_credentials',
+      grant_type: tokenGrantOf(context.policy),
       client_id: credentials.clientId,
       client_secret: credentials.clientSecret,
     });
@@ -79,7 +80,7 @@ export function createOAuth2Authenticator(
   return {
     async headers() {
       if (cached === null || context.now() >= cached.expiresAtMs) cached = await fetchToken();
-      return { [context.policy.header]: `${context.policy.prefix ?? ''}${cached.value}` };
+      return secretHeaders(context.policy, cached.value);
     },
     async refresh() {
       cached = await fetchToken();

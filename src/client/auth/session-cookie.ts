@@ -1,3 +1,5 @@
+import type { AuthenticationPolicy } from '../../generated/meta-types.js';
+import { secretHeaders } from '../../vendors/authentication.js';
 import type { SessionCookieCredentials } from '../types.js';
 import type { Authenticator } from './types.js';
 
@@ -6,13 +8,13 @@ import type { Authenticator } from './types.js';
  * cookie replaces the old one; without it, a 401 is final.
  */
 export function createSessionCookieAuthenticator(
-  header: string,
+  auth: AuthenticationPolicy,
   credentials: SessionCookieCredentials,
 ): Authenticator {
   let cookie = credentials.cookie;
   const seen = [cookie];
   return {
-    headers: async () => ({ [header]: cookie }),
+    headers: async () => secretHeaders(auth, cookie),
     async refresh() {
       if (!credentials.signIn) return false;
       cookie = await credentials.signIn();

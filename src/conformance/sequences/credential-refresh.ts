@@ -1,17 +1,10 @@
-import type { AuthenticationPolicy } from '../../generated/meta-types.js';
+import { UNAUTHORIZED } from '../../http-status.js';
 import { learnIssuedSecret } from '../../redaction/issued.js';
 import type { CredentialRefresh, CredentialRole, ResolvedRequest } from '../../scenarios/types.js';
+import { credentialHolding, secretHeaders, secretOf } from '../../vendors/authentication.js';
 import type { SequenceDefinition, VendorFacts } from './definition.js';
 import type { SequenceRecorder } from './recorder.js';
 import { fetchToken, isSuccess, outgoing, roleHeaders } from './requests.js';
-
-/** What a client holds under each scheme, named for the reason a refresh does not apply. */
-const UNREFRESHABLE: Readonly<Record<AuthenticationPolicy['scheme'], string>> = {
-  api_key: 'An API key',
-  bearer: 'A bearer token issued out of band',
-  session_cookie: 'This session cookie',
-  oauth2_client_credentials: 'This OAuth token',
-};
 
 /** Checked one second before the documented lifetime ends, so the token is shown to last that long. */
 const BEFORE_EXPIRY_MS = 1000;
@@ -29,7 +22,7 @@ export const credentialRefresh: SequenceDefinition = {
   notApplicable: ({ policy }) =>
     (policy.authentication.refreshOn401 ?? 0) > 0
       ? undefined
-      : `${UNREFRESHABLE[policy.authentication.scheme]} cannot be refreshed by a client, so a 401 is final and must not be retried.`,
+      : `${credentialHolding(policy.authentication)} cannot be refreshed by a client, so a 401 is final and must not be retried.`,
   cannotRun: ({ behaviour, policy, vendorId }, target) => {
     if (!behaviour?.refresh)
       return 'The vendor’s simulator module does not say how its credential goes stale.';
@@ -55,8 +48,6 @@ export const credentialRefresh: SequenceDefinition = {
   },
 };
 
-const bearer = (auth: AuthenticationPolicy, token: string) => ({ [auth.header]: `Bearer ${token}` });
-
 async function tokenLapses(
   { policy }: VendorFacts,
   recorder: SequenceRecorder,
@@ -72,7 +63,7 @@ async function tokenLapses(
       credential?.kind ?? 'not configured',
     );
   }
-  const send = (token: string) => recorder.send(outgoing(recorder.baseUrl, read, bearer(auth, token)));
+  const send = (token: string) => recorder.send(outgoing(recorder.baseUrl, read, secretHeaders(auth, token)));
   const issued = await fetchToken(recorder, credential);
   if (!issued) return;
   const fresh = await send(issued.token);
@@ -100,9 +91,9 @@ async function tokenLapses(
   const stale = await send(issued.token);
   if (
     !recorder.expect(
-      stale.status === 401,
+      stale.status === UNAUTHORIZED,
       'A token past its lifetime was not refused with 401.',
-      401,
+      UNAUTHORIZED,
       stale.status,
     )
   )
@@ -120,10 +111,17 @@ async function sessionLapsed(
   refresh: Extract<CredentialRefresh<ResolvedRequest>, { kind: 'sign_in' }>,
 ): Promise<void> {
   const auth = policy.authentication;
-  const expired = await roleHeaders(recorder, refresh.expiredRole, auth.header);
+  const expired = await roleHeaders(recorder, refresh.expiredRole, auth);
   if (!expired) return;
   const stale = await recorder.send(outgoing(recorder.baseUrl, read, expired));
-  if (!recorder.expect(stale.status === 401, 'A lapsed session was not refused with 401.', 401, stale.status))
+  if (
+    !recorder.expect(
+      stale.status === UNAUTHORIZED,
+      'A lapsed session was not refused with 401.',
+      UNAUTHORIZED,
+      stale.status,
+    )
+  )
     return;
 
   // The sign-in operation's valid example, its secret values filled from the configured facts.
@@ -141,7 +139,9 @@ async function sessionLapsed(
       `a ${refresh.credentialHeader} header`,
       'no such header',
     );
-  const again = await recorder.send(outgoing(recorder.baseUrl, read, { [auth.header]: issued }));
+  const again = await recorder.send(
+    outgoing(recorder.baseUrl, read, secretHeaders(auth, secretOf(auth, issued))),
+  );
   recorder.expect(
     isSuccess(again.status),
     'The read with the new session did not succeed.',

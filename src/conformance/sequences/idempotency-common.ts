@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IdempotencyAnswer } from '../../generated/meta-types.js';
 import { normalizeError } from '../../normalize/normalize-error.js';
-import type { Exchange as SimExchange } from '../../scenarios/runner.js';
+import type { HttpAnswer } from '../../scenarios/runner.js';
 import type { IdempotentCreate, ResolvedRequest } from '../../scenarios/types.js';
 import type { VendorFacts } from './definition.js';
 import type { SequenceRecorder } from './recorder.js';
@@ -32,11 +32,11 @@ export async function sendKeyed(
   recorder: SequenceRecorder,
   key: string,
   other?: ResolvedRequest,
-): Promise<SimExchange | undefined> {
+): Promise<HttpAnswer | undefined> {
   const create = behaviour?.create as IdempotentCreate<ResolvedRequest>;
   const request = other ?? create.request;
   const role = request.role === 'none' ? undefined : (request.role ?? 'valid');
-  const auth = role === undefined ? {} : await roleHeaders(recorder, role, policy.authentication.header);
+  const auth = role === undefined ? {} : await roleHeaders(recorder, role, policy.authentication);
   if (!auth) return undefined;
   // One key, one body: the same fresh values for every send under this key.
   return recorder.send(
@@ -90,7 +90,7 @@ export function expectCreated(
 export async function firstCreate(
   facts: VendorFacts,
   recorder: SequenceRecorder,
-): Promise<{ key: string; answer: SimExchange } | undefined> {
+): Promise<{ key: string; answer: HttpAnswer } | undefined> {
   const key = newKey();
   const answer = await sendKeyed(facts, recorder, key);
   if (!answer) return undefined;
@@ -107,7 +107,7 @@ export async function firstCreate(
  */
 export function expectDocumented(
   recorder: SequenceRecorder,
-  answer: SimExchange,
+  answer: HttpAnswer,
   documented: IdempotencyAnswer,
   subject: string,
 ): void {

@@ -1,4 +1,5 @@
 import type { RateLimitPolicy } from '../../generated/meta-types.js';
+import { rateLimitStatusOf } from '../../http-status.js';
 import { normalizeError } from '../../normalize/normalize-error.js';
 import type { Problem } from '../../normalize/types.js';
 import { readWaitHints } from '../../normalize/wait-hints.js';
@@ -31,10 +32,10 @@ export const rateLimitWait: SequenceDefinition = {
   async run({ vendorId, policy, behaviour }, recorder) {
     const limit = policy.rateLimit;
     const read = behaviour?.read;
-    const auth = await roleHeaders(recorder, 'rateLimited', policy.authentication.header);
+    const auth = await roleHeaders(recorder, 'rateLimited', policy.authentication);
     if (!read || !auth) return;
     if (limit.code) recorder.code = limit.code;
-    const status = limit.status ?? 429;
+    const status = rateLimitStatusOf(limit);
     const send = () => recorder.send(outgoing(recorder.baseUrl, read, auth));
 
     const limits = recorder.target.limits ?? DEFAULT_LIMITS;

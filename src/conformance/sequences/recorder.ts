@@ -8,7 +8,7 @@ import type {
   NotRunOutcome,
   TimelineEvent,
 } from '../../report/result.js';
-import type { HttpSend, Exchange as SimExchange } from '../../scenarios/runner.js';
+import type { HttpAnswer, HttpSend } from '../../scenarios/runner.js';
 import type { VendorId } from '../../vendors/registry.js';
 import { credentialSecrets } from '../credential-secrets.js';
 import { pacedSend, RateLimitedBeyondWaitError } from '../pacing.js';
@@ -72,7 +72,7 @@ export class SequenceRecorder {
   }
 
   /** Sends one request over HTTP and records it. A transport failure is recorded, then rethrown. */
-  async send(request: OutgoingRequest): Promise<SimExchange> {
+  async send(request: OutgoingRequest): Promise<HttpAnswer> {
     const line = lineOf(request.method, request.url);
     const attempt = (this.#attempts.get(line) ?? 0) + 1;
     this.#attempts.set(line, attempt);
@@ -84,7 +84,7 @@ export class SequenceRecorder {
       headers: request.headers,
       ...(request.body === undefined ? {} : { body: { text: request.body, truncated: false } }),
     };
-    let answer: SimExchange;
+    let answer: HttpAnswer;
     try {
       const body = request.body === undefined ? undefined : Buffer.from(request.body);
       answer = await this.#send(request.url, request.method, request.headers, body);

@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import type { AuthenticationPolicy } from '../../generated/meta-types.js';
 import { learnIssuedSecret } from '../../redaction/issued.js';
 import { fillFresh, tokenRequestOf, urlOf } from '../../scenarios/runner.js';
 import type { CredentialRole, OAuthClientCredential, ResolvedRequest } from '../../scenarios/types.js';
+import { secretHeaders } from '../../vendors/authentication.js';
+import { getVendor } from '../../vendors/registry.js';
 import { parseJson } from '../assertions.js';
 import type { OutgoingRequest, SequenceRecorder } from './recorder.js';
 
@@ -45,7 +48,10 @@ export async function fetchToken(
   recorder: SequenceRecorder,
   credential: OAuthClientCredential,
 ): Promise<{ token: string; expiresInSeconds: number | undefined } | undefined> {
-  return issuedToken(recorder, await recorder.send(tokenRequestOf(credential)));
+  return issuedToken(
+    recorder,
+    await recorder.send(tokenRequestOf(getVendor(recorder.vendorId).policy.authentication, credential)),
+  );
 }
 
 /** The token a token endpoint's answer issues (a failure recorded where it issues none). */
@@ -77,7 +83,7 @@ export function issuedToken(
 export async function roleHeaders(
   recorder: SequenceRecorder,
   role: CredentialRole,
-  authHeader: string,
+  auth: AuthenticationPolicy,
 ): Promise<Record<string, string> | undefined> {
   const credential = recorder.target.credentials(recorder.vendorId).roles[role];
   if (!credential) {
@@ -90,7 +96,7 @@ export async function roleHeaders(
   }
   if (credential.kind === 'header') return { [credential.header]: credential.value };
   const issued = await fetchToken(recorder, credential);
-  return issued ? { [authHeader]: `Bearer ${issued.token}` } : undefined;
+  return issued ? secretHeaders(auth, issued.token) : undefined;
 }
 
 export const isSuccess = (status: number) => status >= 200 && status < 300;

@@ -1,10 +1,11 @@
 import { createClient } from '../../client/create-client.js';
 import { VendorApiError } from '../../client/errors.js';
+import { isServerError, SERVICE_UNAVAILABLE } from '../../http-status.js';
 import { scheduledWindowMs } from '../../retry/schedule.js';
 import { seededRandom } from '../../retry/seeded-random.js';
-import type { FaultSpec } from '../../simulator/fault-injection.js';
+import type { FaultSpec } from '../../scenarios/simulator-controls.js';
+import { clientCredentialsFor } from '../../vendors/authentication.js';
 import type { ConformanceTarget, SequenceName } from '../types.js';
-import { clientCredentialsFor } from './client-credentials.js';
 import type { SequenceDefinition, VendorFacts } from './definition.js';
 import { recordingFetch } from './recording-fetch.js';
 import { isSuccess, routeOf } from './requests.js';
@@ -22,14 +23,14 @@ const SEED = 5;
 export function serverFault({ catalog, policy }: VendorFacts): Pick<FaultSpec, 'code' | 'status'> {
   const documented = catalog.filter(
     (entry) =>
-      entry.status >= 500 &&
+      isServerError(entry.status) &&
       entry.retryable &&
       (entry.surface ?? 'api') === 'api' &&
       (entry.checklist ?? []).includes('server_retry'),
   );
   const entry = documented.find((candidate) => candidate.category === 'server') ?? documented[0];
   if (entry) return { code: entry.code };
-  return { status: policy.retry.retryableStatuses.find((status) => status >= 500) ?? 503 };
+  return { status: policy.retry.retryableStatuses.find(isServerError) ?? SERVICE_UNAVAILABLE };
 }
 
 /** The reader's credential (the read's role, else the valid one) in the reference client's shape. */
@@ -37,7 +38,7 @@ function readerCredentials({ behaviour, policy, vendorId }: VendorFacts, target:
   const role = behaviour?.read.role;
   const credential =
     target.credentials(vendorId).roles[role === undefined || role === 'none' ? 'valid' : role];
-  return clientCredentialsFor(policy.authentication.scheme, credential);
+  return clientCredentialsFor(policy.authentication, credential);
 }
 
 interface ServerRetryShape {
@@ -61,7 +62,7 @@ function serverRetry({ name, title, failures, minAttempts }: ServerRetryShape): 
     path: 'server_retry',
     title,
     notApplicable: ({ policy }) => {
-      if (!policy.retry.retryableStatuses.some((status) => status >= 500)) {
+      if (!policy.retry.retryableStatuses.some(isServerError)) {
         return 'No server error is documented as retryable.';
       }
       return policy.retry.maxAttempts >= minAttempts

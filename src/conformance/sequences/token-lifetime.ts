@@ -1,17 +1,19 @@
+import type { AuthenticationPolicy } from '../../generated/meta-types.js';
 import { scenarioDataFor } from '../../scenarios/index.js';
 import { operationPath } from '../../scenarios/resolve.js';
 import { fillPlaceholders, urlOf } from '../../scenarios/runner.js';
+import { secretHeaders, tokenGrantOf } from '../../vendors/authentication.js';
 import type { VendorId } from '../../vendors/registry.js';
 import type { SequenceDefinition } from './definition.js';
 import { isSuccess, issuedToken, outgoing } from './requests.js';
 
 /**
- * The client-credentials grant of the valid role, written with placeholders as the token-error
- * scenarios are: filled from the OAuth client where there is one; a replay answers it from the
- * recording, which matches by method and URL.
+ * The policy's grant for the valid role, written with placeholders as the token-error scenarios
+ * are: filled from the OAuth client where there is one; a replay answers it from the recording,
+ * which matches by method and URL.
  */
-const GRANT =
-  'grant_type=client_credentials&client_id={{valid.clientId}}&client_secret={{valid.clientSecret}}&scope={{valid.scope}}';
+const grantOf = (auth: AuthenticationPolicy) =>
+  `grant_type=${encodeURIComponent(tokenGrantOf(auth))}&client_id={{valid.clientId}}&client_secret={{valid.clientSecret}}&scope={{valid.scope}}`;
 
 /** The operation that stands for the valid OAuth client's token endpoint, where the vendor has one. */
 function tokenOperation(vendorId: VendorId): string | undefined {
@@ -44,13 +46,12 @@ export const tokenLifetime: SequenceDefinition = {
       method: 'POST',
       url: urlOf(recorder.baseUrl, operationPath(credentials, operation)),
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: fillPlaceholders(GRANT, credentials, ''),
+      body: fillPlaceholders(grantOf(policy.authentication), credentials, ''),
     });
     const issued = issuedToken(recorder, answer);
     if (!issued) return;
-    const header = policy.authentication.header;
     const read = await recorder.send(
-      outgoing(recorder.baseUrl, behaviour.read, { [header]: `Bearer ${issued.token}` }),
+      outgoing(recorder.baseUrl, behaviour.read, secretHeaders(policy.authentication, issued.token)),
     );
     recorder.expect(
       isSuccess(read.status),

@@ -7,7 +7,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { credentialSecrets } from '../../conformance/credential-secrets.js';
 import { scrubText } from '../../redaction/scrub.js';
-import { type Exchange, sendScenarioRequest } from '../../scenarios/runner.js';
+import { type HttpAnswer, sendScenarioRequest } from '../../scenarios/runner.js';
 import type { ResolvedRequest, ScenarioRequest, VendorCredentials } from '../../scenarios/types.js';
 import type { VendorId } from '../../vendors/registry.js';
 import { RunConfigError } from './errors.js';
@@ -21,7 +21,7 @@ export interface FixturesContext {
    * Sends one request (an operation with params, or a literal path) with a role's credential,
    * the facts filled in; returns the answer as it came.
    */
-  send(request: ScenarioRequest | ResolvedRequest): Promise<Exchange>;
+  send(request: ScenarioRequest | ResolvedRequest): Promise<HttpAnswer>;
 }
 
 /** The default export of a fixtures module: facts by name, ids of what it created. */

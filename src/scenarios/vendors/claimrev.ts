@@ -1,4 +1,4 @@
-import { fact } from '../data.js';
+import { credentialSent, fact } from '../data.js';
 import type { CredentialRole, Scenario, ScenarioRequest, StatusScenario, VendorScenarios } from '../types.js';
 
 const token = (title: string, form: string, code: string): Scenario => ({
@@ -61,13 +61,13 @@ const statusScenarios: StatusScenario[] = [
   answers(
     401,
     'a malformed bearer token',
-    checkEligibility('none', {}, { Authorization: 'Bearer not a token' }),
+    checkEligibility('none', {}, credentialSent('claimrev', 'not a token')),
     'unauthenticated',
   ),
   answers(
     401,
     'a token of another environment',
-    checkEligibility('none', {}, { Authorization: `Bearer ${fact('productionToken')}` }),
+    checkEligibility('none', {}, credentialSent('claimrev', fact('productionToken'))),
     'unauthenticated',
   ),
   answers(403, 'a client without the eligibility permission', checkEligibility('readOnly'), 'forbidden_tier'),

@@ -1,4 +1,4 @@
-import { fact, natural, viaFault } from '../data.js';
+import { credentialSent, fact, natural, viaFault } from '../data.js';
 import type {
   BodyDerivation,
   DocumentedPromise,
@@ -62,7 +62,7 @@ const documentedScenarios: Scenario[] = [
   natural('forbidden', 'a key of another environment', {
     ...readAuthorization,
     role: 'none',
-    headers: { Authorization: `Bearer ${fact('productionKey')}` },
+    headers: credentialSent('collate', fact('productionKey')),
   }),
   natural('insufficient_permissions', 'a read-only key cannot create', createWith({}, { role: 'readOnly' })),
   natural('prior_authorization_not_found', 'a stale authorization id', on('authorization', 'staleId')),
