@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 
 /** How one child process ended: its exit code (null when killed) and the end of its output. */
 export interface BoundedRun {
@@ -15,26 +15,39 @@ const KEEP_BYTES = 256 * 1024;
  * commands here are npm scripts, whose real work runs in grandchildren that killing npm alone
  * would leave behind. Never rejects for a failing program; the caller judges the exit code.
  */
+/**
+ * Starts a program in its own process group, so `killGroup` ends it with every process it started,
+ * and hands each piece of its stdout and stderr to `onOutput` as it comes.
+ */
+export function startGroup(
+  command: string,
+  args: readonly string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv },
+  onOutput: (text: string) => void,
+): ChildProcess {
+  const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  child.stdout?.on('data', (chunk: Buffer) => onOutput(chunk.toString('utf8')));
+  child.stderr?.on('data', (chunk: Buffer) => onOutput(chunk.toString('utf8')));
+  return child;
+}
+
+/**
+ * Runs a program and kills its whole group after `timeoutMs`: the commands here are npm scripts,
+ * whose real work runs in grandchildren that killing npm alone would leave behind. Never rejects
+ * for a failing program; the caller judges the exit code.
+ */
 export function runBounded(
   command: string,
   args: readonly string[],
   options: { cwd: string; env: NodeJS.ProcessEnv; timeoutMs: number },
 ): Promise<BoundedRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, {
-      cwd: options.cwd,
-      env: options.env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
-    });
     let output = '';
     let timedOut = false;
-    const keep = (chunk: Buffer) => {
-      output += chunk.toString('utf8');
+    const child = startGroup(command, args, options, (text) => {
+      output += text;
       if (output.length > KEEP_BYTES) output = output.slice(-KEEP_BYTES);
-    };
-    child.stdout.on('data', keep);
-    child.stderr.on('data', keep);
+    });
     const timer = setTimeout(() => {
       timedOut = true;
       killGroup(child.pid);

@@ -1,7 +1,6 @@
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type BoundedRun, killGroup, runBounded, tail } from './bounded-process.js';
+import { type BoundedRun, killGroup, runBounded, startGroup, tail } from './bounded-process.js';
 
 /** One step of adding a vendor: what it ran and, when it failed, why, with its output's end. */
 export interface StepOutcome {
@@ -91,27 +90,19 @@ export function startUntilReady(
   const [command, ...args] = argv;
   return new Promise((resolve) => {
     if (command === undefined) return resolve({ problem: 'no command' });
-    const child = spawn(command, args, {
-      cwd: context.repo,
-      env: context.env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
-    });
     let output = '';
+    const child = startGroup(command, args, { cwd: context.repo, env: context.env }, (text) => {
+      output += text;
+      if (/^ready$/m.test(output)) {
+        clearTimeout(timer);
+        resolve({ stop });
+      }
+    });
     const stop = () => killGroup(child.pid);
     const timer = setTimeout(() => {
       stop();
       resolve({ problem: `not ready after ${timeoutMs / 1000} s\n--- output (end) ---\n${tail(output)}` });
     }, timeoutMs);
-    const keep = (chunk: Buffer) => {
-      output += chunk.toString('utf8');
-      if (/^ready$/m.test(output)) {
-        clearTimeout(timer);
-        resolve({ stop });
-      }
-    };
-    child.stdout.on('data', keep);
-    child.stderr.on('data', keep);
     child.on('close', (code) => {
       clearTimeout(timer);
       resolve({
