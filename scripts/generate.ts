@@ -2,7 +2,9 @@
  * Writes src/generated/, docs/catalog/, schemas/meta/run-config.schema.json and package.json's exports
  * map from schemas/.
  * With --check it writes nothing and exits 1 if any of those differ from what is on disk, which
- * is how CI and the drift test catch a hand edit or a forgotten regeneration.
+ * is how CI and the drift test catch a hand edit or a forgotten regeneration. With --list it writes
+ * nothing and prints what it owns, one line each: every file it writes, then each folder it
+ * replaces whole (ending in "/"), so a check can tell generated changes from hand edits.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -46,7 +48,10 @@ async function write(): Promise<void> {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  if (process.argv.includes('--check')) {
+  if (process.argv.includes('--list')) {
+    const files = await generateAll(root);
+    console.log([...files.keys(), ...OWNED_DIRS.map((dir) => `${dir}/`)].join('\n'));
+  } else if (process.argv.includes('--check')) {
     const drift = await findDrift();
     if (drift.length > 0) {
       console.error(`Generated files are out of date (run \`npm run generate\`):\n  ${drift.join('\n  ')}`);
