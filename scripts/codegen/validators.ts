@@ -1,6 +1,7 @@
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { createStrictAjv } from './ajv.js';
 import { generatedBanner } from './banner.js';
+import { guardPredicates } from './guard-predicate.js';
 import type { VendorSource } from './load-vendors.js';
 
 /** ajv hard-codes these requires; each is rewritten to the package's own runtime module. */
@@ -65,18 +66,47 @@ function dropGuardErrors(code: string): string {
   return withoutErrors.replace(SIGNATURE, '$1(data){');
 }
 
+const RUNTIME_IMPORT = "import * as runtime from '../../validation/runtime.js';";
+const EXPORT_LINE = /^export const (\w+) = (validate\d+);$/gm;
+
+/** The name of the straight-line predicate that answers for an export of the reporting module. */
+function predicateName(exportName: string): string {
+  return exportName.replace(/^validate/, 'passes');
+}
+
 /**
- * Compiles schemas into standalone ESM validator code, one export per entry of `refs` (export name to
- * schema $id). The result imports nothing but the package's runtime helpers, so consumers never
- * compile schemas at import time and never install ajv. The `report` flavour collects every failure;
- * the `guard` flavour stops at the first, since a type guard only answers yes or no.
+ * Puts the straight-line predicate in front of each reporting validator: most bodies a client
+ * checks are valid, and the predicate answers those without the counters and annotation state the
+ * reporting code keeps. Only a body it rejects runs ajv's code, which collects every failure, so
+ * `errors` is exactly what ajv alone reports (null for a valid body).
  */
-export function standaloneValidatorsModule(
+function withValidFastPath(code: string, functions: readonly string[], constants: readonly string[]): string {
+  const wrappers: string[] = [];
+  const withoutExports = code.replace(EXPORT_LINE, (_line, name: string, validate: string) => {
+    wrappers.push(
+      [
+        `export function ${name}(data) {`,
+        `if (${predicateName(name)}(data)) {`,
+        `${name}.errors = null;`,
+        'return true;',
+        '}',
+        `const valid = ${validate}(data);`,
+        `${name}.errors = ${validate}.errors;`,
+        'return valid;',
+        '}',
+      ].join('\n'),
+    );
+    return '';
+  });
+  return [...constants, ...functions, ...wrappers, withoutExports].join('\n');
+}
+
+/** ajv's standalone code for `refs`, made self-contained and trimmed of what is never read. */
+function ajvModuleCode(
   schemas: readonly object[],
   refs: Record<string, string>,
   sources: string,
   flavour: ValidatorFlavour,
-  typedBy = './index.ts',
 ): string {
   const ajv = createStrictAjv({ standalone: true, allErrors: flavour === 'report' });
   for (const schema of schemas) ajv.addSchema(schema);
@@ -89,11 +119,50 @@ export function standaloneValidatorsModule(
   }
   code = shortcutNonEmptyChecks(code.replace(/^"use strict";/, ''));
   if (flavour === 'guard') code = dropGuardErrors(code);
-  code = dropUnreadSchemaConstants(code);
+  return dropUnreadSchemaConstants(code);
+}
+
+/**
+ * Compiles schemas into standalone ESM validator code, one export per entry of `refs` (export name to
+ * schema $id). The result imports nothing but the package's runtime helpers, so consumers never
+ * compile schemas at import time and never install ajv. The `report` flavour collects every failure;
+ * the `guard` flavour answers yes or no. Where every schema uses only keywords that
+ * guard-predicate.ts compiles, a guard is that straight-line predicate and a reporting validator
+ * asks it first; otherwise both are ajv's code.
+ */
+export function standaloneValidatorsModule(
+  schemas: readonly object[],
+  refs: Record<string, string>,
+  sources: string,
+  flavour: ValidatorFlavour,
+  typedBy = './index.ts',
+): string {
+  const byId = new Map(schemas.map((schema) => [(schema as { $id?: unknown }).$id, schema]));
+  const predicates = guardPredicates(
+    Object.entries(refs).map(([name, id]) => {
+      const schema = byId.get(id);
+      if (!schema) throw new Error(`${sources}: no schema with $id ${id}`);
+      return [flavour === 'guard' ? name : predicateName(name), schema as Record<string, unknown>] as const;
+    }),
+  );
+  let code: string;
+  let kind: string;
+  if (flavour === 'guard' && predicates) {
+    code = [...predicates.constants, ...predicates.functions.map((source) => `export ${source}`)].join('\n');
+    kind = 'straight-line guards, stop at the first failure';
+  } else {
+    code = ajvModuleCode(schemas, refs, sources, flavour);
+    if (flavour === 'report' && predicates)
+      code = withValidFastPath(code, predicates.functions, predicates.constants);
+    kind =
+      flavour === 'report'
+        ? 'ajv standalone output, every failure reported'
+        : 'ajv standalone output, stops at the first failure';
+  }
   return [
     generatedBanner(sources),
-    `// @ts-nocheck: ajv standalone output (${flavour === 'report' ? 'every failure reported' : 'stops at the first failure'}), typed by ${typedBy}.`,
-    "import * as runtime from '../../validation/runtime.js';",
+    `// @ts-nocheck: ${kind}, typed by ${typedBy}.`,
+    RUNTIME_IMPORT,
     code,
   ].join('\n');
 }
