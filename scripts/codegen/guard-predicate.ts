@@ -69,6 +69,12 @@ function asSchema(value: unknown, where: string): Schema {
 /** Source text for one compiled module: the hoisted constants and the statements of each phase. */
 class PredicateWriter {
   readonly constants: string[] = [];
+  /**
+   * Members read into a variable at the top level of the function being written (members of the
+   * body and of its chains of required members), by schema path, so the costly checks reuse the
+   * variable instead of reading the member again.
+   */
+  readonly inScope = new Map<string, { variable: string; required: boolean }>();
   private readonly constantNames = new Map<string, string>();
   private counter = 0;
 
@@ -105,7 +111,7 @@ class PredicateWriter {
    * Statements that return false when `v` fails the comparisons of `schema` (types, presence,
    * lengths, enums); formats and patterns are left to `costly`.
    */
-  cheap(schema: Schema, v: string, where: string): string[] {
+  cheap(schema: Schema, v: string, where: string, topLevel = true): string[] {
     const type = this.typeOf(schema, where);
     const out: string[] = [];
     if (type !== undefined) out.push(`if (!(${TYPE_TESTS[type]?.(v)})) return false;`);
@@ -121,13 +127,17 @@ class PredicateWriter {
         if (!(name in properties)) out.push(`if (${v}[${JSON.stringify(name)}] === undefined) return false;`);
       for (const [name, member] of Object.entries(properties)) {
         const m = this.variable();
-        const inner = this.cheap(asSchema(member, `${where}/${name}`), m, `${where}/${name}`);
-        out.push(...this.member(v, name, m, inner, required.includes(name)));
+        const path = `${where}/${name}`;
+        const isRequired = required.includes(name);
+        const inner = this.cheap(asSchema(member, path), m, path, topLevel && isRequired);
+        const lines = this.member(v, name, m, inner, isRequired);
+        if (topLevel && lines.length > 0) this.inScope.set(path, { variable: m, required: isRequired });
+        out.push(...lines);
       }
     }
     if (type === 'array' && schema.items !== undefined) {
       const item = this.variable();
-      const inner = this.cheap(asSchema(schema.items, `${where}/items`), item, `${where}/items`);
+      const inner = this.cheap(asSchema(schema.items, `${where}/items`), item, `${where}/items`, false);
       out.push(...this.eachItem(v, item, inner));
     }
     return out;
@@ -153,8 +163,17 @@ class PredicateWriter {
     }
     if (type === 'object') {
       for (const [name, member] of Object.entries(asSchema(schema.properties ?? {}, where))) {
+        const path = `${where}/${name}`;
+        const known = this.inScope.get(path);
+        if (known !== undefined) {
+          // Read by the cheap checks in a scope that is still open (and found present if required).
+          const inner = this.costly(asSchema(member, path), known.variable, path);
+          if (known.required || inner.length === 0) out.push(...inner);
+          else out.push(`if (${known.variable} !== undefined) {`, ...inner, '}');
+          continue;
+        }
         const m = this.variable();
-        const inner = this.costly(asSchema(member, `${where}/${name}`), m, `${where}/${name}`);
+        const inner = this.costly(asSchema(member, path), m, path);
         if (inner.length > 0) out.push(...this.member(v, name, m, inner, false));
       }
     }
@@ -230,6 +249,7 @@ export function guardPredicate(
   writer = new PredicateWriter(),
 ): { functionSource: string; writer: PredicateWriter } | undefined {
   try {
+    writer.inScope.clear();
     const root = 'data';
     const body = [...writer.cheap(schema, root, '#'), ...writer.costly(schema, root, '#'), 'return true;'];
     return { functionSource: [`function ${name}(${root}) {`, ...body, '}'].join('\n'), writer };

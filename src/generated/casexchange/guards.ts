@@ -27,11 +27,10 @@ export function validateEnvelope(data) {
       if (!(typeof v5 === 'string')) return false;
     }
   }
-  const v9 = data['meta'];
-  if (v9 !== undefined) {
-    const v11 = v9['timestamp'];
-    if (v11 !== undefined) {
-      if (!guardFormat0(v11)) return false;
+  if (v3 !== undefined) {
+    const v7 = v3['timestamp'];
+    if (v7 !== undefined) {
+      if (!guardFormat0(v7)) return false;
     }
   }
   return true;

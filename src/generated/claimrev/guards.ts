@@ -40,13 +40,9 @@ export function validateTokenError(data) {
       if (!Number.isInteger(v7)) return false;
     }
   }
-  const v9 = data['error'];
-  if (v9 !== undefined) {
-    if (!guardPattern0.test(v9)) return false;
-  }
-  const v11 = data['error_uri'];
-  if (v11 !== undefined) {
-    if (!guardFormat1(v11)) return false;
+  if (!guardPattern0.test(v0)) return false;
+  if (v2 !== undefined) {
+    if (!guardFormat1(v2)) return false;
   }
   return true;
 }

@@ -40,13 +40,7 @@ function passesEnvelope(data) {
   const v6 = v0['docsUrl'];
   if (v6 === undefined) return false;
   if (!(typeof v6 === 'string')) return false;
-  const v7 = data['error'];
-  if (v7 !== undefined) {
-    const v13 = v7['docsUrl'];
-    if (v13 !== undefined) {
-      if (!guardFormat0(v13)) return false;
-    }
-  }
+  if (!guardFormat0(v6)) return false;
   return true;
 }
 export function validateEnvelope(data) {
