@@ -69,20 +69,23 @@ function dropGuardErrors(code: string): string {
 const RUNTIME_IMPORT = "import * as runtime from '../../validation/runtime.js';";
 const EXPORT_LINE = /^export const (\w+) = (validate\d+);$/gm;
 
-/** The name of the straight-line predicate that answers for an export of the reporting module. */
+/** The local name, in the reporting module, of the guard imported for one of its exports. */
 function predicateName(exportName: string): string {
   return exportName.replace(/^validate/, 'passes');
 }
 
 /**
- * Puts the straight-line predicate in front of each reporting validator: most bodies a client
- * checks are valid, and the predicate answers those without the counters and annotation state the
- * reporting code keeps. Only a body it rejects runs ajv's code, which collects every failure, so
- * `errors` is exactly what ajv alone reports (null for a valid body).
+ * Puts the straight-line guard in front of each reporting validator: most bodies a client checks
+ * are valid, and the guard answers those without the counters and annotation state the reporting
+ * code keeps. Only a body it rejects runs ajv's code, which collects every failure, so `errors` is
+ * exactly what ajv alone reports (null for a valid body). The guards are imported from their own
+ * module rather than written twice.
  */
-function withValidFastPath(code: string, functions: readonly string[], constants: readonly string[]): string {
+function withValidFastPath(code: string, guardsFrom: string): string {
+  const imports: string[] = [];
   const wrappers: string[] = [];
   const withoutExports = code.replace(EXPORT_LINE, (_line, name: string, validate: string) => {
+    imports.push(`${name} as ${predicateName(name)}`);
     wrappers.push(
       [
         `export function ${name}(data) {`,
@@ -98,7 +101,7 @@ function withValidFastPath(code: string, functions: readonly string[], constants
     );
     return '';
   });
-  return [...constants, ...functions, ...wrappers, withoutExports].join('\n');
+  return [`import { ${imports.join(', ')} } from '${guardsFrom}';`, ...wrappers, withoutExports].join('\n');
 }
 
 /** ajv's standalone code for `refs`, made self-contained and trimmed of what is never read. */
@@ -127,8 +130,8 @@ function ajvModuleCode(
  * schema $id). The result imports nothing but the package's runtime helpers, so consumers never
  * compile schemas at import time and never install ajv. The `report` flavour collects every failure;
  * the `guard` flavour answers yes or no. Where every schema uses only keywords that
- * guard-predicate.ts compiles, a guard is that straight-line predicate and a reporting validator
- * asks it first; otherwise both are ajv's code.
+ * guard-predicate.ts compiles, a guard is that straight-line predicate, and a reporting validator
+ * asks the guard module at `guardsFrom` (when given) first; otherwise both are ajv's code.
  */
 export function standaloneValidatorsModule(
   schemas: readonly object[],
@@ -136,13 +139,14 @@ export function standaloneValidatorsModule(
   sources: string,
   flavour: ValidatorFlavour,
   typedBy = './index.ts',
+  guardsFrom?: string,
 ): string {
   const byId = new Map(schemas.map((schema) => [(schema as { $id?: unknown }).$id, schema]));
   const predicates = guardPredicates(
     Object.entries(refs).map(([name, id]) => {
       const schema = byId.get(id);
       if (!schema) throw new Error(`${sources}: no schema with $id ${id}`);
-      return [flavour === 'guard' ? name : predicateName(name), schema as Record<string, unknown>] as const;
+      return [name, schema as Record<string, unknown>] as const;
     }),
   );
   let code: string;
@@ -152,8 +156,7 @@ export function standaloneValidatorsModule(
     kind = 'straight-line guards, stop at the first failure';
   } else {
     code = ajvModuleCode(schemas, refs, sources, flavour);
-    if (flavour === 'report' && predicates)
-      code = withValidFastPath(code, predicates.functions, predicates.constants);
+    if (flavour === 'report' && predicates && guardsFrom) code = withValidFastPath(code, guardsFrom);
     kind =
       flavour === 'report'
         ? 'ajv standalone output, every failure reported'
@@ -178,5 +181,5 @@ export function vendorValidatorsModule(vendor: VendorSource, flavour: ValidatorF
     return schema as object;
   });
   const files = vendor.envelopes.map((envelope) => `schemas/${vendor.id}/${envelope.file}`).join(', ');
-  return standaloneValidatorsModule(schemas, refs, files, flavour);
+  return standaloneValidatorsModule(schemas, refs, files, flavour, './index.ts', './guards.js');
 }
