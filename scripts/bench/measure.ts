@@ -25,6 +25,8 @@ export interface Measurement {
   opsPerSecond: number;
   /** (slowest round - fastest round) / median, in percent: how much the figure moved during the run. */
   spread: number;
+  /** Each round's ops/s, in round order, so that ratios between cases can be taken round by round. */
+  rounds: readonly number[];
 }
 
 export interface MeasureOptions {
@@ -78,6 +80,25 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 === 1
     ? (sorted[middle] ?? 0)
     : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
+/** The median, smallest and largest of some figures. */
+export interface Range {
+  median: number;
+  min: number;
+  max: number;
+}
+
+export function rangeOf(values: readonly number[]): Range {
+  return { median: median(values), min: Math.min(...values), max: Math.max(...values) };
+}
+
+/**
+ * `numerator / denominator` round by round: the two cases ran in the same round, moments apart,
+ * so each ratio compares them under the same machine load, and the range shows how far it moved.
+ */
+export function roundRatios(numerator: Measurement, denominator: Measurement): Range {
+  return rangeOf(numerator.rounds.map((value, round) => value / (denominator.rounds[round] ?? Number.NaN)));
 }
 
 /** This process's CPU time (user and system, every thread) in ms. */
@@ -138,6 +159,7 @@ export function measure(cases: readonly Case[], options: MeasureOptions): Measur
       name,
       opsPerSecond: middle,
       spread: ((Math.max(...rounds) - Math.min(...rounds)) / middle) * 100,
+      rounds,
     };
   });
 }

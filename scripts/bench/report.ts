@@ -1,3 +1,4 @@
+import type { Range } from './measure.js';
 import type { Goal, SuiteResult, Table } from './suite.js';
 
 export function formatOps(opsPerSecond: number): string {
@@ -37,9 +38,38 @@ export function renderSuite(title: string, result: SuiteResult): string {
   return `${parts.join('\n\n')}\n`;
 }
 
+/** A figure with its range over the rounds: `1.23x [1.10x-1.40x]`. */
+export function formatRange(range: Range, unit: Goal['unit'] = 'ratio'): string {
+  const format = unit === 'ms' ? formatMs : formatRatio;
+  return `${format(range.median)} [${format(range.min)}-${format(range.max)}]`;
+}
+
+/**
+ * Every goal of the run: those that name what they measure as rows of one table (what, peer,
+ * measured, goal, hit or miss), the others as lines; then how many were met.
+ */
 export function renderGoals(goals: readonly Goal[]): string {
   const missed = goals.filter((goal) => !goal.met);
-  const lines = [`== Goals: ${goals.length - missed.length} of ${goals.length} met`];
-  for (const goal of missed) lines.push(`MISSED  ${goal.description}`);
-  return `${lines.join('\n')}\n`;
+  const parts = [`== Goals: ${goals.length - missed.length} of ${goals.length} met`];
+  const rows = goals.filter((goal) => goal.what !== undefined);
+  if (rows.length > 0) {
+    parts.push(
+      renderTable({
+        title: '',
+        head: ['what', 'peer', 'measured (median [min-max])', 'goal', ''],
+        rows: rows.map((goal) => [
+          goal.what ?? '',
+          goal.peer ?? '',
+          goal.measured ? formatRange(goal.measured, goal.unit) : '',
+          goal.target ?? '',
+          goal.met ? 'hit' : 'MISS',
+        ]),
+      }).trimStart(),
+    );
+  }
+  const others = goals.filter((goal) => goal.what === undefined);
+  if (others.length > 0)
+    parts.push(others.map((goal) => `${goal.met ? 'hit ' : 'MISS'}  ${goal.description}`).join('\n'));
+  if (missed.length > 0) parts.push(['Missed:', ...missed.map((goal) => `  ${goal.description}`)].join('\n'));
+  return `${parts.join('\n\n')}\n`;
 }

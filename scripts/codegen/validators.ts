@@ -1,6 +1,7 @@
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { createStrictAjv } from './ajv.js';
 import { generatedBanner } from './banner.js';
+import { guardPredicates } from './guard-predicate.js';
 import type { VendorSource } from './load-vendors.js';
 
 /** ajv hard-codes these requires; each is rewritten to the package's own runtime module. */
@@ -65,19 +66,51 @@ function dropGuardErrors(code: string): string {
   return withoutErrors.replace(SIGNATURE, '$1(data){');
 }
 
+const RUNTIME_IMPORT = "import * as runtime from '../../validation/runtime.js';";
+const EXPORT_LINE = /^export const (\w+) = (validate\d+);$/gm;
+
+/** The local name, in the reporting module, of the guard imported for one of its exports. */
+function predicateName(exportName: string): string {
+  return exportName.replace(/^validate/, 'passes');
+}
+
 /**
- * Compiles schemas into standalone ESM validator code, one export per entry of `refs` (export name to
- * schema $id). The result imports nothing but the package's runtime helpers, so consumers never
- * compile schemas at import time and never install ajv. The `report` flavour collects every failure;
- * the `guard` flavour stops at the first, since a type guard only answers yes or no.
+ * Puts the straight-line guard in front of each reporting validator: most bodies a client checks
+ * are valid, and the guard answers those without the counters and annotation state the reporting
+ * code keeps. Only a body it rejects runs ajv's code, which collects every failure, so `errors` is
+ * exactly what ajv alone reports (null for a valid body). The guards are imported from their own
+ * module rather than written twice.
  */
-export function standaloneValidatorsModule(
+function withValidFastPath(code: string, guardsFrom: string): string {
+  const imports: string[] = [];
+  const wrappers: string[] = [];
+  const withoutExports = code.replace(EXPORT_LINE, (_line, name: string, validate: string) => {
+    imports.push(`${name} as ${predicateName(name)}`);
+    wrappers.push(
+      [
+        `export function ${name}(data) {`,
+        `if (${predicateName(name)}(data)) {`,
+        `${name}.errors = null;`,
+        'return true;',
+        '}',
+        `const valid = ${validate}(data);`,
+        `${name}.errors = ${validate}.errors;`,
+        'return valid;',
+        '}',
+      ].join('\n'),
+    );
+    return '';
+  });
+  return [`import { ${imports.join(', ')} } from '${guardsFrom}';`, ...wrappers, withoutExports].join('\n');
+}
+
+/** ajv's standalone code for `refs`, made self-contained and trimmed of what is never read. */
+function ajvModuleCode(
   schemas: readonly object[],
   refs: Record<string, string>,
   sources: string,
   flavour: ValidatorFlavour,
-  typedBy = './index.ts',
-  { callRefs = false }: { callRefs?: boolean } = {},
+  callRefs: boolean,
 ): string {
   const ajv = createStrictAjv({ standalone: true, allErrors: flavour === 'report', callRefs });
   for (const schema of schemas) ajv.addSchema(schema);
@@ -90,11 +123,57 @@ export function standaloneValidatorsModule(
   }
   code = shortcutNonEmptyChecks(code.replace(/^"use strict";/, ''));
   if (flavour === 'guard') code = dropGuardErrors(code);
-  code = dropUnreadSchemaConstants(code);
+  return dropUnreadSchemaConstants(code);
+}
+
+export interface StandaloneOptions {
+  /** The guard module a reporting validator asks first (see withValidFastPath). */
+  guardsFrom?: string;
+  /** Call a referenced definition instead of copying it into each place that names it. */
+  callRefs?: boolean;
+}
+
+/**
+ * Compiles schemas into standalone ESM validator code, one export per entry of `refs` (export name to
+ * schema $id). The result imports nothing but the package's runtime helpers, so consumers never
+ * compile schemas at import time and never install ajv. The `report` flavour collects every failure;
+ * the `guard` flavour answers yes or no. Where every schema uses only keywords that
+ * guard-predicate.ts compiles, a guard is that straight-line predicate, and a reporting validator
+ * asks the guard module at `guardsFrom` (when given) first; otherwise both are ajv's code.
+ */
+export function standaloneValidatorsModule(
+  schemas: readonly object[],
+  refs: Record<string, string>,
+  sources: string,
+  flavour: ValidatorFlavour,
+  typedBy = './index.ts',
+  { guardsFrom, callRefs = false }: StandaloneOptions = {},
+): string {
+  const byId = new Map(schemas.map((schema) => [(schema as { $id?: unknown }).$id, schema]));
+  const predicates = guardPredicates(
+    Object.entries(refs).map(([name, id]) => {
+      const schema = byId.get(id);
+      if (!schema) throw new Error(`${sources}: no schema with $id ${id}`);
+      return [name, schema as Record<string, unknown>] as const;
+    }),
+  );
+  let code: string;
+  let kind: string;
+  if (flavour === 'guard' && predicates) {
+    code = [...predicates.constants, ...predicates.functions.map((source) => `export ${source}`)].join('\n');
+    kind = 'straight-line guards, stop at the first failure';
+  } else {
+    code = ajvModuleCode(schemas, refs, sources, flavour, callRefs);
+    if (flavour === 'report' && predicates && guardsFrom) code = withValidFastPath(code, guardsFrom);
+    kind =
+      flavour === 'report'
+        ? 'ajv standalone output, every failure reported'
+        : 'ajv standalone output, stops at the first failure';
+  }
   return [
     generatedBanner(sources),
-    `// @ts-nocheck: ajv standalone output (${flavour === 'report' ? 'every failure reported' : 'stops at the first failure'}), typed by ${typedBy}.`,
-    "import * as runtime from '../../validation/runtime.js';",
+    `// @ts-nocheck: ${kind}, typed by ${typedBy}.`,
+    RUNTIME_IMPORT,
     code,
   ].join('\n');
 }
@@ -110,5 +189,5 @@ export function vendorValidatorsModule(vendor: VendorSource, flavour: ValidatorF
     return schema as object;
   });
   const files = vendor.envelopes.map((envelope) => `schemas/${vendor.id}/${envelope.file}`).join(', ');
-  return standaloneValidatorsModule(schemas, refs, files, flavour);
+  return standaloneValidatorsModule(schemas, refs, files, flavour, './index.ts', { guardsFrom: './guards.js' });
 }

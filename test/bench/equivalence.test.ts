@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { subjects } from '../../scripts/bench/subjects.js';
+import { loadSubjects } from '../../scripts/bench/subjects.js';
 import { checksFor, engines } from '../../scripts/bench/validators.js';
+
+const { subjects } = await loadSubjects();
 
 // The validator benchmark compares engines on the same inputs; that comparison means something
 // only if every engine gives the generated validator's verdict on those inputs and their neighbours.

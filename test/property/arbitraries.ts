@@ -89,6 +89,16 @@ function mutate(example: unknown, mutations: Mutation[]): unknown {
   return copy;
 }
 
+/** Documented examples damaged in a few random places, as values, for checks that take parsed JSON. */
+export function mutatedExampleArbitrary(examples: readonly unknown[]) {
+  return fc
+    .record({
+      example: fc.constantFrom(...examples),
+      mutations: fc.array(mutationArbitrary, { maxLength: 4 }),
+    })
+    .map(({ example, mutations }) => mutate(example, mutations));
+}
+
 /** The vendor's own documented examples, damaged in a few random places, as text or bytes. */
 export function mutatedEnvelopeArbitrary(vendorId: VendorId) {
   const examples = envelopeExamples(vendorId);
