@@ -1,6 +1,6 @@
 import { InvalidOptionError } from '../errors.js';
 import {
-  checkedClock,
+  finiteNumber,
   optionalFiniteNumber,
   optionalFunction,
   optionalString,
@@ -47,7 +47,8 @@ function schemaProblems(reader: CompiledReader, notJsonReason: string | null): P
 }
 
 function normalize(rules: VendorRules, response: ResponseInput, options: NormalizeOptions): NormalizedError {
-  const nowMs = (options.now === undefined ? Date.now : checkedClock('now', options.now))();
+  // Read once per call; a clock that reads NaN is the caller's bug, reported as a bad option.
+  const nowMs = options.now === undefined ? Date.now() : finiteNumber('now()', options.now());
   const secrets = options.redact?.secrets ?? [];
   const problems: Problem[] = [];
   const input: Partial<ResponseInput> = response !== null && typeof response === 'object' ? response : {};
