@@ -19,7 +19,7 @@ const root = join(import.meta.dirname, '..', '..', '..');
 const CONNECTIONS = 16;
 /** Seconds per autocannon run: short turns, so a neighbour's load hits both servers alike. */
 const RUN_SECONDS = 2;
-const WARM_UP_SECONDS = 1;
+const WARM_UP_SECONDS = 2;
 const ROUNDS = 3;
 const STARTUP_GOAL_MS = 150;
 const RATIO_GOAL = 0.9;
