@@ -1,4 +1,4 @@
-import { ErrorContractsError, InvalidOptionError } from '../errors.js';
+import { InvalidOptionError } from '../errors.js';
 import type { FetchRequestInit } from '../http-types.js';
 import { statusLine } from '../normalize/message.js';
 import { normalizeError } from '../normalize/normalize-error.js';
@@ -16,6 +16,7 @@ import { createVendorApiError, isRedirect, RedirectError, type VendorApiError } 
 import { followedRedirect } from './followed-redirect.js';
 import { isKeyMismatch, sendsIdempotencyKey } from './idempotency.js';
 import { createRedactor } from './redactor.js';
+import { outgoingHeaders } from './request-headers.js';
 import { buildSupportBundle } from './support-bundle.js';
 import { transportFailure } from './transport-failure.js';
 import type { ClientOptions, ClientResponse, RequestOptions } from './types.js';
@@ -35,8 +36,10 @@ interface Call {
   body: unknown;
 }
 
-function joinUrl(baseUrl: string, path: string): string {
-  return `${baseUrl.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
+/** The base URL without its trailing slashes, joined once per client rather than per call. */
+function urlJoiner(baseUrl: string): (path: string) => string {
+  const base = baseUrl.replace(/\/+$/, '');
+  return (path) => `${base}/${path.charCodeAt(0) === 47 ? path.replace(/^\/+/, '') : path}`;
 }
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -59,6 +62,7 @@ export function createClient<V extends VendorId>(vendorId: V, options: ClientOpt
   const newKey = options.generateIdempotencyKey ?? (() => globalThis.crypto.randomUUID());
   const maxAttempts = Math.min(options.maxAttempts ?? policy.retry.maxAttempts, policy.retry.maxAttempts);
   const maxRefreshes = policy.authentication.refreshOn401 ?? 0;
+  const joinUrl = urlJoiner(options.baseUrl);
 
   let authenticator: Authenticator | null = null;
   const redactor = createRedactor(() => authenticator?.secrets() ?? [], options.phiFields);
@@ -122,7 +126,7 @@ export function createClient<V extends VendorId>(vendorId: V, options: ClientOpt
   ): Promise<ClientResponse> {
     const upper = method.toUpperCase();
     const call: Call = { method: upper, path, body: requestOptions.body };
-    const url = joinUrl(options.baseUrl, path);
+    const url = joinUrl(path);
     const { payload, contentType } = encodeBody(requestOptions.body);
     const keyHeader = policy.idempotency.header;
     let idempotencyKey =
@@ -133,27 +137,23 @@ export function createClient<V extends VendorId>(vendorId: V, options: ClientOpt
     let keyReplaced = false;
 
     for (let attempt = 1; ; attempt++) {
-      const headers = new Headers(requestOptions.headers);
-      if (contentType !== null && !headers.has('content-type')) headers.set('content-type', contentType);
-      if (!headers.has('accept')) headers.set('accept', 'application/json');
-      try {
-        for (const [name, value] of Object.entries(await auth.headers())) headers.set(name, value);
-      } catch (error) {
-        if (!(error instanceof TypeError)) throw error;
-        // The runtime's message quotes the whole header value, credential and all.
-        throw new ErrorContractsError(
-          'ERR_INVALID_CREDENTIALS',
-          `${vendor.name}: a credential holds a character no header can carry (a line break or NUL); check the credentials given to createClient.`,
-        );
-      }
-      if (keyHeader !== undefined && idempotencyKey !== null) headers.set(keyHeader, idempotencyKey);
-      log('debug', 'sending request', { method: upper, path: redactor.path(path), attempt, idempotencyKey });
+      const headers = outgoingHeaders({
+        user: requestOptions.headers,
+        contentType,
+        auth: await auth.headers(),
+        key: keyHeader !== undefined && idempotencyKey !== null ? [keyHeader, idempotencyKey] : null,
+        vendorName: vendor.name,
+      });
+      // The redacted path is worked out only for a logger that takes debug lines.
+      if (log.wants('debug'))
+        log('debug', 'sending request', {
+          method: upper,
+          path: redactor.path(path),
+          attempt,
+          idempotencyKey,
+        });
 
-      const init: FetchRequestInit = {
-        method: upper,
-        headers: Object.fromEntries(headers),
-        redirect: 'manual',
-      };
+      const init: FetchRequestInit = { method: upper, headers, redirect: 'manual' };
       if (payload !== undefined) init.body = payload;
       // The signal is not part of FetchRequestInit (whose type must not need DOM or Node typings);
       // every fetch implementation honours it all the same.

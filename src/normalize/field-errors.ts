@@ -76,5 +76,5 @@ export function extractFieldErrors(
     else if (typeof value === 'string' && value !== '')
       errors.push({ field: clip(value), message: clip(message) });
   }
-  return errors.slice(0, MAX_FIELD_ERRORS);
+  return errors.length > MAX_FIELD_ERRORS ? errors.slice(0, MAX_FIELD_ERRORS) : errors;
 }

@@ -4,12 +4,57 @@ import { scrubSecrets } from '../redaction/scrub.js';
 import { REDACTED } from '../redaction/vocabulary.js';
 import type { HeadersInput, Problem } from './types.js';
 
+/** Reads a header by its lower-case name, as received (not redacted). */
+export interface HeaderLookup {
+  get(name: string): string | undefined;
+}
+
 export interface HeaderReadResult {
   /** Lower-cased names; repeated values joined with ", " as RFC 9110 section 5.3 allows. */
-  headers: Map<string, string>;
+  headers: HeaderLookup;
   /** The same headers for `raw.headers`: credential headers blanked, known secrets scrubbed. */
   redacted: Record<string, string>;
   problem: Problem | null;
+}
+
+/**
+ * The headers as one object, `redacted`, plus the received value of each header whose redacted
+ * value differs (a credential, a value holding a secret). Most responses have none of those, so
+ * reading a header costs one object and no second copy of every header.
+ */
+class ReadHeaders implements HeaderReadResult, HeaderLookup {
+  redacted: Record<string, string> = {};
+  problem: Problem | null = null;
+  private hidden: Map<string, string> | null = null;
+
+  get headers(): HeaderLookup {
+    return this;
+  }
+
+  get(name: string): string | undefined {
+    const hidden = this.hidden?.get(name);
+    if (hidden !== undefined) return hidden;
+    return Object.hasOwn(this.redacted, name) ? this.redacted[name] : undefined;
+  }
+
+  add(name: string, value: string, sensitive: ReadonlySet<string>, secrets: readonly string[]): void {
+    const key = name.toLowerCase();
+    const previous = this.get(key);
+    const joined = previous === undefined ? value : `${previous}, ${value}`;
+    const shown = sensitive.has(key) ? REDACTED : scrubSecrets(joined, secrets);
+    setOwn(this.redacted, key, shown);
+    if (shown !== joined) {
+      this.hidden ??= new Map();
+      this.hidden.set(key, joined);
+    } else {
+      this.hidden?.delete(key);
+    }
+  }
+
+  clear(): void {
+    this.redacted = {};
+    this.hidden = null;
+  }
 }
 
 /** A fetch Headers object, or anything shaped like one (undici's, a polyfill's, a test double). */
@@ -32,20 +77,6 @@ function headerValue(value: unknown): string | null {
   return null;
 }
 
-function addHeader(
-  result: HeaderReadResult,
-  name: string,
-  value: string,
-  sensitive: ReadonlySet<string>,
-  secrets: readonly string[],
-): void {
-  const key = name.toLowerCase();
-  const previous = result.headers.get(key);
-  const joined = previous === undefined ? value : `${previous}, ${value}`;
-  result.headers.set(key, joined);
-  setOwn(result.redacted, key, sensitive.has(key) ? REDACTED : scrubSecrets(joined, secrets));
-}
-
 /**
  * Reads a `Headers` instance or a plain object into one case-insensitive map and, in the same
  * pass, the redacted copy the normalized error keeps (one pass because this runs on every error).
@@ -57,25 +88,23 @@ export function readHeaders(
   sensitive: ReadonlySet<string>,
   secrets: readonly string[],
 ): HeaderReadResult {
-  const headers = new Map<string, string>();
-  const result: HeaderReadResult = { headers, redacted: {}, problem: null };
+  const result = new ReadHeaders();
   if (input === undefined || input === null) return result;
   try {
     if (isHeadersLike(input)) {
       input.forEach((value, name) => {
-        addHeader(result, name, value, sensitive, secrets);
+        result.add(name, value, sensitive, secrets);
       });
     } else if (typeof input !== 'object' || Array.isArray(input)) {
       result.problem = { kind: 'invalid_headers', message: 'headers are not an object' };
     } else {
       for (const name of Object.keys(input)) {
         const value = headerValue((input as Record<string, unknown>)[name]);
-        if (value !== null) addHeader(result, name, value, sensitive, secrets);
+        if (value !== null) result.add(name, value, sensitive, secrets);
       }
     }
   } catch (error) {
-    headers.clear();
-    result.redacted = {};
+    result.clear();
     result.problem = { kind: 'invalid_headers', message: `headers could not be read (${describe(error)})` };
   }
   return result;

@@ -1,8 +1,11 @@
+import { scrubSecrets } from '../redaction/scrub.js';
 import { type PointerTokens, readPointer } from './json-pointer.js';
 import { reasonPhrase } from './reason-phrases.js';
 
 const MAX_MESSAGE = 1000;
 const MAX_TEXT_MESSAGE = 200;
+/** Has a character other than white space; unlike `trim()`, copies nothing. */
+const NOT_BLANK = /\S/;
 
 /** "503 Service Unavailable": what a response says when its body says nothing readable. */
 export function statusLine(status: number): string {
@@ -17,7 +20,7 @@ function clip(text: string, max: number): string {
 /**
  * The readable message: the first string at one of the reader's pointers; else a short plain-text
  * body as it is (proxies often send one line); else the status line. HTML is never used as a
- * message, since its markup says nothing to a person reading a log. `redact` runs before the
+ * message, since its markup says nothing to a person reading a log. Known `secrets` are blanked before the
  * message is cut, so a secret across the cut is blanked whole rather than left in part.
  */
 export function readMessage(
@@ -26,16 +29,18 @@ export function readMessage(
   text: string,
   isJson: boolean,
   status: number,
-  redact: (text: string) => string = (same) => same,
+  secrets: readonly string[] = [],
 ): string {
   if (isJson) {
     for (const pointer of pointers) {
       const value = readPointer(json, pointer);
-      if (typeof value === 'string' && value.trim() !== '') return clip(redact(value), MAX_MESSAGE);
+      if (typeof value === 'string' && NOT_BLANK.test(value))
+        return clip(scrubSecrets(value, secrets), MAX_MESSAGE);
     }
   } else {
     const trimmed = text.trim();
-    if (trimmed !== '' && !trimmed.startsWith('<')) return clip(redact(trimmed), MAX_TEXT_MESSAGE);
+    if (trimmed !== '' && !trimmed.startsWith('<'))
+      return clip(scrubSecrets(trimmed, secrets), MAX_TEXT_MESSAGE);
   }
   return statusLine(status);
 }

@@ -1,6 +1,6 @@
 import { InvalidOptionError } from '../errors.js';
 import {
-  checkedClock,
+  finiteNumber,
   optionalFiniteNumber,
   optionalFunction,
   optionalString,
@@ -25,10 +25,14 @@ const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 const DEFAULT_MAX_RAW_BODY_CHARS = 8 * 1024;
 const MAX_SCHEMA_PROBLEMS = 20;
 const MAX_ID_LENGTH = 200;
+const NO_SECRETS: readonly string[] = [];
 
-/** A code or id as text, cut to MAX_ID_LENGTH after `redact`, so no secret is cut in part. */
-function shortString(value: unknown, redact: (text: string) => string = (same) => same): string | null {
-  if (typeof value === 'string' && value !== '') return redact(value).slice(0, MAX_ID_LENGTH);
+/** A code or id as text, cut to MAX_ID_LENGTH after its secrets are blanked, so none is cut in part. */
+function shortString(value: unknown, secrets: readonly string[]): string | null {
+  if (typeof value === 'string' && value !== '') {
+    const text = secrets.length === 0 ? value : scrubSecrets(value, secrets);
+    return text.length > MAX_ID_LENGTH ? text.slice(0, MAX_ID_LENGTH) : text;
+  }
   // Some gateways send numeric codes or ids; they are kept, as text, rather than dropped.
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   return null;
@@ -43,7 +47,8 @@ function schemaProblems(reader: CompiledReader, notJsonReason: string | null): P
 }
 
 function normalize(rules: VendorRules, response: ResponseInput, options: NormalizeOptions): NormalizedError {
-  const nowMs = (options.now === undefined ? Date.now : checkedClock('now', options.now))();
+  // Read once per call; a clock that reads NaN is the caller's bug, reported as a bad option.
+  const nowMs = options.now === undefined ? Date.now() : finiteNumber('now()', options.now());
   const secrets = options.redact?.secrets ?? [];
   const problems: Problem[] = [];
   const input: Partial<ResponseInput> = response !== null && typeof response === 'object' ? response : {};
@@ -72,13 +77,12 @@ function normalize(rules: VendorRules, response: ResponseInput, options: Normali
   const conforms = reader.validate?.(isJson ? json : decoded.text) === true;
   if (!conforms) problems.push(...schemaProblems(reader, decoded.kind === 'text' ? decoded.reason : null));
 
-  const code = reader.code === null ? null : shortString(readPointer(json, reader.code));
+  const code = reader.code === null ? null : shortString(readPointer(json, reader.code), NO_SECRETS);
   const classification = classify(rules, surface, status, code, json, problems);
 
-  const scrub = (text: string) => scrubSecrets(text, secrets);
-  const message = readMessage(json, reader.message, body.text, isJson, status, scrub);
+  const message = readMessage(json, reader.message, body.text, isJson, status, secrets);
   const requestId =
-    reader.requestId === null ? null : shortString(readPointer(json, reader.requestId), scrub);
+    reader.requestId === null ? null : shortString(readPointer(json, reader.requestId), secrets);
   if (requestId !== null && reader.requestIdForm && !reader.requestIdForm.pattern.test(requestId)) {
     // Kept, since support may still find it, but flagged: the vendor documents another form.
     problems.push({
@@ -101,13 +105,15 @@ function normalize(rules: VendorRules, response: ResponseInput, options: Normali
   // echo the server escaped (`\u002B`, `\/`) cannot come back when a reader parses raw.body.
   const safeText = secrets.length === 0 ? body.text : redactJsonText(body.text, { secrets });
   const rawText = safeText.length > maxRaw ? safeText.slice(0, maxRaw) : safeText;
+  // One object literal with every member in one order: every result then has the same shape,
+  // and nothing is spread or copied on the way.
+  const entry = classification.entry;
   return {
     vendor: rules.vendor.id,
     status,
     // A catalogued code is the catalog's own spelling of it, which is what the type promises.
-    ...(classification.entry === null
-      ? { documented: false as const, code }
-      : { documented: true as const, code: classification.entry.code as CodeByVendor[VendorId] }),
+    documented: entry !== null,
+    code: entry === null ? code : (entry.code as CodeByVendor[VendorId]),
     category: classification.category,
     action: classification.action,
     retryable: classification.retryable,
@@ -125,7 +131,7 @@ function normalize(rules: VendorRules, response: ResponseInput, options: Normali
       body: rawText,
       bodyTruncated: safeText.length > maxRaw || body.problem !== null,
     },
-  };
+  } as NormalizedError;
 }
 
 /** The result when normalizing itself failed: the status class and nothing from the body. */

@@ -1,4 +1,5 @@
 import type { RateLimitPolicy } from '../generated/meta-types.js';
+import type { HeaderLookup } from './headers.js';
 import { parseRateLimitField, parseResetHeader } from './rate-limit-headers.js';
 import { parseRetryAfter } from './retry-after.js';
 import { TOO_MANY_REQUESTS } from './status.js';
@@ -18,7 +19,7 @@ export interface WaitHints {
  * are added to `problems`.
  */
 export function readWaitHints(
-  headers: ReadonlyMap<string, string>,
+  headers: HeaderLookup,
   policy: RateLimitPolicy,
   status: number,
   nowMs: number,

@@ -135,20 +135,41 @@ export function createVendorRuntime(model: VendorModel<unknown>, options: Runtim
       );
     }
     const fault = takeFault(request);
-    const principal = credentialHeaders.map((name) => request.headers[name]).find(Boolean) ?? '';
+    const principal = principalOf(request);
 
     const rate = checkRate(principal);
     if (rate && !rate.decision.allowed) {
       const code = policy.rateLimit.code ?? 'rate_limited';
       return ctx.error(code, undefined, { headers: rate.headers });
     }
-    const response = await withIdempotency(request, principal, ctx, () => run(request, ctx, fault));
+    // A request the idempotency rules do not cover (every read) runs without that layer's await.
+    const response =
+      idempotencyKeyOf(request) !== undefined
+        ? await withIdempotency(request, principal, ctx, () => run(request, ctx, fault))
+        : await run(request, ctx, fault);
     // Rate headers go only on the rate-limit status, the one answer the vendors' docs tie them to:
     // on every answer they would tempt a client to read a 5xx's "Remaining: 0" as a wait. A header
     // the answer already carries (a fault's chosen reset time, say) is not overwritten.
     if (rate && response.status === rateLimitStatusOf(policy.rateLimit))
       response.headers = { ...rate.headers, ...response.headers };
     return response;
+  }
+
+  /** The first credential header the request carries, or '' for none. */
+  function principalOf(request: SimRequest): string {
+    for (const name of credentialHeaders) {
+      const value = request.headers[name];
+      if (value) return value;
+    }
+    return '';
+  }
+
+  /** The Idempotency-Key the vendor would honour on this request, or undefined. */
+  function idempotencyKeyOf(request: SimRequest): string | undefined {
+    const rules = policy.idempotency;
+    if (!rules.supported || !rules.header || ignoredKeys === 'all') return undefined;
+    if (!rules.methods?.includes(request.method as never)) return undefined;
+    return request.headers[rules.header.toLowerCase()];
   }
 
   function takeFault(request: SimRequest): Fault | undefined {
@@ -208,15 +229,8 @@ export function createVendorRuntime(model: VendorModel<unknown>, options: Runtim
     execute: () => Promise<SimResponse>,
   ): Promise<SimResponse> {
     const rules = policy.idempotency;
-    const key = rules.header ? request.headers[rules.header.toLowerCase()] : undefined;
-    if (
-      !rules.supported ||
-      key === undefined ||
-      ignoredKeys === 'all' ||
-      !rules.methods?.includes(request.method as never)
-    ) {
-      return execute();
-    }
+    const key = idempotencyKeyOf(request);
+    if (key === undefined) return execute();
     if (key.length === 0 || key.length > 255 || (rules.keyFormat === 'uuid' && !UUID.test(key))) {
       return model.failure('invalid_idempotency_key', ctx, 'the Idempotency-Key header is not valid');
     }

@@ -24,8 +24,11 @@ export function decodeBody(body: unknown): DecodedBody {
   return { kind: 'json', value: body, text: null };
 }
 
+/** Stops at the first character that is not white space, where `trim()` would copy the text. */
+const BLANK = /^\s*$/;
+
 function parseText(text: string): DecodedBody {
-  if (text.trim() === '') return { kind: 'text', text, reason: 'body is empty' };
+  if (BLANK.test(text)) return { kind: 'text', text, reason: 'body is empty' };
   try {
     return { kind: 'json', value: JSON.parse(text), text };
   } catch (error) {

@@ -89,4 +89,18 @@ describe('normalizeError limits', () => {
     expect(Object.hasOwn(result.raw.headers, '__proto__')).toBe(true);
     expect(Object.getPrototypeOf(result.raw.headers)).toBe(Object.prototype);
   });
+
+  it('keeps headers named like Object.prototype members as own data, beside ordinary ones', () => {
+    const result = normalizeError('denialbase', {
+      status: 500,
+      headers: { constructor: 'c', toString: 't', hasOwnProperty: 'h', 'x-trace': 'x' },
+    });
+    expect(Object.entries(result.raw.headers)).toEqual([
+      ['constructor', 'c'],
+      ['tostring', 't'],
+      ['hasownproperty', 'h'],
+      ['x-trace', 'x'],
+    ]);
+    expect(Object.getPrototypeOf(result.raw.headers)).toBe(Object.prototype);
+  });
 });

@@ -1,4 +1,5 @@
 import type { Suite } from '../suite.js';
+import { clientSuite } from './client.js';
 import { importCostSuite } from './import-cost.js';
 import { normalizeErrorSuite } from './normalize-error.js';
 import { simulatorSuite } from './simulator.js';
@@ -10,4 +11,5 @@ export const suites: readonly Suite[] = [
   importCostSuite,
   normalizeErrorSuite,
   simulatorSuite,
+  clientSuite,
 ];

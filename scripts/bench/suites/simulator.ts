@@ -1,20 +1,26 @@
 /**
- * Simulator throughput against a bare node:http server that answers the same bytes, with one
- * load generator in one run, and the simulator's start-up to first response. Exported for the
- * bench runner; returns a printable report.
+ * Simulator throughput against a bare node:http server answering the same bytes, both loaded by
+ * autocannon (16 connections) from this process while each server runs in a child process of its
+ * own, so the load generator never competes with the server it measures for one event loop. The
+ * two take turns in short bounded runs, and each child reports its CPU time, so a request's server
+ * cost is shown beside the rate. Also the simulator's start-up to first response.
  */
-import { Agent, createServer, request, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { Agent, request } from 'node:http';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import autocannon from 'autocannon';
+import { ensureBuild, snapshotBuild } from '../ensure-build.js';
 import { verdict } from '../report.js';
 import type { Goal, Suite, SuiteResult } from '../suite.js';
 
-const CONCURRENCY = 16;
-const WARM_UP_MS = 800;
-/** Simulator and bare server take turns in short slices, so a neighbour's load hits both alike. */
-const SLICE_MS = 250;
-const ROUNDS = 10;
-/** Hard cap on requests per measurement, so a fast machine cannot make the run unbounded. */
-const MAX_REQUESTS = 200_000;
+const root = join(import.meta.dirname, '..', '..', '..');
+const CONNECTIONS = 16;
+/** Seconds per autocannon run: short turns, so a neighbour's load hits both servers alike. */
+const RUN_SECONDS = 2;
+const WARM_UP_SECONDS = 2;
+const ROUNDS = 3;
 const STARTUP_GOAL_MS = 150;
 const RATIO_GOAL = 0.9;
 
@@ -24,8 +30,9 @@ interface Captured {
   body: string;
 }
 
-/** One request over a keep-alive agent, resolving with the full answer. */
-function get(agent: Agent, url: string, headers: Record<string, string>): Promise<Captured> {
+/** One request over a fresh connection, resolving with the full answer. */
+function get(url: string, headers: Record<string, string>): Promise<Captured> {
+  const agent = new Agent({ keepAlive: false });
   return new Promise((resolve, reject) => {
     const req = request(url, { agent, headers }, (res) => {
       let body = '';
@@ -46,146 +53,197 @@ function get(agent: Agent, url: string, headers: Record<string, string>): Promis
   });
 }
 
+/**
+ * The simulator as users load it (the built package), serving Collate on a loopback port; answers
+ * `cpu` with its CPU time.
+ */
+const simulatorChild = (entry: string) => `
+const { startSimulator } = await import(${JSON.stringify(entry)});
+const sim = await startSimulator({ vendors: ['collate'] });
+process.on('message', (message) => {
+  if (message === 'cpu') process.send({ cpu: process.cpuUsage() });
+});
+process.on('disconnect', () => sim.close().then(() => process.exit(0)));
+process.send({ port: sim.port });
+`;
+
+/**
+ * A server that replays captured answers by path (sent as the first message): the floor any HTTP
+ * server on this machine pays. Connection headers are Node's own to write, as for the simulator.
+ */
+const BARE_CHILD = `
+const { createServer } = await import('node:http');
+const [message] = await (await import('node:events')).once(process, 'message');
+const answers = new Map(message.answers);
+const server = createServer((req, res) => {
+  const answer = answers.get(req.url) ?? { status: 404, headers: {}, body: '' };
+  res.writeHead(answer.status, answer.headers);
+  res.end(answer.body);
+});
+server.listen(0, '127.0.0.1', () => process.send({ port: server.address().port }));
+process.on('message', (m) => {
+  if (m === 'cpu') process.send({ cpu: process.cpuUsage() });
+});
+process.on('disconnect', () => process.exit(0));
+`;
+
+interface ServerChild {
+  child: ChildProcess;
+  origin: string;
+}
+
+async function startChild(script: string, firstMessage?: unknown): Promise<ServerChild> {
+  // An IPC channel ties the child to this process: when it closes, the child exits.
+  const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  if (firstMessage !== undefined) child.send(firstMessage as never);
+  const [message] = (await once(child, 'message')) as [{ port: number }];
+  return { child, origin: `http://127.0.0.1:${message.port}` };
+}
+
+/** The child's CPU time so far, in ms. */
+async function childCpuMs(server: ServerChild): Promise<number> {
+  const reply = once(server.child, 'message');
+  server.child.send('cpu');
+  const [{ cpu }] = (await reply) as [{ cpu: NodeJS.CpuUsage }];
+  return (cpu.user + cpu.system) / 1000;
+}
+
 interface Tally {
   requests: number;
   seconds: number;
+  cpuMs: number;
 }
 
-/** Fixed concurrency, each worker sending its next request as soon as the last one is answered. */
-async function load(
-  agent: Agent,
-  url: string,
+/** One bounded autocannon run; every answer must carry the status the row names. */
+async function run(
+  server: ServerChild,
+  path: string,
   headers: Record<string, string>,
-  durationMs: number,
+  status: number,
+  seconds: number,
   tally: Tally,
 ) {
-  const deadline = performance.now() + durationMs;
-  const started = performance.now();
-  let done = 0;
-  const worker = async () => {
-    while (performance.now() < deadline && done < MAX_REQUESTS) {
-      await get(agent, url, headers);
-      done++;
-    }
-  };
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  tally.requests += done;
-  tally.seconds += (performance.now() - started) / 1000;
-}
-
-/** Requests per second of two targets measured in alternating slices with one generator. */
-async function compare(simUrl: string, bareUrl: string, headers: Record<string, string>) {
-  const simAgent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-  const bareAgent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-  const discard = { requests: 0, seconds: 0 };
-  await load(simAgent, simUrl, headers, WARM_UP_MS, discard);
-  await load(bareAgent, bareUrl, headers, WARM_UP_MS, discard);
-  const simTally = { requests: 0, seconds: 0 };
-  const bareTally = { requests: 0, seconds: 0 };
-  // Which server goes first alternates, so neither always runs right after the other's burst.
-  for (let round = 0; round < ROUNDS; round++) {
-    const slices = [
-      () => load(simAgent, simUrl, headers, SLICE_MS, simTally),
-      () => load(bareAgent, bareUrl, headers, SLICE_MS, bareTally),
-    ];
-    if (round % 2 === 1) slices.reverse();
-    for (const slice of slices) await slice();
-  }
-  simAgent.destroy();
-  bareAgent.destroy();
-  return { simRate: simTally.requests / simTally.seconds, bareRate: bareTally.requests / bareTally.seconds };
-}
-
-/** A server that replays captured answers by path: the floor any HTTP server on this machine pays. */
-async function bareServer(answers: Map<string, Captured>): Promise<{ server: Server; origin: string }> {
-  const server = createServer((req, res) => {
-    const answer = answers.get(req.url ?? '') ?? { status: 404, headers: {}, body: '' };
-    const headers = { ...answer.headers };
-    delete headers.date;
-    delete headers.connection;
-    delete headers['keep-alive'];
-    delete headers['transfer-encoding'];
-    res.writeHead(answer.status, headers);
-    res.end(answer.body);
+  const cpuBefore = await childCpuMs(server);
+  const result = await autocannon({
+    url: `${server.origin}${path}`,
+    connections: CONNECTIONS,
+    duration: seconds,
+    headers,
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+  tally.cpuMs += (await childCpuMs(server)) - cpuBefore;
+  const statuses = Object.keys(result.statusCodeStats);
+  if (result.errors > 0 || result.timeouts > 0 || statuses.some((code) => code !== String(status)))
+    throw new Error(
+      `${server.origin}${path}: ${result.errors} errors, ${result.timeouts} timeouts, statuses ${statuses.join(', ')} (expected only ${status})`,
+    );
+  tally.requests += result.requests.total;
+  tally.seconds += result.duration;
 }
 
 export async function benchSimulator(): Promise<SuiteResult> {
-  // Start-up first, so the module load is part of it as it would be for a fresh process.
+  // Start-up in this process first, so the module load is part of it as it would be for a fresh process.
   const t0 = performance.now();
   const { startSimulator } = await import('../../../src/simulator/index.js');
   const t1 = performance.now();
-  const sim = await startSimulator({ vendors: ['collate'] });
-  const startupAgent = new Agent({ keepAlive: false });
-  await get(startupAgent, `${sim.url('collate')}/v1/prior-authorizations/pa_ready`, {});
+  const local = await startSimulator({ vendors: ['collate'] });
+  await get(`${local.url('collate')}/v1/prior-authorizations/pa_ready`, {});
   const importMs = t1 - t0;
   const startupMs = performance.now() - t1;
+  await local.close();
 
   // Collate documents no rate limit, so a long run of reads is never throttled.
+  const token = { authorization: 'Bearer col_test_full_R7v2' };
   const paths = [
-    { name: '401 (no token)', path: '/collate/v1/prior-authorizations/pa_ready', headers: {} },
-    {
-      name: '404 stale id',
-      path: '/collate/v1/prior-authorizations/pa_gone',
-      headers: { authorization: 'Bearer col_test_full_R7v2' },
-    },
-    {
-      name: '200 read',
-      path: '/collate/v1/prior-authorizations/pa_ready',
-      headers: { authorization: 'Bearer col_test_full_R7v2' },
-    },
+    { name: '401 (no token)', status: 401, path: '/collate/v1/prior-authorizations/pa_ready', headers: {} },
+    { name: '404 stale id', status: 404, path: '/collate/v1/prior-authorizations/pa_gone', headers: token },
+    { name: '200 read', status: 200, path: '/collate/v1/prior-authorizations/pa_ready', headers: token },
   ];
-  const origin = sim.url('collate').replace(/\/collate$/, '');
+  ensureBuild(root);
+  const snapshot = snapshotBuild(root);
+  const sim = await startChild(
+    simulatorChild(pathToFileURL(join(snapshot.dir, 'dist', 'simulator', 'index.js')).href),
+  );
+  const answers: Array<[string, Captured]> = [];
   const rows: string[][] = [];
   const goals: Goal[] = [];
+  let bare: ServerChild | undefined;
   try {
-    for (const { name, path, headers } of paths) {
-      const captureAgent = new Agent({ keepAlive: false });
-      const captured = await get(captureAgent, `${origin}${path}`, headers);
+    for (const { name, status, path, headers } of paths) {
+      const captured = await get(`${sim.origin}${path}`, headers);
       // A row measures the answer it names, or it measures nothing.
-      if (String(captured.status) !== name.slice(0, 3))
-        throw new Error(`${name}: the simulator answered ${captured.status}`);
+      if (captured.status !== status) throw new Error(`${name}: the simulator answered ${captured.status}`);
+      for (const hop of ['date', 'connection', 'keep-alive', 'transfer-encoding'])
+        delete captured.headers[hop];
       // The bare server is keyed by path; paths differ only by header, so each gets its own query.
-      const barePath = `${path}?${name.slice(0, 3)}`;
-      const bare = await bareServer(new Map([[barePath, captured]]));
-      try {
-        const { simRate, bareRate } = await compare(`${origin}${path}`, `${bare.origin}${barePath}`, headers);
-        const ratio = simRate / bareRate;
-        rows.push([
-          name,
-          `${simRate.toFixed(0)} req/s`,
-          `${bareRate.toFixed(0)} req/s`,
-          `${ratio.toFixed(2)}x`,
-          verdict(ratio >= RATIO_GOAL),
-        ]);
-        goals.push({
-          description: `simulator ${name}: ${ratio.toFixed(2)}x the bare server, goal >= ${RATIO_GOAL}x`,
-          met: ratio >= RATIO_GOAL,
-        });
-      } finally {
-        await new Promise<void>((resolve) => bare.server.close(() => resolve()));
-        bare.server.closeAllConnections();
+      answers.push([`${path}?${status}`, captured]);
+    }
+    bare = await startChild(BARE_CHILD, { answers });
+    for (const { name, status, path, headers } of paths) {
+      const barePath = `${path}?${status}`;
+      const discard: Tally = { requests: 0, seconds: 0, cpuMs: 0 };
+      await run(sim, path, headers, status, WARM_UP_SECONDS, discard);
+      await run(bare, barePath, headers, status, WARM_UP_SECONDS, discard);
+      const simTally: Tally = { requests: 0, seconds: 0, cpuMs: 0 };
+      const bareTally: Tally = { requests: 0, seconds: 0, cpuMs: 0 };
+      for (let round = 0; round < ROUNDS; round++) {
+        // Which server goes first alternates, so neither always runs right after the other's burst.
+        const turns = [
+          () => run(sim, path, headers, status, RUN_SECONDS, simTally),
+          () => run(bare as ServerChild, barePath, headers, status, RUN_SECONDS, bareTally),
+        ];
+        if (round % 2 === 1) turns.reverse();
+        for (const turn of turns) await turn();
       }
+      const simRate = simTally.requests / simTally.seconds;
+      const bareRate = bareTally.requests / bareTally.seconds;
+      const ratio = simRate / bareRate;
+      const cpuPerRequest = (tally: Tally) => `${((tally.cpuMs / tally.requests) * 1000).toFixed(1)} us`;
+      rows.push([
+        name,
+        `${simRate.toFixed(0)} req/s`,
+        `${bareRate.toFixed(0)} req/s`,
+        `${ratio.toFixed(2)}x`,
+        cpuPerRequest(simTally),
+        cpuPerRequest(bareTally),
+        verdict(ratio >= RATIO_GOAL),
+      ]);
+      goals.push({
+        description: `simulator ${name}: ${ratio.toFixed(2)}x the bare server, goal >= ${RATIO_GOAL}x`,
+        met: ratio >= RATIO_GOAL,
+      });
     }
     goals.push({
       description: `simulator start-up to first response: ${startupMs.toFixed(1)} ms, goal < ${STARTUP_GOAL_MS} ms`,
       met: startupMs < STARTUP_GOAL_MS,
     });
   } finally {
-    await sim.close();
+    sim.child.disconnect();
+    bare?.child.disconnect();
+    // The copy of the build goes once the simulator that loaded it has stopped.
+    if (sim.child.exitCode === null) await once(sim.child, 'exit');
+    snapshot.dispose();
   }
   return {
     tables: [
       {
         title: 'Loopback throughput',
-        head: ['path', 'simulator', 'bare node:http', 'ratio', `goal >= ${RATIO_GOAL}x`],
+        head: [
+          'path',
+          'simulator',
+          'bare node:http',
+          'ratio',
+          'sim CPU/req',
+          'bare CPU/req',
+          `goal >= ${RATIO_GOAL}x`,
+        ],
         rows,
       },
     ],
     notes: [
-      `collate over loopback, ${CONCURRENCY} keep-alive connections, ${ROUNDS} rounds of one ${SLICE_MS} ms slice per server, the first server alternating; the bare server returns the same bytes.`,
+      `collate over loopback, autocannon with ${CONNECTIONS} connections from this process; each server in a child process (the simulator from the built package); ${ROUNDS} rounds of one ${RUN_SECONDS} s run per server after ${WARM_UP_SECONDS} s warm-up, the first server alternating; the bare server returns the same status, headers and body.`,
       `start-up to first response ${startupMs.toFixed(1)} ms after loading the simulator module (${importMs.toFixed(1)} ms).`,
     ],
     goals,
@@ -194,6 +252,6 @@ export async function benchSimulator(): Promise<SuiteResult> {
 
 export const simulatorSuite: Suite = {
   name: 'simulator',
-  title: 'Simulator requests per second against a bare node:http server, and start-up',
+  title: 'Simulator requests per second against a bare node:http server (autocannon), and start-up',
   run: benchSimulator,
 };

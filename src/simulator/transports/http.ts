@@ -121,10 +121,15 @@ async function serve(
   onRequest: ((entry: RequestLogEntry) => void) | undefined,
   shared: ServerShared,
 ): Promise<void> {
-  const started = performance.now();
+  const started = onRequest === undefined ? 0 : performance.now();
   const abort = lazyAbort(res, shared);
   const method = (req.method ?? 'GET').toUpperCase();
   const url = splitTarget(req.url ?? '/');
+  let query: URLSearchParams | undefined;
+  const searchParams = () => {
+    query ??= new URLSearchParams(url.search);
+    return query;
+  };
   const [, prefix = '', ...rest] = url.pathname.split('/');
   const vendorId = vendors.find((id) => id === prefix);
   const headers = flattenHeaders(req.headers);
@@ -163,7 +168,10 @@ async function serve(
         const request: SimRequest = {
           method,
           path: `/${rest.join('/')}`,
-          query: url.searchParams,
+          // Parsed on first use: most requests carry no query and most models never read it.
+          get query() {
+            return searchParams();
+          },
           headers,
           body: read.body,
           declaredLength: read.over ? Math.max(declared ?? 0, limit + 1) : declared,
@@ -185,13 +193,19 @@ async function serve(
   // than a reset connection in the middle of its upload.
   // With its length known the answer goes out in one write; without it Node would send the
   // headers and a chunked body separately.
-  if (bodyAllowed(response.status, method)) res.setHeader('content-length', Buffer.byteLength(response.body));
-  res.writeHead(response.status, response.headers);
+  // One header object for writeHead: a header set beforehand makes Node copy every other one in
+  // through setHeader. A content-length the answer sets itself (names are lower-case) still wins.
+  res.writeHead(
+    response.status,
+    bodyAllowed(response.status, method)
+      ? { 'content-length': String(Buffer.byteLength(response.body)), ...response.headers }
+      : response.headers,
+  );
   res.end(response.body);
   onRequest?.({
     vendorId,
     method,
-    target: `${url.pathname}${redactQuery(url.searchParams)}`,
+    target: `${url.pathname}${redactQuery(searchParams())}`,
     status: response.status,
     durationMs: performance.now() - started,
     requestId: response.headers['x-request-id'] ?? requestIdOf(response.body),
@@ -230,21 +244,22 @@ function bodyAllowed(status: number, method: string): boolean {
 }
 
 /**
- * The request target as path and query. Origin-form targets (all a client sends to a server) are
- * split by hand, which is measurably cheaper per request than WHATWG URL parsing.
+ * The request target as path and query text (without its `?`). Origin-form targets (all a client
+ * sends to a server) are split by hand, which is measurably cheaper per request than WHATWG URL
+ * parsing.
  */
-function splitTarget(target: string): { pathname: string; searchParams: URLSearchParams } {
+function splitTarget(target: string): { pathname: string; search: string } {
   if (!target.startsWith('/')) {
     try {
       const parsed = new URL(target);
-      return { pathname: parsed.pathname, searchParams: parsed.searchParams };
+      return { pathname: parsed.pathname, search: parsed.search.slice(1) };
     } catch {
-      return { pathname: '/', searchParams: new URLSearchParams() };
+      return { pathname: '/', search: '' };
     }
   }
   const query = target.indexOf('?');
-  if (query === -1) return { pathname: target, searchParams: new URLSearchParams() };
-  return { pathname: target.slice(0, query), searchParams: new URLSearchParams(target.slice(query + 1)) };
+  if (query === -1) return { pathname: target, search: '' };
+  return { pathname: target.slice(0, query), search: target.slice(query + 1) };
 }
 
 function parseLength(value: string | undefined): number | null {
