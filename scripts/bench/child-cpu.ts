@@ -8,12 +8,21 @@ import { spawn } from 'node:child_process';
 
 /** Runs in the child: its own CPU time (every thread) plus its reaped children's, in ms, on fd 3. */
 const REPORTER = `import { readFileSync, writeSync } from 'node:fs';
-process.on('exit', () => {
+const ownCpuMs = () => {
   const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
+let firstStderrCpuMs;
+const write = process.stderr.write;
+process.stderr.write = function (...args) {
+  firstStderrCpuMs ??= ownCpuMs();
+  return write.apply(this, args);
+};
+process.on('exit', () => {
   // Fields 16 and 17 of /proc/self/stat: CPU ticks of waited-for children (USER_HZ, 100 on Linux).
   const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
   const childTicks = Number(fields[13]) + Number(fields[14]);
-  writeSync(3, JSON.stringify({ cpuMs: (user + system) / 1000 + childTicks * 10 }));
+  writeSync(3, JSON.stringify({ cpuMs: ownCpuMs() + childTicks * 10, firstStderrCpuMs }));
 });`;
 
 export interface ChildRun {
@@ -23,6 +32,11 @@ export interface ChildRun {
   cpuMs: number;
   /** Wall time from spawn to the first byte the child wrote to stderr; undefined when it wrote none. */
   firstStderrMs: number | undefined;
+  /**
+   * The child's own CPU time (not its children's) when it first wrote to stderr; undefined when it
+   * wrote none.
+   */
+  firstStderrCpuMs: number | undefined;
   exitCode: number | null;
   stdout: string;
   stderr: string;
@@ -68,8 +82,11 @@ export function runNodeChild(args: readonly string[], cwd: string, timeoutMs = 6
       clearTimeout(timer);
       const wallMs = performance.now() - start;
       try {
-        const { cpuMs } = JSON.parse(report) as { cpuMs: number };
-        resolve({ wallMs, cpuMs, firstStderrMs, exitCode, stdout, stderr });
+        const { cpuMs, firstStderrCpuMs } = JSON.parse(report) as {
+          cpuMs: number;
+          firstStderrCpuMs?: number;
+        };
+        resolve({ wallMs, cpuMs, firstStderrMs, firstStderrCpuMs, exitCode, stdout, stderr });
       } catch {
         reject(new Error(`node ${args.join(' ')} reported no CPU time (exit ${exitCode}): ${stderr}`));
       }
