@@ -2,59 +2,31 @@ import { toolInfo } from '../runner/package-root.js';
 import { singleLine } from '../text/single-line.js';
 import { didYouMean } from '../text/suggest.js';
 import { describeParseError, flagsFromHelp } from './flags.js';
-import { type CliIo, EXIT, UsageError } from './io.js';
-
-type Command = { run: (args: string[], io: CliIo) => Promise<number>; help: string };
+import { type CliIo, type Command, EXIT, UsageError } from './io.js';
 
 /**
  * The one list of commands: usage, `help <command>` and did-you-mean all read it. Each command is
  * loaded when it is called, so a call pays only for its own command (`--version` for none): the
  * run command alone pulls in the checklists, the simulator and the reporters.
  */
-const COMMANDS: Record<string, () => Promise<Command>> = {
-  catalog: async () => {
-    const { catalogCommand, catalogHelp } = await import('./commands/catalog.js');
-    return { run: catalogCommand, help: catalogHelp };
-  },
-  validate: async () => {
-    const { validateCommand, validateHelp } = await import('./commands/validate.js');
-    return { run: validateCommand, help: validateHelp };
-  },
-  summary: async () => {
-    const { summaryCommand, summaryHelp } = await import('./commands/summary.js');
-    return { run: summaryCommand, help: summaryHelp };
-  },
-  serve: async () => {
-    const { serveCommand, serveHelp } = await import('./commands/serve.js');
-    return { run: serveCommand, help: serveHelp };
-  },
-  run: async () => {
-    const { runCommand, runHelp } = await import('./commands/run.js');
-    return { run: runCommand, help: runHelp };
-  },
-  checks: async () => {
-    const { checksCommand, checksHelp } = await import('./commands/checks.js');
-    return { run: checksCommand, help: checksHelp };
-  },
-  init: async () => {
-    const { initCommand, initHelp } = await import('./commands/init.js');
-    return { run: initCommand, help: initHelp };
-  },
-  pact: async () => {
-    const { pactCommand, pactHelp } = await import('./commands/pact.js');
-    return { run: pactCommand, help: pactHelp };
-  },
-  'check-client': async () => {
-    const { checkClientCommand, checkClientHelp } = await import('./commands/check-client.js');
-    return { run: checkClientCommand, help: checkClientHelp };
-  },
+const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
+  catalog: () => import('./commands/catalog.js'),
+  validate: () => import('./commands/validate.js'),
+  summary: () => import('./commands/summary.js'),
+  serve: () => import('./commands/serve.js'),
+  run: () => import('./commands/run.js'),
+  checks: () => import('./commands/checks.js'),
+  init: () => import('./commands/init.js'),
+  pact: () => import('./commands/pact.js'),
+  'check-client': () => import('./commands/check-client.js'),
 };
 
 const commandNames = Object.keys(COMMANDS);
 
 /** The command a name calls, loaded; undefined for a name that is no command. */
 async function loadCommand(name: string): Promise<Command | undefined> {
-  return Object.hasOwn(COMMANDS, name) ? COMMANDS[name]?.() : undefined;
+  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  return load ? (await load()).command : undefined;
 }
 
 /** Where the guides live: in the installed package, and online for a reader without it. */

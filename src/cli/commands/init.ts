@@ -15,7 +15,7 @@ import { rolesOf } from '../../runner/targets/check-requirements.js';
 import { scenarioDataFor } from '../../scenarios/index.js';
 import type { CredentialRole } from '../../scenarios/types.js';
 import { getVendor, type VendorId } from '../../vendors/registry.js';
-import { type CliIo, EXIT, UsageError } from '../io.js';
+import { type CliIo, type Command, EXIT, UsageError } from '../io.js';
 import { vendorArgument } from '../vendor-arg.js';
 
 /** Where the shipped JSON Schema of the config sits once the package is installed. */
@@ -129,3 +129,6 @@ export function scaffold(vendorId: VendorId): VendorConfigFile {
     ),
   };
 }
+
+/** What the CLI's command list loads when `init` is called. */
+export const command: Command = { run: initCommand, help: initHelp };

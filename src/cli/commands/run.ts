@@ -33,7 +33,7 @@ import { didYouMean } from '../../text/suggest.js';
 import { type VendorId, vendorIds } from '../../vendors/registry.js';
 import { deploymentsFor, loadConfig } from '../config-file.js';
 import { describeParseError, flagsFromHelp } from '../flags.js';
-import { type CliIo, EXIT, UsageError } from '../io.js';
+import { type CliIo, type Command, EXIT, UsageError } from '../io.js';
 import { vendorArgument } from '../vendor-arg.js';
 
 const REPORTERS = ['terminal', 'github', ...fileReporters] as const;
@@ -452,3 +452,6 @@ async function preflightAll(
   }
   return undefined;
 }
+
+/** What the CLI's command list loads when `run` is called. */
+export const command: Command = { run: runCommand, help: runHelp };
