@@ -22,6 +22,12 @@ export interface CliIo {
   cwd?: string;
 }
 
+/** A CLI command: what it does with its arguments, and its help text (the first line is its synopsis). */
+export interface Command {
+  run: (args: string[], io: CliIo) => Promise<number>;
+  help: string;
+}
+
 /** Exit codes shared by every command; scripts and CI can rely on them. */
 export const EXIT = {
   ok: 0,

@@ -1,52 +1,54 @@
 import { toolInfo } from '../runner/package-root.js';
 import { singleLine } from '../text/single-line.js';
 import { didYouMean } from '../text/suggest.js';
-import { vendorIds } from '../vendors/registry.js';
-import { catalogCommand, catalogHelp } from './commands/catalog.js';
-import { checkClientCommand, checkClientHelp } from './commands/check-client.js';
-import { checksCommand, checksHelp } from './commands/checks.js';
-import { initCommand, initHelp } from './commands/init.js';
-import { pactCommand, pactHelp } from './commands/pact.js';
-import { runCommand, runHelp } from './commands/run.js';
-import { serveCommand, serveHelp } from './commands/serve.js';
-import { summaryCommand, summaryHelp } from './commands/summary.js';
-import { validateCommand, validateHelp } from './commands/validate.js';
 import { describeParseError, flagsFromHelp } from './flags.js';
-import { type CliIo, EXIT, UsageError } from './io.js';
+import { type CliIo, type Command, EXIT, UsageError } from './io.js';
 
-type Command = { run: (args: string[], io: CliIo) => Promise<number>; help: string };
-
-/** The one list of commands: usage, `help <command>` and did-you-mean all read it. */
-const COMMANDS: Record<string, Command> = {
-  catalog: { run: catalogCommand, help: catalogHelp },
-  validate: { run: validateCommand, help: validateHelp },
-  summary: { run: summaryCommand, help: summaryHelp },
-  serve: { run: serveCommand, help: serveHelp },
-  run: { run: runCommand, help: runHelp },
-  checks: { run: checksCommand, help: checksHelp },
-  init: { run: initCommand, help: initHelp },
-  pact: { run: pactCommand, help: pactHelp },
-  'check-client': { run: checkClientCommand, help: checkClientHelp },
+/**
+ * The one list of commands: usage, `help <command>` and did-you-mean all read it. Each command is
+ * loaded when it is called, so a call pays only for its own command (`--version` for none): the
+ * run command alone pulls in the checklists, the simulator and the reporters.
+ */
+const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
+  catalog: () => import('./commands/catalog.js'),
+  validate: () => import('./commands/validate.js'),
+  summary: () => import('./commands/summary.js'),
+  serve: () => import('./commands/serve.js'),
+  run: () => import('./commands/run.js'),
+  checks: () => import('./commands/checks.js'),
+  init: () => import('./commands/init.js'),
+  pact: () => import('./commands/pact.js'),
+  'check-client': () => import('./commands/check-client.js'),
 };
 
 const commandNames = Object.keys(COMMANDS);
+
+/** The command a name calls, loaded; undefined for a name that is no command. */
+async function loadCommand(name: string): Promise<Command | undefined> {
+  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  return load ? (await load()).command : undefined;
+}
 
 /** Where the guides live: in the installed package, and online for a reader without it. */
 export const DOCS_HINT =
   'Guides: docs/running.md and the other pages in docs/ of the installed package, or\nhttps://github.com/error-contracts/error-contracts/tree/main/docs';
 
-export const usage = `Usage: error-contracts <command> [options]
+/** The usage text; it quotes each command's synopsis, so it loads every command. */
+export async function usage(): Promise<string> {
+  const commands = await Promise.all(
+    commandNames.map(async (name) => (await loadCommand(name))?.help ?? name),
+  );
+  return `Usage: error-contracts <command> [options]
 
 Commands:
-${Object.entries(COMMANDS)
-  .map(([name, command]) => `  ${command.help.split('\n')[0]?.replace('error-contracts ', '') ?? name}`)
-  .join('\n')}
+${commands.map((help) => `  ${help.split('\n')[0]?.replace('error-contracts ', '')}`).join('\n')}
 
 Options:
   --help, -h     this text; "error-contracts help <command>" for one command's details
   --version, -v  the installed version
 
 ${DOCS_HINT}`;
+}
 
 /** Every message the CLI prints about a mistake or a failure starts the same way. */
 function errorLine(command: string | null, raw: string): string {
@@ -71,12 +73,12 @@ function unknownCommand(name: string): string {
 }
 
 /** `help`, `help <command>`: the usage, or one command's help. */
-function helpCommand(topic: string | undefined, io: CliIo): number {
+async function helpCommand(topic: string | undefined, io: CliIo): Promise<number> {
   if (topic === undefined) {
-    io.stdout(`${usage}\n`);
+    io.stdout(`${await usage()}\n`);
     return EXIT.ok;
   }
-  const command = Object.hasOwn(COMMANDS, topic) ? COMMANDS[topic] : undefined;
+  const command = await loadCommand(topic);
   if (!command) {
     io.stderr(unknownCommand(topic));
     return EXIT.usage;
@@ -89,7 +91,7 @@ function helpCommand(topic: string | undefined, io: CliIo): number {
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [name, ...args] = argv;
   if (name === undefined) {
-    io.stdout(`${usage}\n`);
+    io.stdout(`${await usage()}\n`);
     return EXIT.usage;
   }
   if (name === '--help' || name === '-h' || name === 'help') return helpCommand(args[0], io);
@@ -97,7 +99,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stdout(`${toolInfo().version}\n`);
     return EXIT.ok;
   }
-  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  const command = await loadCommand(name);
   if (!command) {
     io.stderr(unknownCommand(name));
     return EXIT.usage;
@@ -117,6 +119,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     // told in our words (its own text speaks of "positional arguments" and quotes internals).
     const code = (error as NodeJS.ErrnoException).code;
     if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
+      const { vendorIds } = await import('../vendors/registry.js');
       const problem = describeParseError(code, args, flagsFromHelp(command.help), [
         { flag: '--vendor', values: vendorIds },
       ]);

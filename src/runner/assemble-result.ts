@@ -3,9 +3,9 @@ import { checklistFor } from '../conformance/checklist.js';
 import { runTotals } from '../report/outcome-counts.js';
 import type { CheckResult, RunResult, VendorRun } from '../report/result.js';
 import { getVendor, type VendorId } from '../vendors/registry.js';
+import type { CheckMeta } from './check-session.js';
 import { toolInfo } from './package-root.js';
 import type { RunOptions } from './run-options.js';
-import type { CheckMeta } from './vitest/define-suite.js';
 
 export interface RunTiming {
   startedAt: Date;

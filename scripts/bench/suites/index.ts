@@ -2,6 +2,7 @@ import type { Suite } from '../suite.js';
 import { clientSuite } from './client.js';
 import { importCostSuite } from './import-cost.js';
 import { normalizeErrorSuite } from './normalize-error.js';
+import { runCostSuite } from './run-cost.js';
 import { simulatorSuite } from './simulator.js';
 import { validatorsSuite } from './validators.js';
 
@@ -9,6 +10,7 @@ import { validatorsSuite } from './validators.js';
 export const suites: readonly Suite[] = [
   validatorsSuite,
   importCostSuite,
+  runCostSuite,
   normalizeErrorSuite,
   simulatorSuite,
   clientSuite,

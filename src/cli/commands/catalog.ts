@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { plural } from '../../text/plural.js';
 import { renderTable } from '../../text/table.js';
 import { getVendor } from '../../vendors/registry.js';
-import { type CliIo, EXIT, UsageError } from '../io.js';
+import { type CliIo, type Command, EXIT, UsageError } from '../io.js';
 import { vendorArgument } from '../vendor-arg.js';
 
 export const catalogHelp = `error-contracts catalog <vendor> [--format table|json]
@@ -35,3 +35,6 @@ export async function catalogCommand(args: string[], io: CliIo): Promise<number>
   io.stdout(`${renderTable(['code', 'status', 'category', 'action', 'retryable', 'source'], rows)}\n`);
   return EXIT.ok;
 }
+
+/** What the CLI's command list loads when `catalog` is called. */
+export const command: Command = { run: catalogCommand, help: catalogHelp };

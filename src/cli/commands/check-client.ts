@@ -10,7 +10,7 @@ import { renderClientCheckRun } from '../../client-check/render.js';
 import type { ClientCheckResult, ClientFactory } from '../../client-check/types.js';
 import { ErrorContractsError } from '../../errors.js';
 import { writeFileAtomic } from '../../fs/write-atomic.js';
-import { type CliIo, EXIT, UsageError } from '../io.js';
+import { type CliIo, type Command, EXIT, UsageError } from '../io.js';
 import { vendorArgument } from '../vendor-arg.js';
 
 /** The files --out writes; fixed names, so CI configuration can point at them. */
@@ -162,3 +162,6 @@ export async function checkClientCommand(args: string[], io: CliIo): Promise<num
   }
   return results.every((result) => result.passed) ? EXIT.ok : EXIT.failed;
 }
+
+/** What the CLI's command list loads when `check-client` is called. */
+export const command: Command = { run: checkClientCommand, help: checkClientHelp };

@@ -4,7 +4,7 @@ import { type CheckDescription, describeChecks } from '../../runner/describe-che
 import { TARGET_NAMES, type TargetName } from '../../runner/run-options.js';
 import { vendorIds } from '../../vendors/registry.js';
 import { deploymentsFor, loadConfig } from '../config-file.js';
-import { type CliIo, EXIT, UsageError } from '../io.js';
+import { type CliIo, type Command, EXIT, UsageError } from '../io.js';
 import { vendorArgument } from '../vendor-arg.js';
 
 export const checksHelp = `error-contracts checks [--vendor <id>...] [--target <t>] [--format text|json] [--config <file>]
@@ -80,3 +80,6 @@ function renderText(checks: readonly CheckDescription[]): string {
   }
   return `${lines.join('\n').trimStart()}\n`;
 }
+
+/** What the CLI's command list loads when `checks` is called. */
+export const command: Command = { run: checksCommand, help: checksHelp };

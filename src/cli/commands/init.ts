@@ -16,7 +16,7 @@ import { scenarioDataFor } from '../../scenarios/index.js';
 import type { CredentialRole } from '../../scenarios/types.js';
 import { configuredAsOAuthClient, exchangesToken } from '../../vendors/authentication.js';
 import { getVendor, type VendorId } from '../../vendors/registry.js';
-import { type CliIo, EXIT, UsageError } from '../io.js';
+import { type CliIo, type Command, EXIT, UsageError } from '../io.js';
 import { vendorArgument } from '../vendor-arg.js';
 
 /** Where the shipped JSON Schema of the config sits once the package is installed. */
@@ -130,3 +130,6 @@ export function scaffold(vendorId: VendorId): VendorConfigFile {
     ),
   };
 }
+
+/** What the CLI's command list loads when `init` is called. */
+export const command: Command = { run: initCommand, help: initHelp };

@@ -3,7 +3,7 @@ import { ErrorContractsError } from '../../errors.js';
 import { runPact } from '../../pact/run.js';
 import { renderTable } from '../../text/table.js';
 import { vendorIds } from '../../vendors/registry.js';
-import { type CliIo, EXIT } from '../io.js';
+import { type CliIo, type Command, EXIT } from '../io.js';
 import { vendorArgument } from '../vendor-arg.js';
 
 export const pactHelp = `error-contracts pact [--verify] [--vendor <id>...] [--out <dir>]
@@ -57,3 +57,6 @@ export async function pactCommand(args: string[], io: CliIo): Promise<number> {
   const failed = result.vendors.some((vendor) => (vendor.failedIds?.length ?? 0) > 0);
   return failed ? EXIT.failed : EXIT.ok;
 }
+
+/** What the CLI's command list loads when `pact` is called. */
+export const command: Command = { run: pactCommand, help: pactHelp };

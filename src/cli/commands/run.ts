@@ -13,6 +13,7 @@ import { type FileReporter, fileReporters, writeReports } from '../../report/wri
 import { assembleResult } from '../../runner/assemble-result.js';
 import { cassetteFileName } from '../../runner/cassettes/cassette.js';
 import { readCassette } from '../../runner/cassettes/replay.js';
+import type { Collected, RunListener } from '../../runner/collected.js';
 import { CONFIG_FILE_VARIABLE, DEFAULT_CONFIG_FILE } from '../../runner/config/env-names.js';
 import { RunConfigError } from '../../runner/config/errors.js';
 import {
@@ -23,6 +24,7 @@ import {
 import { describeChecks } from '../../runner/describe-checks.js';
 import { toolInfo } from '../../runner/package-root.js';
 import { PreflightError, preflight } from '../../runner/preflight.js';
+import { runInProcess } from '../../runner/run-in-process.js';
 import { type RunOptions, TARGET_NAMES, type TargetName } from '../../runner/run-options.js';
 import { runWithVitest } from '../../runner/vitest/run-with-vitest.js';
 import { canRedraw } from '../../text/colour.js';
@@ -31,7 +33,7 @@ import { didYouMean } from '../../text/suggest.js';
 import { type VendorId, vendorIds } from '../../vendors/registry.js';
 import { deploymentsFor, loadConfig } from '../config-file.js';
 import { describeParseError, flagsFromHelp } from '../flags.js';
-import { type CliIo, EXIT, UsageError } from '../io.js';
+import { type CliIo, type Command, EXIT, UsageError } from '../io.js';
 import { vendorArgument } from '../vendor-arg.js';
 
 const REPORTERS = ['terminal', 'github', ...fileReporters] as const;
@@ -215,9 +217,9 @@ async function runChecks(args: string[], io: CliIo, stop: StopReporter): Promise
     0,
   );
   const startedAt = new Date();
-  let collected: Awaited<ReturnType<typeof runWithVitest>>;
+  let collected: Collected;
   try {
-    collected = await runWithVitest(options, {
+    collected = await runChecklists(options, {
       onCheckStart: (title, vendorName) => progress.update({ vendorName, checkTitle: title, done, total }),
       onCheckActivity: (text) => progress.activity(text),
       onCheckEnd: (meta, vendorName) => {
@@ -284,6 +286,17 @@ async function runChecks(args: string[], io: CliIo, stop: StopReporter): Promise
     return EXIT.failed;
   }
   return EXIT.ok;
+}
+
+/**
+ * Runs the checks. The embedded simulator (local, nock) runs in this process, as quick to start as
+ * the checks are to run; a sandbox or a replay goes through vitest, whose per-check timeouts bound
+ * a vendor that stops answering. Both run each check through the same session.
+ */
+function runChecklists(options: RunOptions, listener: RunListener): Promise<Collected> {
+  return options.target === 'local' || options.target === 'nock'
+    ? runInProcess(options, listener)
+    : runWithVitest(options, listener);
 }
 
 /** The vendors a folder of cassettes holds, for a replay that names none. */
@@ -439,3 +452,6 @@ async function preflightAll(
   }
   return undefined;
 }
+
+/** What the CLI's command list loads when `run` is called. */
+export const command: Command = { run: runCommand, help: runHelp };

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import type { Credential, VendorCredentials } from '../../scenarios/types.js';
 import { type RequestLogEntry, startSimulator } from '../../simulator/transports/http.js';
 import { getVendor, type VendorId } from '../../vendors/registry.js';
-import { type CliIo, EXIT, UsageError } from '../io.js';
+import { type CliIo, type Command, EXIT, UsageError } from '../io.js';
 import { vendorArgument } from '../vendor-arg.js';
 
 export const serveHelp = `error-contracts serve [--vendor <id>...] [--port <n>]
@@ -71,3 +71,6 @@ export function logLine(entry: RequestLogEntry): string {
   const id = entry.requestId ? ` ${entry.requestId}` : '';
   return `${time} ${entry.vendorId ?? '-'} ${entry.method} ${entry.target} ${entry.status} ${entry.durationMs.toFixed(1)}ms${id}`;
 }
+
+/** What the CLI's command list loads when `serve` is called. */
+export const command: Command = { run: serveCommand, help: serveHelp };

@@ -3,7 +3,7 @@ import { plural } from '../../text/plural.js';
 import { renderTable } from '../../text/table.js';
 import { validateError } from '../../validation/validate-error.js';
 import { getVendor, vendorIds } from '../../vendors/registry.js';
-import { type CliIo, EXIT } from '../io.js';
+import { type CliIo, type Command, EXIT } from '../io.js';
 
 export const summaryHelp = `error-contracts summary
 
@@ -57,3 +57,6 @@ export async function summaryCommand(args: string[], io: CliIo): Promise<number>
   );
   return EXIT.ok;
 }
+
+/** What the CLI's command list loads when `summary` is called. */
+export const command: Command = { run: summaryCommand, help: summaryHelp };

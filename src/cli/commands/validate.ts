@@ -7,7 +7,7 @@ import { singleLine } from '../../text/single-line.js';
 import { displayPath } from '../../validation/issues.js';
 import { validateError } from '../../validation/validate-error.js';
 import { getVendor, type VendorId } from '../../vendors/registry.js';
-import { type CliIo, EXIT, UsageError } from '../io.js';
+import { type CliIo, type Command, EXIT, UsageError } from '../io.js';
 import { vendorArgument } from '../vendor-arg.js';
 
 export const validateHelp = `error-contracts validate <vendor> [file|-] [--schema <envelope>] [--format text|json]
@@ -106,3 +106,6 @@ function bodyWarnings(vendorId: VendorId, schema: string, body: Uint8Array): Pro
   const normalized = normalizeError(vendorId, { status: 0, body }, { surface: reader?.surface ?? 'api' });
   return normalized.problems.filter((problem) => WARNING_KINDS.has(problem.kind));
 }
+
+/** What the CLI's command list loads when `validate` is called. */
+export const command: Command = { run: validateCommand, help: validateHelp };

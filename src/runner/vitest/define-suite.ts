@@ -6,24 +6,16 @@
  * skipped with its reason as the note.
  */
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { checklistFor } from '../../conformance/checklist.js';
-import { runCheck } from '../../conformance/execute.js';
 import { ErrorContractsError } from '../../errors.js';
 import type { CheckResult } from '../../report/result.js';
 import { getVendor, type VendorId } from '../../vendors/registry.js';
-import { type CassetteRecorder, recordCassettes } from '../cassettes/record.js';
+import { type CheckMeta, type CheckSession, checksToRun, openCheckSession } from '../check-session.js';
 import type { RunOptions } from '../run-options.js';
 import { CHECK_META_KEY, PROGRESS_ANNOTATION } from '../run-options.js';
-import { announcingWaits } from '../targets/announcing-waits.js';
-import { openTarget } from '../targets/open-target.js';
-import type { OpenTarget, SimulatorTargetOptions } from '../targets/simulator-targets.js';
+import type { SimulatorTargetOptions } from '../targets/simulator-targets.js';
 import { describeFailures } from './describe-failures.js';
 
-export interface CheckMeta {
-  vendorId: VendorId;
-  baseUrl: string;
-  result: CheckResult;
-}
+export type { CheckMeta } from '../check-session.js';
 
 declare module 'vitest' {
   interface TaskMeta {
@@ -39,41 +31,26 @@ export interface ConformanceSuiteOptions extends RunOptions {
 }
 
 export function defineConformanceSuite(options: ConformanceSuiteOptions): void {
-  let open: OpenTarget | undefined;
-  let recorder: CassetteRecorder | undefined;
+  let session: CheckSession | undefined;
   beforeAll(async () => {
-    open = await openTarget(options, options.simulator);
-    if (options.record) {
-      recorder = recordCassettes(open.target, options.vendors);
-      open = { ...open, target: recorder.target };
-    }
+    session = await openCheckSession(options, options.simulator);
   });
   afterAll(async () => {
-    try {
-      if (recorder && options.record) await recorder.write(options.record);
-    } finally {
-      await open?.close();
-    }
+    await session?.close();
   });
 
   for (const vendorId of options.vendors) {
     describe(`${getVendor(vendorId).name} (${options.target})`, () => {
-      for (const check of checklistFor(vendorId)) {
-        if (options.only && !options.only.includes(check.id)) continue;
+      for (const check of checksToRun(options, vendorId)) {
         it(check.title, async ({ task, skip, annotate }) => {
-          if (!open)
+          if (!session)
             throw new ErrorContractsError(
               'ERR_INTERNAL',
               'The target did not open; see the error from beforeAll.',
             );
-          // Only a sandbox waits in real time; elsewhere a wait is over before it could be shown.
-          const target =
-            options.target === 'sandbox'
-              ? announcingWaits(open.target, (text) => annotate(text, PROGRESS_ANNOTATION))
-              : open.target;
-          const clock = { now: () => target.now(), sleep: (ms: number) => target.wait(ms) };
-          const result = await runCheck(vendorId, target, check, clock);
-          task.meta[CHECK_META_KEY] = { vendorId, baseUrl: open.baseUrls.get(vendorId) ?? '', result };
+          const meta = await session.run(vendorId, check, (text) => annotate(text, PROGRESS_ANNOTATION));
+          task.meta[CHECK_META_KEY] = meta;
+          const { result } = meta;
           options.onResult?.(vendorId, result);
           if (result.outcome === 'fail')
             throw new ErrorContractsError('ERR_CHECK_FAILED', describeFailures(result));
