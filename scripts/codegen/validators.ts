@@ -126,6 +126,18 @@ function ajvModuleCode(
   return dropUnreadSchemaConstants(code);
 }
 
+/** The straight-line predicates for `refs`, when each names a whole schema guard-predicate.ts compiles. */
+function predicatesFor(schemas: readonly object[], refs: Record<string, string>, sources: string) {
+  const byId = new Map(schemas.map((schema) => [(schema as { $id?: unknown }).$id, schema]));
+  return guardPredicates(
+    Object.entries(refs).map(([name, id]) => {
+      const schema = byId.get(id);
+      if (!schema) throw new Error(`${sources}: no schema with $id ${id}`);
+      return [name, schema as Record<string, unknown>] as const;
+    }),
+  );
+}
+
 export interface StandaloneOptions {
   /** The guard module a reporting validator asks first (see withValidFastPath). */
   guardsFrom?: string;
@@ -149,14 +161,7 @@ export function standaloneValidatorsModule(
   typedBy = './index.ts',
   { guardsFrom, callRefs = false }: StandaloneOptions = {},
 ): string {
-  const byId = new Map(schemas.map((schema) => [(schema as { $id?: unknown }).$id, schema]));
-  const predicates = guardPredicates(
-    Object.entries(refs).map(([name, id]) => {
-      const schema = byId.get(id);
-      if (!schema) throw new Error(`${sources}: no schema with $id ${id}`);
-      return [name, schema as Record<string, unknown>] as const;
-    }),
-  );
+  const predicates = flavour === 'guard' || guardsFrom ? predicatesFor(schemas, refs, sources) : undefined;
   let code: string;
   let kind: string;
   if (flavour === 'guard' && predicates) {
