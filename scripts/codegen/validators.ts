@@ -194,5 +194,7 @@ export function vendorValidatorsModule(vendor: VendorSource, flavour: ValidatorF
     return schema as object;
   });
   const files = vendor.envelopes.map((envelope) => `schemas/${vendor.id}/${envelope.file}`).join(', ');
-  return standaloneValidatorsModule(schemas, refs, files, flavour, './index.ts', { guardsFrom: './guards.js' });
+  return standaloneValidatorsModule(schemas, refs, files, flavour, './index.ts', {
+    guardsFrom: './guards.js',
+  });
 }
