@@ -21,6 +21,10 @@ describe.each(limited)('$vendorId rate limiting', ({ vendorId, request }) => {
 
   it('answers over-quota requests with its own 429 and headers, and lets the next one through once the advertised wait has passed', async () => {
     sim().reset(vendorId);
+    if (!sim().credentials(vendorId).roles.rateLimited)
+      throw new Error(
+        `${vendorId} documents a rate limit, so its model needs a rateLimited role to show it on`,
+      );
     let answer = await sendScenarioRequest(target(), request);
     for (let i = 0; i < 10 && answer.status !== 429; i++)
       answer = await sendScenarioRequest(target(), request);
