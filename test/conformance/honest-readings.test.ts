@@ -41,7 +41,13 @@ function withPromisedDetails(vendorId: VendorId, code: string, body: Record<stri
     const source = apiReader(vendorId).fieldErrors[0];
     if (source?.kind === 'param') setAt(body, source.pointer, field);
     else if (source?.kind === 'list')
-      setAt(body, source.pointer, [{ [source.fieldMembers[0] ?? 'field']: field, message: 'is not valid' }]);
+      setAt(body, source.pointer, [
+        {
+          [source.fieldMembers[0] ?? 'field']: field,
+          // The member the policy reads a detail's text from: not every envelope calls it message.
+          [source.messageMembers[0] ?? 'message']: 'is not valid',
+        },
+      ]);
   }
 }
 
