@@ -12,7 +12,9 @@ import { dirname, join, sep } from 'node:path';
 import { publint } from 'publint';
 import { formatMessage } from 'publint/utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_LIMITS } from '../../src/conformance/types.js';
 import { getVendor, vendorIds } from '../../src/index.js';
+import { CASSETTE_FORMAT, CASSETTE_VERSION, cassetteFileName } from '../../src/runner/cassettes/cassette.js';
 import { repoRoot } from '../helpers/paths.js';
 import { consumerMjs, consumerTs, packageJson, tsconfigJson } from './consumer-files.js';
 import { describeDocExamples } from './doc-examples.js';
@@ -102,9 +104,9 @@ describe('the packed package, installed into an empty project', () => {
     }
   });
 
-  it('explains how to get vitest when the run command is used without it', async () => {
+  it('explains how to get vitest when a run that needs it is started without it', async () => {
     const bin = join(consumerDir, 'node_modules', '.bin', 'error-contracts');
-    const { code, stdout, stderr } = await run(bin, ['run', '--vendor', 'collate'], consumerDir);
+    const { code, stdout, stderr } = await run(bin, replayRun(consumerDir), consumerDir);
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toContain('needs vitest');
@@ -115,7 +117,7 @@ describe('the packed package, installed into an empty project', () => {
     const dir = join(workDir, 'legacy-peers');
     await installConsumer(dir, tarball, ['vitest@5'], ['--legacy-peer-deps', '--prefer-offline']);
     const bin = join(dir, 'node_modules', '.bin', 'error-contracts');
-    const { code, stderr } = await run(bin, ['run', '--vendor', 'collate'], dir);
+    const { code, stderr } = await run(bin, replayRun(dir), dir);
     expect(code).toBe(2);
     expect(stderr).toMatch(
       /vitest 5\.\d+\.\d+ is installed but cannot load: the package "vite" it needs is missing/,
@@ -234,6 +236,29 @@ test('the matchers are on expect', () => {
     expect(staticImports(join(installedDir, 'dist', 'vitest', 'index.js'))).toContain('vitest');
   });
 });
+
+/**
+ * The arguments of a run that goes through vitest (a replay; the embedded simulator runs without
+ * it), with a cassette for Collate written into `dir`: a well-formed one, so that the run gets as
+ * far as loading vitest.
+ */
+function replayRun(dir: string): string[] {
+  const cassettes = join(dir, 'cassettes');
+  mkdirSync(cassettes, { recursive: true });
+  const cassette = {
+    format: CASSETTE_FORMAT,
+    version: CASSETTE_VERSION,
+    vendorId: 'collate',
+    recordedAt: new Date(0).toISOString(),
+    baseUrl: 'http://127.0.0.1:9/collate',
+    roles: [],
+    facts: [],
+    limits: DEFAULT_LIMITS,
+    checks: {},
+  };
+  writeFileSync(join(cassettes, cassetteFileName('collate')), JSON.stringify(cassette));
+  return ['run', '--target', 'replay', '--cassettes', cassettes, '--vendor', 'collate'];
+}
 
 /** Every bare module a file imports, following its relative imports (chunks) through the bundle. */
 function staticImports(file: string, seen = new Set<string>()): string[] {

@@ -47,7 +47,7 @@ export function vitestLoadProblem(
 ): string {
   const install = 'npm install --save-dev vitest';
   if (!installed) {
-    return `The run command needs vitest (an optional peer dependency, version 4 or 5); install it with "${install}".`;
+    return `A run against a sandbox or from cassettes needs vitest (an optional peer dependency, version 4 or 5); install it with "${install}".`;
   }
   const which = `vitest ${installed.version}`;
   const missing = missingPackageOf(error);
