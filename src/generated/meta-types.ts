@@ -217,6 +217,8 @@ export interface VendorPolicy {
   ambiguities: Ambiguity[];
 }
 /**
+ * How a request carries the vendor's credential. The scheme names the mechanism: a token exchanged at a token endpoint (oauth2_client_credentials, whose grant is tokenEndpoint.grantType), a session obtained by signing in (session_cookie), or a credential handed over once (bearer, api_key). The header carries the credential after the prefix.
+ *
  * This interface was referenced by `VendorPolicy`'s JSON-Schema
  * via the `definition` "authentication".
  */

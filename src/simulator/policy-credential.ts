@@ -1,5 +1,5 @@
 import type { HeaderCredential } from '../scenarios/types.js';
-import { headerCredentialOf } from '../vendors/authentication.js';
+import { headerCredentialOf, secretOf } from '../vendors/authentication.js';
 import { getVendor, type VendorId } from '../vendors/registry.js';
 
 /**
@@ -8,4 +8,18 @@ import { getVendor, type VendorId } from '../vendors/registry.js';
  */
 export function policyCredential(vendorId: VendorId, secret: string): HeaderCredential {
   return headerCredentialOf(getVendor(vendorId).policy.authentication, secret);
+}
+
+/**
+ * The secret a request presents in the vendor's policy header, its prefix taken off; undefined
+ * when the header is absent or holds nothing after the prefix. Header names arrive in lower case.
+ */
+export function presentedSecret(
+  vendorId: VendorId,
+  headers: Readonly<Record<string, string>>,
+): string | undefined {
+  const auth = getVendor(vendorId).policy.authentication;
+  const value = headers[auth.header.toLowerCase()];
+  const secret = value === undefined ? '' : secretOf(auth, value);
+  return secret === '' ? undefined : secret;
 }

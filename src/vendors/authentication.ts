@@ -60,6 +60,7 @@ const SCHEMES: { readonly [S in AuthenticationScheme]: SchemeTraits } = {
   },
 };
 
+/** How a client comes by the secret it sends under the policy's scheme. */
 export function credentialSourceOf(auth: AuthenticationPolicy): CredentialSource {
   return SCHEMES[auth.scheme].source;
 }

@@ -12,7 +12,7 @@ import { credentialSourceOf } from '../../src/vendors/authentication.js';
 import {
   BASE_URL,
   clientHarness,
-  credentialsFor,
+  handedSecret,
   mockTokenEndpoint,
   TOKEN_ORIGIN,
 } from '../helpers/client-harness.js';
@@ -27,8 +27,7 @@ isolateNetwork({ strict: true });
  */
 function expectedHeader(vendorId: VendorId, secret: string): [string, string] {
   const { header, prefix = '' } = getVendor(vendorId).policy.authentication;
-  const given = credentialsFor(vendorId, secret) as { token?: string; apiKey?: string; cookie?: string };
-  return [header.toLowerCase(), `${prefix}${given.token ?? given.apiKey ?? given.cookie}`];
+  return [header.toLowerCase(), `${prefix}${handedSecret(vendorId, secret)}`];
 }
 
 describe('createClient authentication', () => {

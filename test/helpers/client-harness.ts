@@ -8,24 +8,35 @@ import {
   type VendorId,
   vendorIds,
 } from '../../src/index.js';
+import {
+  clientCredentialsFor,
+  credentialSourceOf,
+  exchangesToken,
+  headerCredentialOf,
+} from '../../src/vendors/authentication.js';
 import { FIXED_NOW } from './vendor-bodies.js';
 
 export const BASE_URL = 'https://api.vendor.test';
 export const TOKEN_ORIGIN = 'https://login.vendor.test';
 export const TOKEN_URL = `${TOKEN_ORIGIN}/oauth2/token`;
 
-/** Credentials of the shape each scheme needs, built from the given secret values. */
+/** The secret a handed-over credential holds: the value itself, or a session's cookie named `session`. */
+export function handedSecret(vendorId: VendorId, secret: string): string {
+  const auth = getVendor(vendorId).policy.authentication;
+  return credentialSourceOf(auth) === 'session_sign_in' ? `session=${secret}` : secret;
+}
+
+/**
+ * Credentials of the shape the vendor's scheme needs, built from the given secret value: an OAuth
+ * client with that secret where the policy exchanges a token, otherwise the secret as the policy's
+ * credential (a session's cookie named `session`).
+ */
 export function credentialsFor(vendorId: VendorId, secret: string): ClientCredentials {
-  switch (getVendor(vendorId).policy.authentication.scheme) {
-    case 'oauth2_client_credentials':
-      return { tokenUrl: TOKEN_URL, clientId: 'client-id-1', clientSecret: secret };
-    case 'bearer':
-      return { token: secret };
-    case 'api_key':
-      return { apiKey: secret };
-    case 'session_cookie':
-      return { cookie: `session=${secret}` };
-  }
+  const auth = getVendor(vendorId).policy.authentication;
+  if (exchangesToken(auth)) return { tokenUrl: TOKEN_URL, clientId: 'client-id-1', clientSecret: secret };
+  const credentials = clientCredentialsFor(auth, headerCredentialOf(auth, handedSecret(vendorId, secret)));
+  if (!credentials) throw new Error(`${vendorId}: no client credentials for a ${auth.scheme} secret`);
+  return credentials;
 }
 
 /** Answers the token endpoint `times` times with tokens named token-1, token-2, … */

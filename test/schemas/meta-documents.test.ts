@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadVendors, readJson } from '../../scripts/codegen/load-vendors.js';
 import { getVendor, vendorIds } from '../../src/index.js';
+import { exchangesToken } from '../../src/vendors/authentication.js';
 import { schemasDir } from '../helpers/paths.js';
 
 const scratch: string[] = [];
@@ -60,6 +61,25 @@ describe('catalog and policy files', () => {
     const dir = schemasWith('claimrev/policy.json', (p) => ({ ...(p as object), retry: undefined }));
     expect(() => loadVendors(dir)).toThrow(/claimrev\/policy\.json\/: must have required property 'retry'/);
   });
+
+  const exchanging = vendorIds.filter((id) => exchangesToken(getVendor(id).policy.authentication));
+
+  it('has a token-exchange vendor to try the next rule on', () => {
+    expect(exchanging.length).toBeGreaterThan(0);
+  });
+
+  it.each(exchanging)(
+    'reject a token exchange without its token endpoint (%s), naming file and path',
+    (id) => {
+      const dir = schemasWith(`${id}/policy.json`, (p) => {
+        const policy = p as { authentication: Record<string, unknown> };
+        return { ...policy, authentication: { ...policy.authentication, tokenEndpoint: undefined } };
+      });
+      expect(() => loadVendors(dir)).toThrow(
+        new RegExp(`${id}/policy\\.json/authentication: must have required property 'tokenEndpoint'`),
+      );
+    },
+  );
 });
 
 describe('catalog and policy agree with each other', () => {

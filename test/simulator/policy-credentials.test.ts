@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { policyCredential, presentedSecret } from '../../src/simulator/policy-credential.js';
 import { vendorModels } from '../../src/simulator/vendors/index.js';
 import { getVendor, vendorIds } from '../../src/vendors/registry.js';
 
@@ -15,6 +16,17 @@ describe('the simulator hands out credentials the way each policy says they trav
         expect(credential?.kind === 'header' && credential.value.startsWith(prefix)).toBe(true);
         expect(credential?.kind === 'header' && credential.value.length > prefix.length).toBe(true);
       }
+    },
+  );
+});
+
+describe('presentedSecret', () => {
+  it.each(vendorIds)(
+    '%s: reads back the secret a policy credential carries, and nothing from a bare request',
+    (vendorId) => {
+      const { header, value } = policyCredential(vendorId, 'S3NTINEL-key');
+      expect(presentedSecret(vendorId, { [header.toLowerCase()]: value })).toBe('S3NTINEL-key');
+      expect(presentedSecret(vendorId, {})).toBeUndefined();
     },
   );
 });

@@ -1,3 +1,4 @@
+import { presentedSecret } from '../../policy-credential.js';
 import { type GuardedHandler, isResponse, type RouteHandler, withJsonBody } from '../../routing.js';
 import { failuresFromTable } from '../../standard-failures.js';
 import type { SimRequest, SimResponse } from '../../types.js';
@@ -11,7 +12,7 @@ export function authed(
   handler: GuardedHandler<State, ApiKey>,
 ): RouteHandler<State> {
   return (request, ctx, params) => {
-    const token = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+    const token = presentedSecret('collate', request.headers);
     const key = token === undefined ? undefined : KEYS[token];
     if (!key || key.revoked)
       return ctx.error('unauthorized', 'The bearer token is missing, unknown or revoked.');
