@@ -1,6 +1,7 @@
 import { join } from 'node:path';
-import { usesClientCredentials } from '../../src/runner/config/auth-scheme.js';
+import type { AuthenticationPolicy } from '../../src/generated/meta-types.js';
 import { CREDENTIAL_ROLES } from '../../src/scenarios/types.js';
+import { exchangesToken } from '../../src/vendors/authentication.js';
 import { generatedBanner } from './banner.js';
 import { readJson, type VendorSource } from './load-vendors.js';
 import { standaloneValidatorsModule } from './validators.js';
@@ -13,8 +14,8 @@ type Schema = Record<string, unknown>;
 
 /** The credential object every role of a vendor takes: a header value, or OAuth client fields. */
 function credentialDef(vendor: VendorSource): string {
-  const authentication = vendor.policy.authentication as { scheme: string };
-  return usesClientCredentials(authentication) ? 'clientCredentials' : 'headerCredentials';
+  const authentication = vendor.policy.authentication as AuthenticationPolicy;
+  return exchangesToken(authentication) ? 'clientCredentials' : 'headerCredentials';
 }
 
 const rolesOf = (credential: string): Schema => ({

@@ -10,8 +10,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createStrictAjv } from '../../scripts/codegen/ajv.js';
 import { loadVendors, readJson } from '../../scripts/codegen/load-vendors.js';
 import { RUN_CONFIG_SCHEMA_FILE, runConfigSchema } from '../../scripts/codegen/run-config.js';
-import { usesClientCredentials } from '../../src/runner/config/auth-scheme.js';
 import { parseOperationVariable, parseRunConfig } from '../../src/runner/config/sandbox-config.js';
+import { exchangesToken } from '../../src/vendors/authentication.js';
 import { getVendor, vendorIds } from '../../src/vendors/registry.js';
 import { configProblemsOf } from '../helpers/config-problems.js';
 import { repoRoot, schemasDir } from '../helpers/paths.js';
@@ -51,7 +51,7 @@ describe('the shipped config schema', () => {
   });
 
   it.each(vendorIds)('gives %s the credential shape of its authentication scheme', (vendorId) => {
-    const expected = usesClientCredentials(getVendor(vendorId).policy.authentication)
+    const expected = exchangesToken(getVendor(vendorId).policy.authentication)
       ? '#/$defs/clientCredentials'
       : '#/$defs/headerCredentials';
     const own = shipped.properties.vendors.properties[vendorId]?.allOf[1];
@@ -66,7 +66,7 @@ describe('a vendor that exists only in the registry', () => {
   if (copyOf === undefined) throw new Error('the registry has no vendor');
   const schema = runConfigSchema(repoRoot, loadVendors(schemasWithVendor(id, copyOf))) as object;
   const validate = createStrictAjv().compile(schema);
-  const oauth = usesClientCredentials(getVendor(copyOf).policy.authentication);
+  const oauth = exchangesToken(getVendor(copyOf).policy.authentication);
   const credential = oauth
     ? { clientId: 'id', clientSecret: { env: 'SIXTH_SECRET' }, tokenUrl: 'http://127.0.0.1:9/token' }
     : { value: { env: 'SIXTH_KEY' } };
@@ -94,8 +94,8 @@ describe('a vendor that exists only in the registry', () => {
 });
 
 describe('credential fields in a config file', () => {
-  const clientVendor = vendorIds.find((id) => usesClientCredentials(getVendor(id).policy.authentication));
-  const headerVendor = vendorIds.find((id) => !usesClientCredentials(getVendor(id).policy.authentication));
+  const clientVendor = vendorIds.find((id) => exchangesToken(getVendor(id).policy.authentication));
+  const headerVendor = vendorIds.find((id) => !exchangesToken(getVendor(id).policy.authentication));
 
   it('a vendor whose roles are OAuth clients takes the client fields', () => {
     if (!clientVendor) throw new Error('no registry vendor uses client credentials');

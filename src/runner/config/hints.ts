@@ -4,8 +4,8 @@
  * JSON paths with `*` for any one name; the schema says what is valid, this says it in words.
  */
 import type { CredentialRole } from '../../scenarios/types.js';
+import { configuredAsOAuthClient } from '../../vendors/authentication.js';
 import { getVendor, type VendorId } from '../../vendors/registry.js';
-import { usesClientCredentials } from './auth-scheme.js';
 import { credentialVariable } from './env-names.js';
 import { isJsonObject } from './json-object.js';
 import { definition, membersAt } from './schema-members.js';
@@ -81,8 +81,7 @@ export function shownPath(path: readonly string[]): string {
 /** Which variables a person sets to give a role its credential, for the skip reasons. */
 export function credentialHint(vendorId: VendorId, role: CredentialRole): string {
   const { authentication } = getVendor(vendorId).policy;
-  // An expired credential is a token the vendor once issued, never a client that could get one.
-  if (usesClientCredentials(authentication) && role !== 'expired') {
+  if (configuredAsOAuthClient(authentication, role)) {
     return `${credentialVariable(vendorId, role, 'clientId')}, ${credentialVariable(vendorId, role, 'clientSecret')} and ${credentialVariable(vendorId, role, 'tokenUrl')}`;
   }
   return credentialVariable(vendorId, role);

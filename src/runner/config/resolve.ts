@@ -10,8 +10,9 @@ import {
   type CredentialRole,
   type OperationOverride,
 } from '../../scenarios/types.js';
+import { exchangesToken } from '../../vendors/authentication.js';
 import { getVendor, type VendorId, vendorIds } from '../../vendors/registry.js';
-import { CLIENT_CREDENTIAL_FIELDS, usesClientCredentials } from './auth-scheme.js';
+import { CLIENT_CREDENTIAL_FIELDS } from './auth-scheme.js';
 import { assertUsableBaseUrl } from './base-url.js';
 import { isOperationPath, OPERATION_PATH_RULE } from './cross-checks.js';
 import {
@@ -183,7 +184,7 @@ function resolveRoles(
       roles[role] = { kind: 'header', header: authentication.header, value };
       continue;
     }
-    if (!usesClientCredentials(authentication)) continue;
+    if (!exchangesToken(authentication)) continue;
     const [clientId, clientSecret, scope, tokenUrl] = CLIENT_CREDENTIAL_FIELDS.map((name) => field(name));
     if (clientId === undefined || clientSecret === undefined || tokenUrl === undefined) continue;
     roles[role] = { kind: 'oauthClient', clientId, clientSecret, scope: scope ?? '', tokenUrl };
