@@ -123,5 +123,6 @@ export const TIMEOUTS = {
   run: 10 * MINUTE,
   pact: 15 * MINUTE,
   start: 2 * MINUTE,
+  clientTable: 10 * MINUTE,
   suite: 60 * MINUTE,
 };

@@ -1,3 +1,5 @@
+import { getVendor, type VendorId } from '../../src/index.js';
+import { parsePointer, readPointer } from '../../src/normalize/json-pointer.js';
 import type { Answer } from './call.js';
 
 /** The body as JSON, or undefined when it is not JSON. */
@@ -9,47 +11,61 @@ export function bodyOf(answer: Answer): unknown {
   }
 }
 
-/** The code an answer names: an OAuth `error` string, or `error.code` in the vendors' envelopes. */
-export function codeOf(answer: Answer): string | undefined {
-  const error = (bodyOf(answer) as { error?: unknown } | undefined)?.error;
-  if (typeof error === 'string') return error;
-  const code = (error as { code?: unknown } | undefined)?.code;
-  return typeof code === 'string' ? code : undefined;
+const at = (body: unknown, pointer: string | undefined) =>
+  pointer === undefined ? undefined : readPointer(body, parsePointer(pointer));
+
+/**
+ * The code an answer names, read where the vendor's policy says each of its envelopes (an API
+ * error, a token endpoint error) keeps it: the first string found.
+ */
+export function codeOf(vendorId: VendorId, answer: Answer): string | undefined {
+  const body = bodyOf(answer);
+  for (const { code } of getVendor(vendorId).policy.envelopes) {
+    const found = at(body, code);
+    if (typeof found === 'string') return found;
+  }
+  return undefined;
 }
 
-/** The request id wherever one of the envelopes puts it. */
-export function requestIdOf(answer: Answer): string | undefined {
-  const body = bodyOf(answer) as
-    | {
-        requestId?: unknown;
-        meta?: { requestId?: unknown };
-        error?: { requestId?: unknown; request_id?: unknown };
-      }
-    | undefined;
-  const id = body?.requestId ?? body?.meta?.requestId ?? body?.error?.requestId ?? body?.error?.request_id;
-  return typeof id === 'string' ? id : undefined;
+/** The request id where the vendor's policy puts it, in the API envelope or a token error. */
+export function requestIdOf(vendorId: VendorId, answer: Answer): string | undefined {
+  const body = bodyOf(answer);
+  const { policy } = getVendor(vendorId);
+  const pointers = [policy.requestId.pointer, ...policy.envelopes.map((envelope) => envelope.requestId)];
+  for (const pointer of pointers) {
+    const id = at(body, pointer);
+    if (typeof id === 'string') return id;
+  }
+  return undefined;
 }
 
 /** Headers whose presence is part of a documented answer. */
 const WATCHED = ['retry-after', 'x-ratelimit-reset', 'idempotent-replayed'];
 
 /** What a case's answer is judged by, ids left out, so two runs of one case can be compared. */
-export function signatureOf(answer: Answer): string {
+export function signatureOf(vendorId: VendorId, answer: Answer): string {
   return JSON.stringify({
     status: answer.status,
-    code: codeOf(answer) ?? null,
-    requestId: requestIdOf(answer) !== undefined,
+    code: codeOf(vendorId, answer) ?? null,
+    requestId: requestIdOf(vendorId, answer) !== undefined,
     headers: WATCHED.filter((name) => answer.headers[name] !== undefined),
-    fieldDetails: hasFieldDetails(answer),
+    fieldDetails: hasFieldDetails(vendorId, answer),
     expiresIn: (bodyOf(answer) as { expires_in?: unknown } | undefined)?.expires_in ?? null,
   });
 }
 
-/** Whether an error names fields at fault: a non-empty details or issues list, or a param. */
-function hasFieldDetails(answer: Answer): boolean {
-  const error = (bodyOf(answer) as { error?: unknown } | undefined)?.error;
-  if (typeof error !== 'object' || error === null) return false;
-  const { details, issues, param } = error as { details?: unknown; issues?: unknown; param?: unknown };
-  const listed = (value: unknown) => Array.isArray(value) && value.length > 0;
-  return listed(details) || listed(issues) || (typeof param === 'string' && param !== '');
+/**
+ * Whether an error names fields at fault at a place the vendor's policy reads field errors from:
+ * a non-empty list or map, or a non-empty string.
+ */
+function hasFieldDetails(vendorId: VendorId, answer: Answer): boolean {
+  const body = bodyOf(answer);
+  return getVendor(vendorId).policy.envelopes.some((envelope) =>
+    envelope.fieldErrors.some((reader) => {
+      const value = 'pointer' in reader ? at(body, reader.pointer) : undefined;
+      if (Array.isArray(value)) return value.length > 0;
+      if (typeof value === 'object' && value !== null) return Object.keys(value).length > 0;
+      return typeof value === 'string' && value !== '';
+    }),
+  );
 }

@@ -73,7 +73,7 @@ describe('startIndependentVendors', () => {
     expect(Object.keys(started.directory).sort()).toEqual(independentVendorIds());
     for (const directory of directories) {
       expect(directory.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-      expect(Object.keys(directory.operations).length).toBeGreaterThan(3);
+      expect(Object.keys(directory.operations).length).toBeGreaterThan(0);
       expect(directory.credentials.valid).toBeDefined();
     }
     await started.close();

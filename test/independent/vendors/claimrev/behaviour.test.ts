@@ -40,7 +40,7 @@ describe('ClaimRev credentials', () => {
       const valid = directory.credentials.valid;
       if (valid?.kind !== 'oauthClient') throw new Error('the valid ClaimRev role is an OAuth client');
       const inForm = await requestToken(valid, { client_secret: 'not-it' });
-      expect([inForm.status, codeOf(inForm)]).toEqual([400, 'invalid_client']);
+      expect([inForm.status, codeOf('claimrev', inForm)]).toEqual([400, 'invalid_client']);
       const basic = Buffer.from(`${valid.clientId}:not-it`).toString('base64');
       const form = `grant_type=client_credentials&scope=${encodeURIComponent(valid.scope)}`;
       const viaBasic = await send(
@@ -49,7 +49,7 @@ describe('ClaimRev credentials', () => {
         { authorization: `Basic ${basic}`, 'content-type': 'application/x-www-form-urlencoded' },
         Buffer.from(form),
       );
-      expect([viaBasic.status, codeOf(viaBasic)]).toEqual([401, 'invalid_client']);
+      expect([viaBasic.status, codeOf('claimrev', viaBasic)]).toEqual([401, 'invalid_client']);
       expect(viaBasic.headers['www-authenticate']).toMatch(/^Basic /);
     });
   });

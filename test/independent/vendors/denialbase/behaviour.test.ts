@@ -32,7 +32,7 @@ describe('Denialbase sessions', () => {
         role: 'none',
         json: { email: '{{facts.twoFactorEmail}}', password: '{{facts.twoFactorPassword}}' },
       });
-      expect([pending.status, codeOf(pending)]).toEqual([402, 'two_factor_required']);
+      expect([pending.status, codeOf('denialbase', pending)]).toEqual([402, 'two_factor_required']);
       const held = { Cookie: cookieOf(pending) };
       expect((await call(directory, { operation: 'listDenials', role: 'none', headers: held })).status).toBe(
         402,

@@ -20,7 +20,7 @@ describe('idempotency keys', () => {
       const held = call(directory, keyed);
       await sleep(200);
       const inUse = await call(directory, keyed);
-      expect([inUse.status, codeOf(inUse)]).toEqual([409, 'idempotency_key_in_use']);
+      expect([inUse.status, codeOf('foresight', inUse)]).toEqual([409, 'idempotency_key_in_use']);
       const first = await held;
       expect(first.status).toBe(201);
       const replay = await call(directory, keyed);
