@@ -27,16 +27,13 @@ export function codeOf(vendorId: VendorId, answer: Answer): string | undefined {
   return undefined;
 }
 
-/** The request id where the vendor's policy puts it, in the API envelope or a token error. */
+/**
+ * The request id where the vendor's policy promises it (`requestId.pointer`); a vendor that
+ * promises none has none to read, whatever else its bodies carry.
+ */
 export function requestIdOf(vendorId: VendorId, answer: Answer): string | undefined {
-  const body = bodyOf(answer);
-  const { policy } = getVendor(vendorId);
-  const pointers = [policy.requestId.pointer, ...policy.envelopes.map((envelope) => envelope.requestId)];
-  for (const pointer of pointers) {
-    const id = at(body, pointer);
-    if (typeof id === 'string') return id;
-  }
-  return undefined;
+  const id = at(bodyOf(answer), getVendor(vendorId).policy.requestId.pointer);
+  return typeof id === 'string' ? id : undefined;
 }
 
 /** Headers whose presence is part of a documented answer. */
