@@ -24,12 +24,14 @@ export function ensureBuild(root: string): 'built' | 'up to date' {
 }
 
 /**
- * A private copy of `dist/`, removed by the returned `dispose`. `npm run build` starts with
- * `rm -rf dist`, so a build or `npm pack` run elsewhere during the benchmark would otherwise pull
- * the files from under the child processes. The built package imports nothing outside `dist/`.
+ * A private copy of `dist/` and `package.json`, removed by the returned `dispose`. `npm run build`
+ * starts with `rm -rf dist`, so a build or `npm pack` run elsewhere during the benchmark would
+ * otherwise pull the files from under the child processes. The built entries share their error
+ * classes through the package's `imports` map (`#internal/*`), so the manifest comes along.
  */
 export function snapshotBuild(root: string): { dir: string; dispose: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'error-contracts-bench-'));
   cpSync(join(root, 'dist'), join(dir, 'dist'), { recursive: true });
+  cpSync(join(root, 'package.json'), join(dir, 'package.json'));
   return { dir, dispose: () => rmSync(dir, { recursive: true, force: true }) };
 }

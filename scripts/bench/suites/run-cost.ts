@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ChildRun, runNodeChild } from '../child-cpu.js';
@@ -22,7 +22,6 @@ const CHILD_TIMEOUT_MS = 120_000;
  */
 function runnablePackage(): { dir: string; dispose: () => void } {
   const snapshot = snapshotBuild(root);
-  copyFileSync(join(root, 'package.json'), join(snapshot.dir, 'package.json'));
   symlinkSync(join(root, 'node_modules'), join(snapshot.dir, 'node_modules'), 'dir');
   return snapshot;
 }
