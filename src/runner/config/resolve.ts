@@ -12,8 +12,8 @@ import {
 } from '../../scenarios/types.js';
 import { exchangesToken } from '../../vendors/authentication.js';
 import { getVendor, type VendorId, vendorIds } from '../../vendors/registry.js';
-import { CLIENT_CREDENTIAL_FIELDS } from './auth-scheme.js';
 import { assertUsableBaseUrl } from './base-url.js';
+import { CLIENT_CREDENTIAL_FIELDS } from './client-credential-fields.js';
 import { isOperationPath, OPERATION_PATH_RULE } from './cross-checks.js';
 import {
   baseUrlVariable,
