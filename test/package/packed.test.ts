@@ -125,19 +125,30 @@ describe('the packed package, installed into an empty project', () => {
     expect(stderr).toContain('npm install --save-dev vite"');
   }, 120_000);
 
-  it('runs a vendor checklist from inside node_modules once vitest is there', async () => {
-    // The repository's own vitest stands in for the user's dev dependency; the suite file vitest
-    // loads is the installed package's bundled one, under node_modules.
+  it('runs a vendor checklist against the embedded simulator from node_modules without vitest', async () => {
+    // Built-in targets run in this process: the consumer has no vitest installed.
+    const bin = join(consumerDir, 'node_modules', '.bin', 'error-contracts');
+    const { code, stdout, stderr } = await run(bin, ['run', '--vendor', 'collate', '--quiet'], consumerDir);
+    // --quiet: no progress lines, so anything on stderr is a problem.
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/Checks: \d+ pass/);
+    expect(stdout).toContain('Collate');
+  }, 60_000);
+
+  it('runs a replay through vitest, loading the bundled suite and its shared error classes from node_modules', async () => {
+    // Local runs no longer start vitest; a replay still does. An empty cassette leaves every check
+    // unrecorded, so the run succeeds only if vitest loaded the installed suite file, resolved its
+    // `#internal/*` imports and reported each check back.
     const linked = join(consumerDir, 'node_modules', 'vitest');
     symlinkSync(join(repoRoot, 'node_modules', 'vitest'), linked, 'dir');
     try {
       const bin = join(consumerDir, 'node_modules', '.bin', 'error-contracts');
-      const { code, stdout, stderr } = await run(bin, ['run', '--vendor', 'collate', '--quiet'], consumerDir);
-      // --quiet: no progress lines, so anything on stderr is a problem.
+      const { code, stdout, stderr } = await run(bin, [...replayRun(consumerDir), '--quiet'], consumerDir);
       expect(stderr).toBe('');
       expect(code).toBe(0);
-      expect(stdout).toMatch(/Checks: \d+ pass/);
-      expect(stdout).toContain('Collate');
+      expect(stdout).toMatch(/Checks: \d+ skipped/);
+      expect(stdout).toContain('Requests replayed: 0');
     } finally {
       rmSync(linked);
     }
