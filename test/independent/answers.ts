@@ -1,5 +1,5 @@
 import { getVendor, type VendorId } from '../../src/index.js';
-import { parsePointer, readPointer } from '../../src/normalize/json-pointer.js';
+import { atPointer, codeOf as codeInBody } from '../helpers/envelope-readers.js';
 import type { Answer } from './call.js';
 
 /** The body as JSON, or undefined when it is not JSON. */
@@ -12,19 +12,11 @@ export function bodyOf(answer: Answer): unknown {
 }
 
 const at = (body: unknown, pointer: string | undefined) =>
-  pointer === undefined ? undefined : readPointer(body, parsePointer(pointer));
+  pointer === undefined ? undefined : atPointer(body, pointer);
 
-/**
- * The code an answer names, read where the vendor's policy says each of its envelopes (an API
- * error, a token endpoint error) keeps it: the first string found.
- */
+/** The code an answer names, where the vendor's policy says each of its envelopes keeps it. */
 export function codeOf(vendorId: VendorId, answer: Answer): string | undefined {
-  const body = bodyOf(answer);
-  for (const { code } of getVendor(vendorId).policy.envelopes) {
-    const found = at(body, code);
-    if (typeof found === 'string') return found;
-  }
-  return undefined;
+  return codeInBody(vendorId, bodyOf(answer));
 }
 
 /**
