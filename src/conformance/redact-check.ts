@@ -1,6 +1,7 @@
 import { collectSecrets } from '../redaction/exchange.js';
 import { redactJson } from '../redaction/json.js';
 import { searchable } from '../redaction/scrub.js';
+import { secretSet } from '../redaction/secret-set.js';
 import { secretsOf } from '../redaction/secrets.js';
 import { redactCheckResult } from '../report/redact.js';
 import type { CheckResult, Exchange } from '../report/result.js';
@@ -41,7 +42,7 @@ export function redactCheck(
   check: CheckResult,
   knownSecrets: readonly string[] = [],
 ): CheckResult {
-  const secrets = exchangeSecrets(vendorId, baseUrl, check.exchanges, knownSecrets);
+  const secrets = secretSet(exchangeSecrets(vendorId, baseUrl, check.exchanges, knownSecrets));
   const scrubbed = secrets.length > 0 ? (redactJson(check, { secrets }) as CheckResult) : check;
   return redactCheckResult(scrubbed, secrets, [baseUrl]);
 }

@@ -43,3 +43,23 @@ export function encodedForms(secret: string): EncodedForms {
 export function lowerHexDigits(text: string): string {
   return /[A-F]/.test(text) ? text.replace(/[A-F]/g, (digit) => digit.toLowerCase()) : text;
 }
+
+/** The value of one hex digit's code unit (either case), or -1 when it is not one. */
+export function hexDigitValue(code: number): number {
+  if (code >= 0x30 && code <= 0x39) return code - 0x30;
+  const lower = code | 0x20;
+  return lower >= 0x61 && lower <= 0x66 ? lower - 0x57 : -1;
+}
+
+/**
+ * Whether the text holds `length` hex digits in a row: a text without such a run cannot hold a hex
+ * form that long, so it need not be lower-cased and searched (a copy of every text otherwise).
+ */
+export function hasHexRun(text: string, length: number): boolean {
+  let run = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    if (hexDigitValue(text.charCodeAt(i)) < 0) run = 0;
+    else if (++run >= length) return true;
+  }
+  return false;
+}

@@ -1,5 +1,13 @@
 import { decodeEscapes, hasEscapes, literalMatches } from './decoded-view.js';
-import { encodedForms, lowerHexDigits } from './encoded-forms.js';
+import { hasHexRun, lowerHexDigits } from './encoded-forms.js';
+import {
+  MIN_SECRET_LENGTH,
+  remember,
+  remembered,
+  type SecretSearch,
+  searchable,
+  searchFor,
+} from './secret-set.js';
 import { CREDENTIAL_FIELDS, CREDENTIAL_HEADERS, fieldKey, REDACTED } from './vocabulary.js';
 
 /**
@@ -19,7 +27,7 @@ import { CREDENTIAL_FIELDS, CREDENTIAL_HEADERS, fieldKey, REDACTED } from './voc
  *   blanked by shape, since a credential the caller never saw (one a proxy added) can still leak.
  */
 
-export const MIN_SECRET_LENGTH = 4;
+export { MIN_SECRET_LENGTH, searchable };
 
 /** Credential header names count too: a server echoing the request's headers as a JSON object. */
 const secretMembers = new Set([...CREDENTIAL_FIELDS, ...CREDENTIAL_HEADERS].map(fieldKey));
@@ -49,37 +57,29 @@ export const FORM_PAIR = /(?<=^|[?#&;,\s])([^&=?#;,\s"'<>]{1,64})=([^&\s#"'<>]*)
 /** `scheme://user:password@` in URLs. */
 export const USERINFO = /(\b[a-z][a-z0-9+.-]{0,31}:\/\/)([^/@\s]{1,256})@/gi;
 
-/** The secrets worth searching for, longest first so a secret containing another goes whole. */
-export function searchable(secrets: readonly string[]): string[] {
-  return [...new Set(secrets)]
-    .filter(
-      (secret) => typeof secret === 'string' && secret.length >= MIN_SECRET_LENGTH && secret !== REDACTED,
-    )
-    .sort((a, b) => b.length - a.length);
-}
-
 /**
  * Blanks every known secret value: as written, and spelt with any mixture of percent-encoding and
  * JSON escapes (decoded once, then searched for literally; see decoded-view.ts). Linear in the
  * text for any secret. Free when there are none.
  */
 export function scrubSecrets(text: string, secrets: readonly string[]): string {
-  if (secrets.length === 0) return text;
-  const wanted = searchable(secrets);
+  return secrets.length === 0 ? text : blankSecrets(text, searchFor(secrets));
+}
+
+function blankSecrets(text: string, search: SecretSearch): string {
+  if (search.wanted.length === 0) return text;
   const spans: [number, number][] = [];
-  const hexText = lowerHexDigits(text);
   const find = (haystack: string, needle: string) => {
     for (const at of literalMatches(haystack, needle)) spans.push([at, at + needle.length]);
   };
-  for (const secret of wanted) {
-    find(text, secret);
-    const forms = encodedForms(secret);
-    for (const form of forms.exact) find(text, form);
-    if (forms.hex.length >= 2 * MIN_SECRET_LENGTH) find(hexText, forms.hex);
+  for (const needle of search.exact) find(text, needle);
+  if (search.shortestHex > 0 && hasHexRun(text, search.shortestHex)) {
+    const hexText = lowerHexDigits(text);
+    for (const form of search.hex) find(hexText, form);
   }
   if (hasEscapes(text)) {
     const view = decodeEscapes(text);
-    for (const secret of wanted) {
+    for (const secret of search.wanted) {
       for (const at of literalMatches(view.text, secret)) {
         spans.push([view.starts[at] ?? at, view.ends[at + secret.length - 1] ?? at + secret.length]);
       }
@@ -109,14 +109,30 @@ function blankSpans(text: string, spans: [number, number][]): string {
   return result + text.slice(open ? open[1] : kept);
 }
 
-/** Blanks known secrets and everything shaped like a credential (see the notes at the top). */
-export function scrubText(text: string, secrets: readonly string[] = []): string {
+/**
+ * Credentials blanked by shape (see the notes at the top). User info is looked for only in a text
+ * that holds `://`, without which USERINFO cannot match: the text would come back as it is, so the
+ * result is the same without that scan.
+ */
+function scrubShapes(text: string): string {
   const shaped = text
     .replace(JSON_MEMBER, (whole, name: string, colon: string) =>
       isSecretMember(name) ? `"${name}"${colon}"${REDACTED}"` : whole,
     )
-    .replace(FORM_PAIR, (whole, name: string) => (isSecretMember(name) ? `${name}=${REDACTED}` : whole))
-    .replace(USERINFO, `$1${REDACTED}@`)
-    .replace(SCHEME_CREDENTIAL, `$1 ${REDACTED}`);
-  return scrubSecrets(shaped, secrets);
+    .replace(FORM_PAIR, (whole, name: string) => (isSecretMember(name) ? `${name}=${REDACTED}` : whole));
+  return (shaped.includes('://') ? shaped.replace(USERINFO, `$1${REDACTED}@`) : shaped).replace(
+    SCHEME_CREDENTIAL,
+    `$1 ${REDACTED}`,
+  );
+}
+
+/**
+ * Blanks known secrets and everything shaped like a credential (see the notes at the top). With a
+ * list prepared by secretSet, a text already scrubbed with it is answered from the list's memo.
+ */
+export function scrubText(text: string, secrets: readonly string[] = []): string {
+  const search = searchFor(secrets);
+  const known = remembered(search, text);
+  if (known !== undefined) return known;
+  return remember(search, text, blankSecrets(scrubShapes(text), search));
 }

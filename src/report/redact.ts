@@ -5,7 +5,8 @@
  */
 import { BODY_TEXT_LIMIT, collectSecrets, redactExchange } from '../redaction/exchange.js';
 import { redactJson as walkJson } from '../redaction/json.js';
-import { scrubText, searchable } from '../redaction/scrub.js';
+import { scrubText } from '../redaction/scrub.js';
+import { secretSet, withSecrets } from '../redaction/secret-set.js';
 import { CREDENTIAL_FIELDS, CREDENTIAL_HEADERS, REDACTED } from '../redaction/vocabulary.js';
 import type { CheckFailure, CheckResult, DriftNote, JsonValue, RunResult, TimelineEvent } from './result.js';
 
@@ -64,7 +65,7 @@ function redactCheck(check: CheckResult, secrets: readonly string[]): CheckResul
 export function redactRunResult(result: RunResult, knownSecrets: readonly string[] = []): RunResult {
   const exchanges = result.vendors.flatMap((vendor) => vendor.checks.flatMap((check) => check.exchanges));
   const baseUrls = result.vendors.flatMap((vendor) => (vendor.baseUrl ? [vendor.baseUrl] : []));
-  const secrets = searchable([...knownSecrets, ...collectSecrets(exchanges, baseUrls)]);
+  const secrets = secretSet([...knownSecrets, ...collectSecrets(exchanges, baseUrls)]);
   return {
     ...result,
     vendors: result.vendors.map((vendor) => ({
@@ -81,5 +82,5 @@ export function redactCheckResult(
   knownSecrets: readonly string[] = [],
   texts: readonly string[] = [],
 ): CheckResult {
-  return redactCheck(check, searchable([...knownSecrets, ...collectSecrets(check.exchanges, texts)]));
+  return redactCheck(check, withSecrets(knownSecrets, collectSecrets(check.exchanges, texts)));
 }
