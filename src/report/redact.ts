@@ -58,22 +58,37 @@ function redactCheck(check: CheckResult, secrets: readonly string[]): CheckResul
 }
 
 /**
+ * Results this module made. Every reporter redacts what it is given; a run hands all of them the
+ * result it redacted once, and a result made here is taken as it is (with no further secrets to
+ * add), instead of being scanned again per report. Its vendors and checks are frozen, so a result
+ * cannot gain an unredacted check after it was made.
+ */
+const redactedResults = new WeakSet<RunResult>();
+
+/**
  * A copy of the result with credentials blanked everywhere: credential headers, secret members and
  * query parameters, URL user info, and any credential value found in an exchange wherever else it
  * appears (a token echoed into a failure message, say). Bodies are also cut to BODY_TEXT_LIMIT.
  */
 export function redactRunResult(result: RunResult, knownSecrets: readonly string[] = []): RunResult {
+  if (knownSecrets.length === 0 && redactedResults.has(result)) return result;
   const exchanges = result.vendors.flatMap((vendor) => vendor.checks.flatMap((check) => check.exchanges));
   const baseUrls = result.vendors.flatMap((vendor) => (vendor.baseUrl ? [vendor.baseUrl] : []));
   const secrets = secretSet([...knownSecrets, ...collectSecrets(exchanges, baseUrls)]);
-  return {
+  const redacted: RunResult = Object.freeze({
     ...result,
-    vendors: result.vendors.map((vendor) => ({
-      ...vendor,
-      ...(vendor.baseUrl === undefined ? {} : { baseUrl: redactText(vendor.baseUrl, secrets) }),
-      checks: vendor.checks.map((check) => redactCheck(check, secrets)),
-    })),
-  };
+    vendors: Object.freeze(
+      result.vendors.map((vendor) =>
+        Object.freeze({
+          ...vendor,
+          ...(vendor.baseUrl === undefined ? {} : { baseUrl: redactText(vendor.baseUrl, secrets) }),
+          checks: Object.freeze(vendor.checks.map((check) => Object.freeze(redactCheck(check, secrets)))),
+        }),
+      ),
+    ),
+  }) as RunResult;
+  redactedResults.add(redacted);
+  return redacted;
 }
 
 /** One check redacted as redactRunResult would inside a result: for checks recorded one at a time. */

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { checklistFor } from '../../conformance/checklist.js';
 import { DEFAULT_LIMITS, type RunLimits } from '../../conformance/types.js';
 import { OUTCOME_LABELS } from '../../report/format.js';
+import { redactRunResult } from '../../report/redact.js';
 import { createProgress } from '../../report/reporters/progress.js';
 import { renderTerminalSummary } from '../../report/reporters/terminal.js';
 import { writeStoppedGithubReport } from '../../report/stopped-run.js';
@@ -243,7 +244,10 @@ async function runChecks(args: string[], io: CliIo, stop: StopReporter): Promise
   // configuration error like any other, exit 2, with the message that names what to fix.
   const configError = collected.configErrors[0];
   if (configError !== undefined) throw new UsageError(`run: ${configError}`);
-  const result = assembleResult(options, collected.checks, { startedAt, finishedAt: new Date() });
+  // Redacted once here: every reporter below takes this result as it is rather than scanning it again.
+  const result = redactRunResult(
+    assembleResult(options, collected.checks, { startedAt, finishedAt: new Date() }),
+  );
 
   if (reporters.includes('terminal') || values.reporter === undefined) {
     io.stdout(
