@@ -1,4 +1,5 @@
 import { ErrorContractsError } from '../errors.js';
+import { fetchHeaderEntries } from './fetch-headers.js';
 
 export interface OutgoingHeaderParts {
   /** The caller's own headers for this request, if any. */
@@ -21,7 +22,7 @@ export interface OutgoingHeaderParts {
  */
 const checkedAuth = new WeakMap<Record<string, string>, Record<string, string>>();
 
-/** The runtime's message quotes the whole header value, credential and all, so it is replaced. */
+/** Said instead of the runtime's message, which would quote the whole header value, credential and all. */
 function unsendableCredential(vendorName: string): ErrorContractsError {
   return new ErrorContractsError(
     'ERR_INVALID_CREDENTIALS',
@@ -32,12 +33,9 @@ function unsendableCredential(vendorName: string): ErrorContractsError {
 function checkAuth(auth: Record<string, string>, vendorName: string): Record<string, string> {
   let checked = checkedAuth.get(auth);
   if (checked === undefined) {
-    try {
-      checked = Object.fromEntries(new Headers(auth));
-    } catch (error) {
-      if (!(error instanceof TypeError)) throw error;
-      throw unsendableCredential(vendorName);
-    }
+    const entries = fetchHeaderEntries(auth);
+    if (entries === undefined) throw unsendableCredential(vendorName);
+    checked = Object.fromEntries(entries);
     checkedAuth.set(auth, checked);
   }
   return checked;

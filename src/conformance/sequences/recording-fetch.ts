@@ -1,9 +1,30 @@
-import type { FetchFunction, FetchRequestInit, FetchResponse } from '../../http-types.js';
+import { fetchHeaderEntries } from '../../client/fetch-headers.js';
+import type { FetchFunction, FetchRequestInit, FetchResponse, HeadersLike } from '../../http-types.js';
 import type { SequenceRecorder } from './recorder.js';
 
 function textOf(body: FetchRequestInit['body']): string | undefined {
   if (body === undefined) return undefined;
   return typeof body === 'string' ? body : Buffer.from(body).toString('utf8');
+}
+
+/**
+ * An answer's headers as a fetch `Headers` built from them reads them (see fetch-headers.ts), without
+ * loading the fetch implementation for it; headers that `Headers` refuses still go to `Headers`,
+ * so they fail as they always have.
+ */
+function answerHeaders(headers: Readonly<Record<string, string>>): HeadersLike {
+  const entries = fetchHeaderEntries(headers);
+  if (entries === undefined) return new Headers(headers);
+  return {
+    get: (name) => {
+      const key = name.toLowerCase();
+      const values = entries.filter(([entry]) => entry === key).map(([, value]) => value);
+      return values.length === 0 ? null : values.join(', ');
+    },
+    forEach: (callback) => {
+      for (const [name, value] of entries) callback(value, name);
+    },
+  };
 }
 
 /**
@@ -23,7 +44,7 @@ export function recordingFetch(recorder: SequenceRecorder): FetchFunction {
     return {
       ok: answer.status >= 200 && answer.status < 300,
       status: answer.status,
-      headers: new Headers(answer.headers),
+      headers: answerHeaders(answer.headers),
       text: async () => answer.body,
       arrayBuffer: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength),
     };
