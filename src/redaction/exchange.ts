@@ -31,7 +31,14 @@ export function collectSecrets(exchanges: Iterable<Exchange>, texts: Iterable<st
       for (const part of headerSecretParts(value)) add(part);
     }
   };
+  // Each pattern is tried only on a text holding a character it cannot match without (`"`, `=`,
+  // `://`): it would find nothing there, and this runs on every body of every exchange.
   const fromText = (text: string) => {
+    if (text.includes('"')) fromJsonMembers(text);
+    if (text.includes('=')) fromFormPairs(text);
+    if (text.includes('://')) fromUserInfo(text);
+  };
+  const fromJsonMembers = (text: string) => {
     for (const match of text.matchAll(JSON_MEMBER)) {
       const [, name = '', , value = ''] = match;
       if (!isSecretMember(name)) continue;
@@ -39,10 +46,14 @@ export function collectSecrets(exchanges: Iterable<Exchange>, texts: Iterable<st
       add(value.replace(/^"|"$/g, ''));
       add(jsonStringValue(value));
     }
+  };
+  const fromFormPairs = (text: string) => {
     for (const match of text.matchAll(FORM_PAIR)) {
       const [, name = '', value = ''] = match;
       if (isSecretMember(name)) add(safeDecode(value));
     }
+  };
+  const fromUserInfo = (text: string) => {
     for (const match of text.matchAll(USERINFO)) {
       for (const part of (match[2] ?? '').split(':')) add(safeDecode(part));
     }
