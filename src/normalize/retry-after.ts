@@ -7,16 +7,28 @@ export type RetryAfterReading =
 const DELAY_SECONDS = /^\d+$/;
 
 /**
+ * The time in epoch milliseconds, or a clock to read it from only when a value needs it: most
+ * waits are delay-seconds, and reading a caller's clock on every error would cost more than
+ * parsing them.
+ */
+export type Now = number | (() => number);
+
+export function readNow(now: Now): number {
+  return typeof now === 'number' ? now : now();
+}
+
+/**
  * Reads a Retry-After value (RFC 9110 section 10.2.3): delay-seconds or an HTTP-date. A date in
  * the past means "now" (0 ms). Anything else is reported, so the caller can ignore it and say why.
  */
-export function parseRetryAfter(value: string, nowMs: number): RetryAfterReading {
+export function parseRetryAfter(value: string, now: Now): RetryAfterReading {
   const trimmed = value.trim();
   if (DELAY_SECONDS.test(trimmed)) {
     const delayMs = Number(trimmed) * 1000;
     if (!Number.isSafeInteger(delayMs)) return { ok: false, reason: 'delay-seconds is too large' };
     return { ok: true, delayMs, form: 'delay-seconds' };
   }
+  const nowMs = readNow(now);
   const date = parseHttpDate(trimmed, nowMs);
   if (date) return { ok: true, delayMs: Math.max(0, date.epochMs - nowMs), form: date.form };
   return { ok: false, reason: 'neither delay-seconds nor an HTTP-date' };
