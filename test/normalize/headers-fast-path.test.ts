@@ -43,14 +43,12 @@ const valueArbitrary = fc.oneof(
   { weight: 1, arbitrary: fc.array(fc.string({ maxLength: 8 }), { maxLength: 3 }) },
   { weight: 1, arbitrary: fc.oneof(fc.integer(), fc.constant(null), fc.constant(undefined)) },
 );
-const recordArbitrary = fc
-  .array(fc.tuple(nameArbitrary, valueArbitrary), { maxLength: 6 })
-  .map((entries) => {
-    const record: Record<string, unknown> = {};
-    for (const [name, value] of entries)
-      Object.defineProperty(record, name, { value, enumerable: true, writable: true, configurable: true });
-    return record;
-  });
+const recordArbitrary = fc.array(fc.tuple(nameArbitrary, valueArbitrary), { maxLength: 6 }).map((entries) => {
+  const record: Record<string, unknown> = {};
+  for (const [name, value] of entries)
+    Object.defineProperty(record, name, { value, enumerable: true, writable: true, configurable: true });
+  return record;
+});
 
 function descriptors(object: Record<string, string>) {
   return Reflect.ownKeys(object).map((key) => [key, Object.getOwnPropertyDescriptor(object, key)]);
