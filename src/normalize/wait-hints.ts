@@ -57,7 +57,9 @@ export function readWaitHints(
 
   let resetSource: RetryAfterSource = 'ratelimit-field';
   const resetHeader = policy.resetHeader;
-  const resetValue = resetHeader ? headers.get(resetHeader.name.toLowerCase()) : undefined;
+  // Lower-cased once per call: the name is looked up and, when missing or unreadable, reported.
+  const resetName = resetHeader ? resetHeader.name.toLowerCase() : '';
+  const resetValue = resetHeader ? headers.get(resetName) : undefined;
   if (resetHeader && resetValue !== undefined) {
     const reading = parseResetHeader(resetValue, now);
     if (reading.ok) {
@@ -68,14 +70,14 @@ export function readWaitHints(
         problems.push({
           kind: 'rate_limit_reset_unit',
           message: `${resetHeader.name} read as ${reading.reading}, not the expected ${resetHeader.unit}, because of its size`,
-          path: resetHeader.name.toLowerCase(),
+          path: resetName,
         });
       }
     } else {
       problems.push({
         kind: 'invalid_rate_limit_reset',
         message: `${resetHeader.name} ignored: ${reading.reason}`,
-        path: resetHeader.name.toLowerCase(),
+        path: resetName,
       });
     }
   }
@@ -100,7 +102,7 @@ export function readWaitHints(
       problems.push({
         kind: 'missing_rate_limit_header',
         message: `a rate-limited response came without the documented ${resetHeader.name} header`,
-        path: resetHeader.name.toLowerCase(),
+        path: resetName,
       });
     }
   }
