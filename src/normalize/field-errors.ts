@@ -46,28 +46,32 @@ function fromMap(object: unknown, errors: FieldError[]): void {
 }
 
 /**
- * exec in a loop rather than matchAll: matchAll copies the regular expression on every call,
- * which was the largest single cost of normalizing a CaseXchange validation error.
+ * The fields a message names by pattern, appended to `errors`, each once per pattern. exec in a
+ * loop rather than matchAll: matchAll copies the regular expression on every call, which was the
+ * largest single cost of normalizing a CaseXchange validation error.
  */
-function fromPattern(pattern: RegExp, message: string): FieldError[] {
-  const errors: FieldError[] = [];
+function fromPattern(pattern: RegExp, message: string, errors: FieldError[]): void {
+  const start = errors.length;
   const text = message.slice(0, MAX_PATTERN_INPUT);
   pattern.lastIndex = 0;
   for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
     // An empty match would leave lastIndex where it is and loop for ever.
     if (match[0] === '') pattern.lastIndex++;
     const field = match.groups?.field;
-    if (field && !errors.some((error) => error.field === field)) {
-      errors.push({ field, message: clip(message) });
-    }
-    if (errors.length >= MAX_FIELD_ERRORS) break;
+    if (field && !foundSince(errors, start, field)) errors.push({ field, message: clip(message) });
+    if (errors.length - start >= MAX_FIELD_ERRORS) break;
   }
-  return errors;
+}
+
+/** Whether `field` is among the errors from `start` on (those this pattern found). */
+function foundSince(errors: readonly FieldError[], start: number, field: string): boolean {
+  for (let index = start; index < errors.length; index++) if (errors[index]?.field === field) return true;
+  return false;
 }
 
 /**
- * Every field-level problem the vendor's body names, from each source the policy lists. Lists and
- * maps append to one array, so a body without field errors costs no array per source.
+ * Every field-level problem the vendor's body names, from each source the policy lists. Every source
+ * appends to one array, so a body without field errors costs no array per source.
  */
 export function extractFieldErrors(
   body: unknown,
@@ -78,10 +82,7 @@ export function extractFieldErrors(
   const errors: FieldError[] = [];
   for (const source of sources) {
     if (source.kind === 'message_pattern') {
-      if (source.categories.has(category)) {
-        const found = fromPattern(source.pattern, message);
-        if (found.length > 0) errors.push(...found);
-      }
+      if (source.categories.has(category)) fromPattern(source.pattern, message, errors);
       continue;
     }
     const value = readPointer(body, source.pointer);
