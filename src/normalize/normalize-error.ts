@@ -38,6 +38,21 @@ function shortString(value: unknown, secrets: readonly string[]): string | null 
   return null;
 }
 
+/**
+ * The clock read at most once per call, and only when a header needs it (an HTTP-date, a reset
+ * time): most error responses carry none, and reading the clock cost more than the rest of the
+ * wait hints. A clock that reads NaN is the caller's bug, reported as a bad option. A function of
+ * its own, so that the memo lives in this closure and not in normalize's scope, whose every
+ * variable a closure there would move to the heap.
+ */
+function lazyClock(clock: (() => number) | undefined): () => number {
+  let nowMs: number | undefined;
+  return () => {
+    nowMs ??= clock === undefined ? Date.now() : finiteNumber('now()', clock());
+    return nowMs;
+  };
+}
+
 function schemaProblems(reader: CompiledReader, notJsonReason: string | null): Problem[] {
   if (notJsonReason !== null) return [{ kind: 'body_not_json', message: notJsonReason }];
   if (reader.validate === null) return [];
@@ -47,14 +62,7 @@ function schemaProblems(reader: CompiledReader, notJsonReason: string | null): P
 }
 
 function normalize(rules: VendorRules, response: ResponseInput, options: NormalizeOptions): NormalizedError {
-  // Read at most once per call, and only when a header needs it (an HTTP-date, a reset time): most
-  // error responses carry none, and reading the clock cost more than the rest of the wait hints.
-  // A clock that reads NaN is the caller's bug, reported as a bad option.
-  let nowMs: number | undefined;
-  const now = () => {
-    nowMs ??= options.now === undefined ? Date.now() : finiteNumber('now()', options.now());
-    return nowMs;
-  };
+  const now = lazyClock(options.now);
   const secrets = options.redact?.secrets ?? NO_SECRETS;
   const problems: Problem[] = [];
   const input: Partial<ResponseInput> = response !== null && typeof response === 'object' ? response : {};
