@@ -32,9 +32,14 @@ class ReadHeaders implements HeaderReadResult, HeaderLookup {
   }
 
   get(name: string): string | undefined {
-    const hidden = this.hidden?.get(name);
-    if (hidden !== undefined) return hidden;
-    return Object.hasOwn(this.redacted, name) ? this.redacted[name] : undefined;
+    if (this.hidden !== null) {
+      const hidden = this.hidden.get(name);
+      if (hidden !== undefined) return hidden;
+    }
+    // Most names asked for are absent: one lookup settles those, and only a value found is checked
+    // to be the object's own rather than one an altered Object.prototype lends it.
+    const value = this.redacted[name];
+    return value !== undefined && Object.hasOwn(this.redacted, name) ? value : undefined;
   }
 
   add(name: string, value: string, sensitive: ReadonlySet<string>, secrets: readonly string[]): void {
@@ -78,6 +83,49 @@ function headerValue(value: unknown): string | null {
 }
 
 /**
+ * Whether a plain copy of the headers already is what `add` would build from them, as it is for
+ * what Node's http and most callers hand over: every name lower-case, every value one string, no
+ * credential header, no symbol-keyed member (which `add` never sees). `add` would then store each
+ * value unchanged under its own name (nothing to join, blank or scrub, with no secrets given),
+ * and the spread that made the copy defines each member as an own data property, as `setOwn`
+ * does, even one named "__proto__". Copying headers one by one was the largest cost of
+ * normalizing a small error; test/normalize/headers-fast-path.test.ts holds the two paths equal.
+ */
+function isKeptAsIs(copy: Record<string, unknown>, sensitive: ReadonlySet<string>): boolean {
+  for (const name in copy) {
+    if (!Object.hasOwn(copy, name)) return false;
+    if (typeof copy[name] !== 'string' || name.toLowerCase() !== name || sensitive.has(name)) return false;
+  }
+  return Object.getOwnPropertySymbols(copy).length === 0;
+}
+
+function addEach(
+  result: ReadHeaders,
+  record: Record<string, unknown>,
+  sensitive: ReadonlySet<string>,
+  secrets: readonly string[],
+): void {
+  for (const name of Object.keys(record)) {
+    const value = headerValue(record[name]);
+    if (value !== null) result.add(name, value, sensitive, secrets);
+  }
+}
+
+/**
+ * A plain object of headers read one member at a time: the general path, which the fast path in
+ * readHeaders must equal wherever it applies (exported for the test that holds them equal).
+ */
+export function readHeadersOneByOne(
+  record: Record<string, unknown>,
+  sensitive: ReadonlySet<string>,
+  secrets: readonly string[],
+): HeaderReadResult {
+  const result = new ReadHeaders();
+  addEach(result, record, sensitive, secrets);
+  return result;
+}
+
+/**
  * Reads a `Headers` instance or a plain object into one case-insensitive map and, in the same
  * pass, the redacted copy the normalized error keeps (one pass because this runs on every error).
  * Anything else (an array, a number, a proxy that throws) gives empty headers and a problem,
@@ -98,9 +146,12 @@ export function readHeaders(
     } else if (typeof input !== 'object' || Array.isArray(input)) {
       result.problem = { kind: 'invalid_headers', message: 'headers are not an object' };
     } else {
-      for (const name of Object.keys(input)) {
-        const value = headerValue((input as Record<string, unknown>)[name]);
-        if (value !== null) result.add(name, value, sensitive, secrets);
+      // One read of each header, whichever path follows: a getter is not asked twice.
+      const copy: Record<string, unknown> = { ...input };
+      if (secrets.length === 0 && isKeptAsIs(copy, sensitive)) {
+        result.redacted = copy as Record<string, string>;
+      } else {
+        addEach(result, copy, sensitive, secrets);
       }
     }
   } catch (error) {

@@ -1,11 +1,10 @@
 import { scrubSecrets } from '../redaction/scrub.js';
+import { isBlank } from '../text/blank.js';
 import { type PointerTokens, readPointer } from './json-pointer.js';
 import { reasonPhrase } from './reason-phrases.js';
 
 const MAX_MESSAGE = 1000;
 const MAX_TEXT_MESSAGE = 200;
-/** Has a character other than white space; unlike `trim()`, copies nothing. */
-const NOT_BLANK = /\S/;
 
 /** "503 Service Unavailable": what a response says when its body says nothing readable. */
 export function statusLine(status: number): string {
@@ -34,7 +33,7 @@ export function readMessage(
   if (isJson) {
     for (const pointer of pointers) {
       const value = readPointer(json, pointer);
-      if (typeof value === 'string' && NOT_BLANK.test(value))
+      if (typeof value === 'string' && !isBlank(value))
         return clip(scrubSecrets(value, secrets), MAX_MESSAGE);
     }
   } else {

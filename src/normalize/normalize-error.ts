@@ -38,6 +38,21 @@ function shortString(value: unknown, secrets: readonly string[]): string | null 
   return null;
 }
 
+/**
+ * The clock read at most once per call, and only when a header needs it (an HTTP-date, a reset
+ * time): most error responses carry none, and reading the clock cost more than the rest of the
+ * wait hints. A clock that reads NaN is the caller's bug, reported as a bad option. A function of
+ * its own, so that the memo lives in this closure and not in normalize's scope, whose every
+ * variable a closure there would move to the heap.
+ */
+function lazyClock(clock: (() => number) | undefined): () => number {
+  let nowMs: number | undefined;
+  return () => {
+    nowMs ??= clock === undefined ? Date.now() : finiteNumber('now()', clock());
+    return nowMs;
+  };
+}
+
 function schemaProblems(reader: CompiledReader, notJsonReason: string | null): Problem[] {
   if (notJsonReason !== null) return [{ kind: 'body_not_json', message: notJsonReason }];
   if (reader.validate === null) return [];
@@ -47,9 +62,8 @@ function schemaProblems(reader: CompiledReader, notJsonReason: string | null): P
 }
 
 function normalize(rules: VendorRules, response: ResponseInput, options: NormalizeOptions): NormalizedError {
-  // Read once per call; a clock that reads NaN is the caller's bug, reported as a bad option.
-  const nowMs = options.now === undefined ? Date.now() : finiteNumber('now()', options.now());
-  const secrets = options.redact?.secrets ?? [];
+  const now = lazyClock(options.now);
+  const secrets = options.redact?.secrets ?? NO_SECRETS;
   const problems: Problem[] = [];
   const input: Partial<ResponseInput> = response !== null && typeof response === 'object' ? response : {};
 
@@ -99,7 +113,7 @@ function normalize(rules: VendorRules, response: ResponseInput, options: Normali
           field: scrubSecrets(error.field, secrets),
           message: scrubSecrets(error.message, secrets),
         }));
-  const hints = readWaitHints(headers, rules.policy.rateLimit, status, nowMs, problems);
+  const hints = readWaitHints(headers, rules.policy.rateLimit, status, now, problems);
 
   // Redacted whole before it is cut: a JSON body is decoded, scrubbed and re-serialised, so an
   // echo the server escaped (`\u002B`, `\/`) cannot come back when a reader parses raw.body.

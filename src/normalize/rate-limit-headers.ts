@@ -1,3 +1,4 @@
+import { type Now, readNow } from './retry-after.js';
 import type { ResetReading } from './types.js';
 
 /**
@@ -22,12 +23,13 @@ export function resetReadingFor(value: number): ResetReading {
   return 'epoch_milliseconds';
 }
 
-/** Reads an X-RateLimit-Reset style value into milliseconds from `nowMs` (never negative). */
-export function parseResetHeader(value: string, nowMs: number): ResetHeaderReading {
+/** Reads an X-RateLimit-Reset style value into milliseconds from now (never negative). */
+export function parseResetHeader(value: string, now: Now): ResetHeaderReading {
   const trimmed = value.trim();
   if (!NUMBER.test(trimmed)) return { ok: false, reason: 'not a non-negative number' };
   const number = Number(trimmed);
   const reading = resetReadingFor(number);
+  const nowMs = readNow(now);
   const resetAtMs =
     reading === 'delta_seconds'
       ? nowMs + number * 1000

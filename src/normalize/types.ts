@@ -118,7 +118,10 @@ export interface RedactionOptions {
 }
 
 export interface NormalizeOptions {
-  /** The clock, in epoch milliseconds; Date.now by default. Used for HTTP-dates and epoch resets. */
+  /**
+   * The clock, in epoch milliseconds; Date.now by default. Used for HTTP-dates and epoch resets, and
+   * read at most once per call, only when a header needs it.
+   */
   now?: () => number;
   /** Which part of the vendor answered: its API (default) or its OAuth token endpoint. */
   surface?: 'api' | 'token_endpoint';

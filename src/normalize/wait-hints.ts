@@ -1,7 +1,7 @@
 import type { RateLimitPolicy } from '../generated/meta-types.js';
 import type { HeaderLookup } from './headers.js';
 import { parseRateLimitField, parseResetHeader } from './rate-limit-headers.js';
-import { parseRetryAfter } from './retry-after.js';
+import { type Now, parseRetryAfter } from './retry-after.js';
 import { TOO_MANY_REQUESTS } from './status.js';
 import type { Problem, RateLimitInfo, RetryAfterSource } from './types.js';
 
@@ -16,13 +16,13 @@ export interface WaitHints {
  * the RateLimit draft say; then the vendor's documented reset header; then the IETF `RateLimit`
  * field. The last two are only wait instructions on a rate-limited response: on any other
  * response (a 5xx with no requests left included) they merely describe the window. Unreadable or missing headers
- * are added to `problems`.
+ * are added to `problems`. The clock is read only for a value that needs it (an HTTP-date, a reset).
  */
 export function readWaitHints(
   headers: HeaderLookup,
   policy: RateLimitPolicy,
   status: number,
-  nowMs: number,
+  now: Now,
   problems: Problem[],
 ): WaitHints {
   let retryAfterMs: number | null = null;
@@ -30,7 +30,7 @@ export function readWaitHints(
 
   const retryAfter = headers.get('retry-after');
   if (retryAfter !== undefined) {
-    const reading = parseRetryAfter(retryAfter, nowMs);
+    const reading = parseRetryAfter(retryAfter, now);
     if (reading.ok) {
       retryAfterMs = reading.delayMs;
       retryAfterSource = 'retry-after';
@@ -57,9 +57,11 @@ export function readWaitHints(
 
   let resetSource: RetryAfterSource = 'ratelimit-field';
   const resetHeader = policy.resetHeader;
-  const resetValue = resetHeader ? headers.get(resetHeader.name.toLowerCase()) : undefined;
+  // Lower-cased once per call: the name is looked up and, when missing or unreadable, reported.
+  const resetName = resetHeader ? resetHeader.name.toLowerCase() : '';
+  const resetValue = resetHeader ? headers.get(resetName) : undefined;
   if (resetHeader && resetValue !== undefined) {
-    const reading = parseResetHeader(resetValue, nowMs);
+    const reading = parseResetHeader(resetValue, now);
     if (reading.ok) {
       rateLimit.resetMs = reading.delayMs;
       rateLimit.resetReading = reading.reading;
@@ -68,14 +70,14 @@ export function readWaitHints(
         problems.push({
           kind: 'rate_limit_reset_unit',
           message: `${resetHeader.name} read as ${reading.reading}, not the expected ${resetHeader.unit}, because of its size`,
-          path: resetHeader.name.toLowerCase(),
+          path: resetName,
         });
       }
     } else {
       problems.push({
         kind: 'invalid_rate_limit_reset',
         message: `${resetHeader.name} ignored: ${reading.reason}`,
-        path: resetHeader.name.toLowerCase(),
+        path: resetName,
       });
     }
   }
@@ -100,7 +102,7 @@ export function readWaitHints(
       problems.push({
         kind: 'missing_rate_limit_header',
         message: `a rate-limited response came without the documented ${resetHeader.name} header`,
-        path: resetHeader.name.toLowerCase(),
+        path: resetName,
       });
     }
   }

@@ -1,3 +1,5 @@
+import { isBlank } from '../text/blank.js';
+
 /**
  * Turns whatever a caller has (parsed JSON, text, bytes, nothing) into one of two outcomes:
  * a parsed JSON value, or the text with the reason it is not JSON. Never throws.
@@ -24,11 +26,8 @@ export function decodeBody(body: unknown): DecodedBody {
   return { kind: 'json', value: body, text: null };
 }
 
-/** Stops at the first character that is not white space, where `trim()` would copy the text. */
-const BLANK = /^\s*$/;
-
 function parseText(text: string): DecodedBody {
-  if (BLANK.test(text)) return { kind: 'text', text, reason: 'body is empty' };
+  if (isBlank(text)) return { kind: 'text', text, reason: 'body is empty' };
   try {
     return { kind: 'json', value: JSON.parse(text), text };
   } catch (error) {
