@@ -22,24 +22,35 @@ export type RouteMatch<S> = { handler: RouteHandler<S>; params: RouteParams } | 
 
 /** The route for a request, or undefined when no route has this method and path. */
 export function matchRoute<S>(routes: readonly Route<S>[], method: string, path: string): RouteMatch<S> {
-  const parts = path.split('/').filter(Boolean);
+  // Empty segments do not count: "/v1//claims/" is "/v1/claims". Plain loops, no closures: this
+  // runs for every request.
+  const parts: string[] = [];
+  for (const part of path.split('/')) if (part !== '') parts.push(part);
   for (const candidate of routes) {
-    if (candidate.method !== method || candidate.segments.length !== parts.length) continue;
+    const { segments } = candidate;
+    if (candidate.method !== method || segments.length !== parts.length) continue;
+    let index = 0;
+    while (index < segments.length) {
+      const segment = segments[index] as string;
+      if (segment.charCodeAt(0) !== COLON && segment !== parts[index]) break;
+      index++;
+    }
+    if (index < segments.length) continue;
     const params: Record<string, string> = {};
-    const matched = candidate.segments.every((segment, index) => {
-      const part = parts[index] ?? '';
-      if (segment.startsWith(':')) {
-        params[segment.slice(1)] = safeDecode(part);
-        return true;
-      }
-      return segment === part;
-    });
-    if (matched) return { handler: candidate.handler, params };
+    for (let at = 0; at < segments.length; at++) {
+      const segment = segments[at] as string;
+      if (segment.charCodeAt(0) === COLON) params[segment.slice(1)] = safeDecode(parts[at] as string);
+    }
+    return { handler: candidate.handler, params };
   }
   return undefined;
 }
 
+const COLON = 0x3a;
+
 function safeDecode(part: string): string {
+  // Most ids need no decoding; decodeURIComponent and its try block are skipped for them.
+  if (!part.includes('%')) return part;
   try {
     return decodeURIComponent(part);
   } catch {
