@@ -216,9 +216,10 @@ export function createVendorRuntime(model: VendorModel<unknown>, options: Runtim
   }
 
   function runNow(request: SimRequest, ctx: ModelContext<unknown>, fault: Fault | undefined) {
-    const headers = fault?.headers === undefined ? {} : lowerCaseKeys(fault.headers);
-    if (fault?.code !== undefined) return ctx.error(fault.code, undefined, { headers });
-    if (fault?.status !== undefined) {
+    if (fault === undefined) return model.handle(request, ctx);
+    const headers = fault.headers === undefined ? {} : lowerCaseKeys(fault.headers);
+    if (fault.code !== undefined) return ctx.error(fault.code, undefined, { headers });
+    if (fault.status !== undefined) {
       const failure = gatewayFailure(fault.status);
       return { ...failure, headers: { ...failure.headers, ...headers } };
     }

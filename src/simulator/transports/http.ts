@@ -136,14 +136,14 @@ function serve(
     started: onRequest === undefined ? 0 : performance.now(),
     method: (req.method ?? 'GET').toUpperCase(),
     target: splitTarget(req.url ?? '/'),
-    headers: flattenHeaders(req.headers),
+    headers: headersOf(req),
     vendorId: undefined,
   };
   const { pathname } = exchange.target;
   // "/collate/v1/x" is vendor "collate", path "/v1/x"; "/collate" alone is path "/".
   const slash = pathname.indexOf('/', 1);
   const prefix = slash === -1 ? pathname.slice(1) : pathname.slice(1, slash);
-  const vendorId = vendors.find((id) => id === prefix);
+  const vendorId = vendors.includes(prefix as VendorId) ? (prefix as VendorId) : undefined;
   if (!vendorId) {
     req.resume();
     return send(res, exchange, onRequest, {
@@ -157,21 +157,13 @@ function serve(
   const runtime = runtimeOf(vendorId);
   const declared = parseLength(exchange.headers['content-length']);
   const limit = runtime.model.maxBodyBytes;
-  const answer = (body: Uint8Array, over: boolean) =>
-    runtime.handle(
-      new HttpSimRequest(
-        exchange,
-        path,
-        body,
-        over ? Math.max(declared ?? 0, limit + 1) : declared,
-        res,
-        shared,
-      ),
-    );
   // An oversized declared body is refused before a byte of it is read, as the vendors do.
-  if (declared !== null && declared > limit) return send(res, exchange, onRequest, answer(EMPTY_BODY, true));
+  const over = declared !== null && declared > limit;
   const hasBody = (declared !== null && declared > 0) || exchange.headers['transfer-encoding'] !== undefined;
-  if (!hasBody) return send(res, exchange, onRequest, answer(EMPTY_BODY, false));
+  if (over || !hasBody) {
+    const request = new HttpSimRequest(exchange, path, EMPTY_BODY, declared, res, shared);
+    return send(res, exchange, onRequest, runtime.handle(request));
+  }
   let buffered = 0;
   const account = (bytes: number) => {
     buffered += bytes;
@@ -184,7 +176,16 @@ function serve(
             headers: { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '1', connection: 'close' },
             body: 'The simulator is holding as many request bodies as it allows; try again.\n',
           }
-        : await answer(read.body, read.over);
+        : await runtime.handle(
+            new HttpSimRequest(
+              exchange,
+              path,
+              read.body,
+              read.over ? Math.max(declared ?? 0, limit + 1) : declared,
+              res,
+              shared,
+            ),
+          );
       send(res, exchange, onRequest, response);
     } finally {
       shared.bufferedBytes -= buffered;
@@ -193,6 +194,17 @@ function serve(
 }
 
 const EMPTY_BODY = new Uint8Array();
+
+/**
+ * The request's headers as the models take them: lower-case names, one string each. Node's own
+ * header object is already that, but for set-cookie (an array), so it is used as it is unless an
+ * array is in it; a copy per request showed in the profile. Models never change a request's headers.
+ */
+function headersOf(req: IncomingMessage): Record<string, string> {
+  const { headers } = req;
+  for (const name in headers) if (typeof headers[name] !== 'string') return flattenHeaders(headers);
+  return headers as Record<string, string>;
+}
 
 /** What the transport knows of a request besides its body, kept for the answer and its log line. */
 interface Exchange {
