@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { VendorPolicy } from '../generated/meta-types.js';
 import { rateLimitStatusOf } from '../http-status.js';
+import { parsePointer } from '../normalize/json-pointer.js';
 import type { RuntimeStats } from '../scenarios/simulator-controls.js';
 import { type Clock, sleepUnlessAborted } from '../time/clock.js';
 import { findCatalogEntry, getVendor, type VendorId } from '../vendors/registry.js';
@@ -85,11 +86,13 @@ export function createVendorRuntime(model: VendorModel<unknown>, options: Runtim
   const maxHeld = options.maxHeldRequests ?? DEFAULT_MAX_HELD_REQUESTS;
   let held = 0;
 
+  const requestIdPointer = policy.requestId.pointer;
+  const requestIdAt = requestIdPointer ? parsePointer(requestIdPointer) : undefined;
   const errorSource: ErrorSource = {
     error: (code, message, extras, requestId) => {
       const response = errorResponse({
         vendorId,
-        policy,
+        requestIdAt,
         shapeError: model.shapeError,
         code,
         message,
