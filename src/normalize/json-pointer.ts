@@ -33,7 +33,11 @@ export function readPointer(value: unknown, tokens: PointerTokens): unknown {
  * contract body being given matchers). The root itself is never replaced.
  */
 export function setAtPointer(target: unknown, pointer: string, value: unknown): void {
-  const tokens = parsePointer(pointer);
+  setAtTokens(target, parsePointer(pointer), value);
+}
+
+/** setAtPointer with the pointer already parsed, for a writer that uses one pointer many times. */
+export function setAtTokens(target: unknown, tokens: PointerTokens, value: unknown): void {
   const last = tokens.at(-1);
   if (last === undefined || typeof target !== 'object' || target === null) return;
   let node = target as Record<string, unknown>;

@@ -25,5 +25,19 @@ export function applyCredentialAliases(
   // A declared length other than the body's is a deliberate test of size limits; keep it as sent.
   const declaredLength =
     request.declaredLength === request.body.length ? body.length : request.declaredLength;
-  return { ...request, headers, body, declaredLength };
+  // The query and the abort signal stay the sent request's, still read only when asked for (a
+  // transport may make them on first use, so they are not copied as values).
+  return {
+    method: request.method,
+    path: request.path,
+    get query() {
+      return request.query;
+    },
+    headers,
+    body,
+    declaredLength,
+    get signal() {
+      return request.signal;
+    },
+  };
 }

@@ -47,6 +47,9 @@ export class DriftSwitch implements DriftControls {
 
   /** The answer to a catalog code, after every active variant aimed at that code. */
   coded(vendorId: VendorId, code: string, response: SimResponse): SimResponse {
+    // The faithful simulator (no variant) has nothing to mark: a weak-set entry per error answer
+    // is work for the garbage collector that only a drift run needs.
+    if (this.#active.length === 0) return response;
     let answer = response;
     for (const variant of this.#active) {
       if (variant.vendorId === vendorId && 'code' in variant && variant.code === code) {
@@ -59,7 +62,7 @@ export class DriftSwitch implements DriftControls {
 
   /** Any final answer: a codeless one with a drifted status gets its other status. */
   codeless(vendorId: VendorId, response: SimResponse): SimResponse {
-    if (this.#coded.has(response)) return response;
+    if (this.#active.length === 0 || this.#coded.has(response)) return response;
     const variant = this.#active.find(
       (candidate) =>
         candidate.vendorId === vendorId && 'status' in candidate && candidate.status === response.status,

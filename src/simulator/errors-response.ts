@@ -1,6 +1,5 @@
 import { ErrorContractsError } from '../errors.js';
-import type { VendorPolicy } from '../generated/meta-types.js';
-import { setAtPointer } from '../normalize/json-pointer.js';
+import { type PointerTokens, setAtTokens } from '../normalize/json-pointer.js';
 import { findCatalogEntry, type VendorId } from '../vendors/registry.js';
 import type { ErrorExtras, ShapeErrorInput, SimResponse } from './types.js';
 
@@ -17,7 +16,8 @@ export class UncataloguedCodeError extends ErrorContractsError {
 
 export interface ErrorResponseInput {
   vendorId: VendorId;
-  policy: VendorPolicy;
+  /** Where the request id goes (the policy's pointer, parsed once per vendor); undefined for none. */
+  requestIdAt: PointerTokens | undefined;
   shapeError: (input: ShapeErrorInput) => unknown;
   code: string;
   message: string | undefined;
@@ -40,8 +40,8 @@ export function errorResponse(input: ErrorResponseInput): SimResponse {
     extras: input.extras,
     now: input.now,
   });
-  const pointer = input.policy.requestId.pointer;
-  if (pointer && input.requestId !== undefined) setAtPointer(body, pointer, input.requestId);
+  if (input.requestIdAt && input.requestId !== undefined)
+    setAtTokens(body, input.requestIdAt, input.requestId);
   return {
     status: entry.status,
     headers: { 'content-type': 'application/json; charset=utf-8', ...input.extras.headers },

@@ -22,24 +22,46 @@ export type RouteMatch<S> = { handler: RouteHandler<S>; params: RouteParams } | 
 
 /** The route for a request, or undefined when no route has this method and path. */
 export function matchRoute<S>(routes: readonly Route<S>[], method: string, path: string): RouteMatch<S> {
-  const parts = path.split('/').filter(Boolean);
   for (const candidate of routes) {
-    if (candidate.method !== method || candidate.segments.length !== parts.length) continue;
-    const params: Record<string, string> = {};
-    const matched = candidate.segments.every((segment, index) => {
-      const part = parts[index] ?? '';
-      if (segment.startsWith(':')) {
-        params[segment.slice(1)] = safeDecode(part);
-        return true;
-      }
-      return segment === part;
-    });
-    if (matched) return { handler: candidate.handler, params };
+    if (candidate.method !== method) continue;
+    const params = paramsOf(candidate.segments, path);
+    if (params) return { handler: candidate.handler, params };
   }
   return undefined;
 }
 
+const SLASH = 0x2f;
+const COLON = 0x3a;
+const NO_PARAMS: RouteParams = Object.freeze({});
+
+/**
+ * The params when the path fits the route's segments, or undefined. Empty parts do not count
+ * ("/v1//claims/" is "/v1/claims"). The path is walked in place rather than split, since this runs
+ * for every request.
+ */
+function paramsOf(segments: readonly string[], path: string): RouteParams | undefined {
+  let params: Record<string, string> | undefined;
+  let at = 0;
+  for (const segment of segments) {
+    while (path.charCodeAt(at) === SLASH) at++;
+    if (at >= path.length) return undefined;
+    let end = path.indexOf('/', at);
+    if (end === -1) end = path.length;
+    if (segment.charCodeAt(0) === COLON) {
+      params ??= {};
+      params[segment.slice(1)] = safeDecode(path.slice(at, end));
+    } else if (end - at !== segment.length || !path.startsWith(segment, at)) {
+      return undefined;
+    }
+    at = end;
+  }
+  while (path.charCodeAt(at) === SLASH) at++;
+  return at < path.length ? undefined : (params ?? NO_PARAMS);
+}
+
 function safeDecode(part: string): string {
+  // Most ids need no decoding; decodeURIComponent and its try block are skipped for them.
+  if (!part.includes('%')) return part;
   try {
     return decodeURIComponent(part);
   } catch {

@@ -17,7 +17,7 @@ export interface SimRequest {
   /** Content-Length as sent, or null when the body was chunked or absent. */
   declaredLength: number | null;
   /** Aborts when the client has gone: a held (delayed) answer stops waiting for nobody. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
 }
 
 /** One HTTP response. Bodies are text: no simulated path needs to send binary. */

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { VendorPolicy } from '../generated/meta-types.js';
 import { rateLimitStatusOf } from '../http-status.js';
+import { parsePointer } from '../normalize/json-pointer.js';
 import type { RuntimeStats } from '../scenarios/simulator-controls.js';
 import { type Clock, sleepUnlessAborted } from '../time/clock.js';
 import { findCatalogEntry, getVendor, type VendorId } from '../vendors/registry.js';
@@ -9,9 +10,10 @@ import type { DriftSwitch } from './drift-switch.js';
 import { errorResponse, jsonResponse, textResponse } from './errors-response.js';
 import { FAULT_HEADER, type Fault, type FaultInjector, parseFaultHeader } from './fault-injection.js';
 import { IdempotencyStore } from './idempotency-store.js';
+import { andThen, type MaybePromise } from './maybe-async.js';
 import { FixedWindowLimiter, type RateDecision } from './rate-limiter.js';
 import { requestIdFactory } from './request-ids.js';
-import type { ModelContext, SimRequest, SimResponse, VendorModel } from './types.js';
+import type { ErrorExtras, ModelContext, SimRequest, SimResponse, VendorModel } from './types.js';
 
 /** Where a vendor's documentation gives no window, keys are kept this long (see the policy notes). */
 const DEFAULT_IDEMPOTENCY_WINDOW_SECONDS = 24 * 60 * 60;
@@ -35,8 +37,11 @@ export interface SimulatorVariant {
 export interface VendorRuntime {
   readonly vendorId: VendorId;
   readonly model: VendorModel<unknown>;
-  /** Answers one request; never rejects. */
-  handle(request: SimRequest): Promise<SimResponse>;
+  /**
+   * Answers one request; never throws or rejects. The answer comes back at once unless something
+   * must be waited for (a delay fault, an idempotent write, a model route that waits).
+   */
+  handle(request: SimRequest): MaybePromise<SimResponse>;
   /** Back to the seeded state: resources, idempotency records and rate windows. */
   reset(): void;
   stats(): RuntimeStats;
@@ -81,39 +86,38 @@ export function createVendorRuntime(model: VendorModel<unknown>, options: Runtim
   const maxHeld = options.maxHeldRequests ?? DEFAULT_MAX_HELD_REQUESTS;
   let held = 0;
 
-  function context(requestId: string | undefined): ModelContext<unknown> {
-    return {
-      state,
-      clock,
-      requestId,
-      error: (code, message, extras = {}) => {
-        const response = errorResponse({
-          vendorId,
-          policy,
-          shapeError: model.shapeError,
-          code,
-          message,
-          extras,
-          requestId,
-          now: clock.now(),
-        });
-        return drift ? drift.coded(vendorId, code, response) : response;
-      },
-      json: jsonResponse,
-    };
-  }
+  const requestIdPointer = policy.requestId.pointer;
+  const requestIdAt = requestIdPointer ? parsePointer(requestIdPointer) : undefined;
+  const errorSource: ErrorSource = {
+    error: (code, message, extras, requestId) => {
+      const response = errorResponse({
+        vendorId,
+        requestIdAt,
+        shapeError: model.shapeError,
+        code,
+        message,
+        extras,
+        requestId,
+        now: clock.now(),
+      });
+      return drift ? drift.coded(vendorId, code, response) : response;
+    },
+    nextRequestId,
+  };
+  const settle = (response: SimResponse) => (drift ? drift.codeless(vendorId, response) : response);
 
-  async function handle(sent: SimRequest): Promise<SimResponse> {
-    const ctx = context(nextRequestId?.());
-    const aliases = options.credentialAliases;
-    const request = aliases && aliases.size > 0 ? applyCredentialAliases(sent, aliases) : sent;
-    let response: SimResponse;
+  function handle(sent: SimRequest): MaybePromise<SimResponse> {
+    const ctx = new RequestContext(state, clock, errorSource);
     try {
-      response = await answer(request, ctx);
+      const aliases = options.credentialAliases;
+      const request = aliases && aliases.size > 0 ? applyCredentialAliases(sent, aliases) : sent;
+      const answered = answer(request, ctx);
+      return answered instanceof Promise
+        ? answered.then(settle, (error) => settle(internalFailure(ctx, error)))
+        : settle(answered);
     } catch (error) {
-      response = internalFailure(ctx, error);
+      return settle(internalFailure(ctx, error));
     }
-    return drift ? drift.codeless(vendorId, response) : response;
   }
 
   function internalFailure(ctx: ModelContext<unknown>, error: unknown): SimResponse {
@@ -125,7 +129,7 @@ export function createVendorRuntime(model: VendorModel<unknown>, options: Runtim
     }
   }
 
-  async function answer(request: SimRequest, ctx: ModelContext<unknown>): Promise<SimResponse> {
+  function answer(request: SimRequest, ctx: ModelContext<unknown>): MaybePromise<SimResponse> {
     const size = request.declaredLength ?? request.body.length;
     if (size > model.maxBodyBytes) {
       return model.failure(
@@ -145,14 +149,17 @@ export function createVendorRuntime(model: VendorModel<unknown>, options: Runtim
     // A request the idempotency rules do not cover (every read) runs without that layer's await.
     const response =
       idempotencyKeyOf(request) !== undefined
-        ? await withIdempotency(request, principal, ctx, () => run(request, ctx, fault))
-        : await run(request, ctx, fault);
-    // Rate headers go only on the rate-limit status, the one answer the vendors' docs tie them to:
-    // on every answer they would tempt a client to read a 5xx's "Remaining: 0" as a wait. A header
-    // the answer already carries (a fault's chosen reset time, say) is not overwritten.
-    if (rate && response.status === rateLimitStatusOf(policy.rateLimit))
-      response.headers = { ...rate.headers, ...response.headers };
-    return response;
+        ? withIdempotency(request, principal, ctx, () => run(request, ctx, fault))
+        : run(request, ctx, fault);
+    if (!rate) return response;
+    return andThen(response, (answered) => {
+      // Rate headers go only on the rate-limit status, the one answer the vendors' docs tie them
+      // to: on every answer they would tempt a client to read a 5xx's "Remaining: 0" as a wait. A
+      // header the answer already carries (a fault's chosen reset time, say) is not overwritten.
+      if (answered.status === rateLimitStatusOf(policy.rateLimit))
+        answered.headers = { ...rate.headers, ...answered.headers };
+      return answered;
+    });
   }
 
   /** The first credential header the request carries, or '' for none. */
@@ -189,26 +196,37 @@ export function createVendorRuntime(model: VendorModel<unknown>, options: Runtim
     return faults.take(vendorId, request.method, request.path);
   }
 
-  async function run(request: SimRequest, ctx: ModelContext<unknown>, fault: Fault | undefined) {
-    if (fault?.delayMs) {
-      // Each held request keeps a socket, a handler and a timer; a flood of them must stay bounded.
-      if (held >= maxHeld)
-        return textResponse(503, 'Too many requests are held by a delay fault; try again.');
-      held++;
-      try {
-        await sleepUnlessAborted(clock, fault.delayMs, request.signal);
-      } finally {
-        held--;
-      }
-      if (request.signal?.aborted) return textResponse(499, 'The client closed the request.');
+  function run(
+    request: SimRequest,
+    ctx: ModelContext<unknown>,
+    fault: Fault | undefined,
+  ): MaybePromise<SimResponse> {
+    if (fault?.delayMs) return runHeld(request, ctx, fault, fault.delayMs);
+    return runNow(request, ctx, fault);
+  }
+
+  async function runHeld(request: SimRequest, ctx: ModelContext<unknown>, fault: Fault, delayMs: number) {
+    // Each held request keeps a socket, a handler and a timer; a flood of them must stay bounded.
+    if (held >= maxHeld) return textResponse(503, 'Too many requests are held by a delay fault; try again.');
+    held++;
+    try {
+      await sleepUnlessAborted(clock, delayMs, request.signal);
+    } finally {
+      held--;
     }
-    const headers = fault?.headers === undefined ? {} : lowerCaseKeys(fault.headers);
-    if (fault?.code !== undefined) return ctx.error(fault.code, undefined, { headers });
-    if (fault?.status !== undefined) {
+    if (request.signal?.aborted) return textResponse(499, 'The client closed the request.');
+    return await runNow(request, ctx, fault);
+  }
+
+  function runNow(request: SimRequest, ctx: ModelContext<unknown>, fault: Fault | undefined) {
+    if (fault === undefined) return model.handle(request, ctx);
+    const headers = fault.headers === undefined ? {} : lowerCaseKeys(fault.headers);
+    if (fault.code !== undefined) return ctx.error(fault.code, undefined, { headers });
+    if (fault.status !== undefined) {
       const failure = gatewayFailure(fault.status);
       return { ...failure, headers: { ...failure.headers, ...headers } };
     }
-    return await model.handle(request, ctx);
+    return model.handle(request, ctx);
   }
 
   function checkRate(
@@ -226,7 +244,7 @@ export function createVendorRuntime(model: VendorModel<unknown>, options: Runtim
     request: SimRequest,
     principal: string,
     ctx: ModelContext<unknown>,
-    execute: () => Promise<SimResponse>,
+    execute: () => MaybePromise<SimResponse>,
   ): Promise<SimResponse> {
     const rules = policy.idempotency;
     const key = idempotencyKeyOf(request);
@@ -332,4 +350,47 @@ export function rateHeaders(
   }
   if (!decision.allowed && rules.retryAfterHeader) headers['retry-after'] = String(secondsLeft);
   return headers;
+}
+
+/** What a request's context needs from its runtime to answer with an error. */
+interface ErrorSource {
+  error(
+    code: string,
+    message: string | undefined,
+    extras: ErrorExtras,
+    requestId: string | undefined,
+  ): SimResponse;
+  nextRequestId: (() => string) | undefined;
+}
+
+/**
+ * One request's view of the runtime. A class rather than an object literal with closures, because
+ * one is made for every request. The request id is drawn on first read: only error answers carry
+ * one, and each id drawn is still a new one.
+ */
+class RequestContext implements ModelContext<unknown> {
+  #requestId: string | undefined;
+  #drawn = false;
+
+  constructor(
+    readonly state: unknown,
+    readonly clock: Clock,
+    private readonly source: ErrorSource,
+  ) {}
+
+  get requestId(): string | undefined {
+    if (!this.#drawn) {
+      this.#drawn = true;
+      this.#requestId = this.source.nextRequestId?.();
+    }
+    return this.#requestId;
+  }
+
+  error(code: string, message?: string, extras: ErrorExtras = {}): SimResponse {
+    return this.source.error(code, message, extras, this.requestId);
+  }
+
+  json(status: number, body: unknown, headers?: Record<string, string>): SimResponse {
+    return jsonResponse(status, body, headers);
+  }
 }

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { getVendor, vendorIds } from '../../src/index.js';
+import { applyCredentialAliases } from '../../src/simulator/credential-aliases.js';
 import { FaultInjector, parseFaultHeader } from '../../src/simulator/fault-injection.js';
 import { REDACTED, redactHeaders, redactQuery } from '../../src/simulator/redact.js';
 import { requestIdFactory } from '../../src/simulator/request-ids.js';
+import type { SimRequest } from '../../src/simulator/types.js';
 import { vendorModels } from '../../src/simulator/vendors/index.js';
 import { containsTestVirus, EICAR_TEST_STRING } from '../../src/simulator/virus-scan.js';
 import { VirtualClock } from '../../src/time/clock.js';
@@ -107,6 +109,37 @@ describe('redaction', () => {
     expect(redactQuery(new URLSearchParams('client_secret=s&page=2&access_token=t'))).toBe(
       '?client_secret=%5BREDACTED%5D&page=2&access_token=%5BREDACTED%5D',
     );
+  });
+});
+
+describe('credential aliases', () => {
+  it('swap aliases in headers and body, and leave the query and abort signal those of the sent request, read when asked', () => {
+    const query = new URLSearchParams('page=2');
+    const controller = new AbortController();
+    const reads = { query: 0, signal: 0 };
+    // A transport's request makes its query and signal on first use, as the HTTP transport does.
+    const sent: SimRequest = {
+      method: 'POST',
+      path: '/v1/things',
+      get query() {
+        reads.query++;
+        return query;
+      },
+      headers: { authorization: 'Bearer sentinel_alias' },
+      body: new TextEncoder().encode('{"token":"sentinel_alias"}'),
+      declaredLength: 26,
+      get signal() {
+        reads.signal++;
+        return controller.signal;
+      },
+    };
+    const aliased = applyCredentialAliases(sent, new Map([['sentinel_alias', 'real_secret']]));
+    expect(reads).toEqual({ query: 0, signal: 0 });
+    expect(aliased.headers.authorization).toBe('Bearer real_secret');
+    expect(new TextDecoder().decode(aliased.body)).toBe('{"token":"real_secret"}');
+    expect(aliased.declaredLength).toBe(aliased.body.length);
+    expect(aliased.query).toBe(query);
+    expect(aliased.signal).toBe(controller.signal);
   });
 });
 

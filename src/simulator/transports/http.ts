@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { flattenHeaders } from '../../scenarios/headers.js';
 import type { VendorId } from '../../vendors/registry.js';
+import type { MaybePromise } from '../maybe-async.js';
 import { redactHeaders, redactQuery } from '../redact.js';
 import {
   controlsOf,
@@ -71,10 +72,15 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
     inFlight: new Set(),
   };
   const server = createServer({ requestTimeout: REQUEST_TIMEOUT_MS, keepAliveTimeout: 5_000 }, (req, res) => {
-    serve(req, res, core.runtime, core.vendors, options.onRequest, shared).catch(() => {
+    const fail = () => {
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
       res.end('Internal Server Error');
-    });
+    };
+    try {
+      serve(req, res, core.runtime, core.vendors, options.onRequest, shared)?.catch(fail);
+    } catch {
+      fail();
+    }
   });
   server.on('clientError', (_error, socket) => {
     if (socket.writable)
@@ -113,129 +119,192 @@ function listen(server: Server, port: number, host: string): Promise<void> {
   });
 }
 
-async function serve(
+/**
+ * Answers one request. A request with no body to wait for is answered in the same turn (no promise,
+ * no microtask), the way most reads and refusals go; only a body to read, or an answer the runtime
+ * must wait for, returns a promise. Both paths end in `send`.
+ */
+function serve(
   req: IncomingMessage,
   res: ServerResponse,
   runtimeOf: (id: VendorId) => VendorRuntime,
   vendors: readonly VendorId[],
   onRequest: ((entry: RequestLogEntry) => void) | undefined,
   shared: ServerShared,
-): Promise<void> {
-  const started = onRequest === undefined ? 0 : performance.now();
-  const abort = lazyAbort(res, shared);
-  const method = (req.method ?? 'GET').toUpperCase();
-  const url = splitTarget(req.url ?? '/');
-  let query: URLSearchParams | undefined;
-  const searchParams = () => {
-    query ??= new URLSearchParams(url.search);
-    return query;
+): Promise<void> | undefined {
+  const exchange: Exchange = {
+    started: onRequest === undefined ? 0 : performance.now(),
+    method: (req.method ?? 'GET').toUpperCase(),
+    target: splitTarget(req.url ?? '/'),
+    headers: headersOf(req),
+    vendorId: undefined,
   };
-  const [, prefix = '', ...rest] = url.pathname.split('/');
-  const vendorId = vendors.find((id) => id === prefix);
-  const headers = flattenHeaders(req.headers);
-  let response: SimResponse;
-  let buffered = 0;
-  try {
-    if (!vendorId) {
-      req.resume();
-      response = {
-        status: 404,
-        headers: { 'content-type': 'text/plain; charset=utf-8' },
-        body: `No simulated vendor at /${prefix}. Use one of: ${vendors.map((id) => `/${id}`).join(', ')}.\n`,
-      };
-    } else {
-      const runtime = runtimeOf(vendorId);
-      const declared = parseLength(headers['content-length']);
-      const limit = runtime.model.maxBodyBytes;
-      // An oversized declared body is refused before a byte of it is read, as the vendors do.
-      // A request without a body (most reads) skips the stream entirely: one event-loop turn less.
-      const hasBody = (declared !== null && declared > 0) || headers['transfer-encoding'] !== undefined;
-      const read =
-        declared !== null && declared > limit
-          ? { body: new Uint8Array(), over: true, busy: false }
-          : hasBody
-            ? await readBody(req, limit, shared, (bytes) => {
-                buffered += bytes;
-              })
-            : { body: new Uint8Array(), over: false, busy: false };
-      if (read.busy) {
-        response = {
-          status: 503,
-          headers: { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '1', connection: 'close' },
-          body: 'The simulator is holding as many request bodies as it allows; try again.\n',
-        };
-      } else {
-        const request: SimRequest = {
-          method,
-          path: `/${rest.join('/')}`,
-          // Parsed on first use: most requests carry no query and most models never read it.
-          get query() {
-            return searchParams();
-          },
-          headers,
-          body: read.body,
-          declaredLength: read.over ? Math.max(declared ?? 0, limit + 1) : declared,
-          // Only a request held by a delay fault reads its signal, so only that one pays for it.
-          get signal() {
-            return abort();
-          },
-        };
-        response = await runtime.handle(request);
-      }
-    }
-  } finally {
-    shared.bufferedBytes -= buffered;
+  const { pathname } = exchange.target;
+  // "/collate/v1/x" is vendor "collate", path "/v1/x"; "/collate" alone is path "/".
+  const slash = pathname.indexOf('/', 1);
+  const prefix = slash === -1 ? pathname.slice(1) : pathname.slice(1, slash);
+  const vendorId = vendors.includes(prefix as VendorId) ? (prefix as VendorId) : undefined;
+  if (!vendorId) {
+    req.resume();
+    return send(res, exchange, onRequest, {
+      status: 404,
+      headers: { 'content-type': 'text/plain; charset=utf-8' },
+      body: `No simulated vendor at /${prefix}. Use one of: ${vendors.map((id) => `/${id}`).join(', ')}.\n`,
+    });
   }
-  // The client left while its answer was held: there is no one to answer.
-  if (res.destroyed) return;
-  // A refused body is not read into memory; once the answer is out, Node discards whatever the
-  // client still sends (bounded by the request timeout), so the client sees the answer rather
-  // than a reset connection in the middle of its upload.
-  // With its length known the answer goes out in one write; without it Node would send the
-  // headers and a chunked body separately.
-  // One header object for writeHead: a header set beforehand makes Node copy every other one in
-  // through setHeader. A content-length the answer sets itself (names are lower-case) still wins.
-  res.writeHead(
-    response.status,
-    bodyAllowed(response.status, method)
-      ? { 'content-length': String(Buffer.byteLength(response.body)), ...response.headers }
-      : response.headers,
-  );
-  res.end(response.body);
-  onRequest?.({
-    vendorId,
-    method,
-    target: `${url.pathname}${redactQuery(searchParams())}`,
-    status: response.status,
-    durationMs: performance.now() - started,
-    requestId: response.headers['x-request-id'] ?? requestIdOf(response.body),
-    headers: redactHeaders(headers),
+  exchange.vendorId = vendorId;
+  const path = slash === -1 ? '/' : pathname.slice(slash);
+  const runtime = runtimeOf(vendorId);
+  const declared = parseLength(exchange.headers['content-length']);
+  const limit = runtime.model.maxBodyBytes;
+  // An oversized declared body is refused before a byte of it is read, as the vendors do.
+  const over = declared !== null && declared > limit;
+  const hasBody = (declared !== null && declared > 0) || exchange.headers['transfer-encoding'] !== undefined;
+  if (over || !hasBody) {
+    const request = new HttpSimRequest(exchange, path, EMPTY_BODY, declared, res, shared);
+    return send(res, exchange, onRequest, runtime.handle(request));
+  }
+  let buffered = 0;
+  const account = (bytes: number) => {
+    buffered += bytes;
+  };
+  return readBody(req, limit, shared, account).then(async (read) => {
+    try {
+      const response = read.busy
+        ? {
+            status: 503,
+            headers: { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '1', connection: 'close' },
+            body: 'The simulator is holding as many request bodies as it allows; try again.\n',
+          }
+        : await runtime.handle(
+            new HttpSimRequest(
+              exchange,
+              path,
+              read.body,
+              read.over ? Math.max(declared ?? 0, limit + 1) : declared,
+              res,
+              shared,
+            ),
+          );
+      send(res, exchange, onRequest, response);
+    } finally {
+      shared.bufferedBytes -= buffered;
+    }
   });
 }
 
+const EMPTY_BODY = new Uint8Array();
+
 /**
- * The abort signal of one request, made on first use: aborted when the client goes before its
- * answer (or the server closes), so a held answer stops waiting for nobody. Most requests are
- * never held, and an AbortController, a close listener and a set entry per request showed in
- * the simulator's profile.
+ * The request's headers as the models take them: lower-case names, one string each. Node's own
+ * header object is already that, but for set-cookie (an array), so it is used as it is unless an
+ * array is in it; a copy per request showed in the profile. Models never change a request's headers.
  */
-function lazyAbort(res: ServerResponse, shared: ServerShared): () => AbortSignal {
-  let controller: AbortController | undefined;
-  return () => {
-    if (controller) return controller.signal;
-    const created = new AbortController();
-    controller = created;
-    if (res.destroyed) {
-      created.abort();
-      return created.signal;
-    }
-    shared.inFlight.add(created);
-    res.on('close', () => {
-      shared.inFlight.delete(created);
-      if (!res.writableFinished) created.abort();
-    });
-    return created.signal;
-  };
+function headersOf(req: IncomingMessage): Record<string, string> {
+  const { headers } = req;
+  for (const name in headers) if (typeof headers[name] !== 'string') return flattenHeaders(headers);
+  return headers as Record<string, string>;
+}
+
+/** What the transport knows of a request besides its body, kept for the answer and its log line. */
+interface Exchange {
+  readonly started: number;
+  readonly method: string;
+  readonly target: { pathname: string; search: string };
+  readonly headers: Record<string, string>;
+  vendorId: VendorId | undefined;
+}
+
+/**
+ * A request as the models see it. A class rather than an object literal with getters, because one
+ * is made per request: the query is parsed on first use (most requests carry none and most models
+ * never read it), and the abort signal is made only for a request that reads it (one held by a
+ * delay fault).
+ */
+class HttpSimRequest implements SimRequest {
+  readonly method: string;
+  readonly headers: Readonly<Record<string, string>>;
+  #query: URLSearchParams | undefined;
+  #signal: AbortSignal | undefined;
+
+  constructor(
+    private readonly exchange: Exchange,
+    readonly path: string,
+    readonly body: Uint8Array,
+    readonly declaredLength: number | null,
+    private readonly res: ServerResponse,
+    private readonly shared: ServerShared,
+  ) {
+    this.method = exchange.method;
+    this.headers = exchange.headers;
+  }
+
+  get query(): URLSearchParams {
+    this.#query ??= new URLSearchParams(this.exchange.target.search);
+    return this.#query;
+  }
+
+  get signal(): AbortSignal {
+    this.#signal ??= abortSignalOf(this.res, this.shared);
+    return this.#signal;
+  }
+}
+
+/**
+ * Sends an answer, now or once it is ready. The body goes out with its length, in one write: without
+ * it Node would send the headers and a chunked body separately. The header list is given to
+ * writeHead whole: a header set beforehand makes Node copy every other one in through setHeader.
+ */
+function send(
+  res: ServerResponse,
+  exchange: Exchange,
+  onRequest: ((entry: RequestLogEntry) => void) | undefined,
+  answer: MaybePromise<SimResponse>,
+): Promise<void> | undefined {
+  if (answer instanceof Promise) return answer.then((response) => send(res, exchange, onRequest, response));
+  // The client left while its answer was held: there is no one to answer.
+  if (res.destroyed) return undefined;
+  // A refused body is not read into memory; once the answer is out, Node discards whatever the
+  // client still sends (bounded by the request timeout), so the client sees the answer rather
+  // than a reset connection in the middle of its upload.
+  const head: string[] = [];
+  const { headers } = answer;
+  for (const name in headers) head.push(name, headers[name] as string);
+  // A content-length the answer sets itself (names are lower case) stands.
+  if (bodyAllowed(answer.status, exchange.method) && headers['content-length'] === undefined)
+    head.push('content-length', String(Buffer.byteLength(answer.body)));
+  res.writeHead(answer.status, head);
+  res.end(answer.body);
+  onRequest?.({
+    vendorId: exchange.vendorId,
+    method: exchange.method,
+    target: `${exchange.target.pathname}${redactQuery(new URLSearchParams(exchange.target.search))}`,
+    status: answer.status,
+    durationMs: performance.now() - exchange.started,
+    requestId: headers['x-request-id'] ?? requestIdOf(answer.body),
+    headers: redactHeaders(exchange.headers),
+  });
+  return undefined;
+}
+
+/**
+ * The abort signal of one request: aborted when the client goes before its answer (or the server
+ * closes), so a held answer stops waiting for nobody. Made only when a request asks for it: most
+ * requests are never held, and an AbortController, a close listener and a set entry per request
+ * showed in the simulator's profile.
+ */
+function abortSignalOf(res: ServerResponse, shared: ServerShared): AbortSignal {
+  const controller = new AbortController();
+  if (res.destroyed) {
+    controller.abort();
+    return controller.signal;
+  }
+  shared.inFlight.add(controller);
+  res.on('close', () => {
+    shared.inFlight.delete(controller);
+    if (!res.writableFinished) controller.abort();
+  });
+  return controller.signal;
 }
 
 /** Whether an answer may carry a body, and so a Content-Length for it (RFC 9110 section 8.6). */
