@@ -134,7 +134,8 @@ class PredicateWriter {
     const out: string[] = [];
     if (type !== undefined) out.push(`if (!(${TYPE_TESTS[type]?.(v)})) return false;`);
     if ('const' in schema) out.push(`if (${v} !== ${this.literal(schema.const, where)}) return false;`);
-    if ('enum' in schema) out.push(`if (!(${this.enumTest(schema.enum, v, where)})) return false;`);
+    if ('enum' in schema)
+      out.push(`if (!(${this.enumTest(schema.enum, v, where, type === 'string')})) return false;`);
     if (type === 'string') out.push(...this.lengths(schema, v));
     if (type === 'object') {
       const properties = asSchema(schema.properties ?? {}, `${where}/properties`);
@@ -250,13 +251,27 @@ class PredicateWriter {
     return out;
   }
 
-  private enumTest(values: unknown, v: string, where: string): string {
+  /** `isString`: the type test before this one has already rejected anything but a string. */
+  private enumTest(values: unknown, v: string, where: string, isString: boolean): string {
     if (!Array.isArray(values) || values.length === 0) throw new Unsupported(`${where}/enum is empty`);
     if (values.length > ENUM_CHAIN_LIMIT) {
       if (!values.every(isPrimitive)) throw new Unsupported(`${where}/enum has a structured member`);
       return `${this.constant('guardMembers', `new Set(${JSON.stringify(values)})`)}.has(${v})`;
     }
-    return values.map((value) => `${v} === ${this.literal(value, where)}`).join(' || ');
+    const equalsOneOf = (members: readonly unknown[]) =>
+      members.map((value) => `${v} === ${this.literal(value, where)}`).join(' || ');
+    if (!isString || !values.every((value) => typeof value === 'string')) return equalsOneOf(values);
+    // A string from a parsed body is rarely the same string object as the literal, so each `===`
+    // compares contents in a builtin call; reading the length first leaves only the members of that
+    // length to compare, and a value of no member's length fails with one comparison. Two strings
+    // of different lengths are never equal, so the verdict is the chain's.
+    const byLength = new Map<number, string[]>();
+    for (const value of values as string[])
+      byLength.set(value.length, [...(byLength.get(value.length) ?? []), value]);
+    const branches = [...byLength].map(
+      ([length, members]) => `${v}.length === ${length} ? ${equalsOneOf(members)}`,
+    );
+    return `${branches.join(' : ')} : false`;
   }
 
   /** A primitive as source text; structured `const`/`enum` members need ajv's deep equality. */

@@ -24,6 +24,7 @@ const wider: Schema = {
   properties: {
     kind: { type: 'string', enum: ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'] },
     name: { type: 'string', minLength: 3, maxLength: 5 },
+    level: { type: 'string', enum: ['low', 'mid', 'high', 'urgent'] },
     count: { type: 'integer' },
     ratio: { type: 'number' },
     nothing: { type: 'null' },
@@ -37,6 +38,7 @@ const wider: Schema = {
 const valid = {
   kind: 'j',
   name: '\u{1F600}\u{1F600}x',
+  level: 'mid',
   count: 3,
   ratio: 0.5,
   nothing: null,
@@ -48,6 +50,9 @@ const valid = {
 
 const awkward = fc.constantFrom(
   '',
+  'top',
+  'high',
+  'urgent',
   'ab',
   '\u{1F600}\u{1F600}',
   '\u{1F600}\u{1F600}\u{1F600}',
