@@ -12,9 +12,11 @@
  * a guard disagree with the validator, which the property tests would only catch by luck.
  *
  * Checks that cost more than a comparison (formats, patterns) run after every cheap check of the
- * whole body, so a body with a missing or mistyped member is rejected before any regex runs.
+ * whole body, so a body with a missing or mistyped member is rejected before any regex runs; and
+ * within an object, scalar members are checked before members holding an object or an array.
  */
 import { formats } from '../../src/validation/runtime.js';
+import { COMPLEMENT_SEARCH_LIMIT, charClassRun } from './char-class-pattern.js';
 
 type Schema = Readonly<Record<string, unknown>>;
 
@@ -64,6 +66,22 @@ function asSchema(value: unknown, where: string): Schema {
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     throw new Unsupported(`${where} is not a schema object`);
   return value as Schema;
+}
+
+/**
+ * The members of `properties`, those holding an object or an array last (otherwise in schema
+ * order). A scalar member costs a read and a comparison or two, a structured one a whole subtree
+ * (or a loop), so a body that breaks a scalar member is rejected before any subtree is walked,
+ * whichever member it breaks. Every check still runs for a valid body, and the checks have no
+ * effects, so the order changes what a rejection costs, never the verdict.
+ */
+function shallowFirst(properties: Schema): Array<[string, unknown]> {
+  const entries = Object.entries(properties);
+  const structured = ([, member]: [string, unknown]) => {
+    const type = (member as Schema | null)?.type;
+    return type === 'object' || type === 'array';
+  };
+  return [...entries.filter((entry) => !structured(entry)), ...entries.filter(structured)];
 }
 
 /** Source text for one compiled module: the hoisted constants and the statements of each phase. */
@@ -116,7 +134,8 @@ class PredicateWriter {
     const out: string[] = [];
     if (type !== undefined) out.push(`if (!(${TYPE_TESTS[type]?.(v)})) return false;`);
     if ('const' in schema) out.push(`if (${v} !== ${this.literal(schema.const, where)}) return false;`);
-    if ('enum' in schema) out.push(`if (!(${this.enumTest(schema.enum, v, where)})) return false;`);
+    if ('enum' in schema)
+      out.push(`if (!(${this.enumTest(schema.enum, v, where, type === 'string')})) return false;`);
     if (type === 'string') out.push(...this.lengths(schema, v));
     if (type === 'object') {
       const properties = asSchema(schema.properties ?? {}, `${where}/properties`);
@@ -125,7 +144,7 @@ class PredicateWriter {
         throw new Unsupported(`${where}/required is not a list of names`);
       for (const name of required)
         if (!(name in properties)) out.push(`if (${v}[${JSON.stringify(name)}] === undefined) return false;`);
-      for (const [name, member] of Object.entries(properties)) {
+      for (const [name, member] of shallowFirst(properties)) {
         const m = this.variable();
         const path = `${where}/${name}`;
         const isRequired = required.includes(name);
@@ -156,10 +175,7 @@ class PredicateWriter {
         );
         out.push(`if (!${check}(${v})) return false;`);
       }
-      if (typeof schema.pattern === 'string') {
-        const regex = this.constant('guardPattern', `new RegExp(${JSON.stringify(schema.pattern)}, 'u')`);
-        out.push(`if (!${regex}.test(${v})) return false;`);
-      }
+      if (typeof schema.pattern === 'string') out.push(this.patternCheck(schema.pattern, v));
     }
     if (type === 'object') {
       for (const [name, member] of Object.entries(asSchema(schema.properties ?? {}, where))) {
@@ -183,6 +199,18 @@ class PredicateWriter {
       if (inner.length > 0) out.push(...this.eachItem(v, item, inner));
     }
     return out;
+  }
+
+  /** A statement returning false when `v` does not match `pattern`, as ajv reads it (a `u` regex). */
+  private patternCheck(pattern: string, v: string): string {
+    const regex = this.constant('guardPattern', `new RegExp(${JSON.stringify(pattern)}, 'u')`);
+    const run = charClassRun(pattern);
+    if (run === undefined) return `if (!${regex}.test(${v})) return false;`;
+    // A short string is searched for a character outside the class (char-class-pattern.ts says why
+    // the verdict is the same); a long one keeps the anchored pattern, which is cheaper there.
+    const outside = this.constant('guardOutside', `new RegExp(${JSON.stringify(run.complement)}, 'u')`);
+    const emptyFails = run.nonEmpty ? `${v}.length === 0 || ` : '';
+    return `if (${v}.length > ${COMPLEMENT_SEARCH_LIMIT} ? !${regex}.test(${v}) : ${emptyFails}${outside}.test(${v})) return false;`;
   }
 
   /** Reads member `name` of `v` into `m` and runs `inner` on it when present (ajv: not undefined). */
@@ -223,13 +251,27 @@ class PredicateWriter {
     return out;
   }
 
-  private enumTest(values: unknown, v: string, where: string): string {
+  /** `isString`: the type test before this one has already rejected anything but a string. */
+  private enumTest(values: unknown, v: string, where: string, isString: boolean): string {
     if (!Array.isArray(values) || values.length === 0) throw new Unsupported(`${where}/enum is empty`);
     if (values.length > ENUM_CHAIN_LIMIT) {
       if (!values.every(isPrimitive)) throw new Unsupported(`${where}/enum has a structured member`);
       return `${this.constant('guardMembers', `new Set(${JSON.stringify(values)})`)}.has(${v})`;
     }
-    return values.map((value) => `${v} === ${this.literal(value, where)}`).join(' || ');
+    const equalsOneOf = (members: readonly unknown[]) =>
+      members.map((value) => `${v} === ${this.literal(value, where)}`).join(' || ');
+    if (!isString || !values.every((value) => typeof value === 'string')) return equalsOneOf(values);
+    // A string from a parsed body is rarely the same string object as the literal, so each `===`
+    // compares contents in a builtin call; reading the length first leaves only the members of that
+    // length to compare, and a value of no member's length fails with one comparison. Two strings
+    // of different lengths are never equal, so the verdict is the chain's.
+    const byLength = new Map<number, string[]>();
+    for (const value of values as string[])
+      byLength.set(value.length, [...(byLength.get(value.length) ?? []), value]);
+    const branches = [...byLength].map(
+      ([length, members]) => `${v}.length === ${length} ? ${equalsOneOf(members)}`,
+    );
+    return `${branches.join(' : ')} : false`;
   }
 
   /** A primitive as source text; structured `const`/`enum` members need ajv's deep equality. */

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createStrictAjv } from '../../scripts/codegen/ajv.js';
+import { COMPLEMENT_SEARCH_LIMIT, charClassRun } from '../../scripts/codegen/char-class-pattern.js';
 import { guardPredicates } from '../../scripts/codegen/guard-predicate.js';
 import * as runtime from '../../src/validation/runtime.js';
 
@@ -23,6 +24,7 @@ const wider: Schema = {
   properties: {
     kind: { type: 'string', enum: ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'] },
     name: { type: 'string', minLength: 3, maxLength: 5 },
+    level: { type: 'string', enum: ['low', 'mid', 'high', 'urgent'] },
     count: { type: 'integer' },
     ratio: { type: 'number' },
     nothing: { type: 'null' },
@@ -36,6 +38,7 @@ const wider: Schema = {
 const valid = {
   kind: 'j',
   name: '\u{1F600}\u{1F600}x',
+  level: 'mid',
   count: 3,
   ratio: 0.5,
   nothing: null,
@@ -47,6 +50,9 @@ const valid = {
 
 const awkward = fc.constantFrom(
   '',
+  'top',
+  'high',
+  'urgent',
   'ab',
   '\u{1F600}\u{1F600}',
   '\u{1F600}\u{1F600}\u{1F600}',
@@ -97,5 +103,76 @@ describe('the straight-line guard compiler', () => {
     ]) {
       expect(guardPredicates([['check', schema]]), JSON.stringify(schema)).toBeUndefined();
     }
+  });
+});
+
+/** Whole-string runs of one class, the shape char-class-pattern.ts tests by searching the complement. */
+const CLASS_RUNS = [
+  '^[\\x20-\\x21\\x23-\\x5B\\x5D-\\x7E]+$',
+  '^[\\x20-\\x21\\x23-\\x5B\\x5D-\\x7E]*$',
+  '^[a-z0-9_-]+$',
+  '^[^/]*$',
+  '^[\\]\\\\a]+$',
+  '^[\\u{1F600}-\\u{1F64F}a]+$',
+  '^[\\uD800-\\uDFFFa]+$',
+];
+
+/** Strings at and around each class's edges, with surrogates (paired and lone) and both lengths. */
+function classProbes(): string[] {
+  const units = [0x00, 0x1f, 0x20, 0x21, 0x22, 0x23, 0x2d, 0x2f, 0x5b, 0x5c, 0x5d, 0x7e, 0x7f, 0xff];
+  const characters = [
+    ...units.map((unit) => String.fromCharCode(unit)),
+    'a',
+    '_',
+    ']',
+    '\\',
+    '\u{1F600}',
+    '\u{1F650}',
+    '\uD83D',
+    '\uDE00',
+    '\uDE00\uD83D',
+  ];
+  const long = 'a'.repeat(COMPLEMENT_SEARCH_LIMIT);
+  return [
+    '',
+    ...characters.flatMap((c) => [c, `a${c}`, `${c}a`, `${long}${c}`, `${c}${long}`, `${long.slice(1)}${c}`]),
+    long,
+    `${long}a`,
+  ];
+}
+
+describe('a pattern that is one character class repeated over the whole string', () => {
+  it.each(CLASS_RUNS)(
+    "gives ajv's verdict for %s at the class edges, on surrogates and on long strings",
+    (pattern) => {
+      expect(charClassRun(pattern)).toBeDefined();
+      const schema = { type: 'string', pattern };
+      const predicate = loadPredicate(schema);
+      const reference = ajv.compile(schema);
+      for (const probe of classProbes())
+        expect(predicate(probe), JSON.stringify(probe)).toBe(reference(probe));
+      fc.assert(
+        fc.property(fc.string({ unit: 'binary', maxLength: 2 * COMPLEMENT_SEARCH_LIMIT }), (probe) => {
+          expect(predicate(probe)).toBe(reference(probe));
+        }),
+        { numRuns: 2000 },
+      );
+    },
+  );
+
+  it('is recognised only in that shape', () => {
+    expect(charClassRun('^[a-z]+$')).toEqual({ complement: '[^a-z]', nonEmpty: true });
+    expect(charClassRun('^[^/]*$')).toEqual({ complement: '[/]', nonEmpty: false });
+    expect(charClassRun('^[\\]a]+$')).toEqual({ complement: '[^\\]a]', nonEmpty: true });
+    for (const other of [
+      '^[a-z]+',
+      '[a-z]+$',
+      '^[a-z]{2}$',
+      '^[a-z]+x$',
+      '^[a-z][0-9]+$',
+      '^[a-z\\]+$',
+      '^(/[^/]+)+$',
+    ])
+      expect(charClassRun(other), other).toBeUndefined();
   });
 });

@@ -2,7 +2,8 @@
 // @ts-nocheck: straight-line guards, stop at the first failure, typed by ./index.ts.
 import * as runtime from '../../validation/runtime.js';
 const guardPattern0 = new RegExp('^[\\x20-\\x21\\x23-\\x5B\\x5D-\\x7E]+$', 'u');
-const guardFormat1 = runtime.formats['uri'].validate;
+const guardOutside1 = new RegExp('[^\\x20-\\x21\\x23-\\x5B\\x5D-\\x7E]', 'u');
+const guardFormat2 = runtime.formats['uri'].validate;
 export function validateEnvelope(data) {
   return true;
 }
@@ -40,9 +41,9 @@ export function validateTokenError(data) {
       if (!Number.isInteger(v7)) return false;
     }
   }
-  if (!guardPattern0.test(v0)) return false;
+  if (v0.length > 64 ? !guardPattern0.test(v0) : v0.length === 0 || guardOutside1.test(v0)) return false;
   if (v2 !== undefined) {
-    if (!guardFormat1(v2)) return false;
+    if (!guardFormat2(v2)) return false;
   }
   return true;
 }

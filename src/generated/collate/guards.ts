@@ -3,34 +3,34 @@
 import * as runtime from '../../validation/runtime.js';
 export function validateEnvelope(data) {
   if (!(typeof data === 'object' && data !== null && !Array.isArray(data))) return false;
-  const v0 = data['error'];
+  const v0 = data['requestId'];
   if (v0 === undefined) return false;
-  if (!(typeof v0 === 'object' && v0 !== null && !Array.isArray(v0))) return false;
-  const v1 = v0['code'];
+  if (!(typeof v0 === 'string')) return false;
+  if (v0.length === 0) return false;
+  const v1 = data['error'];
   if (v1 === undefined) return false;
-  if (!(typeof v1 === 'string')) return false;
-  if (v1.length === 0) return false;
-  const v2 = v0['message'];
+  if (!(typeof v1 === 'object' && v1 !== null && !Array.isArray(v1))) return false;
+  const v2 = v1['code'];
   if (v2 === undefined) return false;
   if (!(typeof v2 === 'string')) return false;
-  const v3 = v0['retryable'];
+  if (v2.length === 0) return false;
+  const v3 = v1['message'];
   if (v3 === undefined) return false;
-  if (!(typeof v3 === 'boolean')) return false;
-  const v4 = v0['details'];
-  if (v4 !== undefined) {
-    if (!(typeof v4 === 'object' && v4 !== null && !Array.isArray(v4))) return false;
-  }
-  const v5 = v0['issues'];
+  if (!(typeof v3 === 'string')) return false;
+  const v4 = v1['retryable'];
+  if (v4 === undefined) return false;
+  if (!(typeof v4 === 'boolean')) return false;
+  const v5 = v1['details'];
   if (v5 !== undefined) {
-    if (!Array.isArray(v5)) return false;
-    for (let v7 = 0; v7 < v5.length; v7++) {
-      const v6 = v5[v7];
-      if (!(typeof v6 === 'object' && v6 !== null && !Array.isArray(v6))) return false;
+    if (!(typeof v5 === 'object' && v5 !== null && !Array.isArray(v5))) return false;
+  }
+  const v6 = v1['issues'];
+  if (v6 !== undefined) {
+    if (!Array.isArray(v6)) return false;
+    for (let v8 = 0; v8 < v6.length; v8++) {
+      const v7 = v6[v8];
+      if (!(typeof v7 === 'object' && v7 !== null && !Array.isArray(v7))) return false;
     }
   }
-  const v8 = data['requestId'];
-  if (v8 === undefined) return false;
-  if (!(typeof v8 === 'string')) return false;
-  if (v8.length === 0) return false;
   return true;
 }

@@ -13,24 +13,24 @@ export function validateEnvelope(data) {
   const v2 = v0['message'];
   if (v2 === undefined) return false;
   if (!(typeof v2 === 'string')) return false;
-  const v3 = v0['details'];
-  if (v3 !== undefined) {
-    if (!Array.isArray(v3)) return false;
-    for (let v7 = 0; v7 < v3.length; v7++) {
-      const v4 = v3[v7];
-      if (!(typeof v4 === 'object' && v4 !== null && !Array.isArray(v4))) return false;
-      const v5 = v4['field'];
-      if (v5 === undefined) return false;
-      if (!(typeof v5 === 'string')) return false;
-      if (v5.length === 0) return false;
-      const v6 = v4['message'];
+  const v3 = v0['request_id'];
+  if (v3 === undefined) return false;
+  if (!(typeof v3 === 'string')) return false;
+  if (v3.length === 0) return false;
+  const v4 = v0['details'];
+  if (v4 !== undefined) {
+    if (!Array.isArray(v4)) return false;
+    for (let v8 = 0; v8 < v4.length; v8++) {
+      const v5 = v4[v8];
+      if (!(typeof v5 === 'object' && v5 !== null && !Array.isArray(v5))) return false;
+      const v6 = v5['field'];
       if (v6 === undefined) return false;
       if (!(typeof v6 === 'string')) return false;
+      if (v6.length === 0) return false;
+      const v7 = v5['message'];
+      if (v7 === undefined) return false;
+      if (!(typeof v7 === 'string')) return false;
     }
   }
-  const v8 = v0['request_id'];
-  if (v8 === undefined) return false;
-  if (!(typeof v8 === 'string')) return false;
-  if (v8.length === 0) return false;
   return true;
 }

@@ -10,16 +10,21 @@ export function validateEnvelope(data) {
   const v1 = v0['type'];
   if (v1 === undefined) return false;
   if (!(typeof v1 === 'string')) return false;
-  if (!(
-    v1 === 'authentication_error' ||
-    v1 === 'permission_error' ||
-    v1 === 'validation_error' ||
-    v1 === 'not_found_error' ||
-    v1 === 'conflict_error' ||
-    v1 === 'rate_limit_error' ||
-    v1 === 'payer_error' ||
-    v1 === 'server_error'
-  ))
+  if (
+    !(v1.length === 20
+      ? v1 === 'authentication_error'
+      : v1.length === 16
+        ? v1 === 'permission_error' || v1 === 'validation_error' || v1 === 'rate_limit_error'
+        : v1.length === 15
+          ? v1 === 'not_found_error'
+          : v1.length === 14
+            ? v1 === 'conflict_error'
+            : v1.length === 11
+              ? v1 === 'payer_error'
+              : v1.length === 12
+                ? v1 === 'server_error'
+                : false)
+  )
     return false;
   const v2 = v0['code'];
   if (v2 === undefined) return false;
