@@ -42,12 +42,19 @@ export function errorResponse(input: ErrorResponseInput): SimResponse {
   });
   if (input.requestIdAt && input.requestId !== undefined)
     setAtTokens(body, input.requestIdAt, input.requestId);
+  const extraHeaders = input.extras.headers;
   return {
     status: entry.status,
-    headers: { 'content-type': 'application/json; charset=utf-8', ...input.extras.headers },
+    // Most errors carry no extra header; the spread is skipped for them, which is the same object.
+    headers:
+      extraHeaders === undefined
+        ? { 'content-type': JSON_CONTENT_TYPE }
+        : { 'content-type': JSON_CONTENT_TYPE, ...extraHeaders },
     body: JSON.stringify(body),
   };
 }
+
+const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
 
 export function jsonResponse(
   status: number,
@@ -56,7 +63,7 @@ export function jsonResponse(
 ): SimResponse {
   return {
     status,
-    headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
+    headers: { 'content-type': JSON_CONTENT_TYPE, ...headers },
     body: status === 204 ? '' : JSON.stringify(body),
   };
 }

@@ -1,3 +1,4 @@
+import type { AuthenticationPolicy } from '../generated/meta-types.js';
 import type { HeaderCredential } from '../scenarios/types.js';
 import { headerCredentialOf, secretOf } from '../vendors/authentication.js';
 import { getVendor, type VendorId } from '../vendors/registry.js';
@@ -18,8 +19,19 @@ export function presentedSecret(
   vendorId: VendorId,
   headers: Readonly<Record<string, string>>,
 ): string | undefined {
-  const auth = getVendor(vendorId).policy.authentication;
-  const value = headers[auth.header.toLowerCase()];
-  const secret = value === undefined ? '' : secretOf(auth, value);
+  let found = credentialHeaders.get(vendorId);
+  if (!found) {
+    const auth = getVendor(vendorId).policy.authentication;
+    found = { auth, name: auth.header.toLowerCase() };
+    credentialHeaders.set(vendorId, found);
+  }
+  const value = headers[found.name];
+  const secret = value === undefined ? '' : secretOf(found.auth, value);
   return secret === '' ? undefined : secret;
 }
+
+/**
+ * Each vendor's authentication policy with its header name in lower case, found once: every
+ * simulated request asks for it, and the policy never changes while the process runs.
+ */
+const credentialHeaders = new Map<VendorId, { auth: AuthenticationPolicy; name: string }>();

@@ -363,6 +363,9 @@ interface ErrorSource {
   nextRequestId: (() => string) | undefined;
 }
 
+/** The extras of an error given none: shared rather than made per call, since nothing writes to extras. */
+const NO_EXTRAS: ErrorExtras = Object.freeze({});
+
 /**
  * One request's view of the runtime. A class rather than an object literal with closures, because
  * one is made for every request. The request id is drawn on first read: only error answers carry
@@ -386,7 +389,7 @@ class RequestContext implements ModelContext<unknown> {
     return this.#requestId;
   }
 
-  error(code: string, message?: string, extras: ErrorExtras = {}): SimResponse {
+  error(code: string, message?: string, extras: ErrorExtras = NO_EXTRAS): SimResponse {
     return this.source.error(code, message, extras, this.requestId);
   }
 

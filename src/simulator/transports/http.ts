@@ -71,13 +71,15 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
     bufferedBytes: 0,
     inFlight: new Set(),
   };
+  // Each served vendor's runtime by its path prefix, looked up once per request.
+  const runtimes = new Map<string, VendorRuntime>(core.vendors.map((id) => [id, core.runtime(id)]));
   const server = createServer({ requestTimeout: REQUEST_TIMEOUT_MS, keepAliveTimeout: 5_000 }, (req, res) => {
     const fail = () => {
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
       res.end('Internal Server Error');
     };
     try {
-      serve(req, res, core.runtime, core.vendors, options.onRequest, shared)?.catch(fail);
+      serve(req, res, runtimes, options.onRequest, shared)?.catch(fail);
     } catch {
       fail();
     }
@@ -127,8 +129,7 @@ function listen(server: Server, port: number, host: string): Promise<void> {
 function serve(
   req: IncomingMessage,
   res: ServerResponse,
-  runtimeOf: (id: VendorId) => VendorRuntime,
-  vendors: readonly VendorId[],
+  runtimes: ReadonlyMap<string, VendorRuntime>,
   onRequest: ((entry: RequestLogEntry) => void) | undefined,
   shared: ServerShared,
 ): Promise<void> | undefined {
@@ -143,18 +144,17 @@ function serve(
   // "/collate/v1/x" is vendor "collate", path "/v1/x"; "/collate" alone is path "/".
   const slash = pathname.indexOf('/', 1);
   const prefix = slash === -1 ? pathname.slice(1) : pathname.slice(1, slash);
-  const vendorId = vendors.includes(prefix as VendorId) ? (prefix as VendorId) : undefined;
-  if (!vendorId) {
+  const runtime = runtimes.get(prefix);
+  if (!runtime) {
     req.resume();
     return send(res, exchange, onRequest, {
       status: 404,
       headers: { 'content-type': 'text/plain; charset=utf-8' },
-      body: `No simulated vendor at /${prefix}. Use one of: ${vendors.map((id) => `/${id}`).join(', ')}.\n`,
+      body: `No simulated vendor at /${prefix}. Use one of: ${[...runtimes.keys()].map((id) => `/${id}`).join(', ')}.\n`,
     });
   }
-  exchange.vendorId = vendorId;
+  exchange.vendorId = runtime.vendorId;
   const path = slash === -1 ? '/' : pathname.slice(slash);
-  const runtime = runtimeOf(vendorId);
   const declared = parseLength(exchange.headers['content-length']);
   const limit = runtime.model.maxBodyBytes;
   // An oversized declared body is refused before a byte of it is read, as the vendors do.
