@@ -41,26 +41,37 @@ export function requestIdFactory(policy: RequestIdPolicy, now: () => number): ((
 
 /**
  * A source of distinct strings of `length` characters from `alphabet`: a random stem and a
- * fixed-width counter; when the counter wraps, a new stem is drawn.
+ * fixed-width counter; when the counter wraps, a new stem is drawn. The stem with the counter's
+ * leading digits changes only once every `alphabet.length` ids, so it is built then and each id is
+ * that text and one last digit: the same string as writing all the counter's digits every time.
  */
 function uniqueChars(alphabet: string, length: number): () => string {
   const base = alphabet.length;
   const limit = base ** COUNTER_CHARS;
   let stem = randomChars(alphabet, length - COUNTER_CHARS);
   let counter = 0;
+  let leading = '';
   return () => {
     if (counter === limit) {
       stem = randomChars(alphabet, length - COUNTER_CHARS);
       counter = 0;
     }
-    let rest = counter++;
-    let tail = '';
-    for (let i = 0; i < COUNTER_CHARS; i++) {
-      tail = alphabet[rest % base] + tail;
-      rest = Math.floor(rest / base);
-    }
-    return stem + tail;
+    const last = counter % base;
+    if (last === 0) leading = stem + digits(alphabet, Math.floor(counter / base), COUNTER_CHARS - 1);
+    counter++;
+    return leading + alphabet[last];
   };
+}
+
+/** `value` written in `alphabet` as `width` digits, most significant first. */
+function digits(alphabet: string, value: number, width: number): string {
+  let rest = value;
+  let out = '';
+  for (let i = 0; i < width; i++) {
+    out = alphabet[rest % alphabet.length] + out;
+    rest = Math.floor(rest / alphabet.length);
+  }
+  return out;
 }
 
 function randomChars(alphabet: string, length: number): string {
