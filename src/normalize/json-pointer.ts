@@ -38,10 +38,13 @@ export function setAtPointer(target: unknown, pointer: string, value: unknown): 
 
 /** setAtPointer with the pointer already parsed, for a writer that uses one pointer many times. */
 export function setAtTokens(target: unknown, tokens: PointerTokens, value: unknown): void {
-  const last = tokens.at(-1);
+  const end = tokens.length - 1;
+  const last = tokens[end];
   if (last === undefined || typeof target !== 'object' || target === null) return;
   let node = target as Record<string, unknown>;
-  for (const token of tokens.slice(0, -1)) {
+  // An index walk rather than a slice: the simulator places a request id this way in every error.
+  for (let at = 0; at < end; at++) {
+    const token = tokens[at] as string;
     const next = node[token];
     if (typeof next !== 'object' || next === null) node[token] = {};
     node = node[token] as Record<string, unknown>;
