@@ -1,6 +1,7 @@
 import { ErrorContractsError } from '../errors.js';
 import { type PointerTokens, setAtTokens } from '../normalize/json-pointer.js';
 import { findCatalogEntry, type VendorId } from '../vendors/registry.js';
+import { errorBodyTemplate, NO_EXTRAS, writeErrorBody } from './error-body-template.js';
 import type { ErrorExtras, ShapeErrorInput, SimResponse } from './types.js';
 
 /** A model asked for a code its vendor's catalog does not list: a bug in the model. */
@@ -34,14 +35,19 @@ export interface ErrorResponseInput {
 export function errorResponse(input: ErrorResponseInput): SimResponse {
   const entry = findCatalogEntry(input.vendorId, input.code);
   if (!entry) throw new UncataloguedCodeError(input.vendorId, input.code);
-  const body = input.shapeError({
-    entry,
-    message: input.message ?? entry.description,
-    extras: input.extras,
-    now: input.now,
-  });
-  if (input.requestIdAt && input.requestId !== undefined)
-    setAtTokens(body, input.requestIdAt, input.requestId);
+  const message = input.message ?? entry.description;
+  const requestIdAt = input.requestId === undefined ? undefined : input.requestIdAt;
+  // The same text as the slow path below, written from the envelope's compiled template (see there).
+  const template =
+    input.extras === NO_EXTRAS ? errorBodyTemplate(input.shapeError, entry, requestIdAt) : undefined;
+  let text: string;
+  if (template) {
+    text = writeErrorBody(template, message, input.requestId);
+  } else {
+    const body = input.shapeError({ entry, message, extras: input.extras, now: input.now });
+    if (requestIdAt) setAtTokens(body, requestIdAt, input.requestId);
+    text = JSON.stringify(body);
+  }
   const extraHeaders = input.extras.headers;
   return {
     status: entry.status,
@@ -50,7 +56,7 @@ export function errorResponse(input: ErrorResponseInput): SimResponse {
       extraHeaders === undefined
         ? { 'content-type': JSON_CONTENT_TYPE }
         : { 'content-type': JSON_CONTENT_TYPE, ...extraHeaders },
-    body: JSON.stringify(body),
+    body: text,
   };
 }
 

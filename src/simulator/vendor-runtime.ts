@@ -7,6 +7,7 @@ import { type Clock, sleepUnlessAborted } from '../time/clock.js';
 import { findCatalogEntry, getVendor, type VendorId } from '../vendors/registry.js';
 import { applyCredentialAliases } from './credential-aliases.js';
 import type { DriftSwitch } from './drift-switch.js';
+import { NO_EXTRAS } from './error-body-template.js';
 import { errorResponse, jsonResponse, textResponse } from './errors-response.js';
 import { FAULT_HEADER, type Fault, type FaultInjector, parseFaultHeader } from './fault-injection.js';
 import { IdempotencyStore } from './idempotency-store.js';
@@ -362,9 +363,6 @@ interface ErrorSource {
   ): SimResponse;
   nextRequestId: (() => string) | undefined;
 }
-
-/** The extras of an error given none: shared rather than made per call, since nothing writes to extras. */
-const NO_EXTRAS: ErrorExtras = Object.freeze({});
 
 /**
  * One request's view of the runtime. A class rather than an object literal with closures, because

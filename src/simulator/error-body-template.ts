@@ -1,0 +1,108 @@
+import type { CatalogEntry } from '../generated/meta-types.js';
+import { type PointerTokens, setAtTokens } from '../normalize/json-pointer.js';
+import type { ErrorExtras, ShapeErrorInput } from './types.js';
+
+/**
+ * The JSON text of a vendor's error body for one catalog entry, compiled from the vendor's own
+ * envelope: the fixed text between the places where a request's message and request id go. Writing
+ * those two strings into it gives exactly what JSON.stringify gives for the body the envelope builds
+ * (a JSON string value is written the same wherever it sits), without walking the object: that walk
+ * was the largest single cost of a simulated error answer.
+ *
+ * A template is made only for an envelope whose text depends on nothing but the message and the
+ * request id: it is built twice, with two different messages, request ids and clocks, and kept only
+ * when both give the same fixed text. An envelope with a timestamp, a random id, or a message
+ * written inside a longer string gets none, and its errors are serialized as before.
+ */
+export interface ErrorBodyTemplate {
+  /** Fixed text; one more than `slots`. */
+  readonly parts: readonly string[];
+  readonly slots: readonly Slot[];
+}
+
+type Slot = 'message' | 'requestId';
+
+type Shape = (input: ShapeErrorInput) => unknown;
+
+/** The extras of an error given none; only errors given none are written from a template. */
+export const NO_EXTRAS: ErrorExtras = Object.freeze({});
+
+const PROBES = [
+  { message: '__sim_message_a__', requestId: '__sim_request_id_a__', now: 0 },
+  { message: '__sim_message_bb__', requestId: '__sim_request_id_bb__', now: 1_700_000_000_123 },
+] as const;
+const PROBE_MARK = '__sim_';
+
+/** Each envelope's templates by catalog code and whether a request id is placed; null for none. */
+const templates = new WeakMap<Shape, Map<string, ErrorBodyTemplate | null>>();
+
+/** The template for this envelope and entry; `requestIdAt` only when a request id is placed. */
+export function errorBodyTemplate(
+  shape: Shape,
+  entry: CatalogEntry,
+  requestIdAt: PointerTokens | undefined,
+): ErrorBodyTemplate | undefined {
+  let byCode = templates.get(shape);
+  if (!byCode) {
+    byCode = new Map();
+    templates.set(shape, byCode);
+  }
+  const key = requestIdAt ? `${entry.code}\u0000id` : entry.code;
+  let template = byCode.get(key);
+  if (template === undefined) {
+    template = compile(shape, entry, requestIdAt);
+    byCode.set(key, template);
+  }
+  return template ?? undefined;
+}
+
+/** The body's JSON text for this message and request id. */
+export function writeErrorBody(template: ErrorBodyTemplate, message: string, requestId: string | undefined) {
+  const { parts, slots } = template;
+  const messageJson = JSON.stringify(message);
+  let text = parts[0] as string;
+  for (let at = 0; at < slots.length; at++) {
+    text += slots[at] === 'message' ? messageJson : JSON.stringify(requestId);
+    text += parts[at + 1] as string;
+  }
+  return text;
+}
+
+function compile(
+  shape: Shape,
+  entry: CatalogEntry,
+  requestIdAt: PointerTokens | undefined,
+): ErrorBodyTemplate | null {
+  const [first, second] = PROBES.map((probe) => {
+    const body = shape({ entry, message: probe.message, extras: NO_EXTRAS, now: probe.now });
+    if (requestIdAt) setAtTokens(body, requestIdAt, probe.requestId);
+    return split(JSON.stringify(body), probe.message, probe.requestId);
+  });
+  if (!first || !second) return null;
+  const same =
+    first.parts.length === second.parts.length &&
+    first.parts.every((part, at) => part === second.parts[at]) &&
+    first.slots.every((slot, at) => slot === second.slots[at]);
+  return same ? first : null;
+}
+
+/** The text cut at each quoted probe value; null when a probe value sits anywhere else. */
+function split(text: string, message: string, requestId: string): ErrorBodyTemplate | null {
+  const parts: string[] = [];
+  const slots: Slot[] = [];
+  const quotedMessage = JSON.stringify(message);
+  const quotedId = JSON.stringify(requestId);
+  let from = 0;
+  for (;;) {
+    const atMessage = text.indexOf(quotedMessage, from);
+    const atId = text.indexOf(quotedId, from);
+    if (atMessage === -1 && atId === -1) break;
+    const isMessage = atId === -1 || (atMessage !== -1 && atMessage < atId);
+    const at = isMessage ? atMessage : atId;
+    parts.push(text.slice(from, at));
+    slots.push(isMessage ? 'message' : 'requestId');
+    from = at + (isMessage ? quotedMessage.length : quotedId.length);
+  }
+  parts.push(text.slice(from));
+  return parts.some((part) => part.includes(PROBE_MARK)) ? null : { parts, slots };
+}

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { parsePointer, setAtTokens } from '../../src/normalize/json-pointer.js';
+import { errorBodyTemplate, NO_EXTRAS, writeErrorBody } from '../../src/simulator/error-body-template.js';
+import { errorResponse } from '../../src/simulator/errors-response.js';
+import { vendorModels } from '../../src/simulator/vendors/index.js';
+import { getVendor, vendorIds } from '../../src/vendors/registry.js';
+
+const MESSAGES = [
+  'No prior authorization pa_gone is visible here.',
+  'quotes " and backslash \\ and a newline\n',
+  '  leading and trailing spaces  ',
+  'non-ASCII: é ✓ 🙂 and a lone surrogate \ud800',
+  '',
+];
+
+describe('error bodies written from a compiled envelope', () => {
+  it.each(vendorIds)(
+    '%s: the same text as JSON.stringify of the body the envelope builds, for every catalog code',
+    (vendorId) => {
+      const model = vendorModels[vendorId];
+      const { policy, catalog } = getVendor(vendorId);
+      const requestIdAt = policy.requestId.pointer ? parsePointer(policy.requestId.pointer) : undefined;
+      for (const entry of catalog) {
+        for (const message of MESSAGES) {
+          for (const requestId of requestIdAt ? ['req_"odd"\\id', 'req_01ABC'] : [undefined]) {
+            const now = Date.UTC(2026, 0, 1);
+            const answer = errorResponse({
+              vendorId,
+              requestIdAt,
+              shapeError: model.shapeError,
+              code: entry.code,
+              message,
+              extras: NO_EXTRAS,
+              requestId,
+              now,
+            });
+            const body = model.shapeError({ entry, message, extras: NO_EXTRAS, now });
+            if (requestIdAt && requestId !== undefined) setAtTokens(body, requestIdAt, requestId);
+            // ClaimRev's envelope carries a random correlation id: compare it with that id put aside.
+            const parsed = JSON.parse(answer.body) as Record<string, unknown>;
+            if ('correlation_id' in parsed)
+              (body as Record<string, unknown>).correlation_id = parsed.correlation_id;
+            expect(answer.body).toBe(JSON.stringify(body));
+          }
+        }
+      }
+    },
+  );
+
+  it('are compiled for envelopes that depend only on the message and request id, not for timestamped or random ones', () => {
+    const compiled = (vendorId: (typeof vendorIds)[number]) => {
+      const { policy, catalog } = getVendor(vendorId);
+      const at = policy.requestId.pointer ? parsePointer(policy.requestId.pointer) : undefined;
+      return errorBodyTemplate(vendorModels[vendorId].shapeError, catalog[0] as never, at) !== undefined;
+    };
+    expect(compiled('collate')).toBe(true);
+    expect(compiled('denialbase')).toBe(true);
+    expect(compiled('foresight')).toBe(true);
+    // A timestamp (CaseXchange) and a random correlation id (ClaimRev) change from one error to the next.
+    expect(compiled('casexchange')).toBe(false);
+    expect(compiled('claimrev')).toBe(false);
+  });
+
+  it('refuse an envelope that writes the message inside a longer string or changes it', () => {
+    const entry = getVendor('collate').catalog[0] as never;
+    expect(
+      errorBodyTemplate(({ message }) => ({ error: `Error: ${message}` }), entry, undefined),
+    ).toBeUndefined();
+    expect(
+      errorBodyTemplate(({ message }) => ({ error: message.toUpperCase() }), entry, undefined),
+    ).toBeUndefined();
+    expect(errorBodyTemplate(({ message }) => ({ size: message.length }), entry, undefined)).toBeUndefined();
+  });
+
+  it('write the message wherever the envelope repeats it', () => {
+    const entry = getVendor('collate').catalog[0] as never;
+    const template = errorBodyTemplate(
+      ({ message }) => ({ a: message, b: { c: message } }),
+      entry,
+      undefined,
+    );
+    expect(template).toBeDefined();
+    if (template)
+      expect(writeErrorBody(template, 'x"y', undefined)).toBe(JSON.stringify({ a: 'x"y', b: { c: 'x"y' } }));
+  });
+});
