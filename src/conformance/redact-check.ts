@@ -1,6 +1,5 @@
 import { collectSecrets } from '../redaction/exchange.js';
 import { redactJson } from '../redaction/json.js';
-import { searchable } from '../redaction/scrub.js';
 import { secretSet } from '../redaction/secret-set.js';
 import { secretsOf } from '../redaction/secrets.js';
 import { redactCheckResult } from '../report/redact.js';
@@ -10,14 +9,15 @@ import { getVendor, type VendorId } from '../vendors/registry.js';
 /**
  * Every secret to blank in a vendor's exchanges: the target's configured secrets, the values of the
  * vendor's own credential headers (whatever the policy calls them, so a sixth vendor's `Api-Key` is
- * covered like `X-API-Key`), and whatever credential the exchanges themselves show.
+ * covered like `X-API-Key`), and whatever credential the exchanges themselves show. Prepared once
+ * (see secret-set.ts), since every text of the exchanges is then scrubbed with it.
  */
 export function exchangeSecrets(
   vendorId: VendorId,
   baseUrl: string,
   exchanges: readonly Exchange[],
   knownSecrets: readonly string[] = [],
-): string[] {
+): readonly string[] {
   const { authentication } = getVendor(vendorId).policy;
   const credentialHeaders = new Set(
     [authentication.header, ...(authentication.alternativeHeaders ?? [])].map((name) => name.toLowerCase()),
@@ -28,7 +28,7 @@ export function exchangeSecrets(
       if (credentialHeaders.has(name.toLowerCase())) secrets.push(...secretsOf(value));
     }
   }
-  return searchable(secrets);
+  return secretSet(secrets);
 }
 
 /**
@@ -42,7 +42,7 @@ export function redactCheck(
   check: CheckResult,
   knownSecrets: readonly string[] = [],
 ): CheckResult {
-  const secrets = secretSet(exchangeSecrets(vendorId, baseUrl, check.exchanges, knownSecrets));
+  const secrets = exchangeSecrets(vendorId, baseUrl, check.exchanges, knownSecrets);
   const scrubbed = secrets.length > 0 ? (redactJson(check, { secrets }) as CheckResult) : check;
   return redactCheckResult(scrubbed, secrets, [baseUrl]);
 }
