@@ -8,6 +8,7 @@ import type {
 import { CREDENTIAL_HEADERS } from '../redaction/vocabulary.js';
 import type { CompiledValidator } from '../validation/compiled.js';
 import { getVendor, type VendorDefinition, type VendorId } from '../vendors/registry.js';
+import { COMMON_HEADER_NAMES } from './common-header-names.js';
 import { type PointerTokens, parsePointer } from './json-pointer.js';
 
 export type Surface = 'api' | 'token_endpoint';
@@ -45,6 +46,8 @@ export interface VendorRules {
   bodyFlag: PointerTokens | null;
   /** Lower-cased names of every header that carries this vendor's credentials. */
   sensitiveHeaders: ReadonlySet<string>;
+  /** Common header names that are not sensitive here: readHeaders keeps them without checks. */
+  plainHeaderNames: ReadonlySet<string>;
 }
 
 function compileFieldSource(source: FieldErrorSource): CompiledFieldSource | null {
@@ -104,6 +107,11 @@ function compileRules(vendorId: VendorId): VendorRules {
     bySurface.set(entry.code, entry);
   }
   const auth = policy.authentication;
+  const sensitiveHeaders = new Set(
+    [...CREDENTIAL_HEADERS, auth.header, ...(auth.alternativeHeaders ?? [])].map((name) =>
+      name.toLowerCase(),
+    ),
+  );
   return {
     vendor,
     policy,
@@ -112,11 +120,8 @@ function compileRules(vendorId: VendorId): VendorRules {
     statuses: new Map(policy.statuses.map((rule) => [rule.status, rule])),
     retryableStatuses: new Set(policy.retry.retryableStatuses),
     bodyFlag: policy.retry.bodyFlag === undefined ? null : parsePointer(policy.retry.bodyFlag),
-    sensitiveHeaders: new Set(
-      [...CREDENTIAL_HEADERS, auth.header, ...(auth.alternativeHeaders ?? [])].map((name) =>
-        name.toLowerCase(),
-      ),
-    ),
+    sensitiveHeaders,
+    plainHeaderNames: new Set(COMMON_HEADER_NAMES.filter((name) => !sensitiveHeaders.has(name))),
   };
 }
 
