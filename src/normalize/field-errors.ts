@@ -50,9 +50,11 @@ function fromMap(object: unknown, errors: FieldError[]): void {
  * loop rather than matchAll: matchAll copies the regular expression on every call, which was the
  * largest single cost of normalizing a CaseXchange validation error.
  */
-function fromPattern(pattern: RegExp, message: string, errors: FieldError[]): void {
+function fromPattern(pattern: RegExp, lead: string | null, message: string, errors: FieldError[]): void {
   const start = errors.length;
   const text = message.slice(0, MAX_PATTERN_INPUT);
+  // Every match begins with `lead`: text without it has none (see leadingLiteral).
+  if (lead !== null && !text.includes(lead)) return;
   pattern.lastIndex = 0;
   for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
     // An empty match would leave lastIndex where it is and loop for ever.
@@ -82,7 +84,7 @@ export function extractFieldErrors(
   const errors: FieldError[] = [];
   for (const source of sources) {
     if (source.kind === 'message_pattern') {
-      if (source.categories.has(category)) fromPattern(source.pattern, message, errors);
+      if (source.categories.has(category)) fromPattern(source.pattern, source.lead, message, errors);
       continue;
     }
     const value = readPointer(body, source.pointer);
