@@ -11,11 +11,41 @@ import type { VendorCredentials } from '../scenarios/types.js';
  * after sending, since a request may have been given a new token.
  */
 export function credentialSecrets(credentials: VendorCredentials): string[] {
-  const fromRoles = Object.values(credentials.roles).flatMap((credential) => secretsOf(credential));
+  const issued = issuedSecrets(credentials.vendorId);
+  const configured = configuredSecrets(credentials);
+  return issued.length === 0 ? [...configured] : searchable([...configured, ...issued]);
+}
+
+interface ConfiguredSecrets {
+  readonly roles: readonly unknown[];
+  readonly facts: VendorCredentials['facts'];
+  readonly secrets: readonly string[];
+}
+
+/**
+ * The configured part, asked for as every check is recorded, worked out once per credentials: kept
+ * while the credentials hold the same role credentials and facts (compared by identity, so a
+ * replaced role or facts object is read afresh).
+ */
+const configured = new WeakMap<VendorCredentials, ConfiguredSecrets>();
+
+function configuredSecrets(credentials: VendorCredentials): readonly string[] {
+  const roles = Object.values(credentials.roles);
+  const known = configured.get(credentials);
+  if (
+    known !== undefined &&
+    known.facts === credentials.facts &&
+    known.roles.length === roles.length &&
+    known.roles.every((role, index) => role === roles[index])
+  )
+    return known.secrets;
+  const fromRoles = roles.flatMap((credential) => secretsOf(credential));
   const fromFacts = Object.entries(credentials.facts)
     .filter(([name]) => isSecretFact(name))
     .map(([, value]) => value);
-  return searchable([...fromRoles, ...fromFacts, ...issuedSecrets(credentials.vendorId)]);
+  const secrets = searchable([...fromRoles, ...fromFacts]);
+  configured.set(credentials, { roles, facts: credentials.facts, secrets });
+  return secrets;
 }
 
 /**
