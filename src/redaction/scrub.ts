@@ -131,7 +131,15 @@ function scrubShapes(text: string): string {
  * list prepared by secretSet, a text already scrubbed with it is answered from the list's memo.
  */
 export function scrubText(text: string, secrets: readonly string[] = []): string {
-  const search = searchFor(secrets);
+  return scrubTextFor(text, searchFor(secrets));
+}
+
+/**
+ * scrubText with the search for its secrets already made: a caller scrubbing every string of a
+ * value (redactJson) looks the search up once, not per string; for a plain list that would mean
+ * preparing it afresh for each string.
+ */
+export function scrubTextFor(text: string, search: SecretSearch): string {
   const known = remembered(search, text);
   if (known !== undefined) return known;
   return remember(search, text, blankSecrets(scrubShapes(text), search));
