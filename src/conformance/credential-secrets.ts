@@ -23,15 +23,17 @@ interface ConfiguredSecrets {
 }
 
 /**
- * The configured part, asked for as every check is recorded, worked out once per credentials: kept
- * while the credentials hold the same role credentials and facts (compared by identity, so a
- * replaced role or facts object is read afresh).
+ * The configured part, asked for as every check is recorded, worked out once per set of role
+ * credentials: a target hands out a shallow copy of a vendor's credentials after each simulator
+ * reset (a fresh token cache), which shares its roles and facts, so the roles object is the key. It
+ * is kept while the roles hold the same role credentials and the facts are the same object
+ * (compared by identity, so a replaced role or facts object is read afresh).
  */
-const configured = new WeakMap<VendorCredentials, ConfiguredSecrets>();
+const configured = new WeakMap<object, ConfiguredSecrets>();
 
 function configuredSecrets(credentials: VendorCredentials): readonly string[] {
   const roles = Object.values(credentials.roles);
-  const known = configured.get(credentials);
+  const known = configured.get(credentials.roles);
   if (
     known !== undefined &&
     known.facts === credentials.facts &&
@@ -44,7 +46,7 @@ function configuredSecrets(credentials: VendorCredentials): readonly string[] {
     .filter(([name]) => isSecretFact(name))
     .map(([, value]) => value);
   const secrets = searchable([...fromRoles, ...fromFacts]);
-  configured.set(credentials, { roles, facts: credentials.facts, secrets });
+  configured.set(credentials.roles, { roles, facts: credentials.facts, secrets });
   return secrets;
 }
 

@@ -25,6 +25,18 @@ describe('the secrets a vendor credentials hold, worked out once per credentials
     ]);
   });
 
+  it('gives a shallow copy of the credentials, as a target makes after a reset, the same secrets', () => {
+    const credentials = credentialsOf('key-SENTINEL-eeee');
+    const secrets = credentialSecrets(credentials);
+    expect(credentialSecrets({ ...credentials })).toEqual(secrets);
+    const otherRoles = {
+      ...credentials,
+      roles: { valid: { kind: 'header', header: 'X-Api-Key', value: 'key-SENTINEL-ffff' } },
+    };
+    expect(credentialSecrets(otherRoles as VendorCredentials)).toContain('key-SENTINEL-ffff');
+    expect(credentialSecrets(otherRoles as VendorCredentials)).not.toContain('key-SENTINEL-eeee');
+  });
+
   it('reads a replaced role credential or replaced facts afresh', () => {
     const credentials = credentialsOf('key-SENTINEL-bbbb');
     expect(credentialSecrets(credentials)).toContain('key-SENTINEL-bbbb');
