@@ -18,10 +18,7 @@ export function exchangeSecrets(
   exchanges: readonly Exchange[],
   knownSecrets: readonly string[] = [],
 ): readonly string[] {
-  const { authentication } = getVendor(vendorId).policy;
-  const credentialHeaders = new Set(
-    [authentication.header, ...(authentication.alternativeHeaders ?? [])].map((name) => name.toLowerCase()),
-  );
+  const credentialHeaders = credentialHeadersOf(vendorId);
   const secrets = [...knownSecrets, ...collectSecrets(exchanges, [baseUrl])];
   for (const exchange of exchanges) {
     for (const [name, value] of Object.entries(exchange.request.headers)) {
@@ -29,6 +26,21 @@ export function exchangeSecrets(
     }
   }
   return secretSet(secrets);
+}
+
+/** A vendor's credential header names, lower-cased: worked out once per authentication policy. */
+const credentialHeaderNames = new WeakMap<object, ReadonlySet<string>>();
+
+function credentialHeadersOf(vendorId: VendorId): ReadonlySet<string> {
+  const { authentication } = getVendor(vendorId).policy;
+  let names = credentialHeaderNames.get(authentication);
+  if (names === undefined) {
+    names = new Set(
+      [authentication.header, ...(authentication.alternativeHeaders ?? [])].map((name) => name.toLowerCase()),
+    );
+    credentialHeaderNames.set(authentication, names);
+  }
+  return names;
 }
 
 /**
