@@ -4,35 +4,15 @@
  * tests compare that with redacting every check afresh, on a whole run against the simulator.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runChecklist } from '../../src/conformance/execute.js';
 import { redactRunResult } from '../../src/report/redact.js';
 import type { RunResult } from '../../src/report/result.js';
-import { assembleResult } from '../../src/runner/assemble-result.js';
-import { openLocalTarget } from '../../src/runner/targets/simulator-targets.js';
-import type { CheckMeta } from '../../src/runner/vitest/define-suite.js';
-import { vendorIds } from '../../src/vendors/registry.js';
+import { simulatedRunResult } from '../helpers/simulated-run.js';
 
 describe('redacting a run whose checks were redacted as they were recorded', () => {
   let result: RunResult;
 
   beforeAll(async () => {
-    const open = await openLocalTarget([...vendorIds]);
-    const startedAt = new Date();
-    const checks: CheckMeta[] = [];
-    try {
-      const clock = { now: () => open.target.now(), sleep: (ms: number) => open.target.wait(ms) };
-      for (const vendorId of vendorIds) {
-        for (const check of await runChecklist(vendorId, open.target, { clock })) {
-          checks.push({ vendorId, baseUrl: open.baseUrls.get(vendorId) ?? '', result: check });
-        }
-      }
-    } finally {
-      await open.close();
-    }
-    result = assembleResult({ target: 'local', vendors: vendorIds }, checks, {
-      startedAt,
-      finishedAt: new Date(),
-    });
+    result = await simulatedRunResult();
   }, 60_000);
 
   it('gives the result that redacting every check afresh gives, taking the recorded checks as they are', () => {
