@@ -11,11 +11,43 @@ import type { VendorCredentials } from '../scenarios/types.js';
  * after sending, since a request may have been given a new token.
  */
 export function credentialSecrets(credentials: VendorCredentials): string[] {
-  const fromRoles = Object.values(credentials.roles).flatMap((credential) => secretsOf(credential));
+  const issued = issuedSecrets(credentials.vendorId);
+  const configured = configuredSecrets(credentials);
+  return issued.length === 0 ? [...configured] : searchable([...configured, ...issued]);
+}
+
+interface ConfiguredSecrets {
+  readonly roles: readonly unknown[];
+  readonly facts: VendorCredentials['facts'];
+  readonly secrets: readonly string[];
+}
+
+/**
+ * The configured part, asked for as every check is recorded, worked out once per set of role
+ * credentials: a target hands out a shallow copy of a vendor's credentials after each simulator
+ * reset (a fresh token cache), which shares its roles and facts, so the roles object is the key. It
+ * is kept while the roles hold the same role credentials and the facts are the same object
+ * (compared by identity, so a replaced role or facts object is read afresh).
+ */
+const configured = new WeakMap<object, ConfiguredSecrets>();
+
+function configuredSecrets(credentials: VendorCredentials): readonly string[] {
+  const roles = Object.values(credentials.roles);
+  const known = configured.get(credentials.roles);
+  if (
+    known !== undefined &&
+    known.facts === credentials.facts &&
+    known.roles.length === roles.length &&
+    known.roles.every((role, index) => role === roles[index])
+  )
+    return known.secrets;
+  const fromRoles = roles.flatMap((credential) => secretsOf(credential));
   const fromFacts = Object.entries(credentials.facts)
     .filter(([name]) => isSecretFact(name))
     .map(([, value]) => value);
-  return searchable([...fromRoles, ...fromFacts, ...issuedSecrets(credentials.vendorId)]);
+  const secrets = searchable([...fromRoles, ...fromFacts]);
+  configured.set(credentials.roles, { roles, facts: credentials.facts, secrets });
+  return secrets;
 }
 
 /**

@@ -2,7 +2,7 @@ import { collectSecrets } from '../redaction/exchange.js';
 import { redactJson } from '../redaction/json.js';
 import { secretSet } from '../redaction/secret-set.js';
 import { secretsOf } from '../redaction/secrets.js';
-import { redactCheckResult } from '../report/redact.js';
+import { redactCollectedCheck } from '../report/redact.js';
 import type { CheckResult, Exchange } from '../report/result.js';
 import { getVendor, type VendorId } from '../vendors/registry.js';
 
@@ -18,10 +18,7 @@ export function exchangeSecrets(
   exchanges: readonly Exchange[],
   knownSecrets: readonly string[] = [],
 ): readonly string[] {
-  const { authentication } = getVendor(vendorId).policy;
-  const credentialHeaders = new Set(
-    [authentication.header, ...(authentication.alternativeHeaders ?? [])].map((name) => name.toLowerCase()),
-  );
+  const credentialHeaders = credentialHeadersOf(vendorId);
   const secrets = [...knownSecrets, ...collectSecrets(exchanges, [baseUrl])];
   for (const exchange of exchanges) {
     for (const [name, value] of Object.entries(exchange.request.headers)) {
@@ -31,10 +28,27 @@ export function exchangeSecrets(
   return secretSet(secrets);
 }
 
+/** A vendor's credential header names, lower-cased: worked out once per authentication policy. */
+const credentialHeaderNames = new WeakMap<object, ReadonlySet<string>>();
+
+function credentialHeadersOf(vendorId: VendorId): ReadonlySet<string> {
+  const { authentication } = getVendor(vendorId).policy;
+  let names = credentialHeaderNames.get(authentication);
+  if (names === undefined) {
+    names = new Set(
+      [authentication.header, ...(authentication.alternativeHeaders ?? [])].map((name) => name.toLowerCase()),
+    );
+    credentialHeaderNames.set(authentication, names);
+  }
+  return names;
+}
+
 /**
  * The reporters' redaction, applied as a check is recorded, so no credential is ever held in a
  * result: every string of the check scrubbed of the secrets in play, then the check redacted as a
- * report would redact it.
+ * report would redact it (redactCheckResult), with the secrets collected once, from the exchanges
+ * as they were sent (test/redaction/recorded-check.test.ts compares it with collecting them again
+ * from the scrubbed copy).
  */
 export function redactCheck(
   vendorId: VendorId,
@@ -44,5 +58,5 @@ export function redactCheck(
 ): CheckResult {
   const secrets = exchangeSecrets(vendorId, baseUrl, check.exchanges, knownSecrets);
   const scrubbed = secrets.length > 0 ? (redactJson(check, { secrets }) as CheckResult) : check;
-  return redactCheckResult(scrubbed, secrets, [baseUrl]);
+  return redactCollectedCheck(scrubbed, secrets);
 }

@@ -1,4 +1,5 @@
-import { isSecretMember, scrubText } from './scrub.js';
+import { isSecretMember, scrubTextFor } from './scrub.js';
+import { type SecretSearch, searchFor } from './secret-set.js';
 import { fieldKey, REDACTED } from './vocabulary.js';
 
 /** Deeper than this, a value is cut: a hostile body must not exhaust the stack. */
@@ -35,17 +36,25 @@ export function fieldSet(names: readonly string[]): Set<string> {
  * bounded, member names like "__proto__" stay plain own properties, bytes become a size.
  */
 export function redactJson(value: unknown, options: JsonRedaction = {}, depth = 0): unknown {
-  const secrets = options.secrets ?? [];
-  if (typeof value === 'string') return scrubText(value, secrets);
+  return walk(value, searchFor(options.secrets ?? []), options.fields, depth);
+}
+
+function walk(
+  value: unknown,
+  search: SecretSearch,
+  fields: ReadonlySet<string> | undefined,
+  depth: number,
+): unknown {
+  if (typeof value === 'string') return scrubTextFor(value, search);
   if (value === null || typeof value !== 'object') return value;
   if (depth >= MAX_DEPTH) return TRUNCATED;
-  if (Array.isArray(value)) return value.map((item) => redactJson(item, options, depth + 1));
+  if (Array.isArray(value)) return value.map((item) => walk(item, search, fields, depth + 1));
   if (value instanceof Uint8Array) return `[${value.byteLength} bytes]`;
   const result: Record<string, unknown> = {};
   for (const key of Object.keys(value)) {
     const member = (value as Record<string, unknown>)[key];
-    const blank = isSecretMember(key) || options.fields?.has(fieldKey(key)) === true;
-    setOwn(result, scrubText(key, secrets), blank ? REDACTED : redactJson(member, options, depth + 1));
+    const blank = isSecretMember(key) || fields?.has(fieldKey(key)) === true;
+    setOwn(result, scrubTextFor(key, search), blank ? REDACTED : walk(member, search, fields, depth + 1));
   }
   return result;
 }
@@ -55,18 +64,19 @@ export function redactJson(value: unknown, options: JsonRedaction = {}, depth = 
  * pretty-printing), then scrubbed as text either way, so a body cut short is still covered.
  */
 export function redactJsonText(text: string, options: JsonRedaction = {}): string {
+  const search = searchFor(options.secrets ?? []);
   let result = text;
   const start = text.trimStart()[0];
   if (start === '{' || start === '[' || start === '"') {
     try {
       const parsed: unknown = JSON.parse(text);
       const indent = text.includes('\n') ? 2 : undefined;
-      const redacted = JSON.stringify(redactJson(parsed, options), null, indent);
+      const redacted = JSON.stringify(walk(parsed, search, options.fields, 0), null, indent);
       // Unchanged content keeps its original spelling (key order, spacing) byte for byte.
       if (redacted !== JSON.stringify(parsed, null, indent)) result = redacted;
     } catch {
       // Not JSON (or cut short): the text scrubber below still applies.
     }
   }
-  return scrubText(result, options.secrets ?? []);
+  return scrubTextFor(result, search);
 }

@@ -32,7 +32,25 @@ export { MIN_SECRET_LENGTH, searchable };
 /** Credential header names count too: a server echoing the request's headers as a JSON object. */
 const secretMembers = new Set([...CREDENTIAL_FIELDS, ...CREDENTIAL_HEADERS].map(fieldKey));
 
-export const isSecretMember = (name: string): boolean => secretMembers.has(fieldKey(name));
+/**
+ * Answers by name, since the same few member names (`id`, `message`, `content-type`) are asked
+ * about for every object, header and JSON member a run redacts, and fieldKey copies the name twice.
+ * Emptied when full, which costs time, never results; long names are not kept.
+ */
+const memberAnswers = new Map<string, boolean>();
+const MEMBER_ANSWERS_LIMIT = 4096;
+const MEMBER_NAME_LIMIT = 128;
+
+export function isSecretMember(name: string): boolean {
+  const known = memberAnswers.get(name);
+  if (known !== undefined) return known;
+  const secret = secretMembers.has(fieldKey(name));
+  if (name.length <= MEMBER_NAME_LIMIT) {
+    if (memberAnswers.size >= MEMBER_ANSWERS_LIMIT) memberAnswers.clear();
+    memberAnswers.set(name, secret);
+  }
+  return secret;
+}
 
 /**
  * `Bearer <credential>` in free text. The credential must contain a digit or punctuation, as real
@@ -131,7 +149,15 @@ function scrubShapes(text: string): string {
  * list prepared by secretSet, a text already scrubbed with it is answered from the list's memo.
  */
 export function scrubText(text: string, secrets: readonly string[] = []): string {
-  const search = searchFor(secrets);
+  return scrubTextFor(text, searchFor(secrets));
+}
+
+/**
+ * scrubText with the search for its secrets already made: a caller scrubbing every string of a
+ * value (redactJson) looks the search up once, not per string; for a plain list that would mean
+ * preparing it afresh for each string.
+ */
+export function scrubTextFor(text: string, search: SecretSearch): string {
   const known = remembered(search, text);
   if (known !== undefined) return known;
   return remember(search, text, blankSecrets(scrubShapes(text), search));

@@ -66,6 +66,31 @@ function redactCheck(check: CheckResult, secrets: readonly string[]): CheckResul
 const redactedResults = new WeakSet<RunResult>();
 
 /**
+ * Checks redactCheckResult made, with the prepared secrets each was redacted with. A check is
+ * recorded redacted as it ends and its result then joins the run's result, which is redacted again
+ * with the secrets of the whole run. Redaction is idempotent (a scrubbed text, scrubbed again with
+ * the same or fewer secrets, comes back as it is: test/redaction/run-redaction.test.ts compares
+ * both ways on a whole run), so such a check is taken as it is when the run's secrets are among its
+ * own, instead of walking its exchanges again. The check is frozen, so it cannot change after.
+ */
+const redactedChecks = new WeakMap<CheckResult, readonly string[]>();
+/** A prepared secret list as a set, made when first asked: many checks share one list. */
+const secretLookups = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+function redactedWithAll(check: CheckResult, secrets: readonly string[]): boolean {
+  const own = redactedChecks.get(check);
+  if (own === undefined) return false;
+  if (secrets.length === 0) return true;
+  let lookup = secretLookups.get(own);
+  if (lookup === undefined) {
+    lookup = new Set(own);
+    secretLookups.set(own, lookup);
+  }
+  const have = lookup;
+  return secrets.every((secret) => have.has(secret));
+}
+
+/**
  * A copy of the result with credentials blanked everywhere: credential headers, secret members and
  * query parameters, URL user info, and any credential value found in an exchange wherever else it
  * appears (a token echoed into a failure message, say). Bodies are also cut to BODY_TEXT_LIMIT.
@@ -82,7 +107,11 @@ export function redactRunResult(result: RunResult, knownSecrets: readonly string
         Object.freeze({
           ...vendor,
           ...(vendor.baseUrl === undefined ? {} : { baseUrl: redactText(vendor.baseUrl, secrets) }),
-          checks: Object.freeze(vendor.checks.map((check) => Object.freeze(redactCheck(check, secrets)))),
+          checks: Object.freeze(
+            vendor.checks.map((check) =>
+              redactedWithAll(check, secrets) ? check : Object.freeze(redactCheck(check, secrets)),
+            ),
+          ),
         }),
       ),
     ),
@@ -97,5 +126,21 @@ export function redactCheckResult(
   knownSecrets: readonly string[] = [],
   texts: readonly string[] = [],
 ): CheckResult {
-  return redactCheck(check, withSecrets(knownSecrets, collectSecrets(check.exchanges, texts)));
+  return redactRecordedCheck(check, withSecrets(knownSecrets, collectSecrets(check.exchanges, texts)));
+}
+
+/**
+ * redactCheckResult for a check whose secrets were collected from its exchanges before it was
+ * scrubbed with them (conformance/redact-check.ts): collecting again from the scrubbed copy would
+ * find nothing more, since scrubbing only blanks, and the shapes it collects by (credential
+ * headers, secret members and form fields, URL user info) are blanked whole.
+ */
+export function redactCollectedCheck(check: CheckResult, secrets: readonly string[]): CheckResult {
+  return redactRecordedCheck(check, secretSet(secrets));
+}
+
+function redactRecordedCheck(check: CheckResult, secrets: readonly string[]): CheckResult {
+  const redacted = Object.freeze(redactCheck(check, secrets));
+  redactedChecks.set(redacted, secrets);
+  return redacted;
 }

@@ -8,13 +8,10 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runChecklist } from '../../src/conformance/execute.js';
 import type { RunResult } from '../../src/report/result.js';
-import { assembleResult } from '../../src/runner/assemble-result.js';
-import { openLocalTarget } from '../../src/runner/targets/simulator-targets.js';
-import type { CheckMeta } from '../../src/runner/vitest/define-suite.js';
 import { vendorIds } from '../../src/vendors/registry.js';
 import { repoRoot } from '../helpers/paths.js';
+import { simulatedRunResult } from '../helpers/simulated-run.js';
 import {
   browserDisabled,
   type OpenedReport,
@@ -33,24 +30,8 @@ describe.skipIf(browserDisabled)('the HTML report of a real run in Chromium', ()
 
   beforeAll(async () => {
     // CaseXchange answers a revoked key with the wrong status; everything else is faithful.
-    const open = await openLocalTarget([...vendorIds], {
+    result = await simulatedRunResult({
       drift: [{ kind: 'wrong_status', vendorId: 'casexchange', code: 'invalid_api_key' }],
-    });
-    const startedAt = new Date();
-    const checks: CheckMeta[] = [];
-    try {
-      const clock = { now: () => open.target.now(), sleep: (ms: number) => open.target.wait(ms) };
-      for (const vendorId of vendorIds) {
-        for (const check of await runChecklist(vendorId, open.target, { clock })) {
-          checks.push({ vendorId, baseUrl: open.baseUrls.get(vendorId) ?? '', result: check });
-        }
-      }
-    } finally {
-      await open.close();
-    }
-    result = assembleResult({ target: 'local', vendors: vendorIds }, checks, {
-      startedAt,
-      finishedAt: new Date(),
     });
     opened = await openReportInChromium(result);
     ({ page, attempted } = opened);
