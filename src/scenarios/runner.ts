@@ -287,12 +287,11 @@ export function exchange(
     const secure = url.startsWith('https:');
     const send = secure ? https.request : http.request;
     let answered = false;
-    const options = {
-      method,
-      headers,
-      agent: (!secure && agent) || false,
-      lookup: pinnedLoopbackLookup,
-    };
+    // A streamed upload takes a connection of its own even so: it is abandoned mid-body once the
+    // answer comes, which ends its connection anyway, and on a fresh connection the bytes sent
+    // before the answer do not depend on what the connection carried before.
+    const reusable = !secure && !(body instanceof StreamedBody);
+    const options = { method, headers, agent: (reusable && agent) || false, lookup: pinnedLoopbackLookup };
     const req = send(url, options, (res) => {
       answered = true;
       const chunks: Buffer[] = [];

@@ -2,6 +2,7 @@ import { Agent, createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { exchange, MAX_ANSWER_BYTES } from '../../src/scenarios/runner.js';
+import { StreamedBody } from '../../src/scenarios/streamed-body.js';
 
 /**
  * An exchange given a keep-alive agent (the embedded simulator's target) sends its requests over
@@ -58,6 +59,21 @@ describe('an exchange and its connection', () => {
       expect(answer.headers.connection).toBe('close');
     }
     expect(opened).toBe(3);
+  });
+
+  it('sends a streamed upload on a connection of its own, agent or not', async () => {
+    const agent = new Agent({ keepAlive: true });
+    try {
+      await exchange(`${base}/ok`, 'GET', {}, undefined, agent);
+      const upload = await exchange(`${base}/ok`, 'POST', {}, new StreamedBody(Buffer.from('x'), 4), agent);
+      expect(upload.status).toBe(200);
+      expect(opened).toBe(2);
+      // The connection the agent kept is still there for the next request.
+      await exchange(`${base}/ok`, 'GET', {}, undefined, agent);
+      expect(opened).toBe(2);
+    } finally {
+      agent.destroy();
+    }
   });
 
   it('never reuses a connection it destroyed', async () => {
