@@ -6,8 +6,14 @@
  */
 import { spawn } from 'node:child_process';
 
-/** Runs in the child: its own CPU time (every thread) plus its reaped children's, in ms, on fd 3. */
+/**
+ * Runs in the child: its own CPU time (every thread) plus its reaped children's, in ms, on fd 3.
+ * A worker thread the child starts inherits this --import too; only the main thread reports (its
+ * process.cpuUsage() already counts every thread), so a report is one JSON document.
+ */
 const REPORTER = `import { readFileSync, writeSync } from 'node:fs';
+import { isMainThread } from 'node:worker_threads';
+if (isMainThread) {
 const ownCpuMs = () => {
   const { user, system } = process.cpuUsage();
   return (user + system) / 1000;
@@ -23,7 +29,8 @@ process.on('exit', () => {
   const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
   const childTicks = Number(fields[13]) + Number(fields[14]);
   writeSync(3, JSON.stringify({ cpuMs: ownCpuMs() + childTicks * 10, firstStderrCpuMs }));
-});`;
+});
+}`;
 
 export interface ChildRun {
   /** Wall time from spawn to exit. */

@@ -271,18 +271,28 @@ export const MAX_ANSWER_BYTES = 2 * 1024 * 1024;
 
 /**
  * One HTTP exchange; node:http rather than fetch so a large body can be streamed and abandoned the
- * moment the answer comes.
+ * moment the answer comes. Each exchange opens a connection of its own and closes it, unless the
+ * caller hands it a keep-alive `agent` for a server whose keep-alive timeout it knows (the embedded
+ * simulator): a sandbox's idle timeout is unknown, and a connection it dropped between two checks
+ * would fail the next request for no fault of the API.
  */
 export function exchange(
   url: string,
   method: string,
   headers: Record<string, string>,
   body: Buffer | StreamedBody | undefined,
+  agent?: http.Agent,
 ): Promise<HttpAnswer> {
   return new Promise((resolve, reject) => {
-    const send = url.startsWith('https:') ? https.request : http.request;
+    const secure = url.startsWith('https:');
+    const send = secure ? https.request : http.request;
     let answered = false;
-    const req = send(url, { method, headers, agent: false, lookup: pinnedLoopbackLookup }, (res) => {
+    // A streamed upload takes a connection of its own even so: it is abandoned mid-body once the
+    // answer comes, which ends its connection anyway, and on a fresh connection the bytes sent
+    // before the answer do not depend on what the connection carried before.
+    const reusable = !secure && !(body instanceof StreamedBody);
+    const options = { method, headers, agent: (reusable && agent) || false, lookup: pinnedLoopbackLookup };
+    const req = send(url, options, (res) => {
       answered = true;
       const chunks: Buffer[] = [];
       let kept = 0;

@@ -4,6 +4,7 @@
  * simulator's URL and test credentials plus the simulator-only hooks, so sandbox mode is
  * exercised end to end on every run.
  */
+import type { Agent } from 'node:http';
 import {
   type ConformanceTarget,
   DEFAULT_LIMITS,
@@ -50,6 +51,11 @@ export interface HttpTargetOptions {
   inProcess?: boolean;
   /** What a check may cost the API; DEFAULT_LIMITS where not given. */
   limits?: Partial<RunLimits>;
+  /**
+   * A keep-alive agent for a far side whose keep-alive timeout is known (the embedded simulator);
+   * without it every request opens and closes a connection of its own.
+   */
+  agent?: Agent;
 }
 
 export const USER_AGENT = 'error-contracts conformance check (test traffic)';
@@ -86,7 +92,7 @@ export function createHttpTarget(options: HttpTargetOptions): ConformanceTarget 
         return Promise.reject(
           new RunConfigError(`A request was resolved to ${refusal}, so it was not sent.`),
         );
-      return exchange(url, method, { 'user-agent': USER_AGENT, ...headers }, body);
+      return exchange(url, method, { 'user-agent': USER_AGENT, ...headers }, body, options.agent);
     },
     baseUrl: (vendorId) => vendor(vendorId).baseUrl,
     credentials: credentialsOf,

@@ -3,6 +3,7 @@
  * headers) and `nock` mounts it in this process. Both hand the simulator's URL and test
  * credentials to the same HTTP target a sandbox run uses.
  */
+import { Agent } from 'node:http';
 import type { ConformanceTarget } from '../../conformance/types.js';
 import { ErrorContractsError } from '../../errors.js';
 import type { StartSimulatorOptions } from '../../simulator/transports/http.js';
@@ -39,15 +40,24 @@ export async function openLocalTarget(
   const clock = new VirtualClock();
   const sim = await startSimulator({ ...options, vendors, clock });
   const configs = new Map(vendors.map((id) => [id, simulatorConfig(id, sim.url(id), sim.credentials(id))]));
+  // Connections are kept alive between requests: the simulator is ours, so its keep-alive timeout
+  // (seconds, against milliseconds between requests) is known and no idle connection goes stale
+  // under a request. A connection a check destroyed (an abandoned upload, an answer cut short) is
+  // never returned to the agent, so it is never reused.
+  const agent = new Agent({ keepAlive: true });
   return {
     target: createHttpTarget({
       vendors: configs,
       clock: advancingClock(clock),
       simulator: simulatorSide(() => sim, clock),
       limits: VIRTUAL_TIME_LIMITS,
+      agent,
     }),
     baseUrls: new Map(vendors.map((id) => [id, sim.url(id)])),
-    close: () => sim.close(),
+    close: () => {
+      agent.destroy();
+      return sim.close();
+    },
   };
 }
 
