@@ -5,6 +5,11 @@
  * turns in short rounds of equal size, and each round's pair gives one ratio: on a loaded machine
  * the load drifts between rounds, and a pair measured back to back shares it. The median pair
  * ratio is judged. Goal: at most 1.05x.
+ *
+ * A second, smaller measurement isolates the client's own code: the same GET through the client
+ * and through the peer's calls, both over a stub fetch that answers with a new `Response` at once,
+ * so neither sockets nor undici's request path are in the figure. Its difference per GET says how
+ * much of the goal ratio the client's code can account for; it is printed, not judged.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -20,6 +25,9 @@ const WARM_UP = 500;
 /** Stops the rounds early on a machine so loaded that they would run for minutes. */
 const MAX_SUITE_MS = 60_000;
 const GOAL_RATIO = 1.05;
+/** Rounds and GETs per side and round of the stub-fetch measurement (no I/O: about 1-3 us a GET). */
+const STUB_ROUNDS = 15;
+const STUB_PER_ROUND = 2000;
 
 const BODY = JSON.stringify({
   id: 'pa_ready',
@@ -57,6 +65,45 @@ function cpuMs(): number {
 interface Sample {
   cpuMs: number;
   wallMs: number;
+}
+
+/**
+ * CPU time per GET of the client's own code: client and peer over the same stub fetch, in
+ * interleaved rounds; returns the medians per GET in us.
+ */
+async function stubOverhead(): Promise<{ clientUs: number; peerUs: number }> {
+  const headers = { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(BODY)) };
+  // A new Response for every call, as a real fetch gives, on both sides.
+  const stubFetch = async (_input: string, _init: unknown) => new Response(BODY, { status: 200, headers });
+  const client = createClient('collate', {
+    baseUrl: 'http://127.0.0.1:9',
+    credentials: { token: 'col_test_full_R7v2' } as never,
+    fetch: stubFetch,
+  });
+  const viaClient = async () => {
+    const response = await client.request('GET', '/v1/prior-authorizations/pa_ready');
+    if (response.status !== 200) throw new Error(`the client answered ${response.status}`);
+  };
+  const viaPeer = async () => {
+    const response = await stubFetch('http://127.0.0.1:9/v1/prior-authorizations/pa_ready', {
+      headers: { accept: 'application/json', authorization: 'Bearer col_test_full_R7v2' },
+    });
+    if (response.status !== 200) throw new Error(`the stub answered ${response.status}`);
+    await response.json();
+  };
+  await timed(STUB_PER_ROUND, viaClient);
+  await timed(STUB_PER_ROUND, viaPeer);
+  const clientMs: number[] = [];
+  const peerMs: number[] = [];
+  for (let round = 0; round < STUB_ROUNDS; round++) {
+    const first = round % 2 === 0 ? viaClient : viaPeer;
+    const firstMs = (await timed(STUB_PER_ROUND, first)).cpuMs;
+    const secondMs = (await timed(STUB_PER_ROUND, first === viaClient ? viaPeer : viaClient)).cpuMs;
+    clientMs.push(first === viaClient ? firstMs : secondMs);
+    peerMs.push(first === viaClient ? secondMs : firstMs);
+  }
+  const perGetUs = (values: number[]) => (median(values) / STUB_PER_ROUND) * 1000;
+  return { clientUs: perGetUs(clientMs), peerUs: perGetUs(peerMs) };
 }
 
 async function timed(count: number, call: () => Promise<unknown>): Promise<Sample> {
@@ -103,6 +150,7 @@ export async function benchClient(): Promise<SuiteResult> {
   } finally {
     server.child.stdin?.end();
   }
+  const stub = await stubOverhead();
   const perCall = (samples: Sample[], key: keyof Sample) =>
     (median(samples.map((sample) => sample[key])) / PER_ROUND) * 1000;
   const pairRatio = (key: keyof Sample) =>
@@ -139,11 +187,19 @@ export async function benchClient(): Promise<SuiteResult> {
             `${wallRatio.toFixed(2)}x`,
             '',
           ],
+          [
+            'CPU time over a stub fetch',
+            `${stub.clientUs.toFixed(2)} us`,
+            `${stub.peerUs.toFixed(2)} us`,
+            `+${(stub.clientUs - stub.peerUs).toFixed(2)} us`,
+            `${(((stub.clientUs - stub.peerUs) / fetchCpu) * 100).toFixed(1)}% of a GET`,
+          ],
         ],
       },
     ],
     notes: [
       `${clientSamples.length} rounds of ${PER_ROUND} sequential GETs per side (${WARM_UP} untimed first), the first side alternating, the ratio the median of each round's client/fetch pair; a loopback node:http server in a child process answers 200 with ${Buffer.byteLength(BODY)} bytes of JSON; CPU time is this process's, the client side only.`,
+      `The stub-fetch row: ${STUB_ROUNDS} interleaved rounds of ${STUB_PER_ROUND} GETs per side through a fetch function that returns a new Response at once, the client against the peer's own calls (fetch, then res.json()); its difference is the client's own code per GET, shown as a share of a real GET's CPU time.`,
     ],
     goals,
   };
