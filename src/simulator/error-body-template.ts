@@ -33,8 +33,13 @@ const PROBES = [
 ] as const;
 const PROBE_MARK = '__sim_';
 
-/** Each envelope's templates by catalog code and whether a request id is placed; null for none. */
-const templates = new WeakMap<Shape, Map<string, ErrorBodyTemplate | null>>();
+/**
+ * Each envelope's templates by catalog entry, one table for bodies that carry a request id and one
+ * for bodies that do not; null for an entry that has none. Keyed by the entry object rather than a
+ * text made of its code: a new key string per error had to be hashed for every lookup.
+ */
+const withIdTemplates = new WeakMap<Shape, Map<CatalogEntry, ErrorBodyTemplate | null>>();
+const plainTemplates = new WeakMap<Shape, Map<CatalogEntry, ErrorBodyTemplate | null>>();
 
 /** The template for this envelope and entry; `requestIdAt` only when a request id is placed. */
 export function errorBodyTemplate(
@@ -42,16 +47,16 @@ export function errorBodyTemplate(
   entry: CatalogEntry,
   requestIdAt: PointerTokens | undefined,
 ): ErrorBodyTemplate | undefined {
-  let byCode = templates.get(shape);
-  if (!byCode) {
-    byCode = new Map();
-    templates.set(shape, byCode);
+  const tables = requestIdAt ? withIdTemplates : plainTemplates;
+  let byEntry = tables.get(shape);
+  if (!byEntry) {
+    byEntry = new Map();
+    tables.set(shape, byEntry);
   }
-  const key = requestIdAt ? `${entry.code}\u0000id` : entry.code;
-  let template = byCode.get(key);
+  let template = byEntry.get(entry);
   if (template === undefined) {
     template = compile(shape, entry, requestIdAt);
-    byCode.set(key, template);
+    byEntry.set(entry, template);
   }
   return template ?? undefined;
 }
@@ -59,14 +64,28 @@ export function errorBodyTemplate(
 /** The body's JSON text for this message and request id. */
 export function writeErrorBody(template: ErrorBodyTemplate, message: string, requestId: string | undefined) {
   const { parts, slots } = template;
-  const messageJson = JSON.stringify(message);
+  const messageJson = jsonString(message);
   let text = parts[0] as string;
   for (let at = 0; at < slots.length; at++) {
-    text += slots[at] === 'message' ? messageJson : JSON.stringify(requestId);
+    text += slots[at] === 'message' ? messageJson : jsonString(requestId as string);
     text += parts[at + 1] as string;
   }
   return text;
 }
+
+/**
+ * A string's JSON text: the same as JSON.stringify(text). JSON writes printable ASCII other than
+ * the quote and the backslash as it is, between quotes, and request ids and most messages are
+ * nothing else; for them one search for anything else is cheaper than JSON.stringify, which showed
+ * on every simulated error. Any other character (a control character, DEL or beyond, including a
+ * lone surrogate, some of which JSON.stringify escapes) sends the whole string to JSON.stringify.
+ */
+export function jsonString(text: string): string {
+  return WRITTEN_AS_IT_IS.test(text) ? `"${text}"` : JSON.stringify(text);
+}
+
+/** Printable ASCII (space to tilde) but for the quote (x22) and the backslash (x5c). */
+const WRITTEN_AS_IT_IS = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
 
 function compile(
   shape: Shape,

@@ -1,5 +1,6 @@
 import { ErrorContractsError } from '../errors.js';
 import { type PointerTokens, setAtTokens } from '../normalize/json-pointer.js';
+import type { Clock } from '../time/clock.js';
 import { findCatalogEntry, type VendorId } from '../vendors/registry.js';
 import { errorBodyTemplate, NO_EXTRAS, writeErrorBody } from './error-body-template.js';
 import type { ErrorExtras, ShapeErrorInput, SimResponse } from './types.js';
@@ -24,7 +25,8 @@ export interface ErrorResponseInput {
   message: string | undefined;
   extras: ErrorExtras;
   requestId: string | undefined;
-  now: number;
+  /** Read only for an envelope written without a template (one that may carry a timestamp). */
+  clock: Pick<Clock, 'now'>;
 }
 
 /**
@@ -44,7 +46,7 @@ export function errorResponse(input: ErrorResponseInput): SimResponse {
   if (template) {
     text = writeErrorBody(template, message, input.requestId);
   } else {
-    const body = input.shapeError({ entry, message, extras: input.extras, now: input.now });
+    const body = input.shapeError({ entry, message, extras: input.extras, now: input.clock.now() });
     if (requestIdAt) setAtTokens(body, requestIdAt, input.requestId);
     text = JSON.stringify(body);
   }

@@ -10,12 +10,19 @@ export type RouteHandler<S> = (
 export interface Route<S> {
   method: string;
   segments: readonly string[];
+  /**
+   * Each segment's param name (`:id` gives `id`), undefined for a literal segment. Taken off once
+   * here: a name sliced per request was a new string to hash as the params object's key.
+   */
+  paramNames: readonly (string | undefined)[];
   handler: RouteHandler<S>;
 }
 
 /** A route such as `GET /v1/claims/:id`; `:name` segments become params. */
 export function route<S>(method: string, pattern: string, handler: RouteHandler<S>): Route<S> {
-  return { method, segments: pattern.split('/').filter(Boolean), handler };
+  const segments = pattern.split('/').filter(Boolean);
+  const paramNames = segments.map((segment) => (segment.startsWith(':') ? segment.slice(1) : undefined));
+  return { method, segments, paramNames, handler };
 }
 
 export type RouteMatch<S> = { handler: RouteHandler<S>; params: RouteParams } | undefined;
@@ -24,14 +31,13 @@ export type RouteMatch<S> = { handler: RouteHandler<S>; params: RouteParams } | 
 export function matchRoute<S>(routes: readonly Route<S>[], method: string, path: string): RouteMatch<S> {
   for (const candidate of routes) {
     if (candidate.method !== method) continue;
-    const params = paramsOf(candidate.segments, path);
+    const params = paramsOf(candidate, path);
     if (params) return { handler: candidate.handler, params };
   }
   return undefined;
 }
 
 const SLASH = 0x2f;
-const COLON = 0x3a;
 const NO_PARAMS: RouteParams = Object.freeze({});
 
 /**
@@ -39,17 +45,19 @@ const NO_PARAMS: RouteParams = Object.freeze({});
  * ("/v1//claims/" is "/v1/claims"). The path is walked in place rather than split, since this runs
  * for every request.
  */
-function paramsOf(segments: readonly string[], path: string): RouteParams | undefined {
+function paramsOf<S>({ segments, paramNames }: Route<S>, path: string): RouteParams | undefined {
   let params: Record<string, string> | undefined;
   let at = 0;
-  for (const segment of segments) {
+  for (let index = 0; index < segments.length; index++) {
+    const segment = segments[index] as string;
     while (path.charCodeAt(at) === SLASH) at++;
     if (at >= path.length) return undefined;
     let end = path.indexOf('/', at);
     if (end === -1) end = path.length;
-    if (segment.charCodeAt(0) === COLON) {
+    const name = paramNames[index];
+    if (name !== undefined) {
       params ??= {};
-      params[segment.slice(1)] = safeDecode(path.slice(at, end));
+      params[name] = safeDecode(path.slice(at, end));
     } else if (end - at !== segment.length || !path.startsWith(segment, at)) {
       return undefined;
     }

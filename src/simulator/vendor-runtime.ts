@@ -99,7 +99,7 @@ export function createVendorRuntime(model: VendorModel<unknown>, options: Runtim
         message,
         extras,
         requestId,
-        now: clock.now(),
+        clock,
       });
       return drift ? drift.coded(vendorId, code, response) : response;
     },

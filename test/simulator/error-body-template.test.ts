@@ -1,6 +1,12 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parsePointer, setAtTokens } from '../../src/normalize/json-pointer.js';
-import { errorBodyTemplate, NO_EXTRAS, writeErrorBody } from '../../src/simulator/error-body-template.js';
+import {
+  errorBodyTemplate,
+  jsonString,
+  NO_EXTRAS,
+  writeErrorBody,
+} from '../../src/simulator/error-body-template.js';
 import { errorResponse } from '../../src/simulator/errors-response.js';
 import { vendorModels } from '../../src/simulator/vendors/index.js';
 import { getVendor, vendorIds } from '../../src/vendors/registry.js';
@@ -32,7 +38,7 @@ describe('error bodies written from a compiled envelope', () => {
               message,
               extras: NO_EXTRAS,
               requestId,
-              now,
+              clock: { now: () => now },
             });
             const body = model.shapeError({ entry, message, extras: NO_EXTRAS, now });
             if (requestIdAt && requestId !== undefined) setAtTokens(body, requestIdAt, requestId);
@@ -82,5 +88,31 @@ describe('error bodies written from a compiled envelope', () => {
     expect(template).toBeDefined();
     if (template)
       expect(writeErrorBody(template, 'x"y', undefined)).toBe(JSON.stringify({ a: 'x"y', b: { c: 'x"y' } }));
+  });
+
+  it('quote a string exactly as JSON.stringify does, awkward characters included', () => {
+    const awkward = [
+      '',
+      'plain',
+      '"',
+      '\\',
+      '\u0000',
+      '\u001f',
+      ' ',
+      '~',
+      '\u007f',
+      '\u0080',
+      'é',
+      '\u2028',
+      '\ud800',
+      '\udfff',
+      '🙂',
+      'a"b\\c\nd',
+    ];
+    for (const text of awkward) expect(jsonString(text)).toBe(JSON.stringify(text));
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (text) => jsonString(text) === JSON.stringify(text)),
+      { numRuns: 2000 },
+    );
   });
 });
