@@ -81,11 +81,11 @@ export function writeErrorBody(template: ErrorBodyTemplate, message: string, req
  * lone surrogate, some of which JSON.stringify escapes) sends the whole string to JSON.stringify.
  */
 export function jsonString(text: string): string {
-  return WRITTEN_AS_IT_IS.test(text) ? `"${text}"` : JSON.stringify(text);
+  return ESCAPED_OR_NOT_ASCII.test(text) ? JSON.stringify(text) : `"${text}"`;
 }
 
-/** Printable ASCII (space to tilde) but for the quote (x22) and the backslash (x5c). */
-const WRITTEN_AS_IT_IS = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+/** Anything but printable ASCII (space to tilde), and the quote (x22) and the backslash (x5c). */
+const ESCAPED_OR_NOT_ASCII = /[^\x20\x21\x23-\x5b\x5d-\x7e]/;
 
 function compile(
   shape: Shape,
