@@ -61,13 +61,23 @@ export function errorBodyTemplate(
   return template ?? undefined;
 }
 
-/** The body's JSON text for this message and request id. */
-export function writeErrorBody(template: ErrorBodyTemplate, message: string, requestId: string | undefined) {
+/**
+ * The body's JSON text for this message and request id. `requestIdIsPlain` says the id is known to
+ * be written in JSON as it is, between quotes (the runtime's own ids are: see request-ids.ts), so it
+ * is not searched for characters to escape.
+ */
+export function writeErrorBody(
+  template: ErrorBodyTemplate,
+  message: string,
+  requestId: string | undefined,
+  requestIdIsPlain = false,
+) {
   const { parts, slots } = template;
   const messageJson = jsonString(message);
+  const idJson = requestId === undefined ? '' : requestIdIsPlain ? `"${requestId}"` : jsonString(requestId);
   let text = parts[0] as string;
   for (let at = 0; at < slots.length; at++) {
-    text += slots[at] === 'message' ? messageJson : jsonString(requestId as string);
+    text += slots[at] === 'message' ? messageJson : idJson;
     text += parts[at + 1] as string;
   }
   return text;

@@ -25,6 +25,8 @@ export interface ErrorResponseInput {
   message: string | undefined;
   extras: ErrorExtras;
   requestId: string | undefined;
+  /** The id is one of the runtime's own, whose JSON text is the id between quotes (request-ids.ts). */
+  requestIdIsPlain?: boolean;
   /** Read only for an envelope written without a template (one that may carry a timestamp). */
   clock: Pick<Clock, 'now'>;
 }
@@ -44,7 +46,7 @@ export function errorResponse(input: ErrorResponseInput): SimResponse {
     input.extras === NO_EXTRAS ? errorBodyTemplate(input.shapeError, entry, requestIdAt) : undefined;
   let text: string;
   if (template) {
-    text = writeErrorBody(template, message, input.requestId);
+    text = writeErrorBody(template, message, input.requestId, input.requestIdIsPlain);
   } else {
     const body = input.shapeError({ entry, message, extras: input.extras, now: input.clock.now() });
     if (requestIdAt) setAtTokens(body, requestIdAt, input.requestId);

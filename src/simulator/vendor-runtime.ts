@@ -99,6 +99,8 @@ export function createVendorRuntime(model: VendorModel<unknown>, options: Runtim
         message,
         extras,
         requestId,
+        // Every id here comes from the runtime's own factory (RequestContext draws it).
+        requestIdIsPlain: true,
         clock,
       });
       return drift ? drift.coded(vendorId, code, response) : response;

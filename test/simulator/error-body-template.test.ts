@@ -90,6 +90,20 @@ describe('error bodies written from a compiled envelope', () => {
       expect(writeErrorBody(template, 'x"y', undefined)).toBe(JSON.stringify({ a: 'x"y', b: { c: 'x"y' } }));
   });
 
+  it('write a request id marked plain between quotes, the same text JSON.stringify gives it', () => {
+    const entry = getVendor('collate').catalog[0] as never;
+    const requestIdAt = parsePointer('/requestId');
+    const shape = ({ message }: { message: string }) => ({ message });
+    const template = errorBodyTemplate(shape, entry, requestIdAt);
+    expect(template).toBeDefined();
+    if (!template) return;
+    for (const id of ['req_01ABCdef', 'req_x']) {
+      const expected = JSON.stringify({ message: 'm', requestId: id });
+      expect(writeErrorBody(template, 'm', id, true)).toBe(expected);
+      expect(writeErrorBody(template, 'm', id)).toBe(expected);
+    }
+  });
+
   it('quote a string exactly as JSON.stringify does, awkward characters included', () => {
     const awkward = [
       '',
