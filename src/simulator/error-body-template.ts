@@ -18,6 +18,8 @@ export interface ErrorBodyTemplate {
   /** Fixed text; one more than `slots`. */
   readonly parts: readonly string[];
   readonly slots: readonly Slot[];
+  /** The UTF-8 length of the parts together. */
+  readonly fixedBytes: number;
 }
 
 type Slot = 'message' | 'requestId';
@@ -61,26 +63,41 @@ export function errorBodyTemplate(
   return template ?? undefined;
 }
 
+/** A body's JSON text and its length in UTF-8 bytes. */
+export interface WrittenBody {
+  text: string;
+  bytes: number;
+}
+
 /**
- * The body's JSON text for this message and request id. `requestIdIsPlain` says the id is known to
- * be written in JSON as it is, between quotes (the runtime's own ids are: see request-ids.ts), so it
- * is not searched for characters to escape.
+ * The body's JSON text for this message and request id, and its UTF-8 length, known from the
+ * pieces it is written from (the fixed text measured once, a quoted ASCII string by its length), so
+ * the transport need not walk the text again to send its Content-Length. `requestIdIsPlain` says
+ * the id is known to be written in JSON as it is, between quotes (the runtime's own ids are: see
+ * request-ids.ts), so it is not searched for characters to escape.
  */
 export function writeErrorBody(
   template: ErrorBodyTemplate,
   message: string,
   requestId: string | undefined,
   requestIdIsPlain = false,
-) {
+): WrittenBody {
   const { parts, slots } = template;
-  const messageJson = jsonString(message);
-  const idJson = requestId === undefined ? '' : requestIdIsPlain ? `"${requestId}"` : jsonString(requestId);
+  const messagePlain = !ESCAPED_OR_NOT_ASCII.test(message);
+  const messageJson = messagePlain ? `"${message}"` : JSON.stringify(message);
+  const messageBytes = messagePlain ? messageJson.length : Buffer.byteLength(messageJson);
+  const idPlain = requestId !== undefined && (requestIdIsPlain || !ESCAPED_OR_NOT_ASCII.test(requestId));
+  const idJson = requestId === undefined ? '' : idPlain ? `"${requestId}"` : JSON.stringify(requestId);
+  const idBytes = idPlain ? idJson.length : Buffer.byteLength(idJson);
   let text = parts[0] as string;
+  let bytes = template.fixedBytes;
   for (let at = 0; at < slots.length; at++) {
-    text += slots[at] === 'message' ? messageJson : idJson;
+    const isMessage = slots[at] === 'message';
+    text += isMessage ? messageJson : idJson;
+    bytes += isMessage ? messageBytes : idBytes;
     text += parts[at + 1] as string;
   }
-  return text;
+  return { text, bytes };
 }
 
 /**
@@ -133,5 +150,7 @@ function split(text: string, message: string, requestId: string): ErrorBodyTempl
     from = at + (isMessage ? quotedMessage.length : quotedId.length);
   }
   parts.push(text.slice(from));
-  return parts.some((part) => part.includes(PROBE_MARK)) ? null : { parts, slots };
+  if (parts.some((part) => part.includes(PROBE_MARK))) return null;
+  const fixedBytes = parts.reduce((sum, part) => sum + Buffer.byteLength(part), 0);
+  return { parts, slots, fixedBytes };
 }

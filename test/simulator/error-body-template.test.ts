@@ -7,7 +7,7 @@ import {
   NO_EXTRAS,
   writeErrorBody,
 } from '../../src/simulator/error-body-template.js';
-import { errorResponse } from '../../src/simulator/errors-response.js';
+import { errorResponse, knownByteLength } from '../../src/simulator/errors-response.js';
 import { vendorModels } from '../../src/simulator/vendors/index.js';
 import { getVendor, vendorIds } from '../../src/vendors/registry.js';
 
@@ -47,6 +47,9 @@ describe('error bodies written from a compiled envelope', () => {
             if ('correlation_id' in parsed)
               (body as Record<string, unknown>).correlation_id = parsed.correlation_id;
             expect(answer.body).toBe(JSON.stringify(body));
+            // A length the answer knows is the length the transport would have measured.
+            const known = knownByteLength(answer);
+            if (known !== undefined) expect(known).toBe(Buffer.byteLength(answer.body));
           }
         }
       }
@@ -87,7 +90,9 @@ describe('error bodies written from a compiled envelope', () => {
     );
     expect(template).toBeDefined();
     if (template)
-      expect(writeErrorBody(template, 'x"y', undefined)).toBe(JSON.stringify({ a: 'x"y', b: { c: 'x"y' } }));
+      expect(writeErrorBody(template, 'x"y', undefined).text).toBe(
+        JSON.stringify({ a: 'x"y', b: { c: 'x"y' } }),
+      );
   });
 
   it('write a request id marked plain between quotes, the same text JSON.stringify gives it', () => {
@@ -99,8 +104,8 @@ describe('error bodies written from a compiled envelope', () => {
     if (!template) return;
     for (const id of ['req_01ABCdef', 'req_x']) {
       const expected = JSON.stringify({ message: 'm', requestId: id });
-      expect(writeErrorBody(template, 'm', id, true)).toBe(expected);
-      expect(writeErrorBody(template, 'm', id)).toBe(expected);
+      expect(writeErrorBody(template, 'm', id, true).text).toBe(expected);
+      expect(writeErrorBody(template, 'm', id).text).toBe(expected);
     }
   });
 
@@ -128,5 +133,27 @@ describe('error bodies written from a compiled envelope', () => {
       fc.property(fc.string({ unit: 'binary' }), (text) => jsonString(text) === JSON.stringify(text)),
       { numRuns: 2000 },
     );
+  });
+
+  it('know their body length only for the body they were written with', () => {
+    const model = vendorModels.collate;
+    const requestIdAt = parsePointer(getVendor('collate').policy.requestId.pointer ?? '');
+    const answer = errorResponse({
+      vendorId: 'collate',
+      requestIdAt,
+      shapeError: model.shapeError,
+      code: 'prior_authorization_not_found',
+      message: 'No prior authorization é is visible here.',
+      extras: NO_EXTRAS,
+      requestId: 'req_01ABC',
+      requestIdIsPlain: true,
+      clock: { now: () => 0 },
+    });
+    expect(knownByteLength(answer)).toBe(Buffer.byteLength(answer.body));
+    // A copy (as drift variants make) and a changed body are measured afresh.
+    expect(knownByteLength({ ...answer })).toBeUndefined();
+    expect(knownByteLength({ ...answer, body: '{}' })).toBeUndefined();
+    answer.body = `${answer.body} `;
+    expect(knownByteLength(answer)).toBeUndefined();
   });
 });

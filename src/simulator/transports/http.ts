@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { flattenHeaders } from '../../scenarios/headers.js';
 import type { VendorId } from '../../vendors/registry.js';
+import { knownByteLength } from '../errors-response.js';
 import type { MaybePromise } from '../maybe-async.js';
 import { redactHeaders, redactQuery } from '../redact.js';
 import {
@@ -300,7 +301,7 @@ function send(
   for (const name in headers) head.push(name, headers[name] as string);
   // A content-length the answer sets itself (names are lower case) stands.
   if (bodyAllowed(answer.status, exchange.method) && headers['content-length'] === undefined)
-    head.push('content-length', String(Buffer.byteLength(answer.body)));
+    head.push('content-length', String(knownByteLength(answer) ?? Buffer.byteLength(answer.body)));
   res.writeHead(answer.status, head);
   res.end(answer.body);
   onRequest?.({
