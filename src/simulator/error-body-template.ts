@@ -18,6 +18,8 @@ export interface ErrorBodyTemplate {
   /** Fixed text; one more than `slots`. */
   readonly parts: readonly string[];
   readonly slots: readonly Slot[];
+  /** The UTF-8 length of the parts together. */
+  readonly fixedBytes: number;
 }
 
 type Slot = 'message' | 'requestId';
@@ -33,8 +35,13 @@ const PROBES = [
 ] as const;
 const PROBE_MARK = '__sim_';
 
-/** Each envelope's templates by catalog code and whether a request id is placed; null for none. */
-const templates = new WeakMap<Shape, Map<string, ErrorBodyTemplate | null>>();
+/**
+ * Each envelope's templates by catalog entry, one table for bodies that carry a request id and one
+ * for bodies that do not; null for an entry that has none. Keyed by the entry object rather than a
+ * text made of its code: a new key string per error had to be hashed for every lookup.
+ */
+const withIdTemplates = new WeakMap<Shape, Map<CatalogEntry, ErrorBodyTemplate | null>>();
+const plainTemplates = new WeakMap<Shape, Map<CatalogEntry, ErrorBodyTemplate | null>>();
 
 /** The template for this envelope and entry; `requestIdAt` only when a request id is placed. */
 export function errorBodyTemplate(
@@ -42,31 +49,70 @@ export function errorBodyTemplate(
   entry: CatalogEntry,
   requestIdAt: PointerTokens | undefined,
 ): ErrorBodyTemplate | undefined {
-  let byCode = templates.get(shape);
-  if (!byCode) {
-    byCode = new Map();
-    templates.set(shape, byCode);
+  const tables = requestIdAt ? withIdTemplates : plainTemplates;
+  let byEntry = tables.get(shape);
+  if (!byEntry) {
+    byEntry = new Map();
+    tables.set(shape, byEntry);
   }
-  const key = requestIdAt ? `${entry.code}\u0000id` : entry.code;
-  let template = byCode.get(key);
+  let template = byEntry.get(entry);
   if (template === undefined) {
     template = compile(shape, entry, requestIdAt);
-    byCode.set(key, template);
+    byEntry.set(entry, template);
   }
   return template ?? undefined;
 }
 
-/** The body's JSON text for this message and request id. */
-export function writeErrorBody(template: ErrorBodyTemplate, message: string, requestId: string | undefined) {
+/** A body's JSON text and its length in UTF-8 bytes. */
+export interface WrittenBody {
+  text: string;
+  bytes: number;
+}
+
+/**
+ * The body's JSON text for this message and request id, and its UTF-8 length, known from the
+ * pieces it is written from (the fixed text measured once, a quoted ASCII string by its length), so
+ * the transport need not walk the text again to send its Content-Length. `requestIdIsPlain` says
+ * the id is known to be written in JSON as it is, between quotes (the runtime's own ids are: see
+ * request-ids.ts), so it is not searched for characters to escape.
+ */
+export function writeErrorBody(
+  template: ErrorBodyTemplate,
+  message: string,
+  requestId: string | undefined,
+  requestIdIsPlain = false,
+): WrittenBody {
   const { parts, slots } = template;
-  const messageJson = JSON.stringify(message);
+  const messagePlain = !ESCAPED_OR_NOT_ASCII.test(message);
+  const messageJson = messagePlain ? `"${message}"` : JSON.stringify(message);
+  const messageBytes = messagePlain ? messageJson.length : Buffer.byteLength(messageJson);
+  const idPlain = requestId !== undefined && (requestIdIsPlain || !ESCAPED_OR_NOT_ASCII.test(requestId));
+  const idJson = requestId === undefined ? '' : idPlain ? `"${requestId}"` : JSON.stringify(requestId);
+  const idBytes = idPlain ? idJson.length : Buffer.byteLength(idJson);
   let text = parts[0] as string;
+  let bytes = template.fixedBytes;
   for (let at = 0; at < slots.length; at++) {
-    text += slots[at] === 'message' ? messageJson : JSON.stringify(requestId);
+    const isMessage = slots[at] === 'message';
+    text += isMessage ? messageJson : idJson;
+    bytes += isMessage ? messageBytes : idBytes;
     text += parts[at + 1] as string;
   }
-  return text;
+  return { text, bytes };
 }
+
+/**
+ * A string's JSON text: the same as JSON.stringify(text). JSON writes printable ASCII other than
+ * the quote and the backslash as it is, between quotes, and request ids and most messages are
+ * nothing else; for them one search for anything else is cheaper than JSON.stringify, which showed
+ * on every simulated error. Any other character (a control character, DEL or beyond, including a
+ * lone surrogate, some of which JSON.stringify escapes) sends the whole string to JSON.stringify.
+ */
+export function jsonString(text: string): string {
+  return ESCAPED_OR_NOT_ASCII.test(text) ? JSON.stringify(text) : `"${text}"`;
+}
+
+/** Anything but printable ASCII (space to tilde), and the quote (x22) and the backslash (x5c). */
+const ESCAPED_OR_NOT_ASCII = /[^\x20\x21\x23-\x5b\x5d-\x7e]/;
 
 function compile(
   shape: Shape,
@@ -104,5 +150,7 @@ function split(text: string, message: string, requestId: string): ErrorBodyTempl
     from = at + (isMessage ? quotedMessage.length : quotedId.length);
   }
   parts.push(text.slice(from));
-  return parts.some((part) => part.includes(PROBE_MARK)) ? null : { parts, slots };
+  if (parts.some((part) => part.includes(PROBE_MARK))) return null;
+  const fixedBytes = parts.reduce((sum, part) => sum + Buffer.byteLength(part), 0);
+  return { parts, slots, fixedBytes };
 }

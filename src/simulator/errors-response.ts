@@ -1,5 +1,6 @@
 import { ErrorContractsError } from '../errors.js';
 import { type PointerTokens, setAtTokens } from '../normalize/json-pointer.js';
+import type { Clock } from '../time/clock.js';
 import { findCatalogEntry, type VendorId } from '../vendors/registry.js';
 import { errorBodyTemplate, NO_EXTRAS, writeErrorBody } from './error-body-template.js';
 import type { ErrorExtras, ShapeErrorInput, SimResponse } from './types.js';
@@ -24,7 +25,10 @@ export interface ErrorResponseInput {
   message: string | undefined;
   extras: ErrorExtras;
   requestId: string | undefined;
-  now: number;
+  /** The id is one of the runtime's own, whose JSON text is the id between quotes (request-ids.ts). */
+  requestIdIsPlain?: boolean;
+  /** Read only for an envelope written without a template (one that may carry a timestamp). */
+  clock: Pick<Clock, 'now'>;
 }
 
 /**
@@ -40,24 +44,50 @@ export function errorResponse(input: ErrorResponseInput): SimResponse {
   // The same text as the slow path below, written from the envelope's compiled template (see there).
   const template =
     input.extras === NO_EXTRAS ? errorBodyTemplate(input.shapeError, entry, requestIdAt) : undefined;
-  let text: string;
-  if (template) {
-    text = writeErrorBody(template, message, input.requestId);
-  } else {
-    const body = input.shapeError({ entry, message, extras: input.extras, now: input.now });
-    if (requestIdAt) setAtTokens(body, requestIdAt, input.requestId);
-    text = JSON.stringify(body);
-  }
   const extraHeaders = input.extras.headers;
-  return {
-    status: entry.status,
-    // Most errors carry no extra header; the spread is skipped for them, which is the same object.
-    headers:
-      extraHeaders === undefined
-        ? { 'content-type': JSON_CONTENT_TYPE }
-        : { 'content-type': JSON_CONTENT_TYPE, ...extraHeaders },
-    body: text,
-  };
+  // Most errors carry no extra header; the spread is skipped for them, which is the same object.
+  const headers =
+    extraHeaders === undefined
+      ? { 'content-type': JSON_CONTENT_TYPE }
+      : { 'content-type': JSON_CONTENT_TYPE, ...extraHeaders };
+  if (template) {
+    const written = writeErrorBody(template, message, input.requestId, input.requestIdIsPlain);
+    return new MeasuredResponse(entry.status, headers, written.text, written.bytes);
+  }
+  const body = input.shapeError({ entry, message, extras: input.extras, now: input.clock.now() });
+  if (requestIdAt) setAtTokens(body, requestIdAt, input.requestId);
+  return { status: entry.status, headers, body: JSON.stringify(body) };
+}
+
+/**
+ * An answer whose body's UTF-8 length is known from how it was written, so the HTTP transport
+ * sends it as Content-Length without measuring the text again (that walk, and the flattening of
+ * the body it forces, showed on every simulated error). The length is kept beside the very body
+ * it was measured for: an answer given another body, or copied into a new object (drift variants
+ * spread answers), has none and is measured as any other.
+ */
+class MeasuredResponse implements SimResponse {
+  readonly #measured: string;
+  readonly #bytes: number;
+
+  constructor(
+    public status: number,
+    public headers: Record<string, string>,
+    public body: string,
+    bytes: number,
+  ) {
+    this.#measured = body;
+    this.#bytes = bytes;
+  }
+
+  static byteLengthOf(response: SimResponse): number | undefined {
+    return #measured in response && response.#measured === response.body ? response.#bytes : undefined;
+  }
+}
+
+/** The body's UTF-8 length when the answer already knows it (see MeasuredResponse), else undefined. */
+export function knownByteLength(response: SimResponse): number | undefined {
+  return MeasuredResponse.byteLengthOf(response);
 }
 
 const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';

@@ -22,11 +22,19 @@ export function presentedSecret(
   let found = credentialHeaders.get(vendorId);
   if (!found) {
     const auth = getVendor(vendorId).policy.authentication;
-    found = { auth, name: auth.header.toLowerCase() };
+    found = { auth, name: auth.header.toLowerCase(), prefix: auth.prefix ?? '' };
     credentialHeaders.set(vendorId, found);
   }
   const value = headers[found.name];
-  const secret = value === undefined ? '' : secretOf(found.auth, value);
+  if (value === undefined) return undefined;
+  // A value that starts with the prefix as the policy spells it ("Bearer ", as clients send it)
+  // gives the same secret as secretOf, which compares the prefix without regard to case: that
+  // costs two lower-cased copies per request, so it is left for values spelled otherwise.
+  const { prefix } = found;
+  const secret =
+    prefix !== '' && value.startsWith(prefix)
+      ? value.slice(prefix.length).trimStart()
+      : secretOf(found.auth, value);
   return secret === '' ? undefined : secret;
 }
 
@@ -34,4 +42,4 @@ export function presentedSecret(
  * Each vendor's authentication policy with its header name in lower case, found once: every
  * simulated request asks for it, and the policy never changes while the process runs.
  */
-const credentialHeaders = new Map<VendorId, { auth: AuthenticationPolicy; name: string }>();
+const credentialHeaders = new Map<VendorId, { auth: AuthenticationPolicy; name: string; prefix: string }>();

@@ -15,6 +15,10 @@ const COUNTER_CHARS = 6;
  * ids start with the time, as the vendor's do; other upper-case examples use the same alphabet.
  * Returns undefined for vendors that send none.
  *
+ * An id is the example's prefix (letters and an underscore) and characters of its alphabet
+ * (letters and digits) only, so its JSON text is the id between quotes: simulated errors write it
+ * so without searching it for characters to escape.
+ *
  * Ids are unique, not secret: a random stem drawn once per factory (so two simulators, or two
  * runs, do not repeat each other's ids) followed by a counter in the same alphabet. Drawing random
  * bytes for every answer was a measurable share of a simulated request.

@@ -99,7 +99,9 @@ export function createVendorRuntime(model: VendorModel<unknown>, options: Runtim
         message,
         extras,
         requestId,
-        now: clock.now(),
+        // Every id here comes from the runtime's own factory (RequestContext draws it).
+        requestIdIsPlain: true,
+        clock,
       });
       return drift ? drift.coded(vendorId, code, response) : response;
     },

@@ -76,6 +76,9 @@ describe('request ids', () => {
         expect(id).toMatch(new RegExp(policy.pattern ?? ''));
         expect(id.startsWith(`${prefix}_`)).toBe(true);
         expect(id.length).toBeGreaterThanOrEqual(policy.example?.length ?? 0);
+        // Simulated errors write an id between quotes without escaping it (requestIdIsPlain).
+        expect(`"${id}"`).toBe(JSON.stringify(id));
+        expect(id).toMatch(/^[A-Za-z0-9_]+$/);
       }
       expect(new Set(ids).size).toBe(ids.length);
     },

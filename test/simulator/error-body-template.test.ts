@@ -1,7 +1,13 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parsePointer, setAtTokens } from '../../src/normalize/json-pointer.js';
-import { errorBodyTemplate, NO_EXTRAS, writeErrorBody } from '../../src/simulator/error-body-template.js';
-import { errorResponse } from '../../src/simulator/errors-response.js';
+import {
+  errorBodyTemplate,
+  jsonString,
+  NO_EXTRAS,
+  writeErrorBody,
+} from '../../src/simulator/error-body-template.js';
+import { errorResponse, knownByteLength } from '../../src/simulator/errors-response.js';
 import { vendorModels } from '../../src/simulator/vendors/index.js';
 import { getVendor, vendorIds } from '../../src/vendors/registry.js';
 
@@ -32,7 +38,7 @@ describe('error bodies written from a compiled envelope', () => {
               message,
               extras: NO_EXTRAS,
               requestId,
-              now,
+              clock: { now: () => now },
             });
             const body = model.shapeError({ entry, message, extras: NO_EXTRAS, now });
             if (requestIdAt && requestId !== undefined) setAtTokens(body, requestIdAt, requestId);
@@ -41,6 +47,9 @@ describe('error bodies written from a compiled envelope', () => {
             if ('correlation_id' in parsed)
               (body as Record<string, unknown>).correlation_id = parsed.correlation_id;
             expect(answer.body).toBe(JSON.stringify(body));
+            // A length the answer knows is the length the transport would have measured.
+            const known = knownByteLength(answer);
+            if (known !== undefined) expect(known).toBe(Buffer.byteLength(answer.body));
           }
         }
       }
@@ -81,6 +90,70 @@ describe('error bodies written from a compiled envelope', () => {
     );
     expect(template).toBeDefined();
     if (template)
-      expect(writeErrorBody(template, 'x"y', undefined)).toBe(JSON.stringify({ a: 'x"y', b: { c: 'x"y' } }));
+      expect(writeErrorBody(template, 'x"y', undefined).text).toBe(
+        JSON.stringify({ a: 'x"y', b: { c: 'x"y' } }),
+      );
+  });
+
+  it('write a request id marked plain between quotes, the same text JSON.stringify gives it', () => {
+    const entry = getVendor('collate').catalog[0] as never;
+    const requestIdAt = parsePointer('/requestId');
+    const shape = ({ message }: { message: string }) => ({ message });
+    const template = errorBodyTemplate(shape, entry, requestIdAt);
+    expect(template).toBeDefined();
+    if (!template) return;
+    for (const id of ['req_01ABCdef', 'req_x']) {
+      const expected = JSON.stringify({ message: 'm', requestId: id });
+      expect(writeErrorBody(template, 'm', id, true).text).toBe(expected);
+      expect(writeErrorBody(template, 'm', id).text).toBe(expected);
+    }
+  });
+
+  it('quote a string exactly as JSON.stringify does, awkward characters included', () => {
+    const awkward = [
+      '',
+      'plain',
+      '"',
+      '\\',
+      '\u0000',
+      '\u001f',
+      ' ',
+      '~',
+      '\u007f',
+      '\u0080',
+      'é',
+      '\u2028',
+      '\ud800',
+      '\udfff',
+      '🙂',
+      'a"b\\c\nd',
+    ];
+    for (const text of awkward) expect(jsonString(text)).toBe(JSON.stringify(text));
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (text) => jsonString(text) === JSON.stringify(text)),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('know their body length only for the body they were written with', () => {
+    const model = vendorModels.collate;
+    const requestIdAt = parsePointer(getVendor('collate').policy.requestId.pointer ?? '');
+    const answer = errorResponse({
+      vendorId: 'collate',
+      requestIdAt,
+      shapeError: model.shapeError,
+      code: 'prior_authorization_not_found',
+      message: 'No prior authorization é is visible here.',
+      extras: NO_EXTRAS,
+      requestId: 'req_01ABC',
+      requestIdIsPlain: true,
+      clock: { now: () => 0 },
+    });
+    expect(knownByteLength(answer)).toBe(Buffer.byteLength(answer.body));
+    // A copy (as drift variants make) and a changed body are measured afresh.
+    expect(knownByteLength({ ...answer })).toBeUndefined();
+    expect(knownByteLength({ ...answer, body: '{}' })).toBeUndefined();
+    answer.body = `${answer.body} `;
+    expect(knownByteLength(answer)).toBeUndefined();
   });
 });

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { flattenHeaders } from '../../scenarios/headers.js';
 import type { VendorId } from '../../vendors/registry.js';
+import { knownByteLength } from '../errors-response.js';
 import type { MaybePromise } from '../maybe-async.js';
 import { redactHeaders, redactQuery } from '../redact.js';
 import {
@@ -71,15 +72,15 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
     bufferedBytes: 0,
     inFlight: new Set(),
   };
-  // Each served vendor's runtime by its path prefix, looked up once per request.
-  const runtimes = new Map<string, VendorRuntime>(core.vendors.map((id) => [id, core.runtime(id)]));
+  // Each served vendor's runtime, found by its path prefix once per request.
+  const served = core.vendors.map((id) => core.runtime(id));
   const server = createServer({ requestTimeout: REQUEST_TIMEOUT_MS, keepAliveTimeout: 5_000 }, (req, res) => {
     const fail = () => {
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
       res.end('Internal Server Error');
     };
     try {
-      serve(req, res, runtimes, options.onRequest, shared)?.catch(fail);
+      serve(req, res, served, options.onRequest, shared)?.catch(fail);
     } catch {
       fail();
     }
@@ -129,32 +130,33 @@ function listen(server: Server, port: number, host: string): Promise<void> {
 function serve(
   req: IncomingMessage,
   res: ServerResponse,
-  runtimes: ReadonlyMap<string, VendorRuntime>,
+  served: readonly VendorRuntime[],
   onRequest: ((entry: RequestLogEntry) => void) | undefined,
   shared: ServerShared,
 ): Promise<void> | undefined {
   const exchange: Exchange = {
     started: onRequest === undefined ? 0 : performance.now(),
-    method: (req.method ?? 'GET').toUpperCase(),
+    method: upperCaseMethod(req.method),
     target: splitTarget(req.url ?? '/'),
     headers: headersOf(req),
     vendorId: undefined,
   };
   const { pathname } = exchange.target;
   // "/collate/v1/x" is vendor "collate", path "/v1/x"; "/collate" alone is path "/".
-  const slash = pathname.indexOf('/', 1);
-  const prefix = slash === -1 ? pathname.slice(1) : pathname.slice(1, slash);
-  const runtime = runtimes.get(prefix);
+  const runtime = runtimeAt(served, pathname);
   if (!runtime) {
     req.resume();
+    const slash = pathname.indexOf('/', 1);
+    const prefix = slash === -1 ? pathname.slice(1) : pathname.slice(1, slash);
     return send(res, exchange, onRequest, {
       status: 404,
       headers: { 'content-type': 'text/plain; charset=utf-8' },
-      body: `No simulated vendor at /${prefix}. Use one of: ${[...runtimes.keys()].map((id) => `/${id}`).join(', ')}.\n`,
+      body: `No simulated vendor at /${prefix}. Use one of: ${served.map(({ vendorId }) => `/${vendorId}`).join(', ')}.\n`,
     });
   }
   exchange.vendorId = runtime.vendorId;
-  const path = slash === -1 ? '/' : pathname.slice(slash);
+  const rest = runtime.vendorId.length + 1;
+  const path = rest === pathname.length ? '/' : pathname.slice(rest);
   const declared = parseLength(exchange.headers['content-length']);
   const limit = runtime.model.maxBodyBytes;
   // An oversized declared body is refused before a byte of it is read, as the vendors do.
@@ -194,6 +196,33 @@ function serve(
 }
 
 const EMPTY_BODY = new Uint8Array();
+
+/**
+ * The runtime whose vendor id is the path's first part. Compared in place with each served id (five
+ * at most) rather than cutting that part out to look it up: a new string per request to hash.
+ */
+function runtimeAt(served: readonly VendorRuntime[], pathname: string): VendorRuntime | undefined {
+  for (const runtime of served) {
+    const { vendorId } = runtime;
+    const end = vendorId.length + 1;
+    if (pathname.startsWith(vendorId, 1) && (end === pathname.length || pathname.charCodeAt(end) === SLASH))
+      return runtime;
+  }
+  return undefined;
+}
+
+const SLASH = 0x2f;
+
+/**
+ * The method in upper case. Node's parser knows only upper-case methods and hands over its own
+ * strings for them, so the common ones are taken as they are; anything else is upper-cased.
+ */
+function upperCaseMethod(method: string | undefined): string {
+  if (method === undefined) return 'GET';
+  return UPPER_CASE_METHODS.has(method) ? method : method.toUpperCase();
+}
+
+const UPPER_CASE_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
 
 /**
  * The request's headers as the models take them: lower-case names, one string each. Node's own
@@ -272,7 +301,7 @@ function send(
   for (const name in headers) head.push(name, headers[name] as string);
   // A content-length the answer sets itself (names are lower case) stands.
   if (bodyAllowed(answer.status, exchange.method) && headers['content-length'] === undefined)
-    head.push('content-length', String(Buffer.byteLength(answer.body)));
+    head.push('content-length', String(knownByteLength(answer) ?? Buffer.byteLength(answer.body)));
   res.writeHead(answer.status, head);
   res.end(answer.body);
   onRequest?.({
