@@ -103,7 +103,7 @@ export const runCostSuite: Suite = {
       ],
       notes: [
         `dist/ ${build === 'built' ? 'was built for this run' : 'was already up to date with src/'}; node ${process.version}.`,
-        "Each child reports its own CPU time and that of the processes it waited for. The first check is taken to start when the run writes its first progress line (stderr, one line as each vendor starts); both times include Node's own start-up. The CPU time to the first check is the run process's own, every thread of it (a local run checks vendors on a worker thread too, and its start-up is counted); a child process it started (a vitest fork) is not counted before it exits, so where a forked worker runs the checks this understates the fixed cost, never overstates it.",
+        "Each child reports its own CPU time and that of the processes it waited for. The first check is taken to start when the run writes its first progress line (stderr, one line as each vendor starts); both times include Node's own start-up. The CPU time to the first check is the run process's own: a test worker it started is not counted before it exits, so where a worker runs the checks this understates the fixed cost, never overstates it.",
       ],
       goals: [
         {
