@@ -33,9 +33,9 @@ export function sourceOf(distPath: string): string {
 
 /**
  * Files loaded by path rather than imported through the exports map: the conformance suite, which
- * the run command hands to vitest, and the worker thread a local run checks vendors in.
+ * the run command hands to vitest.
  */
-const LOADED_BY_PATH = ['src/runner/vitest/conformance.suite.ts', 'src/runner/vendor-worker.ts'];
+const LOADED_BY_PATH = ['src/runner/vitest/conformance.suite.ts'];
 
 export function entryPoints(pkg: PackageJson): string[] {
   const targets = Object.values(pkg.exports)

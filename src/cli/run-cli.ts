@@ -87,27 +87,6 @@ async function helpCommand(topic: string | undefined, io: CliIo): Promise<number
   return EXIT.ok;
 }
 
-/**
- * Whether a `run` call will check vendors on a worker thread: the local target (the default), more
- * than one vendor, and checks to run (not --dry-run, not --help). Read from the raw arguments, before
- * the run command parses them; a call it misjudges only starts the worker later, or for nothing.
- */
-function startsVendorWorker(args: readonly string[]): boolean {
-  const flagValue = (flag: string) => {
-    const at = args.findIndex((arg) => arg === flag || arg.startsWith(`${flag}=`));
-    if (at < 0) return undefined;
-    const arg = args[at] as string;
-    return arg.includes('=') ? arg.slice(flag.length + 1) : args[at + 1];
-  };
-  const target = flagValue('--target');
-  const vendors = args.filter((arg) => arg === '--vendor' || arg.startsWith('--vendor=')).length;
-  return (
-    (target === undefined || target === 'local') &&
-    vendors !== 1 &&
-    !args.some((arg) => arg === '--dry-run' || arg === '--help' || arg === '-h')
-  );
-}
-
 /** Runs one CLI invocation and returns its exit code; never calls process.exit itself. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [name, ...args] = argv;
@@ -119,13 +98,6 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   if (name === '--version' || name === '-v') {
     io.stdout(`${toolInfo().version}\n`);
     return EXIT.ok;
-  }
-  if (name === 'run' && startsVendorWorker(args)) {
-    // Started before the run command is loaded, so the worker loads on the second core meanwhile.
-    import('../runner/vendor-worker-start.js').then(
-      (start) => start.prestartVendorWorker(),
-      () => undefined,
-    );
   }
   const command = await loadCommand(name);
   if (!command) {

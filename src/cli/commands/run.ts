@@ -26,7 +26,6 @@ import { describeChecks } from '../../runner/describe-checks.js';
 import { toolInfo } from '../../runner/package-root.js';
 import { PreflightError, preflight } from '../../runner/preflight.js';
 import { runInProcess } from '../../runner/run-in-process.js';
-import { runOnTwoThreads } from '../../runner/run-on-two-threads.js';
 import { type RunOptions, TARGET_NAMES, type TargetName } from '../../runner/run-options.js';
 import { runWithVitest } from '../../runner/vitest/run-with-vitest.js';
 import { canRedraw } from '../../text/colour.js';
@@ -295,16 +294,13 @@ async function runChecks(args: string[], io: CliIo, stop: StopReporter): Promise
 
 /**
  * Runs the checks. The embedded simulator (local, nock) runs in this process, as quick to start as
- * the checks are to run; over loopback (local) a worker thread checks some of the vendors, each
- * against a simulator of its own, so the run uses a second core. nock intercepts requests in the
- * thread that mounted it, so that target keeps to one thread. A sandbox or a replay goes through
- * vitest, whose per-check timeouts bound a vendor that stops answering; a sandbox's vendors are
- * checked one after another, as its rate limits and quotas expect. All run each check through the
- * same session.
+ * the checks are to run; a sandbox or a replay goes through vitest, whose per-check timeouts bound
+ * a vendor that stops answering. Both run each check through the same session.
  */
 function runChecklists(options: RunOptions, listener: RunListener): Promise<Collected> {
-  if (options.target === 'local') return runOnTwoThreads(options, listener);
-  return options.target === 'nock' ? runInProcess(options, listener) : runWithVitest(options, listener);
+  return options.target === 'local' || options.target === 'nock'
+    ? runInProcess(options, listener)
+    : runWithVitest(options, listener);
 }
 
 /** The vendors a folder of cassettes holds, for a replay that names none. */
