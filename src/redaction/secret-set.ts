@@ -60,26 +60,10 @@ function prepare(wanted: readonly string[], memo: Map<string, string> | undefine
  */
 export function secretSet(secrets: readonly string[]): readonly string[] {
   if (prepared.get(secrets)?.memo) return secrets;
-  const wanted = searchable(secrets);
-  const key = JSON.stringify(wanted);
-  const known = recentSets.get(key);
-  if (known !== undefined) return known;
-  const made = Object.freeze(wanted);
-  prepared.set(made, prepare(made, new Map()));
-  if (recentSets.size >= RECENT_SETS) recentSets.clear();
-  recentSets.set(key, made);
-  return made;
+  const wanted = Object.freeze(searchable(secrets));
+  prepared.set(wanted, prepare(wanted, new Map()));
+  return wanted;
 }
-
-/**
- * Sets made lately, by their secrets: a run records check after check of one vendor with the same
- * secrets (its credentials, its tokens), and each check asks for a set. The same secrets give the
- * same search and the same scrubbed texts, so the set made for the first is handed to the next, and
- * its memo answers the texts checks share (header names and values, member names). Kept few, since
- * each holds its memo; emptied when full, which costs time, never results.
- */
-const RECENT_SETS = 8;
-const recentSets = new Map<string, readonly string[]>();
 
 /**
  * `known` with `more` added, prepared: `known` itself when secretSet prepared it and `more` adds no
