@@ -2,7 +2,7 @@ import { collectSecrets } from '../redaction/exchange.js';
 import { redactJson } from '../redaction/json.js';
 import { secretSet } from '../redaction/secret-set.js';
 import { secretsOf } from '../redaction/secrets.js';
-import { redactCollectedCheck } from '../report/redact.js';
+import { redactCheckResult } from '../report/redact.js';
 import type { CheckResult, Exchange } from '../report/result.js';
 import { getVendor, type VendorId } from '../vendors/registry.js';
 
@@ -46,9 +46,7 @@ function credentialHeadersOf(vendorId: VendorId): ReadonlySet<string> {
 /**
  * The reporters' redaction, applied as a check is recorded, so no credential is ever held in a
  * result: every string of the check scrubbed of the secrets in play, then the check redacted as a
- * report would redact it (redactCheckResult), with the secrets collected once, from the exchanges
- * as they were sent (test/redaction/recorded-check.test.ts compares it with collecting them again
- * from the scrubbed copy).
+ * report would redact it.
  */
 export function redactCheck(
   vendorId: VendorId,
@@ -58,5 +56,5 @@ export function redactCheck(
 ): CheckResult {
   const secrets = exchangeSecrets(vendorId, baseUrl, check.exchanges, knownSecrets);
   const scrubbed = secrets.length > 0 ? (redactJson(check, { secrets }) as CheckResult) : check;
-  return redactCollectedCheck(scrubbed, secrets);
+  return redactCheckResult(scrubbed, secrets, [baseUrl]);
 }

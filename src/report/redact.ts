@@ -126,20 +126,7 @@ export function redactCheckResult(
   knownSecrets: readonly string[] = [],
   texts: readonly string[] = [],
 ): CheckResult {
-  return redactRecordedCheck(check, withSecrets(knownSecrets, collectSecrets(check.exchanges, texts)));
-}
-
-/**
- * redactCheckResult for a check whose secrets were collected from its exchanges before it was
- * scrubbed with them (conformance/redact-check.ts): collecting again from the scrubbed copy would
- * find nothing more, since scrubbing only blanks, and the shapes it collects by (credential
- * headers, secret members and form fields, URL user info) are blanked whole.
- */
-export function redactCollectedCheck(check: CheckResult, secrets: readonly string[]): CheckResult {
-  return redactRecordedCheck(check, secretSet(secrets));
-}
-
-function redactRecordedCheck(check: CheckResult, secrets: readonly string[]): CheckResult {
+  const secrets = withSecrets(knownSecrets, collectSecrets(check.exchanges, texts));
   const redacted = Object.freeze(redactCheck(check, secrets));
   redactedChecks.set(redacted, secrets);
   return redacted;
