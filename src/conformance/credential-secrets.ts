@@ -16,37 +16,26 @@ export function credentialSecrets(credentials: VendorCredentials): string[] {
   return issued.length === 0 ? [...configured] : searchable([...configured, ...issued]);
 }
 
-interface ConfiguredSecrets {
-  readonly roles: readonly unknown[];
-  readonly facts: VendorCredentials['facts'];
-  readonly secrets: readonly string[];
-}
-
 /**
- * The configured part, asked for as every check is recorded, worked out once per set of role
- * credentials: a target hands out a shallow copy of a vendor's credentials after each simulator
- * reset (a fresh token cache), which shares its roles and facts, so the roles object is the key. It
- * is kept while the roles hold the same role credentials and the facts are the same object
- * (compared by identity, so a replaced role or facts object is read afresh).
+ * The configured part, asked for as every check is recorded, worked out once per content of the
+ * role credentials and facts. A target hands out a shallow copy of a vendor's credentials after
+ * each simulator reset (a fresh token cache), which shares its roles object, so that object is the
+ * key; the entry holds the credentials and facts written out as JSON and is used only while they
+ * still read the same, so a role or fact changed in place (a rotated key) is read afresh. Writing
+ * them out costs a few microseconds, far less than collecting the secrets again.
  */
-const configured = new WeakMap<object, ConfiguredSecrets>();
+const configured = new WeakMap<object, { readonly content: string; readonly secrets: readonly string[] }>();
 
 function configuredSecrets(credentials: VendorCredentials): readonly string[] {
-  const roles = Object.values(credentials.roles);
+  const content = JSON.stringify([credentials.roles, credentials.facts]);
   const known = configured.get(credentials.roles);
-  if (
-    known !== undefined &&
-    known.facts === credentials.facts &&
-    known.roles.length === roles.length &&
-    known.roles.every((role, index) => role === roles[index])
-  )
-    return known.secrets;
-  const fromRoles = roles.flatMap((credential) => secretsOf(credential));
+  if (known !== undefined && known.content === content) return known.secrets;
+  const fromRoles = Object.values(credentials.roles).flatMap((credential) => secretsOf(credential));
   const fromFacts = Object.entries(credentials.facts)
     .filter(([name]) => isSecretFact(name))
     .map(([, value]) => value);
   const secrets = searchable([...fromRoles, ...fromFacts]);
-  configured.set(credentials.roles, { roles, facts: credentials.facts, secrets });
+  configured.set(credentials.roles, { content, secrets });
   return secrets;
 }
 

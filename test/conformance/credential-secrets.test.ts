@@ -46,4 +46,16 @@ describe('the secrets a vendor credentials hold, worked out once per credentials
     credentials.facts = { ...credentials.facts, otherToken: 'other-SENTINEL-dddd' };
     expect(credentialSecrets(credentials)).toContain('other-SENTINEL-dddd');
   });
+
+  it('reads a role credential or a fact changed in place afresh', () => {
+    const credentials = credentialsOf('key-SENTINEL-gggg');
+    expect(credentialSecrets(credentials)).toContain('key-SENTINEL-gggg');
+    const valid = credentials.roles.valid as { value: string };
+    valid.value = 'key-SENTINEL-rotated';
+    expect(credentialSecrets(credentials)).toContain('key-SENTINEL-rotated');
+    expect(credentialSecrets(credentials)).not.toContain('key-SENTINEL-gggg');
+    (credentials.facts as Record<string, string>).signInPassword = 'pw-SENTINEL-rotated';
+    expect(credentialSecrets(credentials)).toContain('pw-SENTINEL-rotated');
+    expect(credentialSecrets(credentials)).not.toContain('pw-SENTINEL-0001');
+  });
 });
