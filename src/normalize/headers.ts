@@ -17,10 +17,6 @@ export interface HeaderReadResult {
   problem: Problem | null;
 }
 
-const NO_NAMES: ReadonlySet<string> = new Set();
-/** Up to this many kept headers, a name is looked up by comparing names (see ReadHeaders.get). */
-const SCANNED_NAMES = 16;
-
 /**
  * The headers as one object, `redacted`, plus the received value of each header whose redacted
  * value differs (a credential, a value holding a secret). Most responses have none of those, so
@@ -30,29 +26,12 @@ class ReadHeaders implements HeaderReadResult, HeaderLookup {
   redacted: Record<string, string> = {};
   problem: Problem | null = null;
   private hidden: Map<string, string> | null = null;
-  /** The names of a plain copy kept whole (see plainCopy), which are exactly its own keys. */
-  private keptNames: readonly string[] | null = null;
 
   get headers(): HeaderLookup {
     return this;
   }
 
-  /** Keeps a plain copy as the redacted headers; `names` are its keys, in Object.keys order. */
-  keep(kept: Record<string, string>, names: readonly string[]): void {
-    this.redacted = kept;
-    this.keptNames = names;
-  }
-
   get(name: string): string | undefined {
-    const keptNames = this.keptNames;
-    if (keptNames !== null && keptNames.length <= SCANNED_NAMES) {
-      // A kept copy has no hidden values and its own keys are these names: comparing a few names
-      // settles an absent one, which a lookup by name on the object does more slowly (most names
-      // asked for are absent), and a name found is read as the own member it is.
-      for (let index = 0; index < keptNames.length; index++)
-        if (keptNames[index] === name) return this.redacted[name];
-      return undefined;
-    }
     if (this.hidden !== null) {
       const hidden = this.hidden.get(name);
       if (hidden !== undefined) return hidden;
@@ -79,7 +58,6 @@ class ReadHeaders implements HeaderReadResult, HeaderLookup {
 
   clear(): void {
     this.redacted = {};
-    this.keptNames = null;
     this.hidden = null;
   }
 }
@@ -105,46 +83,29 @@ function headerValue(value: unknown): string | null {
 }
 
 /**
- * The headers as `add` would store them, when that is a plain copy, as it is for what Node's http
- * and most callers hand over: every name lower-case, every value one string, no credential
- * header. `add` would then store each value unchanged under its own name (nothing to join, blank or
- * scrub, with no secrets given), as an own data property (`setOwn`, even for "__proto__"), in
- * Object.keys order and without symbol-keyed members; so does this copy, which costs a store per
- * header instead of a lookup, a join and a redaction. Null when any header needs `add`.
- * `plainNames` are names known to be lower-case, not sensitive and not on Object.prototype (see
- * common-header-names.ts): one set lookup settles those. Copying headers one by one was the
- * largest cost of normalizing a small error; test/normalize/headers-fast-path.test.ts holds the
- * two paths equal.
+ * Whether a plain copy of the headers already is what `add` would build from them, as it is for
+ * what Node's http and most callers hand over: every name lower-case, every value one string, no
+ * credential header, no symbol-keyed member (which `add` never sees). `add` would then store each
+ * value unchanged under its own name (nothing to join, blank or scrub, with no secrets given),
+ * and the spread that made the copy defines each member as an own data property, as `setOwn`
+ * does, even one named "__proto__". Copying headers one by one was the largest cost of
+ * normalizing a small error; test/normalize/headers-fast-path.test.ts holds the two paths equal.
  */
-function plainCopy(
-  copy: Record<string, unknown>,
-  names: readonly string[],
-  sensitive: ReadonlySet<string>,
-  plainNames: ReadonlySet<string>,
-): Record<string, string> | null {
-  const kept: Record<string, string> = {};
-  for (let index = 0; index < names.length; index++) {
-    const name = names[index] as string;
-    const value = copy[name];
-    if (typeof value !== 'string') return null;
-    if (plainNames.has(name)) {
-      kept[name] = value;
-    } else {
-      if (name.toLowerCase() !== name || sensitive.has(name)) return null;
-      setOwn(kept, name, value);
-    }
+function isKeptAsIs(copy: Record<string, unknown>, sensitive: ReadonlySet<string>): boolean {
+  for (const name in copy) {
+    if (!Object.hasOwn(copy, name)) return false;
+    if (typeof copy[name] !== 'string' || name.toLowerCase() !== name || sensitive.has(name)) return false;
   }
-  return kept;
+  return Object.getOwnPropertySymbols(copy).length === 0;
 }
 
 function addEach(
   result: ReadHeaders,
   record: Record<string, unknown>,
-  names: readonly string[],
   sensitive: ReadonlySet<string>,
   secrets: readonly string[],
 ): void {
-  for (const name of names) {
+  for (const name of Object.keys(record)) {
     const value = headerValue(record[name]);
     if (value !== null) result.add(name, value, sensitive, secrets);
   }
@@ -160,7 +121,7 @@ export function readHeadersOneByOne(
   secrets: readonly string[],
 ): HeaderReadResult {
   const result = new ReadHeaders();
-  addEach(result, record, Object.keys(record), sensitive, secrets);
+  addEach(result, record, sensitive, secrets);
   return result;
 }
 
@@ -174,7 +135,6 @@ export function readHeaders(
   input: HeadersInput | unknown,
   sensitive: ReadonlySet<string>,
   secrets: readonly string[],
-  plainNames: ReadonlySet<string> = NO_NAMES,
 ): HeaderReadResult {
   const result = new ReadHeaders();
   if (input === undefined || input === null) return result;
@@ -188,10 +148,11 @@ export function readHeaders(
     } else {
       // One read of each header, whichever path follows: a getter is not asked twice.
       const copy: Record<string, unknown> = { ...input };
-      const names = Object.keys(copy);
-      const kept = secrets.length === 0 ? plainCopy(copy, names, sensitive, plainNames) : null;
-      if (kept !== null) result.keep(kept, names);
-      else addEach(result, copy, names, sensitive, secrets);
+      if (secrets.length === 0 && isKeptAsIs(copy, sensitive)) {
+        result.redacted = copy as Record<string, string>;
+      } else {
+        addEach(result, copy, sensitive, secrets);
+      }
     }
   } catch (error) {
     result.clear();

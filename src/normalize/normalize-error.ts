@@ -69,19 +69,11 @@ function normalize(rules: VendorRules, response: ResponseInput, options: Normali
 
   const { status, problem: statusProblem } = readStatus(input.status);
   if (statusProblem) problems.push(statusProblem);
-  const extraSensitive = options.redact?.headers;
-  // The common names known not to be sensitive hold only for the vendor's own sensitive set.
-  const {
-    headers,
-    redacted,
-    problem: headerProblem,
-  } = extraSensitive === undefined
-    ? readHeaders(input.headers, rules.sensitiveHeaders, secrets, rules.plainHeaderNames)
-    : readHeaders(
-        input.headers,
-        new Set([...rules.sensitiveHeaders, ...extraSensitive.map((name) => name.toLowerCase())]),
-        secrets,
-      );
+  const sensitive =
+    options.redact?.headers === undefined
+      ? rules.sensitiveHeaders
+      : new Set([...rules.sensitiveHeaders, ...options.redact.headers.map((name) => name.toLowerCase())]);
+  const { headers, redacted, problem: headerProblem } = readHeaders(input.headers, sensitive, secrets);
   if (headerProblem) problems.push(headerProblem);
 
   const maxRaw = options.maxRawBodyChars ?? DEFAULT_MAX_RAW_BODY_CHARS;

@@ -8,7 +8,6 @@ import type {
 import { CREDENTIAL_HEADERS } from '../redaction/vocabulary.js';
 import type { CompiledValidator } from '../validation/compiled.js';
 import { getVendor, type VendorDefinition, type VendorId } from '../vendors/registry.js';
-import { COMMON_HEADER_NAMES } from './common-header-names.js';
 import { type PointerTokens, parsePointer } from './json-pointer.js';
 
 export type Surface = 'api' | 'token_endpoint';
@@ -52,8 +51,6 @@ export interface VendorRules {
   bodyFlag: PointerTokens | null;
   /** Lower-cased names of every header that carries this vendor's credentials. */
   sensitiveHeaders: ReadonlySet<string>;
-  /** Common header names that are not sensitive here: readHeaders keeps them without checks. */
-  plainHeaderNames: ReadonlySet<string>;
 }
 
 /** Characters that stand for themselves at the start of a pattern compiled without flags but `g`. */
@@ -132,11 +129,6 @@ function compileRules(vendorId: VendorId): VendorRules {
     bySurface.set(entry.code, entry);
   }
   const auth = policy.authentication;
-  const sensitiveHeaders = new Set(
-    [...CREDENTIAL_HEADERS, auth.header, ...(auth.alternativeHeaders ?? [])].map((name) =>
-      name.toLowerCase(),
-    ),
-  );
   return {
     vendor,
     policy,
@@ -145,8 +137,11 @@ function compileRules(vendorId: VendorId): VendorRules {
     statuses: new Map(policy.statuses.map((rule) => [rule.status, rule])),
     retryableStatuses: new Set(policy.retry.retryableStatuses),
     bodyFlag: policy.retry.bodyFlag === undefined ? null : parsePointer(policy.retry.bodyFlag),
-    sensitiveHeaders,
-    plainHeaderNames: new Set(COMMON_HEADER_NAMES.filter((name) => !sensitiveHeaders.has(name))),
+    sensitiveHeaders: new Set(
+      [...CREDENTIAL_HEADERS, auth.header, ...(auth.alternativeHeaders ?? [])].map((name) =>
+        name.toLowerCase(),
+      ),
+    ),
   };
 }
 

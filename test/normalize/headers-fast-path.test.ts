@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { COMMON_HEADER_NAMES } from '../../src/normalize/common-header-names.js';
 import { type HeaderReadResult, readHeaders, readHeadersOneByOne } from '../../src/normalize/headers.js';
 import { vendorRules } from '../../src/normalize/vendor-rules.js';
 import { vendorIds } from '../../src/vendors/registry.js';
@@ -115,51 +114,5 @@ describe('readHeaders fast path for plain headers', () => {
     const read = readHeaders(record, sensitive, []);
     expect(reads).toBe(1);
     expect(read.headers.get('retry-after')).toBe('2');
-  });
-});
-
-describe('readHeaders with the common header names known to be plain', () => {
-  it('lists only lower-case names that Object.prototype does not have', () => {
-    for (const name of COMMON_HEADER_NAMES) {
-      expect(name).toBe(name.toLowerCase());
-      expect(name in Object.prototype).toBe(false);
-    }
-  });
-
-  it('leaves each vendor its own credential headers', () => {
-    for (const vendorId of vendorIds) {
-      const rules = vendorRules(vendorId);
-      for (const name of rules.sensitiveHeaders) expect(rules.plainHeaderNames.has(name)).toBe(false);
-    }
-  });
-
-  it('reads any plain object of headers as the member-by-member path does, for every vendor', () => {
-    const names = fc.oneof(nameArbitrary, fc.constantFrom(...COMMON_HEADER_NAMES));
-    const records = fc.array(fc.tuple(names, valueArbitrary), { maxLength: 8 }).map((entries) => {
-      const record: Record<string, unknown> = {};
-      for (const [name, value] of entries)
-        Object.defineProperty(record, name, { value, enumerable: true, writable: true, configurable: true });
-      return record;
-    });
-    fc.assert(
-      fc.property(fc.constantFrom(...vendorIds), records, (vendorId, record) => {
-        const rules = vendorRules(vendorId);
-        const fast = readHeaders(record, rules.sensitiveHeaders, [], rules.plainHeaderNames);
-        const general = readHeadersOneByOne(record, rules.sensitiveHeaders, []);
-        expectSameReading(fast, general, Object.keys(record));
-      }),
-      { numRuns: RUNS * 4 },
-    );
-  });
-
-  it('looks names up the same way in a copy too long to scan', () => {
-    const record: Record<string, string> = {};
-    for (let index = 0; index < 40; index++) record[`x-header-${index}`] = String(index);
-    record['retry-after'] = '7';
-    const rules = vendorRules('collate');
-    const fast = readHeaders(record, rules.sensitiveHeaders, [], rules.plainHeaderNames);
-    expectSameReading(fast, readHeadersOneByOne(record, rules.sensitiveHeaders, []), Object.keys(record));
-    expect(fast.headers.get('retry-after')).toBe('7');
-    expect(fast.headers.get('x-header-39')).toBe('39');
   });
 });
