@@ -71,9 +71,23 @@ const redactedResults = new WeakSet<RunResult>();
  * with the secrets of the whole run. Redaction is idempotent (a scrubbed text, scrubbed again with
  * the same or fewer secrets, comes back as it is: test/redaction/run-redaction.test.ts compares
  * both ways on a whole run), so such a check is taken as it is when the run's secrets are among its
- * own, instead of walking its exchanges again. The check is frozen, so it cannot change after.
+ * own, instead of walking its exchanges again. The check is frozen whole (freezeDeep), so it cannot
+ * change after.
  */
 const redactedChecks = new WeakMap<CheckResult, readonly string[]>();
+/**
+ * Freezes a redacted check and everything in it (exchanges, failures, drift, their members), so
+ * the check taken as it is by redactRunResult is the one that was redacted: a shallow freeze left
+ * its lists open to a pushed, unredacted failure that the run's redaction would then not see.
+ */
+function freezeDeep<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value) && !ArrayBuffer.isView(value)) {
+    Object.freeze(value);
+    for (const member of Object.values(value)) freezeDeep(member);
+  }
+  return value;
+}
+
 /** A prepared secret list as a set, made when first asked: many checks share one list. */
 const secretLookups = new WeakMap<readonly string[], ReadonlySet<string>>();
 
@@ -127,7 +141,7 @@ export function redactCheckResult(
   texts: readonly string[] = [],
 ): CheckResult {
   const secrets = withSecrets(knownSecrets, collectSecrets(check.exchanges, texts));
-  const redacted = Object.freeze(redactCheck(check, secrets));
+  const redacted = freezeDeep(redactCheck(check, secrets));
   redactedChecks.set(redacted, secrets);
   return redacted;
 }

@@ -38,4 +38,17 @@ describe('redacting a run whose checks were redacted as they were recorded', () 
     expect(exchangesOf(result)).toContain(late);
     expect(exchangesOf(redactRunResult(result, [late as string]))).not.toContain(late);
   });
+
+  it('keeps a recorded check closed, so nothing unredacted can be added to one the run then takes as it is', () => {
+    const check = result.vendors.flatMap((vendor) => vendor.checks).find((each) => each.exchanges.length > 0);
+    expect(check).toBeDefined();
+    const recorded = check as (typeof result.vendors)[number]['checks'][number];
+    const sentinel = 'Bearer sk_live_SENTINEL_pushed_1234';
+    expect(() => (recorded.failures as unknown[]).push({ message: sentinel })).toThrow(TypeError);
+    const exchange = recorded.exchanges[0] as unknown as Record<string, unknown>;
+    expect(() => {
+      exchange.url = `https://user:${sentinel}@example.invalid/`;
+    }).toThrow(TypeError);
+    expect(JSON.stringify(redactRunResult(result))).not.toContain('SENTINEL_pushed');
+  });
 });
