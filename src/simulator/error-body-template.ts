@@ -83,18 +83,15 @@ export function writeErrorBody(
   requestIdIsPlain = false,
 ): WrittenBody {
   const { parts, slots } = template;
-  const messagePlain = !ESCAPED_OR_NOT_ASCII.test(message);
-  const messageJson = messagePlain ? `"${message}"` : JSON.stringify(message);
-  const messageBytes = messagePlain ? messageJson.length : Buffer.byteLength(messageJson);
-  const idPlain = requestId !== undefined && (requestIdIsPlain || !ESCAPED_OR_NOT_ASCII.test(requestId));
-  const idJson = requestId === undefined ? '' : idPlain ? `"${requestId}"` : JSON.stringify(requestId);
-  const idBytes = idPlain ? idJson.length : Buffer.byteLength(idJson);
+  const messageJson = quoted(message);
+  const idJson = requestId === undefined ? NO_ID : quoted(requestId, requestIdIsPlain ? true : undefined);
   let text = parts[0] as string;
   let bytes = template.fixedBytes;
   for (let at = 0; at < slots.length; at++) {
     const isMessage = slots[at] === 'message';
-    text += isMessage ? messageJson : idJson;
-    bytes += isMessage ? messageBytes : idBytes;
+    const value = isMessage ? messageJson : idJson;
+    text += value.text;
+    bytes += value.bytes;
     text += parts[at + 1] as string;
   }
   return { text, bytes };
@@ -108,8 +105,23 @@ export function writeErrorBody(
  * lone surrogate, some of which JSON.stringify escapes) sends the whole string to JSON.stringify.
  */
 export function jsonString(text: string): string {
-  return ESCAPED_OR_NOT_ASCII.test(text) ? JSON.stringify(text) : `"${text}"`;
+  return quoted(text).text;
 }
+
+/**
+ * jsonString with the text's UTF-8 length: a quoted plain string is ASCII, one byte a character.
+ * `plain` may be given as true by a caller that knows the text needs no escape.
+ */
+function quoted(text: string, plain = !ESCAPED_OR_NOT_ASCII.test(text)): WrittenBody {
+  if (plain) {
+    const json = `"${text}"`;
+    return { text: json, bytes: json.length };
+  }
+  const json = JSON.stringify(text);
+  return { text: json, bytes: Buffer.byteLength(json) };
+}
+
+const NO_ID: WrittenBody = { text: '', bytes: 0 };
 
 /** Anything but printable ASCII (space to tilde), and the quote (x22) and the backslash (x5c). */
 const ESCAPED_OR_NOT_ASCII = /[^\x20\x21\x23-\x5b\x5d-\x7e]/;
