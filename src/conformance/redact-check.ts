@@ -4,6 +4,7 @@ import { secretSet } from '../redaction/secret-set.js';
 import { secretsOf } from '../redaction/secrets.js';
 import { redactCheckResult } from '../report/redact.js';
 import type { CheckResult, Exchange } from '../report/result.js';
+import { credentialHeaderNames } from '../vendors/authentication.js';
 import { getVendor, type VendorId } from '../vendors/registry.js';
 
 /**
@@ -29,16 +30,14 @@ export function exchangeSecrets(
 }
 
 /** A vendor's credential header names, lower-cased: worked out once per authentication policy. */
-const credentialHeaderNames = new WeakMap<object, ReadonlySet<string>>();
+const credentialHeaderSets = new WeakMap<object, ReadonlySet<string>>();
 
 function credentialHeadersOf(vendorId: VendorId): ReadonlySet<string> {
   const { authentication } = getVendor(vendorId).policy;
-  let names = credentialHeaderNames.get(authentication);
+  let names = credentialHeaderSets.get(authentication);
   if (names === undefined) {
-    names = new Set(
-      [authentication.header, ...(authentication.alternativeHeaders ?? [])].map((name) => name.toLowerCase()),
-    );
-    credentialHeaderNames.set(authentication, names);
+    names = new Set(credentialHeaderNames(authentication));
+    credentialHeaderSets.set(authentication, names);
   }
   return names;
 }

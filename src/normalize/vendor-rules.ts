@@ -7,6 +7,7 @@ import type {
 } from '../generated/meta-types.js';
 import { CREDENTIAL_HEADERS } from '../redaction/vocabulary.js';
 import type { CompiledValidator } from '../validation/compiled.js';
+import { credentialHeaderNames } from '../vendors/authentication.js';
 import { getVendor, type VendorDefinition, type VendorId } from '../vendors/registry.js';
 import { type PointerTokens, parsePointer } from './json-pointer.js';
 
@@ -137,11 +138,7 @@ function compileRules(vendorId: VendorId): VendorRules {
     statuses: new Map(policy.statuses.map((rule) => [rule.status, rule])),
     retryableStatuses: new Set(policy.retry.retryableStatuses),
     bodyFlag: policy.retry.bodyFlag === undefined ? null : parsePointer(policy.retry.bodyFlag),
-    sensitiveHeaders: new Set(
-      [...CREDENTIAL_HEADERS, auth.header, ...(auth.alternativeHeaders ?? [])].map((name) =>
-        name.toLowerCase(),
-      ),
-    ),
+    sensitiveHeaders: new Set([...CREDENTIAL_HEADERS, ...credentialHeaderNames(auth)]),
   };
 }
 

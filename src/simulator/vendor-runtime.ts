@@ -4,6 +4,7 @@ import { rateLimitStatusOf } from '../http-status.js';
 import { parsePointer } from '../normalize/json-pointer.js';
 import type { RuntimeStats } from '../scenarios/simulator-controls.js';
 import { type Clock, sleepUnlessAborted } from '../time/clock.js';
+import { credentialHeaderNames } from '../vendors/authentication.js';
 import { findCatalogEntry, getVendor, type VendorId } from '../vendors/registry.js';
 import { applyCredentialAliases } from './credential-aliases.js';
 import type { DriftSwitch } from './drift-switch.js';
@@ -79,10 +80,7 @@ export function createVendorRuntime(model: VendorModel<unknown>, options: Runtim
     options.maxIdempotencyRecords,
   );
   const limiter = new FixedWindowLimiter(options.maxRateLimitWindows);
-  const credentialHeaders = [
-    policy.authentication.header,
-    ...(policy.authentication.alternativeHeaders ?? []),
-  ].map((name) => name.toLowerCase());
+  const credentialHeaders = credentialHeaderNames(policy.authentication);
   let state = model.createState(clock.now());
   const maxHeld = options.maxHeldRequests ?? DEFAULT_MAX_HELD_REQUESTS;
   let held = 0;

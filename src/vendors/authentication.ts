@@ -60,6 +60,14 @@ const SCHEMES: { readonly [S in AuthenticationScheme]: SchemeTraits } = {
   },
 };
 
+/**
+ * The headers a vendor's credential travels in, its own and any alternative it accepts, lower-cased
+ * as received headers are keyed: what to read a presented credential from and to redact.
+ */
+export function credentialHeaderNames(auth: AuthenticationPolicy): string[] {
+  return [auth.header, ...(auth.alternativeHeaders ?? [])].map((name) => name.toLowerCase());
+}
+
 /** How a client comes by the secret it sends under the policy's scheme. */
 export function credentialSourceOf(auth: AuthenticationPolicy): CredentialSource {
   return SCHEMES[auth.scheme].source;
