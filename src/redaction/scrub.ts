@@ -1,3 +1,4 @@
+import { rememberedPredicate } from '../text/remembered-predicate.js';
 import { decodeEscapes, hasEscapes, literalMatches } from './decoded-view.js';
 import { hasHexRun, lowerHexDigits } from './encoded-forms.js';
 import {
@@ -33,24 +34,14 @@ export { MIN_SECRET_LENGTH, searchable };
 const secretMembers = new Set([...CREDENTIAL_FIELDS, ...CREDENTIAL_HEADERS].map(fieldKey));
 
 /**
- * Answers by name, since the same few member names (`id`, `message`, `content-type`) are asked
- * about for every object, header and JSON member a run redacts, and fieldKey copies the name twice.
- * Emptied when full, which costs time, never results; long names are not kept.
+ * Answered from memory by name, since the same few member names (`id`, `message`,
+ * `content-type`) are asked about for every object, header and JSON member a run redacts, and
+ * fieldKey copies the name twice. Long names are not kept.
  */
-const memberAnswers = new Map<string, boolean>();
-const MEMBER_ANSWERS_LIMIT = 4096;
-const MEMBER_NAME_LIMIT = 128;
-
-export function isSecretMember(name: string): boolean {
-  const known = memberAnswers.get(name);
-  if (known !== undefined) return known;
-  const secret = secretMembers.has(fieldKey(name));
-  if (name.length <= MEMBER_NAME_LIMIT) {
-    if (memberAnswers.size >= MEMBER_ANSWERS_LIMIT) memberAnswers.clear();
-    memberAnswers.set(name, secret);
-  }
-  return secret;
-}
+export const isSecretMember = rememberedPredicate((name) => secretMembers.has(fieldKey(name)), {
+  entries: 4096,
+  textLength: 128,
+});
 
 /**
  * `Bearer <credential>` in free text. The credential must contain a digit or punctuation, as real

@@ -5,6 +5,7 @@
  * dependency of every consumer. The generator rewrites those calls to this module instead, so
  * the published package validates with no dependencies at all.
  */
+import { rememberedPredicate } from '../text/remembered-predicate.js';
 
 /** Length in Unicode code points, as JSON Schema's minLength/maxLength count it. */
 export function ucs2length(value: string): number {
@@ -73,25 +74,15 @@ export function isDateTime(value: string): boolean {
 const URI_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:[^\s\u0000-\u001f\u007f]*$/;
 
 /**
- * Verdicts of recent URIs. A vendor sends the same few documentation links over and over (one per
- * error code), and URL.canParse was the largest single cost of validating and normalizing a
- * Foresight error. Bounded in entries and in the length of what is kept, and emptied when full.
+ * An absolute URI: a scheme, no white space or control characters, and parseable by WHATWG URL.
+ * Answered from memory for a URI seen before: a vendor sends the same few documentation links over
+ * and over (one per error code), and URL.canParse was the largest single cost of validating and
+ * normalizing a Foresight error.
  */
-const URI_VERDICTS = new Map<string, boolean>();
-const MAX_CACHED_URIS = 128;
-const MAX_CACHED_URI_LENGTH = 512;
-
-/** An absolute URI: a scheme, no white space or control characters, and parseable by WHATWG URL. */
-export function isUri(value: string): boolean {
-  const known = URI_VERDICTS.get(value);
-  if (known !== undefined) return known;
-  const verdict = URI_SCHEME.test(value) && URL.canParse(value);
-  if (value.length <= MAX_CACHED_URI_LENGTH) {
-    if (URI_VERDICTS.size >= MAX_CACHED_URIS) URI_VERDICTS.clear();
-    URI_VERDICTS.set(value, verdict);
-  }
-  return verdict;
-}
+export const isUri = rememberedPredicate((value) => URI_SCHEME.test(value) && URL.canParse(value), {
+  entries: 128,
+  textLength: 512,
+});
 
 /** Format checks keyed by JSON Schema format name, in the shape ajv's generated code calls. */
 export const formats = {
